@@ -1,0 +1,1 @@
+//! Example programs embedding Wasp. The bundled Wasm modules live in `examples/wasm/`.

@@ -1,0 +1,54 @@
+//! The implementations of the `wasp` subcommands, and helpers they share.
+
+mod inspect;
+mod run;
+mod validate;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use wasp_core::{Engine, Module};
+
+use crate::cli::{Cli, Command};
+use crate::error::CliError;
+
+/// Runs the command selected on the command line.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let result = match cli.command {
+        Command::Run(args) => run::run(&args),
+        Command::Validate(args) => validate::validate(&args.file),
+        Command::Inspect(args) => inspect::inspect(&args.file),
+    };
+    match result {
+        // A closed pipe (`wasp inspect m.wasm | head -1`) is not an error.
+        Err(CliError::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Reads `path` and compiles it (binary or text) into a module.
+fn load_module(engine: &Engine, path: &Path) -> Result<Module, CliError> {
+    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    Module::new(engine, &bytes).map_err(|error| CliError::Invalid {
+        path: path.to_owned(),
+        error,
+    })
+}
+
+/// Writes `lines` to stdout, one per line, and flushes.
+fn print_lines<I>(lines: I) -> Result<(), CliError>
+where
+    I: IntoIterator,
+    I::Item: std::fmt::Display,
+{
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,202 @@
+//! The errors `wasp` reports, and how they are turned into one line of text.
+
+use std::error::Error as _;
+use std::io;
+use std::path::PathBuf;
+
+/// Everything that can go wrong while running a `wasp` command.
+///
+/// Each message says what was expected and what was found; `main` prints it
+/// as a single `error: ...` line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The module file could not be read.
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        /// The file that was being read.
+        path: PathBuf,
+        /// Why reading failed.
+        source: io::Error,
+    },
+    /// The file is not a valid WebAssembly module (binary or text).
+    #[error("`{}` is not a valid module: {}", path.display(), module_error(error))]
+    Invalid {
+        /// The offending file.
+        path: PathBuf,
+        /// The decoding, parsing or validation error.
+        error: wasp_core::Error,
+    },
+    /// Linking or initialising the module failed (e.g. a missing import).
+    #[error("cannot instantiate `{}`: {error}", path.display())]
+    Instantiate {
+        /// The module being instantiated.
+        path: PathBuf,
+        /// The link, initialisation or start-function error.
+        error: wasp_core::Error,
+    },
+    /// The requested export does not exist.
+    #[error(
+        "the module has no export named `{name}`; exported functions: {}",
+        list_or_none(available)
+    )]
+    MissingExport {
+        /// The name that was asked for.
+        name: String,
+        /// The names of the exported functions.
+        available: Vec<String>,
+    },
+    /// The requested export exists but is not a function.
+    #[error(
+        "export `{name}` is {found}, expected a function; exported functions: {}",
+        list_or_none(available)
+    )]
+    NotAFunction {
+        /// The name that was asked for.
+        name: String,
+        /// The type of the export that was found, in Wasm text notation.
+        found: String,
+        /// The names of the exported functions.
+        available: Vec<String>,
+    },
+    /// The number of command-line arguments does not match the parameters.
+    #[error(
+        "cannot call `{name}`: expected {expected} argument{} for {ty}, found {found}",
+        plural(*expected)
+    )]
+    ArgCount {
+        /// The function being called.
+        name: String,
+        /// The function's type, in Wasm text notation.
+        ty: String,
+        /// How many parameters the function has.
+        expected: usize,
+        /// How many arguments were given.
+        found: usize,
+    },
+    /// A command-line argument could not be parsed as its parameter's type.
+    #[error(
+        "cannot call `{name}`: argument {position} for {ty}: expected {expected}, found `{found}`"
+    )]
+    BadArg {
+        /// The function being called.
+        name: String,
+        /// The function's type, in Wasm text notation.
+        ty: String,
+        /// The 1-based position of the argument.
+        position: usize,
+        /// A description of what the parameter accepts.
+        expected: String,
+        /// The argument as given.
+        found: String,
+    },
+    /// The called function trapped or otherwise failed while running.
+    #[error("`{name}` failed: {error}")]
+    Call {
+        /// The function that was called.
+        name: String,
+        /// The trap or runtime error.
+        error: wasp_core::Error,
+    },
+    /// Writing the output failed (other than a closed pipe).
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// The process exit code for this error; see the `--help` text.
+    pub fn exit_code(&self) -> u8 {
+        1
+    }
+}
+
+/// The text of a module error without the engine's `invalid module: ` prefix,
+/// which would repeat what [`CliError::Invalid`] already says.
+fn module_error(error: &wasp_core::Error) -> String {
+    match error {
+        wasp_core::Error::Module(inner) => inner.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// `"s"` unless `n` is 1.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Joins `names` with commas, or says `(none)` when there are none.
+fn list_or_none(names: &[String]) -> String {
+    if names.is_empty() {
+        "(none)".to_owned()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// Renders `err` and its chain of sources as a single line.
+///
+/// A source is appended only when its text is not already part of the
+/// message (error types often embed their source's `Display`), and any line
+/// breaks are folded into spaces.
+pub fn one_line(err: &CliError) -> String {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Replaces the default panic message (and backtrace hint) with one
+/// `error: internal error: ...` line, so a bug never dumps a backtrace on
+/// the user.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("unknown cause");
+        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        eprintln!("error: internal error (a bug in wasp): {message}");
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sources already embedded in the message are not repeated, others are appended.
+    #[test]
+    fn one_line_chains_sources() {
+        let err = CliError::Read {
+            path: PathBuf::from("x.wasm"),
+            source: io::Error::new(io::ErrorKind::NotFound, "gone\naway"),
+        };
+        assert_eq!(one_line(&err), "cannot read `x.wasm`: gone away");
+    }
+
+    /// The argument-count message names the expected and found counts.
+    #[test]
+    fn arg_count_message() {
+        let err = CliError::ArgCount {
+            name: "f".into(),
+            ty: "(func (param i32) (result i32))".into(),
+            expected: 1,
+            found: 2,
+        };
+        assert_eq!(
+            err.to_string(),
+            "cannot call `f`: expected 1 argument for (func (param i32) (result i32)), found 2"
+        );
+    }
+}

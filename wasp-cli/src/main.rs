@@ -1,0 +1,30 @@
+//! `wasp`: the command-line front end of the Wasp WebAssembly interpreter.
+//!
+//! This file only parses the command line, dispatches to [`commands::run`]
+//! and maps the outcome to an exit code; see [`cli`] for the command-line
+//! grammar and [`error::CliError`] for the error messages.
+
+mod args;
+mod cli;
+mod commands;
+mod error;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+
+/// Parses the command line, runs the requested command and reports any
+/// failure as a single `error: ...` line on stderr.
+fn main() -> ExitCode {
+    error::install_panic_hook();
+    let cli = Cli::parse();
+    match commands::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {}", error::one_line(&err));
+            ExitCode::from(err.exit_code())
+        }
+    }
+}

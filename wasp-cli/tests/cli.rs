@@ -1,0 +1,288 @@
+//! End-to-end tests of the `wasp` binary, run as a child process.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The path of a file in `tests/fixtures/`.
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+        .join(name)
+}
+
+/// Runs `wasp` with `args`, where an argument of the form `@name` stands for
+/// the fixture `name`.
+fn wasp(args: &[&str]) -> Output {
+    let args: Vec<_> = args
+        .iter()
+        .map(|arg| match arg.strip_prefix('@') {
+            Some(name) => fixture(name).into_os_string(),
+            None => arg.into(),
+        })
+        .collect();
+    Command::new(env!("CARGO_BIN_EXE_wasp"))
+        .args(&args)
+        .output()
+        .expect("failed to start wasp")
+}
+
+/// Standard output as a string.
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Standard error as a string.
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts success and returns stdout.
+fn success(args: &[&str]) -> String {
+    let output = wasp(args);
+    assert!(
+        output.status.success(),
+        "wasp {args:?} failed with {}: {}",
+        output.status,
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Asserts that `wasp` failed with exit code 1 and printed exactly one line,
+/// `error: ...`, on stderr and nothing on stdout; returns that line.
+fn failure(args: &[&str]) -> String {
+    let output = wasp(args);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "wasp {args:?}: stdout {:?}, stderr {:?}",
+        stdout(&output),
+        stderr(&output)
+    );
+    assert_eq!(stdout(&output), "", "wasp {args:?}: unexpected stdout");
+    let err = stderr(&output);
+    assert!(!err.contains("panicked"), "wasp {args:?} panicked: {err}");
+    assert!(!err.contains("backtrace"), "wasp {args:?}: {err}");
+    let lines: Vec<_> = err.lines().collect();
+    assert_eq!(
+        lines.len(),
+        1,
+        "wasp {args:?}: expected one line, got {err:?}"
+    );
+    assert!(lines[0].starts_with("error: "), "wasp {args:?}: {err:?}");
+    lines[0].to_owned()
+}
+
+#[test]
+fn run_prints_result() {
+    assert_eq!(
+        success(&["run", "--invoke", "add", "@add.wat", "2", "40"]),
+        "42\n"
+    );
+}
+
+#[test]
+fn run_integers_signed_and_unsigned() {
+    assert_eq!(
+        success(&["run", "--invoke", "add", "@add.wat", "-5", "3"]),
+        "-2\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "add", "@add.wat", "4294967295", "0"]),
+        "-1\n"
+    );
+    assert_eq!(
+        success(&[
+            "run",
+            "--invoke",
+            "add64",
+            "@add.wat",
+            "9223372036854775807",
+            "1"
+        ]),
+        "-9223372036854775808\n"
+    );
+}
+
+#[test]
+fn run_without_results_prints_nothing() {
+    assert_eq!(success(&["run", "--invoke", "nothing", "@add.wat"]), "");
+}
+
+#[test]
+fn run_defaults_to_start() {
+    assert_eq!(success(&["run", "@start.wat"]), "42\n");
+}
+
+#[test]
+fn run_prints_floats() {
+    assert_eq!(
+        success(&["run", "--invoke", "half", "@float.wat", "3"]),
+        "1.5\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "half", "@float.wat", "-inf"]),
+        "-inf\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "half", "@float.wat", "-0"]),
+        "-0\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "half", "@float.wat", "NaN"]),
+        "NaN\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "div32", "@float.wat", "1", "0"]),
+        "inf\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "div32", "@float.wat", "1", "3"]),
+        "0.33333334\n"
+    );
+}
+
+#[test]
+fn run_multi_value() {
+    assert_eq!(
+        success(&["run", "--invoke", "swap", "@multi.wat", "7", "-8"]),
+        "-8\n7\n1.5\n"
+    );
+}
+
+#[test]
+fn run_prints_references() {
+    assert_eq!(
+        success(&["run", "--invoke", "null_func", "@multi.wat"]),
+        "ref.null func\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "some_func", "@multi.wat"]),
+        "ref.func\n"
+    );
+    assert_eq!(
+        success(&["run", "--invoke", "null_extern", "@multi.wat", "null"]),
+        "ref.null extern\n"
+    );
+}
+
+#[test]
+fn run_trap_is_one_line_error() {
+    let err = failure(&["run", "--invoke", "div", "@trap.wat", "1", "0"]);
+    assert!(err.contains("integer divide by zero"), "{err}");
+    let err = failure(&["run", "--invoke", "boom", "@trap.wat"]);
+    assert!(err.contains("unreachable"), "{err}");
+}
+
+#[test]
+fn run_missing_import_is_named() {
+    let err = failure(&["run", "--invoke", "call", "@import.wat", "1"]);
+    assert!(err.contains("env"), "{err}");
+    assert!(err.contains("host_double"), "{err}");
+}
+
+#[test]
+fn run_missing_export_lists_functions() {
+    let err = failure(&["run", "--invoke", "nope", "@add.wat"]);
+    assert!(err.contains("`nope`"), "{err}");
+    assert!(err.contains("add, add64, nothing"), "{err}");
+    let err = failure(&["run", "@add.wat"]);
+    assert!(err.contains("`_start`"), "{err}");
+}
+
+#[test]
+fn run_export_that_is_not_a_function() {
+    let err = failure(&["run", "--invoke", "memory", "@add.wat"]);
+    assert!(err.contains("(memory 1)"), "{err}");
+    assert!(err.contains("expected a function"), "{err}");
+}
+
+#[test]
+fn run_wrong_argument_count() {
+    let err = failure(&["run", "--invoke", "add", "@add.wat", "1"]);
+    assert!(
+        err.contains("expected 2 arguments for (func (param i32 i32) (result i32)), found 1"),
+        "{err}"
+    );
+    let err = failure(&["run", "--invoke", "half", "@float.wat", "1", "2"]);
+    assert!(
+        err.contains("expected 1 argument for (func (param f64) (result f64)), found 2"),
+        "{err}"
+    );
+}
+
+#[test]
+fn run_bad_argument_format() {
+    let err = failure(&["run", "--invoke", "add", "@add.wat", "1", "two"]);
+    assert!(err.contains("argument 2"), "{err}");
+    assert!(err.contains("expected i32"), "{err}");
+    assert!(err.contains("found `two`"), "{err}");
+    let err = failure(&["run", "--invoke", "add", "@add.wat", "4294967296", "0"]);
+    assert!(err.contains("expected i32"), "{err}");
+    let err = failure(&["run", "--invoke", "half", "@float.wat", "1.5.2"]);
+    assert!(err.contains("expected f64"), "{err}");
+    assert!(err.contains("found `1.5.2`"), "{err}");
+}
+
+#[test]
+fn run_missing_file() {
+    let err = failure(&["run", "does-not-exist.wasm"]);
+    assert!(err.contains("does-not-exist.wasm"), "{err}");
+}
+
+#[test]
+fn validate_valid_module() {
+    let out = success(&["validate", "@add.wat"]);
+    assert!(out.ends_with("add.wat: valid\n"), "{out}");
+    assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn validate_garbage() {
+    let err = failure(&["validate", "@garbage.wasm"]);
+    assert!(err.contains("garbage.wasm"), "{err}");
+    assert!(err.contains("not a valid module"), "{err}");
+}
+
+#[test]
+fn validate_garbage_text() {
+    // Cargo.toml is neither a binary module nor WAT.
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let err = failure(&["validate", manifest.to_str().unwrap()]);
+    assert!(err.contains("not a valid module"), "{err}");
+}
+
+#[test]
+fn inspect_lists_imports_and_exports() {
+    assert_eq!(
+        success(&["inspect", "@import.wat"]),
+        "import \"env\" \"host_double\": (func (param i32) (result i32))\n\
+         export \"call\": (func (param i32) (result i32))\n"
+    );
+    let out = success(&["inspect", "@add.wat"]);
+    let lines: Vec<_> = out.lines().collect();
+    assert_eq!(lines.len(), 6, "{out}");
+    assert_eq!(lines[0], "export \"memory\": (memory 1)");
+    assert!(lines[1].starts_with("export \"counter\": (global"), "{out}");
+    assert!(lines[2].starts_with("export \"table\": (table"), "{out}");
+    assert_eq!(
+        lines[3],
+        "export \"add\": (func (param i32 i32) (result i32))"
+    );
+    assert_eq!(lines[5], "export \"nothing\": (func)");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let output = wasp(&["run"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = wasp(&["frobnicate"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = success(&["run", "--help"]);
+    assert!(out.contains("Exit codes"), "{out}");
+}

@@ -1,0 +1,134 @@
+//! The engine: configuration, the shared registry of function types, translation of function
+//! bodies into Wasp's IR and the interpreter that runs it.
+
+pub(crate) mod executor;
+pub(crate) mod ir;
+pub(crate) mod numeric;
+pub(crate) mod translator;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::types::FuncType;
+
+/// Settings shared by every module and store of an [`Engine`].
+///
+/// ```
+/// use wasp_core::{Config, Engine};
+/// let mut config = Config::default();
+/// config.max_call_depth(10_000);
+/// let engine = Engine::new(&config);
+/// # let _ = engine;
+/// ```
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub(crate) max_call_depth: usize,
+    pub(crate) max_stack_slots: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            max_call_depth: 2_000_000,
+            max_stack_slots: 64 * 1024 * 1024,
+        }
+    }
+}
+
+impl Config {
+    /// The deepest a call stack of Wasm frames may grow before the call traps with
+    /// `call stack exhausted`. Default: 2,000,000 frames. Frames live on the heap, never on
+    /// the native stack.
+    pub fn max_call_depth(&mut self, frames: usize) -> &mut Config {
+        self.max_call_depth = frames;
+        self
+    }
+
+    /// The most 64-bit value slots (locals and operands of all frames) one call may use before
+    /// it traps with `call stack exhausted`. Default: 64 Mi slots (512 MiB), allocated only as
+    /// needed.
+    pub fn max_stack_slots(&mut self, slots: usize) -> &mut Config {
+        self.max_stack_slots = slots;
+        self
+    }
+}
+
+/// The shared, immutable context of modules and stores. Cheap to clone; `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    inner: Arc<EngineInner>,
+}
+
+#[derive(Debug)]
+struct EngineInner {
+    config: Config,
+    types: Mutex<TypeRegistry>,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine::new(&Config::default())
+    }
+}
+
+impl Engine {
+    /// Creates an engine with the given configuration.
+    pub fn new(config: &Config) -> Engine {
+        Engine {
+            inner: Arc::new(EngineInner {
+                config: config.clone(),
+                types: Mutex::new(TypeRegistry::default()),
+            }),
+        }
+    }
+
+    /// The configuration this engine was created with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Whether two handles refer to the same engine.
+    pub fn same(a: &Engine, b: &Engine) -> bool {
+        Arc::ptr_eq(&a.inner, &b.inner)
+    }
+
+    /// Interns a function type and returns its engine-wide id: equal types get equal ids, so
+    /// `call_indirect` compares types with one integer comparison.
+    pub(crate) fn intern_type(&self, ty: &FuncType) -> u32 {
+        let mut types = self
+            .inner
+            .types
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        types.intern(ty)
+    }
+
+    /// The function type behind an id returned by [`Engine::intern_type`].
+    pub(crate) fn resolve_type(&self, id: u32) -> FuncType {
+        let types = self
+            .inner
+            .types
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // Ids are only produced by `intern_type` of this engine and entries are never removed.
+        types.list[id as usize].clone()
+    }
+}
+
+#[derive(Debug, Default)]
+struct TypeRegistry {
+    ids: HashMap<FuncType, u32>,
+    list: Vec<FuncType>,
+}
+
+impl TypeRegistry {
+    fn intern(&mut self, ty: &FuncType) -> u32 {
+        if let Some(&id) = self.ids.get(ty) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(ty.clone());
+        self.ids.insert(ty.clone(), id);
+        id
+    }
+}

@@ -1,0 +1,297 @@
+//! Structured control flow: blocks, loops, `if`/`else`, branches and returns.
+
+use wasmparser::{BlockType, BrTable};
+
+use super::fuse::{branch_if_false, branch_if_true};
+use super::{Operand, Translator};
+use crate::engine::ir::Instr;
+use crate::error::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ControlKind {
+    Func,
+    Block,
+    Loop,
+    If,
+    Else,
+}
+
+/// An open block.
+#[derive(Debug)]
+pub(super) struct Control {
+    pub(super) kind: ControlKind,
+    /// Operand stack height below the block's parameters.
+    height: usize,
+    params: usize,
+    results: usize,
+    /// Forward branches to the block's end, to patch when it is reached.
+    fixups: Vec<usize>,
+    /// Loops: the index of the first instruction of the body.
+    head: usize,
+    /// `if`: the branch taken when the condition is false.
+    else_branch: Option<usize>,
+}
+
+impl Control {
+    pub(super) fn new(kind: ControlKind, height: usize, params: u32, results: u32) -> Control {
+        Control {
+            kind,
+            height,
+            params: params as usize,
+            results: results as usize,
+            fixups: Vec::new(),
+            head: 0,
+            else_branch: None,
+        }
+    }
+
+    /// How many values a branch to this block carries.
+    fn branch_arity(&self) -> usize {
+        if self.kind == ControlKind::Loop {
+            self.params
+        } else {
+            self.results
+        }
+    }
+}
+
+impl Translator<'_> {
+    pub(super) fn block(&mut self, ty: BlockType, kind: ControlKind) {
+        let (params, results) = self.env.block_arity(ty);
+        self.materialize_for_block(params as usize);
+        let height = self.height() - params as usize;
+        let mut control = Control::new(kind, height, params, results);
+        control.head = self.code.len();
+        self.last_result = None;
+        self.ctrl.push(control);
+    }
+
+    pub(super) fn if_(&mut self, ty: BlockType) {
+        let (cond, pos) = self.pop();
+        let fused = self.take_compare(cond, pos);
+        let (params, results) = self.env.block_arity(ty);
+        self.materialize_for_block(params as usize);
+        let branch = match fused {
+            Some(cmp) => self.emit(branch_if_false(cmp, 0)),
+            None => {
+                let cond = self.reg_of(cond, pos);
+                self.emit(Instr::BrIfEqz { cond, offset: 0 })
+            }
+        };
+        let height = self.height() - params as usize;
+        let mut control = Control::new(ControlKind::If, height, params, results);
+        control.else_branch = Some(branch);
+        self.ctrl.push(control);
+    }
+
+    pub(super) fn else_(&mut self) {
+        if self.reachable {
+            let results = self.frame(0).results;
+            self.materialize_top(results);
+            let br = self.emit(Instr::Br { offset: 0 });
+            self.frame_mut(0).fixups.push(br);
+        }
+        let frame = self.frame_mut(0);
+        frame.kind = ControlKind::Else;
+        let (height, params) = (frame.height, frame.params);
+        if let Some(branch) = frame.else_branch.take() {
+            self.patch_here(branch);
+        }
+        self.truncate(height);
+        for _ in 0..params {
+            self.push(Operand::Temp);
+        }
+        self.reachable = true;
+        self.last_result = None;
+    }
+
+    pub(super) fn end(&mut self) {
+        let results = self.frame(0).results;
+        if self.reachable {
+            self.materialize_top(results);
+        }
+        // The function frame is never popped before its own `end`.
+        let frame = self.ctrl.pop().expect("control stack holds the function frame");
+        if frame.kind == ControlKind::Func {
+            self.ctrl.push(frame);
+            if self.reachable {
+                self.emit_return();
+            }
+            return;
+        }
+        for at in frame.fixups {
+            self.patch_here(at);
+        }
+        if let Some(branch) = frame.else_branch {
+            self.patch_here(branch);
+        }
+        self.truncate(frame.height);
+        for _ in 0..results {
+            self.push(Operand::Temp);
+        }
+        self.reachable = true;
+        self.last_result = None;
+    }
+
+    pub(super) fn unreachable_after(&mut self) {
+        let height = self.frame(0).height;
+        self.truncate(height);
+        self.reachable = false;
+    }
+
+    pub(super) fn br(&mut self, depth: u32) {
+        self.branch_to(depth as usize);
+        self.unreachable_after();
+    }
+
+    pub(super) fn br_if(&mut self, depth: u32) {
+        let depth = depth as usize;
+        let (cond, pos) = self.pop();
+        let fused = self.take_compare(cond, pos);
+        if self.is_function_frame(depth) || self.needs_moves(depth) {
+            // Move values and branch only when the condition holds.
+            let skip = match fused {
+                Some(cmp) => self.emit(branch_if_false(cmp, 0)),
+                None => {
+                    let cond = self.reg_of(cond, pos);
+                    self.emit(Instr::BrIfEqz { cond, offset: 0 })
+                }
+            };
+            self.branch_to(depth);
+            self.patch_here(skip);
+            return;
+        }
+        let at = match fused {
+            Some(cmp) => self.emit(branch_if_true(cmp, 0)),
+            None => {
+                let cond = self.reg_of(cond, pos);
+                self.emit(Instr::BrIfNez { cond, offset: 0 })
+            }
+        };
+        self.link_branch(depth, at);
+    }
+
+    pub(super) fn br_table(&mut self, table: BrTable<'_>) -> Result<(), Error> {
+        let index = self.pop_reg();
+        let mut depths = Vec::with_capacity(table.len() as usize + 1);
+        for depth in table.targets() {
+            depths.push(depth? as usize);
+        }
+        depths.push(table.default() as usize);
+        self.emit(Instr::BrTable {
+            index,
+            len: table.len(),
+        });
+        let mut trampolines = Vec::new();
+        for &depth in &depths {
+            let at = self.emit(Instr::Br { offset: 0 });
+            if self.is_function_frame(depth) || self.needs_moves(depth) {
+                trampolines.push((at, depth));
+            } else {
+                self.link_branch(depth, at);
+            }
+        }
+        for (at, depth) in trampolines {
+            self.patch_here(at);
+            self.branch_to(depth);
+        }
+        self.unreachable_after();
+        Ok(())
+    }
+
+    pub(super) fn return_(&mut self) {
+        self.emit_return();
+        self.unreachable_after();
+    }
+
+    /// Emits the return of the function's results from the top of the stack, leaving the
+    /// model unchanged.
+    pub(super) fn emit_return(&mut self) {
+        let n = self.ctrl[0].results;
+        let h = self.height();
+        match n {
+            0 => {
+                self.emit(Instr::Return0);
+            }
+            1 => {
+                let (op, pos) = (self.stack[h - 1], h - 1);
+                let src = match op {
+                    Operand::Local(l) => l,
+                    _ => {
+                        let dst = self.temp(pos);
+                        self.emit_move(dst, op, pos);
+                        dst
+                    }
+                };
+                self.emit(Instr::Return1 { src });
+            }
+            _ => {
+                for pos in h - n..h {
+                    let dst = self.temp(pos);
+                    self.emit_move(dst, self.stack[pos], pos);
+                }
+                self.emit(Instr::ReturnN {
+                    src: self.temp(h - n),
+                    count: n as u32,
+                });
+            }
+        }
+    }
+
+    /// Emits an unconditional branch to the block `depth` levels out, moving the carried
+    /// values into place first. Leaves the model unchanged.
+    fn branch_to(&mut self, depth: usize) {
+        if self.is_function_frame(depth) {
+            self.emit_return();
+            return;
+        }
+        let (height, arity) = {
+            let frame = self.frame(depth);
+            (frame.height, frame.branch_arity())
+        };
+        let h = self.height();
+        for k in 0..arity {
+            let pos = h - arity + k;
+            let dst = self.temp(height + k);
+            self.emit_move(dst, self.stack[pos], pos);
+        }
+        let at = self.emit(Instr::Br { offset: 0 });
+        self.link_branch(depth, at);
+    }
+
+    /// Whether a branch to `depth` must move values before jumping.
+    fn needs_moves(&self, depth: usize) -> bool {
+        let frame = self.frame(depth);
+        let arity = frame.branch_arity();
+        let h = self.height();
+        (0..arity).any(|k| {
+            let pos = h - arity + k;
+            pos != frame.height + k || self.stack[pos] != Operand::Temp
+        })
+    }
+
+    /// Records or resolves the target of the branch at `at`.
+    fn link_branch(&mut self, depth: usize, at: usize) {
+        let frame = self.frame(depth);
+        if frame.kind == ControlKind::Loop {
+            let offset = frame.head as i32 - at as i32;
+            self.code[at].set_branch_offset(offset);
+        } else {
+            self.frame_mut(depth).fixups.push(at);
+        }
+    }
+
+    fn is_function_frame(&self, depth: usize) -> bool {
+        depth + 1 == self.ctrl.len()
+    }
+
+    fn frame(&self, depth: usize) -> &Control {
+        // Validation guarantees branch depths within the control stack.
+        &self.ctrl[self.ctrl.len() - 1 - depth]
+    }
+
+    fn frame_mut(&mut self, depth: usize) -> &mut Control {
+        let len = self.ctrl.len();
+        &mut self.ctrl[len - 1 - depth]
+    }
+}

@@ -1,0 +1,310 @@
+//! Translation of validated Wasm function bodies into Wasp's register IR.
+//!
+//! The translator keeps a model of the Wasm operand stack in which each entry is a local, a
+//! constant, or a temporary living in the slot fixed for its stack position. Reading a local
+//! or a constant therefore emits nothing; instructions name locals and constants directly and
+//! only temporaries are written. A `local.set` right after a computation redirects that
+//! computation's result into the local. Where control flow merges (block ends, branch
+//! targets, calls) values are moved into their canonical slots.
+
+mod control;
+mod fuse;
+mod ops;
+
+use wasmparser::{BlockType, FunctionBody};
+
+use super::ir::{Instr, Reg};
+use crate::error::{Error, ModuleError};
+use crate::types::FuncType;
+use control::{Control, ControlKind};
+
+/// A translated function body and the facts the executor needs to call it.
+#[derive(Debug)]
+pub(crate) struct CompiledFunc {
+    pub(crate) code: Box<[Instr]>,
+    pub(crate) num_params: u32,
+    /// Parameters plus declared locals.
+    pub(crate) num_locals: u32,
+    pub(crate) num_results: u32,
+    /// Slots the frame needs: locals plus the deepest operand stack.
+    pub(crate) frame_size: u32,
+}
+
+/// What translation needs to know of the module around a function.
+pub(crate) struct FuncEnv<'a> {
+    pub(crate) types: &'a [FuncType],
+    /// Engine-wide ids of `types`.
+    pub(crate) type_ids: &'a [u32],
+    /// Type index of every function in the module's index space.
+    pub(crate) funcs: &'a [u32],
+}
+
+impl FuncEnv<'_> {
+    fn func_type(&self, func: u32) -> &FuncType {
+        // Validation guarantees the index exists.
+        &self.types[self.funcs[func as usize] as usize]
+    }
+
+    /// `(params, results)` of a block type.
+    fn block_arity(&self, ty: BlockType) -> (u32, u32) {
+        match ty {
+            BlockType::Empty => (0, 0),
+            BlockType::Type(_) => (0, 1),
+            BlockType::FuncType(idx) => {
+                let ty = &self.types[idx as usize];
+                (ty.params().len() as u32, ty.results().len() as u32)
+            }
+        }
+    }
+}
+
+/// One entry of the modelled operand stack.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Operand {
+    /// The value is in local `n`, which has not been written since.
+    Local(u32),
+    /// The value is in the temporary slot of its stack position.
+    Temp,
+    /// A constant in slot encoding.
+    Const(u64),
+}
+
+/// Translates one validated function body.
+pub(crate) fn translate(
+    env: &FuncEnv<'_>,
+    ty_index: usize,
+    body: &FunctionBody<'_>,
+) -> Result<CompiledFunc, Error> {
+    let ty = &env.types[ty_index];
+    let num_params = ty.params().len() as u32;
+    let num_results = ty.results().len() as u32;
+    let mut num_locals = u64::from(num_params);
+    for local in body.get_locals_reader()? {
+        let (count, _ty) = local?;
+        num_locals += u64::from(count);
+    }
+    let num_locals = u32::try_from(num_locals)
+        .map_err(|_| ModuleError::new("too many locals in a function", None))?;
+    let mut t = Translator::new(env, num_locals, num_results);
+    let mut reader = body.get_operators_reader()?;
+    while !reader.eof() {
+        let op = reader.read()?;
+        t.operator(op)?;
+    }
+    let frame_size = u64::from(num_locals) + u64::from(t.max_height);
+    let frame_size = u32::try_from(frame_size)
+        .map_err(|_| ModuleError::new("function frame too large", None))?;
+    Ok(CompiledFunc {
+        code: t.code.into_boxed_slice(),
+        num_params,
+        num_locals,
+        num_results,
+        frame_size,
+    })
+}
+
+/// The state of translating one function.
+struct Translator<'a> {
+    env: &'a FuncEnv<'a>,
+    code: Vec<Instr>,
+    stack: Vec<Operand>,
+    /// How many `Operand::Local` entries `stack` holds.
+    local_refs: usize,
+    ctrl: Vec<Control>,
+    num_locals: u32,
+    max_height: u32,
+    /// Index of the last instruction if its result may be redirected by `local.set`.
+    last_result: Option<usize>,
+    /// False after an unconditional branch until the enclosing block ends.
+    reachable: bool,
+    /// Blocks opened inside unreachable code, skipped without translation.
+    dead_depth: u32,
+}
+
+impl<'a> Translator<'a> {
+    fn new(env: &'a FuncEnv<'a>, num_locals: u32, num_results: u32) -> Translator<'a> {
+        Translator {
+            env,
+            code: Vec::new(),
+            stack: Vec::new(),
+            local_refs: 0,
+            ctrl: vec![Control::new(ControlKind::Func, 0, 0, num_results)],
+            num_locals,
+            max_height: 0,
+            last_result: None,
+            reachable: true,
+            dead_depth: 0,
+        }
+    }
+
+    // ----- emitting ---------------------------------------------------------------------------
+
+    /// Emits an instruction; returns its index.
+    fn emit(&mut self, instr: Instr) -> usize {
+        self.code.push(instr);
+        self.last_result = None;
+        self.code.len() - 1
+    }
+
+    /// Emits an instruction whose result `local.set` may redirect.
+    fn emit_result(&mut self, instr: Instr) {
+        self.code.push(instr);
+        self.last_result = Some(self.code.len() - 1);
+    }
+
+    /// Points the branch at `at` to the current end of the code.
+    fn patch_here(&mut self, at: usize) {
+        let offset = (self.code.len() - at) as i32;
+        self.code[at].set_branch_offset(offset);
+    }
+
+    /// The offset from the instruction about to be emitted back to `target`.
+    fn offset_back(&self, target: usize) -> i32 {
+        target as i32 - self.code.len() as i32
+    }
+
+    // ----- the operand stack ------------------------------------------------------------------
+
+    fn temp(&self, pos: usize) -> Reg {
+        self.num_locals + pos as u32
+    }
+
+    fn height(&self) -> usize {
+        self.stack.len()
+    }
+
+    fn push(&mut self, op: Operand) {
+        if let Operand::Local(_) = op {
+            self.local_refs += 1;
+        }
+        self.stack.push(op);
+        self.max_height = self.max_height.max(self.stack.len() as u32);
+    }
+
+    /// Pushes a temporary and returns its slot.
+    fn push_temp(&mut self) -> Reg {
+        self.push(Operand::Temp);
+        self.temp(self.stack.len() - 1)
+    }
+
+    /// Pops an operand and returns it with its stack position.
+    fn pop(&mut self) -> (Operand, usize) {
+        // Validation guarantees the operand exists.
+        let op = self.stack.pop().unwrap_or(Operand::Temp);
+        if let Operand::Local(_) = op {
+            self.local_refs -= 1;
+        }
+        (op, self.stack.len())
+    }
+
+    /// Pops an operand and returns a slot holding it, materialising a constant into the
+    /// operand's temporary.
+    fn pop_reg(&mut self) -> Reg {
+        let (op, pos) = self.pop();
+        self.reg_of(op, pos)
+    }
+
+    fn reg_of(&mut self, op: Operand, pos: usize) -> Reg {
+        match op {
+            Operand::Local(l) => l,
+            Operand::Temp => self.temp(pos),
+            Operand::Const(c) => {
+                let dst = self.temp(pos);
+                self.emit(const_instr(dst, c));
+                dst
+            }
+        }
+    }
+
+    fn truncate(&mut self, height: usize) {
+        while self.stack.len() > height {
+            self.pop();
+        }
+    }
+
+    /// Moves `op` (at stack position `pos`) into `dst`, leaving the model unchanged.
+    fn emit_move(&mut self, dst: Reg, op: Operand, pos: usize) {
+        match op {
+            Operand::Local(l) if l != dst => {
+                self.emit(Instr::Copy { dst, src: l });
+            }
+            Operand::Temp if self.temp(pos) != dst => {
+                let src = self.temp(pos);
+                self.emit(Instr::Copy { dst, src });
+            }
+            Operand::Const(c) => {
+                self.emit(const_instr(dst, c));
+            }
+            _ => {}
+        }
+    }
+
+    /// Turns the operand at `pos` into a temporary in its own slot.
+    fn materialize_at(&mut self, pos: usize) {
+        let op = self.stack[pos];
+        if op != Operand::Temp {
+            let dst = self.temp(pos);
+            self.emit_move(dst, op, pos);
+            if let Operand::Local(_) = op {
+                self.local_refs -= 1;
+            }
+            self.stack[pos] = Operand::Temp;
+        }
+    }
+
+    /// Materialises the top `n` operands.
+    fn materialize_top(&mut self, n: usize) {
+        let h = self.height();
+        for pos in h - n..h {
+            self.materialize_at(pos);
+        }
+    }
+
+    /// Before `local` is written: operands that still read it get their own copies.
+    fn preserve_local(&mut self, local: u32) {
+        if self.local_refs == 0 {
+            return;
+        }
+        for pos in 0..self.stack.len() {
+            if self.stack[pos] == Operand::Local(local) {
+                self.materialize_at(pos);
+            }
+        }
+    }
+
+    /// On entering a block: no operand below may refer to a local (a write inside the block
+    /// would be seen only on some paths), and the block's parameters sit in their slots.
+    fn materialize_for_block(&mut self, params: usize) {
+        if self.local_refs > 0 {
+            for pos in 0..self.stack.len() {
+                if let Operand::Local(_) = self.stack[pos] {
+                    self.materialize_at(pos);
+                }
+            }
+        }
+        self.materialize_top(params);
+    }
+}
+
+/// The instruction writing constant `c` (slot encoding) into `dst`.
+fn const_instr(dst: Reg, c: u64) -> Instr {
+    if c <= u64::from(u32::MAX) {
+        Instr::Const32 { dst, val: c as u32 }
+    } else {
+        Instr::Const64 {
+            dst,
+            lo: c as u32,
+            hi: (c >> 32) as u32,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instructions_stay_small() {
+        assert_eq!(std::mem::size_of::<Instr>(), 16);
+    }
+}

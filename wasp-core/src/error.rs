@@ -1,0 +1,269 @@
+//! The one error type of Wasp and its parts: module errors, link errors, traps and limits.
+
+use std::fmt;
+
+/// Every way an operation of Wasp can fail.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The module bytes could not be decoded or did not validate.
+    #[error("invalid module: {0}")]
+    Module(#[from] ModuleError),
+    /// An import could not be resolved or had the wrong type.
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    /// Execution trapped (a Wasm trap, a trap raised by a host function, or an exhausted limit).
+    #[error(transparent)]
+    Trap(#[from] Trap),
+    /// A call or an operation of the embedder API was used with values of the wrong kind.
+    #[error(transparent)]
+    Usage(#[from] UsageError),
+}
+
+impl Error {
+    /// The trap code when this error is a Wasm trap.
+    pub fn trap_code(&self) -> Option<TrapCode> {
+        match self {
+            Error::Trap(trap) => trap.code(),
+            _ => None,
+        }
+    }
+
+    /// The trap when this error is one.
+    pub fn as_trap(&self) -> Option<&Trap> {
+        match self {
+            Error::Trap(trap) => Some(trap),
+            _ => None,
+        }
+    }
+
+    /// Creates an error that a host function returns to trap with a message.
+    pub fn host(message: impl Into<String>) -> Error {
+        Error::Trap(Trap::host(message))
+    }
+}
+
+/// The module could not be decoded, validated or translated.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{message}{}", offset.map(|o| format!(" (at offset {o:#x})")).unwrap_or_default())]
+pub struct ModuleError {
+    message: String,
+    offset: Option<usize>,
+}
+
+impl ModuleError {
+    pub(crate) fn new(message: impl Into<String>, offset: Option<usize>) -> ModuleError {
+        ModuleError {
+            message: message.into(),
+            offset,
+        }
+    }
+
+    /// The message without the offset.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl From<wasmparser::BinaryReaderError> for ModuleError {
+    fn from(e: wasmparser::BinaryReaderError) -> ModuleError {
+        ModuleError::new(e.message().to_string(), Some(e.offset()))
+    }
+}
+
+impl From<wasmparser::BinaryReaderError> for Error {
+    fn from(e: wasmparser::BinaryReaderError) -> Error {
+        Error::Module(e.into())
+    }
+}
+
+/// An import that the linker could not satisfy.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum LinkError {
+    /// Nothing is defined under the imported name.
+    #[error("unknown import: \"{module}\" \"{name}\" is not defined (the module expects {expected})")]
+    UnknownImport {
+        /// Import module name.
+        module: String,
+        /// Import field name.
+        name: String,
+        /// The type the module expects.
+        expected: String,
+    },
+    /// Something is defined under the name, but not of the type the module imports.
+    #[error("incompatible import type for \"{module}\" \"{name}\": expected {expected}, found {found}")]
+    IncompatibleImport {
+        /// Import module name.
+        module: String,
+        /// Import field name.
+        name: String,
+        /// The type the module expects.
+        expected: String,
+        /// The type of what is defined.
+        found: String,
+    },
+    /// A definition under this name exists already.
+    #[error("duplicate definition: \"{module}\" \"{name}\" is already defined")]
+    Duplicate {
+        /// Module name.
+        module: String,
+        /// Field name.
+        name: String,
+    },
+}
+
+/// Misuse of the embedding API: wrong argument count or types, an item of another store, etc.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum UsageError {
+    /// The values passed do not match the function's parameters.
+    #[error("wrong arguments: expected {expected}, found {found}")]
+    ArgumentMismatch {
+        /// What the function takes.
+        expected: String,
+        /// What was passed.
+        found: String,
+    },
+    /// The typed view asked for does not match the function's type.
+    #[error("function type mismatch: expected {expected}, found {found}")]
+    TypeMismatch {
+        /// The type asked for.
+        expected: String,
+        /// The actual type.
+        found: String,
+    },
+    /// No export of that name (or of that kind).
+    #[error("no exported {kind} named \"{name}\"")]
+    MissingExport {
+        /// What kind of item was asked for.
+        kind: &'static str,
+        /// The name asked for.
+        name: String,
+    },
+    /// A value of the wrong type was given for a global, table or parameter.
+    #[error("value type mismatch: expected {expected}, found {found}")]
+    ValueMismatch {
+        /// The type expected.
+        expected: String,
+        /// The type found.
+        found: String,
+    },
+    /// A write to an immutable global.
+    #[error("cannot set an immutable global")]
+    ImmutableGlobal,
+    /// A handle that does not belong to this store.
+    #[error("the {0} handle does not belong to this store")]
+    ForeignHandle(&'static str),
+    /// An out-of-bounds access through the host API.
+    #[error("out of bounds {what}: {offset} + {len} exceeds the size {size}")]
+    OutOfBounds {
+        /// What was accessed (`memory`, `table`).
+        what: &'static str,
+        /// Where the access started.
+        offset: u64,
+        /// How long it was.
+        len: u64,
+        /// The size of the memory or table.
+        size: u64,
+    },
+    /// A memory or table could not grow by the requested amount.
+    #[error("cannot grow {what} by {delta}: the limit would be exceeded")]
+    GrowFailed {
+        /// `memory` or `table`.
+        what: &'static str,
+        /// The requested growth.
+        delta: u64,
+    },
+    /// A memory or table type that cannot be created (e.g. `min` above `max` or above 4 GiB).
+    #[error("invalid {0}")]
+    InvalidType(String),
+}
+
+/// The reasons for which WebAssembly code traps, worded as the specification words them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TrapCode {
+    /// `unreachable` was executed.
+    Unreachable,
+    /// A memory access out of the bounds of a linear memory.
+    MemoryOutOfBounds,
+    /// A table access out of the bounds of a table.
+    TableOutOfBounds,
+    /// `call_indirect` with an index past the end of the table.
+    UndefinedElement,
+    /// `call_indirect` on a null table entry.
+    UninitializedElement,
+    /// `call_indirect` on a function of another type.
+    IndirectCallTypeMismatch,
+    /// Division or remainder by zero.
+    IntegerDivisionByZero,
+    /// Signed division overflow or float-to-int overflow.
+    IntegerOverflow,
+    /// Float-to-int conversion of a NaN.
+    BadConversionToInteger,
+    /// The call stack (frames or value slots) exceeded its configured limit.
+    StackOverflow,
+    /// A null reference was dereferenced.
+    NullReference,
+}
+
+impl TrapCode {
+    /// The specification's wording of this trap.
+    pub fn message(self) -> &'static str {
+        match self {
+            TrapCode::Unreachable => "unreachable",
+            TrapCode::MemoryOutOfBounds => "out of bounds memory access",
+            TrapCode::TableOutOfBounds => "out of bounds table access",
+            TrapCode::UndefinedElement => "undefined element",
+            TrapCode::UninitializedElement => "uninitialized element",
+            TrapCode::IndirectCallTypeMismatch => "indirect call type mismatch",
+            TrapCode::IntegerDivisionByZero => "integer divide by zero",
+            TrapCode::IntegerOverflow => "integer overflow",
+            TrapCode::BadConversionToInteger => "invalid conversion to integer",
+            TrapCode::StackOverflow => "call stack exhausted",
+            TrapCode::NullReference => "null reference",
+        }
+    }
+}
+
+impl fmt::Display for TrapCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+/// A trap: execution stopped because of a Wasm trap or because a host function failed.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Trap {
+    /// A trap of the WebAssembly semantics.
+    #[error("wasm trap: {0}")]
+    Wasm(TrapCode),
+    /// A host function returned an error.
+    #[error("host function failed: {0}")]
+    Host(String),
+}
+
+impl Trap {
+    /// A trap raised by a host function.
+    pub fn host(message: impl Into<String>) -> Trap {
+        Trap::Host(message.into())
+    }
+
+    /// The Wasm trap code, if this is a Wasm trap.
+    pub fn code(&self) -> Option<TrapCode> {
+        match self {
+            Trap::Wasm(code) => Some(*code),
+            Trap::Host(_) => None,
+        }
+    }
+}
+
+impl From<TrapCode> for Trap {
+    fn from(code: TrapCode) -> Trap {
+        Trap::Wasm(code)
+    }
+}
+
+impl From<TrapCode> for Error {
+    fn from(code: TrapCode) -> Error {
+        Error::Trap(Trap::Wasm(code))
+    }
+}

@@ -1,0 +1,219 @@
+//! Modules: decoded, validated and translated once, then instantiated any number of times.
+
+pub(crate) mod const_expr;
+mod parse;
+
+use std::sync::Arc;
+
+use crate::engine::translator::CompiledFunc;
+use crate::engine::Engine;
+use crate::error::Error;
+use crate::types::{ExternType, FuncType, GlobalType, MemoryType, RefType, TableType};
+use const_expr::ConstExpr;
+
+/// A validated WebAssembly module, translated into Wasp's IR. Cheap to clone; `Send + Sync`.
+///
+/// ```
+/// use wasp_core::{Engine, Module};
+/// let engine = Engine::default();
+/// let module = Module::new(&engine, r#"(module (func (export "f") (result i32) i32.const 7))"#)?;
+/// assert_eq!(module.exports().next().map(|e| e.name().to_string()), Some("f".into()));
+/// # Ok::<(), wasp_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub(crate) inner: Arc<ModuleInner>,
+}
+
+/// The contents of a module, as instantiation needs them.
+#[derive(Debug)]
+pub(crate) struct ModuleInner {
+    pub(crate) engine: Engine,
+    pub(crate) types: Vec<FuncType>,
+    /// Engine-wide ids of `types`.
+    pub(crate) type_ids: Vec<u32>,
+    pub(crate) imports: Vec<Import>,
+    /// Type index of every function, imported ones first.
+    pub(crate) funcs: Vec<u32>,
+    pub(crate) num_imported_funcs: usize,
+    pub(crate) tables: Vec<TableType>,
+    /// Initial value of each defined table (imported tables have none).
+    pub(crate) table_inits: Vec<ConstExpr>,
+    pub(crate) num_imported_tables: usize,
+    pub(crate) memories: Vec<MemoryType>,
+    pub(crate) num_imported_memories: usize,
+    pub(crate) globals: Vec<GlobalType>,
+    pub(crate) global_inits: Vec<ConstExpr>,
+    pub(crate) num_imported_globals: usize,
+    pub(crate) exports: Vec<Export>,
+    pub(crate) start: Option<u32>,
+    pub(crate) elements: Vec<ElementSegment>,
+    pub(crate) data: Vec<DataSegment>,
+    /// Translated bodies of the defined functions.
+    pub(crate) code: Vec<Arc<CompiledFunc>>,
+}
+
+/// What kind of item an import or export is, with its index or type.
+#[derive(Debug, Clone)]
+pub(crate) enum ImportKind {
+    Func(u32),
+    Table(TableType),
+    Memory(MemoryType),
+    Global(GlobalType),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Import {
+    pub(crate) module: String,
+    pub(crate) name: String,
+    pub(crate) kind: ImportKind,
+    /// The type as the embedder sees it.
+    pub(crate) ty: ExternType,
+}
+
+/// Which index space an export refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExportKind {
+    Func,
+    Table,
+    Memory,
+    Global,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Export {
+    pub(crate) name: String,
+    pub(crate) kind: ExportKind,
+    pub(crate) index: u32,
+    pub(crate) ty: ExternType,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum SegmentMode {
+    Passive,
+    Active { index: u32, offset: ConstExpr },
+    Declared,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct ElementSegment {
+    pub(crate) mode: SegmentMode,
+    #[allow(dead_code)]
+    pub(crate) ty: RefType,
+    pub(crate) items: Vec<ConstExpr>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct DataSegment {
+    pub(crate) mode: SegmentMode,
+    pub(crate) bytes: Arc<[u8]>,
+}
+
+/// An import a module declares: module name, field name and type.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportType<'a> {
+    import: &'a Import,
+}
+
+impl<'a> ImportType<'a> {
+    /// The module name of the import.
+    pub fn module(&self) -> &'a str {
+        &self.import.module
+    }
+
+    /// The field name of the import.
+    pub fn name(&self) -> &'a str {
+        &self.import.name
+    }
+
+    /// The type the module expects.
+    pub fn ty(&self) -> &'a ExternType {
+        &self.import.ty
+    }
+}
+
+/// An export a module declares: name and type.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportType<'a> {
+    export: &'a Export,
+}
+
+impl<'a> ExportType<'a> {
+    /// The export's name.
+    pub fn name(&self) -> &'a str {
+        &self.export.name
+    }
+
+    /// The export's type.
+    pub fn ty(&self) -> &'a ExternType {
+        &self.export.ty
+    }
+}
+
+impl Module {
+    /// Decodes, validates and translates a module. Accepts the binary format, and the text
+    /// format when the `wat` feature (default) is on.
+    ///
+    /// Fails with [`Error::Module`] when the bytes are malformed or the module is invalid, or
+    /// uses a feature Wasp does not run (SIMD, threads, multiple memories, 64-bit memories,
+    /// exceptions, GC).
+    pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Module, Error> {
+        let bytes = bytes.as_ref();
+        let binary = to_binary(bytes)?;
+        let inner = parse::parse(engine, &binary)?;
+        Ok(Module {
+            inner: Arc::new(inner),
+        })
+    }
+
+    /// Checks that `bytes` hold a valid module, without keeping the result.
+    pub fn validate(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<(), Error> {
+        Module::new(engine, bytes).map(|_| ())
+    }
+
+    /// The engine this module was created for.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// The module's imports, in order.
+    pub fn imports(&self) -> impl ExactSizeIterator<Item = ImportType<'_>> + '_ {
+        self.inner.imports.iter().map(|import| ImportType { import })
+    }
+
+    /// The module's exports, in order.
+    pub fn exports(&self) -> impl ExactSizeIterator<Item = ExportType<'_>> + '_ {
+        self.inner.exports.iter().map(|export| ExportType { export })
+    }
+
+    /// The type of the export named `name`, if any.
+    pub fn get_export(&self, name: &str) -> Option<&ExternType> {
+        self.inner
+            .exports
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| &e.ty)
+    }
+}
+
+fn to_binary(bytes: &[u8]) -> Result<std::borrow::Cow<'_, [u8]>, Error> {
+    if bytes.starts_with(b"\0asm") {
+        return Ok(bytes.into());
+    }
+    #[cfg(feature = "wat")]
+    {
+        wat::parse_bytes(bytes).map_err(|e| {
+            Error::Module(crate::error::ModuleError::new(
+                format!("not a valid text module: {e}"),
+                None,
+            ))
+        })
+    }
+    #[cfg(not(feature = "wat"))]
+    {
+        Err(Error::Module(crate::error::ModuleError::new(
+            "expected the binary magic `\\0asm` (text modules need the `wat` feature)",
+            Some(0),
+        )))
+    }
+}

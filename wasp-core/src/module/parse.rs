@@ -1,0 +1,347 @@
+//! Decoding a module with `wasmparser`: validate everything, keep what instantiation needs and
+//! translate every function body.
+
+use std::sync::Arc;
+
+use wasmparser::{
+    DataKind, ElementItems, ElementKind, ExternalKind, FunctionBody, Parser, Payload, TableInit,
+    TypeRef, ValidPayload, Validator, WasmFeatures, FuncValidatorAllocations,
+};
+
+use super::const_expr::ConstExpr;
+use super::{
+    DataSegment, ElementSegment, Export, ExportKind, Import, ImportKind, ModuleInner, SegmentMode,
+};
+use crate::engine::translator::{translate, FuncEnv};
+use crate::engine::Engine;
+use crate::error::{Error, ModuleError};
+use crate::types::{
+    ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
+};
+
+/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls and extended constants.
+pub(crate) fn features() -> WasmFeatures {
+    WasmFeatures::WASM2
+        .difference(WasmFeatures::SIMD)
+        .union(WasmFeatures::TAIL_CALL)
+        .union(WasmFeatures::EXTENDED_CONST)
+}
+
+pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
+    let mut validator = Validator::new_with_features(features());
+    let mut m = ModuleInner {
+        engine: engine.clone(),
+        types: Vec::new(),
+        type_ids: Vec::new(),
+        imports: Vec::new(),
+        funcs: Vec::new(),
+        num_imported_funcs: 0,
+        tables: Vec::new(),
+        table_inits: Vec::new(),
+        num_imported_tables: 0,
+        memories: Vec::new(),
+        num_imported_memories: 0,
+        globals: Vec::new(),
+        global_inits: Vec::new(),
+        num_imported_globals: 0,
+        exports: Vec::new(),
+        start: None,
+        elements: Vec::new(),
+        data: Vec::new(),
+        code: Vec::new(),
+    };
+    let mut bodies: Vec<FunctionBody<'_>> = Vec::new();
+    let mut allocs = FuncValidatorAllocations::default();
+    for payload in Parser::new(0).parse_all(bytes) {
+        let payload = payload?;
+        if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
+            let mut func_validator = func.into_validator(allocs);
+            func_validator.validate(&body)?;
+            allocs = func_validator.into_allocations();
+        }
+        read_payload(&mut m, payload, &mut bodies)?;
+    }
+    translate_bodies(&mut m, &bodies)?;
+    m.exports = m
+        .exports
+        .iter()
+        .map(|e| Export {
+            ty: export_type(&m, e.kind, e.index),
+            ..e.clone()
+        })
+        .collect();
+    Ok(m)
+}
+
+fn read_payload<'a>(
+    m: &mut ModuleInner,
+    payload: Payload<'a>,
+    bodies: &mut Vec<FunctionBody<'a>>,
+) -> Result<(), Error> {
+    match payload {
+        Payload::TypeSection(reader) => {
+            for rec in reader {
+                for sub in rec?.into_types() {
+                    let ty = func_type(sub.unwrap_func())?;
+                    m.type_ids.push(m.engine.intern_type(&ty));
+                    m.types.push(ty);
+                }
+            }
+        }
+        Payload::ImportSection(reader) => {
+            for import in reader.into_imports() {
+                read_import(m, import?)?;
+            }
+        }
+        Payload::FunctionSection(reader) => {
+            for ty in reader {
+                m.funcs.push(ty?);
+            }
+        }
+        Payload::TableSection(reader) => {
+            for table in reader {
+                let table = table?;
+                m.tables.push(table_type(&table.ty)?);
+                m.table_inits.push(match table.init {
+                    TableInit::RefNull => ConstExpr::value(0),
+                    TableInit::Expr(expr) => ConstExpr::parse(&expr)?,
+                });
+            }
+        }
+        Payload::MemorySection(reader) => {
+            for mem in reader {
+                m.memories.push(memory_type(&mem?)?);
+            }
+        }
+        Payload::GlobalSection(reader) => {
+            for global in reader {
+                let global = global?;
+                m.globals.push(global_type(&global.ty)?);
+                m.global_inits.push(ConstExpr::parse(&global.init_expr)?);
+            }
+        }
+        Payload::ExportSection(reader) => {
+            for export in reader {
+                let export = export?;
+                let kind = match export.kind {
+                    ExternalKind::Func | ExternalKind::FuncExact => ExportKind::Func,
+                    ExternalKind::Table => ExportKind::Table,
+                    ExternalKind::Memory => ExportKind::Memory,
+                    ExternalKind::Global => ExportKind::Global,
+                    ExternalKind::Tag => return Err(unsupported("exception tags")),
+                };
+                m.exports.push(Export {
+                    name: export.name.to_string(),
+                    kind,
+                    index: export.index,
+                    // Filled in once every index space is known.
+                    ty: ExternType::Global(GlobalType::new(ValType::I32, Mutability::Const)),
+                });
+            }
+        }
+        Payload::StartSection { func, .. } => m.start = Some(func),
+        Payload::ElementSection(reader) => {
+            for element in reader {
+                m.elements.push(read_element(element?)?);
+            }
+        }
+        Payload::DataSection(reader) => {
+            for data in reader {
+                let data = data?;
+                let mode = match data.kind {
+                    DataKind::Passive => SegmentMode::Passive,
+                    DataKind::Active {
+                        memory_index,
+                        offset_expr,
+                    } => SegmentMode::Active {
+                        index: memory_index,
+                        offset: ConstExpr::parse(&offset_expr)?,
+                    },
+                };
+                m.data.push(DataSegment {
+                    mode,
+                    bytes: Arc::from(data.data),
+                });
+            }
+        }
+        Payload::CodeSectionEntry(body) => bodies.push(body),
+        Payload::TagSection(_) => return Err(unsupported("exception tags")),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn read_import(m: &mut ModuleInner, import: wasmparser::Import<'_>) -> Result<(), Error> {
+    let (kind, ty) = match import.ty {
+        TypeRef::Func(idx) | TypeRef::FuncExact(idx) => {
+            m.funcs.push(idx);
+            m.num_imported_funcs += 1;
+            let ty = m.types.get(idx as usize).cloned().ok_or_else(|| {
+                ModuleError::new(format!("unknown type {idx} in import"), None)
+            })?;
+            (ImportKind::Func(idx), ExternType::Func(ty))
+        }
+        TypeRef::Table(t) => {
+            let t = table_type(&t)?;
+            m.tables.push(t);
+            m.num_imported_tables += 1;
+            (ImportKind::Table(t), ExternType::Table(t))
+        }
+        TypeRef::Memory(t) => {
+            let t = memory_type(&t)?;
+            m.memories.push(t);
+            m.num_imported_memories += 1;
+            (ImportKind::Memory(t), ExternType::Memory(t))
+        }
+        TypeRef::Global(t) => {
+            let t = global_type(&t)?;
+            m.globals.push(t);
+            m.num_imported_globals += 1;
+            (ImportKind::Global(t), ExternType::Global(t))
+        }
+        TypeRef::Tag(_) => return Err(unsupported("exception tags")),
+    };
+    m.imports.push(Import {
+        module: import.module.to_string(),
+        name: import.name.to_string(),
+        kind,
+        ty,
+    });
+    Ok(())
+}
+
+fn read_element(element: wasmparser::Element<'_>) -> Result<ElementSegment, Error> {
+    let mode = match element.kind {
+        ElementKind::Passive => SegmentMode::Passive,
+        ElementKind::Declared => SegmentMode::Declared,
+        ElementKind::Active {
+            table_index,
+            offset_expr,
+        } => SegmentMode::Active {
+            index: table_index.unwrap_or(0),
+            offset: ConstExpr::parse(&offset_expr)?,
+        },
+    };
+    let (ty, items) = match element.items {
+        ElementItems::Functions(funcs) => {
+            let mut items = Vec::new();
+            for f in funcs {
+                items.push(ConstExpr::func(f?));
+            }
+            (RefType::Func, items)
+        }
+        ElementItems::Expressions(ty, exprs) => {
+            let mut items = Vec::new();
+            for e in exprs {
+                items.push(ConstExpr::parse(&e?)?);
+            }
+            (ref_type(ty)?, items)
+        }
+    };
+    Ok(ElementSegment { mode, ty, items })
+}
+
+fn translate_bodies(m: &mut ModuleInner, bodies: &[FunctionBody<'_>]) -> Result<(), Error> {
+    let env = FuncEnv {
+        types: &m.types,
+        type_ids: &m.type_ids,
+        funcs: &m.funcs,
+    };
+    let mut code = Vec::with_capacity(bodies.len());
+    for (i, body) in bodies.iter().enumerate() {
+        let func_index = m.num_imported_funcs + i;
+        let ty_index = m.funcs[func_index] as usize;
+        let compiled = translate(&env, ty_index, body)?;
+        code.push(Arc::new(compiled));
+    }
+    m.code = code;
+    Ok(())
+}
+
+fn export_type(m: &ModuleInner, kind: ExportKind, index: u32) -> ExternType {
+    let i = index as usize;
+    // Validation guarantees every exported index exists.
+    match kind {
+        ExportKind::Func => ExternType::Func(m.types[m.funcs[i] as usize].clone()),
+        ExportKind::Table => ExternType::Table(m.tables[i]),
+        ExportKind::Memory => ExternType::Memory(m.memories[i]),
+        ExportKind::Global => ExternType::Global(m.globals[i]),
+    }
+}
+
+fn unsupported(what: &str) -> Error {
+    Error::Module(ModuleError::new(
+        format!("{what} are not supported by Wasp"),
+        None,
+    ))
+}
+
+pub(crate) fn val_type(ty: wasmparser::ValType) -> Result<ValType, Error> {
+    Ok(match ty {
+        wasmparser::ValType::I32 => ValType::I32,
+        wasmparser::ValType::I64 => ValType::I64,
+        wasmparser::ValType::F32 => ValType::F32,
+        wasmparser::ValType::F64 => ValType::F64,
+        wasmparser::ValType::V128 => ValType::V128,
+        wasmparser::ValType::Ref(r) => ref_type(r)?.into(),
+    })
+}
+
+fn ref_type(r: wasmparser::RefType) -> Result<RefType, Error> {
+    if r == wasmparser::RefType::FUNCREF {
+        Ok(RefType::Func)
+    } else if r == wasmparser::RefType::EXTERNREF {
+        Ok(RefType::Extern)
+    } else {
+        Err(unsupported("typed function references and GC references"))
+    }
+}
+
+fn func_type(ty: &wasmparser::FuncType) -> Result<FuncType, Error> {
+    let params = ty
+        .params()
+        .iter()
+        .map(|t| val_type(*t))
+        .collect::<Result<Vec<_>, _>>()?;
+    let results = ty
+        .results()
+        .iter()
+        .map(|t| val_type(*t))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(FuncType::new(params, results))
+}
+
+fn table_type(t: &wasmparser::TableType) -> Result<TableType, Error> {
+    if t.table64 {
+        return Err(unsupported("64-bit tables"));
+    }
+    // Validation bounds 32-bit table limits by u32::MAX.
+    Ok(TableType::new(
+        ref_type(t.element_type)?,
+        t.initial as u32,
+        t.maximum.map(|m| m as u32),
+    ))
+}
+
+fn memory_type(t: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
+    if t.memory64 {
+        return Err(unsupported("64-bit memories"));
+    }
+    if t.shared {
+        return Err(unsupported("shared memories"));
+    }
+    // Validation bounds 32-bit memories by 65536 pages.
+    Ok(MemoryType::new(
+        t.initial as u32,
+        t.maximum.map(|m| m as u32),
+    ))
+}
+
+fn global_type(t: &wasmparser::GlobalType) -> Result<GlobalType, Error> {
+    let mutability = if t.mutable {
+        Mutability::Var
+    } else {
+        Mutability::Const
+    };
+    Ok(GlobalType::new(val_type(t.content_type)?, mutability))
+}

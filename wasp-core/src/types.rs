@@ -1,0 +1,317 @@
+//! WebAssembly types as the embedder sees them: value, function, memory, table and global
+//! types. Each prints in Wasm's text notation, e.g. `(func (param i32) (result i64))`.
+
+use std::fmt;
+use std::sync::Arc;
+
+/// The type of a single WebAssembly value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValType {
+    /// 32-bit integer.
+    I32,
+    /// 64-bit integer.
+    I64,
+    /// 32-bit IEEE float.
+    F32,
+    /// 64-bit IEEE float.
+    F64,
+    /// 128-bit vector (reserved: SIMD is not executed yet, modules using it are rejected).
+    V128,
+    /// A nullable reference to a function.
+    FuncRef,
+    /// A nullable reference to a host value.
+    ExternRef,
+}
+
+impl ValType {
+    /// Whether this is a reference type.
+    pub fn is_ref(self) -> bool {
+        matches!(self, ValType::FuncRef | ValType::ExternRef)
+    }
+}
+
+impl fmt::Display for ValType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ValType::I32 => "i32",
+            ValType::I64 => "i64",
+            ValType::F32 => "f32",
+            ValType::F64 => "f64",
+            ValType::V128 => "v128",
+            ValType::FuncRef => "funcref",
+            ValType::ExternRef => "externref",
+        })
+    }
+}
+
+/// The type of a reference: what a table holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RefType {
+    /// `funcref`
+    Func,
+    /// `externref`
+    Extern,
+}
+
+impl From<RefType> for ValType {
+    fn from(r: RefType) -> ValType {
+        match r {
+            RefType::Func => ValType::FuncRef,
+            RefType::Extern => ValType::ExternRef,
+        }
+    }
+}
+
+impl fmt::Display for RefType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        ValType::from(*self).fmt(f)
+    }
+}
+
+/// A function signature: parameter and result types.
+///
+/// ```
+/// use wasp_core::{FuncType, ValType};
+/// let ty = FuncType::new([ValType::I32], [ValType::I64]);
+/// assert_eq!(ty.to_string(), "(func (param i32) (result i64))");
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct FuncType {
+    params_results: Arc<[ValType]>,
+    num_params: usize,
+}
+
+impl FuncType {
+    /// Creates a function type from its parameter and result types.
+    pub fn new(
+        params: impl IntoIterator<Item = ValType>,
+        results: impl IntoIterator<Item = ValType>,
+    ) -> FuncType {
+        let mut all: Vec<ValType> = params.into_iter().collect();
+        let num_params = all.len();
+        all.extend(results);
+        FuncType {
+            params_results: all.into(),
+            num_params,
+        }
+    }
+
+    /// The parameter types.
+    pub fn params(&self) -> &[ValType] {
+        &self.params_results[..self.num_params]
+    }
+
+    /// The result types.
+    pub fn results(&self) -> &[ValType] {
+        &self.params_results[self.num_params..]
+    }
+}
+
+impl fmt::Debug for FuncType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl fmt::Display for FuncType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(func")?;
+        write_list(f, "param", self.params())?;
+        write_list(f, "result", self.results())?;
+        f.write_str(")")
+    }
+}
+
+fn write_list(f: &mut fmt::Formatter<'_>, what: &str, tys: &[ValType]) -> fmt::Result {
+    if tys.is_empty() {
+        return Ok(());
+    }
+    write!(f, " ({what}")?;
+    for ty in tys {
+        write!(f, " {ty}")?;
+    }
+    f.write_str(")")
+}
+
+/// Whether a global can be written after instantiation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mutability {
+    /// Immutable.
+    Const,
+    /// Mutable (`(mut ...)`).
+    Var,
+}
+
+/// The type of a global: its value type and mutability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GlobalType {
+    content: ValType,
+    mutability: Mutability,
+}
+
+impl GlobalType {
+    /// Creates a global type.
+    pub fn new(content: ValType, mutability: Mutability) -> GlobalType {
+        GlobalType {
+            content,
+            mutability,
+        }
+    }
+
+    /// The type of the value the global holds.
+    pub fn content(&self) -> ValType {
+        self.content
+    }
+
+    /// Whether the global is mutable.
+    pub fn mutability(&self) -> Mutability {
+        self.mutability
+    }
+}
+
+impl fmt::Display for GlobalType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.mutability {
+            Mutability::Const => write!(f, "(global {})", self.content),
+            Mutability::Var => write!(f, "(global (mut {}))", self.content),
+        }
+    }
+}
+
+/// The type of a linear memory: limits in 64 KiB pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MemoryType {
+    min: u64,
+    max: Option<u64>,
+}
+
+impl MemoryType {
+    /// Creates a memory type with `min` initial pages and an optional maximum.
+    pub fn new(min: u32, max: Option<u32>) -> MemoryType {
+        MemoryType {
+            min: u64::from(min),
+            max: max.map(u64::from),
+        }
+    }
+
+    /// Initial size in pages.
+    pub fn min(&self) -> u64 {
+        self.min
+    }
+
+    /// Maximum size in pages, if any.
+    pub fn max(&self) -> Option<u64> {
+        self.max
+    }
+
+    /// Whether a memory of this type may be used where `other` is expected (import subtyping).
+    pub fn is_subtype_of(&self, other: &MemoryType) -> bool {
+        limits_match(self.min, self.max, other.min, other.max)
+    }
+}
+
+impl fmt::Display for MemoryType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "(memory {}", self.min)?;
+        if let Some(max) = self.max {
+            write!(f, " {max}")?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// The type of a table: element type and limits in elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TableType {
+    element: RefType,
+    min: u64,
+    max: Option<u64>,
+}
+
+impl TableType {
+    /// Creates a table type.
+    pub fn new(element: RefType, min: u32, max: Option<u32>) -> TableType {
+        TableType {
+            element,
+            min: u64::from(min),
+            max: max.map(u64::from),
+        }
+    }
+
+    /// The type of the references the table holds.
+    pub fn element(&self) -> RefType {
+        self.element
+    }
+
+    /// Initial size in elements.
+    pub fn min(&self) -> u64 {
+        self.min
+    }
+
+    /// Maximum size in elements, if any.
+    pub fn max(&self) -> Option<u64> {
+        self.max
+    }
+
+    /// Whether a table of this type may be used where `other` is expected (import subtyping).
+    pub fn is_subtype_of(&self, other: &TableType) -> bool {
+        self.element == other.element && limits_match(self.min, self.max, other.min, other.max)
+    }
+}
+
+impl fmt::Display for TableType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "(table {}", self.min)?;
+        if let Some(max) = self.max {
+            write!(f, " {max}")?;
+        }
+        write!(f, " {})", self.element)
+    }
+}
+
+fn limits_match(min: u64, max: Option<u64>, want_min: u64, want_max: Option<u64>) -> bool {
+    if min < want_min {
+        return false;
+    }
+    match (max, want_max) {
+        (_, None) => true,
+        (Some(max), Some(want_max)) => max <= want_max,
+        (None, Some(_)) => false,
+    }
+}
+
+/// The type of anything a module imports or exports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExternType {
+    /// A function.
+    Func(FuncType),
+    /// A table.
+    Table(TableType),
+    /// A linear memory.
+    Memory(MemoryType),
+    /// A global.
+    Global(GlobalType),
+}
+
+impl ExternType {
+    /// The kind of item, as Wasm's text format names it (`func`, `table`, `memory`, `global`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ExternType::Func(_) => "func",
+            ExternType::Table(_) => "table",
+            ExternType::Memory(_) => "memory",
+            ExternType::Global(_) => "global",
+        }
+    }
+}
+
+impl fmt::Display for ExternType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExternType::Func(t) => t.fmt(f),
+            ExternType::Table(t) => t.fmt(f),
+            ExternType::Memory(t) => t.fmt(f),
+            ExternType::Global(t) => t.fmt(f),
+        }
+    }
+}

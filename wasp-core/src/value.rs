@@ -1,0 +1,190 @@
+//! Values crossing the boundary between the embedder and WebAssembly.
+
+use std::any::Any;
+
+use crate::func::Func;
+use crate::store::{AsContext, AsContextMut};
+use crate::types::ValType;
+
+/// A WebAssembly value.
+///
+/// Floats are held as their IEEE bits so that NaN payloads survive a round trip; use
+/// [`Val::from_f32`] / [`Val::f32`] to work with Rust floats.
+///
+/// ```
+/// use wasp_core::{Val, ValType};
+/// let v = Val::from_f64(1.5);
+/// assert_eq!(v.ty(), ValType::F64);
+/// assert_eq!(v.f64(), Some(1.5));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Val {
+    /// An `i32`.
+    I32(i32),
+    /// An `i64`.
+    I64(i64),
+    /// The bits of an `f32`.
+    F32(u32),
+    /// The bits of an `f64`.
+    F64(u64),
+    /// A `funcref`: `None` is `ref.null func`.
+    FuncRef(Option<Func>),
+    /// An `externref`: `None` is `ref.null extern`.
+    ExternRef(Option<ExternRef>),
+}
+
+impl Val {
+    /// An `f32` value.
+    pub fn from_f32(x: f32) -> Val {
+        Val::F32(x.to_bits())
+    }
+
+    /// An `f64` value.
+    pub fn from_f64(x: f64) -> Val {
+        Val::F64(x.to_bits())
+    }
+
+    /// The type of this value.
+    pub fn ty(&self) -> ValType {
+        match self {
+            Val::I32(_) => ValType::I32,
+            Val::I64(_) => ValType::I64,
+            Val::F32(_) => ValType::F32,
+            Val::F64(_) => ValType::F64,
+            Val::FuncRef(_) => ValType::FuncRef,
+            Val::ExternRef(_) => ValType::ExternRef,
+        }
+    }
+
+    /// The default (zero or null) value of a type.
+    pub fn default_for(ty: ValType) -> Val {
+        match ty {
+            ValType::I32 => Val::I32(0),
+            ValType::I64 | ValType::V128 => Val::I64(0),
+            ValType::F32 => Val::F32(0),
+            ValType::F64 => Val::F64(0),
+            ValType::FuncRef => Val::FuncRef(None),
+            ValType::ExternRef => Val::ExternRef(None),
+        }
+    }
+
+    /// The `i32`, if this is one.
+    pub fn i32(&self) -> Option<i32> {
+        match self {
+            Val::I32(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The `i64`, if this is one.
+    pub fn i64(&self) -> Option<i64> {
+        match self {
+            Val::I64(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The `f32`, if this is one.
+    pub fn f32(&self) -> Option<f32> {
+        match self {
+            Val::F32(x) => Some(f32::from_bits(*x)),
+            _ => None,
+        }
+    }
+
+    /// The `f64`, if this is one.
+    pub fn f64(&self) -> Option<f64> {
+        match self {
+            Val::F64(x) => Some(f64::from_bits(*x)),
+            _ => None,
+        }
+    }
+
+    /// The untyped slot encoding of this value (see the IR's conventions).
+    pub(crate) fn to_slot(self) -> u64 {
+        match self {
+            Val::I32(x) => u64::from(x as u32),
+            Val::I64(x) => x as u64,
+            Val::F32(x) => u64::from(x),
+            Val::F64(x) => x,
+            Val::FuncRef(f) => f.map_or(0, |f| u64::from(f.index()) + 1),
+            Val::ExternRef(e) => e.map_or(0, |e| u64::from(e.index) + 1),
+        }
+    }
+
+    /// Decodes a slot holding a value of type `ty`.
+    pub(crate) fn from_slot(ty: ValType, slot: u64) -> Val {
+        match ty {
+            ValType::I32 => Val::I32(slot as u32 as i32),
+            ValType::I64 | ValType::V128 => Val::I64(slot as i64),
+            ValType::F32 => Val::F32(slot as u32),
+            ValType::F64 => Val::F64(slot),
+            ValType::FuncRef => Val::FuncRef(ref_index(slot).map(Func::from_index)),
+            ValType::ExternRef => Val::ExternRef(ref_index(slot).map(|index| ExternRef { index })),
+        }
+    }
+}
+
+fn ref_index(slot: u64) -> Option<u32> {
+    slot.checked_sub(1).map(|i| i as u32)
+}
+
+impl From<i32> for Val {
+    fn from(x: i32) -> Val {
+        Val::I32(x)
+    }
+}
+
+impl From<i64> for Val {
+    fn from(x: i64) -> Val {
+        Val::I64(x)
+    }
+}
+
+impl From<f32> for Val {
+    fn from(x: f32) -> Val {
+        Val::from_f32(x)
+    }
+}
+
+impl From<f64> for Val {
+    fn from(x: f64) -> Val {
+        Val::from_f64(x)
+    }
+}
+
+impl From<Func> for Val {
+    fn from(f: Func) -> Val {
+        Val::FuncRef(Some(f))
+    }
+}
+
+/// A reference to a host value, owned by a store, that Wasm code can hold but not inspect.
+///
+/// ```
+/// use wasp_core::{Engine, ExternRef, Store};
+/// let mut store = Store::new(&Engine::default(), ());
+/// let r = ExternRef::new(&mut store, 42_u32);
+/// assert_eq!(r.data(&store).and_then(|d| d.downcast_ref::<u32>()), Some(&42));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ExternRef {
+    index: u32,
+}
+
+impl ExternRef {
+    /// Stores `value` in the store and returns a reference to it.
+    pub fn new(mut store: impl AsContextMut, value: impl Any + Send + Sync) -> ExternRef {
+        let inner = &mut store.as_context_mut().inner;
+        let index = inner.externs.len() as u32;
+        inner.externs.push(Box::new(value));
+        ExternRef { index }
+    }
+
+    /// The host value behind this reference, or `None` if the reference belongs to another
+    /// store.
+    pub fn data<'a, S: AsContext + 'a>(&self, store: &'a S) -> Option<&'a (dyn Any + Send + Sync)> {
+        let inner = &store.as_context().inner;
+        inner.externs.get(self.index as usize).map(|b| b.as_ref())
+    }
+}
