@@ -66,7 +66,7 @@ impl ModuleError {
 
 impl From<wasmparser::BinaryReaderError> for ModuleError {
     fn from(e: wasmparser::BinaryReaderError) -> ModuleError {
-        ModuleError::new(e.message().to_string(), Some(e.offset()))
+        ModuleError::new(e.message().to_string(), Some(e.offset() as usize))
     }
 }
 

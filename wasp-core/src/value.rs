@@ -173,6 +173,14 @@ pub struct ExternRef {
 }
 
 impl ExternRef {
+    pub(crate) fn from_index(index: u32) -> ExternRef {
+        ExternRef { index }
+    }
+
+    pub(crate) fn index(self) -> u32 {
+        self.index
+    }
+
     /// Stores `value` in the store and returns a reference to it.
     pub fn new(mut store: impl AsContextMut, value: impl Any + Send + Sync) -> ExternRef {
         let inner = &mut store.as_context_mut().inner;

@@ -66,7 +66,7 @@ impl ConstExpr {
                 other => {
                     return Err(ModuleError::new(
                         format!("unsupported operator in constant expression: {other:?}"),
-                        Some(offset),
+                        Some(offset as usize),
                     ))
                 }
             };

@@ -158,11 +158,6 @@ impl<'a> Translator<'a> {
         self.code[at].set_branch_offset(offset);
     }
 
-    /// The offset from the instruction about to be emitted back to `target`.
-    fn offset_back(&self, target: usize) -> i32 {
-        target as i32 - self.code.len() as i32
-    }
-
     // ----- the operand stack ------------------------------------------------------------------
 
     fn temp(&self, pos: usize) -> Reg {

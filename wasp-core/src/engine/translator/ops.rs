@@ -617,7 +617,7 @@ impl Translator<'_> {
 }
 
 fn mem_offset(memarg: &MemArg) -> Result<u32, Error> {
-    if memarg.memory != 0 {
+    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
         return Err(ModuleError::new("multiple memories are not supported by Wasp", None).into());
     }
     // Validation bounds offsets of 32-bit memories by u32::MAX.

@@ -1,0 +1,61 @@
+//! The context handed to host functions.
+
+use crate::instance::{Extern, Instance};
+use crate::store::{AsContext, AsContextMut, Store};
+
+/// What a host function sees of its caller: the store (with the embedder's data) and the
+/// instance whose code made the call.
+///
+/// ```
+/// use wasp_core::{Caller, Engine, Func, Store};
+/// let mut store = Store::new(&Engine::default(), 0_i32);
+/// let bump = Func::wrap(&mut store, |mut caller: Caller<'_, i32>, by: i32| {
+///     *caller.data_mut() += by;
+/// });
+/// bump.typed::<i32, ()>(&store)?.call(&mut store, 5)?;
+/// assert_eq!(*store.data(), 5);
+/// # Ok::<(), wasp_core::Error>(())
+/// ```
+pub struct Caller<'a, T> {
+    store: &'a mut Store<T>,
+    instance: Option<u32>,
+}
+
+impl<'a, T> Caller<'a, T> {
+    pub(crate) fn new(store: &'a mut Store<T>, instance: Option<u32>) -> Caller<'a, T> {
+        Caller { store, instance }
+    }
+
+    /// The embedder's data.
+    pub fn data(&self) -> &T {
+        self.store.data()
+    }
+
+    /// The embedder's data, mutably.
+    pub fn data_mut(&mut self) -> &mut T {
+        self.store.data_mut()
+    }
+
+    /// The calling instance, when the call came from Wasm code.
+    pub fn instance(&self) -> Option<Instance> {
+        self.instance.map(Instance::from_index)
+    }
+
+    /// An export of the calling instance.
+    pub fn get_export(&self, name: &str) -> Option<Extern> {
+        self.instance()?.get_export(&*self.store, name)
+    }
+}
+
+impl<T> AsContext for Caller<'_, T> {
+    type Data = T;
+    fn as_context(&self) -> &Store<T> {
+        self.store
+    }
+}
+
+impl<T> AsContextMut for Caller<'_, T> {
+    fn as_context_mut(&mut self) -> &mut Store<T> {
+        self.store
+    }
+}

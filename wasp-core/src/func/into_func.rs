@@ -1,0 +1,197 @@
+//! Typed Rust functions as Wasm functions: the traits that say which Rust types cross the
+//! boundary and how a closure becomes a host function.
+
+use std::sync::Arc;
+
+use super::{Caller, Func, HostFunc};
+use crate::error::Error;
+use crate::types::{FuncType, ValType};
+use crate::value::ExternRef;
+
+/// A Rust type that crosses the Wasm boundary as one value.
+///
+/// Implement it for your own types to use them as parameters and results of host functions
+/// and typed calls.
+pub trait WasmTy: Sized + 'static {
+    /// The Wasm type of the value.
+    fn val_type() -> ValType;
+    /// Decodes the value from its slot encoding.
+    fn from_slot(slot: u64) -> Self;
+    /// Encodes the value into its slot encoding.
+    fn into_slot(self) -> u64;
+}
+
+macro_rules! wasm_ty {
+    ($t:ty, $vt:ident, |$s:ident| $from:expr, |$v:ident| $into:expr) => {
+        impl WasmTy for $t {
+            fn val_type() -> ValType {
+                ValType::$vt
+            }
+            fn from_slot($s: u64) -> Self {
+                $from
+            }
+            fn into_slot(self) -> u64 {
+                let $v = self;
+                $into
+            }
+        }
+    };
+}
+
+wasm_ty!(i32, I32, |s| s as u32 as i32, |v| u64::from(v as u32));
+wasm_ty!(u32, I32, |s| s as u32, |v| u64::from(v));
+wasm_ty!(i64, I64, |s| s as i64, |v| v as u64);
+wasm_ty!(u64, I64, |s| s, |v| v);
+wasm_ty!(f32, F32, |s| f32::from_bits(s as u32), |v| u64::from(v.to_bits()));
+wasm_ty!(f64, F64, |s| f64::from_bits(s), |v| v.to_bits());
+wasm_ty!(bool, I32, |s| s as u32 != 0, |v| u64::from(v));
+wasm_ty!(
+    Option<Func>,
+    FuncRef,
+    |s| s.checked_sub(1).map(|i| Func::from_index(i as u32)),
+    |v| v.map_or(0, |f| u64::from(f.index()) + 1)
+);
+wasm_ty!(
+    Option<ExternRef>,
+    ExternRef,
+    |s| s.checked_sub(1).map(|i| ExternRef::from_index(i as u32)),
+    |v| v.map_or(0, |e| u64::from(e.index()) + 1)
+);
+
+/// A list of Wasm values as a Rust type: `()`, a single [`WasmTy`], or a tuple of them.
+/// Used for the parameters and results of typed functions.
+pub trait WasmTyList: Sized + 'static {
+    /// The Wasm types of the list.
+    fn types() -> Vec<ValType>;
+    /// Encodes the list into `out` (as long as the list).
+    fn into_slots(self, out: &mut [u64]);
+    /// Decodes the list from `slots` (as long as the list).
+    fn from_slots(slots: &[u64]) -> Self;
+}
+
+impl<A: WasmTy> WasmTyList for A {
+    fn types() -> Vec<ValType> {
+        vec![A::val_type()]
+    }
+    fn into_slots(self, out: &mut [u64]) {
+        out[0] = self.into_slot();
+    }
+    fn from_slots(slots: &[u64]) -> Self {
+        A::from_slot(slots[0])
+    }
+}
+
+macro_rules! tuple_list {
+    ($($t:ident $i:tt),*) => {
+        impl<$($t: WasmTy),*> WasmTyList for ($($t,)*) {
+            fn types() -> Vec<ValType> {
+                vec![$($t::val_type()),*]
+            }
+            #[allow(unused_variables)]
+            fn into_slots(self, out: &mut [u64]) {
+                $(out[$i] = self.$i.into_slot();)*
+            }
+            #[allow(unused_variables, clippy::unused_unit)]
+            fn from_slots(slots: &[u64]) -> Self {
+                ($($t::from_slot(slots[$i]),)*)
+            }
+        }
+    };
+}
+
+tuple_list!();
+tuple_list!(A 0);
+tuple_list!(A 0, B 1);
+tuple_list!(A 0, B 1, C 2);
+tuple_list!(A 0, B 1, C 2, D 3);
+tuple_list!(A 0, B 1, C 2, D 3, E 4);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+
+/// What a host function may return: a [`WasmTyList`], or a `Result` of one whose error
+/// becomes a trap.
+pub trait IntoHostResult: 'static {
+    /// The values returned on success.
+    type Results: WasmTyList;
+    /// Splits into success values or a trap.
+    fn into_host_result(self) -> Result<Self::Results, Error>;
+}
+
+impl<R: WasmTyList> IntoHostResult for R {
+    type Results = R;
+    fn into_host_result(self) -> Result<R, Error> {
+        Ok(self)
+    }
+}
+
+impl<R: WasmTyList, E: Into<Error> + 'static> IntoHostResult for Result<R, E> {
+    type Results = R;
+    fn into_host_result(self) -> Result<R, Error> {
+        self.map_err(Into::into)
+    }
+}
+
+/// A Rust closure that can become a host function. Implemented for `Fn(A1, .., An) -> R`
+/// and `Fn(Caller<'_, T>, A1, .., An) -> R` where each `Ai` is a [`WasmTy`] and `R` an
+/// [`IntoHostResult`], up to 12 parameters.
+pub trait IntoFunc<T, Params, Results>: Send + Sync + 'static {
+    /// Converts the closure.
+    fn into_func(self) -> HostFunc<T>;
+}
+
+macro_rules! into_func {
+    ($($a:ident $i:tt),*) => {
+        impl<T, F, R, $($a: WasmTy),*> IntoFunc<T, ($($a,)*), R> for F
+        where
+            F: Fn($($a),*) -> R + Send + Sync + 'static,
+            R: IntoHostResult,
+        {
+            #[allow(unused_variables, non_snake_case)]
+            fn into_func(self) -> HostFunc<T> {
+                let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
+                let func = move |_caller: Caller<'_, T>, slots: &mut [u64]| {
+                    let r = (self)($($a::from_slot(slots[$i])),*).into_host_result()?;
+                    r.into_slots(slots);
+                    Ok(())
+                };
+                HostFunc { ty, func: Arc::new(func) }
+            }
+        }
+
+        impl<T, F, R, $($a: WasmTy),*> IntoFunc<T, (Caller<'static, T>, $($a,)*), R> for F
+        where
+            F: Fn(Caller<'_, T>, $($a),*) -> R + Send + Sync + 'static,
+            R: IntoHostResult,
+        {
+            #[allow(unused_variables, non_snake_case)]
+            fn into_func(self) -> HostFunc<T> {
+                let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
+                let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
+                    let r = (self)(caller, $($a::from_slot(slots[$i])),*).into_host_result()?;
+                    r.into_slots(slots);
+                    Ok(())
+                };
+                HostFunc { ty, func: Arc::new(func) }
+            }
+        }
+    };
+}
+
+into_func!();
+into_func!(A0 0);
+into_func!(A0 0, A1 1);
+into_func!(A0 0, A1 1, A2 2);
+into_func!(A0 0, A1 1, A2 2, A3 3);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9, A10 10);
+into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9, A10 10, A11 11);

