@@ -196,9 +196,7 @@ fn bench_translation(c: &mut Criterion, inputs: &[TranslationInput]) {
     for input in inputs {
         let mut group = c.benchmark_group(input.name);
         group.bench_function("wasp", |b| b.iter(|| input.translate_wasp(&wasp_engine)));
-        group.bench_function("wasmi", |b| {
-            b.iter(|| input.translate_wasmi(&wasmi_engine))
-        });
+        group.bench_function("wasmi", |b| b.iter(|| input.translate_wasmi(&wasmi_engine)));
         group.finish();
     }
 }

@@ -193,7 +193,10 @@ pub const GENERATED_FUNCS: usize = 1000;
 /// a smaller, nonzero argument), so tests can also check the engines agree
 /// on it. The module also exports `memory`.
 pub fn generated_module_wat(funcs: usize) -> String {
-    assert!(funcs > 0, "the generated module needs at least one function");
+    assert!(
+        funcs > 0,
+        "the generated module needs at least one function"
+    );
     let mut wat = String::from(
         "(module\n  (type $t (func (param i32) (result i32)))\n  (memory (export \"memory\") 1)\n",
     );

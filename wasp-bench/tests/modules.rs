@@ -138,7 +138,10 @@ fn generated_module_runs_the_same_in_both_engines() {
         .instantiate_and_start(&mut store, &module)
         .unwrap();
     let run = instance.get_typed_func::<i32, i32>(&store, "run").unwrap();
-    let wasmi: Vec<i32> = args.iter().map(|&n| run.call(&mut store, n).unwrap()).collect();
+    let wasmi: Vec<i32> = args
+        .iter()
+        .map(|&n| run.call(&mut store, n).unwrap())
+        .collect();
 
     let engine = wasp_core::Engine::default();
     let module = wasp_core::Module::new(&engine, &wasm).unwrap();
@@ -147,7 +150,10 @@ fn generated_module_runs_the_same_in_both_engines() {
         .instantiate(&mut store, &module)
         .unwrap();
     let run = instance.get_typed_func::<i32, i32>(&store, "run").unwrap();
-    let wasp: Vec<i32> = args.iter().map(|&n| run.call(&mut store, n).unwrap()).collect();
+    let wasp: Vec<i32> = args
+        .iter()
+        .map(|&n| run.call(&mut store, n).unwrap())
+        .collect();
 
     assert_eq!(wasp, wasmi);
 }

@@ -152,7 +152,44 @@ pub fn one_line(err: &CliError) -> String {
         }
         source = cause.source();
     }
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
+    fold_lines(&message)
+}
+
+/// Folds a multi-line message into one line.
+///
+/// Diagnostics of the text-format parser look like
+/// `expected `(`\n  --> <anon>:1:1\n   |\n 1 | [package]\n   | ^`: the
+/// `-->` location is kept as `(at line 1, column 1)` and the source-snippet
+/// lines (those containing ` | ` gutters) are dropped. Other line breaks
+/// and runs of whitespace become single spaces.
+fn fold_lines(message: &str) -> String {
+    let mut parts = Vec::new();
+    for (index, line) in message.lines().enumerate() {
+        let line = line.trim();
+        if let Some(location) = line.strip_prefix("-->") {
+            let location = location.trim();
+            let location = match location
+                .strip_prefix("<anon>:")
+                .and_then(|lc| lc.split_once(':'))
+            {
+                Some((line, column)) => format!("line {line}, column {column}"),
+                None => location.to_owned(),
+            };
+            parts.push(format!("(at {location})"));
+        } else if index > 0 && is_snippet(line) {
+            continue;
+        } else if !line.is_empty() {
+            parts.push(line.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    parts.join(" ")
+}
+
+/// Whether `line` (trimmed) is part of a source snippet: `|`, `| ^^^` or
+/// `12 | source text`.
+fn is_snippet(line: &str) -> bool {
+    let gutter = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    gutter == "|" || gutter.starts_with("| ") || gutter.starts_with(" |")
 }
 
 /// Replaces the default panic message (and backtrace hint) with one
@@ -166,7 +203,7 @@ pub fn install_panic_hook() {
             .copied()
             .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
             .unwrap_or("unknown cause");
-        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = fold_lines(message);
         eprintln!("error: internal error (a bug in wasp): {message}");
     }));
 }
@@ -183,6 +220,18 @@ mod tests {
             source: io::Error::new(io::ErrorKind::NotFound, "gone\naway"),
         };
         assert_eq!(one_line(&err), "cannot read `x.wasm`: gone away");
+    }
+
+    /// Parser diagnostics keep their message and location, not the snippet.
+    #[test]
+    fn fold_parser_diagnostic() {
+        let text = "not a valid text module: expected `(`\n     --> <anon>:3:7\n      |\n    3 | [package]\n      | ^";
+        assert_eq!(
+            fold_lines(text),
+            "not a valid text module: expected `(` (at line 3, column 7)"
+        );
+        assert_eq!(fold_lines("a\n  b   c\n"), "a b c");
+        assert_eq!(fold_lines("x | y"), "x | y");
     }
 
     /// The argument-count message names the expected and found counts.

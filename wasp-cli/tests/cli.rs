@@ -286,3 +286,24 @@ fn help_documents_exit_codes() {
     let out = success(&["run", "--help"]);
     assert!(out.contains("Exit codes"), "{out}");
 }
+
+#[test]
+fn binary_modules_work_too() {
+    // fixtures/answer.wasm: (func (export "answer") (result i32) i32.const 42)
+    assert_eq!(
+        success(&["run", "--invoke", "answer", "@answer.wasm"]),
+        "42\n"
+    );
+    assert!(success(&["validate", "@answer.wasm"]).ends_with("answer.wasm: valid\n"));
+    assert_eq!(
+        success(&["inspect", "@answer.wasm"]),
+        "export \"answer\": (func (result i32))\n"
+    );
+}
+
+#[test]
+fn parse_error_is_one_line_with_location() {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let err = failure(&["validate", manifest.to_str().unwrap()]);
+    assert!(err.contains("(at line 1, column 1)"), "{err}");
+}

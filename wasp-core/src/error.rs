@@ -80,7 +80,9 @@ impl From<wasmparser::BinaryReaderError> for Error {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum LinkError {
     /// Nothing is defined under the imported name.
-    #[error("unknown import: \"{module}\" \"{name}\" is not defined (the module expects {expected})")]
+    #[error(
+        "unknown import: \"{module}\" \"{name}\" is not defined (the module expects {expected})"
+    )]
     UnknownImport {
         /// Import module name.
         module: String,
@@ -90,7 +92,9 @@ pub enum LinkError {
         expected: String,
     },
     /// Something is defined under the name, but not of the type the module imports.
-    #[error("incompatible import type for \"{module}\" \"{name}\": expected {expected}, found {found}")]
+    #[error(
+        "incompatible import type for \"{module}\" \"{name}\": expected {expected}, found {found}"
+    )]
     IncompatibleImport {
         /// Import module name.
         module: String,

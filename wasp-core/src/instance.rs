@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::error::UsageError;
 use crate::error::{Error, LinkError, TrapCode};
 use crate::func::{Func, TypedFunc, WasmTyList};
 use crate::global::Global;
@@ -12,7 +13,6 @@ use crate::store::{
 };
 use crate::table::Table;
 use crate::types::ExternType;
-use crate::error::UsageError;
 
 /// An instantiated module in a store. A small `Copy` handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -279,7 +279,11 @@ fn allocate_funcs<T>(store: &mut Store<T>, module: &Module, index: u32, e: &mut 
 }
 
 /// Evaluates a constant expression in the context of a partly built instance.
-fn eval<T>(store: &Store<T>, e: &InstanceEntity, expr: &crate::module::const_expr::ConstExpr) -> u64 {
+fn eval<T>(
+    store: &Store<T>,
+    e: &InstanceEntity,
+    expr: &crate::module::const_expr::ConstExpr,
+) -> u64 {
     // Validation guarantees that referenced globals and functions exist.
     expr.eval(
         |g| store.inner.globals[e.globals[g as usize] as usize].value,
@@ -335,7 +339,10 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
     for (i, seg) in m.elements.iter().enumerate() {
         let addr = e.elems[i] as usize;
         match &seg.mode {
-            SegmentMode::Active { index: table, offset } => {
+            SegmentMode::Active {
+                index: table,
+                offset,
+            } => {
                 let offset = offset.eval(
                     |g| s.globals[e.globals[g as usize] as usize].value,
                     |f| u64::from(e.funcs[f as usize]) + 1,
@@ -357,7 +364,12 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
             );
             s.data_segments[addr] = None;
             let bytes = &mut s.memories[e.memories[*mem as usize] as usize].bytes;
-            copy_into(bytes, offset as u32, &seg.bytes, TrapCode::MemoryOutOfBounds)?;
+            copy_into(
+                bytes,
+                offset as u32,
+                &seg.bytes,
+                TrapCode::MemoryOutOfBounds,
+            )?;
         }
     }
     Ok(())

@@ -85,7 +85,12 @@ impl Memory {
     }
 
     /// Copies `bytes` to `offset`; fails when out of bounds.
-    pub fn write(&self, mut store: impl AsContextMut, offset: usize, bytes: &[u8]) -> Result<(), Error> {
+    pub fn write(
+        &self,
+        mut store: impl AsContextMut,
+        offset: usize,
+        bytes: &[u8],
+    ) -> Result<(), Error> {
         let data = self.data_mut(&mut store);
         let dst = bounds(data.len(), offset, bytes.len())?;
         data[dst].copy_from_slice(bytes);
@@ -109,7 +114,11 @@ impl Memory {
 }
 
 /// The range `offset..offset + len` if it fits in `size`.
-pub(crate) fn bounds(size: usize, offset: usize, len: usize) -> Result<std::ops::Range<usize>, Error> {
+pub(crate) fn bounds(
+    size: usize,
+    offset: usize,
+    len: usize,
+) -> Result<std::ops::Range<usize>, Error> {
     match offset.checked_add(len) {
         Some(end) if end <= size => Ok(offset..end),
         _ => Err(UsageError::OutOfBounds {

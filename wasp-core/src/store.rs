@@ -196,7 +196,11 @@ impl TableEntity {
             return None;
         }
         let new_len = usize::try_from(new).ok()?;
-        if self.elems.try_reserve_exact(new_len - self.elems.len()).is_err() {
+        if self
+            .elems
+            .try_reserve_exact(new_len - self.elems.len())
+            .is_err()
+        {
             return None;
         }
         self.elems.resize(new_len, init);

@@ -109,7 +109,10 @@ fn spec_suite() {
     let filter = std::env::var(FILTER_VAR).ok().filter(|f| !f.is_empty());
     let mut totals = Totals::default();
     for script in scripts() {
-        if filter.as_ref().is_some_and(|f| !script.path.contains(f.as_str())) {
+        if filter
+            .as_ref()
+            .is_some_and(|f| !script.path.contains(f.as_str()))
+        {
             continue;
         }
         let report = run_file(&script.path, script.text);
@@ -117,7 +120,10 @@ fn spec_suite() {
         totals.add(&script.path, &report);
     }
     if let Some(filter) = &filter {
-        println!("spec: {FILTER_VAR}={filter:?} selected {} scripts", totals.scripts);
+        println!(
+            "spec: {FILTER_VAR}={filter:?} selected {} scripts",
+            totals.scripts
+        );
     } else {
         assert!(totals.scripts > 0, "the spec suite has no scripts");
     }

@@ -26,12 +26,17 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-/// Reads `path` and compiles it (binary or text) into a module.
-fn load_module(engine: &Engine, path: &Path) -> Result<Module, CliError> {
-    let bytes = std::fs::read(path).map_err(|source| CliError::Read {
+/// Reads the whole of `path`.
+fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|source| CliError::Read {
         path: path.to_owned(),
         source,
-    })?;
+    })
+}
+
+/// Reads `path` and compiles it (binary or text) into a module.
+fn load_module(engine: &Engine, path: &Path) -> Result<Module, CliError> {
+    let bytes = read_file(path)?;
     Module::new(engine, &bytes).map_err(|error| CliError::Invalid {
         path: path.to_owned(),
         error,

@@ -24,23 +24,21 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
             .map(|export| export.name().to_owned())
             .collect()
     };
-    let ty = match module.exports().find(|export| export.name() == name) {
+    let ty = match module.get_export(name) {
+        Some(ExternType::Func(ty)) => ty.clone(),
+        Some(other) => {
+            return Err(CliError::NotAFunction {
+                name: name.to_owned(),
+                found: other.to_string(),
+                available: exported_funcs(),
+            })
+        }
         None => {
             return Err(CliError::MissingExport {
                 name: name.to_owned(),
                 available: exported_funcs(),
             })
         }
-        Some(export) => match export.ty() {
-            ExternType::Func(ty) => ty.clone(),
-            other => {
-                return Err(CliError::NotAFunction {
-                    name: name.to_owned(),
-                    found: other.to_string(),
-                    available: exported_funcs(),
-                })
-            }
-        },
     };
 
     let params = ty.params();

@@ -2,13 +2,18 @@
 
 use std::path::Path;
 
-use wasp_core::Engine;
+use wasp_core::{Engine, Module};
 
-use super::{load_module, print_lines};
+use super::{print_lines, read_file};
 use crate::error::CliError;
 
-/// Validates the module in `file` and prints `FILE: valid` if it is.
+/// Validates the module (binary or text) in `file` and prints `FILE: valid`
+/// if it is.
 pub fn validate(file: &Path) -> Result<(), CliError> {
-    load_module(&Engine::default(), file)?;
+    let bytes = read_file(file)?;
+    Module::validate(&Engine::default(), &bytes).map_err(|error| CliError::Invalid {
+        path: file.to_owned(),
+        error,
+    })?;
     print_lines([format!("{}: valid", file.display())])
 }

@@ -50,7 +50,36 @@ int_div_rem!(i32_div_s, i32_div_u, i32_rem_s, i32_rem_u, i32, u32);
 int_div_rem!(i64_div_s, i64_div_u, i64_rem_s, i64_rem_u, i64, u64);
 
 macro_rules! float_ops {
-    ($min:ident, $max:ident, $nearest:ident, $f:ty) => {
+    ($min:ident, $max:ident, $nearest:ident, $ceil:ident, $floor:ident, $trunc:ident, $quiet:ident, $f:ty, $bit:expr) => {
+        /// Makes a NaN quiet (Wasm requires arithmetic NaNs where Rust's rounding functions
+        /// would pass a signalling NaN through).
+        #[inline(always)]
+        fn $quiet(x: $f) -> $f {
+            if x.is_nan() {
+                <$f>::from_bits(x.to_bits() | $bit)
+            } else {
+                x
+            }
+        }
+
+        /// Wasm `ceil`.
+        #[inline]
+        pub fn $ceil(a: $f) -> $f {
+            $quiet(a.ceil())
+        }
+
+        /// Wasm `floor`.
+        #[inline]
+        pub fn $floor(a: $f) -> $f {
+            $quiet(a.floor())
+        }
+
+        /// Wasm `trunc`.
+        #[inline]
+        pub fn $trunc(a: $f) -> $f {
+            $quiet(a.trunc())
+        }
+
         /// Wasm `min`: NaN if either operand is NaN, and `-0 < +0`.
         #[inline]
         pub fn $min(a: $f, b: $f) -> $f {
@@ -87,13 +116,33 @@ macro_rules! float_ops {
         /// Wasm `nearest`: round to the nearest integer, ties to even.
         #[inline]
         pub fn $nearest(a: $f) -> $f {
-            a.round_ties_even()
+            $quiet(a.round_ties_even())
         }
     };
 }
 
-float_ops!(f32_min, f32_max, f32_nearest, f32);
-float_ops!(f64_min, f64_max, f64_nearest, f64);
+float_ops!(
+    f32_min,
+    f32_max,
+    f32_nearest,
+    f32_ceil,
+    f32_floor,
+    f32_trunc,
+    quiet_f32,
+    f32,
+    0x0040_0000
+);
+float_ops!(
+    f64_min,
+    f64_max,
+    f64_nearest,
+    f64_ceil,
+    f64_floor,
+    f64_trunc,
+    quiet_f64,
+    f64,
+    0x0008_0000_0000_0000
+);
 
 macro_rules! trunc {
     ($name:ident, $f:ty, $i:ty, $lo:expr, $hi:expr) => {
@@ -112,9 +161,21 @@ macro_rules! trunc {
     };
 }
 
-trunc!(i32_trunc_f32_s, f32, i32, -2147483904.0_f32, 2147483648.0_f32);
+trunc!(
+    i32_trunc_f32_s,
+    f32,
+    i32,
+    -2147483904.0_f32,
+    2147483648.0_f32
+);
 trunc!(i32_trunc_f32_u, f32, u32, -1.0_f32, 4294967296.0_f32);
-trunc!(i32_trunc_f64_s, f64, i32, -2147483649.0_f64, 2147483648.0_f64);
+trunc!(
+    i32_trunc_f64_s,
+    f64,
+    i32,
+    -2147483649.0_f64,
+    2147483648.0_f64
+);
 trunc!(i32_trunc_f64_u, f64, u32, -1.0_f64, 4294967296.0_f64);
 trunc!(
     i64_trunc_f32_s,
@@ -123,7 +184,13 @@ trunc!(
     -9223373136366403584.0_f32,
     9223372036854775808.0_f32
 );
-trunc!(i64_trunc_f32_u, f32, u64, -1.0_f32, 18446744073709551616.0_f32);
+trunc!(
+    i64_trunc_f32_u,
+    f32,
+    u64,
+    -1.0_f32,
+    18446744073709551616.0_f32
+);
 trunc!(
     i64_trunc_f64_s,
     f64,
@@ -131,7 +198,13 @@ trunc!(
     -9223372036854777856.0_f64,
     9223372036854775808.0_f64
 );
-trunc!(i64_trunc_f64_u, f64, u64, -1.0_f64, 18446744073709551616.0_f64);
+trunc!(
+    i64_trunc_f64_u,
+    f64,
+    u64,
+    -1.0_f64,
+    18446744073709551616.0_f64
+);
 
 #[cfg(test)]
 mod tests {

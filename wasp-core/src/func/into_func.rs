@@ -42,7 +42,9 @@ wasm_ty!(i32, I32, |s| s as u32 as i32, |v| u64::from(v as u32));
 wasm_ty!(u32, I32, |s| s as u32, |v| u64::from(v));
 wasm_ty!(i64, I64, |s| s as i64, |v| v as u64);
 wasm_ty!(u64, I64, |s| s, |v| v);
-wasm_ty!(f32, F32, |s| f32::from_bits(s as u32), |v| u64::from(v.to_bits()));
+wasm_ty!(f32, F32, |s| f32::from_bits(s as u32), |v| u64::from(
+    v.to_bits()
+));
 wasm_ty!(f64, F64, |s| f64::from_bits(s), |v| v.to_bits());
 wasm_ty!(bool, I32, |s| s as u32 != 0, |v| u64::from(v));
 wasm_ty!(

@@ -1,7 +1,7 @@
 //! Functions: handles to Wasm and host functions, calling them, and typed views.
 
-mod caller;
 mod call;
+mod caller;
 mod into_func;
 mod typed_func;
 
@@ -67,7 +67,8 @@ impl<T> HostFunc<T> {
                 .zip(slots.iter())
                 .map(|(t, s)| Val::from_slot(*t, *s))
                 .collect();
-            let mut results: Vec<Val> = sig.results().iter().map(|t| Val::default_for(*t)).collect();
+            let mut results: Vec<Val> =
+                sig.results().iter().map(|t| Val::default_for(*t)).collect();
             f(caller, &params, &mut results)?;
             for ((slot, val), want) in slots.iter_mut().zip(&results).zip(sig.results()) {
                 if val.ty() != *want {

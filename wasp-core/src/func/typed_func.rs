@@ -39,7 +39,9 @@ impl<P, R> Copy for TypedFunc<P, R> {}
 
 impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("TypedFunc").field("func", &self.func).finish()
+        f.debug_struct("TypedFunc")
+            .field("func", &self.func)
+            .finish()
     }
 }
 

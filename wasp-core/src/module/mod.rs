@@ -178,12 +178,18 @@ impl Module {
 
     /// The module's imports, in order.
     pub fn imports(&self) -> impl ExactSizeIterator<Item = ImportType<'_>> + '_ {
-        self.inner.imports.iter().map(|import| ImportType { import })
+        self.inner
+            .imports
+            .iter()
+            .map(|import| ImportType { import })
     }
 
     /// The module's exports, in order.
     pub fn exports(&self) -> impl ExactSizeIterator<Item = ExportType<'_>> + '_ {
-        self.inner.exports.iter().map(|export| ExportType { export })
+        self.inner
+            .exports
+            .iter()
+            .map(|export| ExportType { export })
     }
 
     /// The type of the export named `name`, if any.

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use wasmparser::{
-    DataKind, ElementItems, ElementKind, ExternalKind, FunctionBody, Parser, Payload, TableInit,
-    TypeRef, ValidPayload, Validator, WasmFeatures, FuncValidatorAllocations,
+    DataKind, ElementItems, ElementKind, ExternalKind, FuncValidatorAllocations, FunctionBody,
+    Parser, Payload, TableInit, TypeRef, ValidPayload, Validator, WasmFeatures,
 };
 
 use super::const_expr::ConstExpr;
@@ -52,7 +52,9 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     };
     let mut bodies: Vec<FunctionBody<'_>> = Vec::new();
     let mut allocs = FuncValidatorAllocations::default();
-    for payload in Parser::new(0).parse_all(bytes) {
+    let mut parser = Parser::new(0);
+    parser.set_features(features());
+    for payload in parser.parse_all(bytes) {
         let payload = payload?;
         if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
             let mut func_validator = func.into_validator(allocs);
@@ -176,9 +178,10 @@ fn read_import(m: &mut ModuleInner, import: wasmparser::Import<'_>) -> Result<()
         TypeRef::Func(idx) | TypeRef::FuncExact(idx) => {
             m.funcs.push(idx);
             m.num_imported_funcs += 1;
-            let ty = m.types.get(idx as usize).cloned().ok_or_else(|| {
-                ModuleError::new(format!("unknown type {idx} in import"), None)
-            })?;
+            let ty =
+                m.types.get(idx as usize).cloned().ok_or_else(|| {
+                    ModuleError::new(format!("unknown type {idx} in import"), None)
+                })?;
             (ImportKind::Func(idx), ExternType::Func(ty))
         }
         TypeRef::Table(t) => {

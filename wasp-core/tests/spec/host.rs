@@ -1,8 +1,7 @@
 //! The `spectest` host module that the official test scripts import from.
 
 use wasp_core::{
-    Caller, Error, Global, Linker, Memory, MemoryType, Mutability, RefType, Store, Table,
-    TableType, Val,
+    Error, Global, Linker, Memory, MemoryType, Mutability, RefType, Store, Table, TableType, Val,
 };
 
 /// The module name the scripts import the host items from.
@@ -23,13 +22,13 @@ pub fn define_spectest(store: &mut Store<()>, linker: &mut Linker<()>) -> Result
 }
 
 fn define_prints(linker: &mut Linker<()>) -> Result<(), Error> {
-    linker.func_wrap(MODULE, "print", |_: Caller<'_, ()>| {})?;
-    linker.func_wrap(MODULE, "print_i32", |_: Caller<'_, ()>, _: i32| {})?;
-    linker.func_wrap(MODULE, "print_i64", |_: Caller<'_, ()>, _: i64| {})?;
-    linker.func_wrap(MODULE, "print_f32", |_: Caller<'_, ()>, _: f32| {})?;
-    linker.func_wrap(MODULE, "print_f64", |_: Caller<'_, ()>, _: f64| {})?;
-    linker.func_wrap(MODULE, "print_i32_f32", |_: Caller<'_, ()>, _: i32, _: f32| {})?;
-    linker.func_wrap(MODULE, "print_f64_f64", |_: Caller<'_, ()>, _: f64, _: f64| {})?;
+    linker.func_wrap(MODULE, "print", || {})?;
+    linker.func_wrap(MODULE, "print_i32", |_: i32| {})?;
+    linker.func_wrap(MODULE, "print_i64", |_: i64| {})?;
+    linker.func_wrap(MODULE, "print_f32", |_: f32| {})?;
+    linker.func_wrap(MODULE, "print_f64", |_: f64| {})?;
+    linker.func_wrap(MODULE, "print_i32_f32", |_: i32, _: f32| {})?;
+    linker.func_wrap(MODULE, "print_f64_f64", |_: f64, _: f64| {})?;
     Ok(())
 }
 
@@ -41,7 +40,7 @@ fn define_globals(store: &mut Store<()>, linker: &mut Linker<()>) -> Result<(), 
         ("global_f64", Val::from_f64(666.6)),
     ];
     for (name, value) in globals {
-        let global = Global::new(&mut *store, value, Mutability::Const)?;
+        let global = Global::new(&mut *store, value, Mutability::Const);
         linker.define(MODULE, name, global)?;
     }
     Ok(())

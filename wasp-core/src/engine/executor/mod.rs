@@ -105,7 +105,11 @@ macro_rules! memory0 {
 /// Runs the top frame of `stack` until the outermost frame returns, a host function must be
 /// called, or a trap.
 #[allow(clippy::cognitive_complexity)]
-pub(crate) fn execute(s: &mut StoreInner, stack: &mut Stack, limits: Limits) -> Result<Exit, TrapCode> {
+pub(crate) fn execute(
+    s: &mut StoreInner,
+    stack: &mut Stack,
+    limits: Limits,
+) -> Result<Exit, TrapCode> {
     let Some(&top) = stack.frames.last() else {
         return Ok(Exit::Done);
     };
@@ -539,9 +543,9 @@ pub(crate) fn execute(s: &mut StoreInner, stack: &mut Stack, limits: Limits) -> 
             F32Ge { dst, lhs, rhs } => set!(dst, b!(f32_!(lhs) >= f32_!(rhs))),
             F32Abs { dst, src } => set!(dst, u64::from(u32_!(src) & 0x7fff_ffff)),
             F32Neg { dst, src } => set!(dst, u64::from(u32_!(src) ^ 0x8000_0000)),
-            F32Ceil { dst, src } => set!(dst, wf32!(f32_!(src).ceil())),
-            F32Floor { dst, src } => set!(dst, wf32!(f32_!(src).floor())),
-            F32Trunc { dst, src } => set!(dst, wf32!(f32_!(src).trunc())),
+            F32Ceil { dst, src } => set!(dst, wf32!(num::f32_ceil(f32_!(src)))),
+            F32Floor { dst, src } => set!(dst, wf32!(num::f32_floor(f32_!(src)))),
+            F32Trunc { dst, src } => set!(dst, wf32!(num::f32_trunc(f32_!(src)))),
             F32Nearest { dst, src } => set!(dst, wf32!(num::f32_nearest(f32_!(src)))),
             F32Sqrt { dst, src } => set!(dst, wf32!(f32_!(src).sqrt())),
             F64Add { dst, lhs, rhs } => set!(dst, wf64!(f64_!(lhs) + f64_!(rhs))),
@@ -559,9 +563,9 @@ pub(crate) fn execute(s: &mut StoreInner, stack: &mut Stack, limits: Limits) -> 
             F64Ge { dst, lhs, rhs } => set!(dst, b!(f64_!(lhs) >= f64_!(rhs))),
             F64Abs { dst, src } => set!(dst, r!(src) & 0x7fff_ffff_ffff_ffff),
             F64Neg { dst, src } => set!(dst, r!(src) ^ 0x8000_0000_0000_0000),
-            F64Ceil { dst, src } => set!(dst, wf64!(f64_!(src).ceil())),
-            F64Floor { dst, src } => set!(dst, wf64!(f64_!(src).floor())),
-            F64Trunc { dst, src } => set!(dst, wf64!(f64_!(src).trunc())),
+            F64Ceil { dst, src } => set!(dst, wf64!(num::f64_ceil(f64_!(src)))),
+            F64Floor { dst, src } => set!(dst, wf64!(num::f64_floor(f64_!(src)))),
+            F64Trunc { dst, src } => set!(dst, wf64!(num::f64_trunc(f64_!(src)))),
             F64Nearest { dst, src } => set!(dst, wf64!(num::f64_nearest(f64_!(src)))),
             F64Sqrt { dst, src } => set!(dst, wf64!(f64_!(src).sqrt())),
 
@@ -710,7 +714,14 @@ pub(crate) fn execute(s: &mut StoreInner, stack: &mut Stack, limits: Limits) -> 
                     bulk::table_copy_within(&mut s.tables[da as usize].elems, d, sr, n)?;
                 } else {
                     let (to, from) = bulk::two_mut(&mut s.tables, da as usize, sa as usize);
-                    bulk::init(&mut to.elems, d, &from.elems, sr, n, TrapCode::TableOutOfBounds)?;
+                    bulk::init(
+                        &mut to.elems,
+                        d,
+                        &from.elems,
+                        sr,
+                        n,
+                        TrapCode::TableOutOfBounds,
+                    )?;
                 }
                 pc += 2;
                 continue;

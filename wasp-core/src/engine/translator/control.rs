@@ -111,7 +111,10 @@ impl Translator<'_> {
             self.materialize_top(results);
         }
         // The function frame is never popped before its own `end`.
-        let frame = self.ctrl.pop().expect("control stack holds the function frame");
+        let frame = self
+            .ctrl
+            .pop()
+            .expect("control stack holds the function frame");
         if frame.kind == ControlKind::Func {
             self.ctrl.push(frame);
             if self.reachable {
