@@ -74,6 +74,7 @@ fn failure(args: &[&str]) -> String {
     lines[0].to_owned()
 }
 
+/// `run` prints the single result of an `i32` function.
 #[test]
 fn run_prints_result() {
     assert_eq!(
@@ -82,6 +83,7 @@ fn run_prints_result() {
     );
 }
 
+/// Integer arguments accept the signed and unsigned ranges; results print signed.
 #[test]
 fn run_integers_signed_and_unsigned() {
     assert_eq!(
@@ -105,16 +107,19 @@ fn run_integers_signed_and_unsigned() {
     );
 }
 
+/// A function without results prints nothing.
 #[test]
 fn run_without_results_prints_nothing() {
     assert_eq!(success(&["run", "--invoke", "nothing", "@add.wat"]), "");
 }
 
+/// Without `--invoke`, `run` calls `_start`.
 #[test]
 fn run_defaults_to_start() {
     assert_eq!(success(&["run", "@start.wat"]), "42\n");
 }
 
+/// Float arguments and results use Rust's syntax, including `inf`, `-0` and `NaN`.
 #[test]
 fn run_prints_floats() {
     assert_eq!(
@@ -143,6 +148,7 @@ fn run_prints_floats() {
     );
 }
 
+/// Each result of a multi-value function is printed on its own line.
 #[test]
 fn run_multi_value() {
     assert_eq!(
@@ -151,6 +157,7 @@ fn run_multi_value() {
     );
 }
 
+/// Reference results print as `ref.null func`, `ref.func` and `ref.null extern`.
 #[test]
 fn run_prints_references() {
     assert_eq!(
@@ -167,6 +174,7 @@ fn run_prints_references() {
     );
 }
 
+/// A trap fails with exit code 1 and the trap message on one line.
 #[test]
 fn run_trap_is_one_line_error() {
     let err = failure(&["run", "--invoke", "div", "@trap.wat", "1", "0"]);
@@ -175,6 +183,7 @@ fn run_trap_is_one_line_error() {
     assert!(err.contains("unreachable"), "{err}");
 }
 
+/// Instantiating with the empty linker names the missing import.
 #[test]
 fn run_missing_import_is_named() {
     let err = failure(&["run", "--invoke", "call", "@import.wat", "1"]);
@@ -182,6 +191,7 @@ fn run_missing_import_is_named() {
     assert!(err.contains("host_double"), "{err}");
 }
 
+/// An unknown `--invoke` name lists the exported functions.
 #[test]
 fn run_missing_export_lists_functions() {
     let err = failure(&["run", "--invoke", "nope", "@add.wat"]);
@@ -191,6 +201,7 @@ fn run_missing_export_lists_functions() {
     assert!(err.contains("`_start`"), "{err}");
 }
 
+/// Invoking a non-function export says what was found.
 #[test]
 fn run_export_that_is_not_a_function() {
     let err = failure(&["run", "--invoke", "memory", "@add.wat"]);
@@ -198,6 +209,7 @@ fn run_export_that_is_not_a_function() {
     assert!(err.contains("expected a function"), "{err}");
 }
 
+/// A wrong argument count shows the expected count, the type and the found count.
 #[test]
 fn run_wrong_argument_count() {
     let err = failure(&["run", "--invoke", "add", "@add.wat", "1"]);
@@ -212,6 +224,7 @@ fn run_wrong_argument_count() {
     );
 }
 
+/// An unparsable argument shows its position, the expected type and the text found.
 #[test]
 fn run_bad_argument_format() {
     let err = failure(&["run", "--invoke", "add", "@add.wat", "1", "two"]);
@@ -225,12 +238,14 @@ fn run_bad_argument_format() {
     assert!(err.contains("found `1.5.2`"), "{err}");
 }
 
+/// An unreadable file is reported with its path.
 #[test]
 fn run_missing_file() {
     let err = failure(&["run", "does-not-exist.wasm"]);
     assert!(err.contains("does-not-exist.wasm"), "{err}");
 }
 
+/// `validate` accepts a valid module with `FILE: valid`.
 #[test]
 fn validate_valid_module() {
     let out = success(&["validate", "@add.wat"]);
@@ -238,6 +253,7 @@ fn validate_valid_module() {
     assert_eq!(out.lines().count(), 1);
 }
 
+/// `validate` rejects a malformed binary module.
 #[test]
 fn validate_garbage() {
     let err = failure(&["validate", "@garbage.wasm"]);
@@ -245,6 +261,7 @@ fn validate_garbage() {
     assert!(err.contains("not a valid module"), "{err}");
 }
 
+/// `validate` rejects a file that is neither binary nor text Wasm.
 #[test]
 fn validate_garbage_text() {
     // Cargo.toml is neither a binary module nor WAT.
@@ -253,6 +270,7 @@ fn validate_garbage_text() {
     assert!(err.contains("not a valid module"), "{err}");
 }
 
+/// `inspect` prints imports, then exports, with their Wasm types.
 #[test]
 fn inspect_lists_imports_and_exports() {
     assert_eq!(
@@ -273,6 +291,7 @@ fn inspect_lists_imports_and_exports() {
     assert_eq!(lines[5], "export \"nothing\": (func)");
 }
 
+/// Command-line syntax errors use clap's exit code 2.
 #[test]
 fn usage_errors_exit_with_2() {
     let output = wasp(&["run"]);
@@ -281,12 +300,14 @@ fn usage_errors_exit_with_2() {
     assert_eq!(output.status.code(), Some(2));
 }
 
+/// `--help` documents the exit codes.
 #[test]
 fn help_documents_exit_codes() {
     let out = success(&["run", "--help"]);
     assert!(out.contains("Exit codes"), "{out}");
 }
 
+/// All commands accept the binary format as well as text.
 #[test]
 fn binary_modules_work_too() {
     // fixtures/answer.wasm: (func (export "answer") (result i32) i32.const 42)
@@ -301,6 +322,7 @@ fn binary_modules_work_too() {
     );
 }
 
+/// A text-format parse error keeps its location but not its source snippet.
 #[test]
 fn parse_error_is_one_line_with_location() {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");

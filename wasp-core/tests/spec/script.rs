@@ -215,7 +215,6 @@ impl Runner {
     /// (with the `wat` feature, an empty input is a valid empty text module).
     fn compile(&self, bytes: &[u8]) -> Result<Module, String> {
         if !bytes.starts_with(b"\0asm") {
-            eprintln!("INSTR magic-guard {}", bytes.len());
             return Err("the binary lacks the `\\0asm` magic (rejected by the runner)".into());
         }
         Module::new(&self.engine, bytes).map_err(|e| format!("Module::new failed: {e}"))
@@ -326,7 +325,6 @@ impl Runner {
     /// `assert_invalid` / `assert_malformed`: the module must not encode or not compile.
     fn assert_rejected(&mut self, mut module: QuoteWat<'_>, expected: &str) -> Check<()> {
         let Ok(bytes) = module.encode() else {
-            eprintln!("INSTR encode-rejected {expected}");
             return Ok(());
         };
         match self.compile(&bytes) {

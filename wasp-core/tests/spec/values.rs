@@ -79,15 +79,15 @@ fn matches(store: &Store<()>, val: &Val, ret: &WastRetCore<'_>) -> Check<bool> {
     Ok(match (ret, val) {
         (WastRetCore::I32(e), Val::I32(a)) => e == a,
         (WastRetCore::I64(e), Val::I64(a)) => e == a,
-        (WastRetCore::F32(pattern), Val::F32(bits)) => f32_matches(pattern, *bits),
-        (WastRetCore::F64(pattern), Val::F64(bits)) => f64_matches(pattern, *bits),
+        (WastRetCore::F32(pattern), Val::F32(bits)) => f32_matches(*pattern, *bits),
+        (WastRetCore::F64(pattern), Val::F64(bits)) => f64_matches(*pattern, *bits),
         (WastRetCore::RefNull(None), Val::FuncRef(r)) => r.is_none(),
         (WastRetCore::RefNull(None), Val::ExternRef(r)) => r.is_none(),
         (WastRetCore::RefNull(Some(heap)), _) => null_of(heap)? == *val,
         (WastRetCore::RefFunc(_), Val::FuncRef(r)) => r.is_some(),
         (WastRetCore::RefExtern(None), Val::ExternRef(r)) => r.is_some(),
         (WastRetCore::RefExtern(Some(n)), Val::ExternRef(Some(r))) => {
-            extern_u32(store, r) == Some(*n)
+            extern_u32(store, *r) == Some(*n)
         }
         (WastRetCore::Either(cases), _) => {
             for case in cases {
@@ -112,7 +112,7 @@ fn matches(store: &Store<()>, val: &Val, ret: &WastRetCore<'_>) -> Check<bool> {
     })
 }
 
-fn f32_matches(pattern: &NanPattern<F32>, bits: u32) -> bool {
+fn f32_matches(pattern: NanPattern<F32>, bits: u32) -> bool {
     match pattern {
         NanPattern::Value(expected) => expected.bits == bits,
         NanPattern::CanonicalNan => bits & 0x7fff_ffff == F32_QUIET_NAN,
@@ -120,7 +120,7 @@ fn f32_matches(pattern: &NanPattern<F32>, bits: u32) -> bool {
     }
 }
 
-fn f64_matches(pattern: &NanPattern<F64>, bits: u64) -> bool {
+fn f64_matches(pattern: NanPattern<F64>, bits: u64) -> bool {
     match pattern {
         NanPattern::Value(expected) => expected.bits == bits,
         NanPattern::CanonicalNan => bits & 0x7fff_ffff_ffff_ffff == F64_QUIET_NAN,
@@ -129,7 +129,7 @@ fn f64_matches(pattern: &NanPattern<F64>, bits: u64) -> bool {
 }
 
 /// The `u32` an extern reference of the script holds.
-fn extern_u32(store: &Store<()>, r: &ExternRef) -> Option<u32> {
+fn extern_u32(store: &Store<()>, r: ExternRef) -> Option<u32> {
     r.data(store)?.downcast_ref::<u32>().copied()
 }
 
@@ -149,7 +149,7 @@ fn describe_val(store: &Store<()>, val: &Val) -> String {
         Val::FuncRef(None) => "ref.null func".to_string(),
         Val::FuncRef(Some(_)) => "ref.func".to_string(),
         Val::ExternRef(None) => "ref.null extern".to_string(),
-        Val::ExternRef(Some(r)) => match extern_u32(store, r) {
+        Val::ExternRef(Some(r)) => match extern_u32(store, *r) {
             Some(n) => format!("ref.extern {n}"),
             None => "ref.extern (foreign)".to_string(),
         },

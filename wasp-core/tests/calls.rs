@@ -1,0 +1,150 @@
+//! Deep recursion on the heap, tail calls, stack exhaustion, host calls and traps.
+
+use wasp_core::{Config, Engine, Error, Linker, Module, Store, TrapCode, Val};
+
+fn instance(engine: &Engine, wat: &str) -> (Store<()>, wasp_core::Instance) {
+    let module = Module::new(engine, wat).expect("valid module");
+    let mut store = Store::new(engine, ());
+    let instance = Linker::new(engine)
+        .instantiate(&mut store, &module)
+        .expect("instantiates");
+    (store, instance)
+}
+
+const COUNT_DOWN: &str = r#"(module
+  (func $down (export "down") (param i64) (result i64)
+    (if (result i64) (i64.eqz (local.get 0))
+      (then (i64.const 0))
+      (else (i64.add (i64.const 1) (call $down (i64.sub (local.get 0) (i64.const 1))))))))"#;
+
+#[test]
+fn a_million_frames_deep_with_the_default_config() {
+    let (mut store, instance) = instance(&Engine::default(), COUNT_DOWN);
+    let down = instance
+        .get_typed_func::<i64, i64>(&store, "down")
+        .expect("exported");
+    assert_eq!(
+        down.call(&mut store, 1_000_000).expect("no overflow"),
+        1_000_000
+    );
+}
+
+#[test]
+fn exceeding_the_depth_limit_is_a_clean_trap() {
+    let mut config = Config::default();
+    config.max_call_depth(1000);
+    let (mut store, instance) = instance(&Engine::new(&config), COUNT_DOWN);
+    let down = instance
+        .get_typed_func::<i64, i64>(&store, "down")
+        .expect("exported");
+    assert_eq!(down.call(&mut store, 999).expect("fits"), 999);
+    let err = down.call(&mut store, 5000).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow));
+    // The store stays usable after a trap.
+    assert_eq!(down.call(&mut store, 10).expect("usable"), 10);
+}
+
+#[test]
+fn infinite_recursion_traps_instead_of_crashing() {
+    let (mut store, instance) = instance(
+        &Engine::default(),
+        r#"(module (func $f (export "f") (call $f)))"#,
+    );
+    let f = instance.get_func(&store, "f").expect("exported");
+    let err = f.call(&mut store, &[], &mut []).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow));
+}
+
+#[test]
+fn tail_calls_run_in_constant_frames() {
+    let mut config = Config::default();
+    config.max_call_depth(10);
+    let wat = r#"(module
+      (func $loop (export "loop") (param i64 i64) (result i64)
+        (if (result i64) (i64.eqz (local.get 0))
+          (then (local.get 1))
+          (else (return_call $loop (i64.sub (local.get 0) (i64.const 1))
+                                   (i64.add (local.get 1) (i64.const 2)))))))"#;
+    let (mut store, instance) = instance(&Engine::new(&config), wat);
+    let f = instance
+        .get_typed_func::<(i64, i64), i64>(&store, "loop")
+        .expect("exported");
+    assert_eq!(f.call(&mut store, (1_000_000, 0)).expect("runs"), 2_000_000);
+}
+
+#[test]
+fn host_functions_get_arguments_and_can_trap() {
+    let engine = Engine::default();
+    let mut linker = Linker::<Vec<i32>>::new(&engine);
+    linker
+        .func_wrap(
+            "env",
+            "log",
+            |mut caller: wasp_core::Caller<'_, Vec<i32>>, x: i32| {
+                caller.data_mut().push(x);
+            },
+        )
+        .expect("defined");
+    linker
+        .func_wrap("env", "fail", |x: i32| -> Result<i32, Error> {
+            if x > 2 {
+                Err(Error::host(format!("{x} is too big")))
+            } else {
+                Ok(x * 10)
+            }
+        })
+        .expect("defined");
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (import "env" "log" (func $log (param i32)))
+          (import "env" "fail" (func $fail (param i32) (result i32)))
+          (func (export "run") (param i32) (result i32)
+            (call $log (local.get 0))
+            (return_call $fail (local.get 0))))"#,
+    )
+    .expect("valid");
+    let mut store = Store::new(&engine, Vec::new());
+    let instance = linker.instantiate(&mut store, &module).expect("links");
+    let run = instance
+        .get_typed_func::<i32, i32>(&store, "run")
+        .expect("exported");
+    assert_eq!(run.call(&mut store, 2).expect("ok"), 20);
+    let err = run.call(&mut store, 3).unwrap_err();
+    assert!(err.to_string().contains("3 is too big"), "{err}");
+    assert_eq!(store.data(), &vec![2, 3]);
+}
+
+#[test]
+fn missing_import_names_it_and_its_type() {
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module (import "game" "tick" (func (param i64) (result i32))))"#,
+    )
+    .expect("valid");
+    let mut store = Store::new(&engine, ());
+    let err = Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap_err();
+    let msg = err.to_string();
+    assert!(matches!(err, Error::Link(_)));
+    assert!(msg.contains("\"game\" \"tick\""), "{msg}");
+    assert!(msg.contains("(func (param i64) (result i32))"), "{msg}");
+}
+
+#[test]
+fn wrong_argument_types_are_reported() {
+    let (mut store, instance) = instance(&Engine::default(), COUNT_DOWN);
+    let f = instance.get_func(&store, "down").expect("exported");
+    let mut out = [Val::I64(0)];
+    let err = f.call(&mut store, &[Val::I32(1)], &mut out).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("expected (func (param i64) (result i64))"),
+        "{msg}"
+    );
+    assert!(msg.contains("found (func (param i32)"), "{msg}");
+    let typed = instance.get_typed_func::<i32, i32>(&store, "down");
+    assert!(typed.is_err());
+}
