@@ -25,7 +25,6 @@ pub(crate) struct CompiledFunc {
     pub(crate) num_params: u32,
     /// Parameters plus declared locals.
     pub(crate) num_locals: u32,
-    pub(crate) num_results: u32,
     /// Slots the frame needs: locals plus the deepest operand stack.
     pub(crate) frame_size: u32,
 }
@@ -98,7 +97,6 @@ pub(crate) fn translate(
         code: t.code.into_boxed_slice(),
         num_params,
         num_locals,
-        num_results,
         frame_size,
     })
 }
