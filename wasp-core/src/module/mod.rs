@@ -166,6 +166,21 @@ impl Module {
         })
     }
 
+    /// Decodes, validates and translates a module in the binary format only.
+    ///
+    /// ```
+    /// use wasp_core::{Engine, Module};
+    /// let engine = Engine::default();
+    /// assert!(Module::from_binary(&engine, b"\0asm\x01\0\0\0").is_ok());
+    /// assert!(Module::from_binary(&engine, b"(module)").is_err());
+    /// ```
+    pub fn from_binary(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
+        let inner = parse::parse(engine, bytes)?;
+        Ok(Module {
+            inner: Arc::new(inner),
+        })
+    }
+
     /// Checks that `bytes` hold a valid module, without keeping the result.
     pub fn validate(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<(), Error> {
         Module::new(engine, bytes).map(|_| ())

@@ -208,16 +208,10 @@ impl Runner {
         Ok(())
     }
 
-    /// Compiles binary module bytes.
-    ///
-    /// The bytes always come from the script as binary, so bytes without the `\0asm` magic
-    /// are malformed; they are not passed to `Module::new`, which would read them as text
-    /// (with the `wat` feature, an empty input is a valid empty text module).
+    /// Compiles binary module bytes (never read as text).
     fn compile(&self, bytes: &[u8]) -> Result<Module, String> {
-        if !bytes.starts_with(b"\0asm") {
-            return Err("the binary lacks the `\\0asm` magic (rejected by the runner)".into());
-        }
-        Module::new(&self.engine, bytes).map_err(|e| format!("Module::new failed: {e}"))
+        Module::from_binary(&self.engine, bytes)
+            .map_err(|e| format!("Module::from_binary failed: {e}"))
     }
 
     /// `(register "name" $id?)`: makes an instance's exports importable under `name`.
