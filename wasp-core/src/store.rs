@@ -64,6 +64,11 @@ impl<T> Store<T> {
         &mut self.data
     }
 
+    /// The instance whose Wasm code called the host function now running, if any.
+    pub fn caller_instance(&self) -> Option<crate::Instance> {
+        self.inner.caller_instance.map(crate::Instance::from_index)
+    }
+
     /// Consumes the store and returns the embedder's data.
     pub fn into_data(self) -> T {
         self.data
@@ -86,6 +91,8 @@ pub(crate) struct StoreInner {
     pub(crate) externs: Vec<Box<dyn Any + Send + Sync>>,
     /// A reusable value stack, taken by the outermost call.
     pub(crate) spare_stack: Option<crate::engine::executor::Stack>,
+    /// The instance whose code called the running host function, if any.
+    pub(crate) caller_instance: Option<u32>,
 }
 
 impl StoreInner {
@@ -101,6 +108,7 @@ impl StoreInner {
             elem_segments: Vec::new(),
             externs: Vec::new(),
             spare_stack: None,
+            caller_instance: None,
         }
     }
 }

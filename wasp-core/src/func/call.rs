@@ -85,5 +85,8 @@ fn call_host<T>(
         stack.values.resize(base + width, 0);
     }
     let slots = &mut stack.values[base..base + width];
-    (host.func)(Caller::new(store, instance), slots)
+    let outer = std::mem::replace(&mut store.inner.caller_instance, instance);
+    let result = (host.func)(Caller::new(store, instance), slots);
+    store.inner.caller_instance = outer;
+    result
 }
