@@ -17,6 +17,9 @@ pub enum Error {
     /// A call or an operation of the embedder API was used with values of the wrong kind.
     #[error(transparent)]
     Usage(#[from] UsageError),
+    /// A snapshot or continuation could not be restored.
+    #[error(transparent)]
+    Snapshot(crate::snapshot::SnapshotError),
 }
 
 impl Error {
@@ -176,6 +179,20 @@ pub enum UsageError {
         /// The requested growth.
         delta: u64,
     },
+    /// Gas was asked for, but the engine's configuration has gas metering off.
+    #[error("gas metering is off: turn it on with `Config::gas_metering(true)`")]
+    GasDisabled,
+    /// A host function yielded during a call that cannot pause.
+    #[error("a host function yielded, but the call was not made with `call_resumable`")]
+    YieldOutsideResumable,
+    /// A continuation was resumed with inputs that do not match what the paused call expects.
+    #[error("cannot resume: expected {expected}, found {found}")]
+    ResumeMismatch {
+        /// What the continuation expects.
+        expected: String,
+        /// What was given.
+        found: String,
+    },
     /// A memory or table type that cannot be created (e.g. `min` above `max` or above 4 GiB).
     #[error("invalid {0}")]
     InvalidType(String),
@@ -207,6 +224,8 @@ pub enum TrapCode {
     StackOverflow,
     /// A null reference was dereferenced.
     NullReference,
+    /// Gas metering is on and the store's gas ran out (in a call that cannot pause).
+    OutOfGas,
 }
 
 impl TrapCode {
@@ -224,6 +243,7 @@ impl TrapCode {
             TrapCode::BadConversionToInteger => "invalid conversion to integer",
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::NullReference => "null reference",
+            TrapCode::OutOfGas => "all gas consumed",
         }
     }
 }

@@ -307,10 +307,7 @@ fn allocate_tables_and_memories<T>(store: &mut Store<T>, module: &Module, e: &mu
         let ty = m.tables[m.num_imported_tables + i];
         let value = eval(store, e, init);
         e.tables.push(store.inner.tables.len() as u32);
-        store.inner.tables.push(TableEntity {
-            elems: vec![value; ty.min() as usize],
-            ty,
-        });
+        store.inner.tables.push(TableEntity::new(ty, value));
     }
     for ty in &m.memories[m.num_imported_memories..] {
         e.memories.push(store.inner.memories.len() as u32);

@@ -37,19 +37,24 @@ mod instance;
 mod linker;
 mod memory;
 mod module;
+mod snapshot;
 mod store;
 mod table;
 mod types;
 mod value;
 
-pub use engine::{Config, Engine};
+pub use engine::{Config, Engine, GasCosts};
 pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, UsageError};
-pub use func::{Caller, Func, HostFunc, IntoFunc, IntoHostResult, TypedFunc, WasmTy, WasmTyList};
+pub use func::{
+    CallOutcome, Caller, Continuation, Func, HostFunc, IntoFunc, IntoHostResult, TypedFunc, WasmTy,
+    WasmTyList,
+};
 pub use global::Global;
 pub use instance::{Extern, Instance};
 pub use linker::Linker;
 pub use memory::Memory;
 pub use module::{ExportType, ImportType, Module};
+pub use snapshot::SnapshotError;
 pub use store::{AsContext, AsContextMut, Store};
 pub use table::Table;
 pub use types::{

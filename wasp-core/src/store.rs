@@ -69,6 +69,36 @@ impl<T> Store<T> {
         self.inner.caller_instance.map(crate::Instance::from_index)
     }
 
+    /// Sets the gas available to calls. Fails if the engine does not meter gas.
+    ///
+    /// ```
+    /// use wasp_core::{Config, Engine, Store};
+    /// let mut config = Config::default();
+    /// config.gas_metering(true);
+    /// let mut store = Store::new(&Engine::new(&config), ());
+    /// store.set_gas(1_000)?;
+    /// assert_eq!(store.gas_left()?, 1_000);
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    pub fn set_gas(&mut self, gas: u64) -> Result<(), crate::Error> {
+        self.check_metering()?;
+        self.inner.gas = gas;
+        Ok(())
+    }
+
+    /// The gas left. Fails if the engine does not meter gas.
+    pub fn gas_left(&self) -> Result<u64, crate::Error> {
+        self.check_metering()?;
+        Ok(self.inner.gas)
+    }
+
+    fn check_metering(&self) -> Result<(), crate::Error> {
+        match self.inner.engine.config().gas() {
+            Some(_) => Ok(()),
+            None => Err(crate::error::UsageError::GasDisabled.into()),
+        }
+    }
+
     /// Consumes the store and returns the embedder's data.
     pub fn into_data(self) -> T {
         self.data
@@ -93,6 +123,10 @@ pub(crate) struct StoreInner {
     pub(crate) spare_stack: Option<crate::engine::executor::Stack>,
     /// The instance whose code called the running host function, if any.
     pub(crate) caller_instance: Option<u32>,
+    /// Gas left (only consumed when the engine meters gas).
+    pub(crate) gas: u64,
+    /// A value a host function asked to yield with, taken by the call driver.
+    pub(crate) pending_yield: Option<crate::value::Val>,
 }
 
 impl StoreInner {
@@ -109,6 +143,8 @@ impl StoreInner {
             externs: Vec::new(),
             spare_stack: None,
             caller_instance: None,
+            gas: 0,
+            pending_yield: None,
         }
     }
 }
@@ -149,6 +185,8 @@ pub(crate) struct InstanceEntity {
 pub(crate) struct MemoryEntity {
     pub(crate) bytes: Vec<u8>,
     pub(crate) ty: MemoryType,
+    /// The size the memory was created with: it can never be smaller.
+    pub(crate) min_pages: u64,
 }
 
 /// The size of a Wasm page.
@@ -161,7 +199,13 @@ impl MemoryEntity {
         MemoryEntity {
             bytes: vec![0; ty.min() as usize * PAGE_SIZE],
             ty,
+            min_pages: ty.min(),
         }
+    }
+
+    /// Makes the type's minimum the current size again, after the bytes were replaced.
+    pub(crate) fn sync_type(&mut self) {
+        self.ty = MemoryType::new(self.pages() as u32, self.ty.max().map(|m| m as u32));
     }
 
     pub(crate) fn pages(&self) -> u64 {
@@ -192,9 +236,25 @@ impl MemoryEntity {
 pub(crate) struct TableEntity {
     pub(crate) elems: Vec<u64>,
     pub(crate) ty: TableType,
+    /// The size the table was created with: it can never be smaller.
+    pub(crate) min_size: u64,
 }
 
 impl TableEntity {
+    pub(crate) fn new(ty: TableType, init: u64) -> TableEntity {
+        TableEntity {
+            elems: vec![init; ty.min() as usize],
+            ty,
+            min_size: ty.min(),
+        }
+    }
+
+    /// Makes the type's minimum the current size again, after the elements were replaced.
+    pub(crate) fn sync_type(&mut self) {
+        let max = self.ty.max().map(|m| m as u32);
+        self.ty = TableType::new(self.ty.element(), self.elems.len() as u32, max);
+    }
+
     /// Grows by `delta` elements set to `init`; returns the old size or `None`.
     pub(crate) fn grow(&mut self, delta: u64, init: u64) -> Option<u64> {
         let old = self.elems.len() as u64;

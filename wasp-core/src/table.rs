@@ -36,10 +36,7 @@ impl Table {
             return Err(UsageError::InvalidType(format!("table type {ty}")).into());
         }
         let inner = &mut store.as_context_mut().inner;
-        inner.tables.push(TableEntity {
-            elems: vec![init.to_slot(); ty.min() as usize],
-            ty,
-        });
+        inner.tables.push(TableEntity::new(ty, init.to_slot()));
         Ok(Table {
             index: inner.tables.len() as u32 - 1,
         })

@@ -30,6 +30,11 @@ pub enum Instr {
 
     // ----- control ----------------------------------------------------------------------------
     Unreachable,
+    /// Pays for the straight-line block that starts here (gas metering only).
+    ConsumeGas {
+        lo: u32,
+        hi: u32,
+    },
     Br {
         offset: i32,
     },
@@ -1374,7 +1379,12 @@ impl Instr {
     pub(crate) fn result_mut(&mut self) -> Option<&mut Reg> {
         use Instr::*;
         match self {
-            Data { .. } | Unreachable | Br { .. } | BrIfEqz { .. } | BrIfNez { .. } => None,
+            Data { .. }
+            | Unreachable
+            | ConsumeGas { .. }
+            | Br { .. }
+            | BrIfEqz { .. }
+            | BrIfNez { .. } => None,
             BrI64IfEqz { .. } | BrI64IfNez { .. } | BrTable { .. } => None,
             Return0 | Return1 { .. } | ReturnN { .. } | Call { .. } | CallIndirect { .. } => None,
             ReturnCall { .. } | ReturnCallIndirect { .. } => None,

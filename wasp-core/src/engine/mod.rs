@@ -1,6 +1,7 @@
 //! The engine: configuration, the shared registry of function types, translation of function
 //! bodies into Wasp's IR and the interpreter that runs it.
 
+pub(crate) mod costs;
 pub(crate) mod executor;
 pub(crate) mod ir;
 pub(crate) mod numeric;
@@ -8,6 +9,8 @@ pub(crate) mod translator;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
+
+pub use costs::GasCosts;
 
 use crate::types::FuncType;
 
@@ -24,6 +27,7 @@ use crate::types::FuncType;
 pub struct Config {
     pub(crate) max_call_depth: usize,
     pub(crate) max_stack_slots: usize,
+    pub(crate) gas: Option<GasCosts>,
 }
 
 impl Default for Config {
@@ -31,6 +35,7 @@ impl Default for Config {
         Config {
             max_call_depth: 2_000_000,
             max_stack_slots: 64 * 1024 * 1024,
+            gas: None,
         }
     }
 }
@@ -50,6 +55,30 @@ impl Config {
     pub fn max_stack_slots(&mut self, slots: usize) -> &mut Config {
         self.max_stack_slots = slots;
         self
+    }
+
+    /// Turns gas metering on or off (default: off). With metering on, every call pays for
+    /// the instructions it runs from the store's gas (see [`GasCosts`] for the rule and the
+    /// default prices); a plain call that runs out traps with `all gas consumed`, a resumable
+    /// call pauses. Modules are translated for the setting of their engine.
+    pub fn gas_metering(&mut self, on: bool) -> &mut Config {
+        match (on, self.gas) {
+            (true, None) => self.gas = Some(GasCosts::default()),
+            (false, _) => self.gas = None,
+            (true, Some(_)) => {}
+        }
+        self
+    }
+
+    /// Sets the price list of gas metering and turns metering on.
+    pub fn gas_costs(&mut self, costs: GasCosts) -> &mut Config {
+        self.gas = Some(costs);
+        self
+    }
+
+    /// The price list when gas metering is on.
+    pub fn gas(&self) -> Option<&GasCosts> {
+        self.gas.as_ref()
     }
 }
 

@@ -2,11 +2,37 @@
 
 use super::Caller;
 use crate::engine::executor::{execute, Exit, Limits, Stack};
-use crate::error::Error;
+use crate::error::{Error, TrapCode, UsageError};
 use crate::store::{FuncEntity, Store};
+use crate::value::Val;
+
+/// A host call the interpreter asked for: arguments (then results) at `values[base..]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HostCall {
+    pub(crate) func: u32,
+    pub(crate) base: usize,
+    /// The call was a `return_call`: the top frame returns once it is done.
+    pub(crate) tail: bool,
+}
+
+/// Why a run stopped before its outermost frame returned.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Suspension {
+    /// Gas ran out; `host` is a host call that has not started yet.
+    OutOfGas { needed: u64, host: Option<HostCall> },
+    /// A host function yielded `value`; resuming supplies that call's results.
+    Yielded { value: Val, host: HostCall },
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum RunEnd {
+    Done,
+    Suspended(Suspension),
+}
 
 /// Calls store function `func` with `args` (slot encoding) and returns `num_results` result
-/// slots. Types must have been checked by the caller.
+/// slots. Types must have been checked by the caller. Pausing is an error here.
 pub(crate) fn call_slots<T>(
     store: &mut Store<T>,
     func: u32,
@@ -14,27 +40,47 @@ pub(crate) fn call_slots<T>(
     num_results: usize,
 ) -> Result<Vec<u64>, Error> {
     let mut stack = store.inner.spare_stack.take().unwrap_or_default();
+    let outcome = start(store, func, &mut stack, args, num_results);
+    let results = stack.values[..num_results].to_vec();
+    stack.frames.clear();
+    store.inner.spare_stack = Some(stack);
+    match outcome? {
+        RunEnd::Done => Ok(results),
+        RunEnd::Suspended(Suspension::OutOfGas { .. }) => Err(TrapCode::OutOfGas.into()),
+        RunEnd::Suspended(Suspension::Yielded { .. }) => {
+            Err(UsageError::YieldOutsideResumable.into())
+        }
+    }
+}
+
+/// Prepares `stack` with `args` and runs store function `func`.
+pub(crate) fn start<T>(
+    store: &mut Store<T>,
+    func: u32,
+    stack: &mut Stack,
+    args: &[u64],
+    num_results: usize,
+) -> Result<RunEnd, Error> {
     stack.frames.clear();
     let width = args.len().max(num_results);
     if stack.values.len() < width {
         stack.values.resize(width, 0);
     }
     stack.values[..args.len()].copy_from_slice(args);
-    let outcome = start(store, func, &mut stack);
-    let results = stack.values[..num_results].to_vec();
-    stack.frames.clear();
-    store.inner.spare_stack = Some(stack);
-    outcome.map(|()| results)
-}
-
-fn start<T>(store: &mut Store<T>, func: u32, stack: &mut Stack) -> Result<(), Error> {
     match store.inner.funcs[func as usize] {
         FuncEntity::Wasm { .. } => {
             let limits = limits(store);
             stack.push_frame(&store.inner, func, 0, limits)?;
             run(store, stack)
         }
-        FuncEntity::Host { .. } => call_host(store, func, stack, 0, None),
+        FuncEntity::Host { .. } => {
+            let host = HostCall {
+                func,
+                base: 0,
+                tail: false,
+            };
+            host_step(store, stack, host)
+        }
     }
 }
 
@@ -43,27 +89,68 @@ pub(crate) fn limits<T>(store: &Store<T>) -> Limits {
     Limits {
         max_frames: config.max_call_depth,
         max_slots: config.max_stack_slots,
+        gas: config.gas().copied(),
     }
 }
 
-/// Runs `stack` until its outermost frame returns.
-pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<(), Error> {
+/// Runs `stack` until its outermost frame returns or the run suspends.
+pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, Error> {
     let limits = limits(store);
     loop {
         match execute(&mut store.inner, stack, limits)? {
-            Exit::Done => return Ok(()),
+            Exit::Done => return Ok(RunEnd::Done),
+            Exit::OutOfGas { needed } => {
+                return Ok(RunEnd::Suspended(Suspension::OutOfGas {
+                    needed,
+                    host: None,
+                }))
+            }
             Exit::HostCall { func, base, tail } => {
-                let caller = stack.frames.last().map(|f| f.func);
-                let instance = caller.and_then(|f| match store.inner.funcs[f as usize] {
-                    FuncEntity::Wasm { instance, .. } => Some(instance),
-                    FuncEntity::Host { .. } => None,
-                });
-                call_host(store, func, stack, base, instance)?;
-                if tail {
-                    stack.frames.pop();
+                let end = host_step(store, stack, HostCall { func, base, tail })?;
+                if end != RunEnd::Done {
+                    return Ok(end);
                 }
             }
         }
+    }
+}
+
+/// Pays for and makes a host call, then finishes it unless it yielded. `Done` here means
+/// only that the host call completed.
+pub(crate) fn host_step<T>(
+    store: &mut Store<T>,
+    stack: &mut Stack,
+    host: HostCall,
+) -> Result<RunEnd, Error> {
+    if let Some(costs) = store.inner.engine.config().gas() {
+        let cost = u64::from(costs.host_call);
+        if store.inner.gas < cost {
+            let needed = cost - store.inner.gas;
+            let host = Some(host);
+            return Ok(RunEnd::Suspended(Suspension::OutOfGas { needed, host }));
+        }
+        store.inner.gas -= cost;
+    }
+    let instance = stack
+        .frames
+        .last()
+        .and_then(|f| match store.inner.funcs[f.func as usize] {
+            FuncEntity::Wasm { instance, .. } => Some(instance),
+            FuncEntity::Host { .. } => None,
+        });
+    store.inner.pending_yield = None;
+    call_host(store, host.func, stack, host.base, instance)?;
+    if let Some(value) = store.inner.pending_yield.take() {
+        return Ok(RunEnd::Suspended(Suspension::Yielded { value, host }));
+    }
+    finish_host(stack, host);
+    Ok(RunEnd::Done)
+}
+
+/// After a host call's results are in place: a tail call returns from its frame.
+pub(crate) fn finish_host(stack: &mut Stack, host: HostCall) {
+    if host.tail {
+        stack.frames.pop();
     }
 }
 

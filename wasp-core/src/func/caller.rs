@@ -41,6 +41,31 @@ impl<'a, T> Caller<'a, T> {
         self.instance.map(Instance::from_index)
     }
 
+    /// Asks the call to pause once this host function returns, handing `value` to whoever
+    /// made the call: a [`Func::call_resumable`](crate::Func::call_resumable) call returns
+    /// [`CallOutcome::Yielded`](crate::CallOutcome::Yielded), and resuming it supplies this
+    /// host function's results (whatever it returns itself is then ignored). In a call made
+    /// with `call`, a yield is an error.
+    pub fn yield_with(&mut self, value: impl Into<crate::Val>) {
+        self.store.inner.pending_yield = Some(value.into());
+    }
+
+    /// Charges `amount` extra gas for work the host function does; fails with the
+    /// `all gas consumed` trap (to be returned with `?`) when the store has less. Without gas
+    /// metering this does nothing.
+    pub fn charge_gas(&mut self, amount: u64) -> Result<(), crate::Error> {
+        if self.store.engine().config().gas().is_none() {
+            return Ok(());
+        }
+        let gas = &mut self.store.inner.gas;
+        if *gas < amount {
+            *gas = 0;
+            return Err(crate::TrapCode::OutOfGas.into());
+        }
+        *gas -= amount;
+        Ok(())
+    }
+
     /// An export of the calling instance.
     pub fn get_export(&self, name: &str) -> Option<Extern> {
         self.instance()?.get_export(&*self.store, name)

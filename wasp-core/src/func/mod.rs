@@ -3,13 +3,16 @@
 mod call;
 mod caller;
 mod into_func;
+mod resumable;
 mod typed_func;
 
 use std::fmt;
 use std::sync::Arc;
 
+pub(crate) use call::{HostCall, Suspension};
 pub use caller::Caller;
 pub use into_func::{IntoFunc, IntoHostResult, WasmTy, WasmTyList};
+pub use resumable::{CallOutcome, Continuation};
 pub use typed_func::TypedFunc;
 
 use crate::error::{Error, UsageError};

@@ -29,6 +29,8 @@ pub struct Module {
 #[derive(Debug)]
 pub(crate) struct ModuleInner {
     pub(crate) engine: Engine,
+    /// Content hash of the module's binary (names the module in snapshots).
+    pub(crate) hash: u64,
     pub(crate) types: Vec<FuncType>,
     /// Engine-wide ids of `types`.
     pub(crate) type_ids: Vec<u32>,
@@ -189,6 +191,12 @@ impl Module {
     /// The engine this module was created for.
     pub fn engine(&self) -> &Engine {
         &self.inner.engine
+    }
+
+    /// A 64-bit FNV-1a hash of the module's binary encoding: snapshots name their modules
+    /// by it.
+    pub fn content_hash(&self) -> u64 {
+        self.inner.hash
     }
 
     /// The module's imports, in order.

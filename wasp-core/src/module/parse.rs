@@ -31,6 +31,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     let mut validator = Validator::new_with_features(features());
     let mut m = ModuleInner {
         engine: engine.clone(),
+        hash: fnv1a(bytes),
         types: Vec::new(),
         type_ids: Vec::new(),
         imports: Vec::new(),
@@ -245,7 +246,9 @@ fn read_element(element: wasmparser::Element<'_>) -> Result<ElementSegment, Erro
 }
 
 fn translate_bodies(m: &mut ModuleInner, bodies: &[FunctionBody<'_>]) -> Result<(), Error> {
+    let config = m.engine.config().clone();
     let env = FuncEnv {
+        costs: config.gas(),
         types: &m.types,
         type_ids: &m.type_ids,
         funcs: &m.funcs,
@@ -347,4 +350,14 @@ fn global_type(t: &wasmparser::GlobalType) -> Result<GlobalType, Error> {
         Mutability::Const
     };
     Ok(GlobalType::new(val_type(t.content_type)?, mutability))
+}
+
+/// FNV-1a, 64 bits: a stable content hash with no dependency.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }

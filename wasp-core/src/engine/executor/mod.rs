@@ -7,6 +7,7 @@
 
 mod bulk;
 
+use super::costs::GasCosts;
 use super::ir::Instr;
 use super::numeric as num;
 use crate::error::TrapCode;
@@ -35,6 +36,8 @@ pub(crate) struct Stack {
 pub(crate) struct Limits {
     pub(crate) max_frames: usize,
     pub(crate) max_slots: usize,
+    /// Gas prices, when metering is on.
+    pub(crate) gas: Option<GasCosts>,
 }
 
 /// Why [`execute`] returned.
@@ -45,6 +48,9 @@ pub(crate) enum Exit {
     /// A host function must be called with the arguments at `values[base..]`; its results go
     /// to the same place. With `tail`, the top frame then returns those results.
     HostCall { func: u32, base: usize, tail: bool },
+    /// The store's gas does not cover the next step, which needs `needed` more; the top
+    /// frame's `pc` points at the instruction to run again on resumption.
+    OutOfGas { needed: u64 },
 }
 
 impl Stack {
@@ -239,6 +245,9 @@ pub(crate) fn execute(
             let from = base + $args as usize;
             stack.values.copy_within(from..from + num_params, base);
             if !wasm {
+                if let Some(f) = stack.frames.last_mut() {
+                    f.pc = pc as u32;
+                }
                 return Ok(Exit::HostCall {
                     func: callee,
                     base,
@@ -265,7 +274,13 @@ pub(crate) fn execute(
                 .get(u32_!($index) as usize)
                 .ok_or(TrapCode::UndefinedElement)?;
             let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)? as u32;
-            if s.funcs[callee as usize].type_id() != $ty {
+            // Table entries come from validated code or from a checked snapshot; a reference
+            // to no function is still refused rather than trusted.
+            let entity = s
+                .funcs
+                .get(callee as usize)
+                .ok_or(TrapCode::UninitializedElement)?;
+            if entity.type_id() != $ty {
                 return Err(TrapCode::IndirectCallTypeMismatch);
             }
             callee
@@ -277,6 +292,29 @@ pub(crate) fn execute(
                 unreachable!("instruction is followed by its data word")
             };
             (a, b, c)
+        }};
+    }
+    /// Pays `cost` gas, or pauses before the current instruction.
+    macro_rules! charge {
+        ($cost:expr) => {{
+            let cost: u64 = $cost;
+            if s.gas < cost {
+                if let Some(f) = stack.frames.last_mut() {
+                    f.pc = pc as u32;
+                }
+                return Ok(Exit::OutOfGas {
+                    needed: cost - s.gas,
+                });
+            }
+            s.gas -= cost;
+        }};
+    }
+    /// Pays a dynamic cost computed from the gas price list, when metering is on.
+    macro_rules! charge_dynamic {
+        (|$c:ident| $cost:expr) => {{
+            if let Some($c) = &limits.gas {
+                charge!($cost);
+            }
         }};
     }
     macro_rules! do_return {
@@ -291,6 +329,7 @@ pub(crate) fn execute(
         match code[pc] {
             Data { .. } => unreachable!("data words are skipped"),
             Unreachable => return Err(TrapCode::Unreachable),
+            ConsumeGas { lo, hi } => charge!(u64::from(lo) | (u64::from(hi) << 32)),
             Br { offset } => br_if!(true, offset),
             BrIfEqz { cond, offset } => br_if!(u32_!(cond) == 0, offset),
             BrIfNez { cond, offset } => br_if!(u32_!(cond) != 0, offset),
@@ -639,23 +678,29 @@ pub(crate) fn execute(
             }
             MemorySize { dst, .. } => set!(dst, (mem.len() / crate::store::PAGE_SIZE) as u64),
             MemoryGrow { dst, delta, .. } => {
+                charge_dynamic!(
+                    |c| u64::from(u32_!(delta)).saturating_mul(u64::from(c.memory_grow_per_page))
+                );
                 let addr = s.instances[inst as usize].memories[0] as usize;
                 let old = s.memories[addr].grow(u64::from(u32_!(delta)));
                 mem = &mut s.memories[addr].bytes[..];
                 set!(dst, w32!(old.map_or(-1, |o| o as i32)))
             }
             MemoryFill { dst, val, len } => {
+                charge_dynamic!(|c| c.bulk_memory(b!(u32_!(len))));
                 bulk::memory_fill(mem, b!(u32_!(dst)), r!(val) as u8, b!(u32_!(len)))?;
                 pc += 2;
                 continue;
             }
             MemoryCopy { dst, src, len } => {
+                charge_dynamic!(|c| c.bulk_memory(b!(u32_!(len))));
                 let (d, sr, n) = (b!(u32_!(dst)), b!(u32_!(src)), b!(u32_!(len)));
                 bulk::memory_copy(mem, d, sr, n)?;
                 pc += 2;
                 continue;
             }
             MemoryInit { dst, src, len } => {
+                charge_dynamic!(|c| c.bulk_memory(b!(u32_!(len))));
                 let (seg, _, _) = data_word!();
                 let addr = s.instances[inst as usize].data[seg as usize];
                 let bytes = s.data_segments[addr as usize].as_deref().unwrap_or(&[]);
@@ -690,6 +735,9 @@ pub(crate) fn execute(
                 set!(dst, s.tables[addr as usize].elems.len() as u64)
             }
             TableGrow { dst, init, delta } => {
+                charge_dynamic!(
+                    |c| b!(u32_!(delta)).saturating_mul(u64::from(c.table_grow_per_element))
+                );
                 let (table, _, _) = data_word!();
                 let addr = s.instances[inst as usize].tables[table as usize];
                 let old = s.tables[addr as usize].grow(b!(u32_!(delta)), r!(init));
@@ -698,6 +746,7 @@ pub(crate) fn execute(
                 continue;
             }
             TableFill { dst, val, len } => {
+                charge_dynamic!(|c| c.bulk_table(b!(u32_!(len))));
                 let (table, _, _) = data_word!();
                 let addr = s.instances[inst as usize].tables[table as usize];
                 let elems = &mut s.tables[addr as usize].elems;
@@ -706,6 +755,7 @@ pub(crate) fn execute(
                 continue;
             }
             TableCopy { dst, src, len } => {
+                charge_dynamic!(|c| c.bulk_table(b!(u32_!(len))));
                 let (dt, st, _) = data_word!();
                 let instance = &s.instances[inst as usize];
                 let (da, sa) = (instance.tables[dt as usize], instance.tables[st as usize]);
@@ -727,6 +777,7 @@ pub(crate) fn execute(
                 continue;
             }
             TableInit { dst, src, len } => {
+                charge_dynamic!(|c| c.bulk_table(b!(u32_!(len))));
                 let (seg, table, _) = data_word!();
                 let instance = &s.instances[inst as usize];
                 let taddr = instance.tables[table as usize];

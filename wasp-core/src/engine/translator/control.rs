@@ -64,6 +64,9 @@ impl Translator<'_> {
         control.head = self.code.len();
         self.last_result = None;
         self.ctrl.push(control);
+        if kind == ControlKind::Loop {
+            self.start_gas_block();
+        }
     }
 
     pub(super) fn if_(&mut self, ty: BlockType) {
@@ -82,6 +85,7 @@ impl Translator<'_> {
         let mut control = Control::new(ControlKind::If, height, params, results);
         control.else_branch = Some(branch);
         self.ctrl.push(control);
+        self.start_gas_block();
     }
 
     pub(super) fn else_(&mut self) {
@@ -103,6 +107,7 @@ impl Translator<'_> {
         }
         self.reachable = true;
         self.last_result = None;
+        self.start_gas_block();
     }
 
     pub(super) fn end(&mut self) {
@@ -134,6 +139,7 @@ impl Translator<'_> {
         }
         self.reachable = true;
         self.last_result = None;
+        self.start_gas_block();
     }
 
     pub(super) fn unreachable_after(&mut self) {
@@ -162,6 +168,7 @@ impl Translator<'_> {
             };
             self.branch_to(depth);
             self.patch_here(skip);
+            self.start_gas_block();
             return;
         }
         let at = match fused {
@@ -172,6 +179,7 @@ impl Translator<'_> {
             }
         };
         self.link_branch(depth, at);
+        self.start_gas_block();
     }
 
     pub(super) fn br_table(&mut self, table: BrTable<'_>) -> Result<(), Error> {

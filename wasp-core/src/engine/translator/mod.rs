@@ -14,6 +14,7 @@ mod ops;
 use wasmparser::{BlockType, FunctionBody};
 
 use super::ir::{Instr, Reg};
+use crate::engine::costs::GasCosts;
 use crate::error::{Error, ModuleError};
 use crate::types::FuncType;
 use control::{Control, ControlKind};
@@ -31,6 +32,8 @@ pub(crate) struct CompiledFunc {
 
 /// What translation needs to know of the module around a function.
 pub(crate) struct FuncEnv<'a> {
+    /// Gas prices when metering is on.
+    pub(crate) costs: Option<&'a GasCosts>,
     pub(crate) types: &'a [FuncType],
     /// Engine-wide ids of `types`.
     pub(crate) type_ids: &'a [u32],
@@ -86,8 +89,10 @@ pub(crate) fn translate(
         .map_err(|_| ModuleError::new("too many locals in a function", None))?;
     let mut t = Translator::new(env, num_locals, num_results);
     let mut reader = body.get_operators_reader()?;
+    t.start_gas_block();
     while !reader.eof() {
         let op = reader.read()?;
+        t.charge(&op);
         t.operator(op)?;
     }
     let frame_size = u64::from(num_locals) + u64::from(t.max_height);
@@ -117,6 +122,8 @@ struct Translator<'a> {
     reachable: bool,
     /// Blocks opened inside unreachable code, skipped without translation.
     dead_depth: u32,
+    /// The `ConsumeGas` paying for the current straight-line block (metering only).
+    gas_at: Option<usize>,
 }
 
 impl<'a> Translator<'a> {
@@ -132,6 +139,29 @@ impl<'a> Translator<'a> {
             last_result: None,
             reachable: true,
             dead_depth: 0,
+            gas_at: None,
+        }
+    }
+
+    // ----- gas --------------------------------------------------------------------------------
+
+    /// Starts a new straight-line block: its cost is paid by a `ConsumeGas` placed here.
+    fn start_gas_block(&mut self) {
+        if self.env.costs.is_some() {
+            self.gas_at = Some(self.emit(Instr::ConsumeGas { lo: 0, hi: 0 }));
+        }
+    }
+
+    /// Adds the static cost of `op` to the current block.
+    fn charge(&mut self, op: &wasmparser::Operator<'_>) {
+        let (Some(costs), Some(at), true) = (self.env.costs, self.gas_at, self.reachable) else {
+            return;
+        };
+        if let Instr::ConsumeGas { lo, hi } = &mut self.code[at] {
+            let total =
+                (u64::from(*lo) | (u64::from(*hi) << 32)).saturating_add(costs.operator(op));
+            *lo = total as u32;
+            *hi = (total >> 32) as u32;
         }
     }
 

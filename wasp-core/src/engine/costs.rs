@@ -1,0 +1,131 @@
+//! Gas costs: the one place that says what each kind of Wasm instruction costs.
+//!
+//! The rule users observe: a call never runs an instruction it could not pay for. Gas is
+//! charged per straight-line block of Wasm instructions (a function entry, a loop head, the
+//! code after a conditional branch, the code after a label), up front, for the whole block:
+//! a block that cannot be paid for in full does not start. A block cut short by a trap has
+//! been paid for in full. On top of the block charges, `memory.grow` pays per page, bulk
+//! memory and table instructions pay per byte or element, and calls to host functions pay a
+//! base cost, each just before that instruction runs.
+//!
+//! The figures depend only on the module, the inputs and the table, never on the machine.
+
+use wasmparser::Operator;
+
+/// The price list of gas metering. Set it with [`Config::gas_costs`](crate::Config::gas_costs).
+///
+/// ```
+/// use wasp_core::{Config, GasCosts};
+/// let mut costs = GasCosts::default();
+/// costs.call = 10;
+/// let mut config = Config::default();
+/// config.gas_metering(true).gas_costs(costs);
+/// # let _ = config;
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GasCosts {
+    /// Any instruction not listed below (arithmetic, locals, globals, constants, branches).
+    pub base: u32,
+    /// Loads and stores of linear memory.
+    pub memory_access: u32,
+    /// Integer division and remainder.
+    pub division: u32,
+    /// `call`, `call_indirect` and their tail-call forms.
+    pub call: u32,
+    /// Calling a host function, on top of `call`.
+    pub host_call: u32,
+    /// `memory.grow`, per page requested.
+    pub memory_grow_per_page: u32,
+    /// `table.grow`, per element requested.
+    pub table_grow_per_element: u32,
+    /// `memory.fill`, `memory.copy`, `memory.init`: per 64 bytes (rounded up).
+    pub bulk_memory_per_64_bytes: u32,
+    /// `table.fill`, `table.copy`, `table.init`: per element.
+    pub bulk_table_per_element: u32,
+    /// Free: `nop`, `drop`, `block`, `loop`, `end`, `else`, reinterpretations.
+    pub free: u32,
+}
+
+impl Default for GasCosts {
+    fn default() -> GasCosts {
+        GasCosts {
+            base: 1,
+            memory_access: 2,
+            division: 4,
+            call: 5,
+            host_call: 20,
+            memory_grow_per_page: 1000,
+            table_grow_per_element: 10,
+            bulk_memory_per_64_bytes: 1,
+            bulk_table_per_element: 1,
+            free: 0,
+        }
+    }
+}
+
+impl GasCosts {
+    /// The static cost of one Wasm operator.
+    pub(crate) fn operator(&self, op: &Operator<'_>) -> u64 {
+        use Operator as O;
+        let cost = match op {
+            O::Nop
+            | O::Drop
+            | O::Block { .. }
+            | O::Loop { .. }
+            | O::End
+            | O::Else
+            | O::I32ReinterpretF32
+            | O::F32ReinterpretI32
+            | O::I64ReinterpretF64
+            | O::F64ReinterpretI64 => self.free,
+            O::Call { .. }
+            | O::CallIndirect { .. }
+            | O::ReturnCall { .. }
+            | O::ReturnCallIndirect { .. } => self.call,
+            O::I32DivS
+            | O::I32DivU
+            | O::I32RemS
+            | O::I32RemU
+            | O::I64DivS
+            | O::I64DivU
+            | O::I64RemS
+            | O::I64RemU => self.division,
+            O::I32Load { .. }
+            | O::I64Load { .. }
+            | O::F32Load { .. }
+            | O::F64Load { .. }
+            | O::I32Load8S { .. }
+            | O::I32Load8U { .. }
+            | O::I32Load16S { .. }
+            | O::I32Load16U { .. }
+            | O::I64Load8S { .. }
+            | O::I64Load8U { .. }
+            | O::I64Load16S { .. }
+            | O::I64Load16U { .. }
+            | O::I64Load32S { .. }
+            | O::I64Load32U { .. }
+            | O::I32Store { .. }
+            | O::I64Store { .. }
+            | O::F32Store { .. }
+            | O::F64Store { .. }
+            | O::I32Store8 { .. }
+            | O::I32Store16 { .. }
+            | O::I64Store8 { .. }
+            | O::I64Store16 { .. }
+            | O::I64Store32 { .. } => self.memory_access,
+            _ => self.base,
+        };
+        u64::from(cost)
+    }
+
+    /// The dynamic cost of a bulk memory instruction over `len` bytes.
+    pub(crate) fn bulk_memory(&self, len: u64) -> u64 {
+        len.div_ceil(64)
+            .saturating_mul(u64::from(self.bulk_memory_per_64_bytes))
+    }
+
+    /// The dynamic cost of a bulk table instruction over `len` elements.
+    pub(crate) fn bulk_table(&self, len: u64) -> u64 {
+        len.saturating_mul(u64::from(self.bulk_table_per_element))
+    }
+}

@@ -1,0 +1,249 @@
+//! Calls that can pause: when gas runs out or a host function yields, the call hands back a
+//! [`Continuation`] that resumes it exactly where it stopped, any number of times.
+
+use super::call::{self, finish_host, HostCall, RunEnd, Suspension};
+use super::Func;
+use crate::engine::executor::Stack;
+use crate::error::{Error, UsageError};
+use crate::store::{AsContextMut, FuncEntity, Store};
+use crate::types::{FuncType, ValType};
+use crate::value::Val;
+
+/// How a resumable call (or one step of it) ended.
+#[derive(Debug, Clone)]
+pub enum CallOutcome {
+    /// The call returned.
+    Finished {
+        /// The function's results.
+        results: Vec<Val>,
+        /// Gas used by the whole call, over all its steps (0 without metering).
+        gas_used: u64,
+    },
+    /// The store's gas ran out; [`Continuation::gas_needed`] says how much the next step needs.
+    OutOfGas(Continuation),
+    /// A host function yielded a value ([`Continuation::yielded`]); resuming supplies that
+    /// host function's results.
+    Yielded(Continuation),
+}
+
+/// A paused call: its whole execution state (value slots, frames, positions) as plain data.
+///
+/// Cloning a continuation (together with the store, for stores whose data is `Clone`) forks
+/// the running program: each copy resumes independently.
+#[derive(Debug, Clone)]
+pub struct Continuation {
+    pub(crate) stack: Stack,
+    pub(crate) suspension: Suspension,
+    /// Result types of the function originally called.
+    pub(crate) results: Vec<ValType>,
+    /// Gas used by the steps so far.
+    pub(crate) gas_used: u64,
+}
+
+impl Continuation {
+    /// How much gas the next step needs beyond what the store had, when paused for gas.
+    pub fn gas_needed(&self) -> Option<u64> {
+        match self.suspension {
+            Suspension::OutOfGas { needed, .. } => Some(needed),
+            Suspension::Yielded { .. } => None,
+        }
+    }
+
+    /// The value a host function yielded, when paused by a yield.
+    pub fn yielded(&self) -> Option<&Val> {
+        match &self.suspension {
+            Suspension::Yielded { value, .. } => Some(value),
+            Suspension::OutOfGas { .. } => None,
+        }
+    }
+
+    /// Gas used by the call so far.
+    pub fn gas_used(&self) -> u64 {
+        self.gas_used
+    }
+
+    /// The result types the yielding host function must be resumed with (empty when paused
+    /// for gas).
+    pub fn expected_inputs<T>(&self, store: &Store<T>) -> Vec<ValType> {
+        match &self.suspension {
+            Suspension::Yielded { host, .. } => host_type(store, host.func)
+                .map(|ty| ty.results().to_vec())
+                .unwrap_or_default(),
+            Suspension::OutOfGas { .. } => Vec::new(),
+        }
+    }
+
+    /// Continues the call exactly as if it had never stopped.
+    ///
+    /// After a yield, `inputs` are the results of the host function that yielded and must
+    /// match its result types; after running out of gas, `inputs` must be empty (give the
+    /// store more gas first). The store must be the one the call paused in, or a clone of
+    /// it; the continuation is checked against it before anything runs.
+    pub fn resume<T>(
+        mut self,
+        mut store: impl AsContextMut<Data = T>,
+        inputs: &[Val],
+    ) -> Result<CallOutcome, Error> {
+        let store = store.as_context_mut();
+        crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
+        let gas_before = store.inner.gas;
+        let end = match self.suspension.clone() {
+            Suspension::OutOfGas { host: None, .. } => {
+                expect_inputs(&[], inputs)?;
+                call::run(store, &mut self.stack)
+            }
+            Suspension::OutOfGas {
+                host: Some(host), ..
+            } => {
+                expect_inputs(&[], inputs)?;
+                resume_host(store, &mut self.stack, host, None)
+            }
+            Suspension::Yielded { host, .. } => {
+                let ty = host_type(store, host.func).unwrap_or_else(|| FuncType::new([], []));
+                expect_inputs(ty.results(), inputs)?;
+                resume_host(store, &mut self.stack, host, Some(inputs))
+            }
+        };
+        let used = gas_before.saturating_sub(store.inner.gas);
+        finish(store, self.stack, self.results, self.gas_used + used, end)
+    }
+}
+
+/// Continues at a host call: either supplies its results (after a yield) or makes it.
+fn resume_host<T>(
+    store: &mut Store<T>,
+    stack: &mut Stack,
+    host: HostCall,
+    results: Option<&[Val]>,
+) -> Result<RunEnd, Error> {
+    match results {
+        Some(values) => {
+            let width = host.base + values.len();
+            if stack.values.len() < width {
+                stack.values.resize(width, 0);
+            }
+            for (i, v) in values.iter().enumerate() {
+                stack.values[host.base + i] = v.to_slot();
+            }
+            finish_host(stack, host);
+        }
+        None => {
+            let end = call::host_step(store, stack, host)?;
+            if end != RunEnd::Done {
+                return Ok(end);
+            }
+        }
+    }
+    call::run(store, stack)
+}
+
+fn host_type<T>(store: &Store<T>, func: u32) -> Option<FuncType> {
+    match store.inner.funcs.get(func as usize)? {
+        FuncEntity::Host { type_id, .. } => Some(store.inner.engine.resolve_type(*type_id)),
+        FuncEntity::Wasm { .. } => None,
+    }
+}
+
+fn expect_inputs(want: &[ValType], inputs: &[Val]) -> Result<(), Error> {
+    let found: Vec<ValType> = inputs.iter().map(Val::ty).collect();
+    if found != want {
+        return Err(UsageError::ResumeMismatch {
+            expected: format!("{} value(s) of type {:?}", want.len(), want),
+            found: format!("{} value(s) of type {:?}", found.len(), found),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Turns the end of a step into an outcome.
+fn finish<T>(
+    store: &mut Store<T>,
+    stack: Stack,
+    results: Vec<ValType>,
+    gas_used: u64,
+    end: Result<RunEnd, Error>,
+) -> Result<CallOutcome, Error> {
+    match end? {
+        RunEnd::Done => {
+            let values = results
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Val::from_slot(*t, stack.values.get(i).copied().unwrap_or(0)))
+                .collect();
+            let mut stack = stack;
+            stack.frames.clear();
+            store.inner.spare_stack = Some(stack);
+            Ok(CallOutcome::Finished {
+                results: values,
+                gas_used,
+            })
+        }
+        RunEnd::Suspended(suspension) => {
+            let yielded = matches!(suspension, Suspension::Yielded { .. });
+            let c = Continuation {
+                stack,
+                suspension,
+                results,
+                gas_used,
+            };
+            Ok(if yielded {
+                CallOutcome::Yielded(c)
+            } else {
+                CallOutcome::OutOfGas(c)
+            })
+        }
+    }
+}
+
+impl Func {
+    /// Calls the function so that it can pause: running out of gas or a host function's
+    /// yield returns a [`Continuation`] instead of an error.
+    ///
+    /// ```
+    /// use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, Val};
+    /// let mut config = Config::default();
+    /// config.gas_metering(true);
+    /// let engine = Engine::new(&config);
+    /// let module = Module::new(&engine, r#"(module (func (export "count") (param i32) (result i32)
+    ///     (local $i i32)
+    ///     (loop $l (local.set $i (i32.add (local.get $i) (i32.const 1)))
+    ///              (br_if $l (i32.lt_u (local.get $i) (local.get 0))))
+    ///     (local.get $i)))"#)?;
+    /// let mut store = Store::new(&engine, ());
+    /// let count = Linker::new(&engine).instantiate(&mut store, &module)?
+    ///     .get_func(&store, "count").unwrap();
+    /// store.set_gas(100)?;
+    /// let mut outcome = count.call_resumable(&mut store, &[Val::I32(1000)])?;
+    /// let mut pauses = 0;
+    /// let results = loop {
+    ///     match outcome {
+    ///         CallOutcome::Finished { results, .. } => break results,
+    ///         CallOutcome::OutOfGas(paused) => {
+    ///             pauses += 1;
+    ///             store.set_gas(100)?;
+    ///             outcome = paused.resume(&mut store, &[])?;
+    ///         }
+    ///         CallOutcome::Yielded(_) => unreachable!(),
+    ///     }
+    /// };
+    /// assert_eq!(results, vec![Val::I32(1000)]);
+    /// assert!(pauses > 10);
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    pub fn call_resumable<T>(
+        &self,
+        mut store: impl AsContextMut<Data = T>,
+        params: &[Val],
+    ) -> Result<CallOutcome, Error> {
+        let store = store.as_context_mut();
+        let ty = self.checked_ty(store)?;
+        super::check_args(&ty, params, ty.results().len())?;
+        let args: Vec<u64> = params.iter().map(|v| v.to_slot()).collect();
+        let mut stack = store.inner.spare_stack.take().unwrap_or_default();
+        let gas_before = store.inner.gas;
+        let end = call::start(store, self.index(), &mut stack, &args, ty.results().len());
+        let used = gas_before.saturating_sub(store.inner.gas);
+        finish(store, stack, ty.results().to_vec(), used, end)
+    }
+}

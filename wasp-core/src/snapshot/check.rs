@@ -1,0 +1,234 @@
+//! Checking that a paused call's stack is one this store's code could have produced: every
+//! frame is a real function stopped at a real resumption point, frame positions follow from
+//! the call instructions, and every slot a frame may touch exists.
+
+use super::SnapshotError;
+use crate::engine::executor::{Frame, Stack};
+use crate::engine::ir::Instr;
+use crate::engine::translator::CompiledFunc;
+use crate::func::{HostCall, Suspension};
+use crate::store::{FuncEntity, StoreInner};
+
+/// The call instruction a frame below the top is waiting on.
+enum CallSite {
+    /// `call` of the module's function `func`, arguments at slot `args`.
+    Direct { func: u32, args: u32 },
+    /// `call_indirect` of engine type `ty`, arguments at slot `args`.
+    Indirect { ty: u32, args: u32 },
+}
+
+/// Checks `stack` (paused as `suspension`) against the store.
+pub(crate) fn check_stack(
+    s: &StoreInner,
+    stack: &Stack,
+    suspension: &Suspension,
+) -> Result<(), SnapshotError> {
+    let host = match suspension {
+        Suspension::OutOfGas { host, .. } => *host,
+        Suspension::Yielded { host, .. } => Some(*host),
+    };
+    let config = s.engine.config();
+    if stack.frames.len() > config.max_call_depth {
+        return Err(bad("frames", "more frames than the configured call depth"));
+    }
+    if stack.values.len() > config.max_stack_slots {
+        return Err(bad("values", "more value slots than the configured limit"));
+    }
+    if let Some(host) = host {
+        check_host(s, stack, host)?;
+    }
+    let Some((top, below)) = stack.frames.split_last() else {
+        return match host {
+            // A host function called directly by the embedder yielded.
+            Some(h) if h.base == 0 && !h.tail => Ok(()),
+            _ => Err(bad("frames", "a paused Wasm call has no frames")),
+        };
+    };
+    let mut expected_base = 0u64;
+    let mut caller: Option<(&Frame, CallSite)> = None;
+    for frame in below.iter().chain(std::iter::once(top)) {
+        let (body, instance) = wasm_body(s, frame.func)?;
+        if let Some((parent, site)) = caller.take() {
+            check_callee(s, parent, &site, frame.func)?;
+        }
+        if u64::from(frame.base) != expected_base {
+            return Err(bad(
+                "frames",
+                "a frame does not start where its caller put its arguments",
+            ));
+        }
+        let end = u64::from(frame.base) + u64::from(body.frame_size);
+        if end > stack.values.len() as u64 {
+            return Err(bad("values", "a frame reaches past the saved value slots"));
+        }
+        let pc = frame.pc as usize;
+        if pc >= body.code.len() {
+            return Err(bad("frames", "a position lies outside its function's code"));
+        }
+        if std::ptr::eq(frame, top) {
+            check_top(body, pc, host, frame)?;
+            if let Some(h) = host {
+                check_host_target(s, frame, &body.code[pc], pc, &body.code, h)?;
+            }
+        } else {
+            let site = call_site(&body.code, pc)
+                .ok_or_else(|| bad("frames", "a caller is not stopped right after a call"))?;
+            let args = match site {
+                CallSite::Direct { args, .. } | CallSite::Indirect { args, .. } => args,
+            };
+            expected_base = u64::from(frame.base) + u64::from(args);
+            let _ = instance;
+            caller = Some((frame, site));
+        }
+    }
+    Ok(())
+}
+
+fn bad(what: &'static str, detail: &str) -> SnapshotError {
+    SnapshotError::Corrupt {
+        what,
+        detail: detail.to_string(),
+    }
+}
+
+fn wasm_body(s: &StoreInner, func: u32) -> Result<(&CompiledFunc, u32), SnapshotError> {
+    match s.funcs.get(func as usize) {
+        Some(FuncEntity::Wasm { body, instance, .. }) => Ok((body, *instance)),
+        Some(FuncEntity::Host { .. }) => Err(bad("frames", "a frame names a host function")),
+        None => Err(SnapshotError::Mismatch {
+            what: "frames",
+            expected: format!("a function index below {}", s.funcs.len()),
+            found: format!("function {func}"),
+        }),
+    }
+}
+
+/// The call instruction just before `pc`, if `pc` is the return point of one.
+fn call_site(code: &[Instr], pc: usize) -> Option<CallSite> {
+    match (
+        pc.checked_sub(2).map(|i| code[i]),
+        pc.checked_sub(1).map(|i| code[i]),
+    ) {
+        (_, Some(Instr::Call { func, args })) => Some(CallSite::Direct { func, args }),
+        (Some(Instr::CallIndirect { ty, args, .. }), Some(Instr::Data { .. })) => {
+            Some(CallSite::Indirect { ty, args })
+        }
+        _ => None,
+    }
+}
+
+/// Checks that `callee` is what the call site of `parent` can call.
+fn check_callee(
+    s: &StoreInner,
+    parent: &Frame,
+    site: &CallSite,
+    callee: u32,
+) -> Result<(), SnapshotError> {
+    let ok = match *site {
+        CallSite::Direct { func, .. } => {
+            let instance = match s.funcs.get(parent.func as usize) {
+                Some(FuncEntity::Wasm { instance, .. }) => *instance,
+                _ => return Err(bad("frames", "a caller is not a Wasm function")),
+            };
+            s.instances
+                .get(instance as usize)
+                .and_then(|i| i.funcs.get(func as usize))
+                == Some(&callee)
+        }
+        CallSite::Indirect { ty, .. } => {
+            s.funcs.get(callee as usize).map(FuncEntity::type_id) == Some(ty)
+        }
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(
+            "frames",
+            "a frame's function is not what its caller's call instruction calls",
+        ))
+    }
+}
+
+/// The top frame must stand where execution can pause.
+fn check_top(
+    body: &CompiledFunc,
+    pc: usize,
+    host: Option<HostCall>,
+    frame: &Frame,
+) -> Result<(), SnapshotError> {
+    let ok = match host {
+        None => matches!(
+            body.code[pc],
+            Instr::ConsumeGas { .. }
+                | Instr::MemoryGrow { .. }
+                | Instr::MemoryFill { .. }
+                | Instr::MemoryCopy { .. }
+                | Instr::MemoryInit { .. }
+                | Instr::TableGrow { .. }
+                | Instr::TableFill { .. }
+                | Instr::TableCopy { .. }
+                | Instr::TableInit { .. }
+        ),
+        Some(h) if h.tail => {
+            matches!(
+                body.code[pc],
+                Instr::ReturnCall { .. } | Instr::ReturnCallIndirect { .. }
+            ) && h.base == frame.base as usize
+        }
+        Some(h) => match call_site(&body.code, pc) {
+            Some(CallSite::Direct { args, .. }) | Some(CallSite::Indirect { args, .. }) => {
+                h.base == frame.base as usize + args as usize
+            }
+            None => false,
+        },
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(bad(
+            "frames",
+            "the paused frame does not stand at a point where a call can pause",
+        ))
+    }
+}
+
+/// The pending host call must be what the top frame's call instruction calls.
+fn check_host_target(
+    s: &StoreInner,
+    frame: &Frame,
+    at: &Instr,
+    pc: usize,
+    code: &[Instr],
+    host: HostCall,
+) -> Result<(), SnapshotError> {
+    let site = if host.tail {
+        match *at {
+            Instr::ReturnCall { func, args } => CallSite::Direct { func, args },
+            Instr::ReturnCallIndirect { ty, args, .. } => CallSite::Indirect { ty, args },
+            _ => return Err(bad("frames", "a pending tail call does not stand at one")),
+        }
+    } else {
+        call_site(code, pc).ok_or_else(|| bad("frames", "a pending call does not follow one"))?
+    };
+    check_callee(s, frame, &site, host.func)
+}
+
+/// A pending host call must name a host function and have its argument slots.
+fn check_host(s: &StoreInner, stack: &Stack, host: HostCall) -> Result<(), SnapshotError> {
+    let FuncEntity::Host { type_id, .. } = s
+        .funcs
+        .get(host.func as usize)
+        .ok_or_else(|| bad("pending host call", "names no function"))?
+    else {
+        return Err(bad("pending host call", "names a Wasm function"));
+    };
+    let ty = s.engine.resolve_type(*type_id);
+    let width = ty.params().len().max(ty.results().len());
+    if host.base.saturating_add(width) > stack.values.len() {
+        return Err(bad(
+            "pending host call",
+            "its arguments lie past the saved slots",
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,660 @@
+//! Saving the Wasm-side state of a store (and a paused call) to bytes, and restoring it.
+//!
+//! # Format (version 1, all integers little-endian)
+//!
+//! | part | contents |
+//! | --- | --- |
+//! | header | magic `WASPSNAP`, `u32` version, `u64` gas left |
+//! | layout | per instance: the module's content hash and its index spaces (store addresses of its functions, tables, memories, globals, data and element segments); per function: host or Wasm (with its instance) and its type in text notation |
+//! | memories | per memory: maximum (option), byte length, bytes |
+//! | tables | per table: element type, maximum (option), elements |
+//! | globals | per global: value type, mutability, value |
+//! | segments | per data segment, then per element segment: dropped or not |
+//! | call | optional paused call: why it paused, the result types, gas used so far, frames (function, position, base) and value slots |
+//!
+//! Lengths are `u64`, options are a `u8` tag (0 or 1) followed by the value, value types a
+//! `u8` (`i32` 0, `i64` 1, `f32` 2, `f64` 3, `funcref` 4, `externref` 5).
+//!
+//! Restoring trusts nothing: the bytes are read in full and checked against the store, built
+//! anew by the embedder with the same modules and imports in the same order, before anything
+//! in the store changes. The embedder's data `T` and extern-ref payloads are not part of a
+//! snapshot: the store is created with a fresh `T`.
+
+mod check;
+mod codec;
+
+pub(crate) use check::check_stack;
+
+use codec::{Reader, Writer};
+
+use crate::engine::executor::{Frame, Stack};
+use crate::func::{Continuation, HostCall, Suspension};
+use crate::store::{FuncEntity, Store, StoreInner, MAX_PAGES, PAGE_SIZE};
+use crate::types::{Mutability, ValType};
+use crate::value::Val;
+
+const MAGIC: &[u8; 8] = b"WASPSNAP";
+const VERSION: u32 = 1;
+
+/// Why a snapshot could not be restored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnapshotError {
+    /// The bytes do not start with `WASPSNAP`.
+    #[error("not a Wasp snapshot: expected the magic bytes `WASPSNAP`")]
+    BadMagic,
+    /// A snapshot of another format version.
+    #[error("unsupported snapshot version: expected {expected}, found {found}")]
+    Version {
+        /// The version this build reads.
+        expected: u32,
+        /// The version in the bytes.
+        found: u32,
+    },
+    /// The bytes end before the snapshot does.
+    #[error("truncated snapshot: the bytes end inside {what}")]
+    Truncated {
+        /// What was being read.
+        what: &'static str,
+    },
+    /// The snapshot does not belong to this store's modules and imports.
+    #[error("snapshot does not match the store in {what}: expected {expected}, found {found}")]
+    Mismatch {
+        /// Which part differs.
+        what: &'static str,
+        /// What the store has.
+        expected: String,
+        /// What the snapshot has.
+        found: String,
+    },
+    /// The snapshot holds a state the modules could never reach.
+    #[error("corrupt snapshot in {what}: {detail}")]
+    Corrupt {
+        /// Which part is wrong.
+        what: &'static str,
+        /// What is wrong with it.
+        detail: String,
+    },
+}
+
+impl From<SnapshotError> for crate::Error {
+    fn from(e: SnapshotError) -> crate::Error {
+        crate::Error::Snapshot(e)
+    }
+}
+
+impl<T> Store<T> {
+    /// Writes the Wasm-side state of the store to bytes: memories, tables, globals, segment
+    /// state, gas, and the paused call `paused` if one is given.
+    ///
+    /// ```
+    /// use wasp_core::{Engine, Linker, Module, Store, Val};
+    /// let engine = Engine::default();
+    /// let module = Module::new(&engine, r#"(module (global $g (export "g") (mut i32) (i32.const 1))
+    ///     (func (export "bump") (global.set $g (i32.add (global.get $g) (i32.const 1)))))"#)?;
+    /// let fresh = |engine: &Engine| -> Result<_, wasp_core::Error> {
+    ///     let mut store = Store::new(engine, ());
+    ///     let instance = Linker::new(engine).instantiate(&mut store, &module)?;
+    ///     Ok((store, instance))
+    /// };
+    /// let (mut store, instance) = fresh(&engine)?;
+    /// instance.get_func(&store, "bump").unwrap().call(&mut store, &[], &mut [])?;
+    /// let bytes = store.snapshot(None);
+    ///
+    /// let (mut restored, instance) = fresh(&engine)?;
+    /// assert!(restored.restore(&bytes)?.is_none());
+    /// assert_eq!(instance.get_global(&restored, "g").unwrap().get(&restored), Val::I32(2));
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    pub fn snapshot(&self, paused: Option<&Continuation>) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.raw(MAGIC);
+        w.u32(VERSION);
+        w.u64(self.inner.gas);
+        write_layout(&mut w, &self.inner);
+        write_state(&mut w, &self.inner);
+        match paused {
+            Some(c) => {
+                w.u8(1);
+                write_call(&mut w, c);
+            }
+            None => w.u8(0),
+        }
+        w.bytes
+    }
+
+    /// Restores a snapshot taken with [`Store::snapshot`] into this store, which must have
+    /// been built the same way (same modules instantiated with the same imports in the same
+    /// order). Returns the paused call, if the snapshot holds one.
+    ///
+    /// Nothing changes unless the whole snapshot checks out; every problem is a
+    /// [`SnapshotError`] saying what was expected and what was found.
+    pub fn restore(&mut self, bytes: &[u8]) -> Result<Option<Continuation>, SnapshotError> {
+        let mut r = Reader::new(bytes);
+        if r.raw(MAGIC.len(), "the magic bytes")? != MAGIC {
+            return Err(SnapshotError::BadMagic);
+        }
+        let version = r.u32("the version")?;
+        if version != VERSION {
+            return Err(SnapshotError::Version {
+                expected: VERSION,
+                found: version,
+            });
+        }
+        let gas = r.u64("the gas")?;
+        check_layout(&mut r, &self.inner)?;
+        let state = read_state(&mut r, &self.inner)?;
+        let call = match r.u8("the call tag")? {
+            0 => None,
+            1 => Some(read_call(&mut r, &self.inner)?),
+            found => {
+                return Err(corrupt(
+                    "the call tag",
+                    format!("expected 0 or 1, found {found}"),
+                ))
+            }
+        };
+        r.finish()?;
+        if let Some(c) = &call {
+            check_stack(&self.inner, &c.stack, &c.suspension)?;
+        }
+        state.apply(&mut self.inner);
+        self.inner.gas = gas;
+        Ok(call)
+    }
+}
+
+fn corrupt(what: &'static str, detail: String) -> SnapshotError {
+    SnapshotError::Corrupt { what, detail }
+}
+
+fn mismatch(what: &'static str, expected: impl ToString, found: impl ToString) -> SnapshotError {
+    SnapshotError::Mismatch {
+        what,
+        expected: expected.to_string(),
+        found: found.to_string(),
+    }
+}
+
+// ----- layout -----------------------------------------------------------------------------------
+
+/// The layout as a flat list of numbers and type strings; equal layouts mean the same
+/// modules were instantiated with the same imports in the same order.
+fn layout(s: &StoreInner) -> (Vec<u64>, Vec<String>) {
+    let mut nums = vec![s.instances.len() as u64];
+    for inst in &s.instances {
+        nums.push(inst.module.content_hash());
+        for space in [
+            &inst.funcs,
+            &inst.tables,
+            &inst.memories,
+            &inst.globals,
+            &inst.data,
+            &inst.elems,
+        ] {
+            nums.push(space.len() as u64);
+            nums.extend(space.iter().map(|&a| u64::from(a)));
+        }
+    }
+    nums.push(s.funcs.len() as u64);
+    let mut types = Vec::with_capacity(s.funcs.len());
+    for f in &s.funcs {
+        match f {
+            FuncEntity::Wasm { instance, .. } => nums.push(u64::from(*instance)),
+            FuncEntity::Host { .. } => nums.push(u64::MAX),
+        }
+        types.push(s.engine.resolve_type(f.type_id()).to_string());
+    }
+    (nums, types)
+}
+
+fn write_layout(w: &mut Writer, s: &StoreInner) {
+    let (nums, types) = layout(s);
+    w.len(nums.len());
+    nums.iter().for_each(|&n| w.u64(n));
+    w.len(types.len());
+    for t in types {
+        w.len(t.len());
+        w.raw(t.as_bytes());
+    }
+}
+
+fn check_layout(r: &mut Reader<'_>, s: &StoreInner) -> Result<(), SnapshotError> {
+    let (nums, types) = layout(s);
+    let n = r.len(8, "the layout")?;
+    let mut found = Vec::with_capacity(n);
+    for _ in 0..n {
+        found.push(r.u64("the layout")?);
+    }
+    if found.first() != nums.first() {
+        return Err(mismatch(
+            "the number of instances",
+            nums.first().copied().unwrap_or(0),
+            found.first().copied().unwrap_or(0),
+        ));
+    }
+    if found != nums {
+        let hashes = |v: &[u64]| module_hashes(v);
+        let (want, have) = (hashes(&nums), hashes(&found));
+        if want != have {
+            return Err(mismatch("the modules (content hashes)", want, have));
+        }
+        return Err(mismatch(
+            "the index spaces (imports or instantiation order differ)",
+            format!("{} entries", nums.len()),
+            format!("{} entries, differing", found.len()),
+        ));
+    }
+    let n = r.len(8, "the function types")?;
+    if n != types.len() {
+        return Err(mismatch("the number of functions", types.len(), n));
+    }
+    for (i, want) in types.iter().enumerate() {
+        let len = r.len(1, "a function type")?;
+        let have = String::from_utf8_lossy(r.raw(len, "a function type")?).into_owned();
+        if &have != want {
+            return Err(mismatch(
+                "a function type",
+                format!("function {i}: {want}"),
+                have,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The module hashes of a layout list, formatted for a message.
+fn module_hashes(nums: &[u64]) -> String {
+    let mut out = Vec::new();
+    let mut at = 1;
+    for _ in 0..nums.first().copied().unwrap_or(0).min(1024) {
+        let Some(&hash) = nums.get(at) else { break };
+        out.push(format!("{hash:016x}"));
+        at += 1;
+        for _ in 0..6 {
+            let len = nums.get(at).copied().unwrap_or(0) as usize;
+            at = at.saturating_add(1).saturating_add(len);
+        }
+    }
+    format!("[{}]", out.join(", "))
+}
+
+// ----- state ------------------------------------------------------------------------------------
+
+/// The mutable state read from a snapshot, checked, waiting to be applied.
+struct State {
+    memories: Vec<Vec<u8>>,
+    tables: Vec<Vec<u64>>,
+    globals: Vec<u64>,
+    data_dropped: Vec<bool>,
+    elems_dropped: Vec<bool>,
+}
+
+impl State {
+    fn apply(self, s: &mut StoreInner) {
+        for (m, bytes) in s.memories.iter_mut().zip(self.memories) {
+            m.bytes = bytes;
+            m.sync_type();
+        }
+        for (t, elems) in s.tables.iter_mut().zip(self.tables) {
+            t.elems = elems;
+            t.sync_type();
+        }
+        for (g, value) in s.globals.iter_mut().zip(self.globals) {
+            g.value = value;
+        }
+        for (seg, dropped) in s.data_segments.iter_mut().zip(self.data_dropped) {
+            if dropped {
+                *seg = None;
+            }
+        }
+        for (seg, dropped) in s.elem_segments.iter_mut().zip(self.elems_dropped) {
+            if dropped {
+                seg.clear();
+            }
+        }
+    }
+}
+
+fn val_type_code(t: ValType) -> u8 {
+    match t {
+        ValType::I32 => 0,
+        ValType::I64 => 1,
+        ValType::F32 => 2,
+        ValType::F64 => 3,
+        ValType::FuncRef => 4,
+        ValType::ExternRef => 5,
+        ValType::V128 => 6,
+    }
+}
+
+fn val_type_from(code: u8) -> Result<ValType, SnapshotError> {
+    Ok(match code {
+        0 => ValType::I32,
+        1 => ValType::I64,
+        2 => ValType::F32,
+        3 => ValType::F64,
+        4 => ValType::FuncRef,
+        5 => ValType::ExternRef,
+        _ => {
+            return Err(corrupt(
+                "a value type",
+                format!("unknown value type code {code}"),
+            ))
+        }
+    })
+}
+
+/// Checks that a reference slot of type `ty` names an existing function or extern value.
+fn check_ref(
+    s: &StoreInner,
+    ty: ValType,
+    slot: u64,
+    what: &'static str,
+) -> Result<(), SnapshotError> {
+    let limit = match ty {
+        ValType::FuncRef => s.funcs.len(),
+        ValType::ExternRef => s.externs.len(),
+        _ => return Ok(()),
+    } as u64;
+    if slot > limit {
+        return Err(corrupt(
+            what,
+            format!("a {ty} refers to entry {} of {limit}", slot - 1),
+        ));
+    }
+    Ok(())
+}
+
+fn write_state(w: &mut Writer, s: &StoreInner) {
+    w.len(s.memories.len());
+    for m in &s.memories {
+        w.opt_u64(m.ty.max());
+        w.len(m.bytes.len());
+        w.raw(&m.bytes);
+    }
+    w.len(s.tables.len());
+    for t in &s.tables {
+        w.u8(val_type_code(t.ty.element().into()));
+        w.opt_u64(t.ty.max());
+        w.len(t.elems.len());
+        t.elems.iter().for_each(|&e| w.u64(e));
+    }
+    w.len(s.globals.len());
+    for g in &s.globals {
+        w.u8(val_type_code(g.ty.content()));
+        w.u8(u8::from(g.ty.mutability() == Mutability::Var));
+        w.u64(g.value);
+    }
+    w.len(s.data_segments.len());
+    s.data_segments
+        .iter()
+        .for_each(|d| w.u8(u8::from(d.is_none())));
+    w.len(s.elem_segments.len());
+    s.elem_segments
+        .iter()
+        .for_each(|e| w.u8(u8::from(e.is_empty())));
+}
+
+fn read_state(r: &mut Reader<'_>, s: &StoreInner) -> Result<State, SnapshotError> {
+    Ok(State {
+        memories: read_memories(r, s)?,
+        tables: read_tables(r, s)?,
+        globals: read_globals(r, s)?,
+        data_dropped: read_dropped(
+            r,
+            s.data_segments.iter().map(Option::is_none),
+            "data segments",
+        )?,
+        elems_dropped: read_dropped(
+            r,
+            s.elem_segments.iter().map(Vec::is_empty),
+            "element segments",
+        )?,
+    })
+}
+
+fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, SnapshotError> {
+    let n = r.len(9, "the memories")?;
+    if n != s.memories.len() {
+        return Err(mismatch("the number of memories", s.memories.len(), n));
+    }
+    let mut out = Vec::with_capacity(n);
+    for m in &s.memories {
+        let max = r.opt_u64("a memory's maximum")?;
+        if max != m.ty.max() {
+            return Err(mismatch(
+                "a memory's maximum",
+                fmt_opt(m.ty.max()),
+                fmt_opt(max),
+            ));
+        }
+        let len = r.len(1, "a memory's bytes")?;
+        let pages = (len / PAGE_SIZE) as u64;
+        let limit = max.unwrap_or(MAX_PAGES).min(MAX_PAGES);
+        if len % PAGE_SIZE != 0 || pages < m.min_pages || pages > limit {
+            return Err(corrupt(
+                "a memory's size",
+                format!(
+                    "{len} bytes is not a whole number of pages from {} to {limit}",
+                    m.min_pages
+                ),
+            ));
+        }
+        out.push(r.raw(len, "a memory's bytes")?.to_vec());
+    }
+    Ok(out)
+}
+
+fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, SnapshotError> {
+    let n = r.len(10, "the tables")?;
+    if n != s.tables.len() {
+        return Err(mismatch("the number of tables", s.tables.len(), n));
+    }
+    let mut out = Vec::with_capacity(n);
+    for t in &s.tables {
+        let ty = val_type_from(r.u8("a table's element type")?)?;
+        let want: ValType = t.ty.element().into();
+        if ty != want {
+            return Err(mismatch("a table's element type", want, ty));
+        }
+        let max = r.opt_u64("a table's maximum")?;
+        if max != t.ty.max() {
+            return Err(mismatch(
+                "a table's maximum",
+                fmt_opt(t.ty.max()),
+                fmt_opt(max),
+            ));
+        }
+        let len = r.len(8, "a table's elements")?;
+        let limit = max.unwrap_or(u64::from(u32::MAX));
+        if (len as u64) < t.min_size || len as u64 > limit {
+            return Err(corrupt(
+                "a table's size",
+                format!("{len} elements, outside {}..={limit}", t.min_size),
+            ));
+        }
+        let mut elems = Vec::with_capacity(len);
+        for _ in 0..len {
+            let e = r.u64("a table element")?;
+            check_ref(s, want, e, "a table element")?;
+            elems.push(e);
+        }
+        out.push(elems);
+    }
+    Ok(out)
+}
+
+fn read_globals(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<u64>, SnapshotError> {
+    let n = r.len(10, "the globals")?;
+    if n != s.globals.len() {
+        return Err(mismatch("the number of globals", s.globals.len(), n));
+    }
+    let mut out = Vec::with_capacity(n);
+    for g in &s.globals {
+        let ty = val_type_from(r.u8("a global's type")?)?;
+        let mutable = r.u8("a global's mutability")? == 1;
+        let want_mut = g.ty.mutability() == Mutability::Var;
+        if ty != g.ty.content() || mutable != want_mut {
+            return Err(mismatch(
+                "a global's type",
+                g.ty,
+                format!("{ty} (mutable: {mutable})"),
+            ));
+        }
+        let value = r.u64("a global's value")?;
+        if !mutable && value != g.value {
+            return Err(corrupt(
+                "an immutable global",
+                "its value differs from the module's".into(),
+            ));
+        }
+        check_ref(s, ty, value, "a global")?;
+        out.push(value);
+    }
+    Ok(out)
+}
+
+fn read_dropped(
+    r: &mut Reader<'_>,
+    now: impl ExactSizeIterator<Item = bool>,
+    what: &'static str,
+) -> Result<Vec<bool>, SnapshotError> {
+    let n = r.len(1, what)?;
+    if n != now.len() {
+        return Err(mismatch(what, now.len(), n));
+    }
+    let mut out = Vec::with_capacity(n);
+    for dropped_now in now {
+        let dropped = match r.u8(what)? {
+            0 => false,
+            1 => true,
+            x => return Err(corrupt(what, format!("expected a flag 0 or 1, found {x}"))),
+        };
+        if dropped_now && !dropped {
+            return Err(corrupt(
+                what,
+                "a segment dropped at instantiation is back".into(),
+            ));
+        }
+        out.push(dropped);
+    }
+    Ok(out)
+}
+
+fn fmt_opt(v: Option<u64>) -> String {
+    v.map_or_else(|| "none".to_string(), |v| v.to_string())
+}
+
+// ----- the paused call ----------------------------------------------------------------------------
+
+fn write_host(w: &mut Writer, h: &HostCall) {
+    w.u32(h.func);
+    w.u64(h.base as u64);
+    w.u8(u8::from(h.tail));
+}
+
+fn write_call(w: &mut Writer, c: &Continuation) {
+    match &c.suspension {
+        Suspension::OutOfGas { needed, host } => {
+            w.u8(0);
+            w.u64(*needed);
+            match host {
+                Some(h) => {
+                    w.u8(1);
+                    write_host(w, h);
+                }
+                None => w.u8(0),
+            }
+        }
+        Suspension::Yielded { value, host } => {
+            w.u8(1);
+            w.u8(val_type_code(value.ty()));
+            w.u64(value.to_slot());
+            write_host(w, host);
+        }
+    }
+    w.len(c.results.len());
+    c.results.iter().for_each(|t| w.u8(val_type_code(*t)));
+    w.u64(c.gas_used);
+    w.len(c.stack.frames.len());
+    for f in &c.stack.frames {
+        w.u32(f.func);
+        w.u32(f.pc);
+        w.u32(f.base);
+    }
+    w.len(c.stack.values.len());
+    c.stack.values.iter().for_each(|&v| w.u64(v));
+}
+
+fn read_host(r: &mut Reader<'_>) -> Result<HostCall, SnapshotError> {
+    let func = r.u32("a pending host call")?;
+    let base = usize::try_from(r.u64("a pending host call")?)
+        .map_err(|_| corrupt("a pending host call", "its base does not fit".into()))?;
+    let tail = match r.u8("a pending host call")? {
+        0 => false,
+        1 => true,
+        x => {
+            return Err(corrupt(
+                "a pending host call",
+                format!("expected a flag, found {x}"),
+            ))
+        }
+    };
+    Ok(HostCall { func, base, tail })
+}
+
+fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, SnapshotError> {
+    let suspension = match r.u8("the pause reason")? {
+        0 => {
+            let needed = r.u64("the gas needed")?;
+            let host = match r.u8("the pending host call tag")? {
+                0 => None,
+                1 => Some(read_host(r)?),
+                x => return Err(corrupt("the pending host call tag", format!("found {x}"))),
+            };
+            Suspension::OutOfGas { needed, host }
+        }
+        1 => {
+            let ty = val_type_from(r.u8("the yielded value")?)?;
+            let slot = r.u64("the yielded value")?;
+            check_ref(s, ty, slot, "the yielded value")?;
+            let host = read_host(r)?;
+            Suspension::Yielded {
+                value: Val::from_slot(ty, slot),
+                host,
+            }
+        }
+        x => {
+            return Err(corrupt(
+                "the pause reason",
+                format!("expected 0 or 1, found {x}"),
+            ))
+        }
+    };
+    let n = r.len(1, "the result types")?;
+    let mut results = Vec::with_capacity(n);
+    for _ in 0..n {
+        results.push(val_type_from(r.u8("a result type")?)?);
+    }
+    let gas_used = r.u64("the gas used")?;
+    let n = r.len(12, "the frames")?;
+    let mut frames = Vec::with_capacity(n);
+    for _ in 0..n {
+        frames.push(Frame {
+            func: r.u32("a frame")?,
+            pc: r.u32("a frame")?,
+            base: r.u32("a frame")?,
+        });
+    }
+    let n = r.len(8, "the value slots")?;
+    let mut values = Vec::with_capacity(n);
+    for _ in 0..n {
+        values.push(r.u64("a value slot")?);
+    }
+    Ok(Continuation {
+        stack: Stack { values, frames },
+        suspension,
+        results,
+        gas_used,
+    })
+}
