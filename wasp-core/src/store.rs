@@ -39,6 +39,19 @@ impl<T: fmt::Debug> fmt::Debug for Store<T> {
     }
 }
 
+/// Cloning a store copies all of its state (memories, tables, globals, instances) and the
+/// embedder's data: together with a cloned [`Continuation`](crate::Continuation) it forks a
+/// running program. Host functions and extern-ref payloads are shared, not copied.
+impl<T: Clone> Clone for Store<T> {
+    fn clone(&self) -> Store<T> {
+        Store {
+            inner: self.inner.clone(),
+            hosts: self.hosts.clone(),
+            data: self.data.clone(),
+        }
+    }
+}
+
 impl<T> Store<T> {
     /// Creates an empty store holding `data`.
     pub fn new(engine: &Engine, data: T) -> Store<T> {
@@ -107,6 +120,7 @@ impl<T> Store<T> {
 
 /// The part of a store that does not depend on the embedder's type: everything the
 /// interpreter touches.
+#[derive(Clone)]
 pub(crate) struct StoreInner {
     pub(crate) engine: Engine,
     pub(crate) funcs: Vec<FuncEntity>,
@@ -118,7 +132,7 @@ pub(crate) struct StoreInner {
     pub(crate) data_segments: Vec<Option<Arc<[u8]>>>,
     /// Element segments of all instances as reference slots; empty once dropped.
     pub(crate) elem_segments: Vec<Vec<u64>>,
-    pub(crate) externs: Vec<Box<dyn Any + Send + Sync>>,
+    pub(crate) externs: Vec<Arc<dyn Any + Send + Sync>>,
     /// A reusable value stack, taken by the outermost call.
     pub(crate) spare_stack: Option<crate::engine::executor::Stack>,
     /// The instance whose code called the running host function, if any.
@@ -150,6 +164,7 @@ impl StoreInner {
 }
 
 /// A function in the store.
+#[derive(Clone)]
 pub(crate) enum FuncEntity {
     /// A function defined by a module, with its instance.
     Wasm {
@@ -170,6 +185,7 @@ impl FuncEntity {
 }
 
 /// An instance's index spaces, resolved to store addresses.
+#[derive(Clone)]
 pub(crate) struct InstanceEntity {
     pub(crate) module: Module,
     pub(crate) funcs: Vec<u32>,
@@ -182,6 +198,7 @@ pub(crate) struct InstanceEntity {
 }
 
 /// A linear memory.
+#[derive(Clone)]
 pub(crate) struct MemoryEntity {
     pub(crate) bytes: Vec<u8>,
     pub(crate) ty: MemoryType,
@@ -233,6 +250,7 @@ impl MemoryEntity {
 }
 
 /// A table of references (slot encoding).
+#[derive(Clone)]
 pub(crate) struct TableEntity {
     pub(crate) elems: Vec<u64>,
     pub(crate) ty: TableType,
@@ -282,6 +300,7 @@ impl TableEntity {
 }
 
 /// A global variable (slot encoding).
+#[derive(Clone)]
 pub(crate) struct GlobalEntity {
     pub(crate) value: u64,
     pub(crate) ty: GlobalType,

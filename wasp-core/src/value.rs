@@ -185,7 +185,7 @@ impl ExternRef {
     pub fn new(mut store: impl AsContextMut, value: impl Any + Send + Sync) -> ExternRef {
         let inner = &mut store.as_context_mut().inner;
         let index = inner.externs.len() as u32;
-        inner.externs.push(Box::new(value));
+        inner.externs.push(std::sync::Arc::new(value));
         ExternRef { index }
     }
 

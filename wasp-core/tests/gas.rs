@@ -1,0 +1,262 @@
+//! Gas metering, pausing and resuming, host yields, and forking a paused call.
+
+use wasp_core::{
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
+    Store, TrapCode, Val,
+};
+
+fn metered() -> Engine {
+    let mut config = Config::default();
+    config.gas_metering(true);
+    Engine::new(&config)
+}
+
+/// Sums 1..=n into memory word 0 and returns the sum.
+const SUM: &str = r#"(module
+  (memory (export "mem") 1)
+  (func (export "sum") (param $n i32) (result i32)
+    (local $i i32)
+    (loop $l
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (i32.store (i32.const 0) (i32.add (i32.load (i32.const 0)) (local.get $i)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (i32.load (i32.const 0))))"#;
+
+fn setup(engine: &Engine, wat: &str) -> (Store<()>, Instance) {
+    let module = Module::new(engine, wat).expect("valid");
+    let mut store = Store::new(engine, ());
+    let instance = Linker::new(engine)
+        .instantiate(&mut store, &module)
+        .expect("instantiates");
+    (store, instance)
+}
+
+fn finish(outcome: CallOutcome) -> (Vec<Val>, u64) {
+    match outcome {
+        CallOutcome::Finished { results, gas_used } => (results, gas_used),
+        other => panic!("expected the call to finish, got {other:?}"),
+    }
+}
+
+#[test]
+fn gas_is_deterministic_and_reported() {
+    let engine = metered();
+    let mut used = Vec::new();
+    for _ in 0..3 {
+        let (mut store, instance) = setup(&engine, SUM);
+        store.set_gas(1_000_000).unwrap();
+        let sum = instance.get_func(&store, "sum").unwrap();
+        let (results, gas) = finish(sum.call_resumable(&mut store, &[Val::I32(100)]).unwrap());
+        assert_eq!(results, vec![Val::I32(5050)]);
+        assert_eq!(store.gas_left().unwrap(), 1_000_000 - gas);
+        used.push(gas);
+    }
+    assert!(used.iter().all(|&g| g == used[0]), "{used:?}");
+    // 100 iterations of a loop body costing a dozen or so units, plus entry and exit.
+    assert!((1_000..3_000).contains(&used[0]), "{used:?}");
+}
+
+#[test]
+fn a_plain_call_out_of_gas_traps_and_does_not_run_unpaid_code() {
+    let engine = metered();
+    let (mut store, instance) = setup(&engine, SUM);
+    store.set_gas(50).unwrap();
+    let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
+    let err = sum.call(&mut store, 1_000).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::OutOfGas));
+    // Blocks are paid in full before they run: the memory shows only paid iterations,
+    // and the gas left is less than one loop iteration.
+    let mem = instance.get_memory(&store, "mem").unwrap();
+    let mut word = [0u8; 4];
+    mem.read(&store, 0, &mut word).unwrap();
+    let partial = i32::from_le_bytes(word);
+    assert!(partial > 0 && partial < 500_500, "partial sum {partial}");
+    assert!(store.gas_left().unwrap() < 20);
+}
+
+#[test]
+fn pausing_often_gives_the_same_results_memory_and_gas() {
+    let engine = metered();
+    let (mut store, instance) = setup(&engine, SUM);
+    store.set_gas(u64::MAX / 2).unwrap();
+    let sum = instance.get_func(&store, "sum").unwrap();
+    let (want, want_gas) = finish(sum.call_resumable(&mut store, &[Val::I32(300)]).unwrap());
+
+    let (mut store, instance) = setup(&engine, SUM);
+    let sum = instance.get_func(&store, "sum").unwrap();
+    store.set_gas(7).unwrap();
+    let mut outcome = sum.call_resumable(&mut store, &[Val::I32(300)]).unwrap();
+    let mut pauses = 0;
+    let (got, got_gas) = loop {
+        match outcome {
+            CallOutcome::OutOfGas(paused) => {
+                pauses += 1;
+                let needed = paused.gas_needed().unwrap();
+                assert!(needed > 0);
+                store.set_gas(store.gas_left().unwrap() + 7).unwrap();
+                outcome = paused.resume(&mut store, &[]).unwrap();
+            }
+            done => break finish(done),
+        }
+    };
+    assert!(pauses > 100, "{pauses} pauses");
+    assert_eq!(got, want);
+    assert_eq!(got_gas, want_gas);
+    let mem = instance.get_memory(&store, "mem").unwrap();
+    assert_eq!(&mem.data(&store)[..4], &45150_i32.to_le_bytes());
+}
+
+#[test]
+fn gas_calls_need_metering() {
+    let mut store = Store::new(&Engine::default(), ());
+    assert!(matches!(store.set_gas(5), Err(Error::Usage(_))));
+    assert!(store.gas_left().is_err());
+}
+
+/// A bot that asks the host for the next tick (a yield) and accumulates what it gets.
+const TICKER: &str = r#"(module
+  (import "env" "tick" (func $tick (param i32) (result i32)))
+  (import "env" "expensive" (func $expensive))
+  (global $total (export "total") (mut i32) (i32.const 0))
+  (func (export "run") (param $rounds i32) (result i32)
+    (local $i i32)
+    (call $expensive)
+    (loop $l
+      (global.set $total (i32.add (global.get $total) (call $tick (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $rounds))))
+    (global.get $total)))"#;
+
+#[derive(Clone, Default)]
+struct Log {
+    ticks: Vec<i32>,
+}
+
+fn ticker(engine: &Engine) -> (Store<Log>, Func) {
+    let mut linker = Linker::<Log>::new(engine);
+    linker
+        .func_wrap(
+            "env",
+            "tick",
+            |mut caller: Caller<'_, Log>, i: i32| -> i32 {
+                caller.data_mut().ticks.push(i);
+                caller.yield_with(i);
+                0
+            },
+        )
+        .unwrap();
+    linker
+        .func_wrap("env", "expensive", |mut caller: Caller<'_, Log>| {
+            caller.charge_gas(100)
+        })
+        .unwrap();
+    let module = Module::new(engine, TICKER).unwrap();
+    let mut store = Store::new(engine, Log::default());
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let run = instance.get_func(&store, "run").unwrap();
+    (store, run)
+}
+
+fn yielded(outcome: CallOutcome) -> Continuation {
+    match outcome {
+        CallOutcome::Yielded(c) => c,
+        other => panic!("expected a yield, got {other:?}"),
+    }
+}
+
+#[test]
+fn host_yields_and_resume_supplies_its_results() {
+    let engine = metered();
+    let (mut store, run) = ticker(&engine);
+    store.set_gas(10_000).unwrap();
+    let mut paused = yielded(run.call_resumable(&mut store, &[Val::I32(3)]).unwrap());
+    for round in 0..3 {
+        assert_eq!(paused.yielded(), Some(&Val::I32(round)));
+        assert_eq!(
+            paused.expected_inputs(&store),
+            vec![wasp_core::ValType::I32]
+        );
+        let outcome = paused
+            .resume(&mut store, &[Val::I32(10 * (round + 1))])
+            .unwrap();
+        if round == 2 {
+            let (results, gas) = finish(outcome);
+            assert_eq!(results, vec![Val::I32(60)]);
+            assert!(gas > 100, "includes the host's own charge: {gas}");
+            break;
+        }
+        paused = yielded(outcome);
+    }
+    assert_eq!(store.data().ticks, vec![0, 1, 2]);
+}
+
+#[test]
+fn resuming_with_the_wrong_inputs_is_an_error() {
+    let engine = metered();
+    let (mut store, run) = ticker(&engine);
+    store.set_gas(10_000).unwrap();
+    let paused = yielded(run.call_resumable(&mut store, &[Val::I32(1)]).unwrap());
+    let err = paused.resume(&mut store, &[Val::I64(1)]).unwrap_err();
+    assert!(err.to_string().contains("expected 1 value(s)"), "{err}");
+}
+
+#[test]
+fn a_yield_outside_a_resumable_call_is_an_error() {
+    let engine = metered();
+    let (mut store, run) = ticker(&engine);
+    store.set_gas(10_000).unwrap();
+    let err = run
+        .call(&mut store, &[Val::I32(1)], &mut [Val::I32(0)])
+        .unwrap_err();
+    assert!(err.to_string().contains("call_resumable"), "{err}");
+}
+
+#[test]
+fn host_charges_that_cannot_be_paid_trap() {
+    let engine = metered();
+    let (mut store, run) = ticker(&engine);
+    store.set_gas(60).unwrap();
+    let err = run.call_resumable(&mut store, &[Val::I32(1)]).unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::OutOfGas));
+}
+
+#[test]
+fn forking_a_paused_call_runs_both_branches_independently() {
+    let engine = metered();
+    let (mut store, run) = ticker(&engine);
+    store.set_gas(10_000).unwrap();
+    let paused = yielded(run.call_resumable(&mut store, &[Val::I32(2)]).unwrap());
+    let mut fork_store = store.clone();
+    let fork = paused.clone();
+
+    let a = yielded(paused.resume(&mut store, &[Val::I32(1)]).unwrap());
+    let (a, _) = finish(a.resume(&mut store, &[Val::I32(2)]).unwrap());
+
+    let b = yielded(fork.resume(&mut fork_store, &[Val::I32(100)]).unwrap());
+    let (b, _) = finish(b.resume(&mut fork_store, &[Val::I32(200)]).unwrap());
+
+    assert_eq!(a, vec![Val::I32(3)]);
+    assert_eq!(b, vec![Val::I32(300)]);
+    assert_eq!(store.gas_left().unwrap(), fork_store.gas_left().unwrap());
+}
+
+#[test]
+fn a_hundred_million_tail_calls_in_constant_memory() {
+    let mut config = Config::default();
+    config.max_call_depth(4).max_stack_slots(64);
+    let engine = Engine::new(&config);
+    let wat = r#"(module
+      (func $step (export "step") (param i64 i64) (result i64)
+        (if (result i64) (i64.eqz (local.get 0))
+          (then (local.get 1))
+          (else (return_call $step (i64.sub (local.get 0) (i64.const 1))
+                                   (i64.add (local.get 1) (i64.const 3)))))))"#;
+    let (mut store, instance) = setup(&engine, wat);
+    let step = instance
+        .get_typed_func::<(i64, i64), i64>(&store, "step")
+        .unwrap();
+    assert_eq!(
+        step.call(&mut store, (100_000_000, 0)).unwrap(),
+        300_000_000
+    );
+}
