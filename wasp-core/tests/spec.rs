@@ -106,6 +106,16 @@ fn print_report(path: &str, report: &FileReport) {
 
 #[test]
 fn spec_suite() {
+    run_suite("spec", false);
+}
+
+/// The same suite on an engine that meters gas: metering must not change any result.
+#[test]
+fn spec_suite_with_gas_metering() {
+    run_suite("spec-gas", true);
+}
+
+fn run_suite(label: &str, metered: bool) {
     let filter = std::env::var(FILTER_VAR).ok().filter(|f| !f.is_empty());
     let mut totals = Totals::default();
     for script in scripts() {
@@ -115,22 +125,28 @@ fn spec_suite() {
         {
             continue;
         }
-        let report = run_file(&script.path, script.text);
+        let report = run_file(&script.path, script.text, metered);
         print_report(&script.path, &report);
         totals.add(&script.path, &report);
     }
     if let Some(filter) = &filter {
         println!(
-            "spec: {FILTER_VAR}={filter:?} selected {} scripts",
+            "{label}: {FILTER_VAR}={filter:?} selected {} scripts",
             totals.scripts
         );
     } else {
         assert!(totals.scripts > 0, "the spec suite has no scripts");
     }
     if totals.skipped > 0 {
-        println!("spec: {} directives skipped (listed above)", totals.skipped);
+        println!(
+            "{label}: {} directives skipped (listed above)",
+            totals.skipped
+        );
     }
-    let summary = format!("spec: {} passed, {} failed", totals.passed, totals.failed);
+    let summary = format!(
+        "{label}: {} passed, {} failed",
+        totals.passed, totals.failed
+    );
     println!("{summary}");
     assert!(
         totals.failed == 0,

@@ -9,7 +9,7 @@ use wast::parser::{self, ParseBuffer};
 use wast::token::Id;
 use wast::{QuoteWat, Wast, WastDirective, WastExecute, WastInvoke, WastRet, Wat};
 
-use wasp_core::{Engine, Error, Instance, Linker, Module, Store, TrapCode, Val};
+use wasp_core::{Config, Engine, Error, Instance, Linker, Module, Store, TrapCode, Val};
 
 use super::{host, values};
 
@@ -49,7 +49,7 @@ pub struct FileReport {
 }
 
 /// Parses and runs the script `text`, named `path` in messages.
-pub fn run_file(path: &str, text: &str) -> FileReport {
+pub fn run_file(path: &str, text: &str, metered: bool) -> FileReport {
     let mut report = FileReport::default();
     let mut lexer = Lexer::new(text);
     lexer.allow_confusing_unicode(true);
@@ -61,7 +61,7 @@ pub fn run_file(path: &str, text: &str) -> FileReport {
         Ok(wast) => wast,
         Err(e) => return report.with_failure(format!("{path}: cannot parse the script: {e}")),
     };
-    let mut runner = match Runner::new() {
+    let mut runner = match Runner::new(metered) {
         Ok(runner) => runner,
         Err(e) => return report.with_failure(format!("{path}: cannot set up spectest: {e}")),
     };
@@ -139,9 +139,16 @@ struct Runner {
 }
 
 impl Runner {
-    fn new() -> Result<Runner, Error> {
-        let engine = Engine::default();
+    /// A runner for one script; with `metered`, on an engine that meters gas (and a store
+    /// with all the gas it could want), which must not change any result.
+    fn new(metered: bool) -> Result<Runner, Error> {
+        let mut config = Config::default();
+        config.gas_metering(metered);
+        let engine = Engine::new(&config);
         let mut store = Store::new(&engine, ());
+        if metered {
+            store.set_gas(u64::MAX)?;
+        }
         let mut linker = Linker::new(&engine);
         host::define_spectest(&mut store, &mut linker)?;
         Ok(Runner {
