@@ -17,6 +17,9 @@ pub enum Error {
     /// A call or an operation of the embedder API was used with values of the wrong kind.
     #[error(transparent)]
     Usage(#[from] UsageError),
+    /// An instantiation or allocation would exceed a limit of the store.
+    #[error(transparent)]
+    Limit(#[from] crate::limits::LimitError),
     /// A snapshot or continuation could not be restored.
     #[error(transparent)]
     Snapshot(crate::snapshot::SnapshotError),

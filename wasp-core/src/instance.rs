@@ -6,6 +6,7 @@ use crate::error::UsageError;
 use crate::error::{Error, LinkError, TrapCode};
 use crate::func::{Func, TypedFunc, WasmTyList};
 use crate::global::Global;
+use crate::limits::LimitError;
 use crate::memory::Memory;
 use crate::module::{ExportKind, ImportKind, Module, SegmentMode};
 use crate::store::{
@@ -176,6 +177,7 @@ pub(crate) fn instantiate<T>(
     imports: &[Extern],
 ) -> Result<Instance, Error> {
     check_imports(store, module, imports)?;
+    check_limits(&store.inner, module)?;
     let m = &module.inner;
     let index = store.inner.instances.len() as u32;
     let mut entity = InstanceEntity {
@@ -217,6 +219,48 @@ pub(crate) fn instantiate<T>(
         crate::func::Func::from_index(func).call(&mut *store, &[], &mut [])?;
     }
     Ok(Instance { index })
+}
+
+/// Refuses an instantiation that would exceed the store's limits, before anything is
+/// allocated.
+fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Error> {
+    let m = &module.inner;
+    let limits = &s.limits;
+    if let Some(limit) = limits.instances {
+        if s.instances.len() >= limit {
+            return Err(LimitError::Instances { limit }.into());
+        }
+    }
+    let pages: u64 = m.memories[m.num_imported_memories..]
+        .iter()
+        .map(|t| t.min())
+        .sum();
+    check_memory_limit(s, pages)?;
+    for t in &m.tables[m.num_imported_tables..] {
+        if !limits.table_allows(t.min()) {
+            let limit = limits.table_elements.unwrap_or(0);
+            return Err(LimitError::Table {
+                limit,
+                requested: t.min(),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Refuses `pages` more pages of memory when the store's byte cap does not allow them.
+pub(crate) fn check_memory_limit(s: &crate::store::StoreInner, pages: u64) -> Result<(), Error> {
+    let extra = pages.saturating_mul(crate::store::PAGE_SIZE as u64);
+    if s.limits.memory_allows(&s.memories, extra) {
+        return Ok(());
+    }
+    let used: u64 = s.memories.iter().map(|m| m.bytes.len() as u64).sum();
+    Err(LimitError::Memory {
+        limit: s.limits.memory_bytes.unwrap_or(0),
+        requested: used.saturating_add(extra),
+    }
+    .into())
 }
 
 fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Result<(), Error> {

@@ -38,6 +38,7 @@ impl Memory {
             return Err(UsageError::InvalidType(format!("memory type {ty}")).into());
         }
         let inner = &mut store.as_context_mut().inner;
+        crate::instance::check_memory_limit(inner, ty.min())?;
         inner.memories.push(MemoryEntity::new(ty));
         Ok(Memory {
             index: inner.memories.len() as u32 - 1,
@@ -99,17 +100,20 @@ impl Memory {
 
     /// Grows by `delta` pages and returns the previous size in pages.
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64) -> Result<u64, Error> {
-        let memories = &mut store.as_context_mut().inner.memories;
-        let mem = memories
-            .get_mut(self.index as usize)
-            .ok_or(UsageError::ForeignHandle("memory"))?;
-        mem.grow(delta).ok_or_else(|| {
-            UsageError::GrowFailed {
-                what: "memory",
-                delta,
-            }
-            .into()
-        })
+        let inner = &mut store.as_context_mut().inner;
+        if self.index as usize >= inner.memories.len() {
+            return Err(UsageError::ForeignHandle("memory").into());
+        }
+        let index = self.index as usize;
+        crate::limits::grow_memory(&mut inner.memories, &inner.limits, index, delta).ok_or_else(
+            || {
+                UsageError::GrowFailed {
+                    what: "memory",
+                    delta,
+                }
+                .into()
+            },
+        )
     }
 }
 

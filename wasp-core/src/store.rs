@@ -82,6 +82,16 @@ impl<T> Store<T> {
         self.inner.caller_instance.map(crate::Instance::from_index)
     }
 
+    /// Sets caps on memory, tables, instances and call depth for this store's guests.
+    pub fn set_limits(&mut self, limits: crate::limits::StoreLimits) {
+        self.inner.limits = limits;
+    }
+
+    /// The caps set with [`Store::set_limits`].
+    pub fn limits(&self) -> &crate::limits::StoreLimits {
+        &self.inner.limits
+    }
+
     /// Sets the gas available to calls. Fails if the engine does not meter gas.
     ///
     /// ```
@@ -141,6 +151,8 @@ pub(crate) struct StoreInner {
     pub(crate) gas: u64,
     /// A value a host function asked to yield with, taken by the call driver.
     pub(crate) pending_yield: Option<crate::value::Val>,
+    /// Caps on what the guests of this store may allocate.
+    pub(crate) limits: crate::limits::StoreLimits,
 }
 
 impl StoreInner {
@@ -159,6 +171,7 @@ impl StoreInner {
             caller_instance: None,
             gas: 0,
             pending_yield: None,
+            limits: crate::limits::StoreLimits::default(),
         }
     }
 }

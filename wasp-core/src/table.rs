@@ -87,14 +87,22 @@ impl Table {
         Ok(())
     }
 
-    /// Grows by `delta` elements set to `init`; returns the previous size.
+    /// Grows by `delta` elements set to `init`; returns the previous size. Fails past the
+    /// table's maximum or the store's [`StoreLimits`](crate::StoreLimits).
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64, init: Val) -> Result<u64, Error> {
-        let tables = &mut store.as_context_mut().inner.tables;
-        let e = tables
+        let inner = &mut store.as_context_mut().inner;
+        let e = inner
+            .tables
             .get_mut(self.index as usize)
             .ok_or(UsageError::ForeignHandle("table"))?;
         check_val(e.ty.element().into(), &init)?;
-        e.grow(delta, init.to_slot()).ok_or_else(|| {
+        let wanted = (e.elems.len() as u64).saturating_add(delta);
+        let grown = if inner.limits.table_allows(wanted) {
+            e.grow(delta, init.to_slot())
+        } else {
+            None
+        };
+        grown.ok_or_else(|| {
             UsageError::GrowFailed {
                 what: "table",
                 delta,

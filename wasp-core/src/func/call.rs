@@ -86,8 +86,9 @@ pub(crate) fn start<T>(
 
 pub(crate) fn limits<T>(store: &Store<T>) -> Limits {
     let config = store.inner.engine.config();
+    let store_depth = store.inner.limits.call_depth.unwrap_or(usize::MAX);
     Limits {
-        max_frames: config.max_call_depth,
+        max_frames: config.max_call_depth.min(store_depth),
         max_slots: config.max_stack_slots,
         gas: config.gas().copied(),
     }

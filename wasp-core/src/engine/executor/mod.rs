@@ -682,7 +682,8 @@ pub(crate) fn execute(
                     |c| u64::from(u32_!(delta)).saturating_mul(u64::from(c.memory_grow_per_page))
                 );
                 let addr = s.instances[inst as usize].memories[0] as usize;
-                let old = s.memories[addr].grow(u64::from(u32_!(delta)));
+                let delta = u64::from(u32_!(delta));
+                let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
                 mem = &mut s.memories[addr].bytes[..];
                 set!(dst, w32!(old.map_or(-1, |o| o as i32)))
             }
@@ -740,7 +741,13 @@ pub(crate) fn execute(
                 );
                 let (table, _, _) = data_word!();
                 let addr = s.instances[inst as usize].tables[table as usize];
-                let old = s.tables[addr as usize].grow(b!(u32_!(delta)), r!(init));
+                let table = &mut s.tables[addr as usize];
+                let wanted = (table.elems.len() as u64).saturating_add(b!(u32_!(delta)));
+                let old = if s.limits.table_allows(wanted) {
+                    table.grow(b!(u32_!(delta)), r!(init))
+                } else {
+                    None
+                };
                 set!(dst, w32!(old.map_or(-1, |o| o as i32)));
                 pc += 2;
                 continue;
