@@ -11,8 +11,11 @@ macro_rules! exit_codes {
 Exit codes:
   0    success
   1    error: unreadable or invalid module, missing import or export, bad
-       argument, or a trap while running the module
+       argument, a trap while running the module, or a snapshot file that
+       is damaged or whose module changed
   2    the command line itself could not be parsed
+  3    paused: the call ran out of gas (`--gas`) before it finished; with
+       `--save FILE` it was saved, to be continued with `wasp resume FILE`
   101  internal error (a bug in wasp)"
     };
 }
@@ -35,6 +38,9 @@ pub enum Command {
     /// Instantiate a module and call one of its exported functions.
     #[command(after_help = RUN_HELP)]
     Run(RunArgs),
+    /// Continue a call saved by `wasp run --gas N --save FILE`.
+    #[command(after_help = RESUME_HELP)]
+    Resume(ResumeArgs),
     /// Check that a module is valid WebAssembly.
     #[command(after_help = EXIT_CODES)]
     Validate(FileArgs),
@@ -53,6 +59,36 @@ unsigned maximum, e.g. 4294967295 for i32), f32 and f64 as decimal floats
 Options must come before FILE: everything after FILE is an argument.
 Each result is printed on its own line.
 
+Gas: with --gas N, every instruction costs gas and the run may use at most N
+(the start function, if the module has one, pays from the same N). When the
+call finishes, `gas used: X` is printed on stderr: the gas of the called
+function. When the gas runs out first, the call pauses: wasp says on stderr how
+much gas the call used and how much gas its next step needs, and exits with 3.
+With --save FILE the paused call is written to FILE, and
+`wasp resume FILE --gas M` continues it, in another process if need be.
+Without --gas nothing is metered: a function that never returns runs forever
+(use --gas to bound it).
+
+",
+    exit_codes!()
+);
+
+/// Extra help for `wasp resume`.
+const RESUME_HELP: &str = concat!(
+    "\
+The snapshot file (magic `WASPRUN1`) names the module by its absolute path
+and records its content hash, the called function, the saved store (memories,
+tables, globals and the paused call) and a checksum. The module is loaded from
+that path, checked to be unchanged (its binary encoding: comments of a `.wat`
+file do not count), instantiated again with no imports, and the saved state
+is restored into it. The call then continues with N gas, which replaces the
+gas left over when it paused: to make progress, N must be at least what the
+pause message said the next step needs. When the call finishes, its results
+are printed as by `wasp run`, and `gas used` counts the whole call, over all
+its steps. If the gas runs out again, the call pauses again (exit code 3)
+and, with --save FILE2, is saved again (FILE2 may be FILE itself). Unless
+overwritten that way, FILE stays as it was and can be resumed again.
+
 ",
     exit_codes!()
 );
@@ -63,6 +99,12 @@ pub struct RunArgs {
     /// The exported function to call.
     #[arg(long, value_name = "NAME", default_value = "_start")]
     pub invoke: String,
+    /// Meter the run and give it N gas; pause when it runs out.
+    #[arg(long, value_name = "N")]
+    pub gas: Option<u64>,
+    /// When the gas runs out, save the paused call to FILE for `wasp resume`.
+    #[arg(long, value_name = "FILE", requires = "gas")]
+    pub save: Option<PathBuf>,
     /// The module to run: a binary `.wasm` or a text `.wat` file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -73,6 +115,20 @@ pub struct RunArgs {
         allow_hyphen_values = true
     )]
     pub args: Vec<String>,
+}
+
+/// Arguments of `wasp resume`.
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The snapshot file written by `--save`.
+    #[arg(value_name = "FILE")]
+    pub snapshot: PathBuf,
+    /// The gas for this step of the call; pause again when it runs out.
+    #[arg(long, value_name = "N")]
+    pub gas: u64,
+    /// When the gas runs out again, save the paused call to FILE2 (may be FILE).
+    #[arg(long, value_name = "FILE2")]
+    pub save: Option<PathBuf>,
 }
 
 /// Arguments of the commands that take just a module file.
@@ -105,5 +161,35 @@ mod tests {
         };
         assert_eq!(run.invoke, "f");
         assert_eq!(run.args, ["-1", "-inf", "--x"]);
+    }
+
+    /// `--gas` and `--save` are options of `run`; `--save` needs `--gas`.
+    #[test]
+    fn run_gas_and_save() {
+        let cli = Cli::try_parse_from([
+            "wasp", "run", "--gas", "10", "--save", "s", "m.wat", "1", "--gas",
+        ])
+        .unwrap();
+        let Command::Run(run) = cli.command else {
+            panic!("expected run");
+        };
+        assert_eq!(run.gas, Some(10));
+        assert_eq!(run.save.as_deref(), Some(std::path::Path::new("s")));
+        assert_eq!(run.args, ["1", "--gas"]);
+        assert!(Cli::try_parse_from(["wasp", "run", "--save", "s", "m.wat"]).is_err());
+    }
+
+    /// `resume` takes the snapshot file and a required `--gas`, in any order.
+    #[test]
+    fn resume_arguments() {
+        let cli = Cli::try_parse_from(["wasp", "resume", "s.snap", "--gas", "5"]).unwrap();
+        let Command::Resume(resume) = cli.command else {
+            panic!("expected resume");
+        };
+        assert_eq!(resume.snapshot, PathBuf::from("s.snap"));
+        assert_eq!(resume.gas, 5);
+        assert_eq!(resume.save, None);
+        assert!(Cli::try_parse_from(["wasp", "resume", "s.snap"]).is_err());
+        assert!(Cli::try_parse_from(["wasp", "resume", "--gas", "5"]).is_err());
     }
 }

@@ -4,6 +4,10 @@ use std::error::Error as _;
 use std::io;
 use std::path::PathBuf;
 
+use wasp_core::SnapshotError;
+
+use crate::snapshot_file::FormatError;
+
 /// Everything that can go wrong while running a `wasp` command.
 ///
 /// Each message says what was expected and what was found; `main` prints it
@@ -96,6 +100,81 @@ pub enum CliError {
         name: String,
         /// The trap or runtime error.
         error: wasp_core::Error,
+    },
+    /// A metered call yielded, which only host functions can make it do; `wasp` links none.
+    #[error(
+        "`{name}` yielded, expected it to finish or run out of gas (wasp links no host functions)"
+    )]
+    Yielded {
+        /// The function that was called.
+        name: String,
+    },
+    /// The module path cannot be recorded in a snapshot file.
+    #[error("cannot save the call: the module path `{}` is not valid UTF-8", path.display())]
+    PathNotUtf8 {
+        /// The module's path.
+        path: PathBuf,
+    },
+    /// The snapshot file could not be written.
+    #[error("cannot write the snapshot `{}`: {source}", path.display())]
+    WriteSnapshot {
+        /// The file that was being written.
+        path: PathBuf,
+        /// Why writing failed.
+        source: io::Error,
+    },
+    /// The snapshot file's framing is damaged or it is not a snapshot file.
+    #[error("`{}` is not a usable snapshot: {error}", path.display())]
+    SnapshotFormat {
+        /// The snapshot file.
+        path: PathBuf,
+        /// What is wrong with it.
+        error: FormatError,
+    },
+    /// The module a snapshot names could not be read.
+    #[error(
+        "cannot read `{}`, the module of the snapshot `{}`: {source}",
+        module.display(),
+        snapshot.display()
+    )]
+    SnapshotModule {
+        /// The snapshot file.
+        snapshot: PathBuf,
+        /// The module it names.
+        module: PathBuf,
+        /// Why reading failed.
+        source: io::Error,
+    },
+    /// The module file changed since the snapshot was saved.
+    #[error(
+        "the module `{}` changed since the snapshot `{}` was saved: expected content hash \
+         {expected:016x}, found {found:016x}",
+        module.display(),
+        snapshot.display()
+    )]
+    ModuleChanged {
+        /// The snapshot file.
+        snapshot: PathBuf,
+        /// The module it names.
+        module: PathBuf,
+        /// The hash recorded in the snapshot.
+        expected: u64,
+        /// The hash of the module file now.
+        found: u64,
+    },
+    /// The core snapshot inside the file could not be restored into the rebuilt store.
+    #[error("cannot restore the snapshot `{}`: {error}", path.display())]
+    Restore {
+        /// The snapshot file.
+        path: PathBuf,
+        /// What the store found wrong.
+        error: SnapshotError,
+    },
+    /// The snapshot holds the store's state but no paused call.
+    #[error("the snapshot `{}` holds no paused call: expected one saved by `wasp run --save`", path.display())]
+    NoPausedCall {
+        /// The snapshot file.
+        path: PathBuf,
     },
     /// Writing the output failed (other than a closed pipe).
     #[error("cannot write output: {0}")]

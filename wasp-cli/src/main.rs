@@ -2,12 +2,14 @@
 //!
 //! This file only parses the command line, dispatches to [`commands::run`]
 //! and maps the outcome to an exit code; see [`cli`] for the command-line
-//! grammar and [`error::CliError`] for the error messages.
+//! grammar, [`error::CliError`] for the error messages and [`snapshot_file`]
+//! for the files that `--save` writes.
 
 mod args;
 mod cli;
 mod commands;
 mod error;
+mod snapshot_file;
 
 use std::process::ExitCode;
 
@@ -21,7 +23,7 @@ fn main() -> ExitCode {
     error::install_panic_hook();
     let cli = Cli::parse();
     match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(err) => {
             eprintln!("error: {}", error::one_line(&err));
             ExitCode::from(err.exit_code())

@@ -1,6 +1,8 @@
 //! The implementations of the `wasp` subcommands, and helpers they share.
 
+mod gas;
 mod inspect;
+mod resume;
 mod run;
 mod validate;
 
@@ -12,16 +14,36 @@ use wasp_core::{Engine, Module};
 use crate::cli::{Cli, Command};
 use crate::error::CliError;
 
+/// How a command that did not fail ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The command did all it was asked to.
+    Done,
+    /// The call ran out of gas and paused (and was saved, if asked to be).
+    Paused,
+}
+
+impl Outcome {
+    /// The process exit code for this outcome; see the `--help` text.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Outcome::Done => 0,
+            Outcome::Paused => 3,
+        }
+    }
+}
+
 /// Runs the command selected on the command line.
-pub fn run(cli: Cli) -> Result<(), CliError> {
+pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     let result = match cli.command {
         Command::Run(args) => run::run(&args),
-        Command::Validate(args) => validate::validate(&args.file),
-        Command::Inspect(args) => inspect::inspect(&args.file),
+        Command::Resume(args) => resume::resume(&args),
+        Command::Validate(args) => validate::validate(&args.file).map(|()| Outcome::Done),
+        Command::Inspect(args) => inspect::inspect(&args.file).map(|()| Outcome::Done),
     };
     match result {
         // A closed pipe (`wasp inspect m.wasm | head -1`) is not an error.
-        Err(CliError::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(CliError::Output(err)) if err.kind() == io::ErrorKind::BrokenPipe => Ok(Outcome::Done),
         other => other,
     }
 }

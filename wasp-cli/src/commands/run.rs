@@ -1,17 +1,26 @@
-//! `wasp run [--invoke NAME] FILE [ARGS...]`: instantiate a module with no
-//! imports and call one of its exported functions.
+//! `wasp run [--gas N [--save FILE]] [--invoke NAME] FILE [ARGS...]`:
+//! instantiate a module with no imports and call one of its exported
+//! functions, metered and pausable with `--gas`.
 
 use wasp_core::{Engine, ExternType, Linker, Store, Val};
 
-use super::{load_module, print_lines};
+use super::gas::{self, MeteredCall};
+use super::{load_module, print_lines, Outcome};
 use crate::args::{format_val, parse_val};
 use crate::cli::RunArgs;
 use crate::error::CliError;
 
 /// Instantiates `args.file` with an empty linker, calls `args.invoke` with
 /// the parsed arguments and prints each result on its own line.
-pub fn run(args: &RunArgs) -> Result<(), CliError> {
-    let engine = Engine::default();
+///
+/// With `--gas N`, the store gets N gas (the start function pays from it
+/// too) and the call is resumable: see [`gas::report`] for what is printed
+/// and saved when it finishes or pauses.
+pub fn run(args: &RunArgs) -> Result<Outcome, CliError> {
+    let engine = match args.gas {
+        Some(_) => gas::metered_engine(),
+        None => Engine::default(),
+    };
     let module = load_module(&engine, &args.file)?;
     let name = args.invoke.as_str();
 
@@ -65,7 +74,22 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
         })
         .collect::<Result<Vec<Val>, _>>()?;
 
+    // Resolve the path to record before running, so that a problem with it
+    // does not lose the work of a long run.
+    let module_path = match &args.save {
+        Some(_) => gas::absolute(&args.file)?,
+        None => args.file.clone(),
+    };
+
     let mut store = Store::new(&engine, ());
+    if let Some(budget) = args.gas {
+        store
+            .set_gas(budget)
+            .map_err(|error| CliError::Instantiate {
+                path: args.file.clone(),
+                error,
+            })?;
+    }
     let linker = Linker::<()>::new(&engine);
     let instance =
         linker
@@ -81,15 +105,29 @@ pub fn run(args: &RunArgs) -> Result<(), CliError> {
             available: exported_funcs(),
         })?;
 
+    let call_error = |error| CliError::Call {
+        name: name.to_owned(),
+        error,
+    };
+    if args.gas.is_some() {
+        let outcome = func
+            .call_resumable(&mut store, &inputs)
+            .map_err(call_error)?;
+        let call = MeteredCall {
+            function: name.to_owned(),
+            module_path,
+            module_hash: module.content_hash(),
+        };
+        return gas::report(&store, &call, outcome, args.save.as_deref());
+    }
+
     let mut outputs: Vec<Val> = ty
         .results()
         .iter()
         .map(|ty| Val::default_for(*ty))
         .collect();
     func.call(&mut store, &inputs, &mut outputs)
-        .map_err(|error| CliError::Call {
-            name: name.to_owned(),
-            error,
-        })?;
-    print_lines(outputs.iter().map(format_val))
+        .map_err(call_error)?;
+    print_lines(outputs.iter().map(format_val))?;
+    Ok(Outcome::Done)
 }
