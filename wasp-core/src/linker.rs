@@ -193,3 +193,19 @@ fn _assert_send_sync() {
     fn is<X: Send + Sync>() {}
     is::<Func>();
 }
+
+impl<T> Linker<T> {
+    /// Defines every host function of `imports` (usually built by
+    /// [`imports!`](crate::imports)) under its module and name.
+    ///
+    /// Fails with [`LinkError::Duplicate`] when a name is already defined. A function whose
+    /// type differs from what a module imports is reported by [`Linker::instantiate`] as
+    /// [`LinkError::IncompatibleImport`]; [`Imports::check`](crate::Imports::check) also
+    /// reports names the module does not import.
+    pub fn define_imports(&mut self, imports: crate::Imports<T>) -> Result<&mut Self, Error> {
+        for (module, name, host) in imports {
+            self.insert(&module, &name, Definition::Host(host))?;
+        }
+        Ok(self)
+    }
+}

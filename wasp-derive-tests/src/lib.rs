@@ -1,3 +1,9 @@
-//! Test-only crate for Wasp's procedural macros.
+//! Test-only crate for Wasp's procedural macros `#[host]` and `imports!`.
 //!
-//! The `trybuild` suites arrive with the host-bindings work; for now this crate holds no tests.
+//! - `tests/compile_pass.rs` and `tests/compile_fail.rs` run the trybuild suites in
+//!   `tests/ui/pass/` (each case also runs, and asserts what it generated) and `tests/ui/fail/`
+//!   (one mistake per file, with the compiler's message checked in next to it as `.stderr`).
+//!   Regenerate the messages with `TRYBUILD=overwrite cargo test -p wasp-derive-tests`, then
+//!   read every changed `.stderr`: it must tell the user how to fix their code.
+//! - `tests/behaviour.rs` calls each kind of host function from Wasm and checks values, traps
+//!   and memory effects.

@@ -98,7 +98,12 @@ impl From<HostError> for Error {
         match error.repr {
             Repr::Error(e) => match e.downcast::<Error>() {
                 Ok(inner) => *inner,
-                Err(e) => Error::Trap(Trap::host(HostError { repr: Repr::Error(e) }.to_string())),
+                Err(e) => Error::Trap(Trap::host(
+                    HostError {
+                        repr: Repr::Error(e),
+                    }
+                    .to_string(),
+                )),
             },
             Repr::Message(m) => Error::Trap(Trap::host(m)),
         }

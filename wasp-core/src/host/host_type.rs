@@ -114,8 +114,8 @@ impl HostType for ExternRef {
     }
 }
 
-/// The Wasm type of a [`HostType`], usable in constants.
-pub const fn val_type_of<A: HostType>() -> ValType {
+/// The Wasm type of a [`HostType`].
+const fn val_type_of<A: HostType>() -> ValType {
     <A::Wasm as WasmPrimitive>::VAL_TYPE
 }
 
@@ -136,7 +136,8 @@ pub trait HostResults: Sized + 'static {
 impl<A: HostType> HostResults for A {
     const TYPES: &'static [ValType] = &[val_type_of::<A>()];
     fn __store(self, slots: &mut Slots<'_>) -> Result<(), Error> {
-        slots.result(0, self)
+        slots.set(0, self.into_wasm()?);
+        Ok(())
     }
 }
 
@@ -146,7 +147,7 @@ macro_rules! tuple_results {
             const TYPES: &'static [ValType] = &[$(val_type_of::<$a>()),*];
             #[allow(unused_variables)]
             fn __store(self, slots: &mut Slots<'_>) -> Result<(), Error> {
-                $(slots.result($i, self.$i)?;)*
+                $(slots.set($i, self.$i.into_wasm()?);)*
                 Ok(())
             }
         }
@@ -173,7 +174,7 @@ tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to Wasm",
     label = "not a Wasm result type",
-    note = "host functions return (), one value, a tuple of values, or `Result<_, E>` where `E` converts into `wasp_core::HostError` (any `std::error::Error`, `wasp_core::Error`, `HostError` itself)"
+    note = "host functions return (), one value, a tuple of values, or `Result<_, E>` where `E` converts into `wasp_core::HostError`: any `std::error::Error`, `wasp_core::Error`, or `HostError` itself (`HostError::msg(..)` makes one from a message)"
 )]
 pub trait HostReturn: 'static {
     /// The values handed back on success.

@@ -35,10 +35,7 @@ pub trait HostSignature {
 
     /// The function type.
     fn ty() -> FuncType {
-        FuncType::new(
-            Self::PARAMS.iter().copied(),
-            Self::RESULTS.iter().copied(),
-        )
+        FuncType::new(Self::PARAMS.iter().copied(), Self::RESULTS.iter().copied())
     }
 }
 

@@ -11,6 +11,8 @@ const CAPACITY: usize = 1200;
 pub struct ConstText {
     bytes: [u8; CAPACITY],
     len: usize,
+    /// Set once the text was cut.
+    full: bool,
 }
 
 impl ConstText {
@@ -18,6 +20,7 @@ impl ConstText {
         ConstText {
             bytes: [0; CAPACITY],
             len: 0,
+            full: false,
         }
     }
 
@@ -47,7 +50,7 @@ impl ConstText {
     pub const fn as_str(&self) -> &str {
         match std::str::from_utf8(self.bytes.split_at(self.len).0) {
             Ok(s) => s,
-            // `push` cuts only at character boundaries of valid `&str`s.
+            // Whole `&str`s are pushed, and `cut` keeps whole characters only.
             Err(_) => "",
         }
     }
@@ -70,7 +73,7 @@ impl ConstText {
     const fn push(&mut self, s: &str) {
         let s = s.as_bytes();
         let mut i = 0;
-        while i < s.len() {
+        while i < s.len() && !self.full {
             if self.len + 3 >= CAPACITY {
                 self.cut();
                 return;
@@ -81,10 +84,10 @@ impl ConstText {
         }
     }
 
-    /// Ends the text with `...` at a character boundary.
+    /// Ends the text with `...`, after its last whole character; later pushes are ignored.
     const fn cut(&mut self) {
-        while self.len > 0 && (self.bytes[self.len] & 0xC0) == 0x80 {
-            self.len -= 1;
+        if let Err(e) = std::str::from_utf8(self.bytes.split_at(self.len).0) {
+            self.len = e.valid_up_to();
         }
         let mut k = 0;
         while k < 3 {
@@ -92,6 +95,7 @@ impl ConstText {
             self.len += 1;
             k += 1;
         }
+        self.full = true;
     }
 }
 
@@ -116,16 +120,15 @@ pub const fn same_types(a: &[ValType], b: &[ValType]) -> bool {
     let mut i = 0;
     while i < a.len() {
         if !matches!(
-                (a[i], b[i]),
-                (ValType::I32, ValType::I32)
-                    | (ValType::I64, ValType::I64)
-                    | (ValType::F32, ValType::F32)
-                    | (ValType::F64, ValType::F64)
-                    | (ValType::V128, ValType::V128)
-                    | (ValType::FuncRef, ValType::FuncRef)
-                    | (ValType::ExternRef, ValType::ExternRef)
-            )
-        {
+            (a[i], b[i]),
+            (ValType::I32, ValType::I32)
+                | (ValType::I64, ValType::I64)
+                | (ValType::F32, ValType::F32)
+                | (ValType::F64, ValType::F64)
+                | (ValType::V128, ValType::V128)
+                | (ValType::FuncRef, ValType::FuncRef)
+                | (ValType::ExternRef, ValType::ExternRef)
+        ) {
             return false;
         }
         i += 1;
@@ -165,6 +168,9 @@ mod tests {
         let text = ConstText::func_type(&many, &[]);
         assert!(text.as_str().ends_with("..."));
         assert!(text.as_str().len() <= CAPACITY);
+        let long = "é".repeat(CAPACITY);
+        let text = ConstText::concat(&["x", &long, "tail"]);
+        assert!(text.as_str().ends_with("é..."));
     }
 
     #[test]

@@ -1,0 +1,186 @@
+//! Reading the imports of the module named by `check = ".."`, while compiling.
+
+use std::path::{Path, PathBuf};
+
+use syn::LitStr;
+use wasmparser::{Parser, Payload, TypeRef};
+
+use crate::wasm_type::{func_type_text, WasmType};
+
+/// The imports of a module file.
+pub struct ModuleFile {
+    /// The path as written, for messages.
+    pub written: String,
+    /// Where the file was found, for `include_bytes!`.
+    pub path: PathBuf,
+    pub imports: Vec<Import>,
+}
+
+pub struct Import {
+    pub module: String,
+    pub name: String,
+    pub ty: ImportType,
+}
+
+pub enum ImportType {
+    Func {
+        params: Vec<WasmType>,
+        results: Vec<WasmType>,
+    },
+    /// A memory, table, global or tag, in Wasm's notation.
+    Other(String),
+}
+
+impl ImportType {
+    /// The type in Wasm's notation, as `wasp_core::ExternType` displays it.
+    pub fn text(&self) -> String {
+        match self {
+            ImportType::Func { params, results } => func_type_text(params, results),
+            ImportType::Other(text) => text.clone(),
+        }
+    }
+}
+
+/// Reads and parses the module at `lit`: relative to the crate's manifest directory, or,
+/// when no such file exists, to the directory of the file that invokes the macro.
+pub fn read(lit: &LitStr) -> syn::Result<ModuleFile> {
+    let written = lit.value();
+    let path = locate(lit, &written);
+    let bytes = std::fs::read(&path).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!(
+                "cannot read the module `{written}`: {e}; the path is relative to the \
+                 directory of the crate's Cargo.toml"
+            ),
+        )
+    })?;
+    let wasm = wat::parse_bytes(&bytes).map_err(|mut e| {
+        e.set_path(Path::new(&written));
+        syn::Error::new(
+            lit.span(),
+            format!("`{written}` is not a WebAssembly module: {e}"),
+        )
+    })?;
+    let imports = imports(&wasm).map_err(|e| {
+        syn::Error::new(
+            lit.span(),
+            format!("cannot read the imports of `{written}`: {e}"),
+        )
+    })?;
+    Ok(ModuleFile {
+        written,
+        path,
+        imports,
+    })
+}
+
+fn locate(lit: &LitStr, written: &str) -> PathBuf {
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let from_manifest = manifest_dir.map(|d| d.join(written));
+    if let Some(p) = &from_manifest {
+        if p.exists() {
+            return p.clone();
+        }
+    }
+    let from_source = lit
+        .span()
+        .unwrap()
+        .local_file()
+        .and_then(|f| f.parent().map(|d| d.join(written)))
+        .filter(|p| p.exists());
+    from_source
+        .or(from_manifest)
+        .unwrap_or_else(|| Path::new(written).to_path_buf())
+}
+
+fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
+    let mut types: Vec<Option<(Vec<WasmType>, Vec<WasmType>)>> = Vec::new();
+    let mut imports = Vec::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload.map_err(|e| e.to_string())? {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group.map_err(|e| e.to_string())?.into_types() {
+                        types.push(match sub.composite_type.inner {
+                            wasmparser::CompositeInnerType::Func(f) => {
+                                Some((val_types(f.params())?, val_types(f.results())?))
+                            }
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    let import = import.map_err(|e| e.to_string())?;
+                    let ty = match import.ty {
+                        TypeRef::Func(i) | TypeRef::FuncExact(i) => {
+                            let Some(Some((params, results))) = types.get(i as usize) else {
+                                return Err(format!("import uses unknown function type {i}"));
+                            };
+                            ImportType::Func {
+                                params: params.clone(),
+                                results: results.clone(),
+                            }
+                        }
+                        TypeRef::Memory(m) => ImportType::Other(match m.maximum {
+                            Some(max) => format!("(memory {} {max})", m.initial),
+                            None => format!("(memory {})", m.initial),
+                        }),
+                        TypeRef::Table(t) => {
+                            let elem = ref_type(t.element_type)?.name();
+                            ImportType::Other(match t.maximum {
+                                Some(max) => format!("(table {} {max} {elem})", t.initial),
+                                None => format!("(table {} {elem})", t.initial),
+                            })
+                        }
+                        TypeRef::Global(g) => {
+                            let content = val_type(g.content_type)?.name();
+                            ImportType::Other(if g.mutable {
+                                format!("(global (mut {content}))")
+                            } else {
+                                format!("(global {content})")
+                            })
+                        }
+                        TypeRef::Tag(_) => ImportType::Other("(tag)".to_string()),
+                    };
+                    imports.push(Import {
+                        module: import.module.to_string(),
+                        name: import.name.to_string(),
+                        ty,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(imports)
+}
+
+fn val_types(tys: &[wasmparser::ValType]) -> Result<Vec<WasmType>, String> {
+    tys.iter().map(|t| val_type(*t)).collect()
+}
+
+fn val_type(ty: wasmparser::ValType) -> Result<WasmType, String> {
+    Ok(match ty {
+        wasmparser::ValType::I32 => WasmType::I32,
+        wasmparser::ValType::I64 => WasmType::I64,
+        wasmparser::ValType::F32 => WasmType::F32,
+        wasmparser::ValType::F64 => WasmType::F64,
+        wasmparser::ValType::V128 => WasmType::V128,
+        wasmparser::ValType::Ref(r) => ref_type(r)?,
+    })
+}
+
+fn ref_type(r: wasmparser::RefType) -> Result<WasmType, String> {
+    if r == wasmparser::RefType::FUNCREF {
+        Ok(WasmType::FuncRef)
+    } else if r == wasmparser::RefType::EXTERNREF {
+        Ok(WasmType::ExternRef)
+    } else {
+        Err(format!(
+            "it uses the reference type {r}, which Wasp does not support"
+        ))
+    }
+}
