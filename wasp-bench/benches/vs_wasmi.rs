@@ -9,10 +9,10 @@
 //! the binary encoding in both engines.
 //!
 //! After criterion, a `cargo bench` run (not `cargo test --benches`) times
-//! every pair again itself, interleaving the engines, and prints one line
-//! per workload: `ratio fib: wasp/wasmi = 1.23 (...)`, where the ratio is the
-//! median time in Wasp divided by the median time in wasmi (lower is better
-//! for Wasp).
+//! every pair again itself, in alternating rounds of at least a few
+//! milliseconds, and prints one line per workload:
+//! `ratio fib: wasp/wasmi = 1.23 (...)`, where the ratio is the median time
+//! per call in Wasp divided by that in wasmi (lower is better for Wasp).
 //!
 //! wasmi is configured to translate eagerly, as Wasp does, so that its
 //! `Module::new` does the same work and its first call is not a translation.
@@ -28,8 +28,12 @@ use wasp_bench::{generated_module_wat, ResultType, Workload, GENERATED_FUNCS, WO
 /// zero-extended to `u64`.
 type Runner = Box<dyn FnMut() -> u64>;
 
-/// How many timed calls of each engine the ratio table takes the median of.
+/// How many timed rounds of each engine the ratio table takes the median of.
 const RATIO_ROUNDS: usize = 15;
+
+/// The least time one round of the ratio table takes: a round repeats a
+/// short call (such as translating a small module) to reach it.
+const MIN_ROUND: Duration = Duration::from_millis(5);
 
 /// The binary encoding of a module given as text.
 fn to_wasm(wat: &str) -> Vec<u8> {
@@ -207,25 +211,37 @@ fn median(times: &mut [Duration]) -> Duration {
     times[times.len() / 2]
 }
 
-/// Times `wasp` and `wasmi` [`RATIO_ROUNDS`] times each, alternating after
-/// one warm-up call of each, and prints their median times and ratio.
-fn print_ratio(name: &str, wasp: &mut dyn FnMut(), wasmi: &mut dyn FnMut()) {
-    fn time(f: &mut dyn FnMut()) -> Duration {
-        let start = Instant::now();
+/// The average time of one call of `f` over `calls` calls.
+fn time_per_call(f: &mut dyn FnMut(), calls: u32) -> Duration {
+    let start = Instant::now();
+    for _ in 0..calls {
         f();
-        start.elapsed()
     }
-    wasp();
-    wasmi();
+    start.elapsed() / calls
+}
+
+/// How many calls of `f` make a round of at least [`MIN_ROUND`], judging by
+/// one (warm-up) call.
+fn calls_per_round(f: &mut dyn FnMut()) -> u32 {
+    let once = time_per_call(f, 1).max(Duration::from_nanos(1));
+    u32::try_from(MIN_ROUND.as_nanos().div_ceil(once.as_nanos()))
+        .unwrap_or(u32::MAX)
+        .max(1)
+}
+
+/// Times `wasp` and `wasmi` in [`RATIO_ROUNDS`] alternating rounds each,
+/// and prints the median times per call and their ratio.
+fn print_ratio(name: &str, wasp: &mut dyn FnMut(), wasmi: &mut dyn FnMut()) {
+    let (wasp_calls, wasmi_calls) = (calls_per_round(wasp), calls_per_round(wasmi));
     let mut wasp_times = Vec::with_capacity(RATIO_ROUNDS);
     let mut wasmi_times = Vec::with_capacity(RATIO_ROUNDS);
     for _ in 0..RATIO_ROUNDS {
-        wasp_times.push(time(wasp));
-        wasmi_times.push(time(wasmi));
+        wasp_times.push(time_per_call(wasp, wasp_calls));
+        wasmi_times.push(time_per_call(wasmi, wasmi_calls));
     }
     let (wasp, wasmi) = (median(&mut wasp_times), median(&mut wasmi_times));
     println!(
-        "ratio {name}: wasp/wasmi = {:.2} (median of {RATIO_ROUNDS}: wasp {wasp:.2?}, wasmi {wasmi:.2?})",
+        "ratio {name}: wasp/wasmi = {:.2} (median of {RATIO_ROUNDS} rounds: wasp {wasp:.2?}, wasmi {wasmi:.2?})",
         wasp.as_secs_f64() / wasmi.as_secs_f64(),
     );
 }
@@ -265,6 +281,12 @@ fn is_bench_run() -> bool {
 }
 
 fn main() {
+    if cfg!(debug_assertions) {
+        // E.g. `cargo test --all-targets`: timings would be meaningless, and
+        // wasmi's dispatch overflows the native stack with debug assertions.
+        eprintln!("vs_wasmi: skipped: run the benchmarks in an optimised build (cargo bench)");
+        return;
+    }
     let mut c = Criterion::default()
         .sample_size(20)
         .warm_up_time(Duration::from_secs(1))

@@ -9,7 +9,7 @@
 //!
 //! This library holds what the benchmarks and the tests share: the
 //! workloads, which are the modules bundled in `examples/wasm/`, plain Rust
-//! [`reference`] implementations of what their exports compute, and a
+//! [`reference`](mod@reference) implementations of what their exports compute, and a
 //! generator for a large module to benchmark translation with
 //! ([`generated_module_wat`]). It has no dependencies.
 
