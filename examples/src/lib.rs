@@ -2,5 +2,8 @@
 //!
 //! - [`tic_tac_toe`]: a game whose rules run in Wasm and whose players are host functions
 //!   written with `#[host]` (run it with `cargo run --example tic_tac_toe`).
+//! - [`tank`]: a tank bot in Wasm that runs tick by tick on a gas budget, and can be paused,
+//!   forked, saved and continued in another process (`cargo run --example tank_bot`).
 
+pub mod tank;
 pub mod tic_tac_toe;

@@ -1,0 +1,269 @@
+//! The tank bot: a run split by a save and a load, in one process or in two, prints the same
+//! lines and uses the same gas as a run that was never interrupted; forks run independently.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use wasp_examples::tank::{run, Bot, Cell, Options, TankError, TickReport, World};
+
+/// How many ticks the runs below last: past two of the bot's expensive map passes (ticks 25
+/// and 50), which overrun the default budget.
+const TICKS: u32 = 60;
+
+/// A file in the temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str) -> TempFile {
+        let file = format!("wasp-tank-{}-{name}.snap", std::process::id());
+        TempFile(std::env::temp_dir().join(file))
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Runs the example's logic in this process and returns its output lines and the bot.
+fn run_lines(options: &Options) -> (Vec<String>, Bot) {
+    let mut out = Vec::new();
+    let bot = run(options, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    (text.lines().map(str::to_string).collect(), bot)
+}
+
+/// The lines that do not depend on how the run was split (no `saved:` or `loaded:`).
+fn game_lines(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| !l.starts_with("saved:") && !l.starts_with("loaded:"))
+        .cloned()
+        .collect()
+}
+
+/// The gas column of the tick lines.
+fn tick_gas(lines: &[String]) -> Vec<u64> {
+    lines
+        .iter()
+        .filter(|l| l.starts_with("tick"))
+        .map(|l| {
+            let (_, rest) = l.split_once("gas ").unwrap();
+            rest.split_whitespace().next().unwrap().parse().unwrap()
+        })
+        .collect()
+}
+
+fn options(ticks: u32) -> Options {
+    Options {
+        ticks,
+        ..Options::default()
+    }
+}
+
+#[test]
+fn an_uninterrupted_run_overruns_its_budget_and_sums_its_gas() {
+    let (lines, bot) = run_lines(&options(TICKS));
+    assert_eq!(lines.len(), TICKS as usize + 1);
+    assert!(lines[0].starts_with("tick   1  at ( 4, 6) facing N  gas "));
+    let overruns = lines.iter().filter(|l| l.contains("overran")).count();
+    assert!(
+        overruns >= 4,
+        "expected overruns at ticks 25 and 50:\n{lines:#?}"
+    );
+    assert!(lines.iter().any(|l| l.contains("picked up a coin")));
+    let gas = tick_gas(&lines);
+    assert!(gas.iter().all(|&g| g > 0 && g <= bot.world().budget));
+    assert_eq!(gas.iter().sum::<u64>(), bot.world().total_gas);
+    let summary = lines.last().unwrap();
+    assert!(summary.starts_with(&format!("after {TICKS} ticks: tank at ")));
+    assert!(summary.ends_with(&format!("total gas {}", bot.world().total_gas)));
+}
+
+/// Saves after tick `k` into a file, then continues from that file with a fresh engine,
+/// module and store; returns the output lines of both halves and the final bot.
+fn split_run(k: u32, file: &Path) -> (Vec<String>, Vec<String>, Bot) {
+    let first = Options {
+        save: Some(file.to_path_buf()),
+        after: Some(k),
+        ..options(TICKS)
+    };
+    let (before, _) = run_lines(&first);
+    let second = Options {
+        load: Some(file.to_path_buf()),
+        ..options(TICKS)
+    };
+    let (after, bot) = run_lines(&second);
+    (before, after, bot)
+}
+
+#[test]
+fn saving_and_loading_changes_neither_the_output_nor_the_gas() {
+    let (full, full_bot) = run_lines(&options(TICKS));
+    // Before the first tick, after ordinary ticks, and in the middle of an overrun (the bot
+    // is then paused for gas, not at its yield).
+    for k in [0, 1, 8, 24, 25, 26, 27, 59, TICKS] {
+        let file = TempFile::new(&format!("split-{k}"));
+        let (before, after, bot) = split_run(k, &file.0);
+        assert_eq!(
+            before.last().unwrap(),
+            &format!("saved: the bot after tick {k} to {}", file.0.display())
+        );
+        assert!(after[0].starts_with("loaded: "), "{after:?}");
+        let mut joined = game_lines(&before);
+        joined.extend(game_lines(&after));
+        assert_eq!(joined, full, "split after tick {k}");
+        assert_eq!(bot.world(), full_bot.world(), "split after tick {k}");
+        assert_eq!(bot.world().total_gas, full_bot.world().total_gas);
+        assert_eq!(bot.cells_seen(), full_bot.cells_seen());
+    }
+}
+
+#[test]
+fn a_bot_saved_and_loaded_twice_still_matches() {
+    let (full, _) = run_lines(&options(TICKS));
+    let file = TempFile::new("twice");
+    let mut joined = Vec::new();
+    for (load, after) in [(false, 10), (true, 30), (true, TICKS)] {
+        let step = Options {
+            load: load.then(|| file.0.clone()),
+            save: (after < TICKS).then(|| file.0.clone()),
+            after: (after < TICKS).then_some(after),
+            ..options(TICKS)
+        };
+        joined.extend(game_lines(&run_lines(&step).0));
+    }
+    assert_eq!(joined, full);
+}
+
+/// The example binary next to this test's directory, as `cargo test` builds it.
+fn example_binary() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let dir = exe.parent()?.parent()?;
+    let path = dir
+        .join("examples")
+        .join(format!("tank_bot{}", std::env::consts::EXE_SUFFIX));
+    path.exists().then_some(path)
+}
+
+/// Runs the example binary and returns its stdout lines; fails on a non-zero exit.
+fn run_process(binary: &Path, args: &[&str]) -> Vec<String> {
+    let output = Command::new(binary).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{args:?} failed: {stderr}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    stdout.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn two_processes_with_a_save_file_between_them_match_one() {
+    // `cargo test` builds the examples next to the test binaries; a run that selects only
+    // this test (`--test tank_bot`) may not, and then the in-process tests above stand in.
+    let Some(binary) = example_binary() else {
+        eprintln!("skipped: the tank_bot example binary is not built");
+        return;
+    };
+    let file = TempFile::new("processes");
+    let path = file.0.to_str().unwrap();
+    let ticks = TICKS.to_string();
+    let full = run_process(&binary, &["--ticks", &ticks]);
+    let before = run_process(
+        &binary,
+        &["--ticks", &ticks, "--save", path, "--after", "26"],
+    );
+    let after = run_process(&binary, &["--load", path, "--ticks", &ticks]);
+    let mut joined = game_lines(&before);
+    joined.extend(game_lines(&after));
+    assert_eq!(joined, full);
+    assert!(full.last().unwrap().contains("total gas"));
+}
+
+#[test]
+fn forks_run_on_independently() {
+    let mut bot = Bot::new(World::new(1000)).unwrap();
+    let mut reference = Bot::new(World::new(1000)).unwrap();
+    for _ in 0..10 {
+        assert_eq!(bot.tick().unwrap(), reference.tick().unwrap());
+    }
+    // The fork's world gets a wall right in front of the tank.
+    let mut fork = bot.fork();
+    let world = fork.world_mut();
+    let (dx, dy) = world.heading.offset();
+    let (x, y) = (world.x + dx, world.y + dy);
+    world.grid.set(x, y, Cell::Wall);
+
+    let ticks =
+        |bot: &mut Bot| -> Vec<TickReport> { (0..30).map(|_| bot.tick().unwrap()).collect() };
+    let (original, forked) = (ticks(&mut bot), ticks(&mut fork));
+    // The original is undisturbed by its fork: it goes on exactly as an unforked bot.
+    assert_eq!(original, ticks(&mut reference));
+    assert_eq!(bot.world(), reference.world());
+    // The fork goes its own way, on the host side and in its Wasm memory.
+    assert_ne!(original[0].action, forked[0].action);
+    assert_ne!(
+        (bot.world().x, bot.world().y),
+        (fork.world().x, fork.world().y)
+    );
+    assert_eq!(fork.world().grid.get(x, y), Cell::Wall);
+    assert_ne!(bot.cells_seen(), fork.cells_seen());
+}
+
+#[test]
+fn a_budget_too_small_for_any_step_is_an_error() {
+    let mut bot = Bot::new(World::new(10)).unwrap();
+    let error = bot.tick().unwrap_err();
+    assert!(matches!(error, TankError::Usage(_)));
+    assert!(
+        error
+            .to_string()
+            .starts_with("a budget of 10 gas per tick cannot pay"),
+        "{error}"
+    );
+    // The bot stays paused: with a bigger budget it goes on.
+    bot.world_mut().budget = 1000;
+    assert!(bot.tick().unwrap().action.starts_with("moved"));
+}
+
+#[test]
+fn a_damaged_or_foreign_save_file_is_refused() {
+    let mut bot = Bot::new(World::new(1000)).unwrap();
+    bot.tick().unwrap();
+    let bytes = bot.save();
+    assert!(matches!(
+        Bot::load(&bytes[..bytes.len() - 3]),
+        Err(TankError::Format(_))
+    ));
+    // A Wasp snapshot that holds no paused call, labelled as a paused bot.
+    let fresh = Bot::new(World::new(1000)).unwrap().save();
+    let mut relabelled = fresh.clone();
+    relabelled[12] = 1; // the bot's phase: paused
+    let error = Bot::load(&relabelled).err().unwrap();
+    assert_eq!(
+        error.to_string(),
+        "bad save file: the file says the bot is Paused, but its Wasm snapshot holds no paused call"
+    );
+    let error = run(
+        &Options {
+            load: Some(PathBuf::from("/nonexistent/tank.snap")),
+            ..options(5)
+        },
+        &mut Vec::new(),
+    )
+    .err()
+    .unwrap();
+    assert!(matches!(error, TankError::File { .. }));
+}
+
+#[test]
+fn the_command_line_is_checked() {
+    let parse = |args: &[&str]| Options::parse(args.iter().map(|a| a.to_string()));
+    let parsed = parse(&["--ticks", "20", "--save", "x.snap", "--after", "8"]).unwrap();
+    assert_eq!(parsed.ticks, 20);
+    assert_eq!(parsed.after, Some(8));
+    assert!(parse(&["--after", "3"]).is_err());
+    assert!(parse(&["--ticks", "5", "--save", "x", "--after", "6"]).is_err());
+    assert!(parse(&["--ticks", "many"]).is_err());
+    assert!(parse(&["--ticks"]).is_err());
+    assert!(parse(&["--fly", "1"]).is_err());
+}
