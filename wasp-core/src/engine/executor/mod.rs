@@ -6,6 +6,7 @@
 //! host function, then resumes execution.
 
 mod bulk;
+mod regs;
 
 use super::costs::GasCosts;
 use super::ir::Instr;
@@ -121,22 +122,24 @@ pub(crate) fn execute(
     };
     let mut pc = top.pc as usize;
     let mut base = top.base as usize;
-    let (mut code, mut inst) = match &s.funcs[top.func as usize] {
-        FuncEntity::Wasm { body, instance, .. } => (&body.code[..], *instance),
+    let (mut code, mut inst, frame_size) = match &s.funcs[top.func as usize] {
+        FuncEntity::Wasm { body, instance, .. } => (&body.code[..], *instance, body.frame_size),
         FuncEntity::Host { .. } => unreachable!("host functions have no frames"),
     };
     let mut mem: &mut [u8] = memory0!(s, inst);
-    let mut vals: &mut [u64] = &mut stack.values[..];
+    let mut regs: *mut u64 = regs::frame_ptr(&mut stack.values, base, frame_size as usize);
 
+    // SAFETY (both macros): `regs` is the running frame's pointer and every slot named by
+    // the running code was verified to lie in the frame; see `regs.rs`.
     macro_rules! r {
         ($reg:expr) => {
-            vals[base + $reg as usize]
+            unsafe { regs::read(regs, $reg) }
         };
     }
     macro_rules! set {
         ($reg:expr, $v:expr) => {{
             let v: u64 = $v;
-            vals[base + $reg as usize] = v;
+            unsafe { regs::write(regs, $reg, v) }
         }};
     }
     macro_rules! i32_ {
@@ -200,12 +203,12 @@ pub(crate) fn execute(
             base = f.base as usize;
             if let FuncEntity::Wasm { body, instance, .. } = &s.funcs[f.func as usize] {
                 code = &body.code[..];
+                regs = regs::frame_ptr(&mut stack.values, base, body.frame_size as usize);
                 if *instance != inst {
                     inst = *instance;
                     mem = memory0!(s, inst);
                 }
             }
-            vals = &mut stack.values[..];
             continue;
         }};
     }
@@ -326,7 +329,8 @@ pub(crate) fn execute(
 
     loop {
         use Instr::*;
-        match code[pc] {
+        // SAFETY: `pc` stays on the verified code of the running function; see `regs.rs`.
+        match unsafe { regs::fetch(code, pc) } {
             Data { .. } => unreachable!("data words are skipped"),
             Unreachable => return Err(TrapCode::Unreachable),
             ConsumeGas { lo, hi } => charge!(u64::from(lo) | (u64::from(hi) << 32)),
@@ -341,12 +345,12 @@ pub(crate) fn execute(
             }
             Return0 => do_return!(),
             Return1 { src } => {
-                vals[base] = r!(src);
+                set!(0, r!(src));
                 do_return!()
             }
             ReturnN { src, count } => {
-                let from = base + src as usize;
-                vals.copy_within(from..from + count as usize, base);
+                // SAFETY: `src..src + count` was verified to lie in the frame.
+                unsafe { regs::copy_to_base(regs, src, count) };
                 do_return!()
             }
             Call { func, args } => {

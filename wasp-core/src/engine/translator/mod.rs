@@ -10,6 +10,7 @@
 mod control;
 mod fuse;
 mod ops;
+mod verify;
 
 use wasmparser::{BlockType, FunctionBody};
 
@@ -95,11 +96,16 @@ pub(crate) fn translate(
         t.charge(&op);
         t.operator(op)?;
     }
-    let frame_size = u64::from(num_locals) + u64::from(t.max_height);
-    let frame_size = u32::try_from(frame_size)
-        .map_err(|_| ModuleError::new("function frame too large", None))?;
+    let const_base = u64::from(num_locals) + u64::from(t.max_height);
+    let frame_size = const_base + t.hoisted.len() as u64;
+    if frame_size >= u64::from(HOISTED_MARK) {
+        return Err(ModuleError::new("function frame too large", None).into());
+    }
+    let code = place_hoisted(t.code, &t.hoisted, const_base as Reg);
+    let frame_size = frame_size as u32;
+    verify::verify(&code, frame_size)?;
     Ok(CompiledFunc {
-        code: t.code.into_boxed_slice(),
+        code: code.into_boxed_slice(),
         num_params,
         num_locals,
         frame_size,
@@ -124,7 +130,15 @@ struct Translator<'a> {
     dead_depth: u32,
     /// The `ConsumeGas` paying for the current straight-line block (metering only).
     gas_at: Option<usize>,
+    /// Constants read inside loops, each given a slot written once on entry (values in
+    /// slot encoding, in slot order).
+    hoisted: Vec<u64>,
 }
+
+/// Provisional slot numbers of hoisted constants, replaced once the frame size is known.
+const HOISTED_MARK: Reg = 0x8000_0000;
+/// The most constants a function hoists out of its loops.
+const MAX_HOISTED: usize = 64;
 
 impl<'a> Translator<'a> {
     fn new(env: &'a FuncEnv<'a>, num_locals: u32, num_results: u32) -> Translator<'a> {
@@ -140,6 +154,7 @@ impl<'a> Translator<'a> {
             reachable: true,
             dead_depth: 0,
             gas_at: None,
+            hoisted: Vec::new(),
         }
     }
 
@@ -231,12 +246,32 @@ impl<'a> Translator<'a> {
         match op {
             Operand::Local(l) => l,
             Operand::Temp => self.temp(pos),
-            Operand::Const(c) => {
-                let dst = self.temp(pos);
-                self.emit(const_instr(dst, c));
-                dst
-            }
+            Operand::Const(c) => match self.hoist(c) {
+                Some(slot) => slot,
+                None => {
+                    let dst = self.temp(pos);
+                    self.emit(const_instr(dst, c));
+                    dst
+                }
+            },
         }
+    }
+
+    /// The provisional slot of constant `c` if it is read inside a loop and may be hoisted
+    /// (written once on function entry instead of on every iteration).
+    fn hoist(&mut self, c: u64) -> Option<Reg> {
+        if !self.ctrl.iter().any(|f| f.kind == ControlKind::Loop) {
+            return None;
+        }
+        let index = match self.hoisted.iter().position(|&h| h == c) {
+            Some(i) => i,
+            None if self.hoisted.len() < MAX_HOISTED => {
+                self.hoisted.push(c);
+                self.hoisted.len() - 1
+            }
+            None => return None,
+        };
+        Some(HOISTED_MARK + index as Reg)
     }
 
     fn truncate(&mut self, height: usize) {
@@ -309,6 +344,34 @@ impl<'a> Translator<'a> {
     }
 }
 
+/// Gives hoisted constants their final slots (after the operand stack's) and prepends the
+/// instructions that write them on entry. Branch offsets are relative, so they stay right.
+fn place_hoisted(mut code: Vec<Instr>, hoisted: &[u64], const_base: Reg) -> Vec<Instr> {
+    if hoisted.is_empty() {
+        return code;
+    }
+    let fix = |r: &mut Reg| {
+        if *r >= HOISTED_MARK {
+            *r = const_base + (*r - HOISTED_MARK);
+        }
+    };
+    let mut after_select = false;
+    for instr in &mut code {
+        instr.for_each_reg_mut(fix);
+        match instr {
+            // Only `select` keeps a slot (its condition) in its data word.
+            Instr::Data { a, .. } if after_select => fix(a),
+            _ => {}
+        }
+        after_select = matches!(instr, Instr::Select { .. });
+    }
+    let prologue = hoisted
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| const_instr(const_base + i as Reg, c));
+    prologue.chain(code).collect()
+}
+
 /// The instruction writing constant `c` (slot encoding) into `dst`.
 fn const_instr(dst: Reg, c: u64) -> Instr {
     if c <= u64::from(u32::MAX) {
@@ -329,5 +392,24 @@ mod tests {
     #[test]
     fn instructions_stay_small() {
         assert_eq!(std::mem::size_of::<Instr>(), 16);
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    #[test]
+    fn dump_ir() {
+        let Ok(path) = std::env::var("WASP_DUMP_IR") else {
+            return;
+        };
+        let engine = crate::Engine::default();
+        let bytes = std::fs::read(path).unwrap();
+        let module = crate::Module::new(&engine, bytes).unwrap();
+        for (i, f) in module.inner.code.iter().enumerate() {
+            println!("func {i}: locals {} frame {}", f.num_locals, f.frame_size);
+            for (pc, instr) in f.code.iter().enumerate() {
+                println!("  {pc:4}: {instr:?}");
+            }
+        }
     }
 }

@@ -1,0 +1,118 @@
+//! A check of every translated function before it can run: the interpreter reads slots and
+//! instructions without bounds checks, and relies on what this proves.
+//!
+//! - every slot an instruction names lies inside the frame (`< frame_size`);
+//! - every branch lands on an instruction of the same function that is not a data word;
+//! - every instruction that needs a data word has one right after it;
+//! - execution cannot run off the end: the last instruction is a terminator.
+
+use crate::engine::ir::Instr;
+use crate::error::ModuleError;
+
+/// Checks the invariants above for `code` with a frame of `frame_size` slots.
+pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError> {
+    let fail = |pc: usize, what: &str| {
+        Err(ModuleError::new(
+            format!("internal translation error at instruction {pc}: {what}"),
+            None,
+        ))
+    };
+    let mut pc = 0;
+    while pc < code.len() {
+        let instr = code[pc];
+        let mut bad_reg = false;
+        instr.for_each_reg(|r| bad_reg |= r >= frame_size);
+        if let Instr::ReturnN { src, count } = instr {
+            bad_reg |= u64::from(src) + u64::from(count) > u64::from(frame_size);
+        }
+        if bad_reg {
+            return fail(
+                pc,
+                &format!("a slot outside the frame of {frame_size} in {instr:?}"),
+            );
+        }
+        if let Some(offset) = instr.branch_offset() {
+            if !is_target(code, pc as i64 + i64::from(offset)) {
+                return fail(pc, "a branch outside the function");
+            }
+        }
+        match instr {
+            Instr::Data { .. } => return fail(pc, "a data word without its instruction"),
+            Instr::BrTable { len, .. } => {
+                let entries = len as usize + 1;
+                if pc + entries >= code.len() {
+                    return fail(pc, "a branch table past the end");
+                }
+                let all_br = code[pc + 1..=pc + entries]
+                    .iter()
+                    .all(|e| matches!(e, Instr::Br { .. }));
+                if !all_br {
+                    return fail(pc, "a branch table entry that is not a branch");
+                }
+                // The entries are checked as branches by the loop itself.
+            }
+            _ if needs_data(&instr) => {
+                let Some(Instr::Data { a, .. }) = code.get(pc + 1) else {
+                    return fail(pc, "a missing data word");
+                };
+                if matches!(instr, Instr::Select { .. }) && *a >= frame_size {
+                    return fail(pc, "a condition slot outside the frame");
+                }
+                pc += 1;
+            }
+            _ => {}
+        }
+        pc += 1;
+    }
+    match last_instruction(code) {
+        Some(last) if is_terminator(&last) => Ok(()),
+        _ => fail(code.len(), "code that can run past its end"),
+    }
+}
+
+/// Whether `target` is the index of an executable instruction.
+fn is_target(code: &[Instr], target: i64) -> bool {
+    usize::try_from(target)
+        .ok()
+        .and_then(|t| code.get(t))
+        .is_some_and(|i| !matches!(i, Instr::Data { .. }))
+}
+
+/// Instructions followed by a data word.
+pub(crate) fn needs_data(instr: &Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Select { .. }
+            | Instr::CallIndirect { .. }
+            | Instr::ReturnCallIndirect { .. }
+            | Instr::MemoryFill { .. }
+            | Instr::MemoryCopy { .. }
+            | Instr::MemoryInit { .. }
+            | Instr::TableGrow { .. }
+            | Instr::TableFill { .. }
+            | Instr::TableCopy { .. }
+            | Instr::TableInit { .. }
+    )
+}
+
+/// The last instruction, skipping the data word of a final `return_call_indirect`.
+fn last_instruction(code: &[Instr]) -> Option<Instr> {
+    match code {
+        [.., before, Instr::Data { .. }] => Some(*before),
+        [.., last] => Some(*last),
+        [] => None,
+    }
+}
+
+fn is_terminator(instr: &Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Br { .. }
+            | Instr::Return0
+            | Instr::Return1 { .. }
+            | Instr::ReturnN { .. }
+            | Instr::Unreachable
+            | Instr::ReturnCall { .. }
+            | Instr::ReturnCallIndirect { .. }
+    )
+}

@@ -1,0 +1,139 @@
+//! Generating test modules with `wasm-smith`, configured for exactly the proposals Wasp runs
+//! (Wasm 2.0 without SIMD, plus tail calls and extended constants), small enough to run
+//! quickly and instrumented so that every call terminates.
+
+use arbitrary::Unstructured;
+use wasm_smith::{Config, InstructionKind, InstructionKinds};
+
+/// The fuel of the global that `wasm-smith`'s `ensure_termination` adds: every function entry
+/// and every loop iteration costs one unit (bulk operations cost their length), and a call
+/// that finds it spent executes `unreachable`. One budget per instance bounds both the
+/// running time and the depth of recursion (far below either engine's stack limits).
+pub const FUEL: u32 = 1_000;
+
+/// The most pages of a memory (each memory has a maximum, so `memory.grow` stays small).
+const MAX_PAGES: u64 = 8;
+
+/// The most elements of a table (each table has a maximum too).
+const MAX_TABLE_ELEMENTS: u64 = 1_000;
+
+/// A deterministic generator (SplitMix64) for the bytes `wasm-smith` builds modules from.
+pub struct SplitMix(u64);
+
+impl SplitMix {
+    /// A generator with the given seed.
+    pub fn new(seed: u64) -> SplitMix {
+        SplitMix(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// `len` random bytes.
+    pub fn bytes(&mut self, len: usize) -> Vec<u8> {
+        (0..len).map(|_| self.next_u64() as u8).collect()
+    }
+}
+
+/// The raw material for the module of seed `seed`: a few KiB of random bytes.
+pub fn seed_bytes(seed: u64) -> Vec<u8> {
+    let mut rng = SplitMix::new(seed);
+    let len = 1024 + (rng.next_u64() % 8192) as usize;
+    rng.bytes(len)
+}
+
+/// A terminating module built from `data`, or `None` when `wasm-smith` gives up.
+pub fn generate(data: &[u8]) -> Option<Vec<u8>> {
+    let mut u = Unstructured::new(data);
+    let config = config(&mut u).ok()?;
+    let mut module = wasm_smith::Module::new(config, &mut u).ok()?;
+    module.ensure_termination(FUEL).ok()?;
+    Some(module.to_bytes())
+}
+
+/// Wasp's proposals, fixed; a few knobs (traps avoided or not, NaNs canonicalised or not,
+/// floats, instruction kinds, LEB widths) varied by the input, swarm-testing style.
+fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<Config> {
+    let mut c = Config::default();
+    enable_wasp_proposals(&mut c);
+    c.max_imports = 0;
+    c.export_everything = true;
+    c.min_funcs = u.int_in_range(1..=6)?;
+    c.max_funcs = c.min_funcs + u.int_in_range(0..=6)?;
+    c.min_types = 1;
+    c.max_instructions = u.int_in_range(10..=120)?;
+    c.max_types = 16;
+    c.max_globals = 12;
+    c.max_tables = u.int_in_range(0..=3)?;
+    c.max_memories = 1;
+    c.max_memory32_bytes = MAX_PAGES * 65536;
+    c.memory_max_size_required = true;
+    c.max_table_elements = MAX_TABLE_ELEMENTS;
+    c.table_max_size_required = true;
+    c.max_data_segments = 8;
+    c.max_element_segments = 8;
+    c.max_elements = 16;
+    c.disallow_traps = u.ratio(1, 2)?;
+    c.canonicalize_nans = u.ratio(1, 4)?;
+    c.allow_floats = u.ratio(4, 5)?;
+    c.min_uleb_size = if u.ratio(1, 8)? { 5 } else { 1 };
+    c.allowed_instructions = instruction_kinds(u)?;
+    Ok(c)
+}
+
+/// Wasm 2.0 without SIMD, plus tail calls and extended constants; nothing else.
+fn enable_wasp_proposals(c: &mut Config) {
+    c.sign_extension_ops_enabled = true;
+    c.saturating_float_to_int_enabled = true;
+    c.multi_value_enabled = true;
+    c.bulk_memory_enabled = true;
+    c.reference_types_enabled = true;
+    c.tail_call_enabled = true;
+    c.extended_const_enabled = true;
+    c.simd_enabled = false;
+    c.relaxed_simd_enabled = false;
+    c.threads_enabled = false;
+    c.shared_everything_threads_enabled = false;
+    c.exceptions_enabled = false;
+    c.gc_enabled = false;
+    c.memory64_enabled = false;
+    c.custom_page_sizes_enabled = false;
+    c.wide_arithmetic_enabled = false;
+    c.compact_imports_enabled = false;
+    c.custom_descriptors_enabled = false;
+    c.multibyte_array_access_enabled = false;
+    c.acquire_release_atomics_enabled = false;
+}
+
+/// All scalar instruction kinds most of the time; otherwise a random subset (control flow
+/// always stays, so that functions have some shape).
+fn instruction_kinds(u: &mut Unstructured<'_>) -> arbitrary::Result<InstructionKinds> {
+    const OPTIONAL: [InstructionKind; 8] = [
+        InstructionKind::Numeric,
+        InstructionKind::NumericInt,
+        InstructionKind::Reference,
+        InstructionKind::Parametric,
+        InstructionKind::Variable,
+        InstructionKind::Table,
+        InstructionKind::Memory,
+        InstructionKind::MemoryInt,
+    ];
+    if u.ratio(2, 3)? {
+        let mut all = OPTIONAL.to_vec();
+        all.push(InstructionKind::Control);
+        return Ok(InstructionKinds::new(&all));
+    }
+    let mut kinds = vec![InstructionKind::Control];
+    for kind in OPTIONAL {
+        if u.arbitrary()? {
+            kinds.push(kind);
+        }
+    }
+    Ok(InstructionKinds::new(&kinds))
+}

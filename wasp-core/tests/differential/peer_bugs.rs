@@ -1,0 +1,152 @@
+//! Known bugs of the peer (wasmi 2.0.0) that the comparison tolerates, and nothing broader.
+//!
+//! 1. **`select` fed by a comparison with zero.** wasmi fuses `i32.eqz x` (and `i32.eq x 0`,
+//!    `i32.ne x 0`) into the `select` that consumes it, and the fused `select` picks the
+//!    wrong operand:
+//!
+//!    ```wat
+//!    (module (func (export "f") (param i32 i32) (result i32)
+//!      (select (local.get 0) (local.get 1) (i32.eqz (local.get 0)))))
+//!    ```
+//!
+//!    The specification says `f(5, 7)` is `7` (the condition `i32.eqz 5` is 0, so `select`
+//!    gives its second operand); wasmi returns `5`. `wasm-smith`'s guard against division
+//!    by zero (`(select (i32.const 1) d (i32.eqz d))`) is exactly this pattern. The test
+//!    `known_peer_bugs_are_right_on_wasp` asserts the specification's answer on Wasp.
+//!
+//! How it is tolerated: only when the engines disagree on a module in which a `select`
+//! directly follows `i32.eqz`, `i32.eq` or `i32.ne`, the module is run again on wasmi after
+//! [`defuse`] inserted `i32.const 0` `drop` before each such `select`. The two instructions
+//! do nothing by the specification, but they make wasmi emit the comparison on its own
+//! instead of fusing it. If wasmi then agrees with Wasp on everything, the disagreement is
+//! counted as this peer bug; otherwise it stays a disagreement.
+
+use std::ops::Range;
+
+use wasmparser::{Operator, Parser, Payload};
+
+/// `i32.const 0`, `drop`: a no-op that stops wasmi from fusing a comparison into `select`.
+const NO_OP: [u8; 3] = [0x41, 0x00, 0x1a];
+
+/// The id of the code section.
+const CODE_SECTION: u8 = 10;
+
+/// Whether `bytes` contain a `select` that directly follows `i32.eqz`, `i32.eq` or `i32.ne`.
+pub fn has_fused_select(bytes: &[u8]) -> bool {
+    bodies(bytes).is_some_and(|bodies| bodies.iter().any(|b| !b.select_offsets.is_empty()))
+}
+
+/// `bytes` with `i32.const 0` `drop` inserted before every `select` that directly follows
+/// `i32.eqz`, `i32.eq` or `i32.ne`; `None` if the module cannot be read.
+pub fn defuse(bytes: &[u8]) -> Option<Vec<u8>> {
+    let bodies = bodies(bytes)?;
+    let section = sections(bytes)?
+        .into_iter()
+        .find(|s| s.id == CODE_SECTION)?;
+    let mut content = Vec::new();
+    leb(&mut content, bodies.len() as u64);
+    for body in &bodies {
+        let code = rewrite_body(bytes, body);
+        leb(&mut content, code.len() as u64);
+        content.extend(code);
+    }
+    let mut out = bytes[..section.whole.start].to_vec();
+    out.push(CODE_SECTION);
+    leb(&mut out, content.len() as u64);
+    out.extend(content);
+    out.extend(&bytes[section.whole.end..]);
+    Some(out)
+}
+
+/// A function body: its byte range and where the fused `select`s start.
+struct Body {
+    range: Range<usize>,
+    select_offsets: Vec<usize>,
+}
+
+fn bodies(bytes: &[u8]) -> Option<Vec<Body>> {
+    let mut out = Vec::new();
+    for payload in Parser::new(0).parse_all(bytes) {
+        if let Payload::CodeSectionEntry(body) = payload.ok()? {
+            let range = body.range();
+            let mut reader = body.get_operators_reader().ok()?;
+            let mut previous = None;
+            let mut select_offsets = Vec::new();
+            while !reader.eof() {
+                let (op, offset) = reader.read_with_offset().ok()?;
+                let is_select = matches!(op, Operator::Select | Operator::TypedSelect { .. });
+                let after_cmp = matches!(
+                    previous,
+                    Some(Operator::I32Eqz | Operator::I32Eq | Operator::I32Ne)
+                );
+                if is_select && after_cmp {
+                    select_offsets.push(offset as usize);
+                }
+                previous = Some(op);
+            }
+            out.push(Body {
+                range: range.start as usize..range.end as usize,
+                select_offsets,
+            });
+        }
+    }
+    Some(out)
+}
+
+fn rewrite_body(bytes: &[u8], body: &Body) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.range.len() + NO_OP.len() * body.select_offsets.len());
+    let mut at = body.range.start;
+    for &select in &body.select_offsets {
+        out.extend(&bytes[at..select]);
+        out.extend(NO_OP);
+        at = select;
+    }
+    out.extend(&bytes[at..body.range.end]);
+    out
+}
+
+/// A section: its id and the range of its header and contents.
+struct Section {
+    id: u8,
+    whole: Range<usize>,
+}
+
+/// The sections of a module (after the 8-byte preamble).
+fn sections(bytes: &[u8]) -> Option<Vec<Section>> {
+    let mut out = Vec::new();
+    let mut at = 8;
+    while at < bytes.len() {
+        let start = at;
+        let id = bytes[at];
+        let (size, len) = read_leb(bytes.get(at + 1..)?)?;
+        at += 1 + len + size as usize;
+        out.push(Section {
+            id,
+            whole: start..at,
+        });
+    }
+    (at == bytes.len()).then_some(out)
+}
+
+fn read_leb(bytes: &[u8]) -> Option<(u64, usize)> {
+    let mut value = 0u64;
+    for (i, byte) in bytes.iter().enumerate().take(10) {
+        value |= u64::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((value, i + 1));
+        }
+    }
+    None
+}
+
+fn leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}

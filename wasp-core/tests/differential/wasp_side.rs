@@ -1,0 +1,175 @@
+//! Running a module on Wasp and reporting what it does in the common terms of `values`.
+
+use wasp_core::{
+    Config, Engine, Error, ExternType, Instance, Linker, Module, Store, TrapCode, Val, ValType,
+};
+
+use super::values::{Failure, Kind, Outcome, TrapKind, Value};
+
+/// What a module exports, as the comparison walks it.
+#[derive(Debug, Clone)]
+pub enum Export {
+    /// A function and its parameter kinds.
+    Func(String, Vec<Kind>),
+    /// A memory.
+    Memory(String),
+    /// A global.
+    Global(String),
+    /// A table.
+    Table(String),
+}
+
+/// A module compiled by Wasp, with the engine it was compiled for.
+pub struct WaspModule {
+    engine: Engine,
+    module: Module,
+}
+
+/// Gas given to every store of a metered engine: all there is, so that metering never
+/// changes an outcome. (Less would not do: `memory.grow` is charged per page requested
+/// before it fails, and `memory.grow -1` asks for 2^32 - 1 pages at 1000 gas each.)
+const GAS: u64 = u64::MAX;
+
+impl WaspModule {
+    /// Validates and translates `bytes`; `metered` turns gas metering on.
+    pub fn compile(bytes: &[u8], metered: bool) -> Result<WaspModule, String> {
+        let mut config = Config::default();
+        config.gas_metering(metered);
+        let engine = Engine::new(&config);
+        let module = Module::from_binary(&engine, bytes).map_err(|e| e.to_string())?;
+        Ok(WaspModule { engine, module })
+    }
+
+    /// The module's exports in order, with function parameter kinds.
+    pub fn exports(&self) -> Vec<Export> {
+        self.module
+            .exports()
+            .filter_map(|e| {
+                let name = e.name().to_string();
+                match e.ty() {
+                    ExternType::Func(ty) => {
+                        let kinds: Option<Vec<Kind>> =
+                            ty.params().iter().map(|t| kind(*t)).collect();
+                        Some(Export::Func(name, kinds?))
+                    }
+                    ExternType::Memory(_) => Some(Export::Memory(name)),
+                    ExternType::Global(_) => Some(Export::Global(name)),
+                    ExternType::Table(_) => Some(Export::Table(name)),
+                }
+            })
+            .collect()
+    }
+
+    /// A fresh store with an instance of the module.
+    pub fn instantiate(&self) -> Result<WaspInstance, Failure> {
+        let mut store = Store::new(&self.engine, ());
+        if self.engine.config().gas().is_some() {
+            store.set_gas(GAS).map_err(failure)?;
+        }
+        let instance = Linker::new(&self.engine)
+            .instantiate(&mut store, &self.module)
+            .map_err(failure)?;
+        Ok(WaspInstance { store, instance })
+    }
+}
+
+fn kind(ty: ValType) -> Option<Kind> {
+    Some(match ty {
+        ValType::I32 => Kind::I32,
+        ValType::I64 => Kind::I64,
+        ValType::F32 => Kind::F32,
+        ValType::F64 => Kind::F64,
+        ValType::FuncRef => Kind::FuncRef,
+        ValType::ExternRef => Kind::ExternRef,
+        ValType::V128 => return None,
+    })
+}
+
+/// An instance of a module on Wasp, in a store of its own.
+pub struct WaspInstance {
+    store: Store<()>,
+    instance: Instance,
+}
+
+impl WaspInstance {
+    /// Calls the exported function `name` with `args`.
+    pub fn call(&mut self, name: &str, args: &[Value]) -> Outcome {
+        let func = self
+            .instance
+            .get_func(&self.store, name)
+            .ok_or_else(|| Failure::Other(format!("no function {name}")))?;
+        let args: Vec<Val> = args.iter().map(|v| to_val(*v)).collect();
+        let ty = func.ty(&self.store);
+        let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
+        func.call(&mut self.store, &args, &mut results)
+            .map_err(failure)?;
+        Ok(results.iter().map(from_val).collect())
+    }
+
+    /// The bytes of the exported memory `name`.
+    pub fn memory(&self, name: &str) -> Option<&[u8]> {
+        let memory = self.instance.get_memory(&self.store, name)?;
+        Some(memory.data(&self.store))
+    }
+
+    /// The value of the exported global `name`.
+    pub fn global(&self, name: &str) -> Option<Value> {
+        let global = self.instance.get_global(&self.store, name)?;
+        Some(from_val(&global.get(&self.store)))
+    }
+
+    /// The null-ness of every element of the exported table `name`.
+    pub fn table(&self, name: &str) -> Option<Vec<bool>> {
+        let table = self.instance.get_table(&self.store, name)?;
+        let size = table.size(&self.store);
+        let nulls = (0..size).map(|i| match table.get(&self.store, i) {
+            Some(Val::FuncRef(f)) => f.is_none(),
+            Some(Val::ExternRef(e)) => e.is_none(),
+            _ => true,
+        });
+        Some(nulls.collect())
+    }
+}
+
+fn to_val(v: Value) -> Val {
+    match v {
+        Value::I32(x) => Val::I32(x),
+        Value::I64(x) => Val::I64(x),
+        Value::F32(b) => Val::F32(b),
+        Value::F64(b) => Val::F64(b),
+        Value::FuncRef(_) => Val::FuncRef(None),
+        Value::ExternRef(_) => Val::ExternRef(None),
+    }
+}
+
+fn from_val(v: &Val) -> Value {
+    match v {
+        Val::I32(x) => Value::I32(*x),
+        Val::I64(x) => Value::I64(*x),
+        Val::F32(b) => Value::F32(*b),
+        Val::F64(b) => Value::F64(*b),
+        Val::FuncRef(f) => Value::FuncRef(f.is_none()),
+        Val::ExternRef(e) => Value::ExternRef(e.is_none()),
+    }
+}
+
+/// Translates a Wasp error into the common terms.
+fn failure(e: Error) -> Failure {
+    let Some(code) = e.trap_code() else {
+        return Failure::Other(e.to_string());
+    };
+    Failure::Trap(match code {
+        TrapCode::Unreachable => TrapKind::Unreachable,
+        TrapCode::MemoryOutOfBounds => TrapKind::MemoryOutOfBounds,
+        TrapCode::TableOutOfBounds | TrapCode::UndefinedElement => TrapKind::TableOutOfBounds,
+        TrapCode::UninitializedElement => TrapKind::UninitializedElement,
+        TrapCode::IndirectCallTypeMismatch => TrapKind::IndirectCallTypeMismatch,
+        TrapCode::IntegerDivisionByZero => TrapKind::DivisionByZero,
+        TrapCode::IntegerOverflow => TrapKind::IntegerOverflow,
+        TrapCode::BadConversionToInteger => TrapKind::BadConversionToInteger,
+        TrapCode::StackOverflow => TrapKind::StackOverflow,
+        TrapCode::NullReference => TrapKind::NullReference,
+        TrapCode::OutOfGas => TrapKind::OutOfFuel,
+        other => return Failure::Other(format!("trap {other}")),
+    })
+}
