@@ -112,21 +112,19 @@ impl Translator<'_> {
 
     pub(super) fn end(&mut self) {
         let results = self.frame(0).results;
-        if self.reachable {
-            self.materialize_top(results);
-        }
-        // The function frame is never popped before its own `end`.
-        let frame = self
-            .ctrl
-            .pop()
-            .expect("control stack holds the function frame");
-        if frame.kind == ControlKind::Func {
-            self.ctrl.push(frame);
+        if self.frame(0).kind == ControlKind::Func {
+            // The return reads locals and constants where they are.
             if self.reachable {
                 self.emit_return();
             }
             return;
         }
+        if self.reachable {
+            self.materialize_top(results);
+        }
+        let Some(frame) = self.ctrl.pop() else {
+            return;
+        };
         for at in frame.fixups {
             self.patch_here(at);
         }
