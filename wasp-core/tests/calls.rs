@@ -148,3 +148,24 @@ fn wrong_argument_types_are_reported() {
     let typed = instance.get_typed_func::<i32, i32>(&store, "down");
     assert!(typed.is_err());
 }
+
+/// Constants used in loops live in frame slots; a callee's frame must never overlap them
+/// (found by the differential test).
+#[test]
+fn loop_constants_survive_calls() {
+    let wat = r#"(module
+      (func $clobber (result i64) (local i64 i64 i64 i64)
+        (local.set 0 (i64.const 99)) (local.set 1 (i64.const 98))
+        (local.set 2 (i64.const 97)) (local.set 3 (i64.const 96))
+        (i64.const 5))
+      (func (export "f") (result i64) (local $i i32) (local $acc i64)
+        (loop $l
+          (local.set $acc
+            (i64.xor (local.get $acc) (i64.xor (i64.const 0x123456789abc) (call $clobber))))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (i32.const 3))))
+        (local.get $acc)))"#;
+    let (mut store, instance) = instance(&Engine::default(), wat);
+    let f = instance.get_typed_func::<(), i64>(&store, "f").unwrap();
+    assert_eq!(f.call(&mut store, ()).unwrap(), 0x1234_5678_9abc ^ 5);
+}

@@ -34,7 +34,7 @@ fn random_bytes_are_rejected() {
     for _ in 0..2000 {
         let len = (rng.next() % 200) as usize;
         let mut bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
-        if rng.next() % 2 == 0 {
+        if rng.next().is_multiple_of(2) {
             // Give half of them a valid header so the section parsers get exercised.
             bytes.splice(0..0, *b"\0asm\x01\0\0\0");
         }

@@ -431,7 +431,7 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
         let len = r.len(1, "a memory's bytes")?;
         let pages = (len / PAGE_SIZE) as u64;
         let limit = max.unwrap_or(MAX_PAGES).min(MAX_PAGES);
-        if len % PAGE_SIZE != 0 || pages < m.min_pages || pages > limit {
+        if !len.is_multiple_of(PAGE_SIZE) || pages < m.min_pages || pages > limit {
             return Err(corrupt(
                 "a memory's size",
                 format!(

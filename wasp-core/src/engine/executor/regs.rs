@@ -11,7 +11,7 @@
 //! 3. The pointer is derived again after anything that can move the value stack (entering
 //!    a frame grows it; host calls and pauses leave the interpreter loop).
 
-use crate::engine::ir::{Instr, Reg};
+use crate::engine::ir::Reg;
 
 /// A pointer to slot 0 of a frame of `frame_size` slots starting at `values[base]`.
 ///
@@ -52,15 +52,4 @@ pub(super) unsafe fn write(regs: *mut u64, r: Reg, value: u64) {
 pub(super) unsafe fn copy_to_base(regs: *mut u64, src: Reg, count: u32) {
     // SAFETY: both ranges lie in the frame; `copy` allows overlap.
     unsafe { std::ptr::copy(regs.add(src as usize), regs, count as usize) }
-}
-
-/// The instruction at `pc`.
-///
-/// # Safety
-/// `pc` is the position of an instruction of `code` reached by fallthrough or a branch of
-/// verified code, or a resumption point checked against `code`.
-#[inline(always)]
-pub(super) unsafe fn fetch(code: &[Instr], pc: usize) -> Instr {
-    // SAFETY: verified code never leaves `0..code.len()` (fact 1).
-    unsafe { *code.get_unchecked(pc) }
 }

@@ -24,6 +24,8 @@ use control::{Control, ControlKind};
 #[derive(Debug)]
 pub(crate) struct CompiledFunc {
     pub(crate) code: Box<[Instr]>,
+    /// `code` with each instruction's handler, as the interpreter runs it.
+    pub(crate) ops: Box<[crate::engine::executor::Op]>,
     pub(crate) num_params: u32,
     /// Parameters plus declared locals.
     pub(crate) num_locals: u32,
@@ -88,7 +90,8 @@ pub(crate) fn translate(
     }
     let num_locals = u32::try_from(num_locals)
         .map_err(|_| ModuleError::new("too many locals in a function", None))?;
-    let mut t = Translator::new(env, num_locals, num_results);
+    let hoisted = loop_constants(body)?;
+    let mut t = Translator::new(env, num_locals, num_results, hoisted);
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
     while !reader.eof() {
@@ -96,15 +99,13 @@ pub(crate) fn translate(
         t.charge(&op);
         t.operator(op)?;
     }
-    let const_base = u64::from(num_locals) + u64::from(t.max_height);
-    let frame_size = const_base + t.hoisted.len() as u64;
-    if frame_size >= u64::from(HOISTED_MARK) {
-        return Err(ModuleError::new("function frame too large", None).into());
-    }
-    let code = place_hoisted(t.code, &t.hoisted, const_base as Reg);
-    let frame_size = frame_size as u32;
+    let frame_size = u64::from(t.temps_base) + u64::from(t.max_height);
+    let frame_size = u32::try_from(frame_size)
+        .map_err(|_| ModuleError::new("function frame too large", None))?;
+    let code = with_prologue(t.code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size)?;
     Ok(CompiledFunc {
+        ops: crate::engine::executor::link(&code),
         code: code.into_boxed_slice(),
         num_params,
         num_locals,
@@ -130,18 +131,25 @@ struct Translator<'a> {
     dead_depth: u32,
     /// The `ConsumeGas` paying for the current straight-line block (metering only).
     gas_at: Option<usize>,
-    /// Constants read inside loops, each given a slot written once on entry (values in
-    /// slot encoding, in slot order).
+    /// Constants that appear inside loops, each given a slot (right after the locals)
+    /// written once on entry; in slot order, in slot encoding.
     hoisted: Vec<u64>,
+    /// The first temporary's slot: after the locals and the hoisted constants, so that a
+    /// callee's frame (which starts at an argument temporary) never overlaps them.
+    temps_base: Reg,
 }
 
-/// Provisional slot numbers of hoisted constants, replaced once the frame size is known.
-const HOISTED_MARK: Reg = 0x8000_0000;
 /// The most constants a function hoists out of its loops.
 const MAX_HOISTED: usize = 64;
 
 impl<'a> Translator<'a> {
-    fn new(env: &'a FuncEnv<'a>, num_locals: u32, num_results: u32) -> Translator<'a> {
+    fn new(
+        env: &'a FuncEnv<'a>,
+        num_locals: u32,
+        num_results: u32,
+        hoisted: Vec<u64>,
+    ) -> Translator<'a> {
+        let temps_base = num_locals + hoisted.len() as Reg;
         Translator {
             env,
             code: Vec::new(),
@@ -154,7 +162,8 @@ impl<'a> Translator<'a> {
             reachable: true,
             dead_depth: 0,
             gas_at: None,
-            hoisted: Vec::new(),
+            hoisted,
+            temps_base,
         }
     }
 
@@ -204,7 +213,7 @@ impl<'a> Translator<'a> {
     // ----- the operand stack ------------------------------------------------------------------
 
     fn temp(&self, pos: usize) -> Reg {
-        self.num_locals + pos as u32
+        self.temps_base + pos as u32
     }
 
     fn height(&self) -> usize {
@@ -257,21 +266,14 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// The provisional slot of constant `c` if it is read inside a loop and may be hoisted
-    /// (written once on function entry instead of on every iteration).
+    /// The slot of constant `c` if it was hoisted and is read inside a loop (outside loops a
+    /// constant is written where it is used).
     fn hoist(&mut self, c: u64) -> Option<Reg> {
         if !self.ctrl.iter().any(|f| f.kind == ControlKind::Loop) {
             return None;
         }
-        let index = match self.hoisted.iter().position(|&h| h == c) {
-            Some(i) => i,
-            None if self.hoisted.len() < MAX_HOISTED => {
-                self.hoisted.push(c);
-                self.hoisted.len() - 1
-            }
-            None => return None,
-        };
-        Some(HOISTED_MARK + index as Reg)
+        let index = self.hoisted.iter().position(|&h| h == c)?;
+        Some(self.num_locals + index as Reg)
     }
 
     fn truncate(&mut self, height: usize) {
@@ -344,32 +346,57 @@ impl<'a> Translator<'a> {
     }
 }
 
-/// Gives hoisted constants their final slots (after the operand stack's) and prepends the
-/// instructions that write them on entry. Branch offsets are relative, so they stay right.
-fn place_hoisted(mut code: Vec<Instr>, hoisted: &[u64], const_base: Reg) -> Vec<Instr> {
+/// Prepends the instructions that write the hoisted constants into their slots on entry.
+/// Branch offsets are relative, so they stay right.
+fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Instr> {
     if hoisted.is_empty() {
         return code;
-    }
-    let fix = |r: &mut Reg| {
-        if *r >= HOISTED_MARK {
-            *r = const_base + (*r - HOISTED_MARK);
-        }
-    };
-    let mut after_select = false;
-    for instr in &mut code {
-        instr.for_each_reg_mut(fix);
-        match instr {
-            // Only `select` keeps a slot (its condition) in its data word.
-            Instr::Data { a, .. } if after_select => fix(a),
-            _ => {}
-        }
-        after_select = matches!(instr, Instr::Select { .. });
     }
     let prologue = hoisted
         .iter()
         .enumerate()
-        .map(|(i, &c)| const_instr(const_base + i as Reg, c));
+        .map(|(i, &c)| const_instr(first_slot + i as Reg, c));
     prologue.chain(code).collect()
+}
+
+/// The distinct constants (slot encoding) that appear inside loops, at most
+/// [`MAX_HOISTED`], in order of appearance.
+fn loop_constants(body: &FunctionBody<'_>) -> Result<Vec<u64>, Error> {
+    use wasmparser::Operator as O;
+    let mut found = Vec::new();
+    let mut blocks: Vec<bool> = Vec::new();
+    let mut loops = 0usize;
+    let mut reader = body.get_operators_reader()?;
+    while !reader.eof() && found.len() < MAX_HOISTED {
+        let value = match reader.read()? {
+            O::Block { .. } | O::If { .. } => {
+                blocks.push(false);
+                None
+            }
+            O::Loop { .. } => {
+                blocks.push(true);
+                loops += 1;
+                None
+            }
+            O::End => {
+                if blocks.pop() == Some(true) {
+                    loops -= 1;
+                }
+                None
+            }
+            O::I32Const { value } => Some(u64::from(value as u32)),
+            O::I64Const { value } => Some(value as u64),
+            O::F32Const { value } => Some(u64::from(value.bits())),
+            O::F64Const { value } => Some(value.bits()),
+            _ => None,
+        };
+        if let (Some(c), true) = (value, loops > 0) {
+            if !found.contains(&c) {
+                found.push(c);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The instruction writing constant `c` (slot encoding) into `dst`.

@@ -1,0 +1,273 @@
+//! Threaded dispatch: every instruction carries a pointer to its handler, and each handler
+//! ends by calling the next instruction's handler in tail position, which an optimising
+//! compiler turns into a jump.
+//!
+//! Tail calls are not guaranteed in Rust, so a handler chain never runs unbounded: each
+//! dispatch spends one unit of a budget and, when it is spent, the chain returns to the
+//! trampoline in [`execute`] which starts a new one. Without tail calls the native stack
+//! therefore holds at most [`BUDGET`] handler frames, whatever the guest does.
+
+use super::{Exit, Limits, Stack};
+use crate::engine::ir::Instr;
+use crate::error::TrapCode;
+use crate::store::{FuncEntity, StoreInner};
+
+/// Handlers run per chain before returning to the trampoline.
+pub(super) const BUDGET: u32 = 512;
+
+/// An instruction and its handler.
+#[derive(Clone, Copy)]
+pub(crate) struct Op {
+    pub(super) handler: Handler,
+    pub(super) instr: Instr,
+}
+
+impl std::fmt::Debug for Op {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.instr.fmt(f)
+    }
+}
+
+/// A handler: runs the instruction at `ip` on the frame at `regs`, then dispatches on.
+/// Returns null when execution stops (the reason is in [`Cx::exit`]), or the instruction to
+/// continue with when its chain's budget is spent.
+pub(super) type Handler =
+    fn(ip: *const Op, regs: *mut u64, cx: &mut Cx<'_>, budget: u32) -> *const Op;
+
+/// What a handler does next.
+pub(super) enum Flow {
+    /// The next instruction.
+    Next,
+    /// The instruction after the next (skipping a data word).
+    Skip,
+    /// A branch, relative to this instruction.
+    Jump(i32),
+    /// The frame changed (a call or a return): continue at `Cx::ip` with `Cx::regs`.
+    Reload,
+    /// Execution stops: `Cx::exit` says why.
+    Stop,
+}
+
+/// The interpreter's state while handlers run.
+pub(super) struct Cx<'a> {
+    pub(super) s: &'a mut StoreInner,
+    pub(super) stack: &'a mut Stack,
+    pub(super) limits: Limits,
+    /// The running function's ops.
+    pub(super) code: *const Op,
+    /// The running function's instance.
+    pub(super) inst: u32,
+    /// Base of the running frame in `stack.values`.
+    pub(super) base: usize,
+    /// Memory 0 of the running instance: start and length in bytes.
+    pub(super) mem: *mut u8,
+    pub(super) mem_len: usize,
+    /// Where to continue after `Flow::Reload` or a spent budget.
+    pub(super) ip: *const Op,
+    pub(super) regs: *mut u64,
+    pub(super) exit: Result<Exit, TrapCode>,
+}
+
+/// Runs the top frame of `stack` until the outermost frame returns, a host function must be
+/// called, gas runs out, or a trap.
+pub(crate) fn execute(
+    s: &mut StoreInner,
+    stack: &mut Stack,
+    limits: Limits,
+) -> Result<Exit, TrapCode> {
+    let mut cx = Cx {
+        s,
+        stack,
+        limits,
+        code: std::ptr::null(),
+        inst: u32::MAX,
+        base: 0,
+        mem: std::ptr::null_mut(),
+        mem_len: 0,
+        ip: std::ptr::null(),
+        regs: std::ptr::null_mut(),
+        exit: Ok(Exit::Done),
+    };
+    if !cx.load_top() {
+        return Ok(Exit::Done);
+    }
+    loop {
+        let (ip, regs) = (cx.ip, cx.regs);
+        // SAFETY: `ip` is an instruction of the running function (see `regs.rs`).
+        let handler = unsafe { (*ip).handler };
+        let next = handler(ip, regs, &mut cx, BUDGET);
+        if next.is_null() {
+            return cx.exit;
+        }
+        cx.ip = next;
+    }
+}
+
+impl Cx<'_> {
+    /// Switches to the frame on top of the stack; false if there is none.
+    pub(super) fn load_top(&mut self) -> bool {
+        let Some(&f) = self.stack.frames.last() else {
+            return false;
+        };
+        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[f.func as usize] else {
+            unreachable!("host functions have no frames");
+        };
+        self.code = body.ops.as_ptr();
+        self.base = f.base as usize;
+        let size = body.frame_size as usize;
+        self.regs = super::regs::frame_ptr(&mut self.stack.values, self.base, size);
+        // SAFETY: `pc` is a position in this function's code (see `regs.rs`).
+        self.ip = unsafe { self.code.add(f.pc as usize) };
+        if *instance != self.inst {
+            self.inst = *instance;
+            self.load_memory();
+        }
+        true
+    }
+
+    /// Caches memory 0 of the running instance.
+    pub(super) fn load_memory(&mut self) {
+        let s = &mut *self.s;
+        match s.instances[self.inst as usize].memories.first() {
+            Some(&addr) => {
+                let bytes = &mut s.memories[addr as usize].bytes;
+                self.mem = bytes.as_mut_ptr();
+                self.mem_len = bytes.len();
+            }
+            None => {
+                self.mem = std::ptr::NonNull::dangling().as_ptr();
+                self.mem_len = 0;
+            }
+        }
+    }
+
+    /// Memory 0 of the running instance.
+    #[inline(always)]
+    pub(super) fn memory(&mut self) -> &mut [u8] {
+        // SAFETY: `mem`/`mem_len` describe the memory's buffer as of the last
+        // `load_memory`, which runs whenever the instance changes or the memory grows; nothing
+        // else resizes memories while handlers run.
+        unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) }
+    }
+
+    /// The position of `ip` in the running function.
+    pub(super) fn pc_of(&self, ip: *const Op) -> u32 {
+        // SAFETY: both point into the running function's ops.
+        unsafe { ip.offset_from(self.code) as u32 }
+    }
+
+    /// Records that the running frame continues at `ip`.
+    pub(super) fn save_pc(&mut self, ip: *const Op) {
+        let pc = self.pc_of(ip);
+        if let Some(f) = self.stack.frames.last_mut() {
+            f.pc = pc;
+        }
+    }
+
+    /// Stops with `exit`.
+    pub(super) fn stop(&mut self, exit: Exit) -> Flow {
+        self.exit = Ok(exit);
+        Flow::Stop
+    }
+
+    /// Calls store function `callee` with its arguments at frame slot `args`; the caller
+    /// continues at `resume`.
+    pub(super) fn call(
+        &mut self,
+        resume: *const Op,
+        callee: u32,
+        args: u32,
+    ) -> Result<Flow, TrapCode> {
+        self.save_pc(resume);
+        let base = self.base + args as usize;
+        match &self.s.funcs[callee as usize] {
+            FuncEntity::Wasm { body, .. } => {
+                self.stack.enter(callee, body, base, self.limits)?;
+                self.load_top();
+                Ok(Flow::Reload)
+            }
+            FuncEntity::Host { .. } => Ok(self.stop(Exit::HostCall {
+                func: callee,
+                base,
+                tail: false,
+            })),
+        }
+    }
+
+    /// Replaces the running frame by a call to `callee` with arguments at frame slot `args`.
+    pub(super) fn tail_call(
+        &mut self,
+        at: *const Op,
+        callee: u32,
+        args: u32,
+    ) -> Result<Flow, TrapCode> {
+        let (num_params, wasm) = match &self.s.funcs[callee as usize] {
+            FuncEntity::Wasm { body, .. } => (body.num_params as usize, true),
+            FuncEntity::Host { type_id, .. } => {
+                (self.s.engine.resolve_type(*type_id).params().len(), false)
+            }
+        };
+        let from = self.base + args as usize;
+        self.stack
+            .values
+            .copy_within(from..from + num_params, self.base);
+        if !wasm {
+            self.save_pc(at);
+            return Ok(self.stop(Exit::HostCall {
+                func: callee,
+                base: self.base,
+                tail: true,
+            }));
+        }
+        self.stack.frames.pop();
+        let FuncEntity::Wasm { body, .. } = &self.s.funcs[callee as usize] else {
+            unreachable!("checked above");
+        };
+        self.stack.enter(callee, body, self.base, self.limits)?;
+        self.load_top();
+        Ok(Flow::Reload)
+    }
+
+    /// Returns from the running frame.
+    pub(super) fn ret(&mut self) -> Flow {
+        self.stack.frames.pop();
+        if self.load_top() {
+            Flow::Reload
+        } else {
+            self.stop(Exit::Done)
+        }
+    }
+
+    /// Pays `cost` gas, or pauses before the instruction at `ip`.
+    #[inline(always)]
+    pub(super) fn charge(&mut self, ip: *const Op, cost: u64) -> Option<Flow> {
+        if self.s.gas < cost {
+            let needed = cost - self.s.gas;
+            self.save_pc(ip);
+            return Some(self.stop(Exit::OutOfGas { needed }));
+        }
+        self.s.gas -= cost;
+        None
+    }
+
+    /// The `call_indirect` target: entry `index` of table `table`, checked against type `ty`.
+    pub(super) fn indirect_target(&self, table: u32, index: u32, ty: u32) -> Result<u32, TrapCode> {
+        let taddr = self.s.instances[self.inst as usize].tables[table as usize];
+        let entry = *self.s.tables[taddr as usize]
+            .elems
+            .get(index as usize)
+            .ok_or(TrapCode::UndefinedElement)?;
+        let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)? as u32;
+        // Table entries come from validated code or from a checked snapshot; a reference to
+        // no function is still refused rather than trusted.
+        let entity = self
+            .s
+            .funcs
+            .get(callee as usize)
+            .ok_or(TrapCode::UninitializedElement)?;
+        if entity.type_id() != ty {
+            return Err(TrapCode::IndirectCallTypeMismatch);
+        }
+        Ok(callee)
+    }
+}
