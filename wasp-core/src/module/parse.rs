@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use wasmparser::{
-    DataKind, ElementItems, ElementKind, ExternalKind, FuncValidatorAllocations, FunctionBody,
-    Parser, Payload, TableInit, TypeRef, ValidPayload, Validator, WasmFeatures,
+    DataKind, ElementItems, ElementKind, ExternalKind, FuncToValidate, FuncValidatorAllocations,
+    FunctionBody, Parser, Payload, TableInit, TypeRef, ValidPayload, Validator, ValidatorResources,
+    WasmFeatures,
 };
 
 use super::const_expr::ConstExpr;
@@ -51,20 +52,18 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
         data: Vec::new(),
         code: Vec::new(),
     };
-    let mut bodies: Vec<FunctionBody<'_>> = Vec::new();
-    let mut allocs = FuncValidatorAllocations::default();
+    let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<ValidatorResources>)> = Vec::new();
     let mut parser = Parser::new(0);
     parser.set_features(features());
     for payload in parser.parse_all(bytes) {
         let payload = payload?;
         if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
-            let mut func_validator = func.into_validator(allocs);
-            func_validator.validate(&body)?;
-            allocs = func_validator.into_allocations();
+            // Function bodies are validated as they are translated, in one pass.
+            bodies.push((body, func));
         }
-        read_payload(&mut m, payload, &mut bodies)?;
+        read_payload(&mut m, payload)?;
     }
-    translate_bodies(&mut m, &bodies)?;
+    translate_bodies(&mut m, bodies)?;
     m.exports = m
         .exports
         .iter()
@@ -76,11 +75,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     Ok(m)
 }
 
-fn read_payload<'a>(
-    m: &mut ModuleInner,
-    payload: Payload<'a>,
-    bodies: &mut Vec<FunctionBody<'a>>,
-) -> Result<(), Error> {
+fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> {
     match payload {
         Payload::TypeSection(reader) => {
             for rec in reader {
@@ -167,7 +162,6 @@ fn read_payload<'a>(
                 });
             }
         }
-        Payload::CodeSectionEntry(body) => bodies.push(body),
         Payload::TagSection(_) => return Err(unsupported("exception tags")),
         _ => {}
     }
@@ -245,7 +239,10 @@ fn read_element(element: wasmparser::Element<'_>) -> Result<ElementSegment, Erro
     Ok(ElementSegment { mode, ty, items })
 }
 
-fn translate_bodies(m: &mut ModuleInner, bodies: &[FunctionBody<'_>]) -> Result<(), Error> {
+fn translate_bodies(
+    m: &mut ModuleInner,
+    bodies: Vec<(FunctionBody<'_>, FuncToValidate<ValidatorResources>)>,
+) -> Result<(), Error> {
     let config = m.engine.config().clone();
     let env = FuncEnv {
         costs: config.gas(),
@@ -254,10 +251,13 @@ fn translate_bodies(m: &mut ModuleInner, bodies: &[FunctionBody<'_>]) -> Result<
         funcs: &m.funcs,
     };
     let mut code = Vec::with_capacity(bodies.len());
-    for (i, body) in bodies.iter().enumerate() {
+    let mut allocs = FuncValidatorAllocations::default();
+    for (i, (body, func)) in bodies.into_iter().enumerate() {
         let func_index = m.num_imported_funcs + i;
         let ty_index = m.funcs[func_index] as usize;
-        let compiled = translate(&env, ty_index, body)?;
+        let mut validator = func.into_validator(allocs);
+        let compiled = translate(&env, ty_index, &body, &mut validator)?;
+        allocs = validator.into_allocations();
         code.push(Arc::new(compiled));
     }
     m.code = code;

@@ -12,7 +12,7 @@ mod fuse;
 mod ops;
 mod verify;
 
-use wasmparser::{BlockType, FunctionBody};
+use wasmparser::{BlockType, FuncValidator, FunctionBody, ValidatorResources};
 
 use super::ir::{Instr, Reg};
 use crate::engine::costs::GasCosts;
@@ -79,18 +79,23 @@ pub(crate) fn translate(
     env: &FuncEnv<'_>,
     ty_index: usize,
     body: &FunctionBody<'_>,
+    validator: &mut FuncValidator<ValidatorResources>,
 ) -> Result<CompiledFunc, Error> {
     let ty = &env.types[ty_index];
     let num_params = ty.params().len() as u32;
     let num_results = ty.results().len() as u32;
     let mut num_locals = u64::from(num_params);
-    for local in body.get_locals_reader()? {
-        let (count, _ty) = local?;
+    let mut locals = body.get_locals_reader()?;
+    for _ in 0..locals.get_count() {
+        let offset = locals.original_position();
+        let (count, ty) = locals.read()?;
+        validator.define_locals(offset, count, ty)?;
         num_locals += u64::from(count);
     }
     let num_locals = u32::try_from(num_locals)
         .map_err(|_| ModuleError::new("too many locals in a function", None))?;
-    let hoisted = loop_constants(body)?;
+    // First pass: validate, and find the constants worth hoisting out of loops.
+    let hoisted = validate_and_scan(body, validator)?;
     let mut t = Translator::new(env, num_locals, num_results, hoisted);
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
@@ -359,16 +364,21 @@ fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Inst
     prologue.chain(code).collect()
 }
 
-/// The distinct constants (slot encoding) that appear inside loops, at most
-/// [`MAX_HOISTED`], in order of appearance.
-fn loop_constants(body: &FunctionBody<'_>) -> Result<Vec<u64>, Error> {
+/// Validates the body operator by operator and returns the distinct constants (slot
+/// encoding) that appear inside loops, at most [`MAX_HOISTED`], in order of appearance.
+fn validate_and_scan(
+    body: &FunctionBody<'_>,
+    validator: &mut FuncValidator<ValidatorResources>,
+) -> Result<Vec<u64>, Error> {
     use wasmparser::Operator as O;
     let mut found = Vec::new();
     let mut blocks: Vec<bool> = Vec::new();
     let mut loops = 0usize;
     let mut reader = body.get_operators_reader()?;
-    while !reader.eof() && found.len() < MAX_HOISTED {
-        let value = match reader.read()? {
+    while !reader.eof() {
+        let (op, offset) = reader.read_with_offset()?;
+        validator.op(offset as u64, &op)?;
+        let value = match op {
             O::Block { .. } | O::If { .. } => {
                 blocks.push(false);
                 None
@@ -391,11 +401,12 @@ fn loop_constants(body: &FunctionBody<'_>) -> Result<Vec<u64>, Error> {
             _ => None,
         };
         if let (Some(c), true) = (value, loops > 0) {
-            if !found.contains(&c) {
+            if found.len() < MAX_HOISTED && !found.contains(&c) {
                 found.push(c);
             }
         }
     }
+    reader.finish()?;
     Ok(found)
 }
 
