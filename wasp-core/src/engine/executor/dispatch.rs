@@ -105,21 +105,26 @@ pub(crate) fn execute(
 
 impl Cx<'_> {
     /// Switches to the frame on top of the stack; false if there is none.
+    #[inline(always)]
     pub(super) fn load_top(&mut self) -> bool {
         let Some(&f) = self.stack.frames.last() else {
             return false;
         };
-        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[f.func as usize] else {
+        let s = &*self.s;
+        let FuncEntity::Wasm { body, instance, .. } = &s.funcs[f.func as usize] else {
             unreachable!("host functions have no frames");
         };
-        self.code = body.ops.as_ptr();
+        // Split borrows: `body` lives in the store, the frame in the stack.
+        let body: &crate::engine::translator::CompiledFunc = body;
+        let (code, size) = (body.ops.as_ptr(), body.frame_size as usize);
+        let instance = *instance;
+        self.code = code;
         self.base = f.base as usize;
-        let size = body.frame_size as usize;
         self.regs = super::regs::frame_ptr(&mut self.stack.values, self.base, size);
         // SAFETY: `pc` is a position in this function's code (see `regs.rs`).
         self.ip = unsafe { self.code.add(f.pc as usize) };
-        if *instance != self.inst {
-            self.inst = *instance;
+        if instance != self.inst {
+            self.inst = instance;
             self.load_memory();
         }
         true
@@ -172,6 +177,7 @@ impl Cx<'_> {
 
     /// Calls store function `callee` with its arguments at frame slot `args`; the caller
     /// continues at `resume`.
+    #[inline(always)]
     pub(super) fn call(
         &mut self,
         resume: *const Op,
@@ -181,9 +187,10 @@ impl Cx<'_> {
         self.save_pc(resume);
         let base = self.base + args as usize;
         match &self.s.funcs[callee as usize] {
-            FuncEntity::Wasm { body, .. } => {
+            FuncEntity::Wasm { body, instance, .. } => {
                 self.stack.enter(callee, body, base, self.limits)?;
-                self.load_top();
+                let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
+                self.switch_to(code, size, instance, base);
                 Ok(Flow::Reload)
             }
             FuncEntity::Host { .. } => Ok(self.stop(Exit::HostCall {
@@ -191,6 +198,20 @@ impl Cx<'_> {
                 base,
                 tail: false,
             })),
+        }
+    }
+
+    /// Makes the function whose ops start at `code` (frame of `size` slots at `base`, of
+    /// `instance`) the running one, at its first instruction.
+    #[inline(always)]
+    fn switch_to(&mut self, code: *const Op, size: u32, instance: u32, base: usize) {
+        self.code = code;
+        self.base = base;
+        self.regs = super::regs::frame_ptr(&mut self.stack.values, base, size as usize);
+        self.ip = code;
+        if instance != self.inst {
+            self.inst = instance;
+            self.load_memory();
         }
     }
 
@@ -229,6 +250,7 @@ impl Cx<'_> {
     }
 
     /// Returns from the running frame.
+    #[inline(always)]
     pub(super) fn ret(&mut self) -> Flow {
         self.stack.frames.pop();
         if self.load_top() {

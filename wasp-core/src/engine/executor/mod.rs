@@ -84,7 +84,7 @@ impl Stack {
     }
 
     #[inline(always)]
-    fn enter(
+    pub(super) fn enter(
         &mut self,
         func: u32,
         body: &super::translator::CompiledFunc,
@@ -101,8 +101,10 @@ impl Stack {
         if self.values.len() < end {
             self.values.resize(end.max(self.values.len() * 2), 0);
         }
-        let locals = base + body.num_params as usize..base + body.num_locals as usize;
-        self.values[locals].fill(0);
+        if body.num_locals > body.num_params {
+            let locals = base + body.num_params as usize..base + body.num_locals as usize;
+            self.values[locals].fill(0);
+        }
         self.frames.push(Frame {
             func,
             pc: 0,
