@@ -73,13 +73,14 @@ macro_rules! b {
 macro_rules! dispatch {
     ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
         let ip: *const Op = $ip;
-        if $budget == 0 {
+        let budget = $budget.wrapping_sub(1);
+        if budget == 0 {
             $cx.regs = $regs;
             return ip;
         }
         // SAFETY: `ip` is an instruction of the running function (see `regs.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $budget - 1);
+        return handler(ip, $regs, $cx, budget);
     }};
 }
 
