@@ -377,7 +377,7 @@ fn validate_and_scan(
     let mut reader = body.get_operators_reader()?;
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
-        validator.op(offset as u64, &op)?;
+        validator.op(offset, &op)?;
         let value = match op {
             O::Block { .. } | O::If { .. } => {
                 blocks.push(false);
