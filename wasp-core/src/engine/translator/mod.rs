@@ -94,20 +94,28 @@ pub(crate) fn translate(
     }
     let num_locals = u32::try_from(num_locals)
         .map_err(|_| ModuleError::new("too many locals in a function", None))?;
-    // First pass: validate, and find the constants worth hoisting out of loops.
-    let hoisted = validate_and_scan(body, validator)?;
-    let mut t = Translator::new(env, num_locals, num_results, hoisted);
+    if num_locals >= TEMP_MARK {
+        return Err(ModuleError::new("too many locals in a function", None).into());
+    }
+    let mut t = Translator::new(env, num_locals, num_results);
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
+    // One pass: each operator is validated, then translated.
     while !reader.eof() {
-        let op = reader.read()?;
+        let (op, offset) = reader.read_with_offset()?;
+        validator.op(offset, &op)?;
         t.charge(&op);
         t.operator(op)?;
     }
-    let frame_size = u64::from(t.temps_base) + u64::from(t.max_height);
+    reader.finish()?;
+    let temps_base = num_locals + t.hoisted.len() as Reg;
+    let frame_size = u64::from(temps_base) + u64::from(t.max_height);
     let frame_size = u32::try_from(frame_size)
-        .map_err(|_| ModuleError::new("function frame too large", None))?;
-    let code = with_prologue(t.code, &t.hoisted, num_locals);
+        .ok()
+        .filter(|&size| size < TEMP_MARK)
+        .ok_or_else(|| ModuleError::new("function frame too large", None))?;
+    let code = place_temps(t.code, temps_base);
+    let code = with_prologue(code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size)?;
     Ok(CompiledFunc {
         ops: crate::engine::executor::link(&code),
@@ -136,25 +144,21 @@ struct Translator<'a> {
     dead_depth: u32,
     /// The `ConsumeGas` paying for the current straight-line block (metering only).
     gas_at: Option<usize>,
-    /// Constants that appear inside loops, each given a slot (right after the locals)
-    /// written once on entry; in slot order, in slot encoding.
+    /// Constants read inside loops, each given a slot right after the locals, written once
+    /// on entry; in slot order, in slot encoding.
     hoisted: Vec<u64>,
-    /// The first temporary's slot: after the locals and the hoisted constants, so that a
-    /// callee's frame (which starts at an argument temporary) never overlaps them.
-    temps_base: Reg,
 }
+
+/// Temporaries are numbered from here while translating; once the number of hoisted
+/// constants is known they move to just after them (see [`place_temps`]), so that a callee's
+/// frame, which starts at an argument temporary, never overlaps the constants.
+const TEMP_MARK: Reg = 0x8000_0000;
 
 /// The most constants a function hoists out of its loops.
 const MAX_HOISTED: usize = 64;
 
 impl<'a> Translator<'a> {
-    fn new(
-        env: &'a FuncEnv<'a>,
-        num_locals: u32,
-        num_results: u32,
-        hoisted: Vec<u64>,
-    ) -> Translator<'a> {
-        let temps_base = num_locals + hoisted.len() as Reg;
+    fn new(env: &'a FuncEnv<'a>, num_locals: u32, num_results: u32) -> Translator<'a> {
         Translator {
             env,
             code: Vec::new(),
@@ -167,8 +171,7 @@ impl<'a> Translator<'a> {
             reachable: true,
             dead_depth: 0,
             gas_at: None,
-            hoisted,
-            temps_base,
+            hoisted: Vec::new(),
         }
     }
 
@@ -218,7 +221,7 @@ impl<'a> Translator<'a> {
     // ----- the operand stack ------------------------------------------------------------------
 
     fn temp(&self, pos: usize) -> Reg {
-        self.temps_base + pos as u32
+        TEMP_MARK + pos as u32
     }
 
     fn height(&self) -> usize {
@@ -271,13 +274,20 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// The slot of constant `c` if it was hoisted and is read inside a loop (outside loops a
-    /// constant is written where it is used).
+    /// The slot of constant `c` when it is read inside a loop and may be hoisted (written
+    /// once on entry instead of on every iteration).
     fn hoist(&mut self, c: u64) -> Option<Reg> {
         if !self.ctrl.iter().any(|f| f.kind == ControlKind::Loop) {
             return None;
         }
-        let index = self.hoisted.iter().position(|&h| h == c)?;
+        let index = match self.hoisted.iter().position(|&h| h == c) {
+            Some(i) => i,
+            None if self.hoisted.len() < MAX_HOISTED => {
+                self.hoisted.push(c);
+                self.hoisted.len() - 1
+            }
+            None => return None,
+        };
         Some(self.num_locals + index as Reg)
     }
 
@@ -364,50 +374,29 @@ fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Inst
     prologue.chain(code).collect()
 }
 
-/// Validates the body operator by operator and returns the distinct constants (slot
-/// encoding) that appear inside loops, at most [`MAX_HOISTED`], in order of appearance.
-fn validate_and_scan(
-    body: &FunctionBody<'_>,
-    validator: &mut FuncValidator<ValidatorResources>,
-) -> Result<Vec<u64>, Error> {
-    use wasmparser::Operator as O;
-    let mut found = Vec::new();
-    let mut blocks: Vec<bool> = Vec::new();
-    let mut loops = 0usize;
-    let mut reader = body.get_operators_reader()?;
-    while !reader.eof() {
-        let (op, offset) = reader.read_with_offset()?;
-        validator.op(offset, &op)?;
-        let value = match op {
-            O::Block { .. } | O::If { .. } => {
-                blocks.push(false);
-                None
-            }
-            O::Loop { .. } => {
-                blocks.push(true);
-                loops += 1;
-                None
-            }
-            O::End => {
-                if blocks.pop() == Some(true) {
-                    loops -= 1;
-                }
-                None
-            }
-            O::I32Const { value } => Some(u64::from(value as u32)),
-            O::I64Const { value } => Some(value as u64),
-            O::F32Const { value } => Some(u64::from(value.bits())),
-            O::F64Const { value } => Some(value.bits()),
-            _ => None,
-        };
-        if let (Some(c), true) = (value, loops > 0) {
-            if found.len() < MAX_HOISTED && !found.contains(&c) {
-                found.push(c);
-            }
+/// Gives the temporaries their final slots, from `temps_base` on.
+fn place_temps(mut code: Vec<Instr>, temps_base: Reg) -> Vec<Instr> {
+    let place = |r: &mut Reg| {
+        if *r >= TEMP_MARK {
+            *r = temps_base + (*r - TEMP_MARK);
         }
+    };
+    let mut after_select = false;
+    for instr in &mut code {
+        instr.for_each_reg_mut(place);
+        match instr {
+            Instr::Call { args, .. }
+            | Instr::ReturnCall { args, .. }
+            | Instr::CallIndirect { args, .. }
+            | Instr::ReturnCallIndirect { args, .. }
+            | Instr::ReturnN { src: args, .. } => place(args),
+            // `select` keeps its condition's slot in its data word.
+            Instr::Data { a, .. } if after_select => place(a),
+            _ => {}
+        }
+        after_select = matches!(instr, Instr::Select { .. });
     }
-    reader.finish()?;
-    Ok(found)
+    code
 }
 
 /// The instruction writing constant `c` (slot encoding) into `dst`.
