@@ -178,6 +178,7 @@ pub(crate) fn instantiate<T>(
 ) -> Result<Instance, Error> {
     check_imports(store, module, imports)?;
     check_limits(&store.inner, module)?;
+    let memories = new_memories(module)?;
     let m = &module.inner;
     let index = store.inner.instances.len() as u32;
     let mut entity = InstanceEntity {
@@ -200,7 +201,7 @@ pub(crate) fn instantiate<T>(
     }
     allocate_funcs(store, module, index, &mut entity);
     allocate_globals(store, module, &mut entity);
-    allocate_tables_and_memories(store, module, &mut entity);
+    allocate_tables_and_memories(store, module, &mut entity, memories);
     allocate_segments(store, module, &mut entity);
     for export in &m.exports {
         let i = export.index as usize;
@@ -345,7 +346,12 @@ fn allocate_globals<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEn
     }
 }
 
-fn allocate_tables_and_memories<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
+fn allocate_tables_and_memories<T>(
+    store: &mut Store<T>,
+    module: &Module,
+    e: &mut InstanceEntity,
+    memories: Vec<MemoryEntity>,
+) {
     let m = &module.inner;
     for (i, init) in m.table_inits.iter().enumerate() {
         let ty = m.tables[m.num_imported_tables + i];
@@ -353,10 +359,21 @@ fn allocate_tables_and_memories<T>(store: &mut Store<T>, module: &Module, e: &mu
         e.tables.push(store.inner.tables.len() as u32);
         store.inner.tables.push(TableEntity::new(ty, value));
     }
-    for ty in &m.memories[m.num_imported_memories..] {
+    for memory in memories {
         e.memories.push(store.inner.memories.len() as u32);
-        store.inner.memories.push(MemoryEntity::new(*ty));
+        store.inner.memories.push(memory);
     }
+}
+
+/// The module's own memories, allocated before anything in the store changes.
+fn new_memories(module: &Module) -> Result<Vec<MemoryEntity>, Error> {
+    let m = &module.inner;
+    m.memories[m.num_imported_memories..]
+        .iter()
+        .map(|ty| {
+            MemoryEntity::new(*ty).ok_or_else(|| LimitError::Allocation { pages: ty.min() }.into())
+        })
+        .collect()
 }
 
 fn allocate_segments<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {

@@ -105,6 +105,12 @@ pub enum LimitError {
         /// The elements requested.
         requested: u64,
     },
+    /// The host could not allocate a memory of the requested size.
+    #[error("out of host memory: cannot allocate a linear memory of {pages} pages")]
+    Allocation {
+        /// The pages requested.
+        pages: u64,
+    },
     /// The store holds as many instances as it may.
     #[error("instance limit exceeded: the store allows {limit} instances")]
     Instances {

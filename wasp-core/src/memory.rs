@@ -39,7 +39,9 @@ impl Memory {
         }
         let inner = &mut store.as_context_mut().inner;
         crate::instance::check_memory_limit(inner, ty.min())?;
-        inner.memories.push(MemoryEntity::new(ty));
+        let memory = MemoryEntity::new(ty)
+            .ok_or(crate::limits::LimitError::Allocation { pages: ty.min() })?;
+        inner.memories.push(memory);
         Ok(Memory {
             index: inner.memories.len() as u32 - 1,
         })

@@ -153,6 +153,8 @@ pub(crate) struct StoreInner {
     pub(crate) pending_yield: Option<crate::value::Val>,
     /// Caps on what the guests of this store may allocate.
     pub(crate) limits: crate::limits::StoreLimits,
+    /// Calls running now, nested through host functions.
+    pub(crate) nested_calls: usize,
 }
 
 impl StoreInner {
@@ -172,6 +174,7 @@ impl StoreInner {
             gas: 0,
             pending_yield: None,
             limits: crate::limits::StoreLimits::default(),
+            nested_calls: 0,
         }
     }
 }
@@ -225,12 +228,17 @@ pub(crate) const PAGE_SIZE: usize = 65536;
 pub(crate) const MAX_PAGES: u64 = 65536;
 
 impl MemoryEntity {
-    pub(crate) fn new(ty: MemoryType) -> MemoryEntity {
-        MemoryEntity {
-            bytes: vec![0; ty.min() as usize * PAGE_SIZE],
+    /// A zeroed memory of `ty.min()` pages; `None` if the host cannot allocate it.
+    pub(crate) fn new(ty: MemoryType) -> Option<MemoryEntity> {
+        let len = usize::try_from(ty.min()).ok()?.checked_mul(PAGE_SIZE)?;
+        let mut bytes = Vec::new();
+        bytes.try_reserve_exact(len).ok()?;
+        bytes.resize(len, 0);
+        Some(MemoryEntity {
+            bytes,
             ty,
             min_pages: ty.min(),
-        }
+        })
     }
 
     /// Makes the type's minimum the current size again, after the bytes were replaced.

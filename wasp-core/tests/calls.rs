@@ -169,3 +169,39 @@ fn loop_constants_survive_calls() {
     let f = instance.get_typed_func::<(), i64>(&store, "f").unwrap();
     assert_eq!(f.call(&mut store, ()).unwrap(), 0x1234_5678_9abc ^ 5);
 }
+
+/// A guest bouncing through a host function that calls back into it is bounded: the native
+/// stack never overflows.
+#[test]
+fn recursion_through_host_functions_is_bounded() {
+    let engine = Engine::default();
+    let mut linker = Linker::<Option<wasp_core::Func>>::new(&engine);
+    linker
+        .func_wrap(
+            "env",
+            "again",
+            |mut caller: wasp_core::Caller<'_, Option<wasp_core::Func>>,
+             n: i32|
+             -> Result<i32, Error> {
+                let f = caller.data().expect("set before the call");
+                let mut out = [Val::I32(0)];
+                f.call(&mut caller, &[Val::I32(n + 1)], &mut out)?;
+                Ok(out[0].i32().unwrap_or(0))
+            },
+        )
+        .unwrap();
+    let module = Module::new(
+        &engine,
+        r#"(module (import "env" "again" (func $again (param i32) (result i32)))
+          (func (export "f") (param i32) (result i32) (call $again (local.get 0))))"#,
+    )
+    .unwrap();
+    let mut store = Store::new(&engine, None);
+    let instance = linker.instantiate(&mut store, &module).unwrap();
+    let f = instance.get_func(&store, "f").unwrap();
+    *store.data_mut() = Some(f);
+    let err = f
+        .call(&mut store, &[Val::I32(0)], &mut [Val::I32(0)])
+        .unwrap_err();
+    assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
+}

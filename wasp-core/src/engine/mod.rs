@@ -25,6 +25,7 @@ use crate::types::FuncType;
 /// ```
 #[derive(Debug, Clone)]
 pub struct Config {
+    pub(crate) max_nested_calls: usize,
     pub(crate) max_call_depth: usize,
     pub(crate) max_stack_slots: usize,
     pub(crate) gas: Option<GasCosts>,
@@ -33,6 +34,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Config {
         Config {
+            max_nested_calls: 64,
             max_call_depth: 2_000_000,
             max_stack_slots: 64 * 1024 * 1024,
             gas: None,
@@ -46,6 +48,14 @@ impl Config {
     /// the native stack.
     pub fn max_call_depth(&mut self, frames: usize) -> &mut Config {
         self.max_call_depth = frames;
+        self
+    }
+
+    /// How deeply calls may nest through host functions (a host function calling back into
+    /// Wasm, which calls a host function that calls back, ...) before the innermost call traps
+    /// with `call stack exhausted`. Each such level uses some native stack. Default: 64.
+    pub fn max_nested_calls(&mut self, levels: usize) -> &mut Config {
+        self.max_nested_calls = levels;
         self
     }
 

@@ -41,7 +41,10 @@ pub(crate) fn call_slots<T>(
 ) -> Result<Vec<u64>, Error> {
     let mut stack = store.inner.spare_stack.take().unwrap_or_default();
     let outcome = start(store, func, &mut stack, args, num_results);
-    let results = stack.values[..num_results].to_vec();
+    let results = match outcome {
+        Ok(RunEnd::Done) => stack.values[..num_results].to_vec(),
+        _ => Vec::new(),
+    };
     stack.frames.clear();
     store.inner.spare_stack = Some(stack);
     match outcome? {
@@ -55,6 +58,23 @@ pub(crate) fn call_slots<T>(
 
 /// Prepares `stack` with `args` and runs store function `func`.
 pub(crate) fn start<T>(
+    store: &mut Store<T>,
+    func: u32,
+    stack: &mut Stack,
+    args: &[u64],
+    num_results: usize,
+) -> Result<RunEnd, Error> {
+    // Calls nested through host functions use native stack: bound them.
+    if store.inner.nested_calls >= store.inner.engine.config().max_nested_calls {
+        return Err(TrapCode::StackOverflow.into());
+    }
+    store.inner.nested_calls += 1;
+    let end = start_nested(store, func, stack, args, num_results);
+    store.inner.nested_calls -= 1;
+    end
+}
+
+fn start_nested<T>(
     store: &mut Store<T>,
     func: u32,
     stack: &mut Stack,
