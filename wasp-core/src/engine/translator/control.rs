@@ -7,6 +7,9 @@ use super::{Operand, Translator};
 use crate::engine::ir::Instr;
 use crate::error::Error;
 
+/// The end of a fixup list.
+const NO_FIXUP: u32 = u32::MAX;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum ControlKind {
     Func,
@@ -24,8 +27,9 @@ pub(super) struct Control {
     height: usize,
     params: usize,
     results: usize,
-    /// Forward branches to the block's end, to patch when it is reached.
-    fixups: Vec<usize>,
+    /// Forward branches to the block's end, to patch when it is reached: the head of a list
+    /// threaded through `Translator::fixups` (`NO_FIXUP` when empty).
+    fixups: u32,
     /// Loops: the index of the first instruction of the body.
     head: usize,
     /// `if`: the branch taken when the condition is false.
@@ -39,7 +43,7 @@ impl Control {
             height,
             params: params as usize,
             results: results as usize,
-            fixups: Vec::new(),
+            fixups: NO_FIXUP,
             head: 0,
             else_branch: None,
         }
@@ -65,6 +69,7 @@ impl Translator<'_> {
         self.last_result = None;
         self.ctrl.push(control);
         if kind == ControlKind::Loop {
+            self.loops += 1;
             self.start_gas_block();
         }
     }
@@ -93,7 +98,7 @@ impl Translator<'_> {
             let results = self.frame(0).results;
             self.materialize_top(results);
             let br = self.emit(Instr::Br { offset: 0 });
-            self.frame_mut(0).fixups.push(br);
+            self.add_fixup(0, br);
         }
         let frame = self.frame_mut(0);
         frame.kind = ControlKind::Else;
@@ -125,8 +130,13 @@ impl Translator<'_> {
         let Some(frame) = self.ctrl.pop() else {
             return;
         };
-        for at in frame.fixups {
+        if frame.kind == ControlKind::Loop {
+            self.loops -= 1;
+        }
+        let mut link = frame.fixups;
+        while let Some(&(at, next)) = self.fixups.get(link as usize) {
             self.patch_here(at);
+            link = next;
         }
         if let Some(branch) = frame.else_branch {
             self.patch_here(branch);
@@ -286,8 +296,16 @@ impl Translator<'_> {
             let offset = frame.head as i32 - at as i32;
             self.code[at].set_branch_offset(offset);
         } else {
-            self.frame_mut(depth).fixups.push(at);
+            self.add_fixup(depth, at);
         }
+    }
+
+    /// Records the branch at `at` as one to patch when block `depth` ends.
+    fn add_fixup(&mut self, depth: usize, at: usize) {
+        let link = self.fixups.len() as u32;
+        let frame = self.frame_mut(depth);
+        let next = std::mem::replace(&mut frame.fixups, link);
+        self.fixups.push((at, next));
     }
 
     fn is_function_frame(&self, depth: usize) -> bool {

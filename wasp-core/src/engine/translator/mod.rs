@@ -147,6 +147,10 @@ struct Translator<'a> {
     /// Constants read inside loops, each given a slot right after the locals, written once
     /// on entry; in slot order, in slot encoding.
     hoisted: Vec<u64>,
+    /// How many loops are open.
+    loops: usize,
+    /// Branches waiting for their block's end: `(instruction, next in the block's list)`.
+    fixups: Vec<(usize, u32)>,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -172,6 +176,8 @@ impl<'a> Translator<'a> {
             dead_depth: 0,
             gas_at: None,
             hoisted: Vec::new(),
+            loops: 0,
+            fixups: Vec::new(),
         }
     }
 
@@ -277,7 +283,7 @@ impl<'a> Translator<'a> {
     /// The slot of constant `c` when it is read inside a loop and may be hoisted (written
     /// once on entry instead of on every iteration).
     fn hoist(&mut self, c: u64) -> Option<Reg> {
-        if !self.ctrl.iter().any(|f| f.kind == ControlKind::Loop) {
+        if self.loops == 0 {
             return None;
         }
         let index = match self.hoisted.iter().position(|&h| h == c) {
