@@ -205,3 +205,48 @@ fn recursion_through_host_functions_is_bounded() {
         .unwrap_err();
     assert_eq!(err.trap_code(), Some(TrapCode::StackOverflow), "{err}");
 }
+
+/// Loops whose first instruction is their exit test, exiting to various blocks: the branch
+/// back runs the test itself, so every shape must still count right.
+#[test]
+fn loops_with_the_exit_test_first() {
+    let wat = r#"(module
+      (func (export "count") (param $n i32) (result i32) (local $i i32)
+        (block $out (loop $l
+          (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $l)))
+        (local.get $i))
+      (func (export "outer") (param $n i32) (result i32) (local $i i32) (local $j i32)
+        (block $done
+          (loop $rows
+            (block $next_row
+              (loop $cols
+                (br_if $next_row (i32.eqz (local.get $j)))
+                (local.set $j (i32.sub (local.get $j) (i32.const 1)))
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br $cols)))
+            (local.set $j (local.get $n))
+            (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+            (br_if $done (i32.lt_s (local.get $n) (i32.const 0)))
+            (br $rows)))
+        (local.get $i))
+      (func (export "self") (param $n i32) (result i32)
+        (loop $l
+          (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+          (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
+        (local.get $n)))"#;
+    let (mut store, instance) = instance(&Engine::default(), wat);
+    let count = instance
+        .get_typed_func::<i32, i32>(&store, "count")
+        .unwrap();
+    assert_eq!(count.call(&mut store, 0).unwrap(), 0);
+    assert_eq!(count.call(&mut store, 7).unwrap(), 7);
+    let outer = instance
+        .get_typed_func::<i32, i32>(&store, "outer")
+        .unwrap();
+    // An empty first row, then rows of 5, 4, 3, 2 and 1 columns.
+    assert_eq!(outer.call(&mut store, 5).unwrap(), 15);
+    let own = instance.get_typed_func::<i32, i32>(&store, "self").unwrap();
+    assert_eq!(own.call(&mut store, 5).unwrap(), 0);
+}

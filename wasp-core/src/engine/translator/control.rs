@@ -2,7 +2,7 @@
 
 use wasmparser::{BlockType, BrTable};
 
-use super::fuse::{branch_if_false, branch_if_true};
+use super::fuse::{branch_if_false, branch_if_true, inverted};
 use super::{Operand, Translator};
 use crate::engine::ir::Instr;
 use crate::error::Error;
@@ -274,8 +274,50 @@ impl Translator<'_> {
             let dst = self.temp(height + k);
             self.emit_move(dst, self.stack[pos], pos);
         }
+        if self.frame(depth).kind == ControlKind::Loop && self.thread_back_edge(depth) {
+            return;
+        }
         let at = self.emit(Instr::Br { offset: 0 });
         self.link_branch(depth, at);
+    }
+
+    /// A branch back to a loop whose first instruction is a conditional exit (`loop (br_if
+    /// $out cond) ... br $loop`) runs that test itself: it continues into the body when the
+    /// exit is not taken, and exits otherwise, saving one dispatch per iteration.
+    fn thread_back_edge(&mut self, depth: usize) -> bool {
+        let head = self.frame(depth).head;
+        let Some(test) = self.code.get(head).copied() else {
+            return false;
+        };
+        let (Some(mut stay), Some(exit_offset)) = (inverted(test), test.branch_offset()) else {
+            return false;
+        };
+        let pending = self.pending_block_of(head);
+        stay.set_branch_offset(head as i32 + 1 - self.code.len() as i32);
+        self.emit(stay);
+        let at = self.emit(Instr::Br { offset: 0 });
+        match pending {
+            Some(index) => self.add_fixup_at(index, at),
+            None => {
+                let target = head as i32 + exit_offset;
+                self.code[at].set_branch_offset(target - at as i32);
+            }
+        }
+        true
+    }
+
+    /// The control frame (index into `ctrl`) whose end the branch at `at` waits for.
+    fn pending_block_of(&self, at: usize) -> Option<usize> {
+        self.ctrl.iter().position(|frame| {
+            let mut link = frame.fixups;
+            while let Some(&(branch, next)) = self.fixups.get(link as usize) {
+                if branch == at {
+                    return true;
+                }
+                link = next;
+            }
+            false
+        })
     }
 
     /// Whether a branch to `depth` must move values before jumping.
@@ -302,9 +344,13 @@ impl Translator<'_> {
 
     /// Records the branch at `at` as one to patch when block `depth` ends.
     fn add_fixup(&mut self, depth: usize, at: usize) {
+        self.add_fixup_at(self.ctrl.len() - 1 - depth, at);
+    }
+
+    /// Records the branch at `at` as one to patch when control frame `index` ends.
+    fn add_fixup_at(&mut self, index: usize, at: usize) {
         let link = self.fixups.len() as u32;
-        let frame = self.frame_mut(depth);
-        let next = std::mem::replace(&mut frame.fixups, link);
+        let next = std::mem::replace(&mut self.ctrl[index].fixups, link);
         self.fixups.push((at, next));
     }
 

@@ -97,3 +97,53 @@ pub(super) fn branch_if_false(cmp: Instr, offset: i32) -> Instr {
         ),
     }
 }
+
+macro_rules! inverse_pairs {
+    ($branch:expr, $( $a:ident <=> $b:ident ),* $(,)?) => {
+        match $branch {
+            $(
+                Instr::$a { lhs, rhs, offset } => Some(Instr::$b { lhs, rhs, offset }),
+                Instr::$b { lhs, rhs, offset } => Some(Instr::$a { lhs, rhs, offset }),
+            )*
+            _ => None,
+        }
+    };
+}
+
+macro_rules! inverse_imm_pairs {
+    ($branch:expr, $( $a:ident <=> $b:ident ),* $(,)?) => {
+        match $branch {
+            $(
+                Instr::$a { lhs, imm, offset } => Some(Instr::$b { lhs, imm, offset }),
+                Instr::$b { lhs, imm, offset } => Some(Instr::$a { lhs, imm, offset }),
+            )*
+            _ => None,
+        }
+    };
+}
+
+/// The conditional branch taken exactly when `branch` is not (same offset), if `branch` is
+/// a conditional branch on one or two slots.
+pub(super) fn inverted(branch: Instr) -> Option<Instr> {
+    match branch {
+        Instr::BrIfEqz { cond, offset } => return Some(Instr::BrIfNez { cond, offset }),
+        Instr::BrIfNez { cond, offset } => return Some(Instr::BrIfEqz { cond, offset }),
+        Instr::BrI64IfEqz { cond, offset } => return Some(Instr::BrI64IfNez { cond, offset }),
+        Instr::BrI64IfNez { cond, offset } => return Some(Instr::BrI64IfEqz { cond, offset }),
+        _ => {}
+    }
+    inverse_pairs!(branch,
+        BrI32Eq <=> BrI32Ne, BrI32LtS <=> BrI32GeS, BrI32LtU <=> BrI32GeU,
+        BrI32GtS <=> BrI32LeS, BrI32GtU <=> BrI32LeU,
+        BrI64Eq <=> BrI64Ne, BrI64LtS <=> BrI64GeS, BrI64LtU <=> BrI64GeU,
+        BrI64GtS <=> BrI64LeS, BrI64GtU <=> BrI64LeU,
+    )
+    .or_else(|| {
+        inverse_imm_pairs!(branch,
+            BrI32EqImm <=> BrI32NeImm, BrI32LtSImm <=> BrI32GeSImm, BrI32LtUImm <=> BrI32GeUImm,
+            BrI32GtSImm <=> BrI32LeSImm, BrI32GtUImm <=> BrI32LeUImm,
+            BrI64EqImm <=> BrI64NeImm, BrI64LtSImm <=> BrI64GeSImm, BrI64LtUImm <=> BrI64GeUImm,
+            BrI64GtSImm <=> BrI64LeSImm, BrI64GtUImm <=> BrI64LeUImm,
+        )
+    })
+}
