@@ -10,9 +10,14 @@
 //! same kind; and all exported memories (byte for byte), globals and tables (size and
 //! null-ness of each element) are equal after instantiation and after every call.
 //!
+//! Generated modules canonicalise NaNs after float arithmetic (see [`generate`]), so the
+//! bits in memories and integer globals are deterministic and compared exactly.
+//!
 //! wasmi is a peer, not an oracle: each disagreement is judged by the specification. The
 //! known bugs of wasmi that are tolerated are listed, with their narrow workaround, in
-//! [`peer_bugs`].
+//! [`peer_bugs`]. When wasmi panics (a debug assertion of its translator), the module
+//! cannot be compared: it is counted and listed, and run on Wasp alone, which must not
+//! panic.
 
 #![allow(dead_code)]
 
@@ -52,7 +57,8 @@ pub struct Tally {
     pub mutants: usize,
     /// Mutated modules both engines accepted.
     pub mutants_valid: usize,
-    /// Modules wasmi panicked on (origin and message): not compared, run on Wasp alone.
+    /// Modules wasmi panicked on (origin and message): not compared; generated modules are
+    /// run on Wasp alone, mutants only validated.
     pub peer_panics: Vec<(String, String)>,
     /// Every disagreement, with the module it came from.
     pub disagreements: Vec<Disagreement>,
@@ -88,7 +94,7 @@ impl Tally {
              ({} valid, {} invalid on both, {} failed to instantiate on both, \
              {} calls trapped on both, {} modules with known peer bugs, \
              {} modules on which wasmi panicked; \
-             {} mutants validated alike, {} of them valid)",
+             {} mutants validated, {} of them valid on both)",
             self.modules,
             self.calls,
             self.disagreements.len(),

@@ -1,8 +1,8 @@
 //! Known bugs of the peer (wasmi 2.0.0) that the comparison tolerates, and nothing broader.
 //!
 //! 1. **`select` fed by a comparison with zero.** wasmi fuses `i32.eqz x` (and `i32.eq x 0`,
-//!    `i32.ne x 0`) into the `select` that consumes it, and the fused `select` picks the
-//!    wrong operand:
+//!    `i32.ne x 0`, and `ref.is_null r`, which it translates as `i32.eqz`) into the `select`
+//!    that consumes it, and the fused `select` picks the wrong operand:
 //!
 //!    ```wat
 //!    (module (func (export "f") (param i32 i32) (result i32)
@@ -15,11 +15,12 @@
 //!    `known_peer_bugs_are_right_on_wasp` asserts the specification's answer on Wasp.
 //!
 //! How it is tolerated: only when the engines disagree on a module in which a `select`
-//! directly follows `i32.eqz`, `i32.eq` or `i32.ne`, the module is run again on wasmi after
-//! [`defuse`] inserted `i32.const 0` `drop` before each such `select`. The two instructions
-//! do nothing by the specification, but they make wasmi emit the comparison on its own
-//! instead of fusing it. If wasmi then agrees with Wasp on everything, the disagreement is
-//! counted as this peer bug; otherwise it stays a disagreement.
+//! directly follows `i32.eqz`, `i32.eq`, `i32.ne` or `ref.is_null`, the module is run again
+//! on wasmi after [`defuse`] inserted `i32.const 0` `drop` before each such `select`. The
+//! two instructions do nothing by the specification, but they make wasmi emit the
+//! comparison on its own instead of fusing it (its `drop` commits the pending instruction).
+//! If wasmi then agrees with Wasp on everything, the disagreement is counted as this peer
+//! bug; otherwise it stays a disagreement.
 
 use std::ops::Range;
 
@@ -31,13 +32,14 @@ const NO_OP: [u8; 3] = [0x41, 0x00, 0x1a];
 /// The id of the code section.
 const CODE_SECTION: u8 = 10;
 
-/// Whether `bytes` contain a `select` that directly follows `i32.eqz`, `i32.eq` or `i32.ne`.
+/// Whether `bytes` contain a `select` that directly follows `i32.eqz`, `i32.eq`, `i32.ne` or
+/// `ref.is_null`.
 pub fn has_fused_select(bytes: &[u8]) -> bool {
     bodies(bytes).is_some_and(|bodies| bodies.iter().any(|b| !b.select_offsets.is_empty()))
 }
 
 /// `bytes` with `i32.const 0` `drop` inserted before every `select` that directly follows
-/// `i32.eqz`, `i32.eq` or `i32.ne`; `None` if the module cannot be read.
+/// one of those comparisons; `None` if the module cannot be read.
 pub fn defuse(bytes: &[u8]) -> Option<Vec<u8>> {
     let bodies = bodies(bytes)?;
     let section = sections(bytes)?
@@ -77,7 +79,9 @@ fn bodies(bytes: &[u8]) -> Option<Vec<Body>> {
                 let is_select = matches!(op, Operator::Select | Operator::TypedSelect { .. });
                 let after_cmp = matches!(
                     previous,
-                    Some(Operator::I32Eqz | Operator::I32Eq | Operator::I32Ne)
+                    Some(
+                        Operator::I32Eqz | Operator::I32Eq | Operator::I32Ne | Operator::RefIsNull
+                    )
                 );
                 if is_select && after_cmp {
                     select_offsets.push(offset as usize);

@@ -62,10 +62,11 @@ fn is_nan64(bits: u64) -> bool {
 pub const ARG_SETS: usize = 5;
 
 /// Argument `set` (below [`ARG_SETS`]) for a parameter of kind `kind`: zeros, ones, minus
-/// ones, then two sets of boundary values (extremes, NaN, infinities, negative zero).
+/// ones, then two sets of boundary values (extremes, canonical NaNs, an infinity, negative
+/// zero).
 pub fn argument(kind: Kind, set: usize) -> Value {
     let f32s = [0.0, 1.0, -1.0, f32::NAN, f32::NEG_INFINITY];
-    let f64s = [0.0, 1.0, -1.0, -0.0, f64::MAX];
+    let f64s = [0.0, 1.0, -1.0, -0.0, f64::NAN];
     match kind {
         Kind::I32 => Value::I32([0, 1, -1, i32::MIN, i32::MAX][set]),
         Kind::I64 => Value::I64([0, 1, -1, i64::MAX, i64::MIN][set]),
