@@ -1,6 +1,6 @@
 //! Resource limits of a store, for guests that are not trusted.
 
-use crate::store::{MemoryEntity, PAGE_SIZE};
+use crate::store::{MemoryEntity, MAX_PAGES, PAGE_SIZE};
 
 /// Caps on what the Wasm code of one store may allocate. Set with
 /// [`Store::set_limits`](crate::Store::set_limits); all are unlimited by default (within
@@ -70,6 +70,25 @@ impl StoreLimits {
     pub(crate) fn table_allows(&self, elements: u64) -> bool {
         self.table_elements.is_none_or(|cap| elements <= cap)
     }
+}
+
+/// Whether memory `addr` may grow by `delta` pages: within its maximum, Wasm's 4 GiB and the
+/// store's limits (the host's allocator may still refuse).
+pub(crate) fn memory_may_grow(
+    memories: &[MemoryEntity],
+    limits: &StoreLimits,
+    addr: usize,
+    delta: u64,
+) -> bool {
+    let Some(memory) = memories.get(addr) else {
+        return false;
+    };
+    let max = memory.ty.max().unwrap_or(MAX_PAGES).min(MAX_PAGES);
+    let fits = memory
+        .pages()
+        .checked_add(delta)
+        .is_some_and(|pages| pages <= max);
+    fits && limits.memory_allows(memories, delta.saturating_mul(PAGE_SIZE as u64))
 }
 
 /// Grows memory `addr` by `delta` pages within the store's limits; the old size in pages,

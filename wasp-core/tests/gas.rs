@@ -260,3 +260,26 @@ fn a_hundred_million_tail_calls_in_constant_memory() {
         300_000_000
     );
 }
+
+/// A growth the maximum refuses returns -1 for the base price only: a guest cannot be made
+/// to run out of gas by asking for memory it cannot get.
+#[test]
+fn refused_growth_costs_only_its_base_price() {
+    let engine = metered();
+    let wat = r#"(module (memory 1 2)
+      (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#;
+    let (mut store, instance) = setup(&engine, wat);
+    store.set_gas(100).unwrap();
+    let grow = instance.get_typed_func::<i32, i32>(&store, "grow").unwrap();
+    assert_eq!(grow.call(&mut store, -1).unwrap(), -1);
+    assert_eq!(grow.call(&mut store, 5).unwrap(), -1);
+    assert!(store.gas_left().unwrap() > 90);
+    let err = grow.call(&mut store, 1).unwrap_err();
+    assert_eq!(
+        err.trap_code(),
+        Some(TrapCode::OutOfGas),
+        "a granted page costs 1000"
+    );
+    store.set_gas(10_000).unwrap();
+    assert_eq!(grow.call(&mut store, 1).unwrap(), 1);
+}

@@ -6,7 +6,8 @@
 //! a block that cannot be paid for in full does not start. A block cut short by a trap has
 //! been paid for in full. On top of the block charges, `memory.grow` pays per page, bulk
 //! memory and table instructions pay per byte or element, and calls to host functions pay a
-//! base cost, each just before that instruction runs.
+//! base cost, each just before that instruction runs. A `memory.grow` or `table.grow` that
+//! the maximum or the store's limits refuse returns `-1` having paid only its base price.
 //!
 //! The figures depend only on the module, the inputs and the table, never on the machine.
 

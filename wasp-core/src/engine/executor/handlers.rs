@@ -271,9 +271,14 @@ store!(Store64, |v| v.to_le_bytes());
 
 op!(MemoryGrow { dst, delta }, |ip, regs, cx| {
     let delta = u64::from(u32_!(regs, delta));
+    let addr = cx.s.instances[cx.inst as usize].memories[0] as usize;
+    if !crate::limits::memory_may_grow(&cx.s.memories, &cx.s.limits, addr, delta) {
+        // Refused by the maximum or the store's limits: only the base price was paid.
+        set!(regs, dst, u64::from(u32::MAX));
+        return Ok(Flow::Next);
+    }
     charge_dynamic!(cx, ip, |c| delta
         .saturating_mul(u64::from(c.memory_grow_per_page)));
-    let addr = cx.s.instances[cx.inst as usize].memories[0] as usize;
     let s = &mut *cx.s;
     let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
     cx.load_memory();
@@ -350,18 +355,19 @@ op!(TableSize { dst, table }, |ip, regs, cx| {
 
 op!(TableGrow { dst, init, delta }, |ip, regs, cx| {
     let delta = b!(u32_!(regs, delta));
-    charge_dynamic!(cx, ip, |c| delta
-        .saturating_mul(u64::from(c.table_grow_per_element)));
     let (table, _, _) = data(ip);
     let addr = table_addr(cx, table);
-    let s = &mut *cx.s;
-    let t = &mut s.tables[addr];
+    let t = &cx.s.tables[addr];
     let wanted = (t.elems.len() as u64).saturating_add(delta);
-    let old = if s.limits.table_allows(wanted) {
-        t.grow(delta, r!(regs, init))
-    } else {
-        None
-    };
+    let max = t.ty.max().unwrap_or(u64::from(u32::MAX));
+    if wanted > max || !cx.s.limits.table_allows(wanted) {
+        // Refused by the maximum or the store's limits: only the base price was paid.
+        set!(regs, dst, u64::from(u32::MAX));
+        return Ok(Flow::Skip);
+    }
+    charge_dynamic!(cx, ip, |c| delta
+        .saturating_mul(u64::from(c.table_grow_per_element)));
+    let old = cx.s.tables[addr].grow(delta, r!(regs, init));
     set!(regs, dst, w32!(old.map_or(-1, |o| o as i32)));
     Ok(Flow::Skip)
 });
