@@ -1,18 +1,24 @@
-//! Wasp vs wasmi: execution and translation benchmarks.
+//! Wasp vs wasmi: execution, gas metering and translation benchmarks.
 //!
 //! For every workload of [`WORKLOADS`] a criterion group named after it has
-//! two functions, `wasp` and `wasmi`, which time one call of the workload's
-//! export; the module is translated and instantiated outside the timed part,
-//! and both engines are checked to return the same (and the expected) result
-//! first. The groups `translate_examples` (all bundled modules) and
+//! four functions, which time one call of the workload's export: `wasp` and
+//! `wasmi` without metering, `wasp_gas` with Wasp's gas metering on and
+//! `wasmi_fuel` with wasmi's fuel metering on. The module is translated and
+//! instantiated outside the timed part, a metered store gets
+//! [`GAS_PER_CALL`] gas or fuel before every call, also outside the timed
+//! part, and all four are checked to return the same (and the expected)
+//! result first. The groups `translate_examples` (all bundled modules) and
 //! `translate_generated` (one large generated module) time `Module::new` on
 //! the binary encoding in both engines.
 //!
 //! After criterion, a `cargo bench` run (not `cargo test --benches`) times
-//! every pair again itself, in alternating rounds of at least a few
-//! milliseconds, and prints one line per workload:
+//! everything again itself, in alternating rounds of at least a few
+//! milliseconds, and prints one line per workload and translation input:
 //! `ratio fib: wasp/wasmi = 1.23 (...)`, where the ratio is the median time
 //! per call in Wasp divided by that in wasmi (lower is better for Wasp).
+//! Then it prints one line per workload on metering,
+//! `gas fib: wasp gas on/off = 1.07, wasp gas on / wasmi fuel on = 0.95 (...)`,
+//! from the same rounds, and the gas and fuel one call uses.
 //!
 //! wasmi is configured to translate eagerly, as Wasp does, so that its
 //! `Module::new` does the same work and its first call is not a translation.
@@ -21,12 +27,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use wasp_bench::{generated_module_wat, ResultType, Workload, GENERATED_FUNCS, WORKLOADS};
-
-/// A workload instantiated in one engine: each call runs the export once
-/// with the workload's benchmark argument and returns its result's bits
-/// zero-extended to `u64`.
-type Runner = Box<dyn FnMut() -> u64>;
+use wasp_bench::{
+    generated_module_wat, ResultType, Workload, GAS_PER_CALL, GENERATED_FUNCS, WORKLOADS,
+};
 
 /// How many timed rounds of each engine the ratio table takes the median of.
 const RATIO_ROUNDS: usize = 15;
@@ -35,111 +38,272 @@ const RATIO_ROUNDS: usize = 15;
 /// short call (such as translating a small module) to reach it.
 const MIN_ROUND: Duration = Duration::from_millis(5);
 
+/// Whether an engine meters the calls it runs: gas in Wasp, fuel in wasmi.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Metering {
+    Off,
+    On,
+}
+
 /// The binary encoding of a module given as text.
 fn to_wasm(wat: &str) -> Vec<u8> {
     wat::parse_str(wat).expect("bundled module is valid WebAssembly text")
 }
 
-/// A wasmi engine that translates eagerly.
-fn wasmi_engine() -> wasmi::Engine {
+/// A wasmi engine that translates eagerly and meters fuel if asked to.
+fn wasmi_engine(metering: Metering) -> wasmi::Engine {
     let mut config = wasmi::Config::default();
     config.compilation_mode(wasmi::CompilationMode::Eager);
+    config.consume_fuel(metering == Metering::On);
     wasmi::Engine::new(&config)
 }
 
-/// Translates and instantiates `workload` in Wasp.
-fn wasp_runner(workload: &Workload) -> Runner {
-    let engine = wasp_core::Engine::default();
-    let module = wasp_core::Module::new(&engine, to_wasm(workload.wat))
-        .unwrap_or_else(|e| panic!("wasp: translating {}: {e}", workload.name));
-    let mut store = wasp_core::Store::new(&engine, ());
-    let instance = wasp_core::Linker::new(&engine)
-        .instantiate(&mut store, &module)
-        .unwrap_or_else(|e| panic!("wasp: instantiating {}: {e}", workload.name));
-    let (name, arg) = (workload.name, workload.bench_arg as i32);
-    match workload.result {
-        ResultType::I32 => {
-            let func = instance
-                .get_typed_func::<i32, i32>(&store, workload.export)
-                .unwrap_or_else(|e| panic!("wasp: export of {name}: {e}"));
-            Box::new(move || {
-                let result = func.call(&mut store, black_box(arg));
-                u64::from(result.unwrap_or_else(|e| panic!("wasp: {name}: {e}")) as u32)
-            })
-        }
-        ResultType::I64 => {
-            let func = instance
-                .get_typed_func::<i32, i64>(&store, workload.export)
-                .unwrap_or_else(|e| panic!("wasp: export of {name}: {e}"));
-            Box::new(move || {
-                let result = func.call(&mut store, black_box(arg));
-                result.unwrap_or_else(|e| panic!("wasp: {name}: {e}")) as u64
-            })
+/// A Wasp engine that meters gas if asked to.
+fn wasp_engine(metering: Metering) -> wasp_core::Engine {
+    let mut config = wasp_core::Config::default();
+    config.gas_metering(metering == Metering::On);
+    wasp_core::Engine::new(&config)
+}
+
+/// A workload instantiated in one engine, with or without metering.
+trait Runner {
+    /// With metering on, gives the store [`GAS_PER_CALL`] gas or fuel; does
+    /// nothing otherwise. The benchmarks run it before every call, outside
+    /// the timed part.
+    fn refill(&mut self);
+
+    /// Runs the export once with the workload's benchmark argument and
+    /// returns its result's bits zero-extended to `u64`.
+    fn call(&mut self) -> u64;
+
+    /// The gas or fuel left in the store, with metering on.
+    fn gas_left(&self) -> Option<u64>;
+}
+
+/// A workload's export in Wasp, typed by its result.
+enum WaspExport {
+    I32(wasp_core::TypedFunc<i32, i32>),
+    I64(wasp_core::TypedFunc<i32, i64>),
+}
+
+/// A workload instantiated in Wasp.
+struct WaspRunner {
+    workload: &'static Workload,
+    metering: Metering,
+    store: wasp_core::Store<()>,
+    export: WaspExport,
+}
+
+impl WaspRunner {
+    /// Translates and instantiates `workload` in Wasp.
+    fn new(workload: &'static Workload, metering: Metering) -> Self {
+        let name = workload.name;
+        let engine = wasp_engine(metering);
+        let module = wasp_core::Module::new(&engine, to_wasm(workload.wat))
+            .unwrap_or_else(|e| panic!("wasp: translating {name}: {e}"));
+        let mut store = wasp_core::Store::new(&engine, ());
+        let instance = wasp_core::Linker::new(&engine)
+            .instantiate(&mut store, &module)
+            .unwrap_or_else(|e| panic!("wasp: instantiating {name}: {e}"));
+        let export = match workload.result {
+            ResultType::I32 => instance
+                .get_typed_func(&store, workload.export)
+                .map(WaspExport::I32),
+            ResultType::I64 => instance
+                .get_typed_func(&store, workload.export)
+                .map(WaspExport::I64),
+        };
+        let export = export.unwrap_or_else(|e| panic!("wasp: export of {name}: {e}"));
+        WaspRunner {
+            workload,
+            metering,
+            store,
+            export,
         }
     }
 }
 
-/// Translates and instantiates `workload` in wasmi.
-fn wasmi_runner(workload: &Workload) -> Runner {
-    let engine = wasmi_engine();
-    let module = wasmi::Module::new(&engine, to_wasm(workload.wat))
-        .unwrap_or_else(|e| panic!("wasmi: translating {}: {e}", workload.name));
-    let mut store = wasmi::Store::new(&engine, ());
-    let instance = wasmi::Linker::new(&engine)
-        .instantiate_and_start(&mut store, &module)
-        .unwrap_or_else(|e| panic!("wasmi: instantiating {}: {e}", workload.name));
-    let (name, arg) = (workload.name, workload.bench_arg as i32);
-    match workload.result {
-        ResultType::I32 => {
-            let func = instance
-                .get_typed_func::<i32, i32>(&store, workload.export)
-                .unwrap_or_else(|e| panic!("wasmi: export of {name}: {e}"));
-            Box::new(move || {
-                let result = func.call(&mut store, black_box(arg));
-                u64::from(result.unwrap_or_else(|e| panic!("wasmi: {name}: {e}")) as u32)
-            })
+impl Runner for WaspRunner {
+    fn refill(&mut self) {
+        if self.metering == Metering::On {
+            self.store
+                .set_gas(GAS_PER_CALL)
+                .expect("wasp: the engine meters gas");
         }
-        ResultType::I64 => {
-            let func = instance
-                .get_typed_func::<i32, i64>(&store, workload.export)
-                .unwrap_or_else(|e| panic!("wasmi: export of {name}: {e}"));
-            Box::new(move || {
-                let result = func.call(&mut store, black_box(arg));
-                result.unwrap_or_else(|e| panic!("wasmi: {name}: {e}")) as u64
-            })
+    }
+
+    fn call(&mut self) -> u64 {
+        let arg = black_box(self.workload.bench_arg as i32);
+        let result = match self.export {
+            WaspExport::I32(func) => func.call(&mut self.store, arg).map(|r| u64::from(r as u32)),
+            WaspExport::I64(func) => func.call(&mut self.store, arg).map(|r| r as u64),
+        };
+        result.unwrap_or_else(|e| panic!("wasp: {}: {e}", self.workload.name))
+    }
+
+    fn gas_left(&self) -> Option<u64> {
+        self.store.gas_left().ok()
+    }
+}
+
+/// A workload's export in wasmi, typed by its result.
+enum WasmiExport {
+    I32(wasmi::TypedFunc<i32, i32>),
+    I64(wasmi::TypedFunc<i32, i64>),
+}
+
+/// A workload instantiated in wasmi.
+struct WasmiRunner {
+    workload: &'static Workload,
+    metering: Metering,
+    store: wasmi::Store<()>,
+    export: WasmiExport,
+}
+
+impl WasmiRunner {
+    /// Translates and instantiates `workload` in wasmi.
+    fn new(workload: &'static Workload, metering: Metering) -> Self {
+        let name = workload.name;
+        let engine = wasmi_engine(metering);
+        let module = wasmi::Module::new(&engine, to_wasm(workload.wat))
+            .unwrap_or_else(|e| panic!("wasmi: translating {name}: {e}"));
+        let mut store = wasmi::Store::new(&engine, ());
+        let instance = wasmi::Linker::new(&engine)
+            .instantiate_and_start(&mut store, &module)
+            .unwrap_or_else(|e| panic!("wasmi: instantiating {name}: {e}"));
+        let export = match workload.result {
+            ResultType::I32 => instance
+                .get_typed_func(&store, workload.export)
+                .map(WasmiExport::I32),
+            ResultType::I64 => instance
+                .get_typed_func(&store, workload.export)
+                .map(WasmiExport::I64),
+        };
+        let export = export.unwrap_or_else(|e| panic!("wasmi: export of {name}: {e}"));
+        WasmiRunner {
+            workload,
+            metering,
+            store,
+            export,
         }
     }
 }
 
-/// A workload instantiated in both engines.
+impl Runner for WasmiRunner {
+    fn refill(&mut self) {
+        if self.metering == Metering::On {
+            self.store
+                .set_fuel(GAS_PER_CALL)
+                .expect("wasmi: the engine meters fuel");
+        }
+    }
+
+    fn call(&mut self) -> u64 {
+        let arg = black_box(self.workload.bench_arg as i32);
+        let result = match self.export {
+            WasmiExport::I32(func) => func.call(&mut self.store, arg).map(|r| u64::from(r as u32)),
+            WasmiExport::I64(func) => func.call(&mut self.store, arg).map(|r| r as u64),
+        };
+        result.unwrap_or_else(|e| panic!("wasmi: {}: {e}", self.workload.name))
+    }
+
+    fn gas_left(&self) -> Option<u64> {
+        self.store.get_fuel().ok()
+    }
+}
+
+/// The total time of `calls` calls of `runner`, each after a refill that
+/// is not timed.
+fn time_calls(runner: &mut dyn Runner, calls: u64) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..calls {
+        runner.refill();
+        let start = Instant::now();
+        black_box(runner.call());
+        total += start.elapsed();
+    }
+    total
+}
+
+/// The gas or fuel one call of a metered `runner` uses. Panics unless a
+/// second call uses as much.
+fn gas_per_call(runner: &mut dyn Runner) -> u64 {
+    let mut used = || {
+        runner.refill();
+        black_box(runner.call());
+        GAS_PER_CALL - runner.gas_left().expect("the runner meters")
+    };
+    let (first, second) = (used(), used());
+    assert_eq!(first, second, "two calls use different gas");
+    first
+}
+
+/// A workload instantiated in both engines, with and without metering.
 struct Pair {
     workload: &'static Workload,
-    wasp: Runner,
-    wasmi: Runner,
+    wasp: WaspRunner,
+    wasmi: WasmiRunner,
+    wasp_gas: WaspRunner,
+    wasmi_fuel: WasmiRunner,
+    /// The gas one call uses in `wasp_gas`.
+    gas_used: u64,
+    /// The fuel one call uses in `wasmi_fuel`.
+    fuel_used: u64,
 }
 
 impl Pair {
-    /// Instantiates `workload` in both engines and checks that one call
-    /// returns the expected result in each.
+    /// Instantiates `workload` in both engines, with and without metering,
+    /// checks that one call returns the expected result in each, and
+    /// measures the gas and fuel a call uses.
     fn new(workload: &'static Workload) -> Self {
         let mut pair = Pair {
             workload,
-            wasp: wasp_runner(workload),
-            wasmi: wasmi_runner(workload),
+            wasp: WaspRunner::new(workload, Metering::Off),
+            wasmi: WasmiRunner::new(workload, Metering::Off),
+            wasp_gas: WaspRunner::new(workload, Metering::On),
+            wasmi_fuel: WasmiRunner::new(workload, Metering::On),
+            gas_used: 0,
+            fuel_used: 0,
         };
-        let expected = (workload.reference)(workload.bench_arg);
-        let (wasp, wasmi) = ((pair.wasp)(), (pair.wasmi)());
-        assert_eq!(
-            wasp, wasmi,
-            "{}({}): wasp and wasmi disagree",
-            workload.export, workload.bench_arg
-        );
+        pair.check_results();
+        pair.gas_used = gas_per_call(&mut pair.wasp_gas);
+        pair.fuel_used = gas_per_call(&mut pair.wasmi_fuel);
+        pair
+    }
+
+    /// The four runners under their criterion function names, in the order
+    /// [`median_times`] returns their times.
+    fn runners(&mut self) -> [(&'static str, &mut dyn Runner); 4] {
+        [
+            ("wasp", &mut self.wasp),
+            ("wasmi", &mut self.wasmi),
+            ("wasp_gas", &mut self.wasp_gas),
+            ("wasmi_fuel", &mut self.wasmi_fuel),
+        ]
+    }
+
+    /// Checks that every runner returns what Wasp without gas returns, and
+    /// that this is the reference result.
+    fn check_results(&mut self) {
+        let Workload {
+            export, bench_arg, ..
+        } = *self.workload;
+        let expected = (self.workload.reference)(bench_arg);
+        let results = self.runners().map(|(name, runner)| {
+            runner.refill();
+            (name, runner.call())
+        });
+        let (_, wasp) = results[0];
+        for &(name, result) in &results[1..] {
+            assert_eq!(
+                result, wasp,
+                "{export}({bench_arg}): {name} and wasp disagree"
+            );
+        }
         assert_eq!(
             wasp, expected,
-            "{}({}): both engines differ from the reference",
-            workload.export, workload.bench_arg
+            "{export}({bench_arg}): all engines differ from the reference"
         );
-        pair
     }
 }
 
@@ -182,12 +346,14 @@ fn translation_inputs() -> Vec<TranslationInput> {
     ]
 }
 
-/// One criterion group per workload, timing a call in each engine.
+/// One criterion group per workload, timing a call in each engine with and
+/// without metering.
 fn bench_execution(c: &mut Criterion, pairs: &mut [Pair]) {
     for pair in pairs {
         let mut group = c.benchmark_group(pair.workload.name);
-        group.bench_function("wasp", |b| b.iter(&mut pair.wasp));
-        group.bench_function("wasmi", |b| b.iter(&mut pair.wasmi));
+        for (name, runner) in pair.runners() {
+            group.bench_function(name, |b| b.iter_custom(|calls| time_calls(runner, calls)));
+        }
         group.finish();
     }
 }
@@ -195,8 +361,8 @@ fn bench_execution(c: &mut Criterion, pairs: &mut [Pair]) {
 /// One criterion group per translation input, timing `Module::new` in each
 /// engine.
 fn bench_translation(c: &mut Criterion, inputs: &[TranslationInput]) {
-    let wasp_engine = wasp_core::Engine::default();
-    let wasmi_engine = wasmi_engine();
+    let wasp_engine = wasp_engine(Metering::Off);
+    let wasmi_engine = wasmi_engine(Metering::Off);
     for input in inputs {
         let mut group = c.benchmark_group(input.name);
         group.bench_function("wasp", |b| b.iter(|| input.translate_wasp(&wasp_engine)));
@@ -205,69 +371,127 @@ fn bench_translation(c: &mut Criterion, inputs: &[TranslationInput]) {
     }
 }
 
+/// Something the ratio table times: given a number of calls, makes them
+/// and returns the time they took.
+type Timer<'a> = &'a mut dyn FnMut(u32) -> Duration;
+
+/// A [`Timer`] of `f`, which takes all of each call's time.
+fn repeat(f: &mut dyn FnMut()) -> impl FnMut(u32) -> Duration + '_ {
+    move |calls| {
+        let start = Instant::now();
+        for _ in 0..calls {
+            f();
+        }
+        start.elapsed()
+    }
+}
+
+/// A [`Timer`] of `runner`, which leaves out the refills (see [`time_calls`]).
+fn run(runner: &mut dyn Runner) -> impl FnMut(u32) -> Duration + '_ {
+    move |calls| time_calls(runner, u64::from(calls))
+}
+
 /// The median of `times`, which must not be empty.
 fn median(times: &mut [Duration]) -> Duration {
     times.sort_unstable();
     times[times.len() / 2]
 }
 
-/// The average time of one call of `f` over `calls` calls.
-fn time_per_call(f: &mut dyn FnMut(), calls: u32) -> Duration {
-    let start = Instant::now();
-    for _ in 0..calls {
-        f();
-    }
-    start.elapsed() / calls
-}
-
-/// How many calls of `f` make a round of at least [`MIN_ROUND`], judging by
-/// one (warm-up) call.
-fn calls_per_round(f: &mut dyn FnMut()) -> u32 {
-    let once = time_per_call(f, 1).max(Duration::from_nanos(1));
+/// How many calls make a round of at least [`MIN_ROUND`] with `timer`,
+/// judging by one (warm-up) call.
+fn calls_per_round(timer: Timer) -> u32 {
+    let once = timer(1).max(Duration::from_nanos(1));
     u32::try_from(MIN_ROUND.as_nanos().div_ceil(once.as_nanos()))
         .unwrap_or(u32::MAX)
         .max(1)
 }
 
-/// Times `wasp` and `wasmi` in [`RATIO_ROUNDS`] alternating rounds each,
-/// and prints the median times per call and their ratio.
-fn print_ratio(name: &str, wasp: &mut dyn FnMut(), wasmi: &mut dyn FnMut()) {
-    let (wasp_calls, wasmi_calls) = (calls_per_round(wasp), calls_per_round(wasmi));
-    let mut wasp_times = Vec::with_capacity(RATIO_ROUNDS);
-    let mut wasmi_times = Vec::with_capacity(RATIO_ROUNDS);
+/// Times each of `timers` in [`RATIO_ROUNDS`] alternating rounds and
+/// returns the median time per call of each, in the same order.
+fn median_times<const N: usize>(mut timers: [Timer; N]) -> [Duration; N] {
+    let calls = timers.each_mut().map(|timer| calls_per_round(*timer));
+    let mut times: [Vec<Duration>; N] = std::array::from_fn(|_| Vec::with_capacity(RATIO_ROUNDS));
     for _ in 0..RATIO_ROUNDS {
-        wasp_times.push(time_per_call(wasp, wasp_calls));
-        wasmi_times.push(time_per_call(wasmi, wasmi_calls));
+        for ((timer, &calls), times) in timers.iter_mut().zip(&calls).zip(&mut times) {
+            times.push(timer(calls) / calls);
+        }
     }
-    let (wasp, wasmi) = (median(&mut wasp_times), median(&mut wasmi_times));
+    times.map(|mut times| median(&mut times))
+}
+
+/// Prints the ratio line of one workload or translation input.
+fn print_ratio(name: &str, [wasp, wasmi]: [Duration; 2]) {
     println!(
         "ratio {name}: wasp/wasmi = {:.2} (median of {RATIO_ROUNDS} rounds: wasp {wasp:.2?}, wasmi {wasmi:.2?})",
-        wasp.as_secs_f64() / wasmi.as_secs_f64(),
+        ratio(wasp, wasmi),
     );
 }
 
-/// Prints the ratio line of every workload and translation input.
+/// `a / b` as a float.
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64()
+}
+
+/// The median times per call of a workload's four runners, in the order
+/// of [`Pair::runners`].
+fn execution_times(pair: &mut Pair) -> [Duration; 4] {
+    let [(_, wasp), (_, wasmi), (_, wasp_gas), (_, wasmi_fuel)] = pair.runners();
+    median_times([
+        &mut run(wasp),
+        &mut run(wasmi),
+        &mut run(wasp_gas),
+        &mut run(wasmi_fuel),
+    ])
+}
+
+/// Prints the ratio line of every workload and translation input, then the
+/// gas lines of every workload.
 fn print_ratios(pairs: &mut [Pair], inputs: &[TranslationInput]) {
     println!("\nWasp time / wasmi time (lower is better for Wasp):");
-    for pair in pairs {
-        let (wasp, wasmi) = (&mut pair.wasp, &mut pair.wasmi);
-        print_ratio(
+    let mut execution = Vec::with_capacity(pairs.len());
+    for pair in pairs.iter_mut() {
+        let times = execution_times(pair);
+        print_ratio(pair.workload.name, [times[0], times[1]]);
+        execution.push(times);
+    }
+    let wasp_engine = wasp_engine(Metering::Off);
+    let wasmi_engine = wasmi_engine(Metering::Off);
+    for input in inputs {
+        let times = median_times([
+            &mut repeat(&mut || input.translate_wasp(&wasp_engine)),
+            &mut repeat(&mut || input.translate_wasmi(&wasmi_engine)),
+        ]);
+        print_ratio(input.name, times);
+    }
+    print_gas(pairs, &execution);
+}
+
+/// Prints, for every workload, the gas metering overhead from its
+/// [`execution_times`], then the gas and fuel one call uses.
+fn print_gas(pairs: &[Pair], times: &[[Duration; 4]]) {
+    println!(
+        "\nMetering (gas in Wasp, fuel in wasmi): time with it on / off, and Wasp / wasmi with it on:"
+    );
+    for (pair, &[wasp, wasmi, wasp_gas, wasmi_fuel]) in pairs.iter().zip(times) {
+        println!(
+            "gas {}: wasp gas on/off = {:.2}, wasp gas on / wasmi fuel on = {:.2} \
+             (wasmi fuel on/off = {:.2}; median of {RATIO_ROUNDS} rounds: \
+             wasp on {wasp_gas:.2?}, off {wasp:.2?}; wasmi on {wasmi_fuel:.2?}, off {wasmi:.2?})",
             pair.workload.name,
-            &mut || {
-                black_box(wasp());
-            },
-            &mut || {
-                black_box(wasmi());
-            },
+            ratio(wasp_gas, wasp),
+            ratio(wasp_gas, wasmi_fuel),
+            ratio(wasmi_fuel, wasmi),
         );
     }
-    let wasp_engine = wasp_core::Engine::default();
-    let wasmi_engine = wasmi_engine();
-    for input in inputs {
-        print_ratio(
-            input.name,
-            &mut || input.translate_wasp(&wasp_engine),
-            &mut || input.translate_wasmi(&wasmi_engine),
+    println!("\nGas and fuel one call uses (the same on every run and machine):");
+    for pair in pairs {
+        println!(
+            "gas used {} ({}({})): wasp {} gas, wasmi {} fuel",
+            pair.workload.name,
+            pair.workload.export,
+            pair.workload.bench_arg,
+            pair.gas_used,
+            pair.fuel_used,
         );
     }
 }

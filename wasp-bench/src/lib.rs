@@ -5,7 +5,9 @@
 //! its export in both engines (module translation and instantiation happen
 //! outside the timed part), then they time the translation of modules
 //! (`Module::new`) in both engines, and finally print the ratio of Wasp's
-//! time to wasmi's time for each of them.
+//! time to wasmi's time for each of them. Every workload is also timed with
+//! metering on (Wasp's gas, wasmi's fuel), and the overhead of metering is
+//! printed after the ratios.
 //!
 //! This library holds what the benchmarks and the tests share: the
 //! workloads, which are the modules bundled in `examples/wasm/`, plain Rust
@@ -178,6 +180,11 @@ pub mod reference {
             .fold(0i32, |sum, (&v, k)| sum.wrapping_add(v.wrapping_mul(k)))
     }
 }
+
+/// The gas (Wasp) or fuel (wasmi) that the benchmarks and tests give a
+/// metered store before every call: far more than any workload uses with
+/// its benchmark argument, so metered calls always finish.
+pub const GAS_PER_CALL: u64 = 1 << 48;
 
 /// The number of functions in the module the translation benchmark
 /// generates with [`generated_module_wat`].

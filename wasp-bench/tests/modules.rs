@@ -1,9 +1,10 @@
 //! Checks the bundled example modules: each parses with `wat`, and Wasp and
 //! wasmi both return what the plain Rust reference computes, for small
 //! arguments and for sizes that grow memory (the benchmarks check their own,
-//! larger arguments). Also checks the generated translation-benchmark module.
+//! larger arguments), with metering (Wasp's gas, wasmi's fuel) off and on.
+//! Also checks the generated translation-benchmark module.
 
-use wasp_bench::{generated_module_wat, ResultType, Workload, WORKLOADS};
+use wasp_bench::{generated_module_wat, ResultType, Workload, GAS_PER_CALL, WORKLOADS};
 
 /// Small arguments to call every workload with, including edge cases.
 const ARGS: &[u32] = &[0, 1, 2, 3, 10, 17, 100, 1000];
@@ -15,21 +16,32 @@ fn small_args(workload: &Workload) -> Vec<u32> {
     ARGS.iter().copied().filter(|&n| n <= limit).collect()
 }
 
-/// Calls `workload`'s export with each argument in Wasp.
-fn wasp_results(workload: &Workload, args: &[u32]) -> Vec<u64> {
-    let engine = wasp_core::Engine::default();
+/// Calls `workload`'s export with each argument in Wasp, with gas metering
+/// on if `metered` (and [`GAS_PER_CALL`] gas before each call).
+fn wasp_results(workload: &Workload, args: &[u32], metered: bool) -> Vec<u64> {
+    let mut config = wasp_core::Config::default();
+    config.gas_metering(metered);
+    let engine = wasp_core::Engine::new(&config);
     let module = wasp_core::Module::new(&engine, wat::parse_str(workload.wat).unwrap()).unwrap();
     let mut store = wasp_core::Store::new(&engine, ());
     let instance = wasp_core::Linker::new(&engine)
         .instantiate(&mut store, &module)
         .unwrap();
+    let refill = |store: &mut wasp_core::Store<()>| {
+        if metered {
+            store.set_gas(GAS_PER_CALL).unwrap();
+        }
+    };
     match workload.result {
         ResultType::I32 => {
             let func = instance
                 .get_typed_func::<i32, i32>(&store, workload.export)
                 .unwrap();
             args.iter()
-                .map(|&n| u64::from(func.call(&mut store, n as i32).unwrap() as u32))
+                .map(|&n| {
+                    refill(&mut store);
+                    u64::from(func.call(&mut store, n as i32).unwrap() as u32)
+                })
                 .collect()
         }
         ResultType::I64 => {
@@ -37,27 +49,41 @@ fn wasp_results(workload: &Workload, args: &[u32]) -> Vec<u64> {
                 .get_typed_func::<i32, i64>(&store, workload.export)
                 .unwrap();
             args.iter()
-                .map(|&n| func.call(&mut store, n as i32).unwrap() as u64)
+                .map(|&n| {
+                    refill(&mut store);
+                    func.call(&mut store, n as i32).unwrap() as u64
+                })
                 .collect()
         }
     }
 }
 
-/// Calls `workload`'s export with each argument in wasmi.
-fn wasmi_results(workload: &Workload, args: &[u32]) -> Vec<u64> {
-    let engine = wasmi::Engine::default();
+/// Calls `workload`'s export with each argument in wasmi, with fuel
+/// metering on if `metered` (and [`GAS_PER_CALL`] fuel before each call).
+fn wasmi_results(workload: &Workload, args: &[u32], metered: bool) -> Vec<u64> {
+    let mut config = wasmi::Config::default();
+    config.consume_fuel(metered);
+    let engine = wasmi::Engine::new(&config);
     let module = wasmi::Module::new(&engine, wat::parse_str(workload.wat).unwrap()).unwrap();
     let mut store = wasmi::Store::new(&engine, ());
     let instance = wasmi::Linker::new(&engine)
         .instantiate_and_start(&mut store, &module)
         .unwrap();
+    let refill = |store: &mut wasmi::Store<()>| {
+        if metered {
+            store.set_fuel(GAS_PER_CALL).unwrap();
+        }
+    };
     match workload.result {
         ResultType::I32 => {
             let func = instance
                 .get_typed_func::<i32, i32>(&store, workload.export)
                 .unwrap();
             args.iter()
-                .map(|&n| u64::from(func.call(&mut store, n as i32).unwrap() as u32))
+                .map(|&n| {
+                    refill(&mut store);
+                    u64::from(func.call(&mut store, n as i32).unwrap() as u32)
+                })
                 .collect()
         }
         ResultType::I64 => {
@@ -65,7 +91,10 @@ fn wasmi_results(workload: &Workload, args: &[u32]) -> Vec<u64> {
                 .get_typed_func::<i32, i64>(&store, workload.export)
                 .unwrap();
             args.iter()
-                .map(|&n| func.call(&mut store, n as i32).unwrap() as u64)
+                .map(|&n| {
+                    refill(&mut store);
+                    func.call(&mut store, n as i32).unwrap() as u64
+                })
                 .collect()
         }
     }
@@ -123,12 +152,14 @@ const GENERATED_EXPECTED: &[i32] = &[18567, 80734, 27574, 1659733608];
 fn wasp_matches_reference() {
     for workload in WORKLOADS {
         for args in arg_lists(workload) {
-            assert_eq!(
-                wasp_results(workload, &args),
-                expected(workload, &args),
-                "{}",
-                workload.name
-            );
+            for metered in [false, true] {
+                assert_eq!(
+                    wasp_results(workload, &args, metered),
+                    expected(workload, &args),
+                    "{} (metered: {metered})",
+                    workload.name
+                );
+            }
         }
     }
 }
@@ -145,12 +176,14 @@ fn wasp_matches_reference() {
 fn wasmi_matches_reference() {
     for workload in WORKLOADS {
         for args in arg_lists(workload) {
-            assert_eq!(
-                wasmi_results(workload, &args),
-                expected(workload, &args),
-                "{}",
-                workload.name
-            );
+            for metered in [false, true] {
+                assert_eq!(
+                    wasmi_results(workload, &args, metered),
+                    expected(workload, &args),
+                    "{} (metered: {metered})",
+                    workload.name
+                );
+            }
         }
     }
 }
