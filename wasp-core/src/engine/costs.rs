@@ -1,13 +1,14 @@
 //! Gas costs: the one place that says what each kind of Wasm instruction costs.
 //!
 //! The rule users observe: a call never runs an instruction it could not pay for. Gas is
-//! charged per straight-line block of Wasm instructions (a function entry, a loop head, the
-//! code after a conditional branch, the code after a label), up front, for the whole block:
-//! a block that cannot be paid for in full does not start. A block cut short by a trap has
-//! been paid for in full. On top of the block charges, `memory.grow` pays per page, bulk
-//! memory and table instructions pay per byte or element, and calls to host functions pay a
-//! base cost, each just before that instruction runs. A `memory.grow` or `table.grow` that
-//! the maximum or the store's limits refuse returns `-1` having paid only its base price.
+//! charged per block of Wasm code that runs from one label to the next (labels: the function's
+//! start, a loop head, the start of an `if`'s arms, the end of a block), up front, for the
+//! whole block: a block that cannot be paid for in full does not start. A `br_if` leaving a
+//! block early, or a trap cutting it short, has paid for the rest of it. On top of the block
+//! charges, `memory.grow` pays per page, bulk memory and table instructions pay per byte or
+//! element, and calls to host functions pay a base cost, each just before that instruction
+//! runs. A `memory.grow` or `table.grow` that the maximum or the store's limits refuse returns
+//! `-1` having paid only its base price.
 //!
 //! The figures depend only on the module, the inputs and the table, never on the machine.
 

@@ -66,6 +66,8 @@ pub(super) struct Cx<'a> {
     pub(super) ip: *const Op,
     pub(super) regs: *mut u64,
     pub(super) exit: Result<Exit, TrapCode>,
+    /// The store's gas while handlers run (written back when they stop).
+    pub(super) gas: u64,
 }
 
 /// Runs the top frame of `stack` until the outermost frame returns, a host function must be
@@ -87,7 +89,9 @@ pub(crate) fn execute(
         ip: std::ptr::null(),
         regs: std::ptr::null_mut(),
         exit: Ok(Exit::Done),
+        gas: 0,
     };
+    cx.gas = cx.s.gas;
     if !cx.load_top() {
         return Ok(Exit::Done);
     }
@@ -97,6 +101,7 @@ pub(crate) fn execute(
         let handler = unsafe { (*ip).handler };
         let next = handler(ip, regs, &mut cx, BUDGET);
         if next.is_null() {
+            cx.s.gas = cx.gas;
             return cx.exit;
         }
         cx.ip = next;
@@ -263,12 +268,12 @@ impl Cx<'_> {
     /// Pays `cost` gas, or pauses before the instruction at `ip`.
     #[inline(always)]
     pub(super) fn charge(&mut self, ip: *const Op, cost: u64) -> Option<Flow> {
-        if self.s.gas < cost {
-            let needed = cost - self.s.gas;
+        if self.gas < cost {
+            let needed = cost - self.gas;
             self.save_pc(ip);
             return Some(self.stop(Exit::OutOfGas { needed }));
         }
-        self.s.gas -= cost;
+        self.gas -= cost;
         None
     }
 

@@ -176,7 +176,6 @@ impl Translator<'_> {
             };
             self.branch_to(depth);
             self.patch_here(skip);
-            self.start_gas_block();
             return;
         }
         let at = match fused {
@@ -186,8 +185,8 @@ impl Translator<'_> {
                 self.emit(Instr::BrIfNez { cond, offset: 0 })
             }
         };
+        // The code after a `br_if` stays in the same gas block: it was paid for up front.
         self.link_branch(depth, at);
-        self.start_gas_block();
     }
 
     pub(super) fn br_table(&mut self, table: BrTable<'_>) -> Result<(), Error> {
@@ -286,20 +285,28 @@ impl Translator<'_> {
     /// exit is not taken, and exits otherwise, saving one dispatch per iteration.
     fn thread_back_edge(&mut self, depth: usize) -> bool {
         let head = self.frame(depth).head;
-        let Some(test) = self.code.get(head).copied() else {
+        // With gas metering the loop starts by paying for its first block: pay again here.
+        let (pay, at_test) = match self.code.get(head).copied() {
+            Some(pay @ Instr::ConsumeGas { .. }) => (Some(pay), head + 1),
+            _ => (None, head),
+        };
+        let Some(test) = self.code.get(at_test).copied() else {
             return false;
         };
         let (Some(mut stay), Some(exit_offset)) = (inverted(test), test.branch_offset()) else {
             return false;
         };
-        let pending = self.pending_block_of(head);
-        stay.set_branch_offset(head as i32 + 1 - self.code.len() as i32);
+        let pending = self.pending_block_of(at_test);
+        if let Some(pay) = pay {
+            self.emit(pay);
+        }
+        stay.set_branch_offset(at_test as i32 + 1 - self.code.len() as i32);
         self.emit(stay);
         let at = self.emit(Instr::Br { offset: 0 });
         match pending {
             Some(index) => self.add_fixup_at(index, at),
             None => {
-                let target = head as i32 + exit_offset;
+                let target = at_test as i32 + exit_offset;
                 self.code[at].set_branch_offset(target - at as i32);
             }
         }

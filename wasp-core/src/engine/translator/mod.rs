@@ -184,20 +184,32 @@ impl<'a> Translator<'a> {
     // ----- gas --------------------------------------------------------------------------------
 
     /// Starts a new straight-line block: its cost is paid by a `ConsumeGas` placed here.
+    ///
+    /// The `ConsumeGas` is placed when the block's first instruction with a cost arrives, so
+    /// blocks that cost nothing (`end end`) pay nothing and cost no dispatch.
     fn start_gas_block(&mut self) {
-        if self.env.costs.is_some() {
-            self.gas_at = Some(self.emit(Instr::ConsumeGas { lo: 0, hi: 0 }));
-        }
+        self.gas_at = None;
     }
 
     /// Adds the static cost of `op` to the current block.
     fn charge(&mut self, op: &wasmparser::Operator<'_>) {
-        let (Some(costs), Some(at), true) = (self.env.costs, self.gas_at, self.reachable) else {
+        let (Some(costs), true) = (self.env.costs, self.reachable) else {
             return;
         };
+        let cost = costs.operator(op);
+        if cost == 0 {
+            return;
+        }
+        let at = match self.gas_at {
+            Some(at) => at,
+            None => {
+                let at = self.emit(Instr::ConsumeGas { lo: 0, hi: 0 });
+                self.gas_at = Some(at);
+                at
+            }
+        };
         if let Instr::ConsumeGas { lo, hi } = &mut self.code[at] {
-            let total =
-                (u64::from(*lo) | (u64::from(*hi) << 32)).saturating_add(costs.operator(op));
+            let total = (u64::from(*lo) | (u64::from(*hi) << 32)).saturating_add(cost);
             *lo = total as u32;
             *hi = (total >> 32) as u32;
         }
@@ -435,7 +447,9 @@ mod dump {
         let Ok(path) = std::env::var("WASP_DUMP_IR") else {
             return;
         };
-        let engine = crate::Engine::default();
+        let mut config = crate::Config::default();
+        config.gas_metering(std::env::var("WASP_DUMP_GAS").is_ok());
+        let engine = crate::Engine::new(&config);
         let bytes = std::fs::read(path).unwrap();
         let module = crate::Module::new(&engine, bytes).unwrap();
         for (i, f) in module.inner.code.iter().enumerate() {
