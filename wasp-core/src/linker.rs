@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::engine::Engine;
 use crate::error::{Error, LinkError};
-use crate::func::{Caller, Func, HostFunc, IntoFunc};
+use crate::func::{Caller, HostFunc, IntoFunc};
 use crate::instance::{instantiate, Extern, Instance};
 use crate::module::Module;
 use crate::store::{AsContext, Store};
@@ -186,12 +186,6 @@ impl Instance {
     ) -> Result<Instance, Error> {
         instantiate(store, module, imports)
     }
-}
-
-#[allow(dead_code)]
-fn _assert_send_sync() {
-    fn is<X: Send + Sync>() {}
-    is::<Func>();
 }
 
 impl<T> Linker<T> {

@@ -3,7 +3,7 @@
 //! the call instructions, and every slot a frame may touch exists.
 
 use super::SnapshotError;
-use crate::engine::executor::{Frame, Stack};
+use crate::engine::executor::{Frame, Op, Stack};
 use crate::engine::ir::Instr;
 use crate::engine::translator::CompiledFunc;
 use crate::func::{HostCall, Suspension};
@@ -47,7 +47,7 @@ pub(crate) fn check_stack(
     let mut expected_base = 0u64;
     let mut caller: Option<(&Frame, CallSite)> = None;
     for frame in below.iter().chain(std::iter::once(top)) {
-        let (body, instance) = wasm_body(s, frame.func)?;
+        let body = wasm_body(s, frame.func)?;
         if let Some((parent, site)) = caller.take() {
             check_callee(s, parent, &site, frame.func)?;
         }
@@ -62,22 +62,21 @@ pub(crate) fn check_stack(
             return Err(bad("values", "a frame reaches past the saved value slots"));
         }
         let pc = frame.pc as usize;
-        if pc >= body.code.len() {
+        if pc >= body.ops.len() {
             return Err(bad("frames", "a position lies outside its function's code"));
         }
         if std::ptr::eq(frame, top) {
             check_top(body, pc, host, frame)?;
             if let Some(h) = host {
-                check_host_target(s, frame, &body.code[pc], pc, &body.code, h)?;
+                check_host_target(s, frame, &body.ops[pc].instr, pc, &body.ops, h)?;
             }
         } else {
-            let site = call_site(&body.code, pc)
+            let site = call_site(&body.ops, pc)
                 .ok_or_else(|| bad("frames", "a caller is not stopped right after a call"))?;
             let args = match site {
                 CallSite::Direct { args, .. } | CallSite::Indirect { args, .. } => args,
             };
             expected_base = u64::from(frame.base) + u64::from(args);
-            let _ = instance;
             caller = Some((frame, site));
         }
     }
@@ -91,9 +90,9 @@ fn bad(what: &'static str, detail: &str) -> SnapshotError {
     }
 }
 
-fn wasm_body(s: &StoreInner, func: u32) -> Result<(&CompiledFunc, u32), SnapshotError> {
+fn wasm_body(s: &StoreInner, func: u32) -> Result<&CompiledFunc, SnapshotError> {
     match s.funcs.get(func as usize) {
-        Some(FuncEntity::Wasm { body, instance, .. }) => Ok((body, *instance)),
+        Some(FuncEntity::Wasm { body, .. }) => Ok(body),
         Some(FuncEntity::Host { .. }) => Err(bad("frames", "a frame names a host function")),
         None => Err(SnapshotError::Mismatch {
             what: "frames",
@@ -104,10 +103,10 @@ fn wasm_body(s: &StoreInner, func: u32) -> Result<(&CompiledFunc, u32), Snapshot
 }
 
 /// The call instruction just before `pc`, if `pc` is the return point of one.
-fn call_site(code: &[Instr], pc: usize) -> Option<CallSite> {
+fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
     match (
-        pc.checked_sub(2).map(|i| code[i]),
-        pc.checked_sub(1).map(|i| code[i]),
+        pc.checked_sub(2).map(|i| code[i].instr),
+        pc.checked_sub(1).map(|i| code[i].instr),
     ) {
         (_, Some(Instr::Call { func, args })) => Some(CallSite::Direct { func, args }),
         (Some(Instr::CallIndirect { ty, args, .. }), Some(Instr::Data { .. })) => {
@@ -158,7 +157,7 @@ fn check_top(
 ) -> Result<(), SnapshotError> {
     let ok = match host {
         None => matches!(
-            body.code[pc],
+            body.ops[pc].instr,
             Instr::ConsumeGas { .. }
                 | Instr::MemoryGrow { .. }
                 | Instr::MemoryFill { .. }
@@ -171,11 +170,11 @@ fn check_top(
         ),
         Some(h) if h.tail => {
             matches!(
-                body.code[pc],
+                body.ops[pc].instr,
                 Instr::ReturnCall { .. } | Instr::ReturnCallIndirect { .. }
             ) && h.base == frame.base as usize
         }
-        Some(h) => match call_site(&body.code, pc) {
+        Some(h) => match call_site(&body.ops, pc) {
             Some(CallSite::Direct { args, .. }) | Some(CallSite::Indirect { args, .. }) => {
                 h.base == frame.base as usize + args as usize
             }
@@ -198,7 +197,7 @@ fn check_host_target(
     frame: &Frame,
     at: &Instr,
     pc: usize,
-    code: &[Instr],
+    code: &[Op],
     host: HostCall,
 ) -> Result<(), SnapshotError> {
     let site = if host.tail {

@@ -19,7 +19,7 @@ pub(super) const BUDGET: u32 = 512;
 #[derive(Clone, Copy)]
 pub(crate) struct Op {
     pub(super) handler: Handler,
-    pub(super) instr: Instr,
+    pub(crate) instr: Instr,
 }
 
 impl std::fmt::Debug for Op {

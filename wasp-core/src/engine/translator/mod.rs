@@ -23,8 +23,7 @@ use control::{Control, ControlKind};
 /// A translated function body and the facts the executor needs to call it.
 #[derive(Debug)]
 pub(crate) struct CompiledFunc {
-    pub(crate) code: Box<[Instr]>,
-    /// `code` with each instruction's handler, as the interpreter runs it.
+    /// The verified code, each instruction with its handler, as the interpreter runs it.
     pub(crate) ops: Box<[crate::engine::executor::Op]>,
     pub(crate) num_params: u32,
     /// Parameters plus declared locals.
@@ -119,7 +118,6 @@ pub(crate) fn translate(
     verify::verify(&code, frame_size)?;
     Ok(CompiledFunc {
         ops: crate::engine::executor::link(&code),
-        code: code.into_boxed_slice(),
         num_params,
         num_locals,
         frame_size,
@@ -454,8 +452,8 @@ mod dump {
         let module = crate::Module::new(&engine, bytes).unwrap();
         for (i, f) in module.inner.code.iter().enumerate() {
             println!("func {i}: locals {} frame {}", f.num_locals, f.frame_size);
-            for (pc, instr) in f.code.iter().enumerate() {
-                println!("  {pc:4}: {instr:?}");
+            for (pc, op) in f.ops.iter().enumerate() {
+                println!("  {pc:4}: {:?}", op.instr);
             }
         }
     }

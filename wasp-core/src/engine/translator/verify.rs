@@ -79,7 +79,7 @@ fn is_target(code: &[Instr], target: i64) -> bool {
 }
 
 /// Instructions followed by a data word.
-pub(crate) fn needs_data(instr: &Instr) -> bool {
+fn needs_data(instr: &Instr) -> bool {
     matches!(
         instr,
         Instr::Select { .. }
