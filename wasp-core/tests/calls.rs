@@ -207,10 +207,21 @@ fn recursion_through_host_functions_is_bounded() {
 }
 
 /// Loops whose first instruction is their exit test, exiting to various blocks: the branch
-/// back runs the test itself, so every shape must still count right.
-#[test]
-fn loops_with_the_exit_test_first() {
-    let wat = r#"(module
+/// back runs the test itself, so every shape must still count right (and, with gas, pay the
+/// loop's block on every round as a jump to the loop's head would).
+///
+/// Gas (default prices):
+/// - `count n`: the loop block is local.get + local.get + i32.ge_u + br_if + local.get +
+///   i32.const + i32.add + local.set + br = 9, paid n + 1 times; after $out, local.get 1:
+///   9 (n + 1) + 1.
+/// - `outer n`: the $cols block is local.get + i32.eqz + br_if (3) + local.get + i32.const +
+///   i32.sub + local.set (4) + local.get + i32.const + i32.add + local.set (4) + br (1) = 12,
+///   paid once per column and once more per row to leave; after $next_row, local.get +
+///   local.set (2) + local.get + i32.const + i32.sub + local.set (4) + local.get + i32.const +
+///   i32.lt_s + br_if (4) + br (1) = 11 per row; after $done, local.get 1.
+/// - `self n`: the loop block is local.get + i32.const + i32.sub + local.set + local.get +
+///   i32.const + i32.gt_s + br_if = 8, paid max(n, 1) times; after the loop, local.get 1.
+const EXIT_TEST_FIRST: &str = r#"(module
       (func (export "count") (param $n i32) (result i32) (local $i i32)
         (block $out (loop $l
           (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
@@ -236,7 +247,10 @@ fn loops_with_the_exit_test_first() {
           (local.set $n (i32.sub (local.get $n) (i32.const 1)))
           (br_if $l (i32.gt_s (local.get $n) (i32.const 0))))
         (local.get $n)))"#;
-    let (mut store, instance) = instance(&Engine::default(), wat);
+
+#[test]
+fn loops_with_the_exit_test_first() {
+    let (mut store, instance) = instance(&Engine::default(), EXIT_TEST_FIRST);
     let count = instance
         .get_typed_func::<i32, i32>(&store, "count")
         .unwrap();
@@ -249,4 +263,26 @@ fn loops_with_the_exit_test_first() {
     assert_eq!(outer.call(&mut store, 5).unwrap(), 15);
     let own = instance.get_typed_func::<i32, i32>(&store, "self").unwrap();
     assert_eq!(own.call(&mut store, 5).unwrap(), 0);
+}
+
+#[test]
+fn loops_with_the_exit_test_first_pay_for_every_round() {
+    let mut config = Config::default();
+    config.gas_metering(true);
+    let (mut store, instance) = instance(&Engine::new(&config), EXIT_TEST_FIRST);
+    store.set_gas(1_000_000).unwrap();
+    let mut call = |name: &str, n: i32| {
+        let f = instance.get_typed_func::<i32, i32>(&store, name).unwrap();
+        let before = store.gas_left().unwrap();
+        let result = f.call(&mut store, n).unwrap();
+        (result, before - store.gas_left().unwrap())
+    };
+    // 9 * 1 + 1 and 9 * 8 + 1.
+    assert_eq!(call("count", 0), (0, 10));
+    assert_eq!(call("count", 7), (7, 73));
+    // Rows of 0, 5, 4, 3, 2 and 1 columns: 6 rows, 15 columns, 21 $cols blocks.
+    // 21 * 12 + 6 * 11 + 1 = 252 + 66 + 1.
+    assert_eq!(call("outer", 5), (15, 319));
+    // 5 * 8 + 1.
+    assert_eq!(call("self", 5), (0, 41));
 }
