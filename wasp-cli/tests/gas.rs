@@ -106,6 +106,20 @@ fn arg(path: &Path) -> String {
     path.to_str().expect("UTF-8 path").to_owned()
 }
 
+/// The gas `sum 1000` uses at the default prices. The function's entry (`block`, `loop`) is
+/// free; the loop block costs local.get + i32.const + i32.add + local.set (4) + local.get +
+/// local.get + i32.gt_u + br_if (4) + local.get + local.get + i64.extend_i32_u + i64.add +
+/// local.set (5) + local.get + i32.const + i32.and + i32.const + i32.shl + local.set (6) +
+/// local.get + local.get + i64.load 2 + local.get + i64.extend_i32_u + i64.add + i64.store 2
+/// (9) + global.get + i32.const + i32.add + global.set (4) + br (1) = 33, paid 1001 times (the
+/// last one leaves through the `br_if`); after the block, local.get (1) + local.get +
+/// i32.const + i32.and + i32.const + i32.shl + i64.load 2 (7) + global.get (1) = 9.
+/// 1001 * 33 + 9 = 33042.
+const SUM_1000_GAS: u64 = 33042;
+
+/// The loop block of `sum`.
+const SUM_LOOP_GAS: u64 = 33;
+
 /// Runs `sum 1000` uninterrupted with plenty of gas; returns the gas used.
 fn full_run_gas() -> u64 {
     let (out, err) = expect_exit(
@@ -150,13 +164,9 @@ fn run_with_enough_gas_prints_results_and_gas_used() {
     let plain = wasp(&["run", "--invoke", "sum", "@sum.wat", "1000"]);
     assert_eq!(stdout(&plain), SUM_1000);
     assert_eq!(stderr(&plain), "", "no gas line without --gas");
-    let used = full_run_gas();
-    assert!(
-        used > 1000,
-        "one loop iteration costs more than 1 gas: {used}"
-    );
+    assert_eq!(full_run_gas(), SUM_1000_GAS);
     // Metering is deterministic.
-    assert_eq!(full_run_gas(), used);
+    assert_eq!(full_run_gas(), SUM_1000_GAS);
 }
 
 /// Running out of gas without `--save` exits with 3 and hints at `--save`.
@@ -172,8 +182,9 @@ fn pause_without_save_exits_3_with_hint() {
         "{err}"
     );
     assert!(err.contains("--save FILE"), "{err}");
-    assert!(number_after(&err, "after using ") <= 1000, "{err}");
-    assert!(number_after(&err, "next step needs ") > 0, "{err}");
+    // The loop block is one `br` (1 gas): 1000 rounds, and the next needs 1.
+    assert_eq!(number_after(&err, "after using "), 1000, "{err}");
+    assert_eq!(number_after(&err, "next step needs "), 1, "{err}");
 }
 
 /// `run --gas --save` exits with 3 and writes the snapshot; `resume` with
@@ -235,7 +246,11 @@ fn resume_in_several_steps() {
         }
         assert!(pauses < 1000, "never finished");
     };
-    assert!(pauses >= 5, "only {pauses} pauses");
+    // The first run paid 15 loop blocks (495 of 500 gas); each resume with 700 pays 21 (693).
+    // 1001 - 15 = 986 blocks are left: 46 resumes of 21 pause, the 47th pays 20 and the
+    // last 9.
+    assert_eq!(used_so_far, 495 + 46 * 21 * SUM_LOOP_GAS);
+    assert_eq!(pauses, 46);
     assert_eq!(out, SUM_1000);
     assert_eq!(gas_used(&err), full_run_gas());
 }
@@ -262,6 +277,8 @@ fn next_step_figure_is_truthful() {
     );
     let used = number_after(&err, "after using ");
     let next = number_after(&err, "next step needs ");
+    // 500 gas pay for 15 loop blocks of 33 (495); the next step is another loop block.
+    assert_eq!((used, next), (15 * SUM_LOOP_GAS, SUM_LOOP_GAS), "{err}");
 
     let again = dir.join("again.snap");
     let (_, err) = expect_exit(
@@ -289,7 +306,12 @@ fn next_step_figure_is_truthful() {
         ],
         3,
     );
-    assert!(number_after(&err, "after using ") > used, "{err}");
+    // Exactly one more loop block.
+    assert_eq!(
+        number_after(&err, "after using "),
+        used + SUM_LOOP_GAS,
+        "{err}"
+    );
 }
 
 /// Damaged and truncated snapshot files fail with one line and exit 1.
