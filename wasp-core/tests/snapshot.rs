@@ -2,8 +2,8 @@
 //! restore refuses anything the modules could not have produced and never panics.
 
 use wasp_core::{
-    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Linker, Module, SnapshotError,
-    Store, Val,
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
+    SnapshotError, Store, Val,
 };
 
 /// Fills memory with a running hash while counting, calling the host to report progress.
@@ -28,14 +28,57 @@ const WORKER: &str = r#"(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (local.get $h)))"#;
 
+/// What `work n` computes, worked out in Rust: its result, the words it leaves in memory
+/// (word `i` at byte `4 i`, for `n` up to 16,384) and how many times it calls `report`
+/// (which returns `i & 7`: 0, since it is only called when `i` is a multiple of 64).
+fn reference_work(n: u32) -> (i32, Vec<u32>, u32) {
+    let mix = |x: u32| x.wrapping_mul(31) ^ 0x5bd1_e995;
+    let (mut h, mut words, mut reports) = (0_u32, Vec::new(), 0);
+    for i in 0..n {
+        h = mix(h.wrapping_add(i));
+        words.push(h);
+        if i % 64 == 0 {
+            reports += 1;
+            h = h.wrapping_add(i & 7);
+        }
+    }
+    (h as i32, words, reports)
+}
+
+/// The gas of `work 2000` at the default prices. Each round pays the loop block: local.get +
+/// local.get + i32.add + i32.const + call_indirect 5 + local.set (10) + local.get + i32.const
+/// + i32.shl + i32.const + i32.and + local.get + i32.store 2 (8) + local.get + i32.const +
+/// i32.rem_u 4 + i32.eqz + if (8) = 26; `$mix`: local.get + i32.const + i32.mul + i32.const
+/// + i32.xor = 5; after the `if`: local.get + global.set (2) + local.get + i32.const +
+/// i32.add + local.set (4) + local.get + local.get + i32.lt_u + br_if (4) = 10: 41 a round.
+/// Every 64th round (32 of 2000) the `then` arm adds local.get + local.get + call 5 + i32.add
+/// + local.set (9) and the host call (20) = 29. After the loop, local.get 1.
+/// 2000 * 41 + 32 * 29 + 1 = 82000 + 928 + 1.
+const WORK_2000_GAS: u64 = 82_929;
+
+/// The words of memory `mem` from byte 0.
+fn words(store: &Store<u32>, mem: wasp_core::Memory, count: usize) -> Vec<u32> {
+    mem.data(store)[..4 * count]
+        .chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect()
+}
+
 fn engine() -> Engine {
     let mut config = Config::default();
     config.gas_metering(true);
     Engine::new(&config)
 }
 
-/// Builds the store exactly the same way each time, as a new process would.
+/// Builds the store exactly the same way each time, as a new process would. The store's data
+/// counts the calls of `report`.
 fn build(engine: &Engine, module: &Module) -> (Store<u32>, Func) {
+    let (store, instance) = build_instance(engine, module);
+    let work = instance.get_func(&store, "work").unwrap();
+    (store, work)
+}
+
+fn build_instance(engine: &Engine, module: &Module) -> (Store<u32>, Instance) {
     let mut linker = Linker::<u32>::new(engine);
     linker
         .func_wrap(
@@ -49,8 +92,7 @@ fn build(engine: &Engine, module: &Module) -> (Store<u32>, Func) {
         .unwrap();
     let mut store = Store::new(engine, 0);
     let instance = linker.instantiate(&mut store, module).unwrap();
-    let work = instance.get_func(&store, "work").unwrap();
-    (store, work)
+    (store, instance)
 }
 
 fn run_to_end(store: &mut Store<u32>, mut outcome: CallOutcome, step: u64) -> (Vec<Val>, u64) {
@@ -84,21 +126,33 @@ fn a_paused_call_resumes_from_a_snapshot_in_a_new_store() {
     whole.set_gas(u64::MAX / 2).unwrap();
     let outcome = work.call_resumable(&mut whole, &[Val::I32(2000)]).unwrap();
     let (want, want_gas) = run_to_end(&mut whole, outcome, 0);
+    let (result, want_words, reports) = reference_work(2000);
+    assert_eq!(want, vec![Val::I32(result)]);
+    assert_eq!(want_gas, WORK_2000_GAS);
+    assert_eq!(*whole.data(), reports);
 
     let (mut first, work) = build(&engine, &module);
     let paused = paused_after(&mut first, work, 20_000);
     let bytes = first.snapshot(Some(&paused));
+    let reports_before = *first.data();
     drop(first);
 
-    let (mut second, _) = build(&engine, &module);
+    let (mut second, instance) = build_instance(&engine, &module);
     let paused = second
         .restore(&bytes)
         .unwrap()
         .expect("the snapshot holds a call");
     let outcome = paused.resume(&mut second, &[]).unwrap();
     let (got, got_gas) = run_to_end(&mut second, outcome, 5_000);
-    assert_eq!(got, want);
-    assert_eq!(got_gas, want_gas);
+    assert_eq!(got, vec![Val::I32(result)]);
+    assert_eq!(got_gas, WORK_2000_GAS);
+    // Every report ran exactly once, before the snapshot or after the restore.
+    assert!(reports_before > 0 && reports_before < reports);
+    assert_eq!(reports_before + *second.data(), reports);
+    let mem = instance.get_memory(&second, "mem").unwrap();
+    assert_eq!(words(&second, mem, 2000), want_words);
+    let done = instance.get_global(&second, "done").unwrap();
+    assert_eq!(done.get(&second), Val::I32(1999));
     // Memories, globals and tables agree too: the store snapshots are identical after the
     // header (magic, version and gas left take the first 20 bytes).
     let (a, b) = (whole.snapshot(None), second.snapshot(None));
