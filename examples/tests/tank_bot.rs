@@ -81,18 +81,66 @@ fn an_uninterrupted_run_overruns_its_budget_and_sums_its_gas() {
     assert!(summary.ends_with(&format!("total gas {}", bot.world().total_gas)));
 }
 
+/// The figures README.md shows for `--ticks 20`, with and without a save after tick 8.
+const README_LINES: [&str; 4] = [
+    "tick   8  at ( 5, 8) facing W  gas  535  moved west",
+    "tick   9  at ( 4, 8) facing W  gas  535  moved west",
+    "tick  20  at ( 1, 6) facing N  gas  527  moved north",
+    "after 20 ticks: tank at (1,6) facing N, 1 coin picked up (4 left), total gas 10915",
+];
+
+#[test]
+fn the_figures_in_the_readme_are_what_the_bot_does() {
+    let (lines, _) = run_lines(&options(20));
+    let shown = [&lines[7], &lines[8], &lines[19], &lines[20]];
+    assert_eq!(shown, README_LINES);
+    let file = TempFile::new("readme");
+    let (before, after, _) = split_run_of(20, 8, &file.0);
+    assert_eq!(
+        before.last().unwrap(),
+        &format!("saved: the bot after tick 8 to {}", file.0.display())
+    );
+    assert_eq!(
+        after[0],
+        format!("loaded: {} (after tick 8)", file.0.display())
+    );
+    assert_eq!(before[7], README_LINES[0]);
+    assert_eq!([&after[1], &after[12], &after[13]], README_LINES[1..]);
+}
+
+/// The bot's expensive tick (it halves its map every 25 ticks) overruns the default budget of
+/// 1,000 for three ticks and ends in the fourth, as README.md describes.
+#[test]
+fn the_map_pass_overruns_three_ticks() {
+    let (lines, _) = run_lines(&options(28));
+    assert_eq!(
+        lines[24..28],
+        [
+            "tick  25  at ( 1, 2) facing N  gas  995  overran its budget",
+            "tick  26  at ( 1, 2) facing N  gas  984  overran its budget",
+            "tick  27  at ( 1, 2) facing N  gas  984  overran its budget",
+            "tick  28  at ( 2, 2) facing E  gas  628  reports 23 cells explored, moved east, picked up a coin",
+        ]
+    );
+}
+
 /// Saves after tick `k` into a file, then continues from that file with a fresh engine,
 /// module and store; returns the output lines of both halves and the final bot.
 fn split_run(k: u32, file: &Path) -> (Vec<String>, Vec<String>, Bot) {
+    split_run_of(TICKS, k, file)
+}
+
+/// [`split_run`] for a run of `ticks` ticks.
+fn split_run_of(ticks: u32, k: u32, file: &Path) -> (Vec<String>, Vec<String>, Bot) {
     let first = Options {
         save: Some(file.to_path_buf()),
         after: Some(k),
-        ..options(TICKS)
+        ..options(ticks)
     };
     let (before, _) = run_lines(&first);
     let second = Options {
         load: Some(file.to_path_buf()),
-        ..options(TICKS)
+        ..options(ticks)
     };
     let (after, bot) = run_lines(&second);
     (before, after, bot)
@@ -137,14 +185,51 @@ fn a_bot_saved_and_loaded_twice_still_matches() {
     assert_eq!(joined, full);
 }
 
-/// The example binary next to this test's directory, as `cargo test` builds it.
-fn example_binary() -> Option<PathBuf> {
-    let exe = std::env::current_exe().ok()?;
-    let dir = exe.parent()?.parent()?;
-    let path = dir
-        .join("examples")
-        .join(format!("tank_bot{}", std::env::consts::EXE_SUFFIX));
-    path.exists().then_some(path)
+/// The example binary, built now by the cargo running this test (a no-op when it is up to
+/// date, a rebuild when the library changed since): its path as cargo reports it.
+fn example_binary() -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["build", "--offline", "--quiet", "--message-format=json"])
+        .args(["-p", "wasp-examples", "--example", "tank_bot"]);
+    if !cfg!(debug_assertions) {
+        command.arg("--release");
+    }
+    let output = command.output().expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "cargo build --example tank_bot failed: {stderr}"
+    );
+    let messages = String::from_utf8(output.stdout).expect("cargo writes UTF-8 JSON");
+    let path = messages
+        .lines()
+        .filter(|line| line.contains(r#""reason":"compiler-artifact""#))
+        .filter(|line| line.contains(r#""kind":["example"]"#))
+        .filter(|line| line.contains(r#""name":"tank_bot""#))
+        .find_map(|line| json_string_field(line, "executable"))
+        .unwrap_or_else(|| panic!("cargo did not report the tank_bot executable:\n{messages}"));
+    let path = PathBuf::from(path);
+    assert!(path.is_file(), "{} is not a file", path.display());
+    path
+}
+
+/// The string value of `"field":"..."` in one line of cargo's JSON messages (`\\` and `\"`
+/// unescaped; cargo escapes nothing else in a path).
+fn json_string_field(line: &str, field: &str) -> Option<String> {
+    let start = line.find(&format!(r#""{field}":""#))? + field.len() + 4;
+    let mut value = String::new();
+    let mut chars = line[start..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(value),
+            '\\' => value.push(chars.next()?),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 /// Runs the example binary and returns its stdout lines; fails on a non-zero exit.
@@ -158,12 +243,7 @@ fn run_process(binary: &Path, args: &[&str]) -> Vec<String> {
 
 #[test]
 fn two_processes_with_a_save_file_between_them_match_one() {
-    // `cargo test` builds the examples next to the test binaries; a run that selects only
-    // this test (`--test tank_bot`) may not, and then the in-process tests above stand in.
-    let Some(binary) = example_binary() else {
-        eprintln!("skipped: the tank_bot example binary is not built");
-        return;
-    };
+    let binary = example_binary();
     let file = TempFile::new("processes");
     let path = file.0.to_str().unwrap();
     let ticks = TICKS.to_string();
@@ -176,7 +256,8 @@ fn two_processes_with_a_save_file_between_them_match_one() {
     let mut joined = game_lines(&before);
     joined.extend(game_lines(&after));
     assert_eq!(joined, full);
-    assert!(full.last().unwrap().contains("total gas"));
+    // The binary runs this library: the same lines as in this process.
+    assert_eq!(full, run_lines(&options(TICKS)).0);
 }
 
 #[test]
