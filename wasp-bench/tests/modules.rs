@@ -164,15 +164,7 @@ fn wasp_matches_reference() {
     }
 }
 
-// wasmi's tail-call dispatch overflows the native stack when wasmi is built
-// with debug assertions (as in the dev profile), so the tests that execute
-// code in wasmi run only in optimised builds: `cargo test --release`. The
-// benchmarks also assert that Wasp and wasmi agree.
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "wasmi needs a build without debug assertions"
-)]
 fn wasmi_matches_reference() {
     for workload in WORKLOADS {
         for args in arg_lists(workload) {
@@ -225,10 +217,6 @@ fn generated_module_runs_in_wasp() {
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "wasmi needs a build without debug assertions"
-)]
 fn generated_module_runs_in_wasmi() {
     let wasm = wat::parse_str(generated_module_wat(50)).unwrap();
     assert_eq!(generated_in_wasmi(&wasm), GENERATED_EXPECTED);
