@@ -437,24 +437,3 @@ mod tests {
         assert_eq!(std::mem::size_of::<Instr>(), 16);
     }
 }
-
-#[cfg(test)]
-mod dump {
-    #[test]
-    fn dump_ir() {
-        let Ok(path) = std::env::var("WASP_DUMP_IR") else {
-            return;
-        };
-        let mut config = crate::Config::default();
-        config.gas_metering(std::env::var("WASP_DUMP_GAS").is_ok());
-        let engine = crate::Engine::new(&config);
-        let bytes = std::fs::read(path).unwrap();
-        let module = crate::Module::new(&engine, bytes).unwrap();
-        for (i, f) in module.inner.code.iter().enumerate() {
-            println!("func {i}: locals {} frame {}", f.num_locals, f.frame_size);
-            for (pc, op) in f.ops.iter().enumerate() {
-                println!("  {pc:4}: {:?}", op.instr);
-            }
-        }
-    }
-}
