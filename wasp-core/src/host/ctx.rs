@@ -271,10 +271,12 @@ mod tests {
     #[test]
     fn from_store_sees_the_same_store() {
         let mut store = Store::new(&Engine::default(), 41_u32);
+        let address: *const Store<u32> = &store;
         let ctx = Ctx::from_store(&mut store);
         *ctx.data_mut() += 1;
         assert_eq!(*ctx.data(), 42);
-        assert!(std::ptr::eq(ctx.as_context(), ctx.as_context()));
+        assert!(std::ptr::eq(ctx.as_context(), address));
+        assert!(std::ptr::eq(ctx.as_context_mut(), address));
         assert_eq!(*store.data(), 42);
     }
 
