@@ -9,7 +9,7 @@ use wast::parser::{self, ParseBuffer};
 use wast::token::Id;
 use wast::{QuoteWat, Wast, WastDirective, WastExecute, WastInvoke, WastRet, Wat};
 
-use wasp_core::{Config, Engine, Error, Instance, Linker, Module, Store, TrapCode, Val};
+use wasp_core::{Config, Engine, Error, Instance, LinkError, Linker, Module, Store, TrapCode, Val};
 
 use super::{host, values};
 
@@ -345,7 +345,7 @@ impl Runner {
             .compile(&bytes)
             .map_err(|e| Problem::fail(format!("expected a valid module, but {e}")))?;
         match self.linker.instantiate(&mut self.store, &module) {
-            Err(Error::Link(_)) => Ok(()),
+            Err(Error::Link(e)) => check_link_error(&e, expected),
             Err(e) => Err(Problem::fail(format!(
                 "expected a link error ({expected:?}), found another error: {e}"
             ))),
@@ -353,6 +353,24 @@ impl Runner {
                 "expected a link error ({expected:?}), but instantiation succeeded"
             ))),
         }
+    }
+}
+
+/// Checks that a link error is of the kind the script expects: `unknown import` or
+/// `incompatible import type`, worded as the specification words them.
+fn check_link_error(err: &LinkError, expected: &str) -> Check<()> {
+    let kind = match err {
+        LinkError::UnknownImport { .. } => "unknown import",
+        LinkError::IncompatibleImport { .. } => "incompatible import type",
+        LinkError::Duplicate { .. } => "duplicate definition",
+    };
+    let found = err.to_string();
+    if kind == expected && found.starts_with(expected) {
+        Ok(())
+    } else {
+        Err(Problem::fail(format!(
+            "link error mismatch: expected {expected:?}, found {found:?}"
+        )))
     }
 }
 
