@@ -1,5 +1,6 @@
-//! Running one module on both engines in lockstep and listing every difference: the outcome
-//! of instantiation, of each call, and the exported memories, globals and tables after each.
+//! Running one module on both engines in lockstep and listing every difference: the exports
+//! each engine lists, the outcome of instantiation, of each call, and the exported memories,
+//! globals and tables after each.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,8 @@ use super::wasp_side::{Export, WaspInstance, WaspModule};
 pub struct Run {
     /// Calls made (on each engine).
     pub calls: usize,
+    /// Calls that returned on both engines, with the same results.
+    pub returned: usize,
     /// Calls that trapped on both engines with the same kind, by kind.
     pub traps: BTreeMap<String, usize>,
     /// Calls whose results were NaNs with different bits on the two engines (which the
@@ -19,17 +22,25 @@ pub struct Run {
     pub nan_bit_differences: usize,
     /// Whether instantiation failed on both engines, the same way.
     pub instantiation_failed: bool,
-    /// The message of a panic of wasmi, which ends the comparison of the module.
+    /// The message of a panic of wasmi, which ends the comparison of the module (the
+    /// problems found before it stay).
     pub peer_panic: Option<String>,
     /// Every difference, described.
     pub problems: Vec<String>,
 }
 
 /// Runs the module on both engines: each exported function in a fresh pair of instances,
-/// called with every argument set in turn, comparing outcomes and exported state.
+/// called with every argument set in turn, comparing outcomes and exported state. The
+/// engines must list the same exports with the same types.
 pub fn compare(wasp: &WaspModule, wasmi: &WasmiModule) -> Run {
-    let exports = wasp.exports();
     let mut run = Run::default();
+    let (ours, theirs) = (wasp.export_list(), wasmi.export_list());
+    if ours != theirs {
+        run.problems
+            .push(format!("exports: wasp {ours:?}, wasmi {theirs:?}"));
+        return run;
+    }
+    let exports = wasp.exports();
     let Some((a, b)) = instantiate(wasp, wasmi, &mut run) else {
         return run;
     };
@@ -131,6 +142,7 @@ fn compare_func(
             return;
         }
         run.nan_bit_differences += usize::from(x != y);
+        run.returned += usize::from(x.is_ok());
         if let Some(problem) = state_difference(exports, a, b) {
             run.problems.push(format!("after {}: {problem}", call()));
             return;
@@ -147,20 +159,35 @@ fn render(args: &[Value]) -> String {
     parts.join(", ")
 }
 
-/// The first difference between the exported memories, globals and tables, if any.
+/// The first difference between the exported memories, globals and tables, if any. An
+/// export that one instance does not return is a difference.
 fn state_difference(exports: &[Export], a: &WaspInstance, b: &WasmiInstance) -> Option<String> {
     exports.iter().find_map(|export| match export {
-        Export::Memory(name) => memory_difference(name, a.memory(name)?, b.memory(name)?),
-        Export::Global(name) => {
-            let (x, y) = (a.global(name)?, b.global(name)?);
-            (!x.same(y)).then(|| format!("global {name}: wasp {x}, wasmi {y}"))
-        }
-        Export::Table(name) => {
-            let (x, y) = (a.table(name)?, b.table(name)?);
-            (x != y).then(|| table_difference(name, &x, &y))
-        }
+        Export::Memory(name) => match (a.memory(name), b.memory(name)) {
+            (Some(x), Some(y)) => memory_difference(name, x, y),
+            (x, y) => Some(missing("memory", name, x.is_some(), y.is_some())),
+        },
+        Export::Global(name) => match (a.global(name), b.global(name)) {
+            (Some(x), Some(y)) => {
+                (!x.same(y)).then(|| format!("global {name}: wasp {x}, wasmi {y}"))
+            }
+            (x, y) => Some(missing("global", name, x.is_some(), y.is_some())),
+        },
+        Export::Table(name) => match (a.table(name), b.table(name)) {
+            (Some(x), Some(y)) => (x != y).then(|| table_difference(name, &x, &y)),
+            (x, y) => Some(missing("table", name, x.is_some(), y.is_some())),
+        },
         Export::Func(..) => None,
     })
+}
+
+fn missing(what: &str, name: &str, on_wasp: bool, on_wasmi: bool) -> String {
+    let found = |yes: bool| if yes { "found" } else { "missing" };
+    format!(
+        "exported {what} {name}: {} on wasp, {} on wasmi",
+        found(on_wasp),
+        found(on_wasmi)
+    )
 }
 
 fn memory_difference(name: &str, x: &[u8], y: &[u8]) -> Option<String> {

@@ -4,20 +4,24 @@
 //! fuzz target (driven by libFuzzer): [`check_module`] runs one module on both engines and
 //! adds what it found to a [`Tally`].
 //!
-//! Agreement means: both engines accept or both refuse the module; both instantiate it or
-//! both fail the same way; every exported function, called with the fixed argument sets of
-//! [`values::argument`], returns the same results (any NaN equals any NaN) or traps with the
-//! same kind; and all exported memories (byte for byte), globals and tables (size and
-//! null-ness of each element) are equal after instantiation and after every call.
+//! Agreement means: both engines accept or both refuse the module; both list the same exports
+//! with the same types; both instantiate it or both trap the same way; every exported
+//! function, called with the fixed argument sets of [`values::argument`], returns the same
+//! results (any NaN equals any NaN) or traps with the same kind (any other error agrees with
+//! nothing); and all exported memories (byte for byte), globals and tables (size and
+//! null-ness of each element) are present on both and equal after instantiation and after
+//! every call.
 //!
 //! Generated modules canonicalise NaNs after float arithmetic (see [`generate`]), so the
 //! bits in memories and integer globals are deterministic and compared exactly.
 //!
 //! wasmi is a peer, not an oracle: each disagreement is judged by the specification. The
 //! known bugs of wasmi that are tolerated are listed, with their narrow workaround, in
-//! [`peer_bugs`]. When wasmi panics (a debug assertion of its translator), the module
-//! cannot be compared: it is counted and listed, and run on Wasp alone, which must not
-//! panic.
+//! [`peer_bugs`]. A panic of wasmi excuses nothing: the differences found before it stay
+//! differences, a known peer bug is only accepted as the explanation when the defused module
+//! runs on wasmi without a panic, and a module Wasp rejects is a difference whatever wasmi
+//! did with it. The rest of a module wasmi panicked on cannot be compared: it is counted and
+//! listed, and run on Wasp alone, which must not panic.
 
 #![allow(dead_code)]
 
@@ -43,10 +47,16 @@ pub struct Tally {
     pub valid: usize,
     /// Modules both engines refused.
     pub invalid: usize,
+    /// Modules (generated or mutated) that one engine accepted and the other refused.
+    pub valid_on_one_engine_only: usize,
     /// Modules whose instantiation failed on both engines the same way.
     pub instantiation_failures: usize,
-    /// Calls made (on each engine).
+    /// Calls compared (made on each engine).
     pub calls: usize,
+    /// Compared calls that returned on both engines, with the same results.
+    pub returned: usize,
+    /// Calls made on Wasp alone, in modules wasmi panicked on.
+    pub wasp_only_calls: usize,
     /// Calls that trapped on both engines with the same kind, by kind.
     pub traps: BTreeMap<String, usize>,
     /// Calls whose NaN results differed in their bits (allowed by the specification).
@@ -87,23 +97,35 @@ impl Tally {
         )
     }
 
+    /// Calls that trapped on both engines.
+    pub fn trapped(&self) -> usize {
+        self.traps.values().sum()
+    }
+
     /// The one-line summary.
     pub fn summary(&self) -> String {
+        let percent = |n: usize| 100.0 * n as f64 / self.calls.max(1) as f64;
         format!(
-            "differential: {} modules, {} calls, {} disagreements \
-             ({} valid, {} invalid on both, {} failed to instantiate on both, \
-             {} calls trapped on both, {} modules with known peer bugs, \
-             {} modules on which wasmi panicked; \
+            "differential: {} modules, {} calls compared: {} returned values on both ({:.1}%), \
+             {} trapped on both ({:.1}%); {} disagreements \
+             ({} valid, {} invalid on both, {} valid on one engine only, \
+             {} failed to instantiate on both, {} modules with known peer bugs, \
+             {} modules on which wasmi panicked, {} calls on Wasp alone; \
              {} mutants validated, {} of them valid on both)",
             self.modules,
             self.calls,
+            self.returned,
+            percent(self.returned),
+            self.trapped(),
+            percent(self.trapped()),
             self.disagreements.len(),
             self.valid,
             self.invalid,
+            self.valid_on_one_engine_only,
             self.instantiation_failures,
-            self.traps.values().sum::<usize>(),
             self.peer_bugs,
             self.peer_panics.len(),
+            self.wasp_only_calls,
             self.mutants,
             self.mutants_valid,
         )
@@ -126,17 +148,23 @@ pub fn check_module(bytes: &[u8], metered: bool, origin: &str, tally: &mut Tally
             tally.valid += 1;
             run_valid(bytes, &wasp, &wasmi, origin, tally)
         }
-        (Err(_), Err(_)) => {
+        (Err(_), Err(Failure::Other(_))) => {
             tally.invalid += 1;
             Vec::new()
         }
-        (wasp, wasmi) => vec![format!(
-            "validity: wasp {}, wasmi {}",
-            wasp.err().unwrap_or_else(|| "valid".into()),
-            wasmi
-                .err()
-                .map_or_else(|| "valid".into(), |f| format!("{f:?}"))
-        )],
+        (wasp, wasmi) => {
+            // A rejection by Wasp next to a panic of wasmi is a difference too, but not
+            // known to be one of validity.
+            let peer_panicked = matches!(wasmi, Err(Failure::PeerPanic(_)));
+            tally.valid_on_one_engine_only += usize::from(!peer_panicked);
+            vec![format!(
+                "validity: wasp {}, wasmi {}",
+                wasp.err().unwrap_or_else(|| "valid".into()),
+                wasmi
+                    .err()
+                    .map_or_else(|| "valid".into(), |f| format!("{f:?}"))
+            )]
+        }
     };
     if !problems.is_empty() {
         tally.disagreements.push(Disagreement {
@@ -150,11 +178,11 @@ pub fn check_module(bytes: &[u8], metered: bool, origin: &str, tally: &mut Tally
 /// Records a panic of wasmi and runs the module on Wasp alone.
 fn peer_panicked(wasp: &WaspModule, origin: &str, message: String, tally: &mut Tally) {
     tally.peer_panics.push((origin.to_string(), message));
-    tally.calls += compare::run_alone(wasp);
+    tally.wasp_only_calls += compare::run_alone(wasp);
 }
 
 /// Compares a module both engines accepted; the problems left after the known peer bugs
-/// are accounted for.
+/// are accounted for (a panic of wasmi accounts for none).
 fn run_valid(
     bytes: &[u8],
     wasp: &WaspModule,
@@ -164,6 +192,7 @@ fn run_valid(
 ) -> Vec<String> {
     let run = compare::compare(wasp, wasmi);
     tally.calls += run.calls;
+    tally.returned += run.returned;
     tally.nan_bit_differences += run.nan_bit_differences;
     for (kind, n) in run.traps {
         *tally.traps.entry(kind).or_default() += n;
@@ -171,7 +200,6 @@ fn run_valid(
     tally.instantiation_failures += usize::from(run.instantiation_failed);
     if let Some(message) = run.peer_panic {
         peer_panicked(wasp, origin, message, tally);
-        return Vec::new();
     }
     if run.problems.is_empty() || !peer_bugs::has_fused_select(bytes) {
         return run.problems;
@@ -184,13 +212,16 @@ fn run_valid(
 }
 
 /// Whether wasmi, running the module with its fused `select`s defused, agrees with Wasp
-/// on everything (see [`peer_bugs`]).
+/// on everything, without panicking (see [`peer_bugs`]).
 fn explained_by_fused_select(bytes: &[u8], wasp: &WaspModule) -> bool {
     let Some(defused) = peer_bugs::defuse(bytes) else {
         return false;
     };
     match WasmiModule::compile(&defused) {
-        Ok(wasmi) => compare::compare(wasp, &wasmi).problems.is_empty(),
+        Ok(wasmi) => {
+            let run = compare::compare(wasp, &wasmi);
+            run.peer_panic.is_none() && run.problems.is_empty()
+        }
         Err(_) => false,
     }
 }
@@ -224,14 +255,17 @@ pub fn check_validity(bytes: &[u8], origin: &str, tally: &mut Tally) {
         }
         (None, None) => tally.mutants_valid += 1,
         (Some(_), Some(_)) => {}
-        (wasp, wasmi) => tally.disagreements.push(Disagreement {
-            origin: origin.to_string(),
-            problems: vec![format!(
-                "validity: wasp {}, wasmi {}",
-                wasp.unwrap_or_else(|| "valid".into()),
-                wasmi.map_or_else(|| "valid".into(), |f| format!("{f:?}"))
-            )],
-            bytes: bytes.to_vec(),
-        }),
+        (wasp, wasmi) => {
+            tally.valid_on_one_engine_only += 1;
+            tally.disagreements.push(Disagreement {
+                origin: origin.to_string(),
+                problems: vec![format!(
+                    "validity: wasp {}, wasmi {}",
+                    wasp.unwrap_or_else(|| "valid".into()),
+                    wasmi.map_or_else(|| "valid".into(), |f| format!("{f:?}"))
+                )],
+                bytes: bytes.to_vec(),
+            });
+        }
     }
 }

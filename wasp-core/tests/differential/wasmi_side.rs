@@ -6,11 +6,11 @@ use std::panic::AssertUnwindSafe;
 use wasmi::errors::{ErrorKind, InstantiationError};
 
 use wasmi::{
-    CompilationMode, Config, Engine, Error, ExternRef, Func, Instance, Linker, Module, Nullable,
-    Ref, Store, TrapCode, Val, F32, F64,
+    CompilationMode, Config, Engine, Error, ExternRef, ExternType, Func, Instance, Linker, Module,
+    Mutability, Nullable, Ref, RefType, Store, TrapCode, Val, ValType, F32, F64,
 };
 
-use super::values::{Failure, Outcome, TrapKind, Value};
+use super::values::{func_type_text, limits_text, ExportList, Failure, Outcome, TrapKind, Value};
 
 /// A module compiled by wasmi, with its engine.
 pub struct WasmiModule {
@@ -49,6 +49,17 @@ impl WasmiModule {
         Ok(WasmiModule { engine, module })
     }
 
+    /// The module's exports as [`ExportList`] describes them.
+    pub fn export_list(&self) -> ExportList {
+        let mut list: ExportList = self
+            .module
+            .exports()
+            .map(|e| (e.name().to_string(), type_text(e.ty())))
+            .collect();
+        list.sort();
+        list
+    }
+
     /// A fresh store with an instance of the module (start function run).
     pub fn instantiate(&self) -> Result<WasmiInstance, Failure> {
         let mut store = Store::new(&self.engine, ());
@@ -66,13 +77,23 @@ pub struct WasmiInstance {
 }
 
 impl WasmiInstance {
-    /// Calls the exported function `name` with `args`.
+    /// Calls the exported function `name` with `args` (a non-null `funcref` is `name`
+    /// itself).
     pub fn call(&mut self, name: &str, args: &[Value]) -> Outcome {
         let func: Func = self
             .instance
             .get_func(&self.store, name)
             .ok_or_else(|| Failure::Other(format!("no function {name}")))?;
-        let args: Vec<Val> = args.iter().map(|v| to_val(*v)).collect();
+        let args: Vec<Val> = args
+            .iter()
+            .map(|v| match v {
+                Value::FuncRef(false) => Val::FuncRef(Nullable::Val(func)),
+                Value::ExternRef(false) => {
+                    Val::ExternRef(Nullable::Val(ExternRef::new(&mut self.store, 0)))
+                }
+                v => to_val(*v),
+            })
+            .collect();
         let ty = func.ty(&self.store);
         let mut results: Vec<Val> = ty
             .results()
@@ -130,6 +151,40 @@ pub fn quiet_peer_panics() {
             previous(info);
         }
     }));
+}
+
+fn type_text(ty: &ExternType) -> String {
+    match ty {
+        ExternType::Func(f) => {
+            let names = |types: &[ValType]| types.iter().map(|t| val_type_name(*t)).collect();
+            let (params, results): (Vec<_>, Vec<_>) = (names(f.params()), names(f.results()));
+            func_type_text(&params, &results)
+        }
+        ExternType::Memory(m) => format!("memory {}", limits_text(m.minimum(), m.maximum())),
+        ExternType::Global(g) => match g.mutability() {
+            Mutability::Var => format!("global (mut {})", val_type_name(g.content())),
+            Mutability::Const => format!("global {}", val_type_name(g.content())),
+        },
+        ExternType::Table(t) => {
+            let element = match t.element() {
+                RefType::Func => "funcref",
+                RefType::Extern => "externref",
+            };
+            format!("table {} {element}", limits_text(t.minimum(), t.maximum()))
+        }
+    }
+}
+
+fn val_type_name(ty: ValType) -> &'static str {
+    match ty {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        ValType::V128 => "v128",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
+    }
 }
 
 fn to_val(v: Value) -> Val {

@@ -1,10 +1,13 @@
 //! Running a module on Wasp and reporting what it does in the common terms of `values`.
 
 use wasp_core::{
-    Config, Engine, Error, ExternType, Instance, Linker, Module, Store, TrapCode, Val, ValType,
+    Config, Engine, Error, ExternRef, ExternType, Instance, Linker, Module, Mutability, RefType,
+    Store, TrapCode, Val, ValType,
 };
 
-use super::values::{Failure, Kind, Outcome, TrapKind, Value};
+use super::values::{
+    func_type_text, limits_text, ExportList, Failure, Kind, Outcome, TrapKind, Value,
+};
 
 /// What a module exports, as the comparison walks it.
 #[derive(Debug, Clone)]
@@ -60,6 +63,17 @@ impl WaspModule {
             .collect()
     }
 
+    /// The module's exports as [`ExportList`] describes them.
+    pub fn export_list(&self) -> ExportList {
+        let mut list: ExportList = self
+            .module
+            .exports()
+            .map(|e| (e.name().to_string(), type_text(e.ty())))
+            .collect();
+        list.sort();
+        list
+    }
+
     /// A fresh store with an instance of the module.
     pub fn instantiate(&self) -> Result<WaspInstance, Failure> {
         let mut store = Store::new(&self.engine, ());
@@ -70,6 +84,40 @@ impl WaspModule {
             .instantiate(&mut store, &self.module)
             .map_err(failure)?;
         Ok(WaspInstance { store, instance })
+    }
+}
+
+fn type_text(ty: &ExternType) -> String {
+    match ty {
+        ExternType::Func(f) => {
+            let names = |types: &[ValType]| types.iter().map(|t| val_type_name(*t)).collect();
+            let (params, results): (Vec<_>, Vec<_>) = (names(f.params()), names(f.results()));
+            func_type_text(&params, &results)
+        }
+        ExternType::Memory(m) => format!("memory {}", limits_text(m.min(), m.max())),
+        ExternType::Global(g) => match g.mutability() {
+            Mutability::Var => format!("global (mut {})", val_type_name(g.content())),
+            Mutability::Const => format!("global {}", val_type_name(g.content())),
+        },
+        ExternType::Table(t) => {
+            let element = match t.element() {
+                RefType::Func => "funcref",
+                RefType::Extern => "externref",
+            };
+            format!("table {} {element}", limits_text(t.min(), t.max()))
+        }
+    }
+}
+
+fn val_type_name(ty: ValType) -> &'static str {
+    match ty {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        ValType::V128 => "v128",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
     }
 }
 
@@ -92,13 +140,21 @@ pub struct WaspInstance {
 }
 
 impl WaspInstance {
-    /// Calls the exported function `name` with `args`.
+    /// Calls the exported function `name` with `args` (a non-null `funcref` is `name`
+    /// itself).
     pub fn call(&mut self, name: &str, args: &[Value]) -> Outcome {
         let func = self
             .instance
             .get_func(&self.store, name)
             .ok_or_else(|| Failure::Other(format!("no function {name}")))?;
-        let args: Vec<Val> = args.iter().map(|v| to_val(*v)).collect();
+        let args: Vec<Val> = args
+            .iter()
+            .map(|v| match v {
+                Value::FuncRef(false) => Val::FuncRef(Some(func)),
+                Value::ExternRef(false) => Val::ExternRef(Some(ExternRef::new(&mut self.store, 0))),
+                v => to_val(*v),
+            })
+            .collect();
         let ty = func.ty(&self.store);
         let mut results: Vec<Val> = ty.results().iter().map(|t| Val::default_for(*t)).collect();
         func.call(&mut self.store, &args, &mut results)
