@@ -559,8 +559,11 @@ fn host_functions_charge_gas_through_the_context() {
     store.set_gas(1_000).unwrap();
     let instance = linker.instantiate(&mut store, &module).unwrap();
     let run = instance.get_typed_func::<i64, ()>(&store, "run").unwrap();
+    // local.get 1 + call 5, the host call 20, and the host's own 500: 526 of 1000.
     run.call(&mut store, 500).unwrap();
-    assert!(store.gas_left().unwrap() < 500);
+    assert_eq!(store.gas_left().unwrap(), 474);
+    // 26 paid, then a charge of 10,000 against 448 left: a trap that takes the 448.
     let err = run.call(&mut store, 10_000).unwrap_err();
     assert_eq!(err.trap_code(), Some(TrapCode::OutOfGas), "{err}");
+    assert_eq!(store.gas_left().unwrap(), 0);
 }
