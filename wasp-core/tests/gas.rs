@@ -14,8 +14,8 @@ fn metered() -> Engine {
 /// Sums 1..=n into memory word 0 and returns the sum.
 ///
 /// Gas (default prices): the loop block costs 4 (local.get + i32.const + i32.add +
-/// local.set) + 8 (i32.const + i32.const + i32.load 2 + local.get + i32.add + i32.store 2)
-/// + 4 (local.get + local.get + i32.lt_u + br_if) = 16 per iteration; after the loop,
+/// local.set) + 8 (i32.const + i32.const + i32.load 2 + local.get + i32.add + i32.store 2) +
+/// 4 (local.get + local.get + i32.lt_u + br_if) = 16 per iteration; after the loop,
 /// i32.const 1 + i32.load 2 = 3. `sum n` costs 16 n + 3.
 const SUM: &str = r#"(module
   (memory (export "mem") 1)

@@ -45,15 +45,15 @@ fn reference_work(n: u32) -> (i32, Vec<u32>, u32) {
     (h as i32, words, reports)
 }
 
-/// The gas of `work 2000` at the default prices. Each round pays the loop block: local.get +
-/// local.get + i32.add + i32.const + call_indirect 5 + local.set (10) + local.get + i32.const
-/// + i32.shl + i32.const + i32.and + local.get + i32.store 2 (8) + local.get + i32.const +
-/// i32.rem_u 4 + i32.eqz + if (8) = 26; `$mix`: local.get + i32.const + i32.mul + i32.const
-/// + i32.xor = 5; after the `if`: local.get + global.set (2) + local.get + i32.const +
-/// i32.add + local.set (4) + local.get + local.get + i32.lt_u + br_if (4) = 10: 41 a round.
-/// Every 64th round (32 of 2000) the `then` arm adds local.get + local.get + call 5 + i32.add
-/// + local.set (9) and the host call (20) = 29. After the loop, local.get 1.
-/// 2000 * 41 + 32 * 29 + 1 = 82000 + 928 + 1.
+/// The gas of `work 2000` at the default prices. Each round pays the loop block, 26:
+/// local.get, local.get, i32.add, i32.const, call_indirect 5 and local.set (10); local.get,
+/// i32.const, i32.shl, i32.const, i32.and, local.get and i32.store 2 (8); local.get,
+/// i32.const, i32.rem_u 4, i32.eqz and if (8). Then `$mix`, 5: local.get, i32.const,
+/// i32.mul, i32.const, i32.xor. Then the block after the `if`, 10: local.get and global.set
+/// (2); local.get, i32.const, i32.add and local.set (4); local.get, local.get, i32.lt_u and
+/// br_if (4). That is 41 a round. Every 64th round (32 of 2000) the `then` arm adds 29:
+/// local.get, local.get, call 5, i32.add and local.set (9), and the host call (20). After
+/// the loop, local.get 1. In all: 2000 * 41 + 32 * 29 + 1 = 82000 + 928 + 1.
 const WORK_2000_GAS: u64 = 82_929;
 
 /// The words of memory `mem` from byte 0.

@@ -80,7 +80,7 @@ pub fn argument(kind: Kind, set: usize) -> Value {
         -0.0,
     ];
     let f64s = [0.0, 1.0, -1.0, -0.0, f64::NAN, 0.5, 100.0, f64::INFINITY];
-    let null = set % 2 == 0;
+    let null = set.is_multiple_of(2);
     match kind {
         Kind::I32 => Value::I32([0, 1, -1, i32::MIN, i32::MAX, 7, 100, 1000][set]),
         Kind::I64 => Value::I64([0, 1, -1, i64::MAX, i64::MIN, 7, 100, 1000][set]),
