@@ -169,7 +169,9 @@ fn open_beneath(dir: &Dir, p: &Path, req: &OpenRequest) -> WasiResult<Kind> {
             opts.create(true);
         }
     }
-    if req.oflags & oflags::TRUNC != 0 {
+    // The standard options refuse append with truncate: truncate after opening then.
+    let append_trunc = req.fdflags & fdflags::APPEND != 0 && req.oflags & oflags::TRUNC != 0;
+    if req.oflags & oflags::TRUNC != 0 && !append_trunc {
         opts.truncate(true);
     }
     opts.follow(if req.follow {
@@ -181,6 +183,9 @@ fn open_beneath(dir: &Dir, p: &Path, req: &OpenRequest) -> WasiResult<Kind> {
     if want_dir {
         if req.oflags & (oflags::CREAT | oflags::TRUNC) != 0 {
             return Err(Errno::Inval);
+        }
+        if req.base & rights::FD_WRITE != 0 {
+            return Err(Errno::IsDir);
         }
         let m = if req.follow {
             dir.metadata(p)?
@@ -197,6 +202,9 @@ fn open_beneath(dir: &Dir, p: &Path, req: &OpenRequest) -> WasiResult<Kind> {
     } else if want_dir {
         Err(Errno::NotDir)
     } else {
+        if append_trunc {
+            file.set_len(0)?;
+        }
         Ok(Kind::File(file))
     }
 }
