@@ -2,6 +2,9 @@
 //! is relative to (`openat2` with `RESOLVE_BENEATH` on Linux, or a careful component walk),
 //! so `..`, absolute paths and symbolic links cannot lead out of a preopen.
 
+// The parameters are those of the preview-1 functions, one per Wasm parameter.
+#![allow(clippy::too_many_arguments)]
+
 use std::path::{Path, PathBuf};
 
 use cap_fs_ext::{DirExt, FollowSymlinks, OpenOptionsFollowExt, OpenOptionsMaybeDirExt};
@@ -16,11 +19,7 @@ use crate::types::{fdflags, lookupflags, oflags, rights, Errno, WasiResult};
 use crate::WasiView;
 
 /// The directory `fd`, checked for `needed`, with its origin for the new descriptor.
-fn dir_of<'a, T: WasiView>(
-    ctx: &'a mut Ctx<T>,
-    fd: u32,
-    needed: u64,
-) -> WasiResult<&'a Descriptor> {
+fn dir_of<T: WasiView>(ctx: &mut Ctx<T>, fd: u32, needed: u64) -> WasiResult<&Descriptor> {
     let d = wasi(ctx).fds.get(fd)?;
     d.dir()?;
     d.require(needed)?;
@@ -330,13 +329,13 @@ pub fn path_rename<T: WasiView>(
         let (src_dir, dst_dir) = (src.dir()?, dst.dir()?);
         let (old_path, new_path) = (non_empty(&old)?, non_empty(&new)?);
         // A trailing slash names a directory: a file under such a name is `notdir`.
-        if old.ends_with('/') || new.ends_with('/') {
-            if !src_dir
+        let slash = old.ends_with('/') || new.ends_with('/');
+        if slash
+            && !src_dir
                 .symlink_metadata(old.trim_end_matches('/'))?
                 .is_dir()
-            {
-                return Err(Errno::NotDir);
-            }
+        {
+            return Err(Errno::NotDir);
         }
         src_dir.rename(old_path, dst_dir, new_path)?;
         Ok((old.len() + new.len()) as u64)
