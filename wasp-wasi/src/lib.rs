@@ -45,6 +45,7 @@ pub mod funcs;
 mod guest;
 mod pause;
 mod random;
+pub mod snapshot;
 mod stat;
 mod stdio;
 pub mod types;

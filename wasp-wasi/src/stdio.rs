@@ -88,6 +88,21 @@ impl Pipe {
     }
 }
 
+impl Pipe {
+    /// The waiting bytes and the closed flag, for snapshots.
+    pub(crate) fn contents(&self) -> (Vec<u8>, bool) {
+        let state = self.state();
+        (state.bytes.iter().copied().collect(), state.closed)
+    }
+
+    /// Replaces the contents, when restoring a snapshot.
+    pub(crate) fn set_contents(&self, bytes: &[u8], closed: bool) {
+        let mut state = self.state();
+        state.bytes = bytes.iter().copied().collect();
+        state.closed = closed;
+    }
+}
+
 /// What a read of a standard stream found.
 pub(crate) enum StdinRead {
     Bytes(Vec<u8>),
