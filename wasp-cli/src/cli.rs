@@ -151,6 +151,10 @@ pub struct ResumeArgs {
     /// When the gas runs out again, save the paused call to FILE2 (may be FILE).
     #[arg(long, value_name = "FILE2")]
     pub save: Option<PathBuf>,
+    /// WASI: preopen HOST under the name GUEST again (default: the directories
+    /// the program had when saved); its open files are reopened beneath it.
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    pub dirs: Vec<String>,
 }
 
 /// Arguments of the commands that take just a module file.
@@ -181,7 +185,7 @@ mod tests {
         let Command::Run(run) = cli.command else {
             panic!("expected run");
         };
-        assert_eq!(run.invoke, "f");
+        assert_eq!(run.invoke.as_deref(), Some("f"));
         assert_eq!(run.args, ["-1", "-inf", "--x"]);
     }
 

@@ -48,3 +48,64 @@ fn a_missing_preopen_is_an_error_line() {
         "{err}"
     );
 }
+
+#[test]
+fn a_paused_wasi_program_continues_in_a_new_process_with_its_open_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = dir.path().join("paused.snap");
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    let mount = format!("{}::/", data.display());
+    let out = Command::new(env!("CARGO_BIN_EXE_wasp"))
+        .args(["run", "--gas", "5000", "--save"])
+        .arg(&snap)
+        .args(["--dir", &mount])
+        .arg(fixture("wasi_file.wat"))
+        .output()
+        .expect("wasp runs");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("out.txt")).unwrap(),
+        "first\n"
+    );
+
+    // Another folder under the same guest name, without the file: refused clearly.
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wasp"))
+        .arg("resume")
+        .arg(&snap)
+        .args([
+            "--gas",
+            "100000000",
+            "--dir",
+            &format!("{}::/", other.display()),
+        ])
+        .output()
+        .expect("wasp runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot reopen fd 4 at \"out.txt\""), "{err}");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_wasp"))
+        .arg("resume")
+        .arg(&snap)
+        .args(["--gas", "100000000"])
+        .output()
+        .expect("wasp runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(data.join("out.txt")).unwrap(),
+        "first\nsecond\n"
+    );
+}
