@@ -55,7 +55,7 @@ use wasp_core::{imports, Error, Imports, Instance, Linker, Store, Val};
 pub use clock::{Clocks, DeterministicClock};
 pub use ctx::{Preopen, WasiCtx, WasiCtxBuilder, WasiError};
 pub use exit::Exit;
-pub use pause::{exit_code, outcome, resume, WasiOutcome, STDIN_YIELD};
+pub use pause::{outcome, resume, WasiOutcome, STDIN_YIELD};
 pub use random::{Randomness, SeededRandom};
 pub use stdio::{Pipe, Stdio};
 pub use types::Errno;

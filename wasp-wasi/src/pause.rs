@@ -3,7 +3,6 @@
 
 use wasp_core::{CallOutcome, Continuation, Error, Instance, Store, Val};
 
-use crate::exit::Exit;
 use crate::guest::StoreGuest;
 use crate::types::Errno;
 use crate::WasiView;
@@ -67,17 +66,6 @@ pub fn outcome<T: WasiView>(
             None => Err(e),
         },
     }
-}
-
-/// Is this error the end of the program by `proc_exit`? Its code then (for calls made
-/// without [`outcome`]).
-pub fn exit_code(error: &Error) -> Option<i32> {
-    let text = error.to_string();
-    let prefix = "host function failed: ";
-    text.strip_prefix(prefix)
-        .and_then(|rest| rest.strip_prefix("the WASI program exited with code "))
-        .and_then(|n| n.parse().ok())
-        .filter(|&n| Exit(n).to_string() == text[prefix.len()..])
 }
 
 /// Resumes a paused WASI call: a read or poll waiting for input is completed first (if

@@ -10,7 +10,8 @@ use crate::types::{Errno, WasiResult};
 use crate::WasiView;
 
 /// `proc_exit(rval)`: ends the call; the code is kept in the context, and
-/// [`crate::run`]/[`crate::outcome`] report it as [`crate::WasiOutcome::Exited`].
+/// [`crate::run`], [`crate::outcome`] and [`crate::resume`] report it as
+/// [`crate::WasiOutcome::Exited`] (a plain `call` sees a trap).
 #[host]
 pub fn proc_exit<T: WasiView>(ctx: &mut Ctx<T>, code: u32) -> Result<(), HostError> {
     let code = code as i32;
