@@ -3,7 +3,8 @@
 //! Each line of standard input is a board of 9 cells (`x`, `o` or `.`, row by row); the bot
 //! plays whichever side is to move and prints the cell it takes (0 to 8), or `none` when
 //! the game is over. `quit` or the end of input stops it; its exit code is the number of
-//! moves it made. With a file name as its argument, it appends every move to that file
+//! moves it made (at most 125: statuses above are reserved by shells, and some runtimes
+//! refuse them). With a file name as its argument, it appends every move to that file
 //! (kept open all along), so a host can see the log grow.
 
 use std::fs::OpenOptions;
@@ -87,5 +88,5 @@ fn main() {
             let _ = writeln!(log, "{} -> {reply}", line.trim());
         }
     }
-    std::process::exit(moves);
+    std::process::exit(moves.min(125));
 }
