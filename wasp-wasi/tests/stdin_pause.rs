@@ -97,3 +97,36 @@ fn poll_oneoff_on_stdin_waits_for_input() {
     mem.read(&store, 1000, &mut count).unwrap();
     assert_eq!(u32::from_le_bytes(count), 1);
 }
+
+#[test]
+fn a_program_waiting_for_input_is_saved_and_resumed_in_a_new_store() {
+    let engine = Engine::default();
+    let wasi = WasiCtx::builder()
+        .stdin(Stdio::Pipe(Pipe::new()))
+        .deterministic(1)
+        .build()
+        .unwrap();
+    let mut first = Shim::with_engine(&engine, wasi);
+    let WasiOutcome::WaitingForInput(paused) = paused_read(&mut first) else {
+        panic!("expected the read to wait for input");
+    };
+    let core = first.store.snapshot(Some(&paused));
+    let context = first.store.data().snapshot().unwrap();
+    drop(first);
+
+    let stdin = Pipe::new();
+    let wasi = WasiCtx::builder()
+        .stdin(Stdio::Pipe(stdin.clone()))
+        .restore(&context)
+        .unwrap();
+    let mut second = Shim::with_engine(&engine, wasi);
+    let paused = second.store.restore(&core).unwrap().expect("a paused call");
+    stdin.write(b"late input");
+    let done = wasp_wasi::resume(&mut second.store, &second.instance, paused).unwrap();
+    assert!(
+        matches!(done, WasiOutcome::Finished(ref r) if r == &[Val::I32(0)]),
+        "{done:?}"
+    );
+    assert_eq!(second.result_u32(), 10);
+    assert_eq!(second.buffer(10), b"late input");
+}
