@@ -151,6 +151,30 @@ impl Stdio {
         }
     }
 
+    /// The WASI file type the guest sees: the host stream's own for an inherited one (a
+    /// terminal is a character device, a redirected file a regular file), a character
+    /// device otherwise.
+    pub(crate) fn filetype(&self, fd: u32) -> u8 {
+        use std::os::fd::AsFd;
+        if !matches!(self, Stdio::Inherit) {
+            return crate::types::filetype::CHARACTER_DEVICE;
+        }
+        let stat = match fd {
+            0 => rustix::fs::fstat(std::io::stdin().as_fd()),
+            1 => rustix::fs::fstat(std::io::stdout().as_fd()),
+            _ => rustix::fs::fstat(std::io::stderr().as_fd()),
+        };
+        use crate::types::filetype as ft;
+        match stat.map(|s| rustix::fs::FileType::from_raw_mode(s.st_mode)) {
+            Ok(rustix::fs::FileType::CharacterDevice) => ft::CHARACTER_DEVICE,
+            Ok(rustix::fs::FileType::RegularFile) => ft::REGULAR_FILE,
+            Ok(rustix::fs::FileType::Directory) => ft::DIRECTORY,
+            Ok(rustix::fs::FileType::BlockDevice) => ft::BLOCK_DEVICE,
+            Ok(rustix::fs::FileType::Socket) => ft::SOCKET_STREAM,
+            _ => ft::UNKNOWN,
+        }
+    }
+
     /// Whether a read would pause now (an open, empty pipe).
     pub(crate) fn would_block(&self) -> bool {
         matches!(self, Stdio::Pipe(p) if p.is_empty() && !p.is_closed())

@@ -104,7 +104,7 @@ pub fn fd_fdstat_get<T: WasiView>(ctx: &mut Ctx<T>, fd: u32, out: u32) -> Result
         let w = wasi(ctx);
         let d = w.fds.get(fd)?;
         let ft = match &d.kind {
-            Kind::Stdio(_) => filetype::CHARACTER_DEVICE,
+            Kind::Stdio(i) => w.stdio[*i as usize].filetype(*i),
             Kind::File(f) => crate::stat::file_type(f.metadata()?.file_type()),
             Kind::Dir(_) => filetype::DIRECTORY,
         };

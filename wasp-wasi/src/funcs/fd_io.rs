@@ -238,7 +238,7 @@ fn dirent(next: u64, ino: u64, kind: u8, name: &str) -> Vec<u8> {
 }
 
 /// `fd_readdir(fd, buf, buf_len, cookie) -> (errno, size)`: `.` and `..`, then the
-/// entries sorted by name (the same order on every machine); the cookie is an index. A
+/// entries in the host's order (as other runtimes list them); the cookie is an index. A
 /// full buffer (`size == buf_len`) means there may be more.
 #[host]
 pub fn fd_readdir<T: WasiView>(
@@ -254,20 +254,17 @@ pub fn fd_readdir<T: WasiView>(
         let dir = d.dir().map_err(|_| Errno::NotDir)?;
         d.require(rights::FD_READDIR)?;
         let me = dir.dir_metadata()?;
+        // `..` carries the directory's own inode: its parent may lie outside the preopen.
         let mut entries = vec![
             (".".to_string(), me.ino(), filetype::DIRECTORY),
-            ("..".to_string(), 0, filetype::DIRECTORY),
+            ("..".to_string(), me.ino(), filetype::DIRECTORY),
         ];
-        let mut rest = Vec::new();
         for e in dir.entries()? {
             let e = e?;
-            let name = e.file_name().to_string_lossy().into_owned();
-            let kind = e.file_type().map_or(filetype::UNKNOWN, file_type);
-            let ino = cap_fs_ext::DirEntryExt::full_metadata(&e).map_or(0, |m| m.ino());
-            rest.push((name, ino, kind));
+            let name = e.file_name().into_string().map_err(|_| Errno::Ilseq)?;
+            let m = cap_fs_ext::DirEntryExt::full_metadata(&e)?;
+            entries.push((name, m.ino(), file_type(m.file_type())));
         }
-        rest.sort();
-        entries.extend(rest);
         let mut out = Vec::new();
         let start = usize::try_from(cookie).unwrap_or(usize::MAX);
         for (i, (name, ino, kind)) in entries.iter().enumerate().skip(start) {
