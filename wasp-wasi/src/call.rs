@@ -29,18 +29,31 @@ pub(crate) fn wasi<T: WasiView>(ctx: &mut Ctx<T>) -> &mut WasiCtx {
     ctx.data_mut().wasi()
 }
 
-/// The bytes of a ciovec array, gathered.
+/// The most bytes one read or write moves: a call may move fewer than asked, as POSIX
+/// allows, so that iovecs naming the same memory many times cannot make the host allocate
+/// more than this.
+pub(crate) const MAX_IO: usize = 16 << 20;
+
+/// The bytes of a ciovec array, gathered (at most [`MAX_IO`]).
 pub(crate) fn gather<T: WasiView>(ctx: &Ctx<T>, ptr: u32, count: u32) -> WasiResult<Vec<u8>> {
     let mut out = Vec::new();
     for (buf, len) in crate::guest::iovecs(ctx, ptr, count)? {
-        out.extend_from_slice(ctx.read_bytes(buf, len)?);
+        let bytes = ctx.read_bytes(buf, len)?;
+        let room = MAX_IO - out.len();
+        out.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        if out.len() == MAX_IO {
+            break;
+        }
     }
     Ok(out)
 }
 
-/// The total length of an iovec array.
+/// The total length of an iovec array, at most [`MAX_IO`].
 pub(crate) fn total_len(iovs: &[(u32, u32)]) -> usize {
-    iovs.iter().map(|&(_, len)| len as usize).sum()
+    iovs.iter()
+        .map(|&(_, len)| len as usize)
+        .fold(0usize, usize::saturating_add)
+        .min(MAX_IO)
 }
 
 /// A guest path: UTF-8 bytes at `ptr`.

@@ -11,6 +11,8 @@ pub(crate) trait Guest {
     fn mem_read(&self, ptr: u32, len: u32) -> WasiResult<Vec<u8>>;
     fn mem_write(&mut self, ptr: u32, bytes: &[u8]) -> WasiResult<()>;
     fn wasi_mut(&mut self) -> &mut WasiCtx;
+    /// The size of guest memory in bytes.
+    fn mem_size(&self) -> u64;
 }
 
 impl<T: WasiView> Guest for Ctx<T> {
@@ -22,6 +24,9 @@ impl<T: WasiView> Guest for Ctx<T> {
     }
     fn wasi_mut(&mut self) -> &mut WasiCtx {
         self.data_mut().wasi()
+    }
+    fn mem_size(&self) -> u64 {
+        self.default_memory().map_or(0, |m| m.len() as u64)
     }
 }
 
@@ -54,20 +59,28 @@ impl<T: WasiView> Guest for StoreGuest<'_, T> {
     fn wasi_mut(&mut self) -> &mut WasiCtx {
         self.store.data_mut().wasi()
     }
+    fn mem_size(&self) -> u64 {
+        self.memory.data(&*self.store).len() as u64
+    }
 }
 
 /// The `(pointer, length)` pairs of an iovec array.
 pub(crate) fn iovecs(g: &impl Guest, ptr: u32, count: u32) -> WasiResult<Vec<(u32, u32)>> {
     let len = count.checked_mul(8).ok_or(Errno::Fault)?;
     let bytes = g.mem_read(ptr, len)?;
-    Ok(bytes
+    let size = g.mem_size();
+    bytes
         .chunks_exact(8)
         .map(|c| {
             let buf = u32::from_le_bytes([c[0], c[1], c[2], c[3]]);
             let len = u32::from_le_bytes([c[4], c[5], c[6], c[7]]);
-            (buf, len)
+            // Every buffer lies in memory, checked before anything moves.
+            if u64::from(buf) + u64::from(len) > size {
+                return Err(Errno::Fault);
+            }
+            Ok((buf, len))
         })
-        .collect())
+        .collect()
 }
 
 /// Spreads `data` over the iovecs, in order.

@@ -365,3 +365,22 @@ fn proc_exit_ends_the_call_with_its_code() {
     let outcome = wasp_wasi::outcome(&mut g.store, result).unwrap();
     assert!(matches!(outcome, WasiOutcome::Exited(42)), "{outcome:?}");
 }
+
+#[test]
+fn iovecs_naming_all_of_memory_many_times_neither_fault_nor_exhaust_the_host() {
+    let mut g = Guest::new();
+    // 4,000 iovecs, each the whole page: 256 MiB asked of a 5-byte file.
+    let iov: Vec<u8> = (0..4000).flat_map(|_| [0u8, 0, 0, 0, 0, 0, 1, 0]).collect();
+    g.poke(8192, &iov);
+    assert_eq!(
+        g.call("fd_read", &[I(FILE), I(8192), I(4000), I(SCRATCH)]),
+        Success
+    );
+    assert_eq!(g.peek_u32(SCRATCH as usize), 5);
+    // One iovec past the end of memory is a fault, before anything is read.
+    g.poke(8192, &[0, 0, 0, 0, 0, 0, 2, 0]);
+    assert_eq!(
+        g.call("fd_read", &[I(FILE), I(8192), I(1), I(SCRATCH)]),
+        Fault
+    );
+}
