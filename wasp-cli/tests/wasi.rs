@@ -109,3 +109,21 @@ fn a_paused_wasi_program_continues_in_a_new_process_with_its_open_file() {
         "first\nsecond\n"
     );
 }
+
+#[test]
+fn a_reactor_is_initialized_before_the_invoked_function() {
+    let out = Command::new(env!("CARGO_BIN_EXE_wasp"))
+        .args(["run", "--invoke", "get"])
+        .arg(fixture("wasi_reactor.wat"))
+        .arg("1")
+        .output()
+        .expect("wasp runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // argv is just the program's name: 1 arg, so 41, plus 1.
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+}
