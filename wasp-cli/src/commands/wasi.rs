@@ -18,6 +18,8 @@ use crate::snapshot_file::SnapshotFile;
 fn with_dirs(mut builder: WasiCtxBuilder, dirs: &[String]) -> WasiCtxBuilder {
     for dir in dirs {
         let (host, guest) = dir.split_once("::").unwrap_or((dir, dir));
+        // Absolute, so that a saved program can be resumed from another directory.
+        let host = std::fs::canonicalize(host).unwrap_or_else(|_| host.into());
         builder = builder.preopened_dir(host, guest);
     }
     builder
