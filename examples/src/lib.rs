@@ -4,6 +4,9 @@
 //!   written with `#[host]` (run it with `cargo run --example tic_tac_toe`).
 //! - [`tank`]: a tank bot in Wasm that runs tick by tick on a gas budget, and can be paused,
 //!   forked, saved and continued in another process (`cargo run --example tank_bot`).
+//! - [`wasi_bot`]: a bot written as an ordinary WASI program reading boards from stdin, run
+//!   one paused read at a time (`cargo run --example wasi_bot`).
 
 pub mod tank;
 pub mod tic_tac_toe;
+pub mod wasi_bot;

@@ -16,7 +16,11 @@ Exit codes:
   2    the command line itself could not be parsed
   3    paused: the call ran out of gas (`--gas`) before it finished; with
        `--save FILE` it was saved, to be continued with `wasp resume FILE`
-  101  internal error (a bug in wasp)"
+  101  internal error (a bug in wasp)
+  A WASI program's own exit code (proc_exit, or 0 when `_start` returns)
+  becomes the status, modulo 256. Wasp's own statuses (1, 2, 3, 101) then
+  always come with a last line on stderr starting `error:` or `paused:`;
+  a program's exit adds no line."
     };
 }
 
@@ -57,6 +61,12 @@ i32 and i64 as decimal integers (signed, or unsigned up to the type's
 unsigned maximum, e.g. 4294967295 for i32), f32 and f64 as decimal floats
 (also `inf`, `-inf`, `NaN`, `-0`), funcref and externref only as `null`.
 Options must come before FILE: everything after FILE is an argument.
+
+WASI: a module importing `wasi_snapshot_preview1` runs as `wasmtime run`
+runs it: without --invoke, `_start` runs with ARGS as its argv (after
+argv[0]); with --invoke, `_initialize` (a reactor's) runs first. Its stdin,
+stdout and stderr are wasp's; it reaches only the --dir directories and sees
+only the --env variables.
 Each result is printed on its own line.
 
 Gas: with --gas N, every instruction costs gas and the run may use at most N
@@ -96,9 +106,21 @@ overwritten that way, FILE stays as it was and can be resumed again.
 /// Arguments of `wasp run`.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// The exported function to call.
-    #[arg(long, value_name = "NAME", default_value = "_start")]
-    pub invoke: String,
+    /// The exported function to call (default: `_start`).
+    #[arg(long, value_name = "NAME")]
+    pub invoke: Option<String>,
+    /// WASI: let the program reach host directory HOST under the name GUEST
+    /// (HOST when not given), and nothing outside it.
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    pub dirs: Vec<String>,
+    /// WASI: set the environment variable K to V (to the host's value of K
+    /// when no value is given). Nothing else of the host's environment is
+    /// passed.
+    #[arg(long = "env", value_name = "K[=V]")]
+    pub envs: Vec<String>,
+    /// WASI: the program's name, argv[0] (default: FILE as given).
+    #[arg(long, value_name = "NAME")]
+    pub argv0: Option<String>,
     /// Meter the run and give it N gas; pause when it runs out.
     #[arg(long, value_name = "N")]
     pub gas: Option<u64>,
@@ -129,6 +151,10 @@ pub struct ResumeArgs {
     /// When the gas runs out again, save the paused call to FILE2 (may be FILE).
     #[arg(long, value_name = "FILE2")]
     pub save: Option<PathBuf>,
+    /// WASI: preopen HOST under the name GUEST again (default: the directories
+    /// the program had when saved); its open files are reopened beneath it.
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    pub dirs: Vec<String>,
 }
 
 /// Arguments of the commands that take just a module file.
@@ -159,7 +185,7 @@ mod tests {
         let Command::Run(run) = cli.command else {
             panic!("expected run");
         };
-        assert_eq!(run.invoke, "f");
+        assert_eq!(run.invoke.as_deref(), Some("f"));
         assert_eq!(run.args, ["-1", "-inf", "--x"]);
     }
 

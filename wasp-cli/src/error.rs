@@ -14,6 +14,9 @@ use crate::snapshot_file::FormatError;
 /// as a single `error: ...` line.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// A `--dir` or `--env` option, or a WASI feature not available.
+    #[error("{0}")]
+    Wasi(String),
     /// The module file could not be read.
     #[error("cannot read `{}`: {source}", path.display())]
     Read {

@@ -15,7 +15,11 @@
 //! | module hash | `u64`: [`wasp_core::Module::content_hash`] of the module when saved |
 //! | function | `u32` byte length, then the name of the called export in UTF-8 |
 //! | core snapshot | `u64` byte length, then the bytes of [`wasp_core::Store::snapshot`] (which start with `WASPSNAP`) |
+//! | WASI context (version 2 only) | `u64` byte length, then the bytes of [`wasp_wasi::WasiCtx::snapshot`] (which start with `WASPWAS1`) |
 //! | checksum | `u64`: 64-bit FNV-1a of every byte before it |
+//!
+//! Version 2 (magic `WASPRUN2`) is written for WASI programs; it adds the WASI context
+//! (args, env, preopens, open descriptors, ...), restored beneath the same-named preopens.
 //!
 //! The file ends right after the checksum.
 //!
@@ -36,6 +40,8 @@ use std::path::PathBuf;
 
 /// The magic bytes (and format version) at the start of every snapshot file.
 pub const MAGIC: &[u8; 8] = b"WASPRUN1";
+/// The magic bytes of a snapshot file of a WASI program (format version 2).
+pub const MAGIC_WASI: &[u8; 8] = b"WASPRUN2";
 
 /// The contents of a snapshot file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +54,8 @@ pub struct SnapshotFile {
     pub function: String,
     /// The core snapshot of the store, including the paused call.
     pub store: Vec<u8>,
+    /// The snapshot of the WASI context, for WASI programs.
+    pub wasi: Option<Vec<u8>>,
 }
 
 /// Why the bytes of a file are not a usable snapshot file.
@@ -102,12 +110,20 @@ impl SnapshotFile {
             .to_str()
             .ok_or_else(|| self.module_path.clone())?;
         let mut out = Vec::with_capacity(self.store.len() + path.len() + 64);
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(if self.wasi.is_some() {
+            MAGIC_WASI
+        } else {
+            MAGIC
+        });
         put_str32(&mut out, path);
         out.extend_from_slice(&self.module_hash.to_le_bytes());
         put_str32(&mut out, &self.function);
         out.extend_from_slice(&(self.store.len() as u64).to_le_bytes());
         out.extend_from_slice(&self.store);
+        if let Some(wasi) = &self.wasi {
+            out.extend_from_slice(&(wasi.len() as u64).to_le_bytes());
+            out.extend_from_slice(wasi);
+        }
         let checksum = fnv1a(&out);
         out.extend_from_slice(&checksum.to_le_bytes());
         Ok(out)
@@ -119,7 +135,8 @@ impl SnapshotFile {
     /// restored into a store.
     pub fn decode(bytes: &[u8]) -> Result<SnapshotFile, FormatError> {
         let prefix = &bytes[..bytes.len().min(MAGIC.len())];
-        if prefix != MAGIC {
+        let is_wasi = prefix == MAGIC_WASI;
+        if prefix != MAGIC && !is_wasi {
             return Err(FormatError::BadMagic {
                 found: prefix.escape_ascii().to_string(),
             });
@@ -138,6 +155,13 @@ impl SnapshotFile {
                 "the core snapshot",
             )?
             .to_vec();
+        let wasi = if is_wasi {
+            let len = reader.u64("the length of the WASI context")?;
+            let len = usize::try_from(len).unwrap_or(usize::MAX);
+            Some(reader.take(len, "the WASI context")?.to_vec())
+        } else {
+            None
+        };
         let contents_end = reader.pos;
         let found = reader.u64("the checksum")?;
         if reader.pos != bytes.len() {
@@ -154,6 +178,7 @@ impl SnapshotFile {
             module_hash,
             function,
             store,
+            wasi,
         })
     }
 }
@@ -227,10 +252,27 @@ mod tests {
             module_hash: 0x0123_4567_89ab_cdef,
             function: "sum".to_owned(),
             store: b"WASPSNAP and more".to_vec(),
+            wasi: None,
         }
     }
 
     /// Encoding then decoding gives back the same contents.
+    #[test]
+    fn a_wasi_section_round_trips_under_version_2() {
+        let file = SnapshotFile {
+            wasi: Some(b"WASPWAS1 context".to_vec()),
+            ..sample()
+        };
+        let bytes = file.encode().unwrap();
+        assert_eq!(&bytes[..8], MAGIC_WASI);
+        assert_eq!(SnapshotFile::decode(&bytes).unwrap(), file);
+        assert_eq!(
+            &sample().encode().unwrap()[..8],
+            MAGIC,
+            "no WASI: version 1 as before"
+        );
+    }
+
     #[test]
     fn round_trip() {
         let file = sample();

@@ -151,6 +151,9 @@ pub(crate) struct StoreInner {
     pub(crate) gas: u64,
     /// A value a host function asked to yield with, taken by the call driver.
     pub(crate) pending_yield: Option<crate::value::Val>,
+    /// Set by `Caller::charge_gas_or_pause`: the running host call asks to be paused for
+    /// this much more gas and made again on resume.
+    pub(crate) pending_gas_pause: Option<u64>,
     /// Caps on what the guests of this store may allocate.
     pub(crate) limits: crate::limits::StoreLimits,
     /// Calls running now, nested through host functions.
@@ -173,6 +176,7 @@ impl StoreInner {
             caller_instance: None,
             gas: 0,
             pending_yield: None,
+            pending_gas_pause: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
         }

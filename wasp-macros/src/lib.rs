@@ -26,6 +26,9 @@ use proc_macro::TokenStream;
 ///   `Option`s, your own types implementing it, and `Val` with its Wasm type given by
 ///   `#[wasm(f64)] x: Val`. Results are `()`, one value, a tuple, or `Result<_, E>` whose
 ///   `Err` traps the call; a `Val` result needs `#[host(results(f64))]`.
+/// - The function may be generic over the store's data through the context only
+///   (`fn f<T: Bound>(ctx: &mut Ctx<T>, ..)`): it is then a host function for every store
+///   whose data meets the bounds, of the one Wasm type its other parameters give.
 /// - `#[host(name = "wasm_name")]` sets the import name.
 ///
 /// ```text

@@ -78,6 +78,7 @@ pub fn report(
                 module_hash: call.module_hash,
                 function: call.function.clone(),
                 store: store.snapshot(Some(&paused)),
+                wasi: None,
             };
             let bytes = file
                 .encode()

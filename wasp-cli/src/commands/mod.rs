@@ -5,6 +5,7 @@ mod inspect;
 mod resume;
 mod run;
 mod validate;
+mod wasi;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -21,6 +22,8 @@ pub enum Outcome {
     Done,
     /// The call ran out of gas and paused (and was saved, if asked to be).
     Paused,
+    /// A WASI program exited with this code.
+    Exited(i32),
 }
 
 impl Outcome {
@@ -29,6 +32,8 @@ impl Outcome {
         match self {
             Outcome::Done => 0,
             Outcome::Paused => 3,
+            // The low byte, as a POSIX shell sees an exit status.
+            Outcome::Exited(code) => code as u8,
         }
     }
 }

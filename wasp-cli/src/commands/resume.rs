@@ -57,6 +57,14 @@ pub fn resume(args: &ResumeArgs) -> Result<Outcome, CliError> {
         None => module_path.clone(),
     };
 
+    if let Some(wasi) = &file.wasi {
+        let call = MeteredCall {
+            module_path: record_path,
+            module_hash: file.module_hash,
+            function: file.function.clone(),
+        };
+        return super::wasi::resume(args, &engine, &module, &file.store, wasi, &call);
+    }
     let call_error = |error| CliError::Call {
         name: file.function.clone(),
         error,

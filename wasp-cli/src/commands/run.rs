@@ -22,7 +22,10 @@ pub fn run(args: &RunArgs) -> Result<Outcome, CliError> {
         None => Engine::default(),
     };
     let module = load_module(&engine, &args.file)?;
-    let name = args.invoke.as_str();
+    if wasp_wasi::imports_wasi(&module) {
+        return super::wasi::run(args, &engine, &module);
+    }
+    let name = args.invoke.as_deref().unwrap_or("_start");
 
     // Check the export and the arguments before instantiating, so that a
     // typo does not run the start function first.

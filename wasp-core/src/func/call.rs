@@ -160,7 +160,18 @@ pub(crate) fn host_step<T>(
             FuncEntity::Host { .. } => None,
         });
     store.inner.pending_yield = None;
-    call_host(store, host.func, stack, host.base, instance)?;
+    store.inner.pending_gas_pause = None;
+    let result = call_host(store, host.func, stack, host.base, instance);
+    if let (Err(_), Some(needed)) = (&result, store.inner.pending_gas_pause.take()) {
+        // The host function stopped before any effect for lack of gas: pause, refund the
+        // call's price, and make the call again on resume.
+        if let Some(costs) = store.inner.engine.config().gas() {
+            store.inner.gas += u64::from(costs.host_call);
+        }
+        let host = Some(host);
+        return Ok(RunEnd::Suspended(Suspension::OutOfGas { needed, host }));
+    }
+    result?;
     if let Some(value) = store.inner.pending_yield.take() {
         return Ok(RunEnd::Suspended(Suspension::Yielded { value, host }));
     }

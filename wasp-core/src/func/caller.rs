@@ -66,6 +66,24 @@ impl<'a, T> Caller<'a, T> {
         Ok(())
     }
 
+    /// Charges `amount` gas before the host function has any effect; when the store has
+    /// less, returns the `all gas consumed` error (to be returned with `?` at once) and, in
+    /// a [`call_resumable`](crate::Func::call_resumable) call, the call pauses with
+    /// [`CallOutcome::OutOfGas`](crate::CallOutcome::OutOfGas) instead of trapping: resuming
+    /// it makes this host call again from the start. Without gas metering this does nothing.
+    pub fn charge_gas_or_pause(&mut self, amount: u64) -> Result<(), crate::Error> {
+        if self.store.engine().config().gas().is_none() {
+            return Ok(());
+        }
+        let gas = self.store.inner.gas;
+        if gas < amount {
+            self.store.inner.pending_gas_pause = Some(amount - gas);
+            return Err(crate::TrapCode::OutOfGas.into());
+        }
+        self.store.inner.gas = gas - amount;
+        Ok(())
+    }
+
     /// An export of the calling instance.
     pub fn get_export(&self, name: &str) -> Option<Extern> {
         self.instance()?.get_export(&*self.store, name)

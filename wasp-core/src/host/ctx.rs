@@ -83,6 +83,13 @@ impl<T> Ctx<T> {
         self.caller().charge_gas(amount)
     }
 
+    /// Charges `amount` gas before the host function has any effect, pausing the call for
+    /// gas (and making the host call again on resume) when the store has less. See
+    /// [`Caller::charge_gas_or_pause`].
+    pub fn charge_gas_or_pause(&mut self, amount: u64) -> Result<(), Error> {
+        self.caller().charge_gas_or_pause(amount)
+    }
+
     /// Asks the call to pause once this host function returns, handing `value` to whoever
     /// made the call. See [`Caller::yield_with`].
     pub fn yield_with(&mut self, value: impl Into<Val>) {

@@ -54,6 +54,18 @@ pub struct Shape {
     pub values: Vec<Type>,
 }
 
+impl HostFn {
+    /// The context's data type when it is a plain identifier (`Ctx<T>`): the only type
+    /// parameter a generic host function may have.
+    pub fn context_param(&self) -> Option<&syn::Ident> {
+        let data = self.params.first()?.ctx.as_ref()?.data.as_ref()?;
+        match strip(data) {
+            Type::Path(p) if p.qself.is_none() => p.path.get_ident(),
+            _ => None,
+        }
+    }
+}
+
 impl Shape {
     pub fn mentions_val(&self) -> bool {
         self.values.iter().any(is_val)

@@ -32,9 +32,17 @@ pub fn expand(f: &HostFn) -> TokenStream {
         .first()
         .and_then(|p| p.ctx.as_ref())
         .and_then(|c| c.data.as_ref());
-    let (generics, data) = match ctx_data {
-        Some(t) => (quote!(), quote!(#t)),
-        None => (quote!(<__T>), quote!(__T)),
+    // A function generic over the store's data (validated: its one type parameter is the
+    // context's data type) is a host function for every data type meeting its bounds.
+    let sig_generics = &item.sig.generics;
+    let (generics, data, where_clause) = match ctx_data {
+        Some(_) if !sig_generics.params.is_empty() => {
+            let (impl_generics, _, where_clause) = sig_generics.split_for_impl();
+            let data = f.context_param().map(|t| quote!(#t));
+            (quote!(#impl_generics), quote!(#data), quote!(#where_clause))
+        }
+        Some(t) => (quote!(), quote!(#t), quote!()),
+        None => (quote!(<__T>), quote!(__T), quote!()),
     };
     let ctx_pat = match ctx_data {
         Some(_) => quote!(__ctx),
@@ -108,7 +116,7 @@ pub fn expand(f: &HostFn) -> TokenStream {
         }
 
         #(#cfgs)*
-        impl #generics ::wasp_core::HostFunction<#data> for #name {
+        impl #generics ::wasp_core::HostFunction<#data> for #name #where_clause {
             fn host_func() -> ::wasp_core::HostFunc<#data> {
                 ::wasp_core::__private::host_func::<#data, _>(
                     <Self as ::wasp_core::HostSignature>::ty(),
@@ -138,7 +146,7 @@ pub fn expand(f: &HostFn) -> TokenStream {
             }
 
             #[doc = #host_func_doc]
-            #vis fn host_func #generics () -> ::wasp_core::HostFunc<#data> {
+            #vis fn host_func #generics () -> ::wasp_core::HostFunc<#data> #where_clause {
                 <Self as ::wasp_core::HostFunction<#data>>::host_func()
             }
         }

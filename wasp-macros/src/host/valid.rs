@@ -41,11 +41,12 @@ fn check_signature(f: &HostFn, errors: &mut Errors) {
              write a free function (it may call this method)",
         ));
     }
-    if !sig.generics.params.is_empty() || sig.generics.where_clause.is_some() {
+    if !generics_are_the_context(f) {
         errors.push(syn::Error::new_spanned(
             &sig.generics,
-            "`#[host]` functions cannot be generic (lifetimes included): a Wasm import has one \
-             fixed type; name concrete types, and write the context as `&mut Ctx<MyData>`",
+            "`#[host]` functions cannot be generic (lifetimes included), except over the \
+             store's data: a Wasm import has one fixed type; name concrete types, and write \
+             the context as `&mut Ctx<MyData>` or `fn f<T: MyTrait>(ctx: &mut Ctx<T>, ..)`",
         ));
     }
     if let Some(token) = &sig.asyncness {
@@ -78,6 +79,20 @@ fn check_signature(f: &HostFn, errors: &mut Errors) {
             ));
         }
     }
+}
+
+/// No generics, or one type parameter that is the context's data type (`Ctx<T>`): such a
+/// function is one host function per store data type, each of one fixed Wasm type.
+fn generics_are_the_context(f: &HostFn) -> bool {
+    let generics = &f.item.sig.generics;
+    if generics.params.is_empty() && generics.where_clause.is_none() {
+        return true;
+    }
+    let mut params = generics.params.iter();
+    let (Some(syn::GenericParam::Type(t)), None) = (params.next(), params.next()) else {
+        return false;
+    };
+    f.context_param() == Some(&t.ident)
 }
 
 fn check_context(f: &HostFn, errors: &mut Errors) {
