@@ -159,8 +159,8 @@ pub enum UsageError {
     /// A write to an immutable global.
     #[error("cannot set an immutable global")]
     ImmutableGlobal,
-    /// A handle that does not belong to this store.
-    #[error("the {0} handle does not belong to this store")]
+    /// A handle made by another store (not this one or a clone of it).
+    #[error("expected a {0} handle of this store, found one made by another store")]
     ForeignHandle(&'static str),
     /// An out-of-bounds access through the host API.
     #[error("out of bounds {what}: {offset} + {len} exceeds the size {size}")]

@@ -10,7 +10,7 @@ use crate::limits::LimitError;
 use crate::memory::Memory;
 use crate::module::{ExportKind, ImportKind, Module, SegmentMode};
 use crate::store::{
-    AsContext, FuncEntity, GlobalEntity, InstanceEntity, MemoryEntity, Store, TableEntity,
+    AsContext, FuncEntity, GlobalEntity, InstanceEntity, MemoryEntity, Store, StoreId, TableEntity,
 };
 use crate::table::Table;
 use crate::types::ExternType;
@@ -18,6 +18,7 @@ use crate::types::ExternType;
 /// An instantiated module in a store. A small `Copy` handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
+    store: StoreId,
     index: u32,
 }
 
@@ -36,6 +37,11 @@ pub enum Extern {
 
 impl Extern {
     /// The type of the item.
+    ///
+    /// # Panics
+    ///
+    /// If the item belongs to another store.
+    #[track_caller]
     pub fn ty(&self, store: impl AsContext) -> ExternType {
         match self {
             Extern::Func(f) => ExternType::Func(f.ty(&store)),
@@ -103,46 +109,82 @@ impl From<Global> for Extern {
 }
 
 impl Instance {
-    pub(crate) fn from_index(index: u32) -> Instance {
-        Instance { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> Instance {
+        Instance { store, index }
     }
 
-    fn entity<'a, T>(&self, store: &'a Store<T>) -> Option<&'a InstanceEntity> {
-        store.inner.instances.get(self.index as usize)
+    #[track_caller]
+    fn entity<'a, T>(&self, store: &'a Store<T>) -> &'a InstanceEntity {
+        store.inner.assert_owner(self.store, "instance");
+        // A handle of this store names one of its instances: instances are never removed.
+        &store.inner.instances[self.index as usize]
     }
 
     /// The export named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
-        self.entity(store.as_context())?.exports.get(name).copied()
+        self.entity(store.as_context()).exports.get(name).copied()
     }
 
     /// The exported function named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_func(&self, store: impl AsContext, name: &str) -> Option<Func> {
         self.get_export(store, name)?.into_func()
     }
 
     /// The exported memory named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_memory(&self, store: impl AsContext, name: &str) -> Option<Memory> {
         self.get_export(store, name)?.into_memory()
     }
 
     /// The exported table named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_table(&self, store: impl AsContext, name: &str) -> Option<Table> {
         self.get_export(store, name)?.into_table()
     }
 
     /// The exported global named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_global(&self, store: impl AsContext, name: &str) -> Option<Global> {
         self.get_export(store, name)?.into_global()
     }
 
-    /// The exported function named `name` as a [`TypedFunc`]; fails if it is missing or its
-    /// type is not `Params -> Results`.
+    /// The exported function named `name` as a [`TypedFunc`].
+    ///
+    /// # Errors
+    ///
+    /// Fails if the instance belongs to another store, or the function is missing or its type
+    /// is not `Params -> Results`.
     pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,
         name: &str,
     ) -> Result<TypedFunc<Params, Results>, Error> {
+        store
+            .as_context()
+            .inner
+            .check_owner(self.store, "instance")?;
         let func = self
             .get_func(&store, name)
             .ok_or_else(|| UsageError::MissingExport {
@@ -153,18 +195,30 @@ impl Instance {
     }
 
     /// All exports, sorted by name.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
         let mut all: Vec<(String, Extern)> = self
             .entity(store.as_context())
-            .map(|e| e.exports.iter().map(|(n, x)| (n.clone(), *x)).collect())
-            .unwrap_or_default();
+            .exports
+            .iter()
+            .map(|(n, x)| (n.clone(), *x))
+            .collect();
         all.sort_by(|a, b| a.0.cmp(&b.0));
         all
     }
 
     /// The module this instance was created from.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn module<'a, T>(&self, store: &'a Store<T>) -> Option<&'a Module> {
-        self.entity(store).map(|e| &e.module)
+        Some(&self.entity(store).module)
     }
 }
 
@@ -181,6 +235,7 @@ pub(crate) fn instantiate<T>(
     let memories = new_memories(module)?;
     let m = &module.inner;
     let index = store.inner.instances.len() as u32;
+    let id = store.inner.id;
     let mut entity = InstanceEntity {
         module: module.clone(),
         funcs: Vec::with_capacity(m.funcs.len()),
@@ -206,10 +261,10 @@ pub(crate) fn instantiate<T>(
     for export in &m.exports {
         let i = export.index as usize;
         let ext = match export.kind {
-            ExportKind::Func => Extern::Func(Func::from_index(entity.funcs[i])),
-            ExportKind::Table => Extern::Table(Table::from_index(entity.tables[i])),
-            ExportKind::Memory => Extern::Memory(Memory::from_index(entity.memories[i])),
-            ExportKind::Global => Extern::Global(Global::from_index(entity.globals[i])),
+            ExportKind::Func => Extern::Func(Func::from_index(id, entity.funcs[i])),
+            ExportKind::Table => Extern::Table(Table::from_index(id, entity.tables[i])),
+            ExportKind::Memory => Extern::Memory(Memory::from_index(id, entity.memories[i])),
+            ExportKind::Global => Extern::Global(Global::from_index(id, entity.globals[i])),
         };
         entity.exports.insert(export.name.clone(), ext);
     }
@@ -217,9 +272,9 @@ pub(crate) fn instantiate<T>(
     initialize(store, module, index)?;
     if let Some(start) = m.start {
         let func = store.inner.instances[index as usize].funcs[start as usize];
-        crate::func::Func::from_index(func).call(&mut *store, &[], &mut [])?;
+        Func::from_index(id, func).call(&mut *store, &[], &mut [])?;
     }
-    Ok(Instance { index })
+    Ok(Instance { store: id, index })
 }
 
 /// Refuses an instantiation that would exceed the store's limits, before anything is
@@ -300,13 +355,13 @@ fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Re
 
 impl Extern {
     fn belongs_to<T>(&self, store: &Store<T>) -> bool {
-        let s = &store.inner;
-        match self {
-            Extern::Func(f) => (f.index() as usize) < s.funcs.len(),
-            Extern::Table(t) => (t.index() as usize) < s.tables.len(),
-            Extern::Memory(m) => (m.index() as usize) < s.memories.len(),
-            Extern::Global(g) => (g.index() as usize) < s.globals.len(),
-        }
+        let owner = match self {
+            Extern::Func(f) => f.store_id(),
+            Extern::Table(t) => t.store_id(),
+            Extern::Memory(m) => m.store_id(),
+            Extern::Global(g) => g.store_id(),
+        };
+        owner == store.inner.id
     }
 }
 

@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::engine::translator::CompiledFunc;
@@ -42,6 +43,9 @@ impl<T: fmt::Debug> fmt::Debug for Store<T> {
 /// Cloning a store copies all of its state (memories, tables, globals, instances) and the
 /// embedder's data: together with a cloned [`Continuation`](crate::Continuation) it forks a
 /// running program. Host functions and extern-ref payloads are shared, not copied.
+///
+/// The clone holds copies of the same objects at the same places, so it keeps the store's
+/// identity: handles taken from the original work on the clone and the other way round.
 impl<T: Clone> Clone for Store<T> {
     fn clone(&self) -> Store<T> {
         Store {
@@ -56,7 +60,7 @@ impl<T> Store<T> {
     /// Creates an empty store holding `data`.
     pub fn new(engine: &Engine, data: T) -> Store<T> {
         Store {
-            inner: StoreInner::new(engine.clone()),
+            inner: StoreInner::new(engine.clone(), StoreId::fresh()),
             hosts: Vec::new(),
             data,
         }
@@ -79,7 +83,10 @@ impl<T> Store<T> {
 
     /// The instance whose Wasm code called the host function now running, if any.
     pub fn caller_instance(&self) -> Option<crate::Instance> {
-        self.inner.caller_instance.map(crate::Instance::from_index)
+        let id = self.inner.id;
+        self.inner
+            .caller_instance
+            .map(|i| crate::Instance::from_index(id, i))
     }
 
     /// Sets caps on memory, tables, instances and call depth for this store's guests.
@@ -128,11 +135,29 @@ impl<T> Store<T> {
     }
 }
 
+/// The identity of a store, shared by its clones and carried by every handle it gives out.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StoreId(u64);
+
+impl StoreId {
+    /// The identity of no store: handles made without one match none.
+    pub(crate) const NONE: StoreId = StoreId(0);
+
+    /// A new identity, never given out before in this process.
+    pub(crate) fn fresh() -> StoreId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        StoreId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
 /// The part of a store that does not depend on the embedder's type: everything the
 /// interpreter touches.
 #[derive(Clone)]
 pub(crate) struct StoreInner {
     pub(crate) engine: Engine,
+    /// Which store this is (clones share it).
+    pub(crate) id: StoreId,
     pub(crate) funcs: Vec<FuncEntity>,
     pub(crate) instances: Vec<InstanceEntity>,
     pub(crate) memories: Vec<MemoryEntity>,
@@ -158,9 +183,10 @@ pub(crate) struct StoreInner {
 }
 
 impl StoreInner {
-    fn new(engine: Engine) -> StoreInner {
+    fn new(engine: Engine, id: StoreId) -> StoreInner {
         StoreInner {
             engine,
+            id,
             funcs: Vec::new(),
             instances: Vec::new(),
             memories: Vec::new(),
@@ -175,6 +201,30 @@ impl StoreInner {
             pending_yield: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
+        }
+    }
+}
+
+impl StoreInner {
+    /// Fails unless a handle of kind `what` made by store `owner` belongs to this store.
+    pub(crate) fn check_owner(
+        &self,
+        owner: StoreId,
+        what: &'static str,
+    ) -> Result<(), crate::error::UsageError> {
+        if owner == self.id {
+            Ok(())
+        } else {
+            Err(crate::error::UsageError::ForeignHandle(what))
+        }
+    }
+
+    /// Panics unless a handle of kind `what` made by store `owner` belongs to this store; for
+    /// the methods whose signature cannot report an error.
+    #[track_caller]
+    pub(crate) fn assert_owner(&self, owner: StoreId, what: &'static str) {
+        if let Err(e) = self.check_owner(owner, what) {
+            panic!("{e}");
         }
     }
 }

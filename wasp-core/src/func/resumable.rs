@@ -5,7 +5,7 @@ use super::call::{self, finish_host, HostCall, RunEnd, Suspension};
 use super::Func;
 use crate::engine::executor::Stack;
 use crate::error::{Error, UsageError};
-use crate::store::{AsContextMut, FuncEntity, Store};
+use crate::store::{AsContextMut, FuncEntity, Store, StoreId};
 use crate::types::{FuncType, ValType};
 use crate::value::Val;
 
@@ -38,6 +38,8 @@ pub struct Continuation {
     pub(crate) results: Vec<ValType>,
     /// Gas used by the steps so far.
     pub(crate) gas_used: u64,
+    /// The store the call runs in (or any clone of it).
+    pub(crate) store: StoreId,
 }
 
 impl Continuation {
@@ -63,8 +65,14 @@ impl Continuation {
     }
 
     /// The result types the yielding host function must be resumed with (empty when paused
-    /// for gas).
+    /// for another reason).
+    ///
+    /// # Panics
+    ///
+    /// If the call was paused in another store (not this one or a clone of it).
+    #[track_caller]
     pub fn expected_inputs<T>(&self, store: &Store<T>) -> Vec<ValType> {
+        store.inner.assert_owner(self.store, "continuation");
         match &self.suspension {
             Suspension::Yielded { host, .. } => host_type(store, host.func)
                 .map(|ty| ty.results().to_vec())
@@ -79,12 +87,19 @@ impl Continuation {
     /// match its result types; after running out of gas, `inputs` must be empty (give the
     /// store more gas first). The store must be the one the call paused in, or a clone of
     /// it; the continuation is checked against it before anything runs.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the call paused in another store, if `inputs` do not match what the call
+    /// expects (or hold a reference of another store), or if the resumed execution traps.
     pub fn resume<T>(
         mut self,
         mut store: impl AsContextMut<Data = T>,
         inputs: &[Val],
     ) -> Result<CallOutcome, Error> {
         let store = store.as_context_mut();
+        store.inner.check_owner(self.store, "continuation")?;
+        crate::value::checked_slots(&store.inner, inputs)?;
         crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
         let gas_before = store.inner.gas;
         let end = match self.suspension.clone() {
@@ -166,10 +181,11 @@ fn finish<T>(
 ) -> Result<CallOutcome, Error> {
     match end? {
         RunEnd::Done => {
+            let id = store.inner.id;
             let values = results
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Val::from_slot(*t, stack.values.get(i).copied().unwrap_or(0)))
+                .map(|(i, t)| Val::from_slot(id, *t, stack.values.get(i).copied().unwrap_or(0)))
                 .collect();
             let mut stack = stack;
             stack.frames.clear();
@@ -186,6 +202,7 @@ fn finish<T>(
                 suspension,
                 results,
                 gas_used,
+                store: store.inner.id,
             };
             Ok(if yielded {
                 CallOutcome::Yielded(c)
@@ -231,6 +248,11 @@ impl Func {
     /// assert!(pauses > 10);
     /// # Ok::<(), wasp_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails if the function or a reference among `params` belongs to another store, if the
+    /// arguments do not match the function's type, or if execution traps.
     pub fn call_resumable<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
@@ -239,7 +261,7 @@ impl Func {
         let store = store.as_context_mut();
         let ty = self.checked_ty(store)?;
         super::check_args(&ty, params, ty.results().len())?;
-        let args: Vec<u64> = params.iter().map(|v| v.to_slot()).collect();
+        let args = crate::value::checked_slots(&store.inner, params)?;
         let mut stack = store.inner.spare_stack.take().unwrap_or_default();
         let gas_before = store.inner.gas;
         let end = call::start(store, self.index(), &mut stack, &args, ty.results().len());

@@ -620,7 +620,7 @@ fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, Snapsho
             check_ref(s, ty, slot, "the yielded value")?;
             let host = read_host(r)?;
             Suspension::Yielded {
-                value: Val::from_slot(ty, slot),
+                value: Val::from_slot(s.id, ty, slot),
                 host,
             }
         }
@@ -656,5 +656,6 @@ fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, Snapsho
         suspension,
         results,
         gas_used,
+        store: s.id,
     })
 }
