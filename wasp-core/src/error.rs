@@ -229,6 +229,9 @@ pub enum TrapCode {
     NullReference,
     /// Gas metering is on and the store's gas ran out (in a call that cannot pause).
     OutOfGas,
+    /// The call was interrupted through an [`InterruptHandle`](crate::InterruptHandle) or
+    /// its deadline passed (in a call that cannot pause).
+    Interrupted,
 }
 
 impl TrapCode {
@@ -247,6 +250,7 @@ impl TrapCode {
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::NullReference => "null reference",
             TrapCode::OutOfGas => "all gas consumed",
+            TrapCode::Interrupted => "interrupted",
         }
     }
 }

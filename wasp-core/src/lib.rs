@@ -35,6 +35,7 @@ mod func;
 mod global;
 mod host;
 mod instance;
+mod interrupt;
 mod limits;
 mod linker;
 mod memory;
@@ -57,6 +58,7 @@ pub use host::{
     HostType, Imports, MemoryView, MemoryViewMut, WasmPrimitive,
 };
 pub use instance::{Extern, Instance};
+pub use interrupt::InterruptHandle;
 pub use limits::{LimitError, StoreLimits};
 pub use linker::Linker;
 pub use memory::Memory;

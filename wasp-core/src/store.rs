@@ -48,8 +48,11 @@ impl<T: fmt::Debug> fmt::Debug for Store<T> {
 /// identity: handles taken from the original work on the clone and the other way round.
 impl<T: Clone> Clone for Store<T> {
     fn clone(&self) -> Store<T> {
+        let mut inner = self.inner.clone();
+        // The clone runs its own calls: interrupting one store does not stop the other.
+        inner.interrupt = Arc::default();
         Store {
-            inner: self.inner.clone(),
+            inner,
             hosts: self.hosts.clone(),
             data: self.data.clone(),
         }
@@ -129,6 +132,14 @@ impl<T> Store<T> {
         }
     }
 
+    /// A handle that stops this store's running call from any thread; see
+    /// [`InterruptHandle`](crate::InterruptHandle).
+    pub fn interrupt_handle(&self) -> crate::InterruptHandle {
+        crate::InterruptHandle {
+            state: self.inner.interrupt.clone(),
+        }
+    }
+
     /// Consumes the store and returns the embedder's data.
     pub fn into_data(self) -> T {
         self.data
@@ -180,6 +191,10 @@ pub(crate) struct StoreInner {
     pub(crate) limits: crate::limits::StoreLimits,
     /// Calls running now, nested through host functions.
     pub(crate) nested_calls: usize,
+    /// Raised to stop the running call (see [`crate::InterruptHandle`]).
+    pub(crate) interrupt: Arc<crate::interrupt::InterruptState>,
+    /// Items an interrupted bulk operation had done, handed to it when it resumes.
+    pub(crate) bulk_progress: u64,
 }
 
 impl StoreInner {
@@ -201,11 +216,25 @@ impl StoreInner {
             pending_yield: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
+            interrupt: Arc::default(),
+            bulk_progress: 0,
         }
     }
 }
 
 impl StoreInner {
+    /// An outermost call (or a resumption) starts: interrupts raised before it do not
+    /// concern it.
+    pub(crate) fn begin_outermost(&mut self) {
+        self.interrupt.lower();
+        self.bulk_progress = 0;
+    }
+
+    /// An outermost call (or a resumption step) ended, however it ended.
+    pub(crate) fn end_outermost(&mut self) {
+        self.bulk_progress = 0;
+    }
+
     /// Fails unless a handle of kind `what` made by store `owner` belongs to this store.
     pub(crate) fn check_owner(
         &self,

@@ -24,6 +24,9 @@ pub enum CallOutcome {
     /// A host function yielded a value ([`Continuation::yielded`]); resuming supplies that
     /// host function's results.
     Yielded(Continuation),
+    /// The call was stopped through the store's [`InterruptHandle`](crate::InterruptHandle)
+    /// or its deadline passed; resume with no inputs.
+    Interrupted(Continuation),
 }
 
 /// A paused call: its whole execution state (value slots, frames, positions) as plain data.
@@ -47,7 +50,7 @@ impl Continuation {
     pub fn gas_needed(&self) -> Option<u64> {
         match self.suspension {
             Suspension::OutOfGas { needed, .. } => Some(needed),
-            Suspension::Yielded { .. } => None,
+            Suspension::Yielded { .. } | Suspension::Interrupted { .. } => None,
         }
     }
 
@@ -55,7 +58,7 @@ impl Continuation {
     pub fn yielded(&self) -> Option<&Val> {
         match &self.suspension {
             Suspension::Yielded { value, .. } => Some(value),
-            Suspension::OutOfGas { .. } => None,
+            Suspension::OutOfGas { .. } | Suspension::Interrupted { .. } => None,
         }
     }
 
@@ -77,7 +80,7 @@ impl Continuation {
             Suspension::Yielded { host, .. } => host_type(store, host.func)
                 .map(|ty| ty.results().to_vec())
                 .unwrap_or_default(),
-            Suspension::OutOfGas { .. } => Vec::new(),
+            Suspension::OutOfGas { .. } | Suspension::Interrupted { .. } => Vec::new(),
         }
     }
 
@@ -85,7 +88,7 @@ impl Continuation {
     ///
     /// After a yield, `inputs` are the results of the host function that yielded and must
     /// match its result types; after running out of gas, `inputs` must be empty (give the
-    /// store more gas first). The store must be the one the call paused in, or a clone of
+    /// store more gas first); after an interrupt, `inputs` must be empty. The store must be the one the call paused in, or a clone of
     /// it; the continuation is checked against it before anything runs.
     ///
     /// # Errors
@@ -102,7 +105,16 @@ impl Continuation {
         crate::value::checked_slots(&store.inner, inputs)?;
         crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
         let gas_before = store.inner.gas;
+        let outermost = store.inner.nested_calls == 0;
+        if outermost {
+            store.inner.begin_outermost();
+        }
         let end = match self.suspension.clone() {
+            Suspension::Interrupted { progress } => {
+                expect_inputs(&[], inputs)?;
+                store.inner.bulk_progress = progress;
+                call::run(store, &mut self.stack)
+            }
             Suspension::OutOfGas { host: None, .. } => {
                 expect_inputs(&[], inputs)?;
                 call::run(store, &mut self.stack)
@@ -119,6 +131,9 @@ impl Continuation {
                 resume_host(store, &mut self.stack, host, Some(inputs))
             }
         };
+        if outermost {
+            store.inner.end_outermost();
+        }
         let used = gas_before.saturating_sub(store.inner.gas);
         finish(store, self.stack, self.results, self.gas_used + used, end)
     }
@@ -196,7 +211,11 @@ fn finish<T>(
             })
         }
         RunEnd::Suspended(suspension) => {
-            let yielded = matches!(suspension, Suspension::Yielded { .. });
+            let kind: fn(Continuation) -> CallOutcome = match suspension {
+                Suspension::OutOfGas { .. } => CallOutcome::OutOfGas,
+                Suspension::Yielded { .. } => CallOutcome::Yielded,
+                Suspension::Interrupted { .. } => CallOutcome::Interrupted,
+            };
             let c = Continuation {
                 stack,
                 suspension,
@@ -204,11 +223,7 @@ fn finish<T>(
                 gas_used,
                 store: store.inner.id,
             };
-            Ok(if yielded {
-                CallOutcome::Yielded(c)
-            } else {
-                CallOutcome::OutOfGas(c)
-            })
+            Ok(kind(c))
         }
     }
 }
@@ -241,7 +256,7 @@ impl Func {
     ///             store.set_gas(100)?;
     ///             outcome = paused.resume(&mut store, &[])?;
     ///         }
-    ///         CallOutcome::Yielded(_) => unreachable!(),
+    ///         CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => unreachable!(),
     ///     }
     /// };
     /// assert_eq!(results, vec![Val::I32(1000)]);

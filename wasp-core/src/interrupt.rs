@@ -1,0 +1,78 @@
+//! Stopping a running call from another thread: the store's interrupt flag and the handle
+//! that raises it.
+//!
+//! The interpreter looks at the flag at its safe points: every time a chain of handlers
+//! returns to the dispatch loop (at most every few hundred instructions, calls and branches
+//! included), after every host call, and between the chunks of a long bulk operation. An
+//! interrupted call pauses there exactly as it pauses for gas: it returns
+//! [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted) with a
+//! [`Continuation`](crate::Continuation) that resumes, clones and saves like any other.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// The interrupt state of one store, shared with its [`InterruptHandle`]s.
+#[derive(Debug, Default)]
+pub(crate) struct InterruptState {
+    /// Raised by [`InterruptHandle::interrupt`]; lowered when an outermost call starts.
+    flag: AtomicBool,
+}
+
+impl InterruptState {
+    /// Whether an interrupt was asked for since the running call started.
+    #[inline(always)]
+    pub(crate) fn is_raised(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+
+    /// Raises the flag: the running call stops at its next safe point.
+    pub(crate) fn raise(&self) {
+        self.flag.store(true, Ordering::Relaxed);
+    }
+
+    /// Lowers the flag, when an outermost call (or a resumption) starts.
+    pub(crate) fn lower(&self) {
+        self.flag.store(false, Ordering::Relaxed);
+    }
+}
+
+/// Stops the call running in a store, from any thread.
+///
+/// Get one with [`Store::interrupt_handle`](crate::Store::interrupt_handle). It is `Send`,
+/// `Sync` and cheap to clone. [`interrupt`](InterruptHandle::interrupt) makes the call
+/// running in the store pause at its next safe point: a call made with
+/// [`Func::call_resumable`](crate::Func::call_resumable) (or a resumption) returns
+/// [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted), any other call fails with
+/// [`TrapCode::Interrupted`](crate::TrapCode::Interrupted). An interrupt that arrives while
+/// no call runs (between calls, or while a call is paused) has no effect: every call and
+/// every resumption starts with the flag lowered.
+///
+/// ```
+/// use std::time::Duration;
+/// use wasp_core::{CallOutcome, Engine, Linker, Module, Store, Val};
+/// let engine = Engine::default();
+/// let module = Module::new(&engine, r#"(module (func (export "spin") (loop $l (br $l))))"#)?;
+/// let mut store = Store::new(&engine, ());
+/// let spin = Linker::new(&engine).instantiate(&mut store, &module)?
+///     .get_func(&store, "spin").unwrap();
+/// let handle = store.interrupt_handle();
+/// let stopper = std::thread::spawn(move || {
+///     std::thread::sleep(Duration::from_millis(20));
+///     handle.interrupt();
+/// });
+/// let outcome = spin.call_resumable(&mut store, &[])?;
+/// stopper.join().unwrap();
+/// assert!(matches!(outcome, CallOutcome::Interrupted(_)));
+/// # Ok::<(), wasp_core::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct InterruptHandle {
+    pub(crate) state: Arc<InterruptState>,
+}
+
+impl InterruptHandle {
+    /// Asks the call running in the store to pause at its next safe point.
+    pub fn interrupt(&self) {
+        self.state.raise();
+    }
+}
