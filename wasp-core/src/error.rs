@@ -182,6 +182,9 @@ pub enum UsageError {
         /// The requested growth.
         delta: u64,
     },
+    /// A deadline was set, but the engine's timer thread could not be started.
+    #[error("cannot set a deadline: the engine's timer thread could not be started")]
+    TimerUnavailable,
     /// Gas was asked for, but the engine's configuration has gas metering off.
     #[error("gas metering is off: turn it on with `Config::gas_metering(true)`")]
     GasDisabled,

@@ -8,31 +8,64 @@
 //! [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted) with a
 //! [`Continuation`](crate::Continuation) that resumes, clones and saves like any other.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-/// The interrupt state of one store, shared with its [`InterruptHandle`]s.
+/// The top bit of the state word: an interrupt was asked for.
+const RAISED: u64 = 1 << 63;
+
+/// The interrupt state of one store, shared with its [`InterruptHandle`]s and, when the
+/// store has a deadline, with its engine's timer.
+///
+/// One word holds both the flag (top bit) and the running call's deadline (the other bits,
+/// in nanoseconds of the timer's clock; 0 for none), so that starting a call lowers the flag
+/// and arms the deadline in one store, and the timer raises the flag only for the deadline
+/// it saw: never for a later call of the same store.
 #[derive(Debug, Default)]
 pub(crate) struct InterruptState {
-    /// Raised by [`InterruptHandle::interrupt`]; lowered when an outermost call starts.
-    flag: AtomicBool,
+    word: AtomicU64,
 }
 
 impl InterruptState {
     /// Whether an interrupt was asked for since the running call started.
     #[inline(always)]
     pub(crate) fn is_raised(&self) -> bool {
-        self.flag.load(Ordering::Relaxed)
+        self.word.load(Ordering::Relaxed) & RAISED != 0
     }
 
     /// Raises the flag: the running call stops at its next safe point.
     pub(crate) fn raise(&self) {
-        self.flag.store(true, Ordering::Relaxed);
+        self.word.fetch_or(RAISED, Ordering::Relaxed);
     }
 
-    /// Lowers the flag, when an outermost call (or a resumption) starts.
-    pub(crate) fn lower(&self) {
-        self.flag.store(false, Ordering::Relaxed);
+    /// An outermost call (or a resumption) starts: lowers the flag and arms the deadline
+    /// `deadline` (0 for none).
+    pub(crate) fn begin(&self, deadline: u64) {
+        self.word.store(deadline & !RAISED, Ordering::SeqCst);
+    }
+
+    /// The call ended: no deadline is armed any more.
+    pub(crate) fn end(&self) {
+        self.word.store(0, Ordering::Relaxed);
+    }
+
+    /// For the timer at time `now`: raises the flag if the armed deadline has passed;
+    /// returns the deadline still to come, if any.
+    pub(crate) fn expire(&self, now: u64) -> Option<u64> {
+        let word = self.word.load(Ordering::SeqCst);
+        let deadline = word & !RAISED;
+        if word & RAISED != 0 || deadline == 0 {
+            return None;
+        }
+        if deadline > now {
+            return Some(deadline);
+        }
+        // Only the call that armed this deadline is stopped: if the word changed, that call
+        // is over.
+        let _ =
+            self.word
+                .compare_exchange(word, word | RAISED, Ordering::SeqCst, Ordering::Relaxed);
+        None
     }
 }
 

@@ -51,6 +51,11 @@ impl<T: Clone> Clone for Store<T> {
         let mut inner = self.inner.clone();
         // The clone runs its own calls: interrupting one store does not stop the other.
         inner.interrupt = Arc::default();
+        if inner.deadline.is_some() {
+            if let Some(timer) = inner.engine.timer() {
+                timer.register(&inner.interrupt);
+            }
+        }
         Store {
             inner,
             hosts: self.hosts.clone(),
@@ -140,6 +145,53 @@ impl<T> Store<T> {
         }
     }
 
+    /// Gives every call into this store (each outermost call and each resumption) at most
+    /// `budget` of wall-clock time; `None` removes the limit. A call that runs out of time is
+    /// interrupted as by [`InterruptHandle::interrupt`](crate::InterruptHandle::interrupt):
+    /// [`Func::call_resumable`](crate::Func::call_resumable) returns
+    /// [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted), which resumes with a
+    /// new budget; other calls fail with [`TrapCode::Interrupted`](crate::TrapCode).
+    ///
+    /// All stores of an engine share one timer thread, started by the first deadline.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasp_core::{CallOutcome, Engine, Linker, Module, Store};
+    /// let engine = Engine::default();
+    /// let module = Module::new(&engine, r#"(module (func (export "spin") (loop $l (br $l))))"#)?;
+    /// let mut store = Store::new(&engine, ());
+    /// let spin = Linker::new(&engine).instantiate(&mut store, &module)?
+    ///     .get_func(&store, "spin").unwrap();
+    /// store.set_deadline(Some(Duration::from_millis(5)))?;
+    /// let outcome = spin.call_resumable(&mut store, &[])?;
+    /// assert!(matches!(outcome, CallOutcome::Interrupted(_)));
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails if the engine's timer thread cannot be started.
+    pub fn set_deadline(
+        &mut self,
+        budget: Option<std::time::Duration>,
+    ) -> Result<(), crate::Error> {
+        if budget.is_some() && self.inner.deadline.is_none() {
+            let timer = self
+                .inner
+                .engine
+                .timer()
+                .ok_or(crate::error::UsageError::TimerUnavailable)?;
+            timer.register(&self.inner.interrupt);
+        }
+        self.inner.deadline = budget;
+        Ok(())
+    }
+
+    /// The budget set with [`Store::set_deadline`].
+    pub fn deadline(&self) -> Option<std::time::Duration> {
+        self.inner.deadline
+    }
+
     /// Consumes the store and returns the embedder's data.
     pub fn into_data(self) -> T {
         self.data
@@ -195,6 +247,8 @@ pub(crate) struct StoreInner {
     pub(crate) interrupt: Arc<crate::interrupt::InterruptState>,
     /// Items an interrupted bulk operation had done, handed to it when it resumes.
     pub(crate) bulk_progress: u64,
+    /// The wall-clock budget of every outermost call and resumption.
+    pub(crate) deadline: Option<std::time::Duration>,
 }
 
 impl StoreInner {
@@ -218,6 +272,7 @@ impl StoreInner {
             nested_calls: 0,
             interrupt: Arc::default(),
             bulk_progress: 0,
+            deadline: None,
         }
     }
 }
@@ -225,14 +280,26 @@ impl StoreInner {
 impl StoreInner {
     /// An outermost call (or a resumption) starts: interrupts raised before it do not
     /// concern it.
+    /// It gets the store's deadline, if one is set.
     pub(crate) fn begin_outermost(&mut self) {
-        self.interrupt.lower();
         self.bulk_progress = 0;
+        let timer = self.deadline.and_then(|budget| {
+            let timer = self.engine.timer()?;
+            Some((timer, timer.deadline_after(budget)))
+        });
+        match timer {
+            Some((timer, at)) => {
+                self.interrupt.begin(at);
+                timer.armed(at);
+            }
+            None => self.interrupt.begin(0),
+        }
     }
 
     /// An outermost call (or a resumption step) ended, however it ended.
     pub(crate) fn end_outermost(&mut self) {
         self.bulk_progress = 0;
+        self.interrupt.end();
     }
 
     /// Fails unless a handle of kind `what` made by store `owner` belongs to this store.
