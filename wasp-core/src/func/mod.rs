@@ -220,6 +220,11 @@ fn check_args(ty: &FuncType, params: &[Val], num_results: usize) -> Result<(), E
 impl<T> Store<T> {
     pub(crate) fn add_host(&mut self, host: HostFunc<T>) -> Func {
         let type_id = self.inner.engine.intern_type(&host.ty);
+        self.add_host_typed(host, type_id)
+    }
+
+    /// Adds a host function whose type this store's engine interned as `type_id`.
+    pub(crate) fn add_host_typed(&mut self, host: HostFunc<T>, type_id: u32) -> Func {
         let index = self.inner.funcs.len() as u32;
         self.inner.funcs.push(FuncEntity::Host {
             host: self.hosts.len() as u32,
