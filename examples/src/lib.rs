@@ -4,6 +4,10 @@
 //!   written with `#[host]` (run it with `cargo run --example tic_tac_toe`).
 //! - [`tank`]: a tank bot in Wasm that runs tick by tick on a gas budget, and can be paused,
 //!   forked, saved and continued in another process (`cargo run --example tank_bot`).
+//! - [`plugin_host`]: many sandboxed plugins on a thread pool, each with limits, a gas budget
+//!   and a deadline per call, hostile ones contained, hot reload
+//!   (`cargo run --example plugin_host`).
 
+pub mod plugin_host;
 pub mod tank;
 pub mod tic_tac_toe;
