@@ -9,7 +9,7 @@
 //! [`Continuation`](crate::Continuation) that resumes, clones and saves like any other.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The top bit of the state word: an interrupt was asked for.
 const RAISED: u64 = 1 << 63;
@@ -66,6 +66,47 @@ impl InterruptState {
             self.word
                 .compare_exchange(word, word | RAISED, Ordering::SeqCst, Ordering::Relaxed);
         None
+    }
+}
+
+/// A store's interrupt state, allocated the first time something can raise it (an
+/// [`InterruptHandle`] or a deadline): stores that never use it pay no allocation.
+#[derive(Debug, Default)]
+pub(crate) struct Interrupt(OnceLock<Arc<InterruptState>>);
+
+/// A cloned store runs its own calls: its interrupt state starts anew, not shared.
+impl Clone for Interrupt {
+    fn clone(&self) -> Interrupt {
+        Interrupt::default()
+    }
+}
+
+impl Interrupt {
+    /// The shared state, allocated on first use.
+    pub(crate) fn state(&self) -> &Arc<InterruptState> {
+        self.0.get_or_init(Arc::default)
+    }
+
+    /// Whether an interrupt was asked for since the running call started.
+    #[inline(always)]
+    pub(crate) fn is_raised(&self) -> bool {
+        self.0.get().is_some_and(|s| s.is_raised())
+    }
+
+    /// An outermost call starts: lowers the flag and arms `deadline` (0 for none).
+    pub(crate) fn begin(&self, deadline: u64) {
+        if deadline != 0 {
+            self.state().begin(deadline);
+        } else if let Some(s) = self.0.get() {
+            s.begin(0);
+        }
+    }
+
+    /// The call ended: no deadline is armed any more.
+    pub(crate) fn end(&self) {
+        if let Some(s) = self.0.get() {
+            s.end();
+        }
     }
 }
 

@@ -48,12 +48,12 @@ impl<T: fmt::Debug> fmt::Debug for Store<T> {
 /// identity: handles taken from the original work on the clone and the other way round.
 impl<T: Clone> Clone for Store<T> {
     fn clone(&self) -> Store<T> {
-        let mut inner = self.inner.clone();
-        // The clone runs its own calls: interrupting one store does not stop the other.
-        inner.interrupt = Arc::default();
+        // The clone runs its own calls: interrupting one store does not stop the other (its
+        // interrupt state starts anew), and its deadlines need the timer to watch it too.
+        let inner = self.inner.clone();
         if inner.deadline.is_some() {
             if let Some(timer) = inner.engine.timer() {
-                timer.register(&inner.interrupt);
+                timer.register(inner.interrupt.state());
             }
         }
         Store {
@@ -141,7 +141,7 @@ impl<T> Store<T> {
     /// [`InterruptHandle`](crate::InterruptHandle).
     pub fn interrupt_handle(&self) -> crate::InterruptHandle {
         crate::InterruptHandle {
-            state: self.inner.interrupt.clone(),
+            state: self.inner.interrupt.state().clone(),
         }
     }
 
@@ -181,7 +181,7 @@ impl<T> Store<T> {
                 .engine
                 .timer()
                 .ok_or(crate::error::UsageError::TimerUnavailable)?;
-            timer.register(&self.inner.interrupt);
+            timer.register(self.inner.interrupt.state());
         }
         self.inner.deadline = budget;
         Ok(())
@@ -244,7 +244,7 @@ pub(crate) struct StoreInner {
     /// Calls running now, nested through host functions.
     pub(crate) nested_calls: usize,
     /// Raised to stop the running call (see [`crate::InterruptHandle`]).
-    pub(crate) interrupt: Arc<crate::interrupt::InterruptState>,
+    pub(crate) interrupt: crate::interrupt::Interrupt,
     /// Items an interrupted bulk operation had done, handed to it when it resumes.
     pub(crate) bulk_progress: u64,
     /// The wall-clock budget of every outermost call and resumption.
@@ -270,7 +270,7 @@ impl StoreInner {
             pending_yield: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
-            interrupt: Arc::default(),
+            interrupt: crate::interrupt::Interrupt::default(),
             bulk_progress: 0,
             deadline: None,
         }

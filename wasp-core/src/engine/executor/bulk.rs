@@ -1,7 +1,7 @@
 //! Bulk memory and table operations, segment initialisation, and memory accesses.
 
 use crate::error::TrapCode;
-use crate::interrupt::InterruptState;
+use crate::interrupt::Interrupt;
 
 /// Reads `N` bytes at `ptr + offset`.
 #[inline(always)]
@@ -57,11 +57,11 @@ struct Chunks<'a> {
     len: usize,
     done: usize,
     step: usize,
-    interrupt: &'a InterruptState,
+    interrupt: &'a Interrupt,
 }
 
 impl<'a> Chunks<'a> {
-    fn new<T>(len: usize, done: u64, interrupt: &'a InterruptState) -> Chunks<'a> {
+    fn new<T>(len: usize, done: u64, interrupt: &'a Interrupt) -> Chunks<'a> {
         Chunks {
             len,
             done: usize::try_from(done).map_or(len, |d| d.min(len)),
@@ -93,7 +93,7 @@ pub(super) fn fill<T: Copy>(
     val: T,
     len: u64,
     trap: TrapCode,
-    (done, interrupt): (u64, &InterruptState),
+    (done, interrupt): (u64, &Interrupt),
 ) -> Result<Option<u64>, TrapCode> {
     let r = range(dst, len, items.len()).ok_or(trap)?;
     let items = &mut items[r];
@@ -108,7 +108,7 @@ pub(super) fn copy_within<T: Copy>(
     src: u64,
     len: u64,
     trap: TrapCode,
-    (done, interrupt): (u64, &InterruptState),
+    (done, interrupt): (u64, &Interrupt),
 ) -> Result<Option<u64>, TrapCode> {
     let size = items.len();
     let s = range(src, len, size).ok_or(trap)?;
@@ -132,7 +132,7 @@ pub(super) fn init<T: Copy>(
     s: u64,
     len: u64,
     trap: TrapCode,
-    (done, interrupt): (u64, &InterruptState),
+    (done, interrupt): (u64, &Interrupt),
 ) -> Result<Option<u64>, TrapCode> {
     let s = range(s, len, src.len()).ok_or(trap)?;
     let d = range(d, len, dst.len()).ok_or(trap)?;
@@ -159,10 +159,10 @@ mod tests {
 
     /// Runs `op` to the end, interrupted after every chunk, and returns the result.
     fn interrupted_each_chunk(
-        mut op: impl FnMut(u64, &InterruptState) -> Result<Option<u64>, TrapCode>,
+        mut op: impl FnMut(u64, &Interrupt) -> Result<Option<u64>, TrapCode>,
     ) -> usize {
-        let state = InterruptState::default();
-        state.raise();
+        let state = Interrupt::default();
+        state.state().raise();
         let mut done = 0;
         let mut pauses = 0;
         while let Some(d) = op(done, &state).unwrap() {
@@ -221,7 +221,7 @@ mod tests {
     #[test]
     fn out_of_bounds_traps_before_writing() {
         let mut mem = vec![0u8; 16];
-        let st = InterruptState::default();
+        let st = Interrupt::default();
         let r = fill(&mut mem, 10, 1, 7, TrapCode::MemoryOutOfBounds, (0, &st));
         assert_eq!(r, Err(TrapCode::MemoryOutOfBounds));
         assert!(mem.iter().all(|&b| b == 0));

@@ -171,9 +171,7 @@ impl Cx<'_> {
     /// Memory 0 of the running instance, and the store's interrupt state: a bulk operation
     /// works on the one and looks at the other between chunks.
     #[inline(always)]
-    pub(super) fn memory_and_interrupt(
-        &mut self,
-    ) -> (&mut [u8], &crate::interrupt::InterruptState) {
+    pub(super) fn memory_and_interrupt(&mut self) -> (&mut [u8], &crate::interrupt::Interrupt) {
         // SAFETY: as in `memory`.
         let mem = unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) };
         (mem, &self.s.interrupt)

@@ -399,7 +399,7 @@ op!(TableFill { dst, val, len }, |ip, regs, cx| {
     let addr = table_addr(cx, table);
     let (d, v) = (b!(u32_!(regs, dst)), r!(regs, val));
     let s = &mut *cx.s;
-    let int = (done, &*s.interrupt);
+    let int = (done, &s.interrupt);
     let stopped = bulk::fill(
         &mut s.tables[addr].elems,
         d,
@@ -421,7 +421,7 @@ op!(TableCopy { dst, src, len }, |ip, regs, cx| {
     let (da, sa) = (table_addr(cx, dt), table_addr(cx, st));
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
     let (store, oob) = (&mut *cx.s, TrapCode::TableOutOfBounds);
-    let int = (done, &*store.interrupt);
+    let int = (done, &store.interrupt);
     let stopped = if da == sa {
         bulk::copy_within(&mut store.tables[da].elems, d, s, len, oob, int)?
     } else {
@@ -443,7 +443,7 @@ op!(TableInit { dst, src, len }, |ip, regs, cx| {
     let s = &mut *cx.s;
     let (d, sr) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
     let items = &s.elem_segments[eaddr];
-    let (oob, int) = (TrapCode::TableOutOfBounds, (done, &*s.interrupt));
+    let (oob, int) = (TrapCode::TableOutOfBounds, (done, &s.interrupt));
     let stopped = bulk::init(&mut s.tables[taddr].elems, d, items, sr, len, oob, int)?;
     Ok(cx.bulk_end(ip, stopped))
 });
