@@ -1,7 +1,5 @@
 //! Instances: a module's definitions allocated in a store, and how they are created.
 
-use std::collections::HashMap;
-
 use crate::error::UsageError;
 use crate::error::{Error, LinkError, TrapCode};
 use crate::func::{Func, TypedFunc, WasmTyList};
@@ -127,7 +125,10 @@ impl Instance {
     /// If the instance belongs to another store.
     #[track_caller]
     pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
-        self.entity(store.as_context()).exports.get(name).copied()
+        let entity = self.entity(store.as_context());
+        let m = &entity.module.inner;
+        let export = &m.exports[*m.export_index.get(name)?];
+        Some(export_of(self.store, entity, export.kind, export.index))
     }
 
     /// The exported function named `name`.
@@ -201,11 +202,18 @@ impl Instance {
     /// If the instance belongs to another store.
     #[track_caller]
     pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
-        let mut all: Vec<(String, Extern)> = self
-            .entity(store.as_context())
+        let entity = self.entity(store.as_context());
+        let mut all: Vec<(String, Extern)> = entity
+            .module
+            .inner
             .exports
             .iter()
-            .map(|(n, x)| (n.clone(), *x))
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    export_of(self.store, entity, e.kind, e.index),
+                )
+            })
             .collect();
         all.sort_by(|a, b| a.0.cmp(&b.0));
         all
@@ -255,7 +263,6 @@ pub(crate) fn instantiate_prechecked<T>(
         globals: Vec::new(),
         data: Vec::new(),
         elems: Vec::new(),
-        exports: HashMap::new(),
     };
     for import in imports {
         match *import {
@@ -269,16 +276,6 @@ pub(crate) fn instantiate_prechecked<T>(
     allocate_globals(store, module, &mut entity);
     allocate_tables_and_memories(store, module, &mut entity, memories);
     allocate_segments(store, module, &mut entity);
-    for export in &m.exports {
-        let i = export.index as usize;
-        let ext = match export.kind {
-            ExportKind::Func => Extern::Func(Func::from_index(id, entity.funcs[i])),
-            ExportKind::Table => Extern::Table(Table::from_index(id, entity.tables[i])),
-            ExportKind::Memory => Extern::Memory(Memory::from_index(id, entity.memories[i])),
-            ExportKind::Global => Extern::Global(Global::from_index(id, entity.globals[i])),
-        };
-        entity.exports.insert(export.name.clone(), ext);
-    }
     store.inner.instances.push(entity);
     initialize(store, module, index)?;
     if let Some(start) = m.start {
@@ -290,6 +287,18 @@ pub(crate) fn instantiate_prechecked<T>(
 
 /// Refuses an instantiation that would exceed the store's limits, before anything is
 /// allocated.
+/// The item an instance exports as `kind` number `index`.
+fn export_of(store: StoreId, e: &InstanceEntity, kind: ExportKind, index: u32) -> Extern {
+    // Validation guarantees that every export names an item of its index space.
+    let i = index as usize;
+    match kind {
+        ExportKind::Func => Extern::Func(Func::from_index(store, e.funcs[i])),
+        ExportKind::Table => Extern::Table(Table::from_index(store, e.tables[i])),
+        ExportKind::Memory => Extern::Memory(Memory::from_index(store, e.memories[i])),
+        ExportKind::Global => Extern::Global(Global::from_index(store, e.globals[i])),
+    }
+}
+
 fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Error> {
     let m = &module.inner;
     let limits = &s.limits;

@@ -2,7 +2,6 @@
 //! and of the embedder's data.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -10,7 +9,6 @@ use std::sync::Arc;
 use crate::engine::translator::CompiledFunc;
 use crate::engine::Engine;
 use crate::func::HostFunc;
-use crate::instance::Extern;
 use crate::module::Module;
 use crate::types::{GlobalType, MemoryType, TableType};
 
@@ -356,7 +354,6 @@ pub(crate) struct InstanceEntity {
     pub(crate) globals: Vec<u32>,
     pub(crate) data: Vec<u32>,
     pub(crate) elems: Vec<u32>,
-    pub(crate) exports: HashMap<String, Extern>,
 }
 
 /// A linear memory.
