@@ -119,22 +119,33 @@ impl Interrupt {
 /// [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted), any other call fails with
 /// [`TrapCode::Interrupted`](crate::TrapCode::Interrupted). An interrupt that arrives while
 /// no call runs (between calls, or while a call is paused) has no effect: every call and
-/// every resumption starts with the flag lowered.
+/// every resumption starts with the flag lowered. Calls that host functions make into the
+/// store while a call runs are part of that call: an interrupt stops them with
+/// `TrapCode::Interrupted`. A host function itself is not stopped: the call pauses when it
+/// returns.
 ///
 /// ```
+/// use std::sync::atomic::{AtomicBool, Ordering};
+/// use std::sync::Arc;
 /// use std::time::Duration;
-/// use wasp_core::{CallOutcome, Engine, Linker, Module, Store, Val};
+/// use wasp_core::{CallOutcome, Engine, Linker, Module, Store};
 /// let engine = Engine::default();
 /// let module = Module::new(&engine, r#"(module (func (export "spin") (loop $l (br $l))))"#)?;
 /// let mut store = Store::new(&engine, ());
 /// let spin = Linker::new(&engine).instantiate(&mut store, &module)?
 ///     .get_func(&store, "spin").unwrap();
 /// let handle = store.interrupt_handle();
-/// let stopper = std::thread::spawn(move || {
-///     std::thread::sleep(Duration::from_millis(20));
-///     handle.interrupt();
-/// });
+/// let done = Arc::new(AtomicBool::new(false));
+/// let stopper = {
+///     let done = done.clone();
+///     // An interrupt before the call starts is forgotten: keep asking until it returns.
+///     std::thread::spawn(move || while !done.load(Ordering::Relaxed) {
+///         std::thread::sleep(Duration::from_millis(5));
+///         handle.interrupt();
+///     })
+/// };
 /// let outcome = spin.call_resumable(&mut store, &[])?;
+/// done.store(true, Ordering::Relaxed);
 /// stopper.join().unwrap();
 /// assert!(matches!(outcome, CallOutcome::Interrupted(_)));
 /// # Ok::<(), wasp_core::Error>(())
