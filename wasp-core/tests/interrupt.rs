@@ -319,3 +319,42 @@ fn an_interrupted_call_forks_and_survives_a_snapshot() {
     let (results, _) = run_through(&mut store, next);
     assert_eq!(results, want);
 }
+
+#[test]
+fn interrupted_table_fills_and_copies_finish_exactly() {
+    let engine = Engine::default();
+    let module = Module::new(
+        &engine,
+        r#"(module
+          (table $t (export "t") 4000000 funcref)
+          (func $f)
+          (elem declare func $f)
+          (func (export "run")
+            (table.fill $t (i32.const 10) (ref.func $f) (i32.const 3000000))
+            ;; An overlapping copy upwards: its chunks run from the high end.
+            (table.copy $t $t (i32.const 500000) (i32.const 0) (i32.const 3400000))))"#,
+    )
+    .unwrap();
+    let mut interrupts = 0;
+    for _ in 0..10 {
+        let mut store = Store::new(&engine, Data::default());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &module)
+            .unwrap();
+        let run = func(&store, instance, "run");
+        let hammer = Hammer::new(store.interrupt_handle(), Duration::from_micros(50));
+        let outcome = run.call_resumable(&mut store, &[]).unwrap();
+        interrupts += run_through(&mut store, outcome).1;
+        drop(hammer);
+        let table = instance.get_table(&store, "t").unwrap();
+        let is_f = |i: u64| matches!(table.get(&store, i), Some(Val::FuncRef(Some(_))));
+        // Filled: 10..3_000_010; then 0..3_400_000 copied to 500_000..3_900_000.
+        let want = |i: u64| (10..500_000).contains(&i) || (500_010..3_500_010).contains(&i);
+        let wrong = (0..4_000_000).find(|&i| is_f(i) != want(i));
+        assert_eq!(wrong, None, "first element that differs");
+        if interrupts > 0 {
+            break;
+        }
+    }
+    assert!(interrupts >= 1, "no table operation was interrupted");
+}
