@@ -6,7 +6,11 @@
 //!   forked, saved and continued in another process (`cargo run --example tank_bot`).
 //! - [`wasi_bot`]: a bot written as an ordinary WASI program reading boards from stdin, run
 //!   one paused read at a time (`cargo run --example wasi_bot`).
+//! - [`plugin_host`]: many sandboxed plugins on a thread pool, each with limits, a gas budget
+//!   and a deadline per call, hostile ones contained, hot reload
+//!   (`cargo run --example plugin_host`).
 
+pub mod plugin_host;
 pub mod tank;
 pub mod tic_tac_toe;
 pub mod wasi_bot;

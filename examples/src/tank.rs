@@ -303,6 +303,10 @@ impl Bot {
                 self.phase = Phase::Paused(paused);
                 return Ok(false);
             }
+            Some(CallOutcome::Interrupted(paused)) => {
+                self.phase = Phase::Paused(paused);
+                ("was interrupted", true)
+            }
             Some(CallOutcome::OutOfGas(paused)) => {
                 let block = gas_left + paused.gas_needed().unwrap_or(0);
                 self.phase = Phase::Paused(paused);

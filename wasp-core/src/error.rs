@@ -159,8 +159,8 @@ pub enum UsageError {
     /// A write to an immutable global.
     #[error("cannot set an immutable global")]
     ImmutableGlobal,
-    /// A handle that does not belong to this store.
-    #[error("the {0} handle does not belong to this store")]
+    /// A handle made by another store (not this one or a clone of it).
+    #[error("expected a {0} handle of this store, found one made by another store")]
     ForeignHandle(&'static str),
     /// An out-of-bounds access through the host API.
     #[error("out of bounds {what}: {offset} + {len} exceeds the size {size}")]
@@ -182,6 +182,9 @@ pub enum UsageError {
         /// The requested growth.
         delta: u64,
     },
+    /// A deadline was set, but the engine's timer thread could not be started.
+    #[error("cannot set a deadline: the engine's timer thread could not be started")]
+    TimerUnavailable,
     /// Gas was asked for, but the engine's configuration has gas metering off.
     #[error("gas metering is off: turn it on with `Config::gas_metering(true)`")]
     GasDisabled,
@@ -229,6 +232,9 @@ pub enum TrapCode {
     NullReference,
     /// Gas metering is on and the store's gas ran out (in a call that cannot pause).
     OutOfGas,
+    /// The call was interrupted through an [`InterruptHandle`](crate::InterruptHandle) or
+    /// its deadline passed (in a call that cannot pause).
+    Interrupted,
 }
 
 impl TrapCode {
@@ -247,6 +253,7 @@ impl TrapCode {
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::NullReference => "null reference",
             TrapCode::OutOfGas => "all gas consumed",
+            TrapCode::Interrupted => "interrupted",
         }
     }
 }

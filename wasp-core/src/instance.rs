@@ -1,7 +1,5 @@
 //! Instances: a module's definitions allocated in a store, and how they are created.
 
-use std::collections::HashMap;
-
 use crate::error::UsageError;
 use crate::error::{Error, LinkError, TrapCode};
 use crate::func::{Func, TypedFunc, WasmTyList};
@@ -10,7 +8,7 @@ use crate::limits::LimitError;
 use crate::memory::Memory;
 use crate::module::{ExportKind, ImportKind, Module, SegmentMode};
 use crate::store::{
-    AsContext, FuncEntity, GlobalEntity, InstanceEntity, MemoryEntity, Store, TableEntity,
+    AsContext, FuncEntity, GlobalEntity, InstanceEntity, MemoryEntity, Store, StoreId, TableEntity,
 };
 use crate::table::Table;
 use crate::types::ExternType;
@@ -18,6 +16,7 @@ use crate::types::ExternType;
 /// An instantiated module in a store. A small `Copy` handle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Instance {
+    store: StoreId,
     index: u32,
 }
 
@@ -36,6 +35,11 @@ pub enum Extern {
 
 impl Extern {
     /// The type of the item.
+    ///
+    /// # Panics
+    ///
+    /// If the item belongs to another store.
+    #[track_caller]
     pub fn ty(&self, store: impl AsContext) -> ExternType {
         match self {
             Extern::Func(f) => ExternType::Func(f.ty(&store)),
@@ -103,46 +107,85 @@ impl From<Global> for Extern {
 }
 
 impl Instance {
-    pub(crate) fn from_index(index: u32) -> Instance {
-        Instance { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> Instance {
+        Instance { store, index }
     }
 
-    fn entity<'a, T>(&self, store: &'a Store<T>) -> Option<&'a InstanceEntity> {
-        store.inner.instances.get(self.index as usize)
+    #[track_caller]
+    fn entity<'a, T>(&self, store: &'a Store<T>) -> &'a InstanceEntity {
+        store.inner.assert_owner(self.store, "instance");
+        // A handle of this store names one of its instances: instances are never removed.
+        &store.inner.instances[self.index as usize]
     }
 
     /// The export named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_export(&self, store: impl AsContext, name: &str) -> Option<Extern> {
-        self.entity(store.as_context())?.exports.get(name).copied()
+        let entity = self.entity(store.as_context());
+        let m = &entity.module.inner;
+        let export = &m.exports[*m.export_index.get(name)?];
+        Some(export_of(self.store, entity, export.kind, export.index))
     }
 
     /// The exported function named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_func(&self, store: impl AsContext, name: &str) -> Option<Func> {
         self.get_export(store, name)?.into_func()
     }
 
     /// The exported memory named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_memory(&self, store: impl AsContext, name: &str) -> Option<Memory> {
         self.get_export(store, name)?.into_memory()
     }
 
     /// The exported table named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_table(&self, store: impl AsContext, name: &str) -> Option<Table> {
         self.get_export(store, name)?.into_table()
     }
 
     /// The exported global named `name`.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn get_global(&self, store: impl AsContext, name: &str) -> Option<Global> {
         self.get_export(store, name)?.into_global()
     }
 
-    /// The exported function named `name` as a [`TypedFunc`]; fails if it is missing or its
-    /// type is not `Params -> Results`.
+    /// The exported function named `name` as a [`TypedFunc`].
+    ///
+    /// # Errors
+    ///
+    /// Fails if the instance belongs to another store, or the function is missing or its type
+    /// is not `Params -> Results`.
     pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,
         name: &str,
     ) -> Result<TypedFunc<Params, Results>, Error> {
+        store
+            .as_context()
+            .inner
+            .check_owner(self.store, "instance")?;
         let func = self
             .get_func(&store, name)
             .ok_or_else(|| UsageError::MissingExport {
@@ -153,18 +196,37 @@ impl Instance {
     }
 
     /// All exports, sorted by name.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn exports(&self, store: impl AsContext) -> Vec<(String, Extern)> {
-        let mut all: Vec<(String, Extern)> = self
-            .entity(store.as_context())
-            .map(|e| e.exports.iter().map(|(n, x)| (n.clone(), *x)).collect())
-            .unwrap_or_default();
+        let entity = self.entity(store.as_context());
+        let mut all: Vec<(String, Extern)> = entity
+            .module
+            .inner
+            .exports
+            .iter()
+            .map(|e| {
+                (
+                    e.name.clone(),
+                    export_of(self.store, entity, e.kind, e.index),
+                )
+            })
+            .collect();
         all.sort_by(|a, b| a.0.cmp(&b.0));
         all
     }
 
     /// The module this instance was created from.
+    ///
+    /// # Panics
+    ///
+    /// If the instance belongs to another store.
+    #[track_caller]
     pub fn module<'a, T>(&self, store: &'a Store<T>) -> Option<&'a Module> {
-        self.entity(store).map(|e| &e.module)
+        Some(&self.entity(store).module)
     }
 }
 
@@ -176,11 +238,23 @@ pub(crate) fn instantiate<T>(
     module: &Module,
     imports: &[Extern],
 ) -> Result<Instance, Error> {
-    check_imports(store, module, imports)?;
+    instantiate_prechecked(store, module, imports, &[])
+}
+
+/// Instantiates `module` with `imports`; those whose entry in `checked` is true were checked
+/// against their import already.
+pub(crate) fn instantiate_prechecked<T>(
+    store: &mut Store<T>,
+    module: &Module,
+    imports: &[Extern],
+    checked: &[bool],
+) -> Result<Instance, Error> {
+    check_imports(store, module, imports, checked)?;
     check_limits(&store.inner, module)?;
     let memories = new_memories(module)?;
     let m = &module.inner;
     let index = store.inner.instances.len() as u32;
+    let id = store.inner.id;
     let mut entity = InstanceEntity {
         module: module.clone(),
         funcs: Vec::with_capacity(m.funcs.len()),
@@ -189,7 +263,6 @@ pub(crate) fn instantiate<T>(
         globals: Vec::new(),
         data: Vec::new(),
         elems: Vec::new(),
-        exports: HashMap::new(),
     };
     for import in imports {
         match *import {
@@ -203,27 +276,29 @@ pub(crate) fn instantiate<T>(
     allocate_globals(store, module, &mut entity);
     allocate_tables_and_memories(store, module, &mut entity, memories);
     allocate_segments(store, module, &mut entity);
-    for export in &m.exports {
-        let i = export.index as usize;
-        let ext = match export.kind {
-            ExportKind::Func => Extern::Func(Func::from_index(entity.funcs[i])),
-            ExportKind::Table => Extern::Table(Table::from_index(entity.tables[i])),
-            ExportKind::Memory => Extern::Memory(Memory::from_index(entity.memories[i])),
-            ExportKind::Global => Extern::Global(Global::from_index(entity.globals[i])),
-        };
-        entity.exports.insert(export.name.clone(), ext);
-    }
     store.inner.instances.push(entity);
     initialize(store, module, index)?;
     if let Some(start) = m.start {
         let func = store.inner.instances[index as usize].funcs[start as usize];
-        crate::func::Func::from_index(func).call(&mut *store, &[], &mut [])?;
+        Func::from_index(id, func).call(&mut *store, &[], &mut [])?;
     }
-    Ok(Instance { index })
+    Ok(Instance { store: id, index })
 }
 
 /// Refuses an instantiation that would exceed the store's limits, before anything is
 /// allocated.
+/// The item an instance exports as `kind` number `index`.
+fn export_of(store: StoreId, e: &InstanceEntity, kind: ExportKind, index: u32) -> Extern {
+    // Validation guarantees that every export names an item of its index space.
+    let i = index as usize;
+    match kind {
+        ExportKind::Func => Extern::Func(Func::from_index(store, e.funcs[i])),
+        ExportKind::Table => Extern::Table(Table::from_index(store, e.tables[i])),
+        ExportKind::Memory => Extern::Memory(Memory::from_index(store, e.memories[i])),
+        ExportKind::Global => Extern::Global(Global::from_index(store, e.globals[i])),
+    }
+}
+
 fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Error> {
     let m = &module.inner;
     let limits = &s.limits;
@@ -264,7 +339,12 @@ pub(crate) fn check_memory_limit(s: &crate::store::StoreInner, pages: u64) -> Re
     .into())
 }
 
-fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Result<(), Error> {
+fn check_imports<T>(
+    store: &Store<T>,
+    module: &Module,
+    imports: &[Extern],
+    checked: &[bool],
+) -> Result<(), Error> {
     let m = &module.inner;
     if imports.len() != m.imports.len() {
         return Err(UsageError::ArgumentMismatch {
@@ -273,9 +353,12 @@ fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Re
         }
         .into());
     }
-    for (import, ext) in m.imports.iter().zip(imports) {
+    for (i, (import, ext)) in m.imports.iter().zip(imports).enumerate() {
         if !ext.belongs_to(store) {
             return Err(UsageError::ForeignHandle(import.ty.kind()).into());
+        }
+        if checked.get(i).copied().unwrap_or(false) {
+            continue;
         }
         let found = ext.ty(store);
         let ok = match (&import.kind, &found) {
@@ -300,13 +383,13 @@ fn check_imports<T>(store: &Store<T>, module: &Module, imports: &[Extern]) -> Re
 
 impl Extern {
     fn belongs_to<T>(&self, store: &Store<T>) -> bool {
-        let s = &store.inner;
-        match self {
-            Extern::Func(f) => (f.index() as usize) < s.funcs.len(),
-            Extern::Table(t) => (t.index() as usize) < s.tables.len(),
-            Extern::Memory(m) => (m.index() as usize) < s.memories.len(),
-            Extern::Global(g) => (g.index() as usize) < s.globals.len(),
-        }
+        let owner = match self {
+            Extern::Func(f) => f.store_id(),
+            Extern::Table(t) => t.store_id(),
+            Extern::Memory(m) => m.store_id(),
+            Extern::Global(g) => g.store_id(),
+        };
+        owner == store.inner.id
     }
 }
 

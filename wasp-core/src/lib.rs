@@ -35,6 +35,8 @@ mod func;
 mod global;
 mod host;
 mod instance;
+mod instance_pre;
+mod interrupt;
 mod limits;
 mod linker;
 mod memory;
@@ -57,6 +59,8 @@ pub use host::{
     HostType, Imports, MemoryView, MemoryViewMut, WasmPrimitive,
 };
 pub use instance::{Extern, Instance};
+pub use instance_pre::InstancePre;
+pub use interrupt::InterruptHandle;
 pub use limits::{LimitError, StoreLimits};
 pub use linker::Linker;
 pub use memory::Memory;

@@ -6,6 +6,7 @@ use crate::engine::Engine;
 use crate::error::{Error, LinkError};
 use crate::func::{Caller, HostFunc, IntoFunc};
 use crate::instance::{instantiate, Extern, Instance};
+use crate::instance_pre::InstancePre;
 use crate::module::Module;
 use crate::store::{AsContext, Store};
 use crate::types::FuncType;
@@ -139,6 +140,33 @@ impl<T> Linker<T> {
             self.define(module, &name, ext)?;
         }
         Ok(self)
+    }
+
+    /// Resolves the imports of `module` once, for instantiating it cheaply in many stores
+    /// (see [`InstancePre`]).
+    ///
+    /// # Errors
+    ///
+    /// Fails if an import has no definition, or a host function's type does not match its
+    /// import.
+    pub fn instantiate_pre(&self, module: &Module) -> Result<InstancePre<T>, Error> {
+        let mut imports = Vec::with_capacity(module.imports().len());
+        for import in module.imports() {
+            let key = (import.module().to_string(), import.name().to_string());
+            imports.push(match self.defs.get(&key) {
+                Some(Definition::Extern(e)) => (None, Some(*e)),
+                Some(Definition::Host(h)) => (Some(h.clone()), None),
+                None => {
+                    return Err(LinkError::UnknownImport {
+                        module: key.0,
+                        name: key.1,
+                        expected: import.ty().to_string(),
+                    }
+                    .into())
+                }
+            });
+        }
+        InstancePre::new(&self.engine, module, imports)
     }
 
     /// Resolves the imports of `module`, instantiates it in `store` and runs its start

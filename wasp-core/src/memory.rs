@@ -1,7 +1,7 @@
 //! Linear memories as the host sees them.
 
 use crate::error::{Error, UsageError};
-use crate::store::{AsContext, AsContextMut, MemoryEntity, MAX_PAGES};
+use crate::store::{AsContext, AsContextMut, MemoryEntity, StoreId, MAX_PAGES};
 use crate::types::MemoryType;
 
 /// A linear memory of a store. A small `Copy` handle.
@@ -19,16 +19,21 @@ use crate::types::MemoryType;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Memory {
+    store: StoreId,
     index: u32,
 }
 
 impl Memory {
-    pub(crate) fn from_index(index: u32) -> Memory {
-        Memory { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> Memory {
+        Memory { store, index }
     }
 
     pub(crate) fn index(self) -> u32 {
         self.index
+    }
+
+    pub(crate) fn store_id(self) -> StoreId {
+        self.store
     }
 
     /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or 65536.
@@ -43,44 +48,72 @@ impl Memory {
             .ok_or(crate::limits::LimitError::Allocation { pages: ty.min() })?;
         inner.memories.push(memory);
         Ok(Memory {
+            store: inner.id,
             index: inner.memories.len() as u32 - 1,
         })
     }
 
+    #[track_caller]
     fn entity<'a, S: AsContext + ?Sized>(&self, store: &'a S) -> &'a MemoryEntity {
-        // Handles are only created by their store; a foreign one may still be out of range.
-        let memories = &store.as_context().inner.memories;
-        memories
-            .get(self.index as usize)
-            .unwrap_or_else(|| panic!("{}", UsageError::ForeignHandle("memory")))
+        let inner = &store.as_context().inner;
+        inner.assert_owner(self.store, "memory");
+        // A handle of this store names one of its memories: memories are never removed.
+        &inner.memories[self.index as usize]
+    }
+
+    fn check<S: AsContext + ?Sized>(&self, store: &S) -> Result<(), Error> {
+        Ok(store.as_context().inner.check_owner(self.store, "memory")?)
     }
 
     /// The memory's current type (its `min` is the current size).
+    ///
+    /// # Panics
+    ///
+    /// If the memory belongs to another store.
+    #[track_caller]
     pub fn ty(&self, store: impl AsContext) -> MemoryType {
         self.entity(&store).ty
     }
 
     /// The current size in pages.
+    ///
+    /// # Panics
+    ///
+    /// If the memory belongs to another store.
+    #[track_caller]
     pub fn size(&self, store: impl AsContext) -> u64 {
         self.entity(&store).pages()
     }
 
     /// The memory's bytes.
+    ///
+    /// # Panics
+    ///
+    /// If the memory belongs to another store.
+    #[track_caller]
     pub fn data<'a, S: AsContext + ?Sized>(&self, store: &'a S) -> &'a [u8] {
         &self.entity(store).bytes
     }
 
     /// The memory's bytes, mutably.
+    ///
+    /// # Panics
+    ///
+    /// If the memory belongs to another store.
+    #[track_caller]
     pub fn data_mut<'a, S: AsContextMut + ?Sized>(&self, store: &'a mut S) -> &'a mut [u8] {
-        let memories = &mut store.as_context_mut().inner.memories;
-        match memories.get_mut(self.index as usize) {
-            Some(m) => &mut m.bytes,
-            None => &mut [],
-        }
+        let inner = &mut store.as_context_mut().inner;
+        inner.assert_owner(self.store, "memory");
+        &mut inner.memories[self.index as usize].bytes
     }
 
     /// Copies `buf.len()` bytes at `offset` into `buf`; fails when out of bounds.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the memory belongs to another store or the range is out of bounds.
     pub fn read(&self, store: impl AsContext, offset: usize, buf: &mut [u8]) -> Result<(), Error> {
+        self.check(&store)?;
         let data = self.data(&store);
         let src = bounds(data.len(), offset, buf.len())?;
         buf.copy_from_slice(&data[src]);
@@ -88,12 +121,17 @@ impl Memory {
     }
 
     /// Copies `bytes` to `offset`; fails when out of bounds.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the memory belongs to another store or the range is out of bounds.
     pub fn write(
         &self,
         mut store: impl AsContextMut,
         offset: usize,
         bytes: &[u8],
     ) -> Result<(), Error> {
+        self.check(&store)?;
         let data = self.data_mut(&mut store);
         let dst = bounds(data.len(), offset, bytes.len())?;
         data[dst].copy_from_slice(bytes);
@@ -101,11 +139,13 @@ impl Memory {
     }
 
     /// Grows by `delta` pages and returns the previous size in pages.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the memory belongs to another store or cannot grow by `delta` pages.
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64) -> Result<u64, Error> {
         let inner = &mut store.as_context_mut().inner;
-        if self.index as usize >= inner.memories.len() {
-            return Err(UsageError::ForeignHandle("memory").into());
-        }
+        inner.check_owner(self.store, "memory")?;
         let index = self.index as usize;
         crate::limits::grow_memory(&mut inner.memories, &inner.limits, index, delta).ok_or_else(
             || {

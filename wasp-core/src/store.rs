@@ -2,14 +2,13 @@
 //! and of the embedder's data.
 
 use std::any::Any;
-use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use crate::engine::translator::CompiledFunc;
 use crate::engine::Engine;
 use crate::func::HostFunc;
-use crate::instance::Extern;
 use crate::module::Module;
 use crate::types::{GlobalType, MemoryType, TableType};
 
@@ -42,10 +41,21 @@ impl<T: fmt::Debug> fmt::Debug for Store<T> {
 /// Cloning a store copies all of its state (memories, tables, globals, instances) and the
 /// embedder's data: together with a cloned [`Continuation`](crate::Continuation) it forks a
 /// running program. Host functions and extern-ref payloads are shared, not copied.
+///
+/// The clone holds copies of the same objects at the same places, so it keeps the store's
+/// identity: handles taken from the original work on the clone and the other way round.
 impl<T: Clone> Clone for Store<T> {
     fn clone(&self) -> Store<T> {
+        // The clone runs its own calls: interrupting one store does not stop the other (its
+        // interrupt state starts anew), and its deadlines need the timer to watch it too.
+        let inner = self.inner.clone();
+        if inner.deadline.is_some() {
+            if let Some(timer) = inner.engine.timer() {
+                timer.register(inner.interrupt.state());
+            }
+        }
         Store {
-            inner: self.inner.clone(),
+            inner,
             hosts: self.hosts.clone(),
             data: self.data.clone(),
         }
@@ -56,7 +66,7 @@ impl<T> Store<T> {
     /// Creates an empty store holding `data`.
     pub fn new(engine: &Engine, data: T) -> Store<T> {
         Store {
-            inner: StoreInner::new(engine.clone()),
+            inner: StoreInner::new(engine.clone(), StoreId::fresh()),
             hosts: Vec::new(),
             data,
         }
@@ -79,7 +89,10 @@ impl<T> Store<T> {
 
     /// The instance whose Wasm code called the host function now running, if any.
     pub fn caller_instance(&self) -> Option<crate::Instance> {
-        self.inner.caller_instance.map(crate::Instance::from_index)
+        let id = self.inner.id;
+        self.inner
+            .caller_instance
+            .map(|i| crate::Instance::from_index(id, i))
     }
 
     /// Sets caps on memory, tables, instances and call depth for this store's guests.
@@ -122,9 +135,80 @@ impl<T> Store<T> {
         }
     }
 
+    /// A handle that stops this store's running call from any thread; see
+    /// [`InterruptHandle`](crate::InterruptHandle).
+    pub fn interrupt_handle(&self) -> crate::InterruptHandle {
+        crate::InterruptHandle {
+            state: self.inner.interrupt.state().clone(),
+        }
+    }
+
+    /// Gives every call into this store (each outermost call and each resumption) at most
+    /// `budget` of wall-clock time; `None` removes the limit. A call that runs out of time is
+    /// interrupted as by [`InterruptHandle::interrupt`](crate::InterruptHandle::interrupt):
+    /// [`Func::call_resumable`](crate::Func::call_resumable) returns
+    /// [`CallOutcome::Interrupted`](crate::CallOutcome::Interrupted), which resumes with a
+    /// new budget; other calls fail with [`TrapCode::Interrupted`](crate::TrapCode).
+    ///
+    /// All stores of an engine share one timer thread, started by the first deadline.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use wasp_core::{CallOutcome, Engine, Linker, Module, Store};
+    /// let engine = Engine::default();
+    /// let module = Module::new(&engine, r#"(module (func (export "spin") (loop $l (br $l))))"#)?;
+    /// let mut store = Store::new(&engine, ());
+    /// let spin = Linker::new(&engine).instantiate(&mut store, &module)?
+    ///     .get_func(&store, "spin").unwrap();
+    /// store.set_deadline(Some(Duration::from_millis(5)))?;
+    /// let outcome = spin.call_resumable(&mut store, &[])?;
+    /// assert!(matches!(outcome, CallOutcome::Interrupted(_)));
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails if the engine's timer thread cannot be started.
+    pub fn set_deadline(
+        &mut self,
+        budget: Option<std::time::Duration>,
+    ) -> Result<(), crate::Error> {
+        if budget.is_some() && self.inner.deadline.is_none() {
+            let timer = self
+                .inner
+                .engine
+                .timer()
+                .ok_or(crate::error::UsageError::TimerUnavailable)?;
+            timer.register(self.inner.interrupt.state());
+        }
+        self.inner.deadline = budget;
+        Ok(())
+    }
+
+    /// The budget set with [`Store::set_deadline`].
+    pub fn deadline(&self) -> Option<std::time::Duration> {
+        self.inner.deadline
+    }
+
     /// Consumes the store and returns the embedder's data.
     pub fn into_data(self) -> T {
         self.data
+    }
+}
+
+/// The identity of a store, shared by its clones and carried by every handle it gives out.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StoreId(u64);
+
+impl StoreId {
+    /// The identity of no store: handles made without one match none.
+    pub(crate) const NONE: StoreId = StoreId(0);
+
+    /// A new identity, never given out before in this process.
+    pub(crate) fn fresh() -> StoreId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        StoreId(NEXT.fetch_add(1, Ordering::Relaxed))
     }
 }
 
@@ -133,6 +217,8 @@ impl<T> Store<T> {
 #[derive(Clone)]
 pub(crate) struct StoreInner {
     pub(crate) engine: Engine,
+    /// Which store this is (clones share it).
+    pub(crate) id: StoreId,
     pub(crate) funcs: Vec<FuncEntity>,
     pub(crate) instances: Vec<InstanceEntity>,
     pub(crate) memories: Vec<MemoryEntity>,
@@ -158,12 +244,19 @@ pub(crate) struct StoreInner {
     pub(crate) limits: crate::limits::StoreLimits,
     /// Calls running now, nested through host functions.
     pub(crate) nested_calls: usize,
+    /// Raised to stop the running call (see [`crate::InterruptHandle`]).
+    pub(crate) interrupt: crate::interrupt::Interrupt,
+    /// Items an interrupted bulk operation had done, handed to it when it resumes.
+    pub(crate) bulk_progress: u64,
+    /// The wall-clock budget of every outermost call and resumption.
+    pub(crate) deadline: Option<std::time::Duration>,
 }
 
 impl StoreInner {
-    fn new(engine: Engine) -> StoreInner {
+    fn new(engine: Engine, id: StoreId) -> StoreInner {
         StoreInner {
             engine,
+            id,
             funcs: Vec::new(),
             instances: Vec::new(),
             memories: Vec::new(),
@@ -179,6 +272,57 @@ impl StoreInner {
             pending_gas_pause: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
+            interrupt: crate::interrupt::Interrupt::default(),
+            bulk_progress: 0,
+            deadline: None,
+        }
+    }
+}
+
+impl StoreInner {
+    /// An outermost call (or a resumption) starts: interrupts raised before it do not
+    /// concern it.
+    /// It gets the store's deadline, if one is set.
+    pub(crate) fn begin_outermost(&mut self) {
+        self.bulk_progress = 0;
+        let timer = self.deadline.and_then(|budget| {
+            let timer = self.engine.timer()?;
+            Some((timer, timer.deadline_after(budget)))
+        });
+        match timer {
+            Some((timer, at)) => {
+                self.interrupt.begin(at);
+                timer.armed(at);
+            }
+            None => self.interrupt.begin(0),
+        }
+    }
+
+    /// An outermost call (or a resumption step) ended, however it ended.
+    pub(crate) fn end_outermost(&mut self) {
+        self.bulk_progress = 0;
+        self.interrupt.end();
+    }
+
+    /// Fails unless a handle of kind `what` made by store `owner` belongs to this store.
+    pub(crate) fn check_owner(
+        &self,
+        owner: StoreId,
+        what: &'static str,
+    ) -> Result<(), crate::error::UsageError> {
+        if owner == self.id {
+            Ok(())
+        } else {
+            Err(crate::error::UsageError::ForeignHandle(what))
+        }
+    }
+
+    /// Panics unless a handle of kind `what` made by store `owner` belongs to this store; for
+    /// the methods whose signature cannot report an error.
+    #[track_caller]
+    pub(crate) fn assert_owner(&self, owner: StoreId, what: &'static str) {
+        if let Err(e) = self.check_owner(owner, what) {
+            panic!("{e}");
         }
     }
 }
@@ -214,7 +358,6 @@ pub(crate) struct InstanceEntity {
     pub(crate) globals: Vec<u32>,
     pub(crate) data: Vec<u32>,
     pub(crate) elems: Vec<u32>,
-    pub(crate) exports: HashMap<String, Extern>,
 }
 
 /// A linear memory.

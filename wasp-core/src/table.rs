@@ -1,7 +1,7 @@
 //! Tables as the host sees them.
 
 use crate::error::{Error, UsageError};
-use crate::store::{AsContext, AsContextMut, TableEntity};
+use crate::store::{AsContext, AsContextMut, StoreId, TableEntity};
 use crate::types::{TableType, ValType};
 use crate::value::Val;
 
@@ -17,61 +17,94 @@ use crate::value::Val;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Table {
+    store: StoreId,
     index: u32,
 }
 
 impl Table {
-    pub(crate) fn from_index(index: u32) -> Table {
-        Table { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> Table {
+        Table { store, index }
     }
 
     pub(crate) fn index(self) -> u32 {
         self.index
     }
 
+    pub(crate) fn store_id(self) -> StoreId {
+        self.store
+    }
+
     /// Creates a table of type `ty` with every element set to `init`.
+    ///
+    /// # Errors
+    ///
+    /// Fails if `init` has the wrong type or is a reference of another store, or if the type
+    /// is invalid.
     pub fn new(mut store: impl AsContextMut, ty: TableType, init: Val) -> Result<Table, Error> {
         check_val(ty.element().into(), &init)?;
         if ty.max().is_some_and(|m| m < ty.min()) {
             return Err(UsageError::InvalidType(format!("table type {ty}")).into());
         }
         let inner = &mut store.as_context_mut().inner;
+        crate::value::check_ref_owner(inner.id, &init)?;
         inner.tables.push(TableEntity::new(ty, init.to_slot()));
         Ok(Table {
+            store: inner.id,
             index: inner.tables.len() as u32 - 1,
         })
     }
 
+    #[track_caller]
     fn entity<'a, S: AsContext + ?Sized>(&self, store: &'a S) -> &'a TableEntity {
-        let tables = &store.as_context().inner.tables;
-        tables
-            .get(self.index as usize)
-            .unwrap_or_else(|| panic!("{}", UsageError::ForeignHandle("table")))
+        let inner = &store.as_context().inner;
+        inner.assert_owner(self.store, "table");
+        // A handle of this store names one of its tables: tables are never removed.
+        &inner.tables[self.index as usize]
     }
 
     /// The table's current type (its `min` is the current size).
+    ///
+    /// # Panics
+    ///
+    /// If the table belongs to another store.
+    #[track_caller]
     pub fn ty(&self, store: impl AsContext) -> TableType {
         self.entity(&store).ty
     }
 
     /// The number of elements.
+    ///
+    /// # Panics
+    ///
+    /// If the table belongs to another store.
+    #[track_caller]
     pub fn size(&self, store: impl AsContext) -> u64 {
         self.entity(&store).elems.len() as u64
     }
 
     /// The element at `index`, or `None` when out of bounds.
+    ///
+    /// # Panics
+    ///
+    /// If the table belongs to another store.
+    #[track_caller]
     pub fn get(&self, store: impl AsContext, index: u64) -> Option<Val> {
         let e = self.entity(&store);
         let slot = *e.elems.get(usize::try_from(index).ok()?)?;
-        Some(Val::from_slot(e.ty.element().into(), slot))
+        Some(Val::from_slot(self.store, e.ty.element().into(), slot))
     }
 
     /// Sets the element at `index`.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the table or a reference in `value` belongs to another store, if `value` has
+    /// the wrong type, or if `index` is out of bounds.
     pub fn set(&self, mut store: impl AsContextMut, index: u64, value: Val) -> Result<(), Error> {
-        let tables = &mut store.as_context_mut().inner.tables;
-        let e = tables
-            .get_mut(self.index as usize)
-            .ok_or(UsageError::ForeignHandle("table"))?;
+        let inner = &mut store.as_context_mut().inner;
+        inner.check_owner(self.store, "table")?;
+        crate::value::check_ref_owner(inner.id, &value)?;
+        let e = &mut inner.tables[self.index as usize];
         check_val(e.ty.element().into(), &value)?;
         let size = e.elems.len() as u64;
         let slot = usize::try_from(index)
@@ -89,12 +122,16 @@ impl Table {
 
     /// Grows by `delta` elements set to `init`; returns the previous size. Fails past the
     /// table's maximum or the store's [`StoreLimits`](crate::StoreLimits).
+    ///
+    /// # Errors
+    ///
+    /// Fails if the table or a reference in `init` belongs to another store, if `init` has the
+    /// wrong type, or if the table cannot grow by `delta`.
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64, init: Val) -> Result<u64, Error> {
         let inner = &mut store.as_context_mut().inner;
-        let e = inner
-            .tables
-            .get_mut(self.index as usize)
-            .ok_or(UsageError::ForeignHandle("table"))?;
+        inner.check_owner(self.store, "table")?;
+        crate::value::check_ref_owner(inner.id, &init)?;
+        let e = &mut inner.tables[self.index as usize];
         check_val(e.ty.element().into(), &init)?;
         let wanted = (e.elems.len() as u64).saturating_add(delta);
         let grown = if inner.limits.table_allows(wanted) {

@@ -2,8 +2,9 @@
 
 use std::any::Any;
 
+use crate::error::{Error, UsageError};
 use crate::func::Func;
-use crate::store::{AsContext, AsContextMut};
+use crate::store::{AsContext, AsContextMut, StoreId, StoreInner};
 use crate::types::ValType;
 
 /// A WebAssembly value.
@@ -113,20 +114,49 @@ impl Val {
     }
 
     /// Decodes a slot holding a value of type `ty`.
-    pub(crate) fn from_slot(ty: ValType, slot: u64) -> Val {
+    /// Decodes a slot of type `ty`; references are handles of store `store`.
+    pub(crate) fn from_slot(store: StoreId, ty: ValType, slot: u64) -> Val {
         match ty {
             ValType::I32 => Val::I32(slot as u32 as i32),
             ValType::I64 | ValType::V128 => Val::I64(slot as i64),
             ValType::F32 => Val::F32(slot as u32),
             ValType::F64 => Val::F64(slot),
-            ValType::FuncRef => Val::FuncRef(ref_index(slot).map(Func::from_index)),
-            ValType::ExternRef => Val::ExternRef(ref_index(slot).map(|index| ExternRef { index })),
+            ValType::FuncRef => {
+                Val::FuncRef(ref_index(slot).map(|index| Func::from_index(store, index)))
+            }
+            ValType::ExternRef => {
+                Val::ExternRef(ref_index(slot).map(|index| ExternRef { store, index }))
+            }
         }
     }
 }
 
 fn ref_index(slot: u64) -> Option<u32> {
     slot.checked_sub(1).map(|i| i as u32)
+}
+
+/// Fails if `val` is a reference to an object of a store other than `store`.
+pub(crate) fn check_ref_owner(store: StoreId, val: &Val) -> Result<(), UsageError> {
+    let (owner, what) = match val {
+        Val::FuncRef(Some(f)) => (f.store_id(), "function"),
+        Val::ExternRef(Some(e)) => (e.store, "extern-ref"),
+        _ => return Ok(()),
+    };
+    if owner == store {
+        Ok(())
+    } else {
+        Err(UsageError::ForeignHandle(what))
+    }
+}
+
+/// The slots of `vals`, checking that every reference among them belongs to the store.
+pub(crate) fn checked_slots(s: &StoreInner, vals: &[Val]) -> Result<Vec<u64>, Error> {
+    vals.iter()
+        .map(|v| {
+            check_ref_owner(s.id, v)?;
+            Ok(v.to_slot())
+        })
+        .collect()
 }
 
 impl From<i32> for Val {
@@ -169,12 +199,17 @@ impl From<Func> for Val {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ExternRef {
+    store: StoreId,
     index: u32,
 }
 
 impl ExternRef {
-    pub(crate) fn from_index(index: u32) -> ExternRef {
-        ExternRef { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> ExternRef {
+        ExternRef { store, index }
+    }
+
+    pub(crate) fn store_id(self) -> StoreId {
+        self.store
     }
 
     pub(crate) fn index(self) -> u32 {
@@ -186,13 +221,21 @@ impl ExternRef {
         let inner = &mut store.as_context_mut().inner;
         let index = inner.externs.len() as u32;
         inner.externs.push(std::sync::Arc::new(value));
-        ExternRef { index }
+        ExternRef {
+            store: inner.id,
+            index,
+        }
     }
 
-    /// The host value behind this reference, or `None` if the reference belongs to another
-    /// store.
+    /// The host value behind this reference.
+    ///
+    /// # Panics
+    ///
+    /// If the reference belongs to another store.
+    #[track_caller]
     pub fn data<'a, S: AsContext + 'a>(&self, store: &'a S) -> Option<&'a (dyn Any + Send + Sync)> {
         let inner = &store.as_context().inner;
+        inner.assert_owner(self.store, "extern-ref");
         inner.externs.get(self.index as usize).map(|b| b.as_ref())
     }
 }

@@ -104,7 +104,9 @@ fn run_to_end(store: &mut Store<u32>, mut outcome: CallOutcome, step: u64) -> (V
                 store.set_gas(left + step).unwrap();
                 outcome = paused.resume(&mut *store, &[]).unwrap();
             }
-            CallOutcome::Yielded(_) => panic!("nothing yields here"),
+            CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => {
+                panic!("nothing yields or interrupts here")
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ pub fn report(
             eprintln!("gas used: {gas_used}");
             return Ok(Outcome::Done);
         }
-        CallOutcome::OutOfGas(paused) => paused,
+        CallOutcome::OutOfGas(paused) | CallOutcome::Interrupted(paused) => paused,
         CallOutcome::Yielded(_) => {
             return Err(CliError::Yielded {
                 name: call.function.clone(),

@@ -5,10 +5,11 @@ pub(crate) mod costs;
 pub(crate) mod executor;
 pub(crate) mod ir;
 pub(crate) mod numeric;
+pub(crate) mod timer;
 pub(crate) mod translator;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 pub use costs::GasCosts;
 
@@ -102,6 +103,8 @@ pub struct Engine {
 struct EngineInner {
     config: Config,
     types: Mutex<TypeRegistry>,
+    /// The deadline timer, started by the first store that sets a deadline.
+    timer: OnceLock<Option<timer::Timer>>,
 }
 
 impl Default for Engine {
@@ -117,6 +120,7 @@ impl Engine {
             inner: Arc::new(EngineInner {
                 config: config.clone(),
                 types: Mutex::new(TypeRegistry::default()),
+                timer: OnceLock::new(),
             }),
         }
     }
@@ -129,6 +133,11 @@ impl Engine {
     /// Whether two handles refer to the same engine.
     pub fn same(a: &Engine, b: &Engine) -> bool {
         Arc::ptr_eq(&a.inner, &b.inner)
+    }
+
+    /// The engine's deadline timer, started on first use; `None` if no thread could start.
+    pub(crate) fn timer(&self) -> Option<&timer::Timer> {
+        self.inner.timer.get_or_init(timer::Timer::start).as_ref()
     }
 
     /// Interns a function type and returns its engine-wide id: equal types get equal ids, so

@@ -22,6 +22,9 @@ pub(crate) enum Suspension {
     OutOfGas { needed: u64, host: Option<HostCall> },
     /// A host function yielded `value`; resuming supplies that call's results.
     Yielded { value: Val, host: HostCall },
+    /// The store's interrupt flag was raised; the top frame continues at its `pc`, a bulk
+    /// operation there having done `progress` items.
+    Interrupted { progress: u64 },
 }
 
 /// How a run ended.
@@ -53,6 +56,7 @@ pub(crate) fn call_slots<T>(
         RunEnd::Suspended(Suspension::Yielded { .. }) => {
             Err(UsageError::YieldOutsideResumable.into())
         }
+        RunEnd::Suspended(Suspension::Interrupted { .. }) => Err(TrapCode::Interrupted.into()),
     }
 }
 
@@ -68,9 +72,16 @@ pub(crate) fn start<T>(
     if store.inner.nested_calls >= store.inner.engine.config().max_nested_calls {
         return Err(TrapCode::StackOverflow.into());
     }
+    let outermost = store.inner.nested_calls == 0;
+    if outermost {
+        store.inner.begin_outermost();
+    }
     store.inner.nested_calls += 1;
     let end = start_nested(store, func, stack, args, num_results);
     store.inner.nested_calls -= 1;
+    if outermost {
+        store.inner.end_outermost();
+    }
     end
 }
 
@@ -126,10 +137,18 @@ pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, 
                     host: None,
                 }))
             }
+            Exit::Interrupted { progress } => {
+                return Ok(RunEnd::Suspended(Suspension::Interrupted { progress }))
+            }
             Exit::HostCall { func, base, tail } => {
                 let end = host_step(store, stack, HostCall { func, base, tail })?;
                 if end != RunEnd::Done {
                     return Ok(end);
+                }
+                // A loop of host calls never spends a dispatch budget: look here too.
+                if store.inner.interrupt.is_raised() && !stack.frames.is_empty() {
+                    let progress = 0;
+                    return Ok(RunEnd::Suspended(Suspension::Interrupted { progress }));
                 }
             }
         }

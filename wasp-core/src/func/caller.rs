@@ -38,7 +38,13 @@ impl<'a, T> Caller<'a, T> {
 
     /// The calling instance, when the call came from Wasm code.
     pub fn instance(&self) -> Option<Instance> {
-        self.instance.map(Instance::from_index)
+        let id = self.store.inner.id;
+        self.instance.map(|i| Instance::from_index(id, i))
+    }
+
+    /// The identity of the store the call runs in.
+    pub(crate) fn store_id(&self) -> crate::store::StoreId {
+        self.store.inner.id
     }
 
     /// Asks the call to pause once this host function returns, handing `value` to whoever

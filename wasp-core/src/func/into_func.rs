@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use super::{Caller, Func, HostFunc};
-use crate::error::Error;
+use crate::error::{Error, UsageError};
+use crate::store::StoreId;
 use crate::types::{FuncType, ValType};
 use crate::value::ExternRef;
 
@@ -19,6 +20,18 @@ pub trait WasmTy: Sized + 'static {
     fn from_slot(slot: u64) -> Self;
     /// Encodes the value into its slot encoding.
     fn into_slot(self) -> u64;
+    /// Decodes the value from a slot of the store `store`: references become handles of
+    /// that store. Implemented by the reference types; others keep the default.
+    #[doc(hidden)]
+    fn from_slot_in(slot: u64, store: StoreId) -> Self {
+        let _ = store;
+        Self::from_slot(slot)
+    }
+    /// The store a reference value belongs to; `None` for values that are not references.
+    #[doc(hidden)]
+    fn owner(&self) -> Option<StoreId> {
+        None
+    }
 }
 
 macro_rules! wasm_ty {
@@ -38,6 +51,29 @@ macro_rules! wasm_ty {
     };
 }
 
+/// A reference type: decoded without a store, its handles belong to none.
+macro_rules! wasm_ref {
+    ($t:ident, $vt:ident) => {
+        impl WasmTy for Option<$t> {
+            fn val_type() -> ValType {
+                ValType::$vt
+            }
+            fn from_slot(slot: u64) -> Self {
+                Self::from_slot_in(slot, StoreId::NONE)
+            }
+            fn into_slot(self) -> u64 {
+                self.map_or(0, |r| u64::from(r.index()) + 1)
+            }
+            fn from_slot_in(slot: u64, store: StoreId) -> Self {
+                slot.checked_sub(1).map(|i| $t::from_index(store, i as u32))
+            }
+            fn owner(&self) -> Option<StoreId> {
+                self.map(|r| r.store_id())
+            }
+        }
+    };
+}
+
 wasm_ty!(i32, I32, |s| s as u32 as i32, |v| u64::from(v as u32));
 wasm_ty!(u32, I32, |s| s as u32, |v| u64::from(v));
 wasm_ty!(i64, I64, |s| s as i64, |v| v as u64);
@@ -47,18 +83,8 @@ wasm_ty!(f32, F32, |s| f32::from_bits(s as u32), |v| u64::from(
 ));
 wasm_ty!(f64, F64, |s| f64::from_bits(s), |v| v.to_bits());
 wasm_ty!(bool, I32, |s| s as u32 != 0, |v| u64::from(v));
-wasm_ty!(
-    Option<Func>,
-    FuncRef,
-    |s| s.checked_sub(1).map(|i| Func::from_index(i as u32)),
-    |v| v.map_or(0, |f| u64::from(f.index()) + 1)
-);
-wasm_ty!(
-    Option<ExternRef>,
-    ExternRef,
-    |s| s.checked_sub(1).map(|i| ExternRef::from_index(i as u32)),
-    |v| v.map_or(0, |e| u64::from(e.index()) + 1)
-);
+wasm_ref!(Func, FuncRef);
+wasm_ref!(ExternRef, ExternRef);
 
 /// A list of Wasm values as a Rust type: `()`, a single [`WasmTy`], or a tuple of them.
 /// Used for the parameters and results of typed functions.
@@ -69,6 +95,26 @@ pub trait WasmTyList: Sized + 'static {
     fn into_slots(self, out: &mut [u64]);
     /// Decodes the list from `slots` (as long as the list).
     fn from_slots(slots: &[u64]) -> Self;
+    /// Decodes the list from slots of the store `store`.
+    #[doc(hidden)]
+    fn from_slots_in(slots: &[u64], store: StoreId) -> Self {
+        let _ = store;
+        Self::from_slots(slots)
+    }
+    /// Fails if a reference in the list belongs to a store other than `store`.
+    #[doc(hidden)]
+    fn check_owner(&self, store: StoreId) -> Result<(), Error> {
+        let _ = store;
+        Ok(())
+    }
+}
+
+/// Fails if `value` is a reference of a store other than `store`.
+fn check_value_owner<W: WasmTy>(value: &W, store: StoreId) -> Result<(), Error> {
+    match value.owner() {
+        Some(owner) if owner != store => Err(UsageError::ForeignHandle("reference").into()),
+        _ => Ok(()),
+    }
 }
 
 impl<A: WasmTy> WasmTyList for A {
@@ -80,6 +126,12 @@ impl<A: WasmTy> WasmTyList for A {
     }
     fn from_slots(slots: &[u64]) -> Self {
         A::from_slot(slots[0])
+    }
+    fn from_slots_in(slots: &[u64], store: StoreId) -> Self {
+        A::from_slot_in(slots[0], store)
+    }
+    fn check_owner(&self, store: StoreId) -> Result<(), Error> {
+        check_value_owner(self, store)
     }
 }
 
@@ -96,6 +148,15 @@ macro_rules! tuple_list {
             #[allow(unused_variables, clippy::unused_unit)]
             fn from_slots(slots: &[u64]) -> Self {
                 ($($t::from_slot(slots[$i]),)*)
+            }
+            #[allow(unused_variables, clippy::unused_unit)]
+            fn from_slots_in(slots: &[u64], store: StoreId) -> Self {
+                ($($t::from_slot_in(slots[$i], store),)*)
+            }
+            #[allow(unused_variables)]
+            fn check_owner(&self, store: StoreId) -> Result<(), Error> {
+                $(check_value_owner(&self.$i, store)?;)*
+                Ok(())
             }
         }
     };
@@ -156,8 +217,10 @@ macro_rules! into_func {
             #[allow(unused_variables, non_snake_case)]
             fn into_func(self) -> HostFunc<T> {
                 let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
-                let func = move |_caller: Caller<'_, T>, slots: &mut [u64]| {
-                    let r = (self)($($a::from_slot(slots[$i])),*).into_host_result()?;
+                let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
+                    let id = caller.store_id();
+                    let r = (self)($($a::from_slot_in(slots[$i], id)),*).into_host_result()?;
+                    r.check_owner(id)?;
                     r.into_slots(slots);
                     Ok(())
                 };
@@ -174,7 +237,10 @@ macro_rules! into_func {
             fn into_func(self) -> HostFunc<T> {
                 let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
                 let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
-                    let r = (self)(caller, $($a::from_slot(slots[$i])),*).into_host_result()?;
+                    let id = caller.store_id();
+                    let r = (self)(caller, $($a::from_slot_in(slots[$i], id)),*)
+                        .into_host_result()?;
+                    r.check_owner(id)?;
                     r.into_slots(slots);
                     Ok(())
                 };

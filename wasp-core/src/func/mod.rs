@@ -16,13 +16,15 @@ pub use resumable::{CallOutcome, Continuation};
 pub use typed_func::TypedFunc;
 
 use crate::error::{Error, UsageError};
-use crate::store::{AsContext, AsContextMut, FuncEntity, Store};
+use crate::store::{AsContext, AsContextMut, FuncEntity, Store, StoreId};
 use crate::types::FuncType;
 use crate::value::Val;
 
-/// A function of a store: defined by a module or by the host. A small `Copy` handle.
+/// A function of a store: defined by a module or by the host. A small `Copy` handle that
+/// knows its store: using it with another store is an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Func {
+    store: StoreId,
     index: u32,
 }
 
@@ -64,16 +66,18 @@ impl<T> HostFunc<T> {
     ) -> HostFunc<T> {
         let sig = ty.clone();
         let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
+            let id = caller.store_id();
             let params: Vec<Val> = sig
                 .params()
                 .iter()
                 .zip(slots.iter())
-                .map(|(t, s)| Val::from_slot(*t, *s))
+                .map(|(t, s)| Val::from_slot(id, *t, *s))
                 .collect();
             let mut results: Vec<Val> =
                 sig.results().iter().map(|t| Val::default_for(*t)).collect();
             f(caller, &params, &mut results)?;
             for ((slot, val), want) in slots.iter_mut().zip(&results).zip(sig.results()) {
+                crate::value::check_ref_owner(id, val)?;
                 if val.ty() != *want {
                     return Err(UsageError::ValueMismatch {
                         expected: want.to_string(),
@@ -98,12 +102,16 @@ impl<T> HostFunc<T> {
 }
 
 impl Func {
-    pub(crate) fn from_index(index: u32) -> Func {
-        Func { index }
+    pub(crate) fn from_index(store: StoreId, index: u32) -> Func {
+        Func { store, index }
     }
 
     pub(crate) fn index(self) -> u32 {
         self.index
+    }
+
+    pub(crate) fn store_id(self) -> StoreId {
+        self.store
     }
 
     /// Adds a host function made from a typed Rust closure to the store.
@@ -132,18 +140,27 @@ impl Func {
     }
 
     /// The function's type.
+    ///
+    /// # Panics
+    ///
+    /// If the function belongs to another store.
+    #[track_caller]
     pub fn ty(&self, store: impl AsContext) -> FuncType {
         let inner = &store.as_context().inner;
-        match inner.funcs.get(self.index as usize) {
-            Some(entity) => inner.engine.resolve_type(entity.type_id()),
-            None => FuncType::new([], []),
-        }
+        inner.assert_owner(self.store, "function");
+        // A handle of this store names one of its functions: functions are never removed.
+        inner
+            .engine
+            .resolve_type(inner.funcs[self.index as usize].type_id())
     }
 
     /// Calls the function with `params`, writing its results into `results`.
     ///
-    /// Fails when the argument or result counts or types do not match the function's type,
-    /// or when execution traps.
+    /// # Errors
+    ///
+    /// Fails when the function or a reference among `params` belongs to another store,
+    /// when the argument or result counts or types do not match the function's type, or
+    /// when execution traps.
     pub fn call<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
@@ -153,26 +170,30 @@ impl Func {
         let store = store.as_context_mut();
         let ty = self.checked_ty(store)?;
         check_args(&ty, params, results.len())?;
-        let slots: Vec<u64> = params.iter().map(|v| v.to_slot()).collect();
+        let slots = crate::value::checked_slots(&store.inner, params)?;
         let out = call::call_slots(store, self.index, &slots, ty.results().len())?;
+        let id = store.inner.id;
         for ((dst, slot), t) in results.iter_mut().zip(out).zip(ty.results()) {
-            *dst = Val::from_slot(*t, slot);
+            *dst = Val::from_slot(id, *t, slot);
         }
         Ok(())
     }
 
-    /// A typed view of this function; fails if its type does not match `Params -> Results`.
+    /// A typed view of this function.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the function belongs to another store or its type does not match
+    /// `Params -> Results`.
     pub fn typed<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,
     ) -> Result<TypedFunc<Params, Results>, Error> {
-        TypedFunc::new(*self, self.ty(store))
+        TypedFunc::new(*self, self.checked_ty(store.as_context())?)
     }
 
-    fn checked_ty<T>(&self, store: &Store<T>) -> Result<FuncType, Error> {
-        if self.index as usize >= store.inner.funcs.len() {
-            return Err(UsageError::ForeignHandle("function").into());
-        }
+    pub(crate) fn checked_ty<T>(&self, store: &Store<T>) -> Result<FuncType, Error> {
+        store.inner.check_owner(self.store, "function")?;
         Ok(self.ty(store))
     }
 }
@@ -199,12 +220,20 @@ fn check_args(ty: &FuncType, params: &[Val], num_results: usize) -> Result<(), E
 impl<T> Store<T> {
     pub(crate) fn add_host(&mut self, host: HostFunc<T>) -> Func {
         let type_id = self.inner.engine.intern_type(&host.ty);
+        self.add_host_typed(host, type_id)
+    }
+
+    /// Adds a host function whose type this store's engine interned as `type_id`.
+    pub(crate) fn add_host_typed(&mut self, host: HostFunc<T>, type_id: u32) -> Func {
         let index = self.inner.funcs.len() as u32;
         self.inner.funcs.push(FuncEntity::Host {
             host: self.hosts.len() as u32,
             type_id,
         });
         self.hosts.push(host);
-        Func { index }
+        Func {
+            store: self.inner.id,
+            index,
+        }
     }
 }

@@ -5,7 +5,7 @@ use super::call::{self, finish_host, HostCall, RunEnd, Suspension};
 use super::Func;
 use crate::engine::executor::Stack;
 use crate::error::{Error, UsageError};
-use crate::store::{AsContextMut, FuncEntity, Store};
+use crate::store::{AsContextMut, FuncEntity, Store, StoreId};
 use crate::types::{FuncType, ValType};
 use crate::value::Val;
 
@@ -24,6 +24,9 @@ pub enum CallOutcome {
     /// A host function yielded a value ([`Continuation::yielded`]); resuming supplies that
     /// host function's results.
     Yielded(Continuation),
+    /// The call was stopped through the store's [`InterruptHandle`](crate::InterruptHandle)
+    /// or its deadline passed; resume with no inputs.
+    Interrupted(Continuation),
 }
 
 /// A paused call: its whole execution state (value slots, frames, positions) as plain data.
@@ -38,6 +41,8 @@ pub struct Continuation {
     pub(crate) results: Vec<ValType>,
     /// Gas used by the steps so far.
     pub(crate) gas_used: u64,
+    /// The store the call runs in (or any clone of it).
+    pub(crate) store: StoreId,
 }
 
 impl Continuation {
@@ -45,7 +50,7 @@ impl Continuation {
     pub fn gas_needed(&self) -> Option<u64> {
         match self.suspension {
             Suspension::OutOfGas { needed, .. } => Some(needed),
-            Suspension::Yielded { .. } => None,
+            Suspension::Yielded { .. } | Suspension::Interrupted { .. } => None,
         }
     }
 
@@ -53,7 +58,7 @@ impl Continuation {
     pub fn yielded(&self) -> Option<&Val> {
         match &self.suspension {
             Suspension::Yielded { value, .. } => Some(value),
-            Suspension::OutOfGas { .. } => None,
+            Suspension::OutOfGas { .. } | Suspension::Interrupted { .. } => None,
         }
     }
 
@@ -63,13 +68,19 @@ impl Continuation {
     }
 
     /// The result types the yielding host function must be resumed with (empty when paused
-    /// for gas).
+    /// for another reason).
+    ///
+    /// # Panics
+    ///
+    /// If the call was paused in another store (not this one or a clone of it).
+    #[track_caller]
     pub fn expected_inputs<T>(&self, store: &Store<T>) -> Vec<ValType> {
+        store.inner.assert_owner(self.store, "continuation");
         match &self.suspension {
             Suspension::Yielded { host, .. } => host_type(store, host.func)
                 .map(|ty| ty.results().to_vec())
                 .unwrap_or_default(),
-            Suspension::OutOfGas { .. } => Vec::new(),
+            Suspension::OutOfGas { .. } | Suspension::Interrupted { .. } => Vec::new(),
         }
     }
 
@@ -77,17 +88,33 @@ impl Continuation {
     ///
     /// After a yield, `inputs` are the results of the host function that yielded and must
     /// match its result types; after running out of gas, `inputs` must be empty (give the
-    /// store more gas first). The store must be the one the call paused in, or a clone of
+    /// store more gas first); after an interrupt, `inputs` must be empty. The store must be the one the call paused in, or a clone of
     /// it; the continuation is checked against it before anything runs.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the call paused in another store, if `inputs` do not match what the call
+    /// expects (or hold a reference of another store), or if the resumed execution traps.
     pub fn resume<T>(
         mut self,
         mut store: impl AsContextMut<Data = T>,
         inputs: &[Val],
     ) -> Result<CallOutcome, Error> {
         let store = store.as_context_mut();
+        store.inner.check_owner(self.store, "continuation")?;
+        crate::value::checked_slots(&store.inner, inputs)?;
         crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
         let gas_before = store.inner.gas;
+        let outermost = store.inner.nested_calls == 0;
+        if outermost {
+            store.inner.begin_outermost();
+        }
         let end = match self.suspension.clone() {
+            Suspension::Interrupted { progress } => {
+                expect_inputs(&[], inputs)?;
+                store.inner.bulk_progress = progress;
+                call::run(store, &mut self.stack)
+            }
             Suspension::OutOfGas { host: None, .. } => {
                 expect_inputs(&[], inputs)?;
                 call::run(store, &mut self.stack)
@@ -104,6 +131,9 @@ impl Continuation {
                 resume_host(store, &mut self.stack, host, Some(inputs))
             }
         };
+        if outermost {
+            store.inner.end_outermost();
+        }
         let used = gas_before.saturating_sub(store.inner.gas);
         finish(store, self.stack, self.results, self.gas_used + used, end)
     }
@@ -166,10 +196,11 @@ fn finish<T>(
 ) -> Result<CallOutcome, Error> {
     match end? {
         RunEnd::Done => {
+            let id = store.inner.id;
             let values = results
                 .iter()
                 .enumerate()
-                .map(|(i, t)| Val::from_slot(*t, stack.values.get(i).copied().unwrap_or(0)))
+                .map(|(i, t)| Val::from_slot(id, *t, stack.values.get(i).copied().unwrap_or(0)))
                 .collect();
             let mut stack = stack;
             stack.frames.clear();
@@ -180,18 +211,19 @@ fn finish<T>(
             })
         }
         RunEnd::Suspended(suspension) => {
-            let yielded = matches!(suspension, Suspension::Yielded { .. });
+            let kind: fn(Continuation) -> CallOutcome = match suspension {
+                Suspension::OutOfGas { .. } => CallOutcome::OutOfGas,
+                Suspension::Yielded { .. } => CallOutcome::Yielded,
+                Suspension::Interrupted { .. } => CallOutcome::Interrupted,
+            };
             let c = Continuation {
                 stack,
                 suspension,
                 results,
                 gas_used,
+                store: store.inner.id,
             };
-            Ok(if yielded {
-                CallOutcome::Yielded(c)
-            } else {
-                CallOutcome::OutOfGas(c)
-            })
+            Ok(kind(c))
         }
     }
 }
@@ -224,13 +256,18 @@ impl Func {
     ///             store.set_gas(100)?;
     ///             outcome = paused.resume(&mut store, &[])?;
     ///         }
-    ///         CallOutcome::Yielded(_) => unreachable!(),
+    ///         CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => unreachable!(),
     ///     }
     /// };
     /// assert_eq!(results, vec![Val::I32(1000)]);
     /// assert!(pauses > 10);
     /// # Ok::<(), wasp_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails if the function or a reference among `params` belongs to another store, if the
+    /// arguments do not match the function's type, or if execution traps.
     pub fn call_resumable<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
@@ -239,7 +276,7 @@ impl Func {
         let store = store.as_context_mut();
         let ty = self.checked_ty(store)?;
         super::check_args(&ty, params, ty.results().len())?;
-        let args: Vec<u64> = params.iter().map(|v| v.to_slot()).collect();
+        let args = crate::value::checked_slots(&store.inner, params)?;
         let mut stack = store.inner.spare_stack.take().unwrap_or_default();
         let gas_before = store.inner.gas;
         let end = call::start(store, self.index(), &mut stack, &args, ty.results().len());

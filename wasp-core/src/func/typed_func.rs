@@ -68,15 +68,20 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
     }
 
     /// Calls the function.
+    ///
+    /// # Errors
+    ///
+    /// Fails if the function or a reference among `params` belongs to another store, or if
+    /// execution traps (running out of gas or being interrupted included: use
+    /// [`Func::call_resumable`] to pause instead).
     pub fn call<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
         params: Params,
     ) -> Result<Results, Error> {
         let store: &mut Store<T> = store.as_context_mut();
-        if self.func.index() as usize >= store.inner.funcs.len() {
-            return Err(UsageError::ForeignHandle("function").into());
-        }
+        store.inner.check_owner(self.func.store_id(), "function")?;
+        params.check_owner(store.inner.id)?;
         let mut args = [0u64; 16];
         let n = Params::types().len();
         let mut heap;
@@ -88,6 +93,6 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
         };
         params.into_slots(args);
         let out = call::call_slots(store, self.func.index(), args, self.num_results)?;
-        Ok(Results::from_slots(&out))
+        Ok(Results::from_slots_in(&out, store.inner.id))
     }
 }

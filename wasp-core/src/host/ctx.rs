@@ -192,7 +192,7 @@ impl<T> Ctx<T> {
             .get(index as usize)
             .ok_or(AccessError::NotCalledFromWasm)?;
         let memory = instance.memories.first().ok_or(AccessError::NoMemory)?;
-        Ok(Memory::from_index(*memory))
+        Ok(Memory::from_index(self.store.inner.id, *memory))
     }
 }
 

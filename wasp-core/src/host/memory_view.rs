@@ -205,7 +205,7 @@ mod tests {
     use super::*;
 
     fn mem() -> Memory {
-        Memory::from_index(0)
+        Memory::from_index(crate::store::StoreId::NONE, 0)
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::types::{FuncType, ValType};
 use crate::value::Val;
 
 pub use super::text::{same_types, ConstText};
+pub use crate::store::StoreId;
 
 /// The parameter and result slots of one host call, as the engine hands them over: the
 /// parameters first, then overwritten by the results.
@@ -21,26 +22,36 @@ pub use super::text::{same_types, ConstText};
 /// the positions of the function type it declared, which the engine sized the slots for.
 pub struct Slots<'a> {
     slots: &'a mut [u64],
+    /// The store the call runs in: references read are its handles.
+    store: StoreId,
+    /// Set when a result written was a reference of another store; fails the call.
+    foreign: bool,
 }
 
 impl Slots<'_> {
     /// Parameter `i` as its carrier type.
     pub fn get<W: WasmTy>(&self, i: usize) -> W {
-        W::from_slot(self.slots[i])
+        W::from_slot_in(self.slots[i], self.store)
     }
 
     /// Parameter `i`, declared of type `ty`, as a [`Val`].
     pub fn get_val(&self, i: usize, ty: ValType) -> Val {
-        Val::from_slot(ty, self.slots[i])
+        Val::from_slot(self.store, ty, self.slots[i])
     }
 
-    /// Writes result `i` from its carrier type.
+    /// Writes result `i` from its carrier type; a reference of another store fails the call
+    /// once the function returns.
     pub fn set<W: WasmTy>(&mut self, i: usize, value: W) {
+        if value.owner().is_some_and(|owner| owner != self.store) {
+            self.foreign = true;
+        }
         self.slots[i] = value.into_slot();
     }
 
-    /// Writes result `i`, declared of type `ty`; a value of another type fails the call.
+    /// Writes result `i`, declared of type `ty`; a value of another type or a reference of
+    /// another store fails the call.
     pub fn set_val(&mut self, i: usize, ty: ValType, value: Val) -> Result<(), Error> {
+        crate::value::check_ref_owner(self.store, &value)?;
         if value.ty() != ty {
             return Err(UsageError::ValueMismatch {
                 expected: ty.to_string(),
@@ -84,8 +95,18 @@ where
     F: Fn(&mut Ctx<T>, &mut Slots<'_>) -> Result<(), Error> + Send + Sync + 'static,
 {
     let func = move |mut caller: Caller<'_, T>, slots: &mut [u64]| {
+        let store = caller.store_id();
         let ctx = Ctx::from_store(caller.as_context_mut());
-        body(ctx, &mut Slots { slots })
+        let mut slots = Slots {
+            slots,
+            store,
+            foreign: false,
+        };
+        body(ctx, &mut slots)?;
+        if slots.foreign {
+            return Err(UsageError::ForeignHandle("reference").into());
+        }
+        Ok(())
     };
     HostFunc {
         ty,
@@ -100,7 +121,11 @@ mod tests {
     #[test]
     fn set_val_refuses_a_value_of_another_type() {
         let mut raw = [0u64; 1];
-        let mut slots = Slots { slots: &mut raw };
+        let mut slots = Slots {
+            slots: &mut raw,
+            store: StoreId::NONE,
+            foreign: false,
+        };
         let err = slots.set_val(0, ValType::I64, Val::I32(1)).unwrap_err();
         assert_eq!(
             err.to_string(),
@@ -113,7 +138,11 @@ mod tests {
     #[test]
     fn a_failed_conversion_is_an_error_not_a_panic() {
         let mut raw = [0u64; 1];
-        let slots = Slots { slots: &mut raw };
+        let slots = Slots {
+            slots: &mut raw,
+            store: StoreId::NONE,
+            foreign: false,
+        };
         let err = trap(<crate::Func as crate::HostType>::from_wasm(slots.get(0)).unwrap_err());
         assert_eq!(
             err.to_string(),

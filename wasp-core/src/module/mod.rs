@@ -48,6 +48,8 @@ pub(crate) struct ModuleInner {
     pub(crate) global_inits: Vec<ConstExpr>,
     pub(crate) num_imported_globals: usize,
     pub(crate) exports: Vec<Export>,
+    /// Position in `exports` of each export name, so that instances need no map of their own.
+    pub(crate) export_index: std::collections::HashMap<String, usize>,
     pub(crate) start: Option<u32>,
     pub(crate) elements: Vec<ElementSegment>,
     pub(crate) data: Vec<DataSegment>,

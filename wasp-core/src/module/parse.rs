@@ -47,6 +47,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
         global_inits: Vec::new(),
         num_imported_globals: 0,
         exports: Vec::new(),
+        export_index: std::collections::HashMap::new(),
         start: None,
         elements: Vec::new(),
         data: Vec::new(),
@@ -71,6 +72,12 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
             ty: export_type(&m, e.kind, e.index),
             ..e.clone()
         })
+        .collect();
+    m.export_index = m
+        .exports
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
         .collect();
     Ok(m)
 }

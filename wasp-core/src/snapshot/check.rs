@@ -23,9 +23,10 @@ pub(crate) fn check_stack(
     stack: &Stack,
     suspension: &Suspension,
 ) -> Result<(), SnapshotError> {
-    let host = match suspension {
-        Suspension::OutOfGas { host, .. } => *host,
-        Suspension::Yielded { host, .. } => Some(*host),
+    let (host, interrupted) = match suspension {
+        Suspension::OutOfGas { host, .. } => (*host, None),
+        Suspension::Yielded { host, .. } => (Some(*host), None),
+        Suspension::Interrupted { progress } => (None, Some(*progress)),
     };
     let config = s.engine.config();
     if stack.frames.len() > config.max_call_depth {
@@ -66,7 +67,10 @@ pub(crate) fn check_stack(
             return Err(bad("frames", "a position lies outside its function's code"));
         }
         if std::ptr::eq(frame, top) {
-            check_top(body, pc, host, frame)?;
+            match interrupted {
+                Some(progress) => check_interrupted(body, pc, progress)?,
+                None => check_top(body, pc, host, frame)?,
+            }
             if let Some(h) = host {
                 check_host_target(s, frame, &body.ops[pc].instr, pc, &body.ops, h)?;
             }
@@ -189,6 +193,29 @@ fn check_top(
             "the paused frame does not stand at a point where a call can pause",
         ))
     }
+}
+
+/// An interrupted frame stands at any instruction (never inside one's data word); only a
+/// bulk operation can have made progress.
+fn check_interrupted(body: &CompiledFunc, pc: usize, progress: u64) -> Result<(), SnapshotError> {
+    let instr = &body.ops[pc].instr;
+    let bulk = matches!(
+        instr,
+        Instr::MemoryFill { .. }
+            | Instr::MemoryCopy { .. }
+            | Instr::MemoryInit { .. }
+            | Instr::TableFill { .. }
+            | Instr::TableCopy { .. }
+            | Instr::TableInit { .. }
+    );
+    let at_data = matches!(instr, Instr::Data { .. });
+    if at_data || (progress > 0 && !bulk) {
+        return Err(bad(
+            "frames",
+            "the interrupted frame does not stand at a point where a call can pause",
+        ));
+    }
+    Ok(())
 }
 
 /// The pending host call must be what the top frame's call instruction calls.

@@ -10,7 +10,7 @@
 //! | tables | per table: element type, maximum (option), elements |
 //! | globals | per global: value type, mutability, value |
 //! | segments | per data segment, then per element segment: dropped or not |
-//! | call | optional paused call: why it paused, the result types, gas used so far, frames (function, position, base) and value slots |
+//! | call | optional paused call: why it paused (0 gas, 1 yield, 2 interrupt with the `u64` items a bulk operation had done), the result types, gas used so far, frames (function, position, base) and value slots |
 //!
 //! Lengths are `u64`, options are a `u8` tag (0 or 1) followed by the value, value types a
 //! `u8` (`i32` 0, `i64` 1, `f32` 2, `f64` 3, `funcref` 4, `externref` 5).
@@ -572,6 +572,10 @@ fn write_call(w: &mut Writer, c: &Continuation) {
             w.u64(value.to_slot());
             write_host(w, host);
         }
+        Suspension::Interrupted { progress } => {
+            w.u8(2);
+            w.u64(*progress);
+        }
     }
     w.len(c.results.len());
     c.results.iter().for_each(|t| w.u8(val_type_code(*t)));
@@ -620,14 +624,17 @@ fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, Snapsho
             check_ref(s, ty, slot, "the yielded value")?;
             let host = read_host(r)?;
             Suspension::Yielded {
-                value: Val::from_slot(ty, slot),
+                value: Val::from_slot(s.id, ty, slot),
                 host,
             }
         }
+        2 => Suspension::Interrupted {
+            progress: r.u64("the bulk operation's progress")?,
+        },
         x => {
             return Err(corrupt(
                 "the pause reason",
-                format!("expected 0 or 1, found {x}"),
+                format!("expected 0, 1 or 2, found {x}"),
             ))
         }
     };
@@ -656,5 +663,6 @@ fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, Snapsho
         suspension,
         results,
         gas_used,
+        store: s.id,
     })
 }

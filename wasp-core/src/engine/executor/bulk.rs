@@ -1,6 +1,7 @@
 //! Bulk memory and table operations, segment initialisation, and memory accesses.
 
 use crate::error::TrapCode;
+use crate::interrupt::Interrupt;
 
 /// Reads `N` bytes at `ptr + offset`.
 #[inline(always)]
@@ -41,21 +42,89 @@ fn range(start: u64, len: u64, size: usize) -> Option<std::ops::Range<usize>> {
     Some(start as usize..end as usize)
 }
 
-pub(super) fn memory_fill(mem: &mut [u8], dst: u64, val: u8, len: u64) -> Result<(), TrapCode> {
-    let r = range(dst, len, mem.len()).ok_or(TrapCode::MemoryOutOfBounds)?;
-    mem[r].fill(val);
-    Ok(())
+/// Bytes a bulk operation moves between two looks at the interrupt flag: small enough
+/// that an interrupt is seen within well under a millisecond, large enough that looking
+/// costs nothing measurable.
+const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A bulk operation over items of `T` in chunks, resumable after an interrupt.
+///
+/// `done` items were done before (0 for a fresh start; never more than the whole, which a
+/// restored snapshot could claim, so it is capped). Returns `None` when the operation
+/// finished, or `Some(done)` when the interrupt flag stopped it with `done` items done:
+/// resuming with that count finishes it with exactly the result of an uninterrupted run.
+struct Chunks<'a> {
+    len: usize,
+    done: usize,
+    step: usize,
+    interrupt: &'a Interrupt,
 }
 
-pub(super) fn memory_copy(mem: &mut [u8], dst: u64, src: u64, len: u64) -> Result<(), TrapCode> {
-    let size = mem.len();
-    let s = range(src, len, size).ok_or(TrapCode::MemoryOutOfBounds)?;
-    let d = range(dst, len, size).ok_or(TrapCode::MemoryOutOfBounds)?;
-    mem.copy_within(s, d.start);
-    Ok(())
+impl<'a> Chunks<'a> {
+    fn new<T>(len: usize, done: u64, interrupt: &'a Interrupt) -> Chunks<'a> {
+        Chunks {
+            len,
+            done: usize::try_from(done).map_or(len, |d| d.min(len)),
+            step: (CHUNK_BYTES / std::mem::size_of::<T>().max(1)).max(1),
+            interrupt,
+        }
+    }
+
+    /// Runs `work(from, to)` over the items not done yet, chunk by chunk, in order.
+    fn run(mut self, mut work: impl FnMut(usize, usize)) -> Option<u64> {
+        loop {
+            let to = (self.done + self.step).min(self.len);
+            work(self.done, to);
+            self.done = to;
+            if self.done == self.len {
+                return None;
+            }
+            if self.interrupt.is_raised() {
+                return Some(self.done as u64);
+            }
+        }
+    }
 }
 
-/// Copies `len` items of `src[s..]` to `dst[d..]`, trapping with `trap` when out of bounds.
+/// `fill` of `len` items at `dst` with `val` (`memory.fill`, `table.fill`).
+pub(super) fn fill<T: Copy>(
+    items: &mut [T],
+    dst: u64,
+    val: T,
+    len: u64,
+    trap: TrapCode,
+    (done, interrupt): (u64, &Interrupt),
+) -> Result<Option<u64>, TrapCode> {
+    let r = range(dst, len, items.len()).ok_or(trap)?;
+    let items = &mut items[r];
+    Ok(Chunks::new::<T>(items.len(), done, interrupt).run(|a, b| items[a..b].fill(val)))
+}
+
+/// `copy` of `len` items from `src` to `dst` within one memory or table; overlapping
+/// ranges copy as if through a temporary buffer, chunk by chunk in the safe direction.
+pub(super) fn copy_within<T: Copy>(
+    items: &mut [T],
+    dst: u64,
+    src: u64,
+    len: u64,
+    trap: TrapCode,
+    (done, interrupt): (u64, &Interrupt),
+) -> Result<Option<u64>, TrapCode> {
+    let size = items.len();
+    let s = range(src, len, size).ok_or(trap)?;
+    let d = range(dst, len, size).ok_or(trap)?;
+    let n = s.len();
+    // Copying down, the low end first; copying up, the high end first: either way no chunk
+    // reads a place an earlier chunk wrote.
+    let upward = d.start > s.start;
+    Ok(Chunks::new::<T>(n, done, interrupt).run(|a, b| {
+        let (lo, hi) = if upward { (n - b, n - a) } else { (a, b) };
+        items.copy_within(s.start + lo..s.start + hi, d.start + lo);
+    }))
+}
+
+/// Copies `len` items of `src[s..]` to `dst[d..]`, trapping with `trap` when out of bounds
+/// (`memory.init`, `table.init`, `table.copy` between two tables).
 pub(super) fn init<T: Copy>(
     dst: &mut [T],
     d: u64,
@@ -63,31 +132,13 @@ pub(super) fn init<T: Copy>(
     s: u64,
     len: u64,
     trap: TrapCode,
-) -> Result<(), TrapCode> {
+    (done, interrupt): (u64, &Interrupt),
+) -> Result<Option<u64>, TrapCode> {
     let s = range(s, len, src.len()).ok_or(trap)?;
     let d = range(d, len, dst.len()).ok_or(trap)?;
-    dst[d].copy_from_slice(&src[s]);
-    Ok(())
-}
-
-pub(super) fn table_fill(elems: &mut [u64], dst: u64, val: u64, len: u64) -> Result<(), TrapCode> {
-    let r = range(dst, len, elems.len()).ok_or(TrapCode::TableOutOfBounds)?;
-    elems[r].fill(val);
-    Ok(())
-}
-
-/// `table.copy` within one table.
-pub(super) fn table_copy_within(
-    elems: &mut [u64],
-    dst: u64,
-    src: u64,
-    len: u64,
-) -> Result<(), TrapCode> {
-    let size = elems.len();
-    let s = range(src, len, size).ok_or(TrapCode::TableOutOfBounds)?;
-    let d = range(dst, len, size).ok_or(TrapCode::TableOutOfBounds)?;
-    elems.copy_within(s, d.start);
-    Ok(())
+    let (dst, src) = (&mut dst[d], &src[s]);
+    Ok(Chunks::new::<T>(src.len(), done, interrupt)
+        .run(|a, b| dst[a..b].copy_from_slice(&src[a..b])))
 }
 
 /// Two distinct elements of a slice, mutably.
@@ -99,5 +150,90 @@ pub(super) fn two_mut<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T
     } else {
         let (lo, hi) = items.split_at_mut(a);
         (&mut hi[0], &mut lo[b])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `op` to the end, interrupted after every chunk, and returns the result.
+    fn interrupted_each_chunk(
+        mut op: impl FnMut(u64, &Interrupt) -> Result<Option<u64>, TrapCode>,
+    ) -> usize {
+        let state = Interrupt::default();
+        state.state().raise();
+        let mut done = 0;
+        let mut pauses = 0;
+        while let Some(d) = op(done, &state).unwrap() {
+            assert!(d > done, "every resumption makes progress");
+            done = d;
+            pauses += 1;
+        }
+        pauses
+    }
+
+    #[test]
+    fn an_interrupted_fill_finishes_exactly() {
+        let mut mem = vec![0u8; 3 * CHUNK_BYTES];
+        let pauses = interrupted_each_chunk(|done, st| {
+            fill(
+                &mut mem,
+                7,
+                9,
+                2 * CHUNK_BYTES as u64 + 5,
+                TrapCode::MemoryOutOfBounds,
+                (done, st),
+            )
+        });
+        assert_eq!(pauses, 2);
+        assert!(mem[..7].iter().all(|&b| b == 0));
+        assert!(mem[7..7 + 2 * CHUNK_BYTES + 5].iter().all(|&b| b == 9));
+        assert!(mem[7 + 2 * CHUNK_BYTES + 5..].iter().all(|&b| b == 0));
+    }
+
+    fn pattern(n: usize) -> Vec<u8> {
+        (0..n).map(|i| (i * 7 + i / 251) as u8).collect()
+    }
+
+    #[test]
+    fn interrupted_overlapping_copies_match_memmove() {
+        let n = 3 * CHUNK_BYTES + 100;
+        for (dst, src) in [(1000u64, 0u64), (0, 1000), (5, 5)] {
+            let len = (n - 1000) as u64;
+            let mut want = pattern(n);
+            want.copy_within(src as usize..(src + len) as usize, dst as usize);
+            let mut mem = pattern(n);
+            interrupted_each_chunk(|done, st| {
+                copy_within(
+                    &mut mem,
+                    dst,
+                    src,
+                    len,
+                    TrapCode::MemoryOutOfBounds,
+                    (done, st),
+                )
+            });
+            assert!(mem == want, "copy {src} -> {dst}");
+        }
+    }
+
+    #[test]
+    fn out_of_bounds_traps_before_writing() {
+        let mut mem = vec![0u8; 16];
+        let st = Interrupt::default();
+        let r = fill(&mut mem, 10, 1, 7, TrapCode::MemoryOutOfBounds, (0, &st));
+        assert_eq!(r, Err(TrapCode::MemoryOutOfBounds));
+        assert!(mem.iter().all(|&b| b == 0));
+        let r = init(
+            &mut mem,
+            0,
+            &[1u8; 4],
+            1,
+            4,
+            TrapCode::MemoryOutOfBounds,
+            (0, &st),
+        );
+        assert_eq!(r, Err(TrapCode::MemoryOutOfBounds));
     }
 }

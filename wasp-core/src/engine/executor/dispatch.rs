@@ -6,6 +6,9 @@
 //! dispatch spends one unit of a budget and, when it is spent, the chain returns to the
 //! trampoline in [`execute`] which starts a new one. Without tail calls the native stack
 //! therefore holds at most [`BUDGET`] handler frames, whatever the guest does.
+//!
+//! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`]
+//! instructions, calls and branches included, at the price of one load.
 
 use super::{Exit, Limits, Stack};
 use crate::engine::ir::Instr;
@@ -104,6 +107,11 @@ pub(crate) fn execute(
             cx.s.gas = cx.gas;
             return cx.exit;
         }
+        if cx.s.interrupt.is_raised() {
+            cx.save_pc(next);
+            cx.s.gas = cx.gas;
+            return Ok(Exit::Interrupted { progress: 0 });
+        }
         cx.ip = next;
     }
 }
@@ -158,6 +166,35 @@ impl Cx<'_> {
         // `load_memory`, which runs whenever the instance changes or the memory grows; nothing
         // else resizes memories while handlers run.
         unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) }
+    }
+
+    /// Memory 0 of the running instance, and the store's interrupt state: a bulk operation
+    /// works on the one and looks at the other between chunks.
+    #[inline(always)]
+    pub(super) fn memory_and_interrupt(&mut self) -> (&mut [u8], &crate::interrupt::Interrupt) {
+        // SAFETY: as in `memory`.
+        let mem = unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) };
+        (mem, &self.s.interrupt)
+    }
+
+    /// The items an interrupted bulk operation at the resumption point had done (0 for a
+    /// fresh start); taken by the first instruction that runs.
+    #[inline(always)]
+    pub(super) fn take_progress(&mut self) -> u64 {
+        std::mem::take(&mut self.s.bulk_progress)
+    }
+
+    /// Ends a bulk operation at `ip`: on to the next instruction when it finished, or
+    /// paused at `ip` with the items done so far when it was interrupted.
+    #[inline(always)]
+    pub(super) fn bulk_end(&mut self, ip: *const Op, stopped_at: Option<u64>) -> Flow {
+        match stopped_at {
+            None => Flow::Skip,
+            Some(progress) => {
+                self.save_pc(ip);
+                self.stop(Exit::Interrupted { progress })
+            }
+        }
     }
 
     /// The position of `ip` in the running function.

@@ -286,30 +286,47 @@ op!(MemoryGrow { dst, delta }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
+// Bulk operations pay once, when they start, and resume where an interrupt stopped them.
+
 op!(MemoryFill { dst, val, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
-    bulk::memory_fill(cx.memory(), b!(u32_!(regs, dst)), r!(regs, val) as u8, len)?;
-    Ok(Flow::Skip)
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+    }
+    let (mem, int) = cx.memory_and_interrupt();
+    let (d, v) = (b!(u32_!(regs, dst)), r!(regs, val) as u8);
+    let stopped = bulk::fill(mem, d, v, len, TrapCode::MemoryOutOfBounds, (done, int))?;
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(MemoryCopy { dst, src, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
-    bulk::memory_copy(cx.memory(), b!(u32_!(regs, dst)), b!(u32_!(regs, src)), len)?;
-    Ok(Flow::Skip)
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+    }
+    let (mem, int) = cx.memory_and_interrupt();
+    let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
+    let stopped = bulk::copy_within(mem, d, s, len, TrapCode::MemoryOutOfBounds, (done, int))?;
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(MemoryInit { dst, src, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+    }
     let (seg, _, _) = data(ip);
     let addr = cx.s.instances[cx.inst as usize].data[seg as usize];
     let segment = cx.s.data_segments[addr as usize].clone();
     let bytes = segment.as_deref().unwrap_or(&[]);
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
-    bulk::init(cx.memory(), d, bytes, s, len, TrapCode::MemoryOutOfBounds)?;
-    Ok(Flow::Skip)
+    let (mem, int) = cx.memory_and_interrupt();
+    let oob = TrapCode::MemoryOutOfBounds;
+    let stopped = bulk::init(mem, d, bytes, s, len, oob, (done, int))?;
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(DataDrop { segment }, |ip, regs, cx| {
@@ -374,58 +391,61 @@ op!(TableGrow { dst, init, delta }, |ip, regs, cx| {
 
 op!(TableFill { dst, val, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    }
     let (table, _, _) = data(ip);
     let addr = table_addr(cx, table);
-    bulk::table_fill(
-        &mut cx.s.tables[addr].elems,
-        b!(u32_!(regs, dst)),
-        r!(regs, val),
+    let (d, v) = (b!(u32_!(regs, dst)), r!(regs, val));
+    let s = &mut *cx.s;
+    let int = (done, &s.interrupt);
+    let stopped = bulk::fill(
+        &mut s.tables[addr].elems,
+        d,
+        v,
         len,
+        TrapCode::TableOutOfBounds,
+        int,
     )?;
-    Ok(Flow::Skip)
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(TableCopy { dst, src, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    }
     let (dt, st, _) = data(ip);
     let (da, sa) = (table_addr(cx, dt), table_addr(cx, st));
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
-    if da == sa {
-        bulk::table_copy_within(&mut cx.s.tables[da].elems, d, s, len)?;
+    let (store, oob) = (&mut *cx.s, TrapCode::TableOutOfBounds);
+    let int = (done, &store.interrupt);
+    let stopped = if da == sa {
+        bulk::copy_within(&mut store.tables[da].elems, d, s, len, oob, int)?
     } else {
-        let (to, from) = bulk::two_mut(&mut cx.s.tables, da, sa);
-        bulk::init(
-            &mut to.elems,
-            d,
-            &from.elems,
-            s,
-            len,
-            TrapCode::TableOutOfBounds,
-        )?;
-    }
-    Ok(Flow::Skip)
+        let (to, from) = bulk::two_mut(&mut store.tables, da, sa);
+        bulk::init(&mut to.elems, d, &from.elems, s, len, oob, int)?
+    };
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(TableInit { dst, src, len }, |ip, regs, cx| {
     let len = b!(u32_!(regs, len));
-    charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    let done = cx.take_progress();
+    if done == 0 {
+        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+    }
     let (seg, table, _) = data(ip);
     let taddr = table_addr(cx, table);
     let eaddr = cx.s.instances[cx.inst as usize].elems[seg as usize] as usize;
     let s = &mut *cx.s;
     let (d, sr) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
     let items = &s.elem_segments[eaddr];
-    bulk::init(
-        &mut s.tables[taddr].elems,
-        d,
-        items,
-        sr,
-        len,
-        TrapCode::TableOutOfBounds,
-    )?;
-    Ok(Flow::Skip)
+    let (oob, int) = (TrapCode::TableOutOfBounds, (done, &s.interrupt));
+    let stopped = bulk::init(&mut s.tables[taddr].elems, d, items, sr, len, oob, int)?;
+    Ok(cx.bulk_end(ip, stopped))
 });
 
 op!(ElemDrop { segment }, |ip, regs, cx| {

@@ -65,6 +65,9 @@ pub(crate) enum Exit {
     /// The store's gas does not cover the next step, which needs `needed` more; the top
     /// frame's `pc` points at the instruction to run again on resumption.
     OutOfGas { needed: u64 },
+    /// The store's interrupt flag was raised; the top frame's `pc` points at the instruction
+    /// to run next, a bulk operation that had done `progress` items of its work.
+    Interrupted { progress: u64 },
 }
 
 impl Stack {
