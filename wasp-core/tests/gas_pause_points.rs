@@ -90,7 +90,7 @@ fn run_with_budget(
             CallOutcome::Finished { results, gas_used } => {
                 return (pauses, results, gas_used, store, mem)
             }
-            CallOutcome::Yielded(_) => panic!("nothing yields here"),
+            CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => panic!("only gas pauses here"),
         }
     }
 }

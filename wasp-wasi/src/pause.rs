@@ -41,6 +41,9 @@ pub enum WasiOutcome {
     WaitingForInput(Continuation),
     /// Another host function yielded: resume the continuation yourself.
     Yielded(Continuation),
+    /// The call was interrupted (an [`InterruptHandle`](wasp_core::InterruptHandle) or a
+    /// deadline): [`resume`] it when the program may run again.
+    Interrupted(Continuation),
 }
 
 /// Turns the end of a resumable call into a [`WasiOutcome`]: `proc_exit` becomes
@@ -61,6 +64,7 @@ pub fn outcome<T: WasiView>(
             Ok(WasiOutcome::WaitingForInput(c))
         }
         Ok(CallOutcome::Yielded(c)) => Ok(WasiOutcome::Yielded(c)),
+        Ok(CallOutcome::Interrupted(c)) => Ok(WasiOutcome::Interrupted(c)),
         Err(e) => match exit {
             Some(code) => Ok(WasiOutcome::Exited(code)),
             None => Err(e),

@@ -261,8 +261,11 @@ fn finish(
             );
             Ok(Outcome::Paused)
         }
-        WasiOutcome::WaitingForInput(_) | WasiOutcome::Yielded(_) => Err(CliError::Yielded {
-            name: call.function.clone(),
-        }),
+        // The command line sets no interrupt handle or deadline: an interruption cannot occur.
+        WasiOutcome::WaitingForInput(_) | WasiOutcome::Yielded(_) | WasiOutcome::Interrupted(_) => {
+            Err(CliError::Yielded {
+                name: call.function.clone(),
+            })
+        }
     }
 }
