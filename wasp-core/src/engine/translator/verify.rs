@@ -51,12 +51,14 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 }
                 // The entries are checked as branches by the loop itself.
             }
-            _ if needs_data(&instr) => {
-                let Some(Instr::Data { a, .. }) = code.get(pc + 1) else {
+            _ if instr.has_data_word() => {
+                let Some(mut data @ Instr::Data { .. }) = code.get(pc + 1).copied() else {
                     return fail(pc, "a missing data word");
                 };
-                if matches!(instr, Instr::Select { .. }) && *a >= frame_size {
-                    return fail(pc, "a condition slot outside the frame");
+                let mut bad_reg = false;
+                instr.for_each_data_slot_mut(&mut data, |r| bad_reg |= *r >= frame_size);
+                if bad_reg {
+                    return fail(pc, "a data word slot outside the frame");
                 }
                 pc += 1;
             }
@@ -76,23 +78,6 @@ fn is_target(code: &[Instr], target: i64) -> bool {
         .ok()
         .and_then(|t| code.get(t))
         .is_some_and(|i| !matches!(i, Instr::Data { .. }))
-}
-
-/// Instructions followed by a data word.
-fn needs_data(instr: &Instr) -> bool {
-    matches!(
-        instr,
-        Instr::Select { .. }
-            | Instr::CallIndirect { .. }
-            | Instr::ReturnCallIndirect { .. }
-            | Instr::MemoryFill { .. }
-            | Instr::MemoryCopy { .. }
-            | Instr::MemoryInit { .. }
-            | Instr::TableGrow { .. }
-            | Instr::TableFill { .. }
-            | Instr::TableCopy { .. }
-            | Instr::TableInit { .. }
-    )
 }
 
 /// The last instruction, skipping the data word of a final `return_call_indirect`.
