@@ -1,0 +1,25 @@
+//! Handlers of calls: direct, indirect and their tail-call forms.
+
+use super::*;
+
+op!(Call { func, args }, |ip, regs, cx| {
+    let callee = cx.s.instances[cx.inst as usize].funcs[func as usize];
+    cx.call(unsafe { ip.add(1) }, callee, args)
+});
+
+op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
+    let (table, _, _) = data(ip);
+    let callee = cx.indirect_target(table, u32_!(regs, index), ty)?;
+    cx.call(unsafe { ip.add(2) }, callee, args)
+});
+
+op!(ReturnCall { func, args }, |ip, regs, cx| {
+    let callee = cx.s.instances[cx.inst as usize].funcs[func as usize];
+    cx.tail_call(ip, callee, args)
+});
+
+op!(ReturnCallIndirect { ty, args, index }, |ip, regs, cx| {
+    let (table, _, _) = data(ip);
+    let callee = cx.indirect_target(table, u32_!(regs, index), ty)?;
+    cx.tail_call(ip, callee, args)
+});
