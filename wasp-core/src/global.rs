@@ -60,6 +60,13 @@ impl Global {
     }
 
     /// Sets the global's value; fails if it is immutable or `value` has the wrong type.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`UsageError::ImmutableGlobal`](crate::UsageError) when the global is immutable;
+    /// [`UsageError::ValueMismatch`](crate::UsageError) when `value`'s type is not the
+    /// global's.
     pub fn set(&self, mut store: impl AsContextMut, value: Val) -> Result<(), Error> {
         let globals = &mut store.as_context_mut().inner.globals;
         let e = globals

@@ -138,6 +138,11 @@ impl Instance {
 
     /// The exported function named `name` as a [`TypedFunc`]; fails if it is missing or its
     /// type is not `Params -> Results`.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::MissingExport`](crate::UsageError) when there is no exported function
+    /// `name`; [`Error::Usage`] when its type is not `Params -> Results`.
     pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,

@@ -32,6 +32,11 @@ impl Memory {
     }
 
     /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or 65536.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::InvalidType`](crate::UsageError) when the type's limits are invalid;
+    /// [`Error::Limit`] when the store's limits refuse the memory or it cannot be allocated.
     pub fn new(mut store: impl AsContextMut, ty: MemoryType) -> Result<Memory, Error> {
         let over = ty.min() > MAX_PAGES || ty.max().is_some_and(|m| m > MAX_PAGES || m < ty.min());
         if over {
@@ -80,6 +85,12 @@ impl Memory {
     }
 
     /// Copies `buf.len()` bytes at `offset` into `buf`; fails when out of bounds.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`UsageError::OutOfBounds`](crate::UsageError) when `offset..offset + buf.len()`
+    /// is not inside the memory.
     pub fn read(&self, store: impl AsContext, offset: usize, buf: &mut [u8]) -> Result<(), Error> {
         let data = self.data(&store);
         let src = bounds(data.len(), offset, buf.len())?;
@@ -88,6 +99,12 @@ impl Memory {
     }
 
     /// Copies `bytes` to `offset`; fails when out of bounds.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`UsageError::OutOfBounds`](crate::UsageError) when `offset..offset +
+    /// bytes.len()` is not inside the memory.
     pub fn write(
         &self,
         mut store: impl AsContextMut,
@@ -101,6 +118,12 @@ impl Memory {
     }
 
     /// Grows by `delta` pages and returns the previous size in pages.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`UsageError::GrowFailed`](crate::UsageError) when the memory's maximum or the
+    /// store's limits refuse the new size.
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64) -> Result<u64, Error> {
         let inner = &mut store.as_context_mut().inner;
         if self.index as usize >= inner.memories.len() {

@@ -30,6 +30,11 @@ impl Table {
     }
 
     /// Creates a table of type `ty` with every element set to `init`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when `init` is not of the table's element type or the type's limits are
+    /// invalid.
     pub fn new(mut store: impl AsContextMut, ty: TableType, init: Val) -> Result<Table, Error> {
         check_val(ty.element().into(), &init)?;
         if ty.max().is_some_and(|m| m < ty.min()) {
@@ -67,6 +72,12 @@ impl Table {
     }
 
     /// Sets the element at `index`.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`Error::Usage`] when `value` is not of the table's element type or `index` is
+    /// out of bounds.
     pub fn set(&self, mut store: impl AsContextMut, index: u64, value: Val) -> Result<(), Error> {
         let tables = &mut store.as_context_mut().inner.tables;
         let e = tables
@@ -89,6 +100,12 @@ impl Table {
 
     /// Grows by `delta` elements set to `init`; returns the previous size. Fails past the
     /// table's maximum or the store's [`StoreLimits`](crate::StoreLimits).
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`Error::Usage`] when `init` is not of the table's element type or the table's
+    /// maximum or the store's limits refuse the new size.
     pub fn grow(&self, mut store: impl AsContextMut, delta: u64, init: Val) -> Result<u64, Error> {
         let inner = &mut store.as_context_mut().inner;
         let e = inner

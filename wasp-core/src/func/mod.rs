@@ -144,6 +144,12 @@ impl Func {
     ///
     /// Fails when the argument or result counts or types do not match the function's type,
     /// or when execution traps.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`Error::Usage`] when `params` or `results` do not match the function's type in
+    /// number or types; [`Error::Trap`] when execution traps (including running out of gas).
     pub fn call<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
@@ -162,6 +168,11 @@ impl Func {
     }
 
     /// A typed view of this function; fails if its type does not match `Params -> Results`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Usage`] when the function's type is not `Params -> Results` (the message gives
+    /// both types).
     pub fn typed<Params: WasmTyList, Results: WasmTyList>(
         &self,
         store: impl AsContext,

@@ -79,6 +79,12 @@ impl Continuation {
     /// match its result types; after running out of gas, `inputs` must be empty (give the
     /// store more gas first). The store must be the one the call paused in, or a clone of
     /// it; the continuation is checked against it before anything runs.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Snapshot`] when the store does not match the paused call; [`Error::Usage`] when
+    /// `inputs` do not match the results the call waits for; [`Error::Trap`] when execution
+    /// then traps.
     pub fn resume<T>(
         mut self,
         mut store: impl AsContextMut<Data = T>,
@@ -231,6 +237,13 @@ impl Func {
     /// assert!(pauses > 10);
     /// # Ok::<(), wasp_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`Error::Usage`] when `params` do not match the function's type; [`Error::Trap`]
+    /// when execution traps. Running out of gas is not an error here: it returns
+    /// [`CallOutcome::OutOfGas`].
     pub fn call_resumable<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,

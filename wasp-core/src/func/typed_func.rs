@@ -68,6 +68,12 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
     }
 
     /// Calls the function.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::ForeignHandle`](crate::UsageError) when the handle belongs to another
+    /// store; [`Error::Trap`] when execution traps, including running out of gas or exceeding
+    /// the call depth or stack limits.
     pub fn call<T>(
         &self,
         mut store: impl AsContextMut<Data = T>,
