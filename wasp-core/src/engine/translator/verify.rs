@@ -1,10 +1,17 @@
-//! A check of every translated function before it can run: the interpreter reads slots and
-//! instructions without bounds checks, and relies on what this proves.
+//! A check of every translated function before it can run. The interpreter reads slots and
+//! instructions without bounds checks (the `unsafe` of `executor/regs.rs`, `executor/dispatch.rs`
+//! and `executor/handlers`); these are the invariants it relies on, stated here, where they are
+//! established:
 //!
-//! - every slot an instruction names lies inside the frame (`< frame_size`);
-//! - every branch lands on an instruction of the same function that is not a data word;
-//! - every instruction that needs a data word has one right after it;
-//! - execution cannot run off the end: the last instruction is a terminator.
+//! 1. **Slots.** Every slot an instruction or its data word names lies inside the frame
+//!    (`< frame_size`), and so does the range `ReturnN` returns. The slots are found through
+//!    the instruction table (`engine/isa.rs`), where an operand cannot be declared without its
+//!    role, so none escapes this check.
+//! 2. **Branches.** Every branch, including every `br_table` entry, lands on an instruction of
+//!    the same function that is not a data word.
+//! 3. **Data words.** Every instruction that needs a data word has one right after it.
+//! 4. **No running off the end.** The last instruction is a terminator, so every other
+//!    instruction (and its data word) is followed by one more.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;

@@ -27,7 +27,7 @@ op!(Return1 { src }, |ip, regs, cx| {
 });
 
 op!(ReturnN { src, count }, |ip, regs, cx| {
-    // SAFETY: `src..src + count` was verified to lie in the frame.
+    // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
     unsafe { regs::copy_to_base(regs, src, count) };
     Ok(cx.ret())
 });

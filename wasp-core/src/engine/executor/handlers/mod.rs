@@ -6,7 +6,8 @@
 //! The lookup from an instruction to its handler is generated from the instruction table
 //! (`engine/isa.rs`), so every instruction has exactly one handler.
 //!
-//! The `unsafe` here rests on the invariants `regs.rs` states and the verifier establishes.
+//! The `unsafe` here rests on the invariants stated in `translator/verify.rs`, which checks
+//! them for every function before it can run, and on the frame pointer facts of `regs.rs`.
 
 #![allow(non_snake_case)]
 
@@ -17,17 +18,20 @@ use crate::engine::ir::Instr;
 use crate::error::TrapCode;
 
 // ----- slot access ------------------------------------------------------------------------------
-// SAFETY (all of them): `regs` is the running frame's pointer and every slot the running
-// instruction names was verified to lie in the frame (invariant 1 of `regs.rs`).
 
+/// Reads slot `$reg` of the running frame.
 macro_rules! r {
     ($regs:expr, $reg:expr) => {
+        // SAFETY: `$regs` is the running frame's pointer (`regs.rs`), and `$reg` is a slot of
+        // the running instruction, inside the frame (invariant 1 of `translator/verify.rs`).
         unsafe { regs::read($regs, $reg) }
     };
 }
+/// Writes slot `$reg` of the running frame.
 macro_rules! set {
     ($regs:expr, $reg:expr, $v:expr) => {{
         let v: u64 = $v;
+        // SAFETY: as in `r!`.
         unsafe { regs::write($regs, $reg, v) }
     }};
 }
@@ -59,7 +63,8 @@ macro_rules! dispatch {
             $cx.regs = $regs;
             return ip;
         }
-        // SAFETY: `ip` is an instruction of the running function (see `regs.rs`).
+        // SAFETY: `ip` is an instruction of the running function: every successor a handler
+        // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
         return handler(ip, $regs, $cx, budget);
     }};
@@ -81,17 +86,22 @@ macro_rules! op {
             $cx: &mut Cx<'_>,
             budget: u32,
         ) -> *const Op {
-            // SAFETY: `link` gives this handler only to `$variant` instructions, and `$ip`
-            // points at one (see `regs.rs`).
-            let Instr::$variant { $($f,)* .. } = (unsafe { *$ip }).instr else {
+            // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
+            let instr = unsafe { *$ip }.instr;
+            let Instr::$variant { $($f,)* .. } = instr else {
+                // SAFETY: `link` gives this handler to `$variant` instructions only (the lookup
+                // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
             let flow: Result<Flow, TrapCode> = (|| $body)();
-            // SAFETY (offsets): verified code keeps every successor inside the function.
             match flow {
+                // SAFETY: an instruction that falls through is not the last one (invariant 4
+                // of `translator/verify.rs`).
                 Ok(Flow::Next) => dispatch!(unsafe { $ip.add(1) }, $regs, $cx, budget),
+                // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
                 Ok(Flow::Skip) => dispatch!(unsafe { $ip.add(2) }, $regs, $cx, budget),
                 Ok(Flow::Jump(offset)) => {
+                    // SAFETY: branches land inside the function (invariant 2).
                     dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget)
                 }
                 Ok(Flow::Reload) => {
@@ -111,7 +121,8 @@ macro_rules! op {
 /// The data word after the instruction at `ip`.
 #[inline(always)]
 fn data(ip: *const Op) -> (u32, u32, u32) {
-    // SAFETY: verified code has a data word after every instruction that reads one.
+    // SAFETY: an instruction that reads a data word has one right after it (invariant 3 of
+    // `translator/verify.rs`).
     match unsafe { (*ip.add(1)).instr } {
         Instr::Data { a, b, c } => (a, b, c),
         _ => (0, 0, 0),
