@@ -156,7 +156,11 @@ macro_rules! define_instr {
 
             /// Calls `f` with every slot that the data word `data` following this instruction
             /// holds for it.
-            pub(crate) fn for_each_data_slot_mut(&self, data: &mut Instr, mut f: impl FnMut(&mut Reg)) {
+            pub(crate) fn for_each_data_slot_mut(
+                &self,
+                data: &mut Instr,
+                mut f: impl FnMut(&mut Reg),
+            ) {
                 match self {
                     $(
                         Instr::$name { .. } => {

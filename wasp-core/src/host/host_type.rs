@@ -178,8 +178,8 @@ tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
 tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
 /// The return type of a `#[host]` function: [`HostResults`], or `Result<R, E>` whose `Err`
-/// traps the call with the error's message (`E` is [`HostError`], [`wasp_core::Error`](crate::Error), or
-/// any standard error).
+/// traps the call with the error's message (`E` is [`HostError`],
+/// [`wasp_core::Error`](crate::Error), or any standard error).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to Wasm",
     label = "not a Wasm result type",
