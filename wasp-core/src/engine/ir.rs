@@ -134,12 +134,16 @@ macro_rules! define_instr {
                 None
             }
 
-            /// The slot an instruction writes, if any.
+            /// The destination slot of a plain computation whose result may be redirected
+            /// into a local (`local.set` right after it), with a mutable reference to change
+            /// it. Instructions with a data word keep theirs (`select` reads its condition
+            /// from it: keep it simple).
             #[allow(unreachable_code, unused_variables)]
-            fn dst_mut(&mut self) -> Option<&mut Reg> {
+            pub(crate) fn result_mut(&mut self) -> Option<&mut Reg> {
                 match self {
                     $(
                         Instr::$name $({ $($field),* })? => {
+                            $( return_none!($($dfield)*); )?
                             $($( return_if!($field, $role, Dst); )*)?
                         }
                     )*
@@ -148,9 +152,13 @@ macro_rules! define_instr {
             }
 
             /// Whether a data word follows the instruction.
+            #[inline]
             pub(crate) fn has_data_word(&self) -> bool {
+                // Only the instructions with a data word are listed, so that this compiles to a
+                // few comparisons of the discriminant.
                 match self {
-                    $( Instr::$name { .. } => false $(|| data_word!($($dfield)*))?, )*
+                    $($( Instr::$name { .. } => data_word!($($dfield)*), )?)*
+                    _ => false,
                 }
             }
 
@@ -177,6 +185,13 @@ macro_rules! define_instr {
     };
 }
 
+/// `return None`: the instruction has a data word.
+macro_rules! return_none {
+    ($($t:tt)*) => {
+        return None
+    };
+}
+
 /// `true`: the instruction declares a data word.
 macro_rules! data_word {
     ($($t:tt)*) => {
@@ -198,16 +213,6 @@ impl Instr {
     pub(crate) fn branch_offset(&self) -> Option<i32> {
         let mut copy = *self;
         copy.branch_offset_mut().map(|o| *o)
-    }
-
-    /// The destination slot of a plain computation whose result may be redirected into a
-    /// local (`local.set` right after it), with a mutable reference to change it. Instructions
-    /// with a data word keep theirs (`select` reads its condition from it: keep it simple).
-    pub(crate) fn result_mut(&mut self) -> Option<&mut Reg> {
-        if self.has_data_word() {
-            return None;
-        }
-        self.dst_mut()
     }
 
     /// Calls `f` with every slot the instruction reads or writes (not a range: the values of
@@ -234,12 +239,12 @@ mod tests {
 
     #[test]
     fn operands_are_visited_with_their_roles() {
-        let add = Instr::I32Add {
+        let sub = Instr::I32Sub {
             dst: 1,
             lhs: 2,
             rhs: 3,
         };
-        assert_eq!(slots(add), [(1, Slot::Dst), (2, Slot::Src), (3, Slot::Src)]);
+        assert_eq!(slots(sub), [(1, Slot::Dst), (2, Slot::Src), (3, Slot::Src)]);
         let fill = Instr::MemoryFill {
             dst: 4,
             val: 5,
@@ -256,12 +261,12 @@ mod tests {
 
     #[test]
     fn results_and_branches_follow_the_roles() {
-        let mut add = Instr::I32AddImm {
+        let mut sub = Instr::I32SubImm {
             dst: 1,
             lhs: 2,
             imm: 3,
         };
-        assert_eq!(add.result_mut().copied(), Some(1));
+        assert_eq!(sub.result_mut().copied(), Some(1));
         let mut store = Instr::Store32 {
             ptr: 1,
             val: 2,
@@ -279,7 +284,7 @@ mod tests {
         br.set_branch_offset(6);
         assert_eq!(br.branch_offset(), Some(6));
         assert_eq!(
-            Instr::I32Add {
+            Instr::I32Sub {
                 dst: 1,
                 lhs: 2,
                 rhs: 3

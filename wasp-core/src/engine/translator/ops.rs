@@ -451,14 +451,20 @@ macro_rules! numeric_ops {
     ) => {
         fn numeric_table(t: &mut Translator<'_>, op: &Operator<'_>) -> bool {
             use Operator as O;
-            match op {
-                $(O::$ib => {
-                    t.binary_int(bin!($ib), imm!($ib_imm), imm_rule!($rule), wide!($width))
-                })*
-                $(O::$b => t.binary(bin!($b)),)*
-                $(O::$u => t.unary(un!($u)),)*
-                _ => return false,
-            }
+            // One call site per shape, so that each is inlined once.
+            let (make, imm, rule, wide) = match op {
+                $(O::$ib => (bin!($ib), imm!($ib_imm), imm_rule!($rule), wide!($width)),)*
+                $(O::$b => (bin!($b), None, ImmRule::Right, false),)*
+                _ => {
+                    let make = match op {
+                        $(O::$u => un!($u),)*
+                        _ => return false,
+                    };
+                    t.unary(make);
+                    return true;
+                }
+            };
+            t.binary_int(make, imm, rule, wide);
             true
         }
     };
