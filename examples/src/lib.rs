@@ -14,3 +14,9 @@ pub mod plugin_host;
 pub mod tank;
 pub mod tic_tac_toe;
 pub mod wasi_bot;
+
+/// The Rust examples of the workspace's `README.md`, compiled and run as doctests (from this
+/// crate, so that the `check = "wasm/..."` paths they show resolve as they do here).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

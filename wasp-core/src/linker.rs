@@ -89,6 +89,10 @@ impl<T> Linker<T> {
     }
 
     /// Defines `module`/`name` as an item of a store (a function, memory, table or global).
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`](crate::LinkError) when `module`/`name` is already defined.
     pub fn define(
         &mut self,
         module: &str,
@@ -99,6 +103,10 @@ impl<T> Linker<T> {
     }
 
     /// Defines `module`/`name` as a host function made from a typed closure.
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`](crate::LinkError) when `module`/`name` is already defined.
     pub fn func_wrap<Params, Results>(
         &mut self,
         module: &str,
@@ -109,6 +117,10 @@ impl<T> Linker<T> {
     }
 
     /// Defines `module`/`name` as a host function over [`Val`]s with an explicit type.
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`](crate::LinkError) when `module`/`name` is already defined.
     pub fn func_new(
         &mut self,
         module: &str,
@@ -120,6 +132,10 @@ impl<T> Linker<T> {
     }
 
     /// Defines `module`/`name` as an existing host function.
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`](crate::LinkError) when `module`/`name` is already defined.
     pub fn define_host_func(
         &mut self,
         module: &str,
@@ -130,6 +146,11 @@ impl<T> Linker<T> {
     }
 
     /// Defines every export of `instance` under the module name `module`.
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`](crate::LinkError) when `module`/`name` is already defined for
+    /// one of the instance's exports.
     pub fn instance(
         &mut self,
         store: impl AsContext<Data = T>,
@@ -175,6 +196,12 @@ impl<T> Linker<T> {
     /// Fails with [`Error::Link`] when an import is missing or has the wrong type (the
     /// message names the import, the expected type and the one found), and with
     /// [`Error::Trap`] when a segment does not fit or the start function traps.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Link`] when an import is missing or has the wrong type; [`Error::Trap`] when a
+    /// segment does not fit or the start function traps; [`Error::Limit`] when the store's
+    /// limits refuse a memory or table.
     pub fn instantiate(&self, store: &mut Store<T>, module: &Module) -> Result<Instance, Error> {
         let mut imports = Vec::with_capacity(module.imports().len());
         for import in module.imports() {
@@ -207,6 +234,11 @@ impl<T> Linker<T> {
 
 impl Instance {
     /// Instantiates `module` with imports given in the module's import order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Link`] when `imports` do not match the module's imports in number or types;
+    /// [`Error::Trap`] when a segment does not fit or the start function traps.
     pub fn new<T>(
         store: &mut Store<T>,
         module: &Module,
@@ -224,6 +256,10 @@ impl<T> Linker<T> {
     /// type differs from what a module imports is reported by [`Linker::instantiate`] as
     /// [`LinkError::IncompatibleImport`]; [`Imports::check`](crate::Imports::check) also
     /// reports names the module does not import.
+    ///
+    /// # Errors
+    ///
+    /// [`LinkError::Duplicate`] when a name is already defined.
     pub fn define_imports(&mut self, imports: crate::Imports<T>) -> Result<&mut Self, Error> {
         for (module, name, host) in imports {
             self.insert(&module, &name, Definition::Host(host))?;

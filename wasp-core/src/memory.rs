@@ -37,6 +37,11 @@ impl Memory {
     }
 
     /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or 65536.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::InvalidType`](crate::UsageError) when the type's limits are invalid;
+    /// [`Error::Limit`] when the store's limits refuse the memory or it cannot be allocated.
     pub fn new(mut store: impl AsContextMut, ty: MemoryType) -> Result<Memory, Error> {
         let over = ty.min() > MAX_PAGES || ty.max().is_some_and(|m| m > MAX_PAGES || m < ty.min());
         if over {

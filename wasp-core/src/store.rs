@@ -116,6 +116,10 @@ impl<T> Store<T> {
     /// assert_eq!(store.gas_left()?, 1_000);
     /// # Ok::<(), wasp_core::Error>(())
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::GasDisabled`](crate::UsageError) when the engine does not meter gas.
     pub fn set_gas(&mut self, gas: u64) -> Result<(), crate::Error> {
         self.check_metering()?;
         self.inner.gas = gas;
@@ -123,6 +127,10 @@ impl<T> Store<T> {
     }
 
     /// The gas left. Fails if the engine does not meter gas.
+    ///
+    /// # Errors
+    ///
+    /// [`UsageError::GasDisabled`](crate::UsageError) when the engine does not meter gas.
     pub fn gas_left(&self) -> Result<u64, crate::Error> {
         self.check_metering()?;
         Ok(self.inner.gas)

@@ -120,6 +120,16 @@ impl GasCosts {
         u64::from(cost)
     }
 
+    /// The dynamic cost of a `memory.grow` by `pages` pages, on top of its base price.
+    pub(crate) fn memory_grow(&self, pages: u64) -> u64 {
+        pages.saturating_mul(u64::from(self.memory_grow_per_page))
+    }
+
+    /// The dynamic cost of a `table.grow` by `elements` elements, on top of its base price.
+    pub(crate) fn table_grow(&self, elements: u64) -> u64 {
+        elements.saturating_mul(u64::from(self.table_grow_per_element))
+    }
+
     /// The dynamic cost of a bulk memory instruction over `len` bytes.
     pub(crate) fn bulk_memory(&self, len: u64) -> u64 {
         len.div_ceil(64)

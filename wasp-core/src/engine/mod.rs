@@ -4,6 +4,7 @@
 pub(crate) mod costs;
 pub(crate) mod executor;
 pub(crate) mod ir;
+pub(crate) mod isa;
 pub(crate) mod numeric;
 pub(crate) mod timer;
 pub(crate) mod translator;

@@ -59,6 +59,11 @@ impl<'a, T> Caller<'a, T> {
     /// Charges `amount` extra gas for work the host function does; fails with the
     /// `all gas consumed` trap (to be returned with `?`) when the store has less. Without gas
     /// metering this does nothing.
+    ///
+    /// # Errors
+    ///
+    /// The `all gas consumed` trap ([`TrapCode::OutOfGas`](crate::TrapCode)) when the store has
+    /// less than `amount` gas left; the store's gas is then 0.
     pub fn charge_gas(&mut self, amount: u64) -> Result<(), crate::Error> {
         if self.store.engine().config().gas().is_none() {
             return Ok(());

@@ -182,6 +182,10 @@ pub trait IntoHostResult: 'static {
     /// The values returned on success.
     type Results: WasmTyList;
     /// Splits into success values or a trap.
+    ///
+    /// # Errors
+    ///
+    /// The error a host function returned, which traps the call.
     fn into_host_result(self) -> Result<Self::Results, Error>;
 }
 

@@ -79,6 +79,11 @@ impl<T> Ctx<T> {
     /// Charges `amount` extra gas for work the host function does; fails with the
     /// `all gas consumed` trap (to be returned with `?`) when the store has less. Without gas
     /// metering this does nothing. See [`Caller::charge_gas`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Caller::charge_gas`]: the `all gas consumed` trap when the store has less than
+    /// `amount` gas left.
     pub fn charge_gas(&mut self, amount: u64) -> Result<(), Error> {
         self.caller().charge_gas(amount)
     }
@@ -114,6 +119,12 @@ impl<T> Ctx<T> {
     }
 
     /// The exported function `name` of the calling instance.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::MissingExport`] or [`AccessError::WrongKind`] when the instance exports
+    /// no function `name`.
     pub fn get_func(&self, name: &str) -> Result<Func, AccessError> {
         match self.export(name, "func")? {
             Extern::Func(f) => Ok(f),
@@ -123,6 +134,11 @@ impl<T> Ctx<T> {
 
     /// The exported function `name` of the calling instance, as a [`TypedFunc`]; fails if
     /// it is missing or its type is not `Params -> Results`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ctx::get_func`], and [`Error::Usage`] when the function's type is not `Params ->
+    /// Results`.
     pub fn get_typed_func<Params: WasmTyList, Results: WasmTyList>(
         &self,
         name: &str,
@@ -131,24 +147,46 @@ impl<T> Ctx<T> {
     }
 
     /// The exported memory `name` of the calling instance, to read.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::MissingExport`] or [`AccessError::WrongKind`] when the instance exports
+    /// no memory `name`.
     pub fn memory(&self, name: &str) -> Result<MemoryView<'_>, AccessError> {
         let memory = self.memory_handle(name)?;
         Ok(MemoryView::new(memory, memory.data(&self.store)))
     }
 
     /// The exported memory `name` of the calling instance, to read and write.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::MissingExport`] or [`AccessError::WrongKind`] when the instance exports
+    /// no memory `name`.
     pub fn memory_mut(&mut self, name: &str) -> Result<MemoryViewMut<'_>, AccessError> {
         let memory = self.memory_handle(name)?;
         Ok(MemoryViewMut::new(memory, memory.data_mut(&mut self.store)))
     }
 
     /// The calling instance's memory (memory 0, exported or not), to read.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory.
     pub fn default_memory(&self) -> Result<MemoryView<'_>, AccessError> {
         let memory = self.default_memory_handle()?;
         Ok(MemoryView::new(memory, memory.data(&self.store)))
     }
 
     /// The calling instance's memory (memory 0, exported or not), to read and write.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory.
     pub fn default_memory_mut(&mut self) -> Result<MemoryViewMut<'_>, AccessError> {
         let memory = self.default_memory_handle()?;
         Ok(MemoryViewMut::new(memory, memory.data_mut(&mut self.store)))
@@ -199,6 +237,12 @@ impl<T> Ctx<T> {
 /// Shortcuts for the calling instance's default memory (see [`Ctx::default_memory`]).
 impl<T> Ctx<T> {
     /// `len` bytes at `ptr` in the default memory.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory; [`AccessError::OutOfBounds`]
+    /// when `ptr..ptr + len` is not inside the memory.
     pub fn read_bytes(
         &self,
         ptr: impl GuestAddr,
@@ -208,21 +252,46 @@ impl<T> Ctx<T> {
     }
 
     /// `N` bytes at `ptr` in the default memory, copied into an array.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory; [`AccessError::OutOfBounds`]
+    /// when the `N` bytes at `ptr` are not inside the memory.
     pub fn read_array<const N: usize>(&self, ptr: impl GuestAddr) -> Result<[u8; N], AccessError> {
         self.default_memory()?.read_array(ptr)
     }
 
     /// The UTF-8 string of `len` bytes at `ptr` in the default memory.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory; [`AccessError::OutOfBounds`]
+    /// when `ptr..ptr + len` is not inside the memory. [`AccessError::InvalidUtf8`] when the
+    /// bytes are not UTF-8.
     pub fn read_str(&self, ptr: impl GuestAddr, len: impl GuestAddr) -> Result<&str, AccessError> {
         self.default_memory()?.read_str(ptr, len)
     }
 
     /// Copies `bytes` to `ptr` in the default memory.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory; [`AccessError::OutOfBounds`]
+    /// when the bytes would not fit at `ptr`.
     pub fn write_bytes(&mut self, ptr: impl GuestAddr, bytes: &[u8]) -> Result<(), AccessError> {
         self.default_memory_mut()?.write_bytes(ptr, bytes)
     }
 
     /// Copies the UTF-8 bytes of `s` to `ptr` in the default memory.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemory`] when the instance has no memory; [`AccessError::OutOfBounds`]
+    /// when the bytes would not fit at `ptr`.
     pub fn write_str(&mut self, ptr: impl GuestAddr, s: &str) -> Result<(), AccessError> {
         self.default_memory_mut()?.write_str(ptr, s)
     }
@@ -232,11 +301,23 @@ macro_rules! default_memory_numbers {
     ($($read:ident $write:ident $t:ty),*) => {
         impl<T> Ctx<T> {$(
             #[doc = concat!("The little-endian `", stringify!($t), "` at `ptr` in the default memory.")]
+            #[doc = ""]
+            #[doc = "# Errors"]
+            #[doc = ""]
+            #[doc = "[`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;"]
+            #[doc = "[`AccessError::NoMemory`] when the instance has no memory;"]
+            #[doc = "[`AccessError::OutOfBounds`] when the value at `ptr` is not inside the memory."]
             pub fn $read(&self, ptr: impl GuestAddr) -> Result<$t, AccessError> {
                 self.default_memory()?.$read(ptr)
             }
 
             #[doc = concat!("Writes `value` as a little-endian `", stringify!($t), "` at `ptr` in the default memory.")]
+            #[doc = ""]
+            #[doc = "# Errors"]
+            #[doc = ""]
+            #[doc = "[`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;"]
+            #[doc = "[`AccessError::NoMemory`] when the instance has no memory;"]
+            #[doc = "[`AccessError::OutOfBounds`] when the value would not fit at `ptr`."]
             pub fn $write(&mut self, ptr: impl GuestAddr, value: $t) -> Result<(), AccessError> {
                 self.default_memory_mut()?.$write(ptr, value)
             }

@@ -9,8 +9,8 @@ use crate::error::{Error, Trap};
 /// with its message.
 ///
 /// Any standard error converts into it with `?` (an I/O error, a parse error, a
-/// [`AccessError`](crate::AccessError) from [`Ctx`](crate::Ctx), a [`wasp_core::Error`] from a
-/// call back into Wasm), and [`HostError::msg`] makes one from a message. A `wasp_core::Error`
+/// [`AccessError`](crate::AccessError) from [`Ctx`](crate::Ctx), a
+/// [`wasp_core::Error`](crate::Error) from a call back into Wasm), and [`HostError::msg`] makes one from a message. A `wasp_core::Error`
 /// keeps its identity: a Wasm trap raised in a nested call surfaces with its trap code.
 ///
 /// ```

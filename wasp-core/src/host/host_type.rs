@@ -77,8 +77,17 @@ pub trait HostType: Sized + 'static {
     /// The built-in type that carries the value.
     type Wasm: WasmPrimitive;
     /// Converts a value received from Wasm; an `Err` traps the call.
+    ///
+    /// # Errors
+    ///
+    /// A [`HostError`] when the value is not a valid `Self` (for example an out-of-range
+    /// `char`); it traps the call.
     fn from_wasm(value: Self::Wasm) -> Result<Self, HostError>;
     /// Converts a value to hand to Wasm; an `Err` traps the call.
+    ///
+    /// # Errors
+    ///
+    /// A [`HostError`] when the value cannot be represented in Wasm; it traps the call.
     fn into_wasm(self) -> Result<Self::Wasm, HostError>;
 }
 
@@ -169,8 +178,8 @@ tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
 tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
 
 /// The return type of a `#[host]` function: [`HostResults`], or `Result<R, E>` whose `Err`
-/// traps the call with the error's message (`E` is [`HostError`], [`wasp_core::Error`], or
-/// any standard error).
+/// traps the call with the error's message (`E` is [`HostError`],
+/// [`wasp_core::Error`](crate::Error), or any standard error).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to Wasm",
     label = "not a Wasm result type",
@@ -180,6 +189,10 @@ pub trait HostReturn: 'static {
     /// The values handed back on success.
     type Ok: HostResults;
     /// The values, or the error that traps the call.
+    ///
+    /// # Errors
+    ///
+    /// The error the host function returned, which traps the call.
     fn into_results(self) -> Result<Self::Ok, Error>;
 }
 

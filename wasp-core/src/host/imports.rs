@@ -107,6 +107,10 @@ impl<T> Imports<T> {
     /// - a name the module does not import: `IncompatibleImport` whose expected type is
     ///   `nothing (the module does not import it)`;
     /// - an import of the module that is not provided: `UnknownImport`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Link`] with the first mismatch found, as listed above.
     pub fn check(&self, module: &Module) -> Result<(), Error> {
         for (m, n, host) in self.iter() {
             let wanted = module.imports().find(|i| i.module() == m && i.name() == n);

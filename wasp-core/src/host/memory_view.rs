@@ -92,22 +92,40 @@ macro_rules! read_methods {
         }
 
         /// `len` bytes at `ptr`.
+        ///
+        /// # Errors
+        ///
+        /// [`AccessError::OutOfBounds`] when `ptr..ptr + len` is not inside the memory.
         pub fn read_bytes(&self, ptr: impl GuestAddr, len: impl GuestAddr) -> Result<&$life [u8], AccessError> {
             read(&self.bytes, ptr.to_u64(), len.to_u64())
         }
 
         /// Fills `buf` with the bytes at `ptr`.
+        ///
+        /// # Errors
+        ///
+        /// [`AccessError::OutOfBounds`] when the `buf.len()` bytes at `ptr` are not inside the
+        /// memory.
         pub fn read_into(&self, ptr: impl GuestAddr, buf: &mut [u8]) -> Result<(), AccessError> {
             buf.copy_from_slice(read(&self.bytes, ptr.to_u64(), buf.len() as u64)?);
             Ok(())
         }
 
         /// `N` bytes at `ptr`, copied into an array.
+        ///
+        /// # Errors
+        ///
+        /// [`AccessError::OutOfBounds`] when the `N` bytes at `ptr` are not inside the memory.
         pub fn read_array<const N: usize>(&self, ptr: impl GuestAddr) -> Result<[u8; N], AccessError> {
             read_array(&self.bytes, ptr.to_u64())
         }
 
         /// The UTF-8 string of `len` bytes at `ptr`.
+        ///
+        /// # Errors
+        ///
+        /// [`AccessError::OutOfBounds`] when `ptr..ptr + len` is not inside the memory.
+        /// [`AccessError::InvalidUtf8`] when the bytes are not UTF-8.
         pub fn read_str(&self, ptr: impl GuestAddr, len: impl GuestAddr) -> Result<&$life str, AccessError> {
             read_str(&self.bytes, ptr.to_u64(), len.to_u64())
         }
@@ -118,6 +136,10 @@ macro_rules! read_methods {
     };
     (@num $($name:ident $t:ty),*) => {$(
         #[doc = concat!("The little-endian `", stringify!($t), "` at `ptr`.")]
+        #[doc = ""]
+        #[doc = "# Errors"]
+        #[doc = ""]
+        #[doc = "[`AccessError::OutOfBounds`] when the value at `ptr` is not inside the memory."]
         pub fn $name(&self, ptr: impl GuestAddr) -> Result<$t, AccessError> {
             Ok(<$t>::from_le_bytes(read_array(&self.bytes, ptr.to_u64())?))
         }
@@ -127,6 +149,10 @@ macro_rules! read_methods {
 macro_rules! write_methods {
     ($($name:ident $t:ty),*) => {$(
         #[doc = concat!("Writes `value` at `ptr` as a little-endian `", stringify!($t), "`.")]
+        #[doc = ""]
+        #[doc = "# Errors"]
+        #[doc = ""]
+        #[doc = "[`AccessError::OutOfBounds`] when the value would not fit at `ptr`."]
         pub fn $name(&mut self, ptr: impl GuestAddr, value: $t) -> Result<(), AccessError> {
             write(self.bytes, ptr.to_u64(), &value.to_le_bytes())
         }
@@ -186,11 +212,19 @@ impl<'a> MemoryViewMut<'a> {
     read_methods!('_);
 
     /// Copies `bytes` to `ptr`.
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::OutOfBounds`] when the bytes would not fit at `ptr`.
     pub fn write_bytes(&mut self, ptr: impl GuestAddr, bytes: &[u8]) -> Result<(), AccessError> {
         write(self.bytes, ptr.to_u64(), bytes)
     }
 
     /// Copies the UTF-8 bytes of `s` to `ptr` (no terminator is added).
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::OutOfBounds`] when the bytes would not fit at `ptr`.
     pub fn write_str(&mut self, ptr: impl GuestAddr, s: &str) -> Result<(), AccessError> {
         write(self.bytes, ptr.to_u64(), s.as_bytes())
     }

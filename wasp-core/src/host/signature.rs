@@ -32,6 +32,10 @@ pub trait HostSignature {
     const RESULTS: &'static [ValType];
     /// The function type in Wasm's notation, e.g. `(func (param i32) (result i32))`.
     const WASM_TYPE: &'static str;
+    /// Set by the stand-in `#[host]` emits for a function it rejected, so that `imports!`
+    /// reports nothing more about it. Not part of the API.
+    #[doc(hidden)]
+    const __REJECTED: bool = false;
 
     /// The function type.
     fn ty() -> FuncType {

@@ -161,6 +161,11 @@ impl Module {
     /// Fails with [`Error::Module`] when the bytes are malformed or the module is invalid, or
     /// uses a feature Wasp does not run (SIMD, threads, multiple memories, 64-bit memories,
     /// exceptions, GC).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Module`] when the bytes are malformed, the module is invalid or uses a proposal
+    /// Wasp does not support.
     pub fn new(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<Module, Error> {
         let bytes = bytes.as_ref();
         let binary = to_binary(bytes)?;
@@ -178,6 +183,11 @@ impl Module {
     /// assert!(Module::from_binary(&engine, b"\0asm\x01\0\0\0").is_ok());
     /// assert!(Module::from_binary(&engine, b"(module)").is_err());
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Module`] when the bytes are malformed, the module is invalid or uses a proposal
+    /// Wasp does not support.
     pub fn from_binary(engine: &Engine, bytes: &[u8]) -> Result<Module, Error> {
         let inner = parse::parse(engine, bytes)?;
         Ok(Module {
@@ -186,6 +196,10 @@ impl Module {
     }
 
     /// Checks that `bytes` hold a valid module, without keeping the result.
+    ///
+    /// # Errors
+    ///
+    /// As [`Module::new`].
     pub fn validate(engine: &Engine, bytes: impl AsRef<[u8]>) -> Result<(), Error> {
         Module::new(engine, bytes).map(|_| ())
     }

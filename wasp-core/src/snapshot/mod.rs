@@ -128,6 +128,11 @@ impl<T> Store<T> {
     ///
     /// Nothing changes unless the whole snapshot checks out; every problem is a
     /// [`SnapshotError`] saying what was expected and what was found.
+    ///
+    /// # Errors
+    ///
+    /// A [`SnapshotError`] when the bytes are not a snapshot of this version, are truncated or
+    /// corrupt, or describe a store built differently; the store is then unchanged.
     pub fn restore(&mut self, bytes: &[u8]) -> Result<Option<Continuation>, SnapshotError> {
         let mut r = Reader::new(bytes);
         if r.raw(MAGIC.len(), "the magic bytes")? != MAGIC {

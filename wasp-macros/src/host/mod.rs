@@ -1,8 +1,10 @@
-//! `#[host]`: parse (`ast`, `attr`), check (`valid`), generate (`expand`).
+//! `#[host]`: parse (`ast`, `attr`), check (`valid`), generate (`expand`), or on a rejected
+//! function, a stand-in companion (`fallback`).
 
 mod ast;
 mod attr;
 mod expand;
+mod fallback;
 mod valid;
 
 use proc_macro2::TokenStream;
@@ -35,8 +37,8 @@ pub fn expand(attr: TokenStream, item: TokenStream) -> TokenStream {
     }
 }
 
-/// The errors, and the function without its `#[wasm]` attributes so that its uses still
-/// resolve and no other error follows from these.
+/// The errors, the function without its `#[wasm]` attributes and a stand-in companion, so
+/// that uses of both still resolve and no other error follows from these.
 fn with_item(e: syn::Error, func: &ItemFn) -> TokenStream {
     let mut func = func.clone();
     for input in &mut func.sig.inputs {
@@ -45,5 +47,6 @@ fn with_item(e: syn::Error, func: &ItemFn) -> TokenStream {
         }
     }
     let e = e.to_compile_error();
-    quote!(#e #func)
+    let companion = fallback::companion(&func);
+    quote!(#e #func #companion)
 }

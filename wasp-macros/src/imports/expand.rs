@@ -99,7 +99,7 @@ fn check_entry(
         const _: () = {
             const MESSAGE: &::wasp_core::__private::ConstText =
                 &::wasp_core::__private::ConstText::concat(&[#head, #sig::WASM_TYPE, #suffix]);
-            if !(#matches) {
+            if !(#sig::__REJECTED || #matches) {
                 #panic
             }
         };

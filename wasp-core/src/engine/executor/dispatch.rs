@@ -100,7 +100,8 @@ pub(crate) fn execute(
     }
     loop {
         let (ip, regs) = (cx.ip, cx.regs);
-        // SAFETY: `ip` is an instruction of the running function (see `regs.rs`).
+        // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
+        // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
         let next = handler(ip, regs, &mut cx, BUDGET);
         if next.is_null() {
@@ -134,7 +135,9 @@ impl Cx<'_> {
         self.code = code;
         self.base = f.base as usize;
         self.regs = super::regs::frame_ptr(&mut self.stack.values, self.base, size);
-        // SAFETY: `pc` is a position in this function's code (see `regs.rs`).
+        // SAFETY: `pc` is a position in this function's code: 0 on entry, a return address
+        // saved by a call (invariant 4 of `translator/verify.rs`), or checked against the code
+        // when restored from a snapshot.
         self.ip = unsafe { self.code.add(f.pc as usize) };
         if instance != self.inst {
             self.inst = instance;

@@ -1,10 +1,12 @@
-//! Unchecked access to the running frame's slots and to the running function's code.
+//! Unchecked access to the running frame's slots.
 //!
-//! This is the interpreter's only `unsafe`. It is sound because of three facts:
+//! The interpreter's `unsafe` (here, in `dispatch.rs` and in the handlers' `op!`, `r!` and
+//! `set!` macros) is sound because of three facts:
 //!
-//! 1. Every slot an instruction names is below its function's `frame_size`, and every
-//!    branch, fallthrough and `br_table` entry stays on an instruction of the function:
-//!    `translator::verify` checks both for every function before it can run.
+//! 1. The running code was verified: its slots lie in its frame, its branches, fallthroughs
+//!    and `br_table` entries stay on its instructions, and its data words are where they are
+//!    read. The invariants are stated in `translator/verify.rs`, which checks them for every
+//!    function before it can run; `link` pairs each instruction with its own handler.
 //! 2. [`frame_ptr`] takes a checked slice of `frame_size` slots at the frame's base, so the
 //!    pointer it returns covers the whole frame (frames restored from a snapshot are also
 //!    checked to fit before they run).

@@ -397,20 +397,14 @@ fn place_temps(mut code: Vec<Instr>, temps_base: Reg) -> Vec<Instr> {
             *r = temps_base + (*r - TEMP_MARK);
         }
     };
-    let mut after_select = false;
-    for instr in &mut code {
-        instr.for_each_reg_mut(place);
-        match instr {
-            Instr::Call { args, .. }
-            | Instr::ReturnCall { args, .. }
-            | Instr::CallIndirect { args, .. }
-            | Instr::ReturnCallIndirect { args, .. }
-            | Instr::ReturnN { src: args, .. } => place(args),
-            // `select` keeps its condition's slot in its data word.
-            Instr::Data { a, .. } if after_select => place(a),
-            _ => {}
+    for pc in 0..code.len() {
+        code[pc].for_each_slot_mut(|r, _| place(r));
+        if code[pc].has_data_word() {
+            let instr = code[pc];
+            if let Some(data) = code.get_mut(pc + 1) {
+                instr.for_each_data_slot_mut(data, place);
+            }
         }
-        after_select = matches!(instr, Instr::Select { .. });
     }
     code
 }

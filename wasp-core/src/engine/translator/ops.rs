@@ -277,186 +277,9 @@ impl Translator<'_> {
         self.emit_result(make_imm(dst, src, imm));
     }
 
+    /// Translates a numeric operator through the table below; false for other operators.
     fn numeric_op(&mut self, op: &Operator<'_>) -> bool {
-        self.int_op(op) || self.float_op(op) || self.conversion_op(op)
-    }
-
-    fn int_op(&mut self, op: &Operator<'_>) -> bool {
-        use ImmRule::{Commutes as C, Right as R};
-        use Operator as O;
-        let (make, imm, rule, wide) = match op {
-            O::I32Add => (bin!(I32Add), imm!(I32AddImm), C, false),
-            O::I32Sub => (bin!(I32Sub), imm!(I32SubImm), R, false),
-            O::I32Mul => (bin!(I32Mul), imm!(I32MulImm), C, false),
-            O::I32DivS => (bin!(I32DivS), imm!(I32DivSImm), R, false),
-            O::I32DivU => (bin!(I32DivU), imm!(I32DivUImm), R, false),
-            O::I32RemS => (bin!(I32RemS), imm!(I32RemSImm), R, false),
-            O::I32RemU => (bin!(I32RemU), imm!(I32RemUImm), R, false),
-            O::I32And => (bin!(I32And), imm!(I32AndImm), C, false),
-            O::I32Or => (bin!(I32Or), imm!(I32OrImm), C, false),
-            O::I32Xor => (bin!(I32Xor), imm!(I32XorImm), C, false),
-            O::I32Shl => (bin!(I32Shl), imm!(I32ShlImm), R, false),
-            O::I32ShrS => (bin!(I32ShrS), imm!(I32ShrSImm), R, false),
-            O::I32ShrU => (bin!(I32ShrU), imm!(I32ShrUImm), R, false),
-            O::I32Rotl => (bin!(I32Rotl), imm!(I32RotlImm), R, false),
-            O::I32Rotr => (bin!(I32Rotr), imm!(I32RotrImm), R, false),
-            O::I32Eq => (bin!(I32Eq), imm!(I32EqImm), C, false),
-            O::I32Ne => (bin!(I32Ne), imm!(I32NeImm), C, false),
-            O::I32LtS => (bin!(I32LtS), imm!(I32LtSImm), R, false),
-            O::I32LtU => (bin!(I32LtU), imm!(I32LtUImm), R, false),
-            O::I32GtS => (bin!(I32GtS), imm!(I32GtSImm), R, false),
-            O::I32GtU => (bin!(I32GtU), imm!(I32GtUImm), R, false),
-            O::I32LeS => (bin!(I32LeS), imm!(I32LeSImm), R, false),
-            O::I32LeU => (bin!(I32LeU), imm!(I32LeUImm), R, false),
-            O::I32GeS => (bin!(I32GeS), imm!(I32GeSImm), R, false),
-            O::I32GeU => (bin!(I32GeU), imm!(I32GeUImm), R, false),
-            O::I64Add => (bin!(I64Add), imm!(I64AddImm), C, true),
-            O::I64Sub => (bin!(I64Sub), imm!(I64SubImm), R, true),
-            O::I64Mul => (bin!(I64Mul), imm!(I64MulImm), C, true),
-            O::I64DivS => (bin!(I64DivS), imm!(I64DivSImm), R, true),
-            O::I64DivU => (bin!(I64DivU), imm!(I64DivUImm), R, true),
-            O::I64RemS => (bin!(I64RemS), imm!(I64RemSImm), R, true),
-            O::I64RemU => (bin!(I64RemU), imm!(I64RemUImm), R, true),
-            O::I64And => (bin!(I64And), imm!(I64AndImm), C, true),
-            O::I64Or => (bin!(I64Or), imm!(I64OrImm), C, true),
-            O::I64Xor => (bin!(I64Xor), imm!(I64XorImm), C, true),
-            O::I64Shl => (bin!(I64Shl), imm!(I64ShlImm), R, true),
-            O::I64ShrS => (bin!(I64ShrS), imm!(I64ShrSImm), R, true),
-            O::I64ShrU => (bin!(I64ShrU), imm!(I64ShrUImm), R, true),
-            O::I64Rotl => (bin!(I64Rotl), imm!(I64RotlImm), R, true),
-            O::I64Rotr => (bin!(I64Rotr), imm!(I64RotrImm), R, true),
-            O::I64Eq => (bin!(I64Eq), imm!(I64EqImm), C, true),
-            O::I64Ne => (bin!(I64Ne), imm!(I64NeImm), C, true),
-            O::I64LtS => (bin!(I64LtS), imm!(I64LtSImm), R, true),
-            O::I64LtU => (bin!(I64LtU), imm!(I64LtUImm), R, true),
-            O::I64GtS => (bin!(I64GtS), imm!(I64GtSImm), R, true),
-            O::I64GtU => (bin!(I64GtU), imm!(I64GtUImm), R, true),
-            O::I64LeS => (bin!(I64LeS), imm!(I64LeSImm), R, true),
-            O::I64LeU => (bin!(I64LeU), imm!(I64LeUImm), R, true),
-            O::I64GeS => (bin!(I64GeS), imm!(I64GeSImm), R, true),
-            O::I64GeU => (bin!(I64GeU), imm!(I64GeUImm), R, true),
-            _ => return self.int_unary_op(op),
-        };
-        self.binary_int(make, imm, rule, wide);
-        true
-    }
-
-    fn int_unary_op(&mut self, op: &Operator<'_>) -> bool {
-        use Operator as O;
-        let make = match op {
-            O::I32Eqz => un!(I32Eqz),
-            O::I32Clz => un!(I32Clz),
-            O::I32Ctz => un!(I32Ctz),
-            O::I32Popcnt => un!(I32Popcnt),
-            O::I32Extend8S => un!(I32Extend8S),
-            O::I32Extend16S => un!(I32Extend16S),
-            O::I64Eqz => un!(I64Eqz),
-            O::I64Clz => un!(I64Clz),
-            O::I64Ctz => un!(I64Ctz),
-            O::I64Popcnt => un!(I64Popcnt),
-            O::I64Extend8S => un!(I64Extend8S),
-            O::I64Extend16S => un!(I64Extend16S),
-            O::I64Extend32S => un!(I64Extend32S),
-            _ => return false,
-        };
-        self.unary(make);
-        true
-    }
-
-    fn float_op(&mut self, op: &Operator<'_>) -> bool {
-        use Operator as O;
-        let make = match op {
-            O::F32Add => bin!(F32Add),
-            O::F32Sub => bin!(F32Sub),
-            O::F32Mul => bin!(F32Mul),
-            O::F32Div => bin!(F32Div),
-            O::F32Min => bin!(F32Min),
-            O::F32Max => bin!(F32Max),
-            O::F32Copysign => bin!(F32Copysign),
-            O::F32Eq => bin!(F32Eq),
-            O::F32Ne => bin!(F32Ne),
-            O::F32Lt => bin!(F32Lt),
-            O::F32Gt => bin!(F32Gt),
-            O::F32Le => bin!(F32Le),
-            O::F32Ge => bin!(F32Ge),
-            O::F64Add => bin!(F64Add),
-            O::F64Sub => bin!(F64Sub),
-            O::F64Mul => bin!(F64Mul),
-            O::F64Div => bin!(F64Div),
-            O::F64Min => bin!(F64Min),
-            O::F64Max => bin!(F64Max),
-            O::F64Copysign => bin!(F64Copysign),
-            O::F64Eq => bin!(F64Eq),
-            O::F64Ne => bin!(F64Ne),
-            O::F64Lt => bin!(F64Lt),
-            O::F64Gt => bin!(F64Gt),
-            O::F64Le => bin!(F64Le),
-            O::F64Ge => bin!(F64Ge),
-            _ => return self.float_unary_op(op),
-        };
-        self.binary(make);
-        true
-    }
-
-    fn float_unary_op(&mut self, op: &Operator<'_>) -> bool {
-        use Operator as O;
-        let make = match op {
-            O::F32Abs => un!(F32Abs),
-            O::F32Neg => un!(F32Neg),
-            O::F32Ceil => un!(F32Ceil),
-            O::F32Floor => un!(F32Floor),
-            O::F32Trunc => un!(F32Trunc),
-            O::F32Nearest => un!(F32Nearest),
-            O::F32Sqrt => un!(F32Sqrt),
-            O::F64Abs => un!(F64Abs),
-            O::F64Neg => un!(F64Neg),
-            O::F64Ceil => un!(F64Ceil),
-            O::F64Floor => un!(F64Floor),
-            O::F64Trunc => un!(F64Trunc),
-            O::F64Nearest => un!(F64Nearest),
-            O::F64Sqrt => un!(F64Sqrt),
-            _ => return false,
-        };
-        self.unary(make);
-        true
-    }
-
-    fn conversion_op(&mut self, op: &Operator<'_>) -> bool {
-        use Operator as O;
-        let make = match op {
-            O::I32WrapI64 => un!(I32WrapI64),
-            O::I64ExtendI32S => un!(I64ExtendI32S),
-            O::I64ExtendI32U => un!(I64ExtendI32U),
-            O::I32TruncF32S => un!(I32TruncF32S),
-            O::I32TruncF32U => un!(I32TruncF32U),
-            O::I32TruncF64S => un!(I32TruncF64S),
-            O::I32TruncF64U => un!(I32TruncF64U),
-            O::I64TruncF32S => un!(I64TruncF32S),
-            O::I64TruncF32U => un!(I64TruncF32U),
-            O::I64TruncF64S => un!(I64TruncF64S),
-            O::I64TruncF64U => un!(I64TruncF64U),
-            O::I32TruncSatF32S => un!(I32TruncSatF32S),
-            O::I32TruncSatF32U => un!(I32TruncSatF32U),
-            O::I32TruncSatF64S => un!(I32TruncSatF64S),
-            O::I32TruncSatF64U => un!(I32TruncSatF64U),
-            O::I64TruncSatF32S => un!(I64TruncSatF32S),
-            O::I64TruncSatF32U => un!(I64TruncSatF32U),
-            O::I64TruncSatF64S => un!(I64TruncSatF64S),
-            O::I64TruncSatF64U => un!(I64TruncSatF64U),
-            O::F32ConvertI32S => un!(F32ConvertI32S),
-            O::F32ConvertI32U => un!(F32ConvertI32U),
-            O::F32ConvertI64S => un!(F32ConvertI64S),
-            O::F32ConvertI64U => un!(F32ConvertI64U),
-            O::F64ConvertI32S => un!(F64ConvertI32S),
-            O::F64ConvertI32U => un!(F64ConvertI32U),
-            O::F64ConvertI64S => un!(F64ConvertI64S),
-            O::F64ConvertI64U => un!(F64ConvertI64U),
-            O::F32DemoteF64 => un!(F32DemoteF64),
-            O::F64PromoteF32 => un!(F64PromoteF32),
-            _ => return false,
-        };
-        self.unary(make);
-        true
+        numeric_table(self, op)
     }
 
     // ----- memory and tables --------------------------------------------------------------------
@@ -613,6 +436,196 @@ impl Translator<'_> {
             _ => return Ok(false),
         }
         Ok(true)
+    }
+}
+
+/// The numeric operators, as a table: each Wasm operator becomes the IR instruction of the
+/// same name. Integer binary operators also have a form with a constant operand (`..Imm`),
+/// used when the constant fits in 32 bits: on the right, or on either side if the operator
+/// commutes.
+macro_rules! numeric_ops {
+    (
+        int_binary { $($ib:ident, $ib_imm:ident: $width:ident $rule:ident;)* }
+        binary { $($b:ident;)* }
+        unary { $($u:ident;)* }
+    ) => {
+        fn numeric_table(t: &mut Translator<'_>, op: &Operator<'_>) -> bool {
+            use Operator as O;
+            // One call site per shape, so that each is inlined once.
+            let (make, imm, rule, wide) = match op {
+                $(O::$ib => (bin!($ib), imm!($ib_imm), imm_rule!($rule), wide!($width)),)*
+                $(O::$b => (bin!($b), None, ImmRule::Right, false),)*
+                _ => {
+                    let make = match op {
+                        $(O::$u => un!($u),)*
+                        _ => return false,
+                    };
+                    t.unary(make);
+                    return true;
+                }
+            };
+            t.binary_int(make, imm, rule, wide);
+            true
+        }
+    };
+}
+
+macro_rules! imm_rule {
+    (commutes) => {
+        ImmRule::Commutes
+    };
+    (right) => {
+        ImmRule::Right
+    };
+}
+
+macro_rules! wide {
+    (i32) => {
+        false
+    };
+    (i64) => {
+        true
+    };
+}
+
+numeric_ops! {
+    int_binary {
+        I32Add, I32AddImm: i32 commutes;
+        I32Sub, I32SubImm: i32 right;
+        I32Mul, I32MulImm: i32 commutes;
+        I32DivS, I32DivSImm: i32 right;
+        I32DivU, I32DivUImm: i32 right;
+        I32RemS, I32RemSImm: i32 right;
+        I32RemU, I32RemUImm: i32 right;
+        I32And, I32AndImm: i32 commutes;
+        I32Or, I32OrImm: i32 commutes;
+        I32Xor, I32XorImm: i32 commutes;
+        I32Shl, I32ShlImm: i32 right;
+        I32ShrS, I32ShrSImm: i32 right;
+        I32ShrU, I32ShrUImm: i32 right;
+        I32Rotl, I32RotlImm: i32 right;
+        I32Rotr, I32RotrImm: i32 right;
+        I32Eq, I32EqImm: i32 commutes;
+        I32Ne, I32NeImm: i32 commutes;
+        I32LtS, I32LtSImm: i32 right;
+        I32LtU, I32LtUImm: i32 right;
+        I32GtS, I32GtSImm: i32 right;
+        I32GtU, I32GtUImm: i32 right;
+        I32LeS, I32LeSImm: i32 right;
+        I32LeU, I32LeUImm: i32 right;
+        I32GeS, I32GeSImm: i32 right;
+        I32GeU, I32GeUImm: i32 right;
+        I64Add, I64AddImm: i64 commutes;
+        I64Sub, I64SubImm: i64 right;
+        I64Mul, I64MulImm: i64 commutes;
+        I64DivS, I64DivSImm: i64 right;
+        I64DivU, I64DivUImm: i64 right;
+        I64RemS, I64RemSImm: i64 right;
+        I64RemU, I64RemUImm: i64 right;
+        I64And, I64AndImm: i64 commutes;
+        I64Or, I64OrImm: i64 commutes;
+        I64Xor, I64XorImm: i64 commutes;
+        I64Shl, I64ShlImm: i64 right;
+        I64ShrS, I64ShrSImm: i64 right;
+        I64ShrU, I64ShrUImm: i64 right;
+        I64Rotl, I64RotlImm: i64 right;
+        I64Rotr, I64RotrImm: i64 right;
+        I64Eq, I64EqImm: i64 commutes;
+        I64Ne, I64NeImm: i64 commutes;
+        I64LtS, I64LtSImm: i64 right;
+        I64LtU, I64LtUImm: i64 right;
+        I64GtS, I64GtSImm: i64 right;
+        I64GtU, I64GtUImm: i64 right;
+        I64LeS, I64LeSImm: i64 right;
+        I64LeU, I64LeUImm: i64 right;
+        I64GeS, I64GeSImm: i64 right;
+        I64GeU, I64GeUImm: i64 right;
+    }
+    binary {
+        F32Add;
+        F32Sub;
+        F32Mul;
+        F32Div;
+        F32Min;
+        F32Max;
+        F32Copysign;
+        F32Eq;
+        F32Ne;
+        F32Lt;
+        F32Gt;
+        F32Le;
+        F32Ge;
+        F64Add;
+        F64Sub;
+        F64Mul;
+        F64Div;
+        F64Min;
+        F64Max;
+        F64Copysign;
+        F64Eq;
+        F64Ne;
+        F64Lt;
+        F64Gt;
+        F64Le;
+        F64Ge;
+    }
+    unary {
+        I32Eqz;
+        I32Clz;
+        I32Ctz;
+        I32Popcnt;
+        I32Extend8S;
+        I32Extend16S;
+        I64Eqz;
+        I64Clz;
+        I64Ctz;
+        I64Popcnt;
+        I64Extend8S;
+        I64Extend16S;
+        I64Extend32S;
+        F32Abs;
+        F32Neg;
+        F32Ceil;
+        F32Floor;
+        F32Trunc;
+        F32Nearest;
+        F32Sqrt;
+        F64Abs;
+        F64Neg;
+        F64Ceil;
+        F64Floor;
+        F64Trunc;
+        F64Nearest;
+        F64Sqrt;
+        I32WrapI64;
+        I64ExtendI32S;
+        I64ExtendI32U;
+        I32TruncF32S;
+        I32TruncF32U;
+        I32TruncF64S;
+        I32TruncF64U;
+        I64TruncF32S;
+        I64TruncF32U;
+        I64TruncF64S;
+        I64TruncF64U;
+        I32TruncSatF32S;
+        I32TruncSatF32U;
+        I32TruncSatF64S;
+        I32TruncSatF64U;
+        I64TruncSatF32S;
+        I64TruncSatF32U;
+        I64TruncSatF64S;
+        I64TruncSatF64U;
+        F32ConvertI32S;
+        F32ConvertI32U;
+        F32ConvertI64S;
+        F32ConvertI64U;
+        F64ConvertI32S;
+        F64ConvertI32U;
+        F64ConvertI64S;
+        F64ConvertI64U;
+        F32DemoteF64;
+        F64PromoteF32;
     }
 }
 

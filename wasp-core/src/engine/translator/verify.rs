@@ -1,10 +1,17 @@
-//! A check of every translated function before it can run: the interpreter reads slots and
-//! instructions without bounds checks, and relies on what this proves.
+//! A check of every translated function before it can run. The interpreter reads slots and
+//! instructions without bounds checks (the `unsafe` of `executor/regs.rs`, `executor/dispatch.rs`
+//! and `executor/handlers`); these are the invariants it relies on, stated here, where they are
+//! established:
 //!
-//! - every slot an instruction names lies inside the frame (`< frame_size`);
-//! - every branch lands on an instruction of the same function that is not a data word;
-//! - every instruction that needs a data word has one right after it;
-//! - execution cannot run off the end: the last instruction is a terminator.
+//! 1. **Slots.** Every slot an instruction or its data word names lies inside the frame
+//!    (`< frame_size`), and so does the range `ReturnN` returns. The slots are found through
+//!    the instruction table (`engine/isa.rs`), where an operand cannot be declared without its
+//!    role, so none escapes this check.
+//! 2. **Branches.** Every branch, including every `br_table` entry, lands on an instruction of
+//!    the same function that is not a data word.
+//! 3. **Data words.** Every instruction that needs a data word has one right after it.
+//! 4. **No running off the end.** The last instruction is a terminator, so every other
+//!    instruction (and its data word) is followed by one more.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -51,12 +58,14 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 }
                 // The entries are checked as branches by the loop itself.
             }
-            _ if needs_data(&instr) => {
-                let Some(Instr::Data { a, .. }) = code.get(pc + 1) else {
+            _ if instr.has_data_word() => {
+                let Some(mut data @ Instr::Data { .. }) = code.get(pc + 1).copied() else {
                     return fail(pc, "a missing data word");
                 };
-                if matches!(instr, Instr::Select { .. }) && *a >= frame_size {
-                    return fail(pc, "a condition slot outside the frame");
+                let mut bad_reg = false;
+                instr.for_each_data_slot_mut(&mut data, |r| bad_reg |= *r >= frame_size);
+                if bad_reg {
+                    return fail(pc, "a data word slot outside the frame");
                 }
                 pc += 1;
             }
@@ -76,23 +85,6 @@ fn is_target(code: &[Instr], target: i64) -> bool {
         .ok()
         .and_then(|t| code.get(t))
         .is_some_and(|i| !matches!(i, Instr::Data { .. }))
-}
-
-/// Instructions followed by a data word.
-fn needs_data(instr: &Instr) -> bool {
-    matches!(
-        instr,
-        Instr::Select { .. }
-            | Instr::CallIndirect { .. }
-            | Instr::ReturnCallIndirect { .. }
-            | Instr::MemoryFill { .. }
-            | Instr::MemoryCopy { .. }
-            | Instr::MemoryInit { .. }
-            | Instr::TableGrow { .. }
-            | Instr::TableFill { .. }
-            | Instr::TableCopy { .. }
-            | Instr::TableInit { .. }
-    )
 }
 
 /// The last instruction, skipping the data word of a final `return_call_indirect`.

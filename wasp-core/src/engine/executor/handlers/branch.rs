@@ -1,0 +1,22 @@
+//! Handlers of the plain branches; the fused compare-and-branch ones are made with their
+//! comparison in `int.rs`.
+
+use super::*;
+
+op!(Br { offset }, |ip, regs, cx| { Ok(Flow::Jump(offset)) });
+
+/// Branches by `offset` when `f(cond)` holds, `cond` read as a `$t`.
+macro_rules! branch_on {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset }, |ip, regs, cx| {
+            branch_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), offset)
+        });
+    )*};
+}
+
+branch_on! {
+    BrIfEqz(u32) = |v| v == 0;
+    BrIfNez(u32) = |v| v != 0;
+    BrI64IfEqz(u64) = |v| v == 0;
+    BrI64IfNez(u64) = |v| v != 0;
+}

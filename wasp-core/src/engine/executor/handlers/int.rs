@@ -1,0 +1,86 @@
+//! Handlers of integer arithmetic and comparisons, one line per operator.
+
+use super::*;
+use crate::engine::numeric as num;
+
+int_binary! {
+    I32Add, I32AddImm(u32) = u32::wrapping_add;
+    I32Sub, I32SubImm(u32) = u32::wrapping_sub;
+    I32Mul, I32MulImm(u32) = u32::wrapping_mul;
+    I32DivS, I32DivSImm(i32) = num::i32_div_s, ?;
+    I32DivU, I32DivUImm(i32) = num::i32_div_u, ?;
+    I32RemS, I32RemSImm(i32) = num::i32_rem_s, ?;
+    I32RemU, I32RemUImm(i32) = num::i32_rem_u, ?;
+    I32And, I32AndImm(u32) = |a, b| a & b;
+    I32Or, I32OrImm(u32) = |a, b| a | b;
+    I32Xor, I32XorImm(u32) = |a, b| a ^ b;
+    I32Shl, I32ShlImm(u32) = u32::wrapping_shl;
+    I32ShrS, I32ShrSImm(i32) = |a, b| a.wrapping_shr(b as u32);
+    I32ShrU, I32ShrUImm(u32) = u32::wrapping_shr;
+    I32Rotl, I32RotlImm(u32) = u32::rotate_left;
+    I32Rotr, I32RotrImm(u32) = u32::rotate_right;
+}
+
+int_binary! {
+    I64Add, I64AddImm(u64) = u64::wrapping_add;
+    I64Sub, I64SubImm(u64) = u64::wrapping_sub;
+    I64Mul, I64MulImm(u64) = u64::wrapping_mul;
+    I64DivS, I64DivSImm(i64) = num::i64_div_s, ?;
+    I64DivU, I64DivUImm(i64) = num::i64_div_u, ?;
+    I64RemS, I64RemSImm(i64) = num::i64_rem_s, ?;
+    I64RemU, I64RemUImm(i64) = num::i64_rem_u, ?;
+    I64And, I64AndImm(u64) = |a, b| a & b;
+    I64Or, I64OrImm(u64) = |a, b| a | b;
+    I64Xor, I64XorImm(u64) = |a, b| a ^ b;
+    I64Shl, I64ShlImm(u64) = |a, b| a.wrapping_shl(b as u32);
+    I64ShrS, I64ShrSImm(i64) = |a, b| a.wrapping_shr(b as u32);
+    I64ShrU, I64ShrUImm(u64) = |a, b| a.wrapping_shr(b as u32);
+    I64Rotl, I64RotlImm(u64) = |a, b| a.rotate_left((b & 63) as u32);
+    I64Rotr, I64RotrImm(u64) = |a, b| a.rotate_right((b & 63) as u32);
+}
+
+// Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
+compare! {
+    I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
+    I32Ne, I32NeImm, BrI32Ne, BrI32NeImm(u32) = |a, b| a != b;
+    I32LtS, I32LtSImm, BrI32LtS, BrI32LtSImm(i32) = |a, b| a < b;
+    I32LtU, I32LtUImm, BrI32LtU, BrI32LtUImm(u32) = |a, b| a < b;
+    I32GtS, I32GtSImm, BrI32GtS, BrI32GtSImm(i32) = |a, b| a > b;
+    I32GtU, I32GtUImm, BrI32GtU, BrI32GtUImm(u32) = |a, b| a > b;
+    I32LeS, I32LeSImm, BrI32LeS, BrI32LeSImm(i32) = |a, b| a <= b;
+    I32LeU, I32LeUImm, BrI32LeU, BrI32LeUImm(u32) = |a, b| a <= b;
+    I32GeS, I32GeSImm, BrI32GeS, BrI32GeSImm(i32) = |a, b| a >= b;
+    I32GeU, I32GeUImm, BrI32GeU, BrI32GeUImm(u32) = |a, b| a >= b;
+}
+
+compare! {
+    I64Eq, I64EqImm, BrI64Eq, BrI64EqImm(u64) = |a, b| a == b;
+    I64Ne, I64NeImm, BrI64Ne, BrI64NeImm(u64) = |a, b| a != b;
+    I64LtS, I64LtSImm, BrI64LtS, BrI64LtSImm(i64) = |a, b| a < b;
+    I64LtU, I64LtUImm, BrI64LtU, BrI64LtUImm(u64) = |a, b| a < b;
+    I64GtS, I64GtSImm, BrI64GtS, BrI64GtSImm(i64) = |a, b| a > b;
+    I64GtU, I64GtUImm, BrI64GtU, BrI64GtUImm(u64) = |a, b| a > b;
+    I64LeS, I64LeSImm, BrI64LeS, BrI64LeSImm(i64) = |a, b| a <= b;
+    I64LeU, I64LeUImm, BrI64LeU, BrI64LeUImm(u64) = |a, b| a <= b;
+    I64GeS, I64GeSImm, BrI64GeS, BrI64GeSImm(i64) = |a, b| a >= b;
+    I64GeU, I64GeUImm, BrI64GeU, BrI64GeUImm(u64) = |a, b| a >= b;
+}
+
+unary! {
+    I32Eqz(u32) = |v| v == 0;
+    I32Clz(u32) = u32::leading_zeros;
+    I32Ctz(u32) = u32::trailing_zeros;
+    I32Popcnt(u32) = u32::count_ones;
+    I32Extend8S(i32) = |v| i32::from(v as i8);
+    I32Extend16S(i32) = |v| i32::from(v as i16);
+}
+
+unary! {
+    I64Eqz(u64) = |v| v == 0;
+    I64Clz(u64) = u64::leading_zeros;
+    I64Ctz(u64) = u64::trailing_zeros;
+    I64Popcnt(u64) = u64::count_ones;
+    I64Extend8S(i64) = |v| i64::from(v as i8);
+    I64Extend16S(i64) = |v| i64::from(v as i16);
+    I64Extend32S(i64) = |v| i64::from(v as i32);
+}

@@ -1,0 +1,323 @@
+//! One handler per IR instruction, named after it and grouped by family. Each is a small
+//! function: decode its operands, do the work, say what comes next; the `op!` macro adds the
+//! threaded dispatch around it. Plain unary, binary, comparison, load and store handlers are
+//! one line each, written with the family macros below.
+//!
+//! The lookup from an instruction to its handler is generated from the instruction table
+//! (`engine/isa.rs`), so every instruction has exactly one handler.
+//!
+//! The `unsafe` here rests on the invariants stated in `translator/verify.rs`, which checks
+//! them for every function before it can run, and on the frame pointer facts of `regs.rs`.
+
+#![allow(non_snake_case)]
+
+use super::bulk;
+use super::dispatch::{Cx, Flow, Handler, Op};
+use super::regs;
+use crate::engine::ir::Instr;
+use crate::error::TrapCode;
+
+// ----- slot access ------------------------------------------------------------------------------
+
+/// Reads slot `$reg` of the running frame.
+macro_rules! r {
+    ($regs:expr, $reg:expr) => {
+        // SAFETY: `$regs` is the running frame's pointer (`regs.rs`), and `$reg` is a slot of
+        // the running instruction, inside the frame (invariant 1 of `translator/verify.rs`).
+        unsafe { regs::read($regs, $reg) }
+    };
+}
+/// Writes slot `$reg` of the running frame.
+macro_rules! set {
+    ($regs:expr, $reg:expr, $v:expr) => {{
+        let v: u64 = $v;
+        // SAFETY: as in `r!`.
+        unsafe { regs::write($regs, $reg, v) }
+    }};
+}
+macro_rules! u32_ {
+    ($regs:expr, $reg:expr) => {
+        (r!($regs, $reg) as u32)
+    };
+}
+macro_rules! w32 {
+    ($v:expr) => {
+        u64::from($v as u32)
+    };
+}
+macro_rules! b {
+    ($v:expr) => {
+        u64::from($v)
+    };
+}
+
+// ----- dispatch ---------------------------------------------------------------------------------
+
+/// Continues with the handler of the instruction at `$ip`, in tail position, while the
+/// chain's budget lasts; then returns to the trampoline.
+macro_rules! dispatch {
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
+        let ip: *const Op = $ip;
+        let budget = $budget.wrapping_sub(1);
+        if budget == 0 {
+            $cx.regs = $regs;
+            return ip;
+        }
+        // SAFETY: `ip` is an instruction of the running function: every successor a handler
+        // names is one (invariants 2 and 4 of `translator/verify.rs`).
+        let handler = unsafe { (*ip).handler };
+        return handler(ip, $regs, $cx, budget);
+    }};
+}
+
+/// Defines the handler `$variant` for the instruction variant of the same name.
+macro_rules! op {
+    ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
+        #[allow(
+            unused_variables,
+            unused_unsafe,
+            clippy::unnecessary_cast,
+            clippy::redundant_closure_call,
+            clippy::unneeded_struct_pattern
+        )]
+        pub(super) fn $variant(
+            $ip: *const Op,
+            $regs: *mut u64,
+            $cx: &mut Cx<'_>,
+            budget: u32,
+        ) -> *const Op {
+            // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
+            let instr = unsafe { *$ip }.instr;
+            let Instr::$variant { $($f,)* .. } = instr else {
+                // SAFETY: `link` gives this handler to `$variant` instructions only (the lookup
+                // is generated from the instruction table).
+                unsafe { std::hint::unreachable_unchecked() }
+            };
+            let flow: Result<Flow, TrapCode> = (|| $body)();
+            match flow {
+                // SAFETY: an instruction that falls through is not the last one (invariant 4
+                // of `translator/verify.rs`).
+                Ok(Flow::Next) => dispatch!(unsafe { $ip.add(1) }, $regs, $cx, budget),
+                // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
+                Ok(Flow::Skip) => dispatch!(unsafe { $ip.add(2) }, $regs, $cx, budget),
+                Ok(Flow::Jump(offset)) => {
+                    // SAFETY: branches land inside the function (invariant 2).
+                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget)
+                }
+                Ok(Flow::Reload) => {
+                    let (ip, regs) = ($cx.ip, $cx.regs);
+                    dispatch!(ip, regs, $cx, budget)
+                }
+                Ok(Flow::Stop) => std::ptr::null(),
+                Err(trap) => {
+                    $cx.exit = Err(trap);
+                    std::ptr::null()
+                }
+            }
+        }
+    };
+}
+
+/// The data word after the instruction at `ip`.
+#[inline(always)]
+fn data(ip: *const Op) -> (u32, u32, u32) {
+    // SAFETY: an instruction that reads a data word has one right after it (invariant 3 of
+    // `translator/verify.rs`).
+    match unsafe { (*ip.add(1)).instr } {
+        Instr::Data { a, b, c } => (a, b, c),
+        _ => (0, 0, 0),
+    }
+}
+
+/// Pays a dynamic gas cost computed from the price list, when metering is on; stops the
+/// handler when the store's gas does not cover it.
+macro_rules! charge_dynamic {
+    ($cx:expr, $ip:expr, |$c:ident| $cost:expr) => {
+        if let Some($c) = $cx.limits.gas {
+            if let Some(flow) = $cx.charge($ip, $cost) {
+                return Ok(flow);
+            }
+        }
+    };
+}
+
+// ----- values as slots hold them ----------------------------------------------------------------
+
+/// A Wasm value as a slot holds it (see `engine/ir.rs`).
+trait SlotValue: Sized {
+    fn read(slot: u64) -> Self;
+    fn write(self) -> u64;
+}
+
+macro_rules! slot_value {
+    ($($t:ty: |$s:ident| $read:expr, |$v:ident| $write:expr;)*) => {$(
+        impl SlotValue for $t {
+            #[inline(always)]
+            fn read($s: u64) -> Self {
+                $read
+            }
+            #[inline(always)]
+            fn write(self) -> u64 {
+                let $v = self;
+                $write
+            }
+        }
+    )*};
+}
+
+slot_value! {
+    u32: |s| s as u32, |v| u64::from(v);
+    i32: |s| s as u32 as i32, |v| u64::from(v as u32);
+    u64: |s| s, |v| v;
+    i64: |s| s as i64, |v| v as u64;
+    f32: |s| f32::from_bits(s as u32), |v| u64::from(v.to_bits());
+    f64: |s| f64::from_bits(s), |v| v.to_bits();
+    bool: |s| s != 0, |v| u64::from(v);
+}
+
+/// An integer type built from the 32-bit immediate of an `...Imm` instruction.
+trait FromImm {
+    fn from_imm(imm: i32) -> Self;
+}
+
+macro_rules! from_imm {
+    ($($t:ty: |$i:ident| $e:expr;)*) => {$(
+        impl FromImm for $t {
+            #[inline(always)]
+            fn from_imm($i: i32) -> Self {
+                $e
+            }
+        }
+    )*};
+}
+
+from_imm! {
+    i32: |i| i;
+    u32: |i| i as u32;
+    i64: |i| i64::from(i);
+    u64: |i| i as i64 as u64;
+}
+
+/// Applies `f` to operands of type `T` (gives closures their parameter types).
+#[inline(always)]
+fn apply1<T, R>(f: impl FnOnce(T) -> R, a: T) -> R {
+    f(a)
+}
+
+/// Applies `f` to operands of type `T` (gives closures their parameter types).
+#[inline(always)]
+fn apply2<T, R>(f: impl FnOnce(T, T) -> R, a: T, b: T) -> R {
+    f(a, b)
+}
+
+// ----- one-line handlers ------------------------------------------------------------------------
+
+/// `dst = f(src)`, the operand read as a `$t`; with `?`, `f` may trap.
+macro_rules! unary {
+    ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
+        op!($variant { dst, src }, |ip, regs, cx| {
+            let v = apply1::<$t, _>($f, SlotValue::read(r!(regs, src)))$($trap)?;
+            set!(regs, dst, SlotValue::write(v));
+            Ok(Flow::Next)
+        });
+    )*};
+}
+
+/// `dst = f(lhs, rhs)`, the operands read as `$t`; with `?`, `f` may trap.
+macro_rules! binary {
+    ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
+        op!($variant { dst, lhs, rhs }, |ip, regs, cx| {
+            let (a, b) = (r!(regs, lhs), r!(regs, rhs));
+            let v = apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b))$($trap)?;
+            set!(regs, dst, SlotValue::write(v));
+            Ok(Flow::Next)
+        });
+    )*};
+}
+
+/// `dst = f(lhs, imm)`, the operands as `$t`; with `?`, `f` may trap.
+macro_rules! binary_imm {
+    ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
+        op!($variant { dst, lhs, imm }, |ip, regs, cx| {
+            let a = <$t as SlotValue>::read(r!(regs, lhs));
+            let v = apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm))$($trap)?;
+            set!(regs, dst, SlotValue::write(v));
+            Ok(Flow::Next)
+        });
+    )*};
+}
+
+/// Integer operators with a slot and an immediate form: `I32Sub, I32SubImm(u32) = f;`.
+macro_rules! int_binary {
+    ($($variant:ident, $imm:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
+        binary! { $variant($t) = $f $(, $trap)?; }
+        binary_imm! { $imm($t) = $f $(, $trap)?; }
+    )*};
+}
+
+/// Branches by `offset` when `cond` holds.
+macro_rules! branch_if {
+    ($cond:expr, $offset:expr) => {
+        Ok(if $cond {
+            Flow::Jump($offset)
+        } else {
+            Flow::Next
+        })
+    };
+}
+
+/// Integer comparisons in their four forms: the result into a slot or a branch, each with the
+/// right operand in a slot or an immediate.
+macro_rules! compare {
+    ($($variant:ident, $imm:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        binary! { $variant($t) = $f; }
+        binary_imm! { $imm($t) = $f; }
+        op!($br { lhs, rhs, offset }, |ip, regs, cx| {
+            let (a, b) = (r!(regs, lhs), r!(regs, rhs));
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), offset)
+        });
+        op!($br_imm { lhs, imm, offset }, |ip, regs, cx| {
+            let a = <$t as SlotValue>::read(r!(regs, lhs));
+            branch_if!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), offset)
+        });
+    )*};
+}
+
+mod branch;
+mod call;
+mod control;
+mod convert;
+mod float;
+mod int;
+mod memory;
+mod table;
+mod values;
+
+use branch::*;
+use call::*;
+use control::*;
+use convert::*;
+use float::*;
+use int::*;
+use memory::*;
+use table::*;
+use values::*;
+
+/// Generates [`handler_for`] from the instruction table: every instruction's handler is the
+/// function named after it.
+macro_rules! handler_lookup {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident $({ $($field:ident : $role:ident $(($ty:ty))?),* })?
+        $(+ Data { $($dfield:ident : $drole:ident),* })?;
+    )*) => {
+        /// The handler of an instruction.
+        pub(crate) fn handler_for(instr: &Instr) -> Handler {
+            match instr {
+                $( Instr::$name { .. } => $name, )*
+            }
+        }
+    };
+}
+
+crate::engine::isa::for_each_instr!(handler_lookup);

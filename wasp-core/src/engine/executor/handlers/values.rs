@@ -1,0 +1,51 @@
+//! Handlers that move values: copies, constants, `select`, references and globals.
+
+use super::*;
+
+op!(Copy { dst, src }, |ip, regs, cx| {
+    set!(regs, dst, r!(regs, src));
+    Ok(Flow::Next)
+});
+
+op!(Const32 { dst, val }, |ip, regs, cx| {
+    set!(regs, dst, u64::from(val));
+    Ok(Flow::Next)
+});
+
+op!(Const64 { dst, lo, hi }, |ip, regs, cx| {
+    set!(regs, dst, u64::from(lo) | (u64::from(hi) << 32));
+    Ok(Flow::Next)
+});
+
+op!(Select { dst, a, b }, |ip, regs, cx| {
+    let (cond, _, _) = data(ip);
+    let v = if u32_!(regs, cond) != 0 {
+        r!(regs, a)
+    } else {
+        r!(regs, b)
+    };
+    set!(regs, dst, v);
+    Ok(Flow::Skip)
+});
+
+op!(RefFunc { dst, func }, |ip, regs, cx| {
+    let addr = cx.s.instances[cx.inst as usize].funcs[func as usize];
+    set!(regs, dst, u64::from(addr) + 1);
+    Ok(Flow::Next)
+});
+
+unary! {
+    RefIsNull(u64) = |v| v == 0;
+}
+
+op!(GlobalGet { dst, global }, |ip, regs, cx| {
+    let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
+    set!(regs, dst, cx.s.globals[addr as usize].value);
+    Ok(Flow::Next)
+});
+
+op!(GlobalSet { src, global }, |ip, regs, cx| {
+    let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
+    cx.s.globals[addr as usize].value = r!(regs, src);
+    Ok(Flow::Next)
+});

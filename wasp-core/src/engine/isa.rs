@@ -1,0 +1,599 @@
+//! The instruction set, written once.
+//!
+//! [`for_each_instr!`] lists every instruction of Wasp's IR with its doc comment and its
+//! operands, each tagged with its role:
+//!
+//! | role       | type    | meaning                                                          |
+//! |------------|---------|------------------------------------------------------------------|
+//! | `Dst`      | [`Reg`] | a slot the instruction writes                                    |
+//! | `Src`      | [`Reg`] | a slot the instruction reads                                     |
+//! | `Range`    | [`Reg`] | the first of a run of slots (a callee frame, returned values)    |
+//! | `Br`       | `i32`   | a branch offset, relative to the instruction                     |
+//! | `Imm(T)`   | `T`     | an immediate: an index, a constant, a static offset              |
+//!
+//! An instruction that needs more than three operands is followed by one data word
+//! (`Instr::Data`); its entry ends in `+ Data { .. }` naming the data word's fields it uses,
+//! with the role `Src` (a slot) or `Imm`.
+//!
+//! Everything that depends on an instruction's shape is generated from this table: the
+//! [`Instr`] enum and its slot, branch-offset, result and data-word accessors (`ir.rs`), and
+//! the instruction-to-handler lookup (`executor/handlers`). The slot visitor is exhaustive:
+//! an operand must have a role, and an instruction added here gets its visitor arm, so the
+//! verifier sees every slot of every instruction. Handlers are written by hand, one per
+//! instruction, named after it.
+//!
+//! [`Reg`]: super::ir::Reg
+//! [`Instr`]: super::ir::Instr
+
+/// Calls `$callback!` with the whole instruction table (see the module documentation).
+macro_rules! for_each_instr {
+    ($callback:ident) => {
+        $callback! {
+            // ----- extension word ----------------------------------------------------------------
+            /// Extra operands for the preceding instruction; never executed.
+            Data { a: Imm(u32), b: Imm(u32), c: Imm(u32) };
+
+            // ----- control -----------------------------------------------------------------------
+            /// `unreachable`: traps.
+            Unreachable;
+            /// Pays for the straight-line block that starts here (gas metering only).
+            ConsumeGas { lo: Imm(u32), hi: Imm(u32) };
+            /// Branches by `offset`.
+            Br { offset: Br };
+            /// Branches by `offset` when the i32 `cond` is zero.
+            BrIfEqz { cond: Src, offset: Br };
+            /// Branches by `offset` when the i32 `cond` is not zero.
+            BrIfNez { cond: Src, offset: Br };
+            /// Branches by `offset` when the i64 `cond` is zero.
+            BrI64IfEqz { cond: Src, offset: Br };
+            /// Branches by `offset` when the i64 `cond` is not zero.
+            BrI64IfNez { cond: Src, offset: Br };
+            /// `br_table` on `index`: followed by `len + 1` `Br` instructions, the last the
+            /// default.
+            BrTable { index: Src, len: Imm(u32) };
+            /// Returns no value.
+            Return0;
+            /// Returns the value in `src`.
+            Return1 { src: Src };
+            /// Returns the `count` values from `src` on.
+            ReturnN { src: Range, count: Imm(u32) };
+            /// Calls function `func` of the instance; its frame (arguments, then results)
+            /// starts at `args`.
+            Call { func: Imm(u32), args: Range };
+            /// `call_indirect` of type `ty`: element `index` of the table in the data word's `a`.
+            CallIndirect { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
+            /// `return_call` of function `func`, arguments from `args` on.
+            ReturnCall { func: Imm(u32), args: Range };
+            /// `return_call_indirect`, as [`Instr::CallIndirect`].
+            ReturnCallIndirect { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
+
+            // ----- fused compare-and-branch ------------------------------------------------------
+            /// `br_if` on `i32.eq`: branches by `offset` when it holds.
+            BrI32Eq { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.ne`: branches by `offset` when it holds.
+            BrI32Ne { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.lt_s`: branches by `offset` when it holds.
+            BrI32LtS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.lt_u`: branches by `offset` when it holds.
+            BrI32LtU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.gt_s`: branches by `offset` when it holds.
+            BrI32GtS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.gt_u`: branches by `offset` when it holds.
+            BrI32GtU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.le_s`: branches by `offset` when it holds.
+            BrI32LeS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.le_u`: branches by `offset` when it holds.
+            BrI32LeU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.ge_s`: branches by `offset` when it holds.
+            BrI32GeS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.ge_u`: branches by `offset` when it holds.
+            BrI32GeU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.eq`: branches by `offset` when it holds, `imm` on the right.
+            BrI32EqImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.ne`: branches by `offset` when it holds, `imm` on the right.
+            BrI32NeImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.lt_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI32LtSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.lt_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI32LtUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.gt_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI32GtSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.gt_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI32GtUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.le_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI32LeSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.le_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI32LeUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.ge_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI32GeSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.ge_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI32GeUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.eq`: branches by `offset` when it holds.
+            BrI64Eq { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.ne`: branches by `offset` when it holds.
+            BrI64Ne { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.lt_s`: branches by `offset` when it holds.
+            BrI64LtS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.lt_u`: branches by `offset` when it holds.
+            BrI64LtU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.gt_s`: branches by `offset` when it holds.
+            BrI64GtS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.gt_u`: branches by `offset` when it holds.
+            BrI64GtU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.le_s`: branches by `offset` when it holds.
+            BrI64LeS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.le_u`: branches by `offset` when it holds.
+            BrI64LeU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.ge_s`: branches by `offset` when it holds.
+            BrI64GeS { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.ge_u`: branches by `offset` when it holds.
+            BrI64GeU { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i64.eq`: branches by `offset` when it holds, `imm` on the right.
+            BrI64EqImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.ne`: branches by `offset` when it holds, `imm` on the right.
+            BrI64NeImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.lt_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI64LtSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.lt_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI64LtUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.gt_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI64GtSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.gt_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI64GtUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.le_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI64LeSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.le_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI64LeUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.ge_s`: branches by `offset` when it holds, `imm` on the right.
+            BrI64GeSImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i64.ge_u`: branches by `offset` when it holds, `imm` on the right.
+            BrI64GeUImm { lhs: Src, imm: Imm(i32), offset: Br };
+
+            // ----- moves and constants -----------------------------------------------------------
+            /// `dst = src`.
+            Copy { dst: Dst, src: Src };
+            /// Writes the 32-bit constant `val` into `dst`.
+            Const32 { dst: Dst, val: Imm(u32) };
+            /// Writes the 64-bit constant `lo | hi << 32` into `dst`.
+            Const64 { dst: Dst, lo: Imm(u32), hi: Imm(u32) };
+            /// `dst = if cond != 0 { a } else { b }`, with `cond` in the data word's `a`.
+            Select { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `ref.func` of function `func` of the instance.
+            RefFunc { dst: Dst, func: Imm(u32) };
+            /// `ref.is_null`.
+            RefIsNull { dst: Dst, src: Src };
+            /// `global.get` of global `global`.
+            GlobalGet { dst: Dst, global: Imm(u32) };
+            /// `global.set` of global `global`.
+            GlobalSet { src: Src, global: Imm(u32) };
+
+            // ----- i32 arithmetic ----------------------------------------------------------------
+            /// `i32.add`.
+            I32Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.sub`.
+            I32Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.mul`.
+            I32Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.div_s`.
+            I32DivS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.div_u`.
+            I32DivU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.rem_s`.
+            I32RemS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.rem_u`.
+            I32RemU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.and`.
+            I32And { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.or`.
+            I32Or { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.xor`.
+            I32Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.shl`.
+            I32Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.shr_s`.
+            I32ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.shr_u`.
+            I32ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.rotl`.
+            I32Rotl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.rotr`.
+            I32Rotr { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.eq`.
+            I32Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.ne`.
+            I32Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.lt_s`.
+            I32LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.lt_u`.
+            I32LtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.gt_s`.
+            I32GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.gt_u`.
+            I32GtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.le_s`.
+            I32LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.le_u`.
+            I32LeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.ge_s`.
+            I32GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.ge_u`.
+            I32GeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.add` with the constant `imm` on the right.
+            I32AddImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.sub` with the constant `imm` on the right.
+            I32SubImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.mul` with the constant `imm` on the right.
+            I32MulImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.div_s` with the constant `imm` on the right.
+            I32DivSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.div_u` with the constant `imm` on the right.
+            I32DivUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rem_s` with the constant `imm` on the right.
+            I32RemSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rem_u` with the constant `imm` on the right.
+            I32RemUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.and` with the constant `imm` on the right.
+            I32AndImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.or` with the constant `imm` on the right.
+            I32OrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.xor` with the constant `imm` on the right.
+            I32XorImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.shl` with the constant `imm` on the right.
+            I32ShlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.shr_s` with the constant `imm` on the right.
+            I32ShrSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.shr_u` with the constant `imm` on the right.
+            I32ShrUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rotl` with the constant `imm` on the right.
+            I32RotlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rotr` with the constant `imm` on the right.
+            I32RotrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.eq` with the constant `imm` on the right.
+            I32EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.ne` with the constant `imm` on the right.
+            I32NeImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.lt_s` with the constant `imm` on the right.
+            I32LtSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.lt_u` with the constant `imm` on the right.
+            I32LtUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.gt_s` with the constant `imm` on the right.
+            I32GtSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.gt_u` with the constant `imm` on the right.
+            I32GtUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.le_s` with the constant `imm` on the right.
+            I32LeSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.le_u` with the constant `imm` on the right.
+            I32LeUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.ge_s` with the constant `imm` on the right.
+            I32GeSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.ge_u` with the constant `imm` on the right.
+            I32GeUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.eqz`.
+            I32Eqz { dst: Dst, src: Src };
+            /// `i32.clz`.
+            I32Clz { dst: Dst, src: Src };
+            /// `i32.ctz`.
+            I32Ctz { dst: Dst, src: Src };
+            /// `i32.popcnt`.
+            I32Popcnt { dst: Dst, src: Src };
+            /// `i32.extend8_s`.
+            I32Extend8S { dst: Dst, src: Src };
+            /// `i32.extend16_s`.
+            I32Extend16S { dst: Dst, src: Src };
+
+            // ----- i64 arithmetic ----------------------------------------------------------------
+            /// `i64.add`.
+            I64Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.sub`.
+            I64Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.mul`.
+            I64Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.div_s`.
+            I64DivS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.div_u`.
+            I64DivU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.rem_s`.
+            I64RemS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.rem_u`.
+            I64RemU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.and`.
+            I64And { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.or`.
+            I64Or { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.xor`.
+            I64Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.shl`.
+            I64Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.shr_s`.
+            I64ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.shr_u`.
+            I64ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.rotl`.
+            I64Rotl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.rotr`.
+            I64Rotr { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.eq`.
+            I64Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.ne`.
+            I64Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.lt_s`.
+            I64LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.lt_u`.
+            I64LtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.gt_s`.
+            I64GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.gt_u`.
+            I64GtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.le_s`.
+            I64LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.le_u`.
+            I64LeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.ge_s`.
+            I64GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.ge_u`.
+            I64GeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.add` with the constant `imm` on the right.
+            I64AddImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.sub` with the constant `imm` on the right.
+            I64SubImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.mul` with the constant `imm` on the right.
+            I64MulImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.div_s` with the constant `imm` on the right.
+            I64DivSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.div_u` with the constant `imm` on the right.
+            I64DivUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.rem_s` with the constant `imm` on the right.
+            I64RemSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.rem_u` with the constant `imm` on the right.
+            I64RemUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.and` with the constant `imm` on the right.
+            I64AndImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.or` with the constant `imm` on the right.
+            I64OrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.xor` with the constant `imm` on the right.
+            I64XorImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.shl` with the constant `imm` on the right.
+            I64ShlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.shr_s` with the constant `imm` on the right.
+            I64ShrSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.shr_u` with the constant `imm` on the right.
+            I64ShrUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.rotl` with the constant `imm` on the right.
+            I64RotlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.rotr` with the constant `imm` on the right.
+            I64RotrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.eq` with the constant `imm` on the right.
+            I64EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.ne` with the constant `imm` on the right.
+            I64NeImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.lt_s` with the constant `imm` on the right.
+            I64LtSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.lt_u` with the constant `imm` on the right.
+            I64LtUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.gt_s` with the constant `imm` on the right.
+            I64GtSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.gt_u` with the constant `imm` on the right.
+            I64GtUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.le_s` with the constant `imm` on the right.
+            I64LeSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.le_u` with the constant `imm` on the right.
+            I64LeUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.ge_s` with the constant `imm` on the right.
+            I64GeSImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.ge_u` with the constant `imm` on the right.
+            I64GeUImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i64.eqz`.
+            I64Eqz { dst: Dst, src: Src };
+            /// `i64.clz`.
+            I64Clz { dst: Dst, src: Src };
+            /// `i64.ctz`.
+            I64Ctz { dst: Dst, src: Src };
+            /// `i64.popcnt`.
+            I64Popcnt { dst: Dst, src: Src };
+            /// `i64.extend8_s`.
+            I64Extend8S { dst: Dst, src: Src };
+            /// `i64.extend16_s`.
+            I64Extend16S { dst: Dst, src: Src };
+            /// `i64.extend32_s`.
+            I64Extend32S { dst: Dst, src: Src };
+
+            // ----- floats ------------------------------------------------------------------------
+            /// `f32.add`.
+            F32Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.sub`.
+            F32Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.mul`.
+            F32Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.div`.
+            F32Div { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.min`.
+            F32Min { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.max`.
+            F32Max { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.copysign`.
+            F32Copysign { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.eq`.
+            F32Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.ne`.
+            F32Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.lt`.
+            F32Lt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.gt`.
+            F32Gt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.le`.
+            F32Le { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.ge`.
+            F32Ge { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32.abs`.
+            F32Abs { dst: Dst, src: Src };
+            /// `f32.neg`.
+            F32Neg { dst: Dst, src: Src };
+            /// `f32.ceil`.
+            F32Ceil { dst: Dst, src: Src };
+            /// `f32.floor`.
+            F32Floor { dst: Dst, src: Src };
+            /// `f32.trunc`.
+            F32Trunc { dst: Dst, src: Src };
+            /// `f32.nearest`.
+            F32Nearest { dst: Dst, src: Src };
+            /// `f32.sqrt`.
+            F32Sqrt { dst: Dst, src: Src };
+            /// `f64.add`.
+            F64Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.sub`.
+            F64Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.mul`.
+            F64Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.div`.
+            F64Div { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.min`.
+            F64Min { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.max`.
+            F64Max { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.copysign`.
+            F64Copysign { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.eq`.
+            F64Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.ne`.
+            F64Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.lt`.
+            F64Lt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.gt`.
+            F64Gt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.le`.
+            F64Le { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.ge`.
+            F64Ge { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64.abs`.
+            F64Abs { dst: Dst, src: Src };
+            /// `f64.neg`.
+            F64Neg { dst: Dst, src: Src };
+            /// `f64.ceil`.
+            F64Ceil { dst: Dst, src: Src };
+            /// `f64.floor`.
+            F64Floor { dst: Dst, src: Src };
+            /// `f64.trunc`.
+            F64Trunc { dst: Dst, src: Src };
+            /// `f64.nearest`.
+            F64Nearest { dst: Dst, src: Src };
+            /// `f64.sqrt`.
+            F64Sqrt { dst: Dst, src: Src };
+
+            // ----- conversions -------------------------------------------------------------------
+            /// `i32.wrap_i64`.
+            I32WrapI64 { dst: Dst, src: Src };
+            /// `i64.extend_i32_s`.
+            I64ExtendI32S { dst: Dst, src: Src };
+            /// `i64.extend_i32_u`.
+            I64ExtendI32U { dst: Dst, src: Src };
+            /// `i32.trunc_f32_s`.
+            I32TruncF32S { dst: Dst, src: Src };
+            /// `i32.trunc_f32_u`.
+            I32TruncF32U { dst: Dst, src: Src };
+            /// `i32.trunc_f64_s`.
+            I32TruncF64S { dst: Dst, src: Src };
+            /// `i32.trunc_f64_u`.
+            I32TruncF64U { dst: Dst, src: Src };
+            /// `i64.trunc_f32_s`.
+            I64TruncF32S { dst: Dst, src: Src };
+            /// `i64.trunc_f32_u`.
+            I64TruncF32U { dst: Dst, src: Src };
+            /// `i64.trunc_f64_s`.
+            I64TruncF64S { dst: Dst, src: Src };
+            /// `i64.trunc_f64_u`.
+            I64TruncF64U { dst: Dst, src: Src };
+            /// `i32.trunc_sat_f32_s`.
+            I32TruncSatF32S { dst: Dst, src: Src };
+            /// `i32.trunc_sat_f32_u`.
+            I32TruncSatF32U { dst: Dst, src: Src };
+            /// `i32.trunc_sat_f64_s`.
+            I32TruncSatF64S { dst: Dst, src: Src };
+            /// `i32.trunc_sat_f64_u`.
+            I32TruncSatF64U { dst: Dst, src: Src };
+            /// `i64.trunc_sat_f32_s`.
+            I64TruncSatF32S { dst: Dst, src: Src };
+            /// `i64.trunc_sat_f32_u`.
+            I64TruncSatF32U { dst: Dst, src: Src };
+            /// `i64.trunc_sat_f64_s`.
+            I64TruncSatF64S { dst: Dst, src: Src };
+            /// `i64.trunc_sat_f64_u`.
+            I64TruncSatF64U { dst: Dst, src: Src };
+            /// `f32.convert_i32_s`.
+            F32ConvertI32S { dst: Dst, src: Src };
+            /// `f32.convert_i32_u`.
+            F32ConvertI32U { dst: Dst, src: Src };
+            /// `f32.convert_i64_s`.
+            F32ConvertI64S { dst: Dst, src: Src };
+            /// `f32.convert_i64_u`.
+            F32ConvertI64U { dst: Dst, src: Src };
+            /// `f64.convert_i32_s`.
+            F64ConvertI32S { dst: Dst, src: Src };
+            /// `f64.convert_i32_u`.
+            F64ConvertI32U { dst: Dst, src: Src };
+            /// `f64.convert_i64_s`.
+            F64ConvertI64S { dst: Dst, src: Src };
+            /// `f64.convert_i64_u`.
+            F64ConvertI64U { dst: Dst, src: Src };
+            /// `f32.demote_f64`.
+            F32DemoteF64 { dst: Dst, src: Src };
+            /// `f64.promote_f32`.
+            F64PromoteF32 { dst: Dst, src: Src };
+
+            // ----- linear memory (memory 0) ------------------------------------------------------
+            /// Loads 8 bits from memory 0 at `ptr + offset`, sign-extended.
+            Load8S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 8 bits from memory 0 at `ptr + offset`, zero-extended.
+            Load8U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 16 bits from memory 0 at `ptr + offset`, sign-extended.
+            Load16S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 16 bits from memory 0 at `ptr + offset`, zero-extended.
+            Load16U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 32 bits from memory 0 at `ptr + offset`, sign-extended.
+            Load32S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 32 bits from memory 0 at `ptr + offset`, zero-extended.
+            Load32U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 64 bits from memory 0 at `ptr + offset`.
+            Load64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Stores the low 8 bits of `val` to memory 0 at `ptr + offset`.
+            Store8 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 16 bits of `val` to memory 0 at `ptr + offset`.
+            Store16 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 32 bits of `val` to memory 0 at `ptr + offset`.
+            Store32 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 64 bits of `val` to memory 0 at `ptr + offset`.
+            Store64 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// `memory.size` of memory `mem`.
+            MemorySize { dst: Dst, mem: Imm(u32) };
+            /// `memory.grow` of memory `mem`.
+            MemoryGrow { dst: Dst, delta: Src, mem: Imm(u32) };
+            /// `memory.fill` of the memory in the data word's `a`; `dst` is an address.
+            MemoryFill { dst: Src, val: Src, len: Src } + Data { a: Imm };
+            /// `memory.copy`; data word: `a` = destination memory, `b` = source memory.
+            MemoryCopy { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+            /// `memory.init`; data word: `a` = segment, `b` = memory.
+            MemoryInit { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+            /// `data.drop` of data segment `segment`.
+            DataDrop { segment: Imm(u32) };
+
+            // ----- tables ------------------------------------------------------------------------
+            /// `table.get` of table `table`.
+            TableGet { dst: Dst, index: Src, table: Imm(u32) };
+            /// `table.set` of table `table`.
+            TableSet { index: Src, val: Src, table: Imm(u32) };
+            /// `table.size` of table `table`.
+            TableSize { dst: Dst, table: Imm(u32) };
+            /// `table.grow` of the table in the data word's `a`.
+            TableGrow { dst: Dst, init: Src, delta: Src } + Data { a: Imm };
+            /// `table.fill` of the table in the data word's `a`; `dst` is an index.
+            TableFill { dst: Src, val: Src, len: Src } + Data { a: Imm };
+            /// `table.copy`; data word: `a` = destination table, `b` = source table.
+            TableCopy { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+            /// `table.init`; data word: `a` = segment, `b` = table.
+            TableInit { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+            /// `elem.drop` of element segment `segment`.
+            ElemDrop { segment: Imm(u32) };
+        }
+    };
+}
+
+pub(crate) use for_each_instr;
