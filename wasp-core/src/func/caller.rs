@@ -82,6 +82,11 @@ impl<'a, T> Caller<'a, T> {
     /// a [`call_resumable`](crate::Func::call_resumable) call, the call pauses with
     /// [`CallOutcome::OutOfGas`](crate::CallOutcome::OutOfGas) instead of trapping: resuming
     /// it makes this host call again from the start. Without gas metering this does nothing.
+    ///
+    /// # Errors
+    ///
+    /// The `all gas consumed` trap when the store has less than `amount` gas left (a pause
+    /// request in a resumable call).
     pub fn charge_gas_or_pause(&mut self, amount: u64) -> Result<(), crate::Error> {
         if self.store.engine().config().gas().is_none() {
             return Ok(());

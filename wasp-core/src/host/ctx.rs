@@ -91,6 +91,11 @@ impl<T> Ctx<T> {
     /// Charges `amount` gas before the host function has any effect, pausing the call for
     /// gas (and making the host call again on resume) when the store has less. See
     /// [`Caller::charge_gas_or_pause`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Caller::charge_gas_or_pause`]: the `all gas consumed` trap when the store has
+    /// less than `amount` gas left.
     pub fn charge_gas_or_pause(&mut self, amount: u64) -> Result<(), Error> {
         self.caller().charge_gas_or_pause(amount)
     }
