@@ -107,6 +107,10 @@ impl Instance {
         Instance { index }
     }
 
+    pub(crate) fn index(self) -> u32 {
+        self.index
+    }
+
     fn entity<'a, T>(&self, store: &'a Store<T>) -> Option<&'a InstanceEntity> {
         store.inner.instances.get(self.index as usize)
     }

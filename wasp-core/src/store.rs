@@ -155,6 +155,8 @@ pub(crate) struct StoreInner {
     pub(crate) limits: crate::limits::StoreLimits,
     /// Calls running now, nested through host functions.
     pub(crate) nested_calls: usize,
+    /// References the embedder vouches it handed to instances (see `Store::grant`).
+    pub(crate) grants: crate::snapshot::Grants,
 }
 
 impl StoreInner {
@@ -175,6 +177,7 @@ impl StoreInner {
             pending_yield: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
+            grants: crate::snapshot::Grants::default(),
         }
     }
 }

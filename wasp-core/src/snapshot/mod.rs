@@ -22,12 +22,18 @@
 
 mod check;
 mod codec;
+mod confine;
+mod layout_diff;
+mod reach;
 
 pub(crate) use check::check_stack;
+pub(crate) use reach::Grants;
+use reach::Reach;
 
 use codec::{Reader, Writer};
 
 use crate::engine::executor::{Frame, Stack};
+use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
 use crate::store::{FuncEntity, Store, StoreInner, MAX_PAGES, PAGE_SIZE};
 use crate::types::{Mutability, ValType};
@@ -142,7 +148,8 @@ impl<T> Store<T> {
         }
         let gas = r.u64("the gas")?;
         check_layout(&mut r, &self.inner)?;
-        let state = read_state(&mut r, &self.inner)?;
+        let reach = Reach::of(&self.inner);
+        let state = read_state(&mut r, &self.inner, &reach)?;
         let call = match r.u8("the call tag")? {
             0 => None,
             1 => Some(read_call(&mut r, &self.inner)?),
@@ -156,6 +163,7 @@ impl<T> Store<T> {
         r.finish()?;
         if let Some(c) = &call {
             check_stack(&self.inner, &c.stack, &c.suspension)?;
+            confine::check_call_refs(&self.inner, &reach, c)?;
         }
         state.apply(&mut self.inner);
         self.inner.gas = gas;
@@ -238,10 +246,11 @@ fn check_layout(r: &mut Reader<'_>, s: &StoreInner) -> Result<(), SnapshotError>
         if want != have {
             return Err(mismatch("the modules (content hashes)", want, have));
         }
+        let (expected, found) = layout_diff::first_difference(&nums, &found);
         return Err(mismatch(
             "the index spaces (imports or instantiation order differ)",
-            format!("{} entries", nums.len()),
-            format!("{} entries, differing", found.len()),
+            expected,
+            found,
         ));
     }
     let n = r.len(8, "the function types")?;
@@ -395,11 +404,11 @@ fn write_state(w: &mut Writer, s: &StoreInner) {
         .for_each(|e| w.u8(u8::from(e.is_empty())));
 }
 
-fn read_state(r: &mut Reader<'_>, s: &StoreInner) -> Result<State, SnapshotError> {
+fn read_state(r: &mut Reader<'_>, s: &StoreInner, reach: &Reach) -> Result<State, SnapshotError> {
     Ok(State {
         memories: read_memories(r, s)?,
-        tables: read_tables(r, s)?,
-        globals: read_globals(r, s)?,
+        tables: read_tables(r, s, reach)?,
+        globals: read_globals(r, s, reach)?,
         data_dropped: read_dropped(
             r,
             s.data_segments.iter().map(Option::is_none),
@@ -445,13 +454,17 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
     Ok(out)
 }
 
-fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, SnapshotError> {
+fn read_tables(
+    r: &mut Reader<'_>,
+    s: &StoreInner,
+    reach: &Reach,
+) -> Result<Vec<Vec<u64>>, SnapshotError> {
     let n = r.len(10, "the tables")?;
     if n != s.tables.len() {
         return Err(mismatch("the number of tables", s.tables.len(), n));
     }
     let mut out = Vec::with_capacity(n);
-    for t in &s.tables {
+    for (index, t) in s.tables.iter().enumerate() {
         let ty = val_type_from(r.u8("a table's element type")?)?;
         let want: ValType = t.ty.element().into();
         if ty != want {
@@ -474,9 +487,15 @@ fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, Snap
             ));
         }
         let mut elems = Vec::with_capacity(len);
-        for _ in 0..len {
+        let group = reach.group_of_table(index as u32);
+        for k in 0..len {
             let e = r.u64("a table element")?;
-            check_ref(s, want, e, "a table element")?;
+            match (group, RefKind::of(want)) {
+                (Some(g), Some(kind)) => reach.check(s, g, kind, e, "a table element", || {
+                    format!("element {k} of store table {index}")
+                })?,
+                _ => check_ref(s, want, e, "a table element")?,
+            }
             elems.push(e);
         }
         out.push(elems);
@@ -484,13 +503,17 @@ fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, Snap
     Ok(out)
 }
 
-fn read_globals(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<u64>, SnapshotError> {
+fn read_globals(
+    r: &mut Reader<'_>,
+    s: &StoreInner,
+    reach: &Reach,
+) -> Result<Vec<u64>, SnapshotError> {
     let n = r.len(10, "the globals")?;
     if n != s.globals.len() {
         return Err(mismatch("the number of globals", s.globals.len(), n));
     }
     let mut out = Vec::with_capacity(n);
-    for g in &s.globals {
+    for (index, g) in s.globals.iter().enumerate() {
         let ty = val_type_from(r.u8("a global's type")?)?;
         let mutable = r.u8("a global's mutability")? == 1;
         let want_mut = g.ty.mutability() == Mutability::Var;
@@ -508,7 +531,12 @@ fn read_globals(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<u64>, Snapshot
                 "its value differs from the module's".into(),
             ));
         }
-        check_ref(s, ty, value, "a global")?;
+        match (reach.group_of_global(index as u32), RefKind::of(ty)) {
+            (Some(group), Some(kind)) => reach.check(s, group, kind, value, "a global", || {
+                format!("store global {index}")
+            })?,
+            _ => check_ref(s, ty, value, "a global")?,
+        }
         out.push(value);
     }
     Ok(out)
