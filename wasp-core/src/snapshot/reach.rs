@@ -199,20 +199,21 @@ impl Reach {
             RefKind::Func => describe_func(s, index),
             RefKind::Extern => format!("extern value {index}"),
         };
-        let expected = match kind {
-            RefKind::Func => "null or a function in their index spaces or granted to them",
-            RefKind::Extern => "null or an extern value granted to them",
+        let (ty, from) = match kind {
+            RefKind::Func => ("funcref", "their function index spaces or granted"),
+            RefKind::Extern => ("externref", "the extern values granted"),
+        };
+        let members = &self.members[group];
+        let who = match members.as_slice() {
+            [one] => format!("instance {one}"),
+            many => format!("instances {many:?}"),
         };
         Err(SnapshotError::Corrupt {
             what,
             detail: format!(
-                "{}: expected {expected} ({} of instance(s) {:?}), found {found}, which they cannot reach",
-                place(),
-                match kind {
-                    RefKind::Func => "funcref",
-                    RefKind::Extern => "externref",
-                },
-                self.members[group],
+                "{}: expected a {ty} that {who} can reach (null, or one of {from} to them), \
+                 found {found}",
+                place()
             ),
         })
     }

@@ -482,7 +482,11 @@ mod dump {
         for (i, f) in module.inner.code.iter().enumerate() {
             println!("func {i}: locals {} frame {}", f.num_locals, f.frame_size);
             for (pc, op) in f.ops.iter().enumerate() {
-                println!("  {pc:4}: {:?}", op.instr);
+                println!(
+                    "  {pc:4}: {:?} {:?}",
+                    op.instr,
+                    f.refs.live_at(pc as u32).map(|l| l.collect::<Vec<_>>())
+                );
             }
         }
     }

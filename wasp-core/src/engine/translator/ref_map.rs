@@ -49,10 +49,19 @@ impl RefKind {
         }
     }
 
+    /// The kind of a validator type. Wasp enables no proposal with references other than to
+    /// functions and extern values, so every reference is one of the two; `ref.func`'s result
+    /// is a reference to a concrete function type, not the abstract `funcref`.
     fn of_wasm(ty: wasmparser::ValType) -> Option<RefKind> {
+        use wasmparser::{AbstractHeapType as A, HeapType as H};
         match ty {
-            wasmparser::ValType::Ref(r) if r.is_func_ref() => Some(RefKind::Func),
-            wasmparser::ValType::Ref(r) if r.is_extern_ref() => Some(RefKind::Extern),
+            wasmparser::ValType::Ref(r) => Some(match r.heap_type() {
+                H::Abstract {
+                    ty: A::Extern | A::NoExtern,
+                    ..
+                } => RefKind::Extern,
+                _ => RefKind::Func,
+            }),
             _ => None,
         }
     }
