@@ -19,6 +19,45 @@
 //! anew by the embedder with the same modules and imports in the same order, before anything
 //! in the store changes. The embedder's data `T` and extern-ref payloads are not part of a
 //! snapshot: the store is created with a fresh `T`.
+//!
+//! # Confinement: which references may appear where
+//!
+//! A snapshot can only hand an instance references it could have reached by running. The
+//! rule, checked on restore (`reach.rs`, `confine.rs`):
+//!
+//! - **Groups.** Instances that share a function, a table or a global (one imports it from
+//!   another, or both import the same host-made table or global) can pass references to each
+//!   other; such a group, closed under sharing, has one *reach*. Instances that share only
+//!   memories, or nothing, are separate groups.
+//! - **Reach.** A `funcref` in the reach of a group is null, a function in the function index
+//!   space of one of its instances (defined or imported, exported or private), or one the
+//!   embedder granted to one of its instances with [`Store::grant`]. An `externref` in its
+//!   reach is null or an extern value granted to one of its instances. Code creates function
+//!   references only with `ref.func` (its own index space) and receives references only from
+//!   its group and from the embedder, so everything an honest run produces is in reach.
+//! - **Embedder hand-overs.** A reference the embedder gives an instance from outside its group
+//!   (call arguments, host functions' results, resume values, `Table::set`, `Global::set`,
+//!   any `externref`) cannot be proven by the bytes: the store does not record hand-overs,
+//!   and the snapshot does not carry them. Such a snapshot is **refused** unless the store it
+//!   is restored into has been told, with `Store::grant(instance, value)`, that the embedder
+//!   handed `value` to `instance`; the grant comes from the restoring embedder, never from
+//!   the bytes.
+//!
+//! Each place is checked against the reach of whoever reads it:
+//!
+//! | place | checked against |
+//! | --- | --- |
+//! | a frame's slots | the group of the frame's function, for exactly the slots that hold references at the point where the frame stands (the translator's reference map, `engine/translator/ref_map.rs`); other slots are untyped bits; slots of constants hoisted out of loops must hold their constant |
+//! | a table's elements | the group whose instances have the table in their index space; a table no instance reaches only needs to name existing functions or extern values |
+//! | a global's value | likewise, for the group that has the global |
+//! | the arguments of a host call still to be made | the group of the calling frame |
+//! | the value a host function yielded | the group of the calling frame; null if the embedder called the host function directly |
+//!
+//! The results a yielded host call will return are not in the snapshot: the embedder supplies
+//! them to [`Continuation::resume`](crate::Continuation::resume). A refused reference is a
+//! [`SnapshotError::Corrupt`] naming the place (frame and slot, table and element, global),
+//! the instances whose reach was expected, and the function found (store index, instance and
+//! index in its index space).
 
 mod check;
 mod codec;

@@ -152,8 +152,16 @@ struct Pending {
 pub(super) struct RefMapBuilder {
     locals: Vec<RefSlot>,
     pending: Vec<Pending>,
-    /// Resolved points: pc, live slots (temporary slot numbers as while translating).
-    points: Vec<(usize, Vec<(Reg, RefKind)>, bool)>,
+    points: Vec<Resolved>,
+}
+
+/// A pause point with its types.
+#[derive(Debug, Clone)]
+struct Resolved {
+    pc: usize,
+    /// Live reference slots, temporaries numbered as while translating.
+    live: Vec<(Reg, RefKind)>,
+    locals_live: bool,
 }
 
 impl RefMapBuilder {
@@ -199,7 +207,11 @@ impl RefMapBuilder {
                     live.push((reg, kind));
                 }
             }
-            self.points.push((p.pc, live, p.locals_live));
+            self.points.push(Resolved {
+                pc: p.pc,
+                live,
+                locals_live: p.locals_live,
+            });
         }
     }
 
@@ -207,20 +219,20 @@ impl RefMapBuilder {
     /// shifted past the prologue that writes `hoisted` from slot `num_locals` on.
     pub(super) fn finish(mut self, temps_base: Reg, num_locals: u32, hoisted: &[u64]) -> RefMap {
         let shift = hoisted.len() as u32;
-        self.points.sort_by_key(|p| p.0);
+        self.points.sort_by_key(|p| p.pc);
         let mut temps = Vec::new();
         let mut points = Vec::with_capacity(self.points.len());
-        for (pc, live, locals_live) in self.points {
-            for (reg, kind) in live {
+        for point in self.points {
+            for (reg, kind) in point.live {
                 // Locals and hoisted constants are checked on their own.
                 if reg >= TEMP_MARK {
                     temps.push(RefSlot::new(temps_base + (reg - TEMP_MARK), kind));
                 }
             }
             points.push(Point {
-                pc: pc as u32 + shift,
+                pc: point.pc as u32 + shift,
                 end: temps.len() as u32,
-                locals_live,
+                locals_live: point.locals_live,
             });
         }
         RefMap {
@@ -293,9 +305,12 @@ impl Translator<'_> {
     /// Notes that the `ConsumeGas` about to be emitted at the end of the code stands where
     /// the one at `head` stands (a loop's back edge paying for the loop's first block again).
     pub(super) fn note_pause_as(&mut self, head: usize) {
-        let at = self.code.len();
-        if let Some((_, live, locals_live)) = self.refs.points.iter().rev().find(|p| p.0 == head) {
-            let copy = (at, live.clone(), *locals_live);
+        let pc = self.code.len();
+        if let Some(point) = self.refs.points.iter().rev().find(|p| p.pc == head) {
+            let copy = Resolved {
+                pc,
+                ..point.clone()
+            };
             self.refs.points.push(copy);
         }
     }
@@ -307,4 +322,78 @@ pub(super) fn covers(map: &RefMap, code: &[Instr]) -> bool {
         .enumerate()
         .filter(|(_, instr)| is_pause_point(instr))
         .all(|(pc, _)| map.live_at(pc as u32).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RefKind;
+    use crate::engine::executor::Op;
+    use crate::engine::ir::Instr;
+    use crate::{Config, Engine, Module};
+
+    /// The translated functions of `wat`, translated with gas metering `gas`.
+    fn compile(wat: &str, gas: bool) -> Module {
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        Module::new(&Engine::new(&config), wat).unwrap()
+    }
+
+    fn first_pc(ops: &[Op], want: fn(&Instr) -> bool) -> u32 {
+        ops.iter().position(|op| want(&op.instr)).unwrap() as u32
+    }
+
+    #[test]
+    fn a_reference_below_a_calls_arguments_is_live_at_the_call() {
+        let module = compile(
+            r#"(module
+              (elem declare func $f)
+              (func $id (param funcref) (result funcref) (local.get 0))
+              (func $f (param $e externref) (result funcref) (local $n i64)
+                (ref.func $f)
+                (call $id (ref.null func))
+                (drop)))"#,
+            false,
+        );
+        let f = &module.inner.code[1];
+        assert_eq!(f.refs.len(), 1, "one call, no gas: one pause point");
+        let call = first_pc(&f.ops, |i| matches!(i, Instr::Call { .. }));
+        let live: Vec<_> = f.refs.live_at(call).unwrap().collect();
+        // The externref parameter, then the `ref.func` temporary right after the locals.
+        assert_eq!(live, vec![(0, RefKind::Extern), (2, RefKind::Func)]);
+        assert!(f.refs.live_at(call + 1).is_none());
+    }
+
+    #[test]
+    fn a_number_in_a_slot_that_once_held_a_reference_is_not_a_reference() {
+        let module = compile(
+            r#"(module
+              (elem declare func $f)
+              (func $g (result i32) (i32.const 0))
+              (func $f (result i32)
+                (drop (ref.func $f))
+                (i64.const 1)
+                (drop (call $g))
+                (drop)
+                (i32.const 0)))"#,
+            true,
+        );
+        let f = &module.inner.code[1];
+        let call = first_pc(&f.ops, |i| matches!(i, Instr::Call { .. }));
+        assert_eq!(f.refs.live_at(call).unwrap().count(), 0);
+        let pay = first_pc(&f.ops, |i| matches!(i, Instr::ConsumeGas { .. }));
+        assert!(f.refs.live_at(pay).is_some());
+    }
+
+    #[test]
+    fn the_reference_table_grow_reads_is_live_at_it() {
+        let module = compile(
+            r#"(module (table 1 funcref) (elem declare func $f)
+              (func $f (result i32) (table.grow (ref.func $f) (i32.const 1))))"#,
+            true,
+        );
+        let f = &module.inner.code[0];
+        let grow = first_pc(&f.ops, |i| matches!(i, Instr::TableGrow { .. }));
+        let live: Vec<_> = f.refs.live_at(grow).unwrap().collect();
+        assert_eq!(live, vec![(0, RefKind::Func)]);
+    }
 }
