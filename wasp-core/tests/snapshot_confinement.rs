@@ -418,3 +418,49 @@ fn no_forged_slot_at_any_pause_point_runs_another_instances_function() {
     }
     assert!(refused > 100, "only {refused} forgeries refused");
 }
+
+/// A table the embedder fills at setup, and two more elements the bot fills itself.
+const HOSTED: &str = r#"(module
+  (table (export "t") 3 funcref)
+  (elem declare func $own)
+  (func $own (result i32) (i32.const 1))
+  (func (export "fill") (table.set (i32.const 1) (ref.func $own))))"#;
+
+/// Builds the store: the embedder puts the other tenant's exported function in element 0.
+fn hosted_store(engine: &Engine) -> Store<()> {
+    let linker = Linker::<()>::new(engine);
+    let mut store = Store::new(engine, ());
+    let bot = linker
+        .instantiate(&mut store, &Module::new(engine, HOSTED).unwrap())
+        .unwrap();
+    let other = linker
+        .instantiate(&mut store, &Module::new(engine, OTHER).unwrap())
+        .unwrap();
+    let public = other.get_func(&store, "public").unwrap();
+    let table = bot.get_table(&store, "t").unwrap();
+    table
+        .set(&mut store, 0, Val::FuncRef(Some(public)))
+        .unwrap();
+    store
+}
+
+#[test]
+fn what_the_restoring_embedder_put_in_a_table_may_stay_but_not_move() {
+    let engine = engine(false);
+    let bytes = hosted_store(&engine).snapshot(None);
+    let p = places(&bytes).unwrap();
+    let public = peek(&bytes, p.tables[0].1[0]);
+    assert_ne!(public, 0);
+    // Unchanged: restores without a grant.
+    assert!(hosted_store(&engine).restore(&bytes).unwrap().is_none());
+    // The same foreign function in another element was never put there by anyone.
+    let mut moved = bytes.clone();
+    poke(&mut moved, p.tables[0].1[2], public);
+    match hosted_store(&engine).restore(&moved) {
+        Err(SnapshotError::Corrupt { what, detail }) => {
+            assert_eq!(what, "a table element");
+            assert!(detail.contains("element 2 of store table 0"), "{detail}");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}

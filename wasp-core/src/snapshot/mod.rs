@@ -41,15 +41,17 @@
 //!   and the snapshot does not carry them. Such a snapshot is **refused** unless the store it
 //!   is restored into has been told, with `Store::grant(instance, value)`, that the embedder
 //!   handed `value` to `instance`; the grant comes from the restoring embedder, never from
-//!   the bytes.
+//!   the bytes. A table element or global that holds what the store being restored into
+//!   already holds in that place needs no grant (that store's embedder put it there, for
+//!   instance with `Table::set` while building the store).
 //!
 //! Each place is checked against the reach of whoever reads it:
 //!
 //! | place | checked against |
 //! | --- | --- |
 //! | a frame's slots | the group of the frame's function, for exactly the slots that hold references at the point where the frame stands (the translator's reference map, `engine/translator/ref_map.rs`); other slots are untyped bits; slots of constants hoisted out of loops must hold their constant |
-//! | a table's elements | the group whose instances have the table in their index space; a table no instance reaches only needs to name existing functions or extern values |
-//! | a global's value | likewise, for the group that has the global |
+//! | a table's elements | the group whose instances have the table in their index space, unless the element is what the store being restored into holds there already (its own embedder put it there); a table no instance reaches only needs to name existing functions or extern values |
+//! | a global's value | likewise, for the group that has the global; an immutable global must hold what the store holds |
 //! | the arguments of a host call still to be made | the group of the calling frame |
 //! | the value a host function yielded | the group of the calling frame; null if the embedder called the host function directly |
 //!
@@ -529,7 +531,10 @@ fn read_tables(
         let group = reach.group_of_table(index as u32);
         for k in 0..len {
             let e = r.u64("a table element")?;
+            // What this store already holds there, its embedder put there.
+            let unchanged = t.elems.get(k) == Some(&e);
             match (group, RefKind::of(want)) {
+                _ if unchanged => {}
                 (Some(g), Some(kind)) => reach.check(s, g, kind, e, "a table element", || {
                     format!("element {k} of store table {index}")
                 })?,
@@ -571,6 +576,8 @@ fn read_globals(
             ));
         }
         match (reach.group_of_global(index as u32), RefKind::of(ty)) {
+            // What this store already holds there, its embedder put there.
+            _ if value == g.value => {}
             (Some(group), Some(kind)) => reach.check(s, group, kind, value, "a global", || {
                 format!("store global {index}")
             })?,
