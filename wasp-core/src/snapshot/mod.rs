@@ -174,7 +174,16 @@ impl<T> Store<T> {
     /// order). Returns the paused call, if the snapshot holds one.
     ///
     /// Nothing changes unless the whole snapshot checks out; every problem is a
-    /// [`SnapshotError`] saying what was expected and what was found.
+    /// [`SnapshotError`] saying what was expected and what was found. Every reference in the
+    /// snapshot must be one the instance holding it could have reached (see the module
+    /// documentation's confinement rule); references the embedder handed over from outside
+    /// an instance's group must be vouched for first with [`Store::grant`].
+    ///
+    /// # Errors
+    ///
+    /// [`SnapshotError`] when the bytes are not a snapshot of a store built this way, or hold
+    /// a state the modules could not reach (including a reference outside an instance's
+    /// reach: [`SnapshotError::Corrupt`] naming the place).
     pub fn restore(&mut self, bytes: &[u8]) -> Result<Option<Continuation>, SnapshotError> {
         let mut r = Reader::new(bytes);
         if r.raw(MAGIC.len(), "the magic bytes")? != MAGIC {

@@ -6,6 +6,8 @@
 pub const FUNCREF: u8 = 4;
 /// See [`FUNCREF`].
 pub const EXTERNREF: u8 = 5;
+/// Not a code of the format: a value slot, whose type the bytes do not tell.
+pub const UNTYPED: u8 = 0xff;
 
 /// The places of one snapshot, as byte offsets of 8-byte little-endian slots.
 #[derive(Debug, Default, Clone)]
@@ -26,7 +28,7 @@ pub struct Places {
 
 impl Places {
     /// Every reference-typed place whose type the bytes tell (table elements, globals, the
-    /// yielded value) with its type code, followed by every value slot (untyped: code 0).
+    /// yielded value) with its type code, followed by every value slot ([`UNTYPED`]).
     pub fn all(&self) -> Vec<(u8, usize)> {
         let mut out = Vec::new();
         for (ty, elems) in &self.tables {
@@ -34,8 +36,8 @@ impl Places {
         }
         out.extend(self.globals.iter().copied());
         out.extend(self.yielded);
-        out.extend(self.values.iter().map(|&at| (0, at)));
-        out.retain(|&(ty, _)| ty == FUNCREF || ty == EXTERNREF || ty == 0);
+        out.retain(|&(ty, _)| ty == FUNCREF || ty == EXTERNREF);
+        out.extend(self.values.iter().map(|&at| (UNTYPED, at)));
         out
     }
 }
