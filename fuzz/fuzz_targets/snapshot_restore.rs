@@ -20,6 +20,9 @@
 #[allow(dead_code)]
 mod places;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use libfuzzer_sys::fuzz_target;
 use wasp_core::{
     CallOutcome, Caller, Config, Continuation, Engine, Func, Linker, Module, Store, Val, ValType,
@@ -69,8 +72,46 @@ const SECRET: &str = r#"(module
   (import "env" "alarm" (func $alarm))
   (func $secret (param i32) (result i32) (call $alarm) (local.get 0)))"#;
 
-/// Gas a resumed call may use in all: any accepted snapshot finishes or pauses within it.
-const RESUME_GAS: u64 = 200_000;
+/// Gas a resumed call may use in all: any accepted snapshot finishes or pauses within it
+/// (enough for a few rounds of `walk`, each of which puts the references back and calls
+/// through them).
+const RESUME_GAS: u64 = 50_000;
+
+/// Good snapshots kept, by the gas they were paused at (each holds a 64 KiB memory).
+const CACHED_SNAPSHOTS: usize = 1024;
+
+/// The engine and modules, built once: translation is deterministic.
+struct Fixture {
+    engine: Engine,
+    module: Module,
+    secret: Module,
+    /// Good snapshots by the gas they were taken at: a pure function of it.
+    good: RefCell<HashMap<u64, Vec<u8>>>,
+}
+
+thread_local! {
+    static FIXTURE: Fixture = {
+        let engine = engine();
+        let module = Module::new(&engine, GUEST).expect("the guest is valid");
+        let secret = Module::new(&engine, SECRET).expect("the other tenant is valid");
+        Fixture { engine, module, secret, good: RefCell::new(HashMap::new()) }
+    };
+}
+
+impl Fixture {
+    fn good_snapshot(&self, gas: u64) -> Vec<u8> {
+        if let Some(bytes) = self.good.borrow().get(&gas) {
+            return bytes.clone();
+        }
+        let bytes = good_snapshot(&self.engine, &self.module, &self.secret, gas);
+        let mut cache = self.good.borrow_mut();
+        if cache.len() >= CACHED_SNAPSHOTS {
+            cache.clear();
+        }
+        cache.insert(gas, bytes.clone());
+        bytes
+    }
+}
 
 /// Steps (resumptions after yields) a resumed call may take.
 const MAX_STEPS: usize = 32;
@@ -219,13 +260,14 @@ fuzz_target!(|data: &[u8]| {
     let [mode, gas_hi, gas_lo, rest @ ..] = data else {
         return;
     };
-    let engine = engine();
-    let module = Module::new(&engine, GUEST).expect("the guest is valid");
-    let secret = Module::new(&engine, SECRET).expect("the other tenant is valid");
-    let gas = 1 + u64::from(u16::from_le_bytes([*gas_lo, *gas_hi]));
-    let good = good_snapshot(&engine, &module, &secret, gas);
-    let bytes = candidate(&good, *mode, rest);
-    let (mut store, run) = build(&engine, &module, &secret);
+    FIXTURE.with(|f| run_one(f, *mode, *gas_hi, *gas_lo, rest));
+});
+
+fn run_one(f: &Fixture, mode: u8, gas_hi: u8, gas_lo: u8, rest: &[u8]) {
+    let gas = 1 + u64::from(u16::from_le_bytes([gas_lo, gas_hi]));
+    let good = f.good_snapshot(gas);
+    let bytes = candidate(&good, mode, rest);
+    let (mut store, run) = build(&f.engine, &f.module, &f.secret);
     let Ok(paused) = store.restore(&bytes) else {
         return;
     };
@@ -237,4 +279,4 @@ fuzz_target!(|data: &[u8]| {
             let _ = run.call_resumable(&mut store, &[Val::I32(2)]);
         }
     }
-});
+}
