@@ -142,7 +142,8 @@ struct Pending {
     pc: usize,
     /// Operand-stack positions holding temporaries still to be read after the point.
     positions: Vec<u32>,
-    /// The instruction's own reference operand: its slot and the table it goes into.
+    /// The instruction's own reference operand (`table.grow`, `table.fill`); its kind is the
+    /// element type of the table named by the data word that follows the instruction.
     own: Option<Reg>,
     locals_live: bool,
 }
