@@ -140,8 +140,9 @@ impl RefMap {
 #[derive(Debug)]
 struct Pending {
     pc: usize,
-    /// Operand-stack positions holding temporaries still to be read after the point.
-    positions: Vec<u32>,
+    /// Operand-stack positions holding temporaries still to be read after the point:
+    /// `positions[..end]` of the builder, from the previous pending point's `end`.
+    end: usize,
     /// The instruction's own reference operand (`table.grow`, `table.fill`); its kind is the
     /// element type of the table named by the data word that follows the instruction.
     own: Option<Reg>,
@@ -153,6 +154,7 @@ struct Pending {
 pub(super) struct RefMapBuilder {
     locals: Vec<RefSlot>,
     pending: Vec<Pending>,
+    positions: Vec<u32>,
     points: Vec<Resolved>,
 }
 
@@ -188,11 +190,19 @@ impl RefMapBuilder {
 
     /// Gives the noted points their types from the validator's operand stack, which must be
     /// in the state the points were noted for (see [`Translator::note_pause`]).
+    #[inline]
     pub(super) fn resolve(&mut self, v: &FuncValidator<ValidatorResources>, code: &[Instr]) {
+        if !self.pending.is_empty() {
+            self.resolve_pending(v, code);
+        }
+    }
+
+    fn resolve_pending(&mut self, v: &FuncValidator<ValidatorResources>, code: &[Instr]) {
+        let mut start = 0;
         for p in self.pending.drain(..) {
             let height = v.operand_stack_height() as usize;
             let mut live = Vec::new();
-            for &pos in &p.positions {
+            for &pos in &self.positions[start..p.end] {
                 let Some(depth) = height.checked_sub(pos as usize + 1) else {
                     continue;
                 };
@@ -213,7 +223,9 @@ impl RefMapBuilder {
                 live,
                 locals_live: p.locals_live,
             });
+            start = p.end;
         }
+        self.positions.clear();
     }
 
     /// The finished map: temporaries moved to their final slots from `temps_base`, points
@@ -273,7 +285,14 @@ impl Translator<'_> {
     /// `ConsumeGas` is resolved against the validator before its operator is validated, every
     /// other point after: the positions noted for those lie below the operator's operands,
     /// which the operator leaves as they are.
+    #[inline]
     pub(super) fn note_pause(&mut self, instr: &Instr) {
+        if is_pause_point(instr) {
+            self.note_pause_point(instr);
+        }
+    }
+
+    fn note_pause_point(&mut self, instr: &Instr) {
         let height = self.height() as u32;
         let (floor, own, locals_live) = match *instr {
             Instr::ConsumeGas { .. } => (height, None, true),
@@ -292,12 +311,11 @@ impl Translator<'_> {
             | Instr::TableInit { .. } => (height, None, true),
             _ => return,
         };
-        let positions = (0..floor)
-            .filter(|&pos| self.stack[pos as usize] == Operand::Temp)
-            .collect();
+        let temps = (0..floor).filter(|&pos| self.stack[pos as usize] == Operand::Temp);
+        self.refs.positions.extend(temps);
         self.refs.pending.push(Pending {
             pc: self.code.len(),
-            positions,
+            end: self.refs.positions.len(),
             own,
             locals_live,
         });
