@@ -111,6 +111,10 @@ impl Instance {
         Instance { store, index }
     }
 
+    pub(crate) fn index(self) -> u32 {
+        self.index
+    }
+
     #[track_caller]
     fn entity<'a, T>(&self, store: &'a Store<T>) -> &'a InstanceEntity {
         store.inner.assert_owner(self.store, "instance");

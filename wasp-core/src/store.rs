@@ -258,6 +258,8 @@ pub(crate) struct StoreInner {
     pub(crate) bulk_progress: u64,
     /// The wall-clock budget of every outermost call and resumption.
     pub(crate) deadline: Option<std::time::Duration>,
+    /// References the embedder vouches it handed to instances (see `Store::grant`).
+    pub(crate) grants: crate::snapshot::Grants,
 }
 
 impl StoreInner {
@@ -280,6 +282,7 @@ impl StoreInner {
             pending_gas_pause: None,
             limits: crate::limits::StoreLimits::default(),
             nested_calls: 0,
+            grants: crate::snapshot::Grants::default(),
             interrupt: crate::interrupt::Interrupt::default(),
             bulk_progress: 0,
             deadline: None,

@@ -19,15 +19,62 @@
 //! anew by the embedder with the same modules and imports in the same order, before anything
 //! in the store changes. The embedder's data `T` and extern-ref payloads are not part of a
 //! snapshot: the store is created with a fresh `T`.
+//!
+//! # Confinement: which references may appear where
+//!
+//! A snapshot can only hand an instance references it could have reached by running. The
+//! rule, checked on restore (`reach.rs`, `confine.rs`):
+//!
+//! - **Groups.** Instances that share a function, a table or a global (one imports it from
+//!   another, or both import the same host-made table or global) can pass references to each
+//!   other; such a group, closed under sharing, has one *reach*. Instances that share only
+//!   memories, or nothing, are separate groups.
+//! - **Reach.** A `funcref` in the reach of a group is null, a function in the function index
+//!   space of one of its instances (defined or imported, exported or private), or one the
+//!   embedder granted to one of its instances with [`Store::grant`]. An `externref` in its
+//!   reach is null or an extern value granted to one of its instances. Code creates function
+//!   references only with `ref.func` (its own index space) and receives references only from
+//!   its group and from the embedder, so everything an honest run produces is in reach.
+//! - **Embedder hand-overs.** A reference the embedder gives an instance from outside its group
+//!   (call arguments, host functions' results, resume values, `Table::set`, `Global::set`,
+//!   any `externref`) cannot be proven by the bytes: the store does not record hand-overs,
+//!   and the snapshot does not carry them. Such a snapshot is **refused** unless the store it
+//!   is restored into has been told, with `Store::grant(instance, value)`, that the embedder
+//!   handed `value` to `instance`; the grant comes from the restoring embedder, never from
+//!   the bytes. A table element or global that holds what the store being restored into
+//!   already holds in that place needs no grant (that store's embedder put it there, for
+//!   instance with `Table::set` while building the store).
+//!
+//! Each place is checked against the reach of whoever reads it:
+//!
+//! | place | checked against |
+//! | --- | --- |
+//! | a frame's slots | the group of the frame's function, for exactly the slots that hold references at the point where the frame stands (the translator's reference map, `engine/translator/ref_map.rs`); other slots are untyped bits; slots of constants hoisted out of loops must hold their constant |
+//! | a table's elements | the group whose instances have the table in their index space, unless the element is what the store being restored into holds there already (its own embedder put it there); a table no instance reaches only needs to name existing functions or extern values |
+//! | a global's value | likewise, for the group that has the global; an immutable global must hold what the store holds |
+//! | the arguments of a host call still to be made | the group of the calling frame |
+//! | the value a host function yielded | the group of the calling frame; null if the embedder called the host function directly |
+//!
+//! The results a yielded host call will return are not in the snapshot: the embedder supplies
+//! them to [`Continuation::resume`](crate::Continuation::resume). A refused reference is a
+//! [`SnapshotError::Corrupt`] naming the place (frame and slot, table and element, global),
+//! the instances whose reach was expected, and the function found (store index, instance and
+//! index in its index space).
 
 mod check;
 mod codec;
+mod confine;
+mod layout_diff;
+mod reach;
 
 pub(crate) use check::check_stack;
+pub(crate) use reach::Grants;
+use reach::Reach;
 
 use codec::{Reader, Writer};
 
 use crate::engine::executor::{Frame, Stack};
+use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
 use crate::store::{FuncEntity, Store, StoreInner, MAX_PAGES, PAGE_SIZE};
 use crate::types::{Mutability, ValType};
@@ -127,12 +174,16 @@ impl<T> Store<T> {
     /// order). Returns the paused call, if the snapshot holds one.
     ///
     /// Nothing changes unless the whole snapshot checks out; every problem is a
-    /// [`SnapshotError`] saying what was expected and what was found.
+    /// [`SnapshotError`] saying what was expected and what was found. Every reference in the
+    /// snapshot must be one the instance holding it could have reached (see the module
+    /// documentation's confinement rule); references the embedder handed over from outside
+    /// an instance's group must be vouched for first with [`Store::grant`].
     ///
     /// # Errors
     ///
-    /// A [`SnapshotError`] when the bytes are not a snapshot of this version, are truncated or
-    /// corrupt, or describe a store built differently; the store is then unchanged.
+    /// [`SnapshotError`] when the bytes are not a snapshot of a store built this way, or hold
+    /// a state the modules could not reach (including a reference outside an instance's
+    /// reach: [`SnapshotError::Corrupt`] naming the place).
     pub fn restore(&mut self, bytes: &[u8]) -> Result<Option<Continuation>, SnapshotError> {
         let mut r = Reader::new(bytes);
         if r.raw(MAGIC.len(), "the magic bytes")? != MAGIC {
@@ -147,7 +198,8 @@ impl<T> Store<T> {
         }
         let gas = r.u64("the gas")?;
         check_layout(&mut r, &self.inner)?;
-        let state = read_state(&mut r, &self.inner)?;
+        let reach = Reach::of(&self.inner);
+        let state = read_state(&mut r, &self.inner, &reach)?;
         let call = match r.u8("the call tag")? {
             0 => None,
             1 => Some(read_call(&mut r, &self.inner)?),
@@ -161,6 +213,7 @@ impl<T> Store<T> {
         r.finish()?;
         if let Some(c) = &call {
             check_stack(&self.inner, &c.stack, &c.suspension)?;
+            confine::check_call_refs(&self.inner, &reach, c)?;
         }
         state.apply(&mut self.inner);
         self.inner.gas = gas;
@@ -243,10 +296,11 @@ fn check_layout(r: &mut Reader<'_>, s: &StoreInner) -> Result<(), SnapshotError>
         if want != have {
             return Err(mismatch("the modules (content hashes)", want, have));
         }
+        let (expected, found) = layout_diff::first_difference(&nums, &found);
         return Err(mismatch(
             "the index spaces (imports or instantiation order differ)",
-            format!("{} entries", nums.len()),
-            format!("{} entries, differing", found.len()),
+            expected,
+            found,
         ));
     }
     let n = r.len(8, "the function types")?;
@@ -400,11 +454,11 @@ fn write_state(w: &mut Writer, s: &StoreInner) {
         .for_each(|e| w.u8(u8::from(e.is_empty())));
 }
 
-fn read_state(r: &mut Reader<'_>, s: &StoreInner) -> Result<State, SnapshotError> {
+fn read_state(r: &mut Reader<'_>, s: &StoreInner, reach: &Reach) -> Result<State, SnapshotError> {
     Ok(State {
         memories: read_memories(r, s)?,
-        tables: read_tables(r, s)?,
-        globals: read_globals(r, s)?,
+        tables: read_tables(r, s, reach)?,
+        globals: read_globals(r, s, reach)?,
         data_dropped: read_dropped(
             r,
             s.data_segments.iter().map(Option::is_none),
@@ -450,13 +504,17 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
     Ok(out)
 }
 
-fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, SnapshotError> {
+fn read_tables(
+    r: &mut Reader<'_>,
+    s: &StoreInner,
+    reach: &Reach,
+) -> Result<Vec<Vec<u64>>, SnapshotError> {
     let n = r.len(10, "the tables")?;
     if n != s.tables.len() {
         return Err(mismatch("the number of tables", s.tables.len(), n));
     }
     let mut out = Vec::with_capacity(n);
-    for t in &s.tables {
+    for (index, t) in s.tables.iter().enumerate() {
         let ty = val_type_from(r.u8("a table's element type")?)?;
         let want: ValType = t.ty.element().into();
         if ty != want {
@@ -479,9 +537,18 @@ fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, Snap
             ));
         }
         let mut elems = Vec::with_capacity(len);
-        for _ in 0..len {
+        let group = reach.group_of_table(index as u32);
+        for k in 0..len {
             let e = r.u64("a table element")?;
-            check_ref(s, want, e, "a table element")?;
+            // What this store already holds there, its embedder put there.
+            let unchanged = t.elems.get(k) == Some(&e);
+            match (group, RefKind::of(want)) {
+                _ if unchanged => {}
+                (Some(g), Some(kind)) => reach.check(s, g, kind, e, "a table element", || {
+                    format!("element {k} of store table {index}")
+                })?,
+                _ => check_ref(s, want, e, "a table element")?,
+            }
             elems.push(e);
         }
         out.push(elems);
@@ -489,13 +556,17 @@ fn read_tables(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u64>>, Snap
     Ok(out)
 }
 
-fn read_globals(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<u64>, SnapshotError> {
+fn read_globals(
+    r: &mut Reader<'_>,
+    s: &StoreInner,
+    reach: &Reach,
+) -> Result<Vec<u64>, SnapshotError> {
     let n = r.len(10, "the globals")?;
     if n != s.globals.len() {
         return Err(mismatch("the number of globals", s.globals.len(), n));
     }
     let mut out = Vec::with_capacity(n);
-    for g in &s.globals {
+    for (index, g) in s.globals.iter().enumerate() {
         let ty = val_type_from(r.u8("a global's type")?)?;
         let mutable = r.u8("a global's mutability")? == 1;
         let want_mut = g.ty.mutability() == Mutability::Var;
@@ -513,7 +584,14 @@ fn read_globals(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<u64>, Snapshot
                 "its value differs from the module's".into(),
             ));
         }
-        check_ref(s, ty, value, "a global")?;
+        match (reach.group_of_global(index as u32), RefKind::of(ty)) {
+            // What this store already holds there, its embedder put there.
+            _ if value == g.value => {}
+            (Some(group), Some(kind)) => reach.check(s, group, kind, value, "a global", || {
+                format!("store global {index}")
+            })?,
+            _ => check_ref(s, ty, value, "a global")?,
+        }
         out.push(value);
     }
     Ok(out)

@@ -298,6 +298,7 @@ impl Translator<'_> {
         };
         let pending = self.pending_block_of(at_test);
         if let Some(pay) = pay {
+            self.note_pause_as(head);
             self.emit(pay);
         }
         stay.set_branch_offset(at_test as i32 + 1 - self.code.len() as i32);

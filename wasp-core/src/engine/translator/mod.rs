@@ -10,6 +10,7 @@
 mod control;
 mod fuse;
 mod ops;
+mod ref_map;
 mod verify;
 
 use wasmparser::{BlockType, FuncValidator, FunctionBody, ValidatorResources};
@@ -19,6 +20,7 @@ use crate::engine::costs::GasCosts;
 use crate::error::{Error, ModuleError};
 use crate::types::FuncType;
 use control::{Control, ControlKind};
+pub(crate) use ref_map::{RefKind, RefMap};
 
 /// A translated function body and the facts the executor needs to call it.
 #[derive(Debug)]
@@ -30,6 +32,8 @@ pub(crate) struct CompiledFunc {
     pub(crate) num_locals: u32,
     /// Slots the frame needs: locals plus the deepest operand stack.
     pub(crate) frame_size: u32,
+    /// Which slots hold references wherever the function can pause (for snapshots).
+    pub(crate) refs: RefMap,
 }
 
 /// What translation needs to know of the module around a function.
@@ -84,11 +88,16 @@ pub(crate) fn translate(
     let num_params = ty.params().len() as u32;
     let num_results = ty.results().len() as u32;
     let mut num_locals = u64::from(num_params);
+    let mut refs = ref_map::RefMapBuilder::default();
+    refs.params(ty.params());
     let mut locals = body.get_locals_reader()?;
     for _ in 0..locals.get_count() {
         let offset = locals.original_position();
         let (count, ty) = locals.read()?;
         validator.define_locals(offset, count, ty)?;
+        if let Ok(first) = u32::try_from(num_locals) {
+            refs.declared(first, count, ty);
+        }
         num_locals += u64::from(count);
     }
     let num_locals = u32::try_from(num_locals)
@@ -97,14 +106,18 @@ pub(crate) fn translate(
         return Err(ModuleError::new("too many locals in a function", None).into());
     }
     let mut t = Translator::new(env, num_locals, num_results);
+    t.refs = refs;
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
-    // One pass: each operator is validated, then translated.
+    // One pass: each operator is charged for (its `ConsumeGas` typed by the operand stack
+    // before it), validated, then translated (its pause points typed by the stack after it).
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
-        validator.op(offset, &op)?;
         t.charge(&op);
+        t.refs.resolve(validator, &t.code);
+        validator.op(offset, &op)?;
         t.operator(op)?;
+        t.refs.resolve(validator, &t.code);
     }
     reader.finish()?;
     let temps_base = num_locals + t.hoisted.len() as Reg;
@@ -116,11 +129,17 @@ pub(crate) fn translate(
     let code = place_temps(t.code, temps_base);
     let code = with_prologue(code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size)?;
+    let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);
+    debug_assert!(
+        ref_map::covers(&refs, &code),
+        "a pause point without a reference map"
+    );
     Ok(CompiledFunc {
         ops: crate::engine::executor::link(&code),
         num_params,
         num_locals,
         frame_size,
+        refs,
     })
 }
 
@@ -149,6 +168,8 @@ struct Translator<'a> {
     loops: usize,
     /// Branches waiting for their block's end: `(instruction, next in the block's list)`.
     fixups: Vec<(usize, u32)>,
+    /// The reference slots at each pause point, as they are emitted.
+    refs: ref_map::RefMapBuilder,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -176,6 +197,7 @@ impl<'a> Translator<'a> {
             hoisted: Vec::new(),
             loops: 0,
             fixups: Vec::new(),
+            refs: ref_map::RefMapBuilder::default(),
         }
     }
 
@@ -201,7 +223,9 @@ impl<'a> Translator<'a> {
         let at = match self.gas_at {
             Some(at) => at,
             None => {
-                let at = self.emit(Instr::ConsumeGas { lo: 0, hi: 0 });
+                let pay = Instr::ConsumeGas { lo: 0, hi: 0 };
+                self.note_pause(&pay);
+                let at = self.emit(pay);
                 self.gas_at = Some(at);
                 at
             }
@@ -217,6 +241,10 @@ impl<'a> Translator<'a> {
 
     /// Emits an instruction; returns its index.
     fn emit(&mut self, instr: Instr) -> usize {
+        // A `ConsumeGas` is noted where it is placed (`charge`, a loop's back edge).
+        if !matches!(instr, Instr::ConsumeGas { .. }) {
+            self.note_pause(&instr);
+        }
         self.code.push(instr);
         self.last_result = None;
         self.code.len() - 1
@@ -224,6 +252,7 @@ impl<'a> Translator<'a> {
 
     /// Emits an instruction whose result `local.set` may redirect.
     fn emit_result(&mut self, instr: Instr) {
+        self.note_pause(&instr);
         self.code.push(instr);
         self.last_result = Some(self.code.len() - 1);
     }
