@@ -348,7 +348,7 @@ fn finish(store: &mut Store<()>, mut outcome: CallOutcome) -> Vec<Val> {
                 store.set_gas(1_000_000).unwrap();
                 outcome = c.resume(&mut *store, &[]).unwrap();
             }
-            CallOutcome::Yielded(_) => panic!("nothing yields here"),
+            CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => panic!("only gas pauses here"),
         }
     }
 }
@@ -370,7 +370,7 @@ fn honest_snapshots_at_every_pause_point_restore_and_resume_exactly() {
         let paused = match run.call_resumable(&mut store, &args(token)).unwrap() {
             CallOutcome::OutOfGas(c) => c,
             CallOutcome::Finished { .. } => break,
-            CallOutcome::Yielded(_) => panic!("nothing yields here"),
+            CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => panic!("only gas pauses here"),
         };
         pauses += 1;
         let bytes = store.snapshot(Some(&paused));
