@@ -267,9 +267,12 @@ macro_rules! branch_if {
 }
 
 /// Integer comparisons in their four forms: the result into a slot or a branch, each with the
-/// right operand in a slot or an immediate.
+/// right operand in a slot or an immediate. A row compiles only for a comparison listed in
+/// the table of fused comparisons (`isa::for_each_compare!`), which the translator's
+/// fusion is generated from.
 macro_rules! compare {
     ($($variant:ident, $imm:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        const _: () = crate::engine::ir::fusable::$variant;
         binary! { $variant($t) = $f; }
         binary_imm! { $imm($t) = $f; }
         op!($br { lhs, rhs, offset }, |ip, regs, cx| {
