@@ -22,6 +22,31 @@
 //! verifier sees every slot of every instruction. Handlers are written by hand, one per
 //! instruction, named after it.
 //!
+//! # Where each instruction lives
+//!
+//! Every instruction is found by its name, one hop each:
+//!
+//! - its definition: a row of [`for_each_instr!`] here;
+//! - its handler: the function of the same name in `executor/handlers/<family>.rs`, most of
+//!   them one line (`I32Add, I32AddImm(u32) = u32::wrapping_add;` in `int.rs`);
+//! - its translation: a row of the tables in `translator/ops.rs` (`numeric_ops!`,
+//!   `memory_ops!`), or the arm of `Translator::operator` for control and calls;
+//! - its price: `GasCosts::operator` in `costs.rs`, keyed by the Wasm operator.
+//!
+//! # How to add an instruction
+//!
+//! 1. Add its row to [`for_each_instr!`], with a doc comment and every operand tagged with
+//!    its role; more than three operands go in a data word (`+ Data { .. }`).
+//! 2. Write its handler, named after it, in the family file under `executor/handlers/`
+//!    (a line in `unary!`, `binary!`, `int_binary!` or `compare!` when it is plain, an
+//!    `op!` otherwise). Until it exists the handler lookup does not compile.
+//! 3. Add its translation row in `translator/ops.rs`, and its price in `costs.rs` if it is
+//!    not the base price.
+//! 4. A comparison with fused branches also gets a row in [`for_each_compare!`], which its
+//!    `compare!` handler row requires.
+//!
+//! The verifier, relocation and branch patching need nothing: they are generated.
+//!
 //! [`Reg`]: super::ir::Reg
 //! [`Instr`]: super::ir::Instr
 
