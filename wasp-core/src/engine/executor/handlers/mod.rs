@@ -292,6 +292,7 @@ mod control;
 mod convert;
 mod float;
 mod int;
+mod lookup;
 mod memory;
 mod table;
 mod values;
@@ -306,21 +307,4 @@ use memory::*;
 use table::*;
 use values::*;
 
-/// Generates [`handler_for`] from the instruction table: every instruction's handler is the
-/// function named after it.
-macro_rules! handler_lookup {
-    ($(
-        $(#[doc = $doc:literal])*
-        $name:ident $({ $($field:ident : $role:ident $(($ty:ty))?),* })?
-        $(+ Data { $($dfield:ident : $drole:ident),* })?;
-    )*) => {
-        /// The handler of an instruction.
-        pub(crate) fn handler_for(instr: &Instr) -> Handler {
-            match instr {
-                $( Instr::$name { .. } => $name, )*
-            }
-        }
-    };
-}
-
-crate::engine::isa::for_each_instr!(handler_lookup);
+pub(crate) use lookup::handler_for;
