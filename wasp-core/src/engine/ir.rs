@@ -204,6 +204,13 @@ macro_rules! define_instr {
             }
         }
     };
+    // Any other shape: a row is malformed, most likely an operand without its role.
+    ($($row:tt)*) => {
+        compile_error!(
+            "every row of the instruction table is `Name { operand: Role, .. } + Data { .. };` \
+             and every operand has a role: `Dst`, `Src`, `Range`, `Br` or `Imm(type)`"
+        );
+    };
 }
 
 /// `return None`: the instruction has a data word.
