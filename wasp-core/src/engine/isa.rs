@@ -28,7 +28,7 @@
 //!
 //! - its definition: a row of [`for_each_instr!`] here;
 //! - its handler: the function of the same name in `executor/handlers/<family>.rs`, most of
-//!   them one line (`I32Add, I32AddImm(u32) = u32::wrapping_add;` in `int.rs`);
+//!   them one line (an `int_binary!` row of `int.rs` reads `Name, NameImm(u32) = function;`);
 //! - its translation: a row of the tables in `translator/ops.rs` (`numeric_ops!`,
 //!   `memory_ops!`), or the arm of `Translator::operator` for control and calls;
 //! - its price: `GasCosts::operator` in `costs.rs`, keyed by the Wasm operator.
