@@ -49,6 +49,25 @@ macro_rules! operand_type {
     };
 }
 
+/// The doc comment of an operand of the given role.
+macro_rules! operand_doc {
+    (Dst) => {
+        "Destination: the slot the instruction writes."
+    };
+    (Src) => {
+        "Source: a slot the instruction reads."
+    };
+    (Range) => {
+        "The first of a run of slots (a callee's frame, the values returned)."
+    };
+    (Br) => {
+        "Branch offset, relative to this instruction."
+    };
+    (Imm) => {
+        "Immediate: an index, a constant or a static offset."
+    };
+}
+
 /// Hands a slot operand to the visitor `$f` with its role; other operands are not slots.
 macro_rules! visit_slot {
     ($f:ident, $x:ident, Dst) => {
@@ -100,11 +119,13 @@ macro_rules! define_instr {
     )*) => {
         /// One instruction of the IR. Kept at 16 bytes (checked by a test).
         #[derive(Debug, Clone, Copy, PartialEq)]
-        #[allow(missing_docs)]
         pub enum Instr {
             $(
                 $(#[doc = $doc])*
-                $name $({ $($field: operand_type!($role $(($ty))?)),* })?,
+                $name $({ $(
+                    #[doc = operand_doc!($role)]
+                    $field: operand_type!($role $(($ty))?)
+                ),* })?,
             )*
         }
 
@@ -183,6 +204,13 @@ macro_rules! define_instr {
             }
         }
     };
+    // Any other shape: a row is malformed, most likely an operand without its role.
+    ($($row:tt)*) => {
+        compile_error!(
+            "every row of the instruction table is `Name { operand: Role, .. } + Data { .. };` \
+             and every operand has a role: `Dst`, `Src`, `Range`, `Br` or `Imm(type)`"
+        );
+    };
 }
 
 /// `return None`: the instruction has a data word.
@@ -200,6 +228,28 @@ macro_rules! data_word {
 }
 
 super::isa::for_each_instr!(define_instr);
+
+/// Generates one marker per comparison of the table of fused comparisons.
+macro_rules! define_fusable {
+    (
+        binary { $($cmp:ident, $cmp_imm:ident => $br:ident, $br_imm:ident;
+                   not $not:ident, $not_imm:ident;)* }
+        zero { $($zero:tt)* }
+    ) => {
+        /// One marker per comparison of [`for_each_compare!`](super::isa::for_each_compare):
+        /// a `compare!` handler row names its comparison's marker, so that it compiles only
+        /// for a comparison whose fusion with branches is generated.
+        #[allow(non_upper_case_globals)]
+        pub(crate) mod fusable {
+            $(
+                #[doc = concat!("`", stringify!($cmp), "` fuses into `", stringify!($br), "`.")]
+                pub(crate) const $cmp: () = ();
+            )*
+        }
+    };
+}
+
+super::isa::for_each_compare!(define_fusable);
 
 impl Instr {
     /// Sets the branch offset of a branching instruction; other instructions are left alone.

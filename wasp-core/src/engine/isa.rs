@@ -22,6 +22,31 @@
 //! verifier sees every slot of every instruction. Handlers are written by hand, one per
 //! instruction, named after it.
 //!
+//! # Where each instruction lives
+//!
+//! Every instruction is found by its name, one hop each:
+//!
+//! - its definition: a row of [`for_each_instr!`] here;
+//! - its handler: the function of the same name in `executor/handlers/<family>.rs`, most of
+//!   them one line (an `int_binary!` row of `int.rs` reads `Name, NameImm(u32) = function;`);
+//! - its translation: a row of the tables in `translator/ops.rs` (`numeric_ops!`,
+//!   `memory_ops!`), or the arm of `Translator::operator` for control and calls;
+//! - its price: `GasCosts::operator` in `costs.rs`, keyed by the Wasm operator.
+//!
+//! # How to add an instruction
+//!
+//! 1. Add its row to [`for_each_instr!`], with a doc comment and every operand tagged with
+//!    its role; more than three operands go in a data word (`+ Data { .. }`).
+//! 2. Write its handler, named after it, in the family file under `executor/handlers/`
+//!    (a line in `unary!`, `binary!`, `int_binary!` or `compare!` when it is plain, an
+//!    `op!` otherwise). Until it exists the handler lookup does not compile.
+//! 3. Add its translation row in `translator/ops.rs`, and its price in `costs.rs` if it is
+//!    not the base price.
+//! 4. A comparison with fused branches also gets a row in [`for_each_compare!`], which its
+//!    `compare!` handler row requires.
+//!
+//! The verifier, relocation and branch patching need nothing: they are generated.
+//!
 //! [`Reg`]: super::ir::Reg
 //! [`Instr`]: super::ir::Instr
 
@@ -597,3 +622,46 @@ macro_rules! for_each_instr {
 }
 
 pub(crate) use for_each_instr;
+
+/// Calls `$callback!` with the comparisons that fuse with the conditional branch consuming
+/// their result (`br_if`, `if`): each comparison, in its slot and immediate forms, with the
+/// branches taken when it holds and those taken when it does not. The zero tests compare one
+/// slot with zero.
+///
+/// The translator's fusion (`translator/fuse.rs`) is generated from these rows, and a
+/// `compare!` handler row compiles only for a comparison listed here, so a new comparison
+/// with fused branches cannot miss its fusion.
+macro_rules! for_each_compare {
+    ($callback:ident) => {
+        $callback! {
+            binary {
+                I32Eq, I32EqImm => BrI32Eq, BrI32EqImm; not BrI32Ne, BrI32NeImm;
+                I32Ne, I32NeImm => BrI32Ne, BrI32NeImm; not BrI32Eq, BrI32EqImm;
+                I32LtS, I32LtSImm => BrI32LtS, BrI32LtSImm; not BrI32GeS, BrI32GeSImm;
+                I32LtU, I32LtUImm => BrI32LtU, BrI32LtUImm; not BrI32GeU, BrI32GeUImm;
+                I32GtS, I32GtSImm => BrI32GtS, BrI32GtSImm; not BrI32LeS, BrI32LeSImm;
+                I32GtU, I32GtUImm => BrI32GtU, BrI32GtUImm; not BrI32LeU, BrI32LeUImm;
+                I32LeS, I32LeSImm => BrI32LeS, BrI32LeSImm; not BrI32GtS, BrI32GtSImm;
+                I32LeU, I32LeUImm => BrI32LeU, BrI32LeUImm; not BrI32GtU, BrI32GtUImm;
+                I32GeS, I32GeSImm => BrI32GeS, BrI32GeSImm; not BrI32LtS, BrI32LtSImm;
+                I32GeU, I32GeUImm => BrI32GeU, BrI32GeUImm; not BrI32LtU, BrI32LtUImm;
+                I64Eq, I64EqImm => BrI64Eq, BrI64EqImm; not BrI64Ne, BrI64NeImm;
+                I64Ne, I64NeImm => BrI64Ne, BrI64NeImm; not BrI64Eq, BrI64EqImm;
+                I64LtS, I64LtSImm => BrI64LtS, BrI64LtSImm; not BrI64GeS, BrI64GeSImm;
+                I64LtU, I64LtUImm => BrI64LtU, BrI64LtUImm; not BrI64GeU, BrI64GeUImm;
+                I64GtS, I64GtSImm => BrI64GtS, BrI64GtSImm; not BrI64LeS, BrI64LeSImm;
+                I64GtU, I64GtUImm => BrI64GtU, BrI64GtUImm; not BrI64LeU, BrI64LeUImm;
+                I64LeS, I64LeSImm => BrI64LeS, BrI64LeSImm; not BrI64GtS, BrI64GtSImm;
+                I64LeU, I64LeUImm => BrI64LeU, BrI64LeUImm; not BrI64GtU, BrI64GtUImm;
+                I64GeS, I64GeSImm => BrI64GeS, BrI64GeSImm; not BrI64LtS, BrI64LtSImm;
+                I64GeU, I64GeUImm => BrI64GeU, BrI64GeUImm; not BrI64LtU, BrI64LtUImm;
+            }
+            zero {
+                I32Eqz => BrIfEqz; not BrIfNez;
+                I64Eqz => BrI64IfEqz; not BrI64IfNez;
+            }
+        }
+    };
+}
+
+pub(crate) use for_each_compare;

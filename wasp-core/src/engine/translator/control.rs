@@ -79,8 +79,8 @@ impl Translator<'_> {
         let fused = self.take_compare(cond, pos);
         let (params, results) = self.env.block_arity(ty);
         self.materialize_for_block(params as usize);
-        let branch = match fused {
-            Some(cmp) => self.emit(branch_if_false(cmp, 0)),
+        let branch = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
+            Some(branch) => self.emit(branch),
             None => {
                 let cond = self.reg_of(cond, pos);
                 self.emit(Instr::BrIfEqz { cond, offset: 0 })
@@ -167,8 +167,8 @@ impl Translator<'_> {
         let fused = self.take_compare(cond, pos);
         if self.is_function_frame(depth) || self.needs_moves(depth) {
             // Move values and branch only when the condition holds.
-            let skip = match fused {
-                Some(cmp) => self.emit(branch_if_false(cmp, 0)),
+            let skip = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
+                Some(branch) => self.emit(branch),
                 None => {
                     let cond = self.reg_of(cond, pos);
                     self.emit(Instr::BrIfEqz { cond, offset: 0 })
@@ -178,8 +178,8 @@ impl Translator<'_> {
             self.patch_here(skip);
             return;
         }
-        let at = match fused {
-            Some(cmp) => self.emit(branch_if_true(cmp, 0)),
+        let at = match fused.and_then(|cmp| branch_if_true(cmp, 0)) {
+            Some(branch) => self.emit(branch),
             None => {
                 let cond = self.reg_of(cond, pos);
                 self.emit(Instr::BrIfNez { cond, offset: 0 })

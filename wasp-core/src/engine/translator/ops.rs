@@ -300,12 +300,13 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// Pops three operands (`a b c` in push order) and returns their slots.
-    fn pop3(&mut self) -> (Reg, Reg, Reg) {
-        let c = self.pop_reg();
-        let b = self.pop_reg();
-        let a = self.pop_reg();
-        (a, b, c)
+    /// Pops `N` operands and returns their slots in push order.
+    fn pop_regs<const N: usize>(&mut self) -> [Reg; N] {
+        let mut regs = [0; N];
+        for reg in regs.iter_mut().rev() {
+            *reg = self.pop_reg();
+        }
+        regs
     }
 
     fn emit_with_data(&mut self, instr: Instr, a: u32, b: u32) {
@@ -313,129 +314,10 @@ impl Translator<'_> {
         self.emit(Instr::Data { a, b, c: 0 });
     }
 
+    /// Translates a memory or table operator through the table below; false for other
+    /// operators.
     fn memory_op(&mut self, op: &Operator<'_>) -> Result<bool, Error> {
-        use Operator as O;
-        macro_rules! ld {
-            ($v:ident) => {
-                |dst, ptr, offset| Instr::$v { dst, ptr, offset }
-            };
-        }
-        macro_rules! st {
-            ($v:ident) => {
-                |ptr, val, offset| Instr::$v { ptr, val, offset }
-            };
-        }
-        match op {
-            O::I32Load { memarg } | O::F32Load { memarg } | O::I64Load32U { memarg } => {
-                self.load(memarg, ld!(Load32U))?
-            }
-            O::I64Load { memarg } | O::F64Load { memarg } => self.load(memarg, ld!(Load64))?,
-            O::I32Load8S { memarg } | O::I64Load8S { memarg } => self.load(memarg, ld!(Load8S))?,
-            O::I32Load8U { memarg } | O::I64Load8U { memarg } => self.load(memarg, ld!(Load8U))?,
-            O::I32Load16S { memarg } | O::I64Load16S { memarg } => {
-                self.load(memarg, ld!(Load16S))?
-            }
-            O::I32Load16U { memarg } | O::I64Load16U { memarg } => {
-                self.load(memarg, ld!(Load16U))?
-            }
-            O::I64Load32S { memarg } => self.load(memarg, ld!(Load32S))?,
-            O::I32Store { memarg } | O::F32Store { memarg } | O::I64Store32 { memarg } => {
-                self.store(memarg, st!(Store32))?
-            }
-            O::I64Store { memarg } | O::F64Store { memarg } => self.store(memarg, st!(Store64))?,
-            O::I32Store8 { memarg } | O::I64Store8 { memarg } => self.store(memarg, st!(Store8))?,
-            O::I32Store16 { memarg } | O::I64Store16 { memarg } => {
-                self.store(memarg, st!(Store16))?
-            }
-            O::MemorySize { mem } => {
-                let dst = self.push_temp();
-                self.emit_result(Instr::MemorySize { dst, mem: *mem });
-            }
-            O::MemoryGrow { mem } => {
-                let delta = self.pop_reg();
-                let dst = self.push_temp();
-                self.emit_result(Instr::MemoryGrow {
-                    dst,
-                    delta,
-                    mem: *mem,
-                });
-            }
-            O::MemoryFill { mem } => {
-                let (dst, val, len) = self.pop3();
-                self.emit_with_data(Instr::MemoryFill { dst, val, len }, *mem, 0);
-            }
-            O::MemoryCopy { dst_mem, src_mem } => {
-                let (dst, src, len) = self.pop3();
-                self.emit_with_data(Instr::MemoryCopy { dst, src, len }, *dst_mem, *src_mem);
-            }
-            O::MemoryInit { data_index, mem } => {
-                let (dst, src, len) = self.pop3();
-                self.emit_with_data(Instr::MemoryInit { dst, src, len }, *data_index, *mem);
-            }
-            O::DataDrop { data_index } => {
-                self.emit(Instr::DataDrop {
-                    segment: *data_index,
-                });
-            }
-            _ => return self.table_op(op),
-        }
-        Ok(true)
-    }
-
-    fn table_op(&mut self, op: &Operator<'_>) -> Result<bool, Error> {
-        use Operator as O;
-        match op {
-            O::TableGet { table } => {
-                let index = self.pop_reg();
-                let dst = self.push_temp();
-                self.emit_result(Instr::TableGet {
-                    dst,
-                    index,
-                    table: *table,
-                });
-            }
-            O::TableSet { table } => {
-                let val = self.pop_reg();
-                let index = self.pop_reg();
-                self.emit(Instr::TableSet {
-                    index,
-                    val,
-                    table: *table,
-                });
-            }
-            O::TableSize { table } => {
-                let dst = self.push_temp();
-                self.emit_result(Instr::TableSize { dst, table: *table });
-            }
-            O::TableGrow { table } => {
-                let delta = self.pop_reg();
-                let init = self.pop_reg();
-                let dst = self.push_temp();
-                self.emit_with_data(Instr::TableGrow { dst, init, delta }, *table, 0);
-            }
-            O::TableFill { table } => {
-                let (dst, val, len) = self.pop3();
-                self.emit_with_data(Instr::TableFill { dst, val, len }, *table, 0);
-            }
-            O::TableCopy {
-                dst_table,
-                src_table,
-            } => {
-                let (dst, src, len) = self.pop3();
-                self.emit_with_data(Instr::TableCopy { dst, src, len }, *dst_table, *src_table);
-            }
-            O::TableInit { elem_index, table } => {
-                let (dst, src, len) = self.pop3();
-                self.emit_with_data(Instr::TableInit { dst, src, len }, *elem_index, *table);
-            }
-            O::ElemDrop { elem_index } => {
-                self.emit(Instr::ElemDrop {
-                    segment: *elem_index,
-                });
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
+        memory_table(self, op)
     }
 }
 
@@ -626,6 +508,99 @@ numeric_ops! {
         F64ConvertI64U;
         F32DemoteF64;
         F64PromoteF32;
+    }
+}
+
+/// The memory and table operators, as a table.
+///
+/// `loads` and `stores`: each IR instruction with the Wasm operators it translates (its
+/// width in memory is the same; the value's type is the slot's business).
+///
+/// `access`: `Wasm { immediates } => Ir(operands) { immediate fields } -> result + Data(a, b)`,
+/// where the operands are popped (named in push order), the immediate fields take the
+/// operator's immediates, `-> dst` pushes the result, and `+ Data(..)` puts immediates in the
+/// data word that follows.
+macro_rules! memory_ops {
+    (
+        loads { $($load:ident: $($load_op:ident)|*;)* }
+        stores { $($store:ident: $($store_op:ident)|*;)* }
+        access { $(
+            $op:ident { $($imm:ident),* } => $ir:ident ($($pop:ident),*)
+                $({ $($field:ident: $value:ident),* })?
+                $(-> $dst:ident)?
+                $(+ Data($($data:ident),*))?;
+        )* }
+    ) => {
+        fn memory_table(t: &mut Translator<'_>, op: &Operator<'_>) -> Result<bool, Error> {
+            use Operator as O;
+            match op {
+                $($(O::$load_op { memarg })|* => {
+                    t.load(memarg, |dst, ptr, offset| Instr::$load { dst, ptr, offset })?
+                })*
+                $($(O::$store_op { memarg })|* => {
+                    t.store(memarg, |ptr, val, offset| Instr::$store { ptr, val, offset })?
+                })*
+                $(O::$op { $($imm),* } => {
+                    let [$($pop),*] = t.pop_regs();
+                    $(let $dst = t.push_temp();)?
+                    let instr = Instr::$ir { $($pop,)* $($dst,)? $($($field: *$value),*)? };
+                    emit_access!(t, instr, [$($dst)?], [$($($data),*)?]);
+                })*
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    };
+}
+
+/// Emits an instruction of the `access` rows: with its data word, or as a result
+/// `local.set` may redirect, or plainly.
+macro_rules! emit_access {
+    ($t:ident, $instr:ident, [$($dst:ident)?], [$a:ident]) => {
+        $t.emit_with_data($instr, *$a, 0)
+    };
+    ($t:ident, $instr:ident, [$($dst:ident)?], [$a:ident, $b:ident]) => {
+        $t.emit_with_data($instr, *$a, *$b)
+    };
+    ($t:ident, $instr:ident, [$dst:ident], []) => {
+        $t.emit_result($instr)
+    };
+    ($t:ident, $instr:ident, [], []) => {
+        $t.emit($instr)
+    };
+}
+
+memory_ops! {
+    loads {
+        Load8S: I32Load8S | I64Load8S;
+        Load8U: I32Load8U | I64Load8U;
+        Load16S: I32Load16S | I64Load16S;
+        Load16U: I32Load16U | I64Load16U;
+        Load32S: I64Load32S;
+        Load32U: I32Load | F32Load | I64Load32U;
+        Load64: I64Load | F64Load;
+    }
+    stores {
+        Store8: I32Store8 | I64Store8;
+        Store16: I32Store16 | I64Store16;
+        Store32: I32Store | F32Store | I64Store32;
+        Store64: I64Store | F64Store;
+    }
+    access {
+        MemorySize { mem } => MemorySize() { mem: mem } -> dst;
+        MemoryGrow { mem } => MemoryGrow(delta) { mem: mem } -> dst;
+        MemoryFill { mem } => MemoryFill(dst, val, len) + Data(mem);
+        MemoryCopy { dst_mem, src_mem } => MemoryCopy(dst, src, len) + Data(dst_mem, src_mem);
+        MemoryInit { data_index, mem } => MemoryInit(dst, src, len) + Data(data_index, mem);
+        DataDrop { data_index } => DataDrop() { segment: data_index };
+        TableGet { table } => TableGet(index) { table: table } -> dst;
+        TableSet { table } => TableSet(index, val) { table: table };
+        TableSize { table } => TableSize() { table: table } -> dst;
+        TableGrow { table } => TableGrow(init, delta) -> dst + Data(table);
+        TableFill { table } => TableFill(dst, val, len) + Data(table);
+        TableCopy { dst_table, src_table } => TableCopy(dst, src, len) + Data(dst_table, src_table);
+        TableInit { elem_index, table } => TableInit(dst, src, len) + Data(elem_index, table);
+        ElemDrop { elem_index } => ElemDrop() { segment: elem_index };
     }
 }
 

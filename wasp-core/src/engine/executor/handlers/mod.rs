@@ -267,9 +267,12 @@ macro_rules! branch_if {
 }
 
 /// Integer comparisons in their four forms: the result into a slot or a branch, each with the
-/// right operand in a slot or an immediate.
+/// right operand in a slot or an immediate. A row compiles only for a comparison listed in
+/// the table of fused comparisons (`isa::for_each_compare!`), which the translator's
+/// fusion is generated from.
 macro_rules! compare {
     ($($variant:ident, $imm:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        const _: () = crate::engine::ir::fusable::$variant;
         binary! { $variant($t) = $f; }
         binary_imm! { $imm($t) = $f; }
         op!($br { lhs, rhs, offset }, |ip, regs, cx| {
@@ -289,6 +292,7 @@ mod control;
 mod convert;
 mod float;
 mod int;
+mod lookup;
 mod memory;
 mod table;
 mod values;
@@ -303,21 +307,4 @@ use memory::*;
 use table::*;
 use values::*;
 
-/// Generates [`handler_for`] from the instruction table: every instruction's handler is the
-/// function named after it.
-macro_rules! handler_lookup {
-    ($(
-        $(#[doc = $doc:literal])*
-        $name:ident $({ $($field:ident : $role:ident $(($ty:ty))?),* })?
-        $(+ Data { $($dfield:ident : $drole:ident),* })?;
-    )*) => {
-        /// The handler of an instruction.
-        pub(crate) fn handler_for(instr: &Instr) -> Handler {
-            match instr {
-                $( Instr::$name { .. } => $name, )*
-            }
-        }
-    };
-}
-
-crate::engine::isa::for_each_instr!(handler_lookup);
+pub(crate) use lookup::handler_for;
