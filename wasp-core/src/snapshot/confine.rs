@@ -96,11 +96,21 @@ fn check_frame(
     } else {
         call_pc(&body.ops, frame.pc)
     };
+    let interrupted_top = host.is_none() && k + 1 == stack.frames.len();
+    if interrupted_top
+        && body.refs.ref_free()
+        && point.is_some_and(|pc| body.refs.live_at(pc).is_none())
+    {
+        // Stopped between pause points in a function none of whose slots ever holds a
+        // reference: only its hoisted constants need checking.
+        return check_hoisted(stack, k, frame, body);
+    }
     let live = point.and_then(|pc| body.refs.live_at(pc)).ok_or_else(|| {
-        let why = if host.is_none() && k + 1 == stack.frames.len() {
-            "stands at no pause point of its function (an interrupted call can be restored \
-             only when the interrupt stopped it at a gas charge, a call or a bulk \
-             operation; resume it in its own store and save it at its next pause instead)"
+        let why = if interrupted_top {
+            "stands at no pause point of a function that handles references (an interrupted \
+             call in such a function can be restored only when the interrupt stopped it at a \
+             gas charge, a call or a bulk operation; resume it in its own store and save it \
+             at its next pause instead)"
         } else {
             "stands at no pause point of its function"
         };

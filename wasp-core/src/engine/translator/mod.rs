@@ -48,7 +48,7 @@ pub(crate) struct FuncEnv<'a> {
 }
 
 impl FuncEnv<'_> {
-    fn func_type(&self, func: u32) -> &FuncType {
+    pub(super) fn func_type(&self, func: u32) -> &FuncType {
         // Validation guarantees the index exists.
         &self.types[self.funcs[func as usize] as usize]
     }
@@ -116,6 +116,7 @@ pub(crate) fn translate(
         t.charge(&op);
         t.refs.resolve(validator, &t.code);
         validator.op(offset, &op)?;
+        t.refs.note_operator(&op, env, validator.resources());
         t.operator(op)?;
         t.refs.resolve(validator, &t.code);
     }

@@ -109,6 +109,9 @@ pub(crate) struct RefMap {
     /// Sorted by `pc`.
     points: Box<[Point]>,
     temps: Box<[RefSlot]>,
+    /// No slot of the function ever holds a reference: no reference-typed local, and no
+    /// operator that puts a reference on the operand stack.
+    ref_free: bool,
 }
 
 impl RefMap {
@@ -122,6 +125,12 @@ impl RefMap {
         let locals: &[RefSlot] = if point.locals_live { &self.locals } else { &[] };
         let temps = &self.temps[start as usize..point.end as usize];
         Some(locals.iter().chain(temps).map(|r| (r.slot(), r.kind())))
+    }
+
+    /// Whether no slot of the function ever holds a reference, wherever the frame stands
+    /// (an interrupt can stop a frame at any instruction, not only at a pause point).
+    pub(crate) fn ref_free(&self) -> bool {
+        self.ref_free
     }
 
     /// The hoisted constants: `(slot, value)`, written by the function's first instructions.
@@ -153,6 +162,8 @@ struct Pending {
 #[derive(Debug, Default)]
 pub(super) struct RefMapBuilder {
     locals: Vec<RefSlot>,
+    /// Whether an operator of the body puts a reference on the operand stack.
+    produces_refs: bool,
     pending: Vec<Pending>,
     positions: Vec<u32>,
     points: Vec<Resolved>,
@@ -174,6 +185,31 @@ impl RefMapBuilder {
             self.locals
                 .extend((first..first + count).map(|l| RefSlot::new(l, kind)));
         }
+    }
+
+    /// Notes whether `op` puts a reference on the operand stack. References enter a frame
+    /// only through reference-typed locals and these operators; every other operator moves
+    /// or consumes them.
+    pub(super) fn note_operator(
+        &mut self,
+        op: &wasmparser::Operator<'_>,
+        env: &super::FuncEnv<'_>,
+        resources: &ValidatorResources,
+    ) {
+        use wasmparser::Operator as O;
+        let any_ref = |tys: &[ValType]| tys.iter().any(|&t| RefKind::of(t).is_some());
+        self.produces_refs |= match op {
+            O::RefNull { .. } | O::RefFunc { .. } | O::TableGet { .. } => true,
+            O::GlobalGet { global_index } => resources
+                .global_at(*global_index)
+                .is_none_or(|g| RefKind::of_wasm(g.content_type).is_some()),
+            O::Call { function_index } => any_ref(env.func_type(*function_index).results()),
+            O::CallIndirect { type_index, .. } => env
+                .types
+                .get(*type_index as usize)
+                .is_none_or(|ty| any_ref(ty.results())),
+            _ => false,
+        };
     }
 
     /// Notes the parameter locals.
@@ -249,6 +285,7 @@ impl RefMapBuilder {
             });
         }
         RefMap {
+            ref_free: self.locals.is_empty() && !self.produces_refs,
             locals: self.locals.into(),
             hoisted: hoisted.into(),
             first_hoisted: num_locals,
