@@ -55,6 +55,8 @@ pub(crate) struct ModuleInner {
     pub(crate) data: Vec<DataSegment>,
     /// Translated bodies of the defined functions.
     pub(crate) code: Vec<Arc<CompiledFunc>>,
+    /// Names and debug info, for diagnostics.
+    pub(crate) debug: crate::debug::ModuleDebug,
 }
 
 /// What kind of item an import or export is, with its index or type.

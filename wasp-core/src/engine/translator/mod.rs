@@ -9,6 +9,7 @@
 
 mod control;
 mod fuse;
+mod offsets;
 mod ops;
 mod verify;
 
@@ -30,6 +31,8 @@ pub(crate) struct CompiledFunc {
     pub(crate) num_locals: u32,
     /// Slots the frame needs: locals plus the deepest operand stack.
     pub(crate) frame_size: u32,
+    /// The Wasm offset each instruction was translated from (for diagnostics only).
+    pub(crate) offsets: offsets::OffsetMap,
 }
 
 /// What translation needs to know of the module around a function.
@@ -99,9 +102,11 @@ pub(crate) fn translate(
     let mut t = Translator::new(env, num_locals, num_results);
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
+    let mut offsets = offsets::OffsetMapBuilder::default();
     // One pass: each operator is validated, then translated.
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
+        offsets.record(t.code.len(), offset as usize);
         validator.op(offset, &op)?;
         t.charge(&op);
         t.operator(op)?;
@@ -113,6 +118,7 @@ pub(crate) fn translate(
         .ok()
         .filter(|&size| size < TEMP_MARK)
         .ok_or_else(|| ModuleError::new("function frame too large", None))?;
+    let offsets = offsets.finish(t.hoisted.len());
     let code = place_temps(t.code, temps_base);
     let code = with_prologue(code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size)?;
@@ -121,6 +127,7 @@ pub(crate) fn translate(
         num_params,
         num_locals,
         frame_size,
+        offsets,
     })
 }
 

@@ -110,6 +110,11 @@ macro_rules! op {
                 }
                 Ok(Flow::Stop) => std::ptr::null(),
                 Err(trap) => {
+                    // Diagnostics read the trapping instruction from the frame: the pc just
+                    // past it, as for a frame waiting on a call.
+                    // SAFETY: one past an instruction of the running function is at most one
+                    // past the end of its code.
+                    $cx.save_pc(unsafe { $ip.add(1) });
                     $cx.exit = Err(trap);
                     std::ptr::null()
                 }
