@@ -3,6 +3,8 @@
 pub(crate) mod const_expr;
 mod parse;
 
+pub(crate) use parse::val_type;
+
 use std::sync::Arc;
 
 use crate::engine::translator::CompiledFunc;

@@ -267,6 +267,7 @@ fn translate_bodies(
     for (i, (body, func)) in bodies.into_iter().enumerate() {
         let func_index = m.num_imported_funcs + i;
         let ty_index = m.funcs[func_index] as usize;
+        m.debug.read_locals(&body);
         let mut validator = func.into_validator(allocs);
         let compiled = translate(&env, ty_index, &body, &mut validator)?;
         allocs = validator.into_allocations();
