@@ -174,3 +174,30 @@ fn trap_through_a_host_function_keeps_the_outer_frames() {
     let names: Vec<_> = frames.frames().iter().map(|f| f.func_name()).collect();
     assert_eq!(names, vec![Some("inner"), Some("outer")]);
 }
+
+#[test]
+fn failed_indirect_call_points_at_the_call() {
+    let wasm = wat::parse_str(
+        r#"(module
+             (type $t (func))
+             (table 1 funcref)
+             (func $f (export "run") (param i32)
+               nop
+               (call_indirect (type $t) (local.get 0))))"#,
+    )
+    .expect("wat");
+    let (mut store, instance) = instantiate(&wasm);
+    let run = instance
+        .get_typed_func::<i32, ()>(&store, "run")
+        .expect("run");
+    let err = run.call(&mut store, 5).expect_err("no element 5");
+    assert_eq!(err.trap_code(), Some(TrapCode::UndefinedElement));
+    let frames = err
+        .as_trap()
+        .and_then(|t| t.backtrace())
+        .expect("backtrace");
+    assert_eq!(
+        frames.frames()[0].module_offset(),
+        offsets_of(&wasm, "CallIndirect").first().copied()
+    );
+}

@@ -110,12 +110,19 @@ macro_rules! op {
                 }
                 Ok(Flow::Stop) => std::ptr::null(),
                 Err(trap) => {
-                    // Diagnostics read the trapping instruction from the frame: the pc just
-                    // past it, as for a frame waiting on a call.
-                    // SAFETY: one past an instruction of the running function is at most one
-                    // past the end of its code.
-                    $cx.save_pc(unsafe { $ip.add(1) });
                     $cx.exit = Err(trap);
+                    // Diagnostics read where it trapped from the frame: the pc just past the
+                    // instruction, as for a frame waiting on a call. Calls record it
+                    // themselves (`handlers/call.rs`), so that they need not keep `$ip`.
+                    if !matches!(
+                        instr,
+                        Instr::Call { .. }
+                            | Instr::CallIndirect { .. }
+                            | Instr::ReturnCall { .. }
+                            | Instr::ReturnCallIndirect { .. }
+                    ) {
+                        $cx.save_pc($ip.wrapping_add(1));
+                    }
                     std::ptr::null()
                 }
             }
