@@ -19,7 +19,8 @@ Exit codes:
   101  internal error (a bug in wasp)
   A WASI program's own exit code (proc_exit, or 0 when `_start` returns)
   becomes the status, modulo 256. Wasp's own statuses (1, 2, 3, 101) then
-  always come with a last line on stderr starting `error:` or `paused:`;
+  always come with a line on stderr starting `error:` or `paused:`, the
+  last one except after a trap, which is followed by its Wasm backtrace;
   a program's exit adds no line."
     };
 }

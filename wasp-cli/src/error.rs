@@ -189,6 +189,18 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         1
     }
+
+    /// Where the guest was when it trapped, for errors that are traps of a running call.
+    /// Bad input (a file, an argument) never has one: its error stays one line.
+    pub fn backtrace(&self) -> Option<&wasp_core::WasmBacktrace> {
+        match self {
+            CliError::Call { error, .. } | CliError::Instantiate { error, .. } => error
+                .as_trap()
+                .and_then(wasp_core::Trap::backtrace)
+                .filter(|b| !b.frames().is_empty()),
+            _ => None,
+        }
+    }
 }
 
 /// The text of a module error without the engine's `invalid module: ` prefix,

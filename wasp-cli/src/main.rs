@@ -18,7 +18,8 @@ use clap::Parser;
 use crate::cli::Cli;
 
 /// Parses the command line, runs the requested command and reports any
-/// failure as a single `error: ...` line on stderr.
+/// failure as a single `error: ...` line on stderr; a trap is followed by
+/// its Wasm backtrace.
 fn main() -> ExitCode {
     error::install_panic_hook();
     let cli = Cli::parse();
@@ -26,6 +27,9 @@ fn main() -> ExitCode {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(err) => {
             eprintln!("error: {}", error::one_line(&err));
+            if let Some(backtrace) = err.backtrace() {
+                eprint!("{backtrace}");
+            }
             ExitCode::from(err.exit_code())
         }
     }

@@ -74,6 +74,15 @@ fn failure(args: &[&str]) -> String {
     lines[0].to_owned()
 }
 
+/// Asserts that `wasp` failed with exit code 1 and nothing on stdout; returns
+/// all of stderr (a trap's one-line error and its backtrace).
+fn trap_failure(args: &[&str]) -> String {
+    let output = wasp(args);
+    assert_eq!(output.status.code(), Some(1), "wasp {args:?}");
+    assert_eq!(stdout(&output), "", "wasp {args:?}: unexpected stdout");
+    stderr(&output)
+}
+
 /// `run` prints the single result of an `i32` function.
 #[test]
 fn run_prints_result() {
@@ -174,13 +183,19 @@ fn run_prints_references() {
     );
 }
 
-/// A trap fails with exit code 1 and the trap message on one line.
+/// A trap fails with exit code 1, the trap message on one line, then the Wasm backtrace.
 #[test]
-fn run_trap_is_one_line_error() {
-    let err = failure(&["run", "--invoke", "div", "@trap.wat", "1", "0"]);
-    assert!(err.contains("integer divide by zero"), "{err}");
-    let err = failure(&["run", "--invoke", "boom", "@trap.wat"]);
+fn run_trap_is_one_line_error_then_backtrace() {
+    let err = trap_failure(&["run", "--invoke", "div", "@trap.wat", "1", "0"]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert!(lines[0].starts_with("error: "), "{err}");
+    assert!(lines[0].contains("integer divide by zero"), "{err}");
+    assert_eq!(lines[1], "wasm backtrace:", "{err}");
+    assert!(lines[2].starts_with("     0: "), "{err}");
+    assert!(lines[2].ends_with(" - <wasm function 0>"), "{err}");
+    let err = trap_failure(&["run", "--invoke", "boom", "@trap.wat"]);
     assert!(err.contains("unreachable"), "{err}");
+    assert!(err.contains(" - <wasm function 1>"), "{err}");
 }
 
 /// Instantiating with the empty linker names the missing import.

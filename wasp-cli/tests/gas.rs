@@ -84,6 +84,23 @@ fn failure<S: AsRef<str> + std::fmt::Debug>(args: &[S]) -> String {
     err
 }
 
+/// Asserts that `wasp` failed with exit code 1 on a trap: nothing on stdout,
+/// an `error: ...` line then the Wasm backtrace on stderr; returns the error line.
+fn trap_failure(args: &[&str]) -> String {
+    let output = wasp(args);
+    assert_eq!(output.status.code(), Some(1), "wasp {args:?}");
+    assert_eq!(stdout(&output), "", "wasp {args:?}: unexpected stdout");
+    let err = stderr(&output);
+    let lines: Vec<_> = err.lines().collect();
+    assert!(lines[0].starts_with("error: "), "wasp {args:?}: {err}");
+    assert_eq!(
+        lines.get(1),
+        Some(&"wasm backtrace:"),
+        "wasp {args:?}: {err}"
+    );
+    lines[0].to_owned()
+}
+
 /// Parses the `gas used: X` line.
 fn gas_used(line: &str) -> u64 {
     line.strip_prefix("gas used: ")
@@ -474,7 +491,7 @@ fn resume_from_another_directory() {
 /// A trap in a metered call is an ordinary error, as without `--gas`.
 #[test]
 fn trap_under_gas_is_an_error() {
-    let err = failure(&[
+    let err = trap_failure(&[
         "run",
         "--gas",
         "1000",
@@ -490,7 +507,7 @@ fn trap_under_gas_is_an_error() {
 /// A start function that runs out of gas cannot pause: it is an error.
 #[test]
 fn start_function_pays_from_the_budget() {
-    let err = failure(&["run", "--gas", "0", "--invoke", "sum", "@sum.wat", "1"]);
+    let err = trap_failure(&["run", "--gas", "0", "--invoke", "sum", "@sum.wat", "1"]);
     assert!(err.contains("cannot instantiate"), "{err}");
     assert!(err.contains("all gas consumed"), "{err}");
 }

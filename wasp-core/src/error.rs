@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::debug::WasmBacktrace;
+
 /// Every way an operation of Wasp can fail.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -265,8 +267,18 @@ impl fmt::Display for TrapCode {
 }
 
 /// A trap: execution stopped because of a Wasm trap or because a host function failed.
+///
+/// Its `Display` is one line; [`Trap::backtrace`] tells where the guest was.
 #[derive(Debug, Clone, thiserror::Error)]
-pub enum Trap {
+#[error("{kind}")]
+pub struct Trap {
+    kind: TrapKind,
+    backtrace: Option<Box<WasmBacktrace>>,
+}
+
+/// What stopped a trapped call.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TrapKind {
     /// A trap of the WebAssembly semantics.
     #[error("wasm trap: {0}")]
     Wasm(TrapCode),
@@ -278,26 +290,55 @@ pub enum Trap {
 impl Trap {
     /// A trap raised by a host function.
     pub fn host(message: impl Into<String>) -> Trap {
-        Trap::Host(message.into())
+        TrapKind::Host(message.into()).into()
+    }
+
+    /// What stopped the call.
+    pub fn kind(&self) -> &TrapKind {
+        &self.kind
     }
 
     /// The Wasm trap code, if this is a Wasm trap.
     pub fn code(&self) -> Option<TrapCode> {
-        match self {
-            Trap::Wasm(code) => Some(*code),
-            Trap::Host(_) => None,
+        match self.kind {
+            TrapKind::Wasm(code) => Some(code),
+            TrapKind::Host(_) => None,
+        }
+    }
+
+    /// The Wasm frames the call was in when it trapped, innermost first; `None` for a trap
+    /// raised before any Wasm frame ran (a host function called directly, for instance).
+    pub fn backtrace(&self) -> Option<&WasmBacktrace> {
+        self.backtrace.as_deref()
+    }
+
+    /// Adds the frames of an outer call below those already recorded (a trap that passed
+    /// through a host function called by Wasm).
+    pub(crate) fn add_frames(&mut self, outer: WasmBacktrace) {
+        match &mut self.backtrace {
+            Some(backtrace) => backtrace.frames.extend(outer.frames),
+            None => self.backtrace = Some(Box::new(outer)),
+        }
+    }
+}
+
+impl From<TrapKind> for Trap {
+    fn from(kind: TrapKind) -> Trap {
+        Trap {
+            kind,
+            backtrace: None,
         }
     }
 }
 
 impl From<TrapCode> for Trap {
     fn from(code: TrapCode) -> Trap {
-        Trap::Wasm(code)
+        TrapKind::Wasm(code).into()
     }
 }
 
 impl From<TrapCode> for Error {
     fn from(code: TrapCode) -> Error {
-        Error::Trap(Trap::Wasm(code))
+        Error::Trap(code.into())
     }
 }

@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+mod debug;
 mod engine;
 mod error;
 mod func;
@@ -48,8 +49,9 @@ mod table;
 mod types;
 mod value;
 
+pub use debug::{FrameInfo, PausedFrame, SourceLocation, WasmBacktrace};
 pub use engine::{Config, Engine, GasCosts};
-pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, UsageError};
+pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, TrapKind, UsageError};
 pub use func::{
     CallOutcome, Caller, Continuation, Func, HostFunc, IntoFunc, IntoHostResult, TypedFunc, WasmTy,
     WasmTyList,

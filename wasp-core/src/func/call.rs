@@ -48,16 +48,48 @@ pub(crate) fn call_slots<T>(
         Ok(RunEnd::Done) => stack.values[..num_results].to_vec(),
         _ => Vec::new(),
     };
-    stack.frames.clear();
-    store.inner.spare_stack = Some(stack);
-    match outcome? {
-        RunEnd::Done => Ok(results),
-        RunEnd::Suspended(Suspension::OutOfGas { .. }) => Err(TrapCode::OutOfGas.into()),
-        RunEnd::Suspended(Suspension::Yielded { .. }) => {
+    let end = match outcome {
+        Ok(RunEnd::Done) => Ok(results),
+        Ok(RunEnd::Suspended(Suspension::OutOfGas { .. })) => Err(with_backtrace(
+            store,
+            &stack,
+            TrapCode::OutOfGas.into(),
+            true,
+        )),
+        Ok(RunEnd::Suspended(Suspension::Yielded { .. })) => {
             Err(UsageError::YieldOutsideResumable.into())
         }
-        RunEnd::Suspended(Suspension::Interrupted { .. }) => Err(TrapCode::Interrupted.into()),
+        Ok(RunEnd::Suspended(Suspension::Interrupted { .. })) => Err(with_backtrace(
+            store,
+            &stack,
+            TrapCode::Interrupted.into(),
+            true,
+        )),
+        Err(e) => Err(e),
+    };
+    stack.frames.clear();
+    store.inner.spare_stack = Some(stack);
+    end
+}
+
+/// Adds the Wasm frames of `stack` to the backtrace of `error` when it is a trap. With
+/// `top_exact`, the innermost frame's pc is the instruction to run next (a pause), otherwise
+/// it is just past the trapping instruction or call. Runs only once a call has failed.
+#[cold]
+pub(crate) fn with_backtrace<T>(
+    store: &Store<T>,
+    stack: &Stack,
+    mut error: Error,
+    top_exact: bool,
+) -> Error {
+    if let Error::Trap(trap) = &mut error {
+        trap.add_frames(crate::debug::capture(
+            &store.inner,
+            &stack.frames,
+            top_exact,
+        ));
     }
+    error
 }
 
 /// Prepares `stack` with `args` and runs store function `func`.
@@ -129,7 +161,9 @@ pub(crate) fn limits<T>(store: &Store<T>) -> Limits {
 pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, Error> {
     let limits = limits(store);
     loop {
-        match execute(&mut store.inner, stack, limits)? {
+        let exit = execute(&mut store.inner, stack, limits);
+        let exit = exit.map_err(|code| with_backtrace(store, stack, code.into(), false))?;
+        match exit {
             Exit::Done => return Ok(RunEnd::Done),
             Exit::OutOfGas { needed } => {
                 return Ok(RunEnd::Suspended(Suspension::OutOfGas {
@@ -141,7 +175,8 @@ pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, 
                 return Ok(RunEnd::Suspended(Suspension::Interrupted { progress }))
             }
             Exit::HostCall { func, base, tail } => {
-                let end = host_step(store, stack, HostCall { func, base, tail })?;
+                let end = host_step(store, stack, HostCall { func, base, tail })
+                    .map_err(|e| with_backtrace(store, stack, e, false))?;
                 if end != RunEnd::Done {
                     return Ok(end);
                 }

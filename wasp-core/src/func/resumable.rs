@@ -67,6 +67,24 @@ impl Continuation {
         self.gas_used
     }
 
+    /// The frames of the paused call, innermost first: each one's function (index, name),
+    /// Wasm offset, source position when the module has debug info, and locals.
+    ///
+    /// # Panics
+    ///
+    /// If the call was paused in another store (not this one or a clone of it).
+    #[track_caller]
+    pub fn frames<T>(&self, store: &Store<T>) -> Vec<crate::PausedFrame> {
+        store.inner.assert_owner(self.store, "continuation");
+        // Paused before an instruction, the top frame's pc is that instruction; paused at a
+        // host call, it is just past the call.
+        let top_exact = matches!(
+            self.suspension,
+            Suspension::Interrupted { .. } | Suspension::OutOfGas { host: None, .. }
+        );
+        crate::debug::paused_frames(&store.inner, &self.stack, top_exact)
+    }
+
     /// The result types the yielding host function must be resumed with (empty when paused
     /// for another reason).
     ///

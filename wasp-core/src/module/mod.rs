@@ -3,6 +3,8 @@
 pub(crate) mod const_expr;
 mod parse;
 
+pub(crate) use parse::val_type;
+
 use std::sync::Arc;
 
 use crate::engine::translator::CompiledFunc;
@@ -55,6 +57,8 @@ pub(crate) struct ModuleInner {
     pub(crate) data: Vec<DataSegment>,
     /// Translated bodies of the defined functions.
     pub(crate) code: Vec<Arc<CompiledFunc>>,
+    /// Names and debug info, for diagnostics.
+    pub(crate) debug: crate::debug::ModuleDebug,
 }
 
 /// What kind of item an import or export is, with its index or type.

@@ -52,6 +52,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
         elements: Vec::new(),
         data: Vec::new(),
         code: Vec::new(),
+        debug: crate::debug::ModuleDebug::default(),
     };
     let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<ValidatorResources>)> = Vec::new();
     let mut parser = Parser::new(0);
@@ -170,6 +171,10 @@ fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
             }
         }
         Payload::TagSection(_) => return Err(unsupported("exception tags")),
+        Payload::CustomSection(reader) => m.debug.read_custom(&reader),
+        Payload::CodeSectionStart {
+            unchecked_range, ..
+        } => m.debug.code_start = unchecked_range.start as usize,
         _ => {}
     }
     Ok(())
@@ -262,6 +267,7 @@ fn translate_bodies(
     for (i, (body, func)) in bodies.into_iter().enumerate() {
         let func_index = m.num_imported_funcs + i;
         let ty_index = m.funcs[func_index] as usize;
+        m.debug.read_locals(&body);
         let mut validator = func.into_validator(allocs);
         let compiled = translate(&env, ty_index, &body, &mut validator)?;
         allocs = validator.into_allocations();

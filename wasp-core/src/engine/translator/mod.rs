@@ -9,6 +9,7 @@
 
 mod control;
 mod fuse;
+mod offsets;
 mod ops;
 mod ref_map;
 mod verify;
@@ -34,6 +35,8 @@ pub(crate) struct CompiledFunc {
     pub(crate) frame_size: u32,
     /// Which slots hold references wherever the function can pause (for snapshots).
     pub(crate) refs: RefMap,
+    /// The Wasm offset each instruction was translated from (for diagnostics only).
+    pub(crate) offsets: offsets::OffsetMap,
 }
 
 /// What translation needs to know of the module around a function.
@@ -109,10 +112,12 @@ pub(crate) fn translate(
     t.refs = refs;
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
+    let mut offsets = offsets::OffsetMapBuilder::default();
     // One pass: each operator is charged for (its `ConsumeGas` typed by the operand stack
     // before it), validated, then translated (its pause points typed by the stack after it).
     while !reader.eof() {
         let (op, offset) = reader.read_with_offset()?;
+        offsets.record(t.code.len(), offset as usize);
         t.charge(&op);
         t.refs.resolve(validator, &t.code);
         validator.op(offset, &op)?;
@@ -127,6 +132,7 @@ pub(crate) fn translate(
         .ok()
         .filter(|&size| size < TEMP_MARK)
         .ok_or_else(|| ModuleError::new("function frame too large", None))?;
+    let offsets = offsets.finish(t.hoisted.len());
     let code = place_temps(t.code, temps_base);
     let code = with_prologue(code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size)?;
@@ -141,6 +147,7 @@ pub(crate) fn translate(
         num_locals,
         frame_size,
         refs,
+        offsets,
     })
 }
 

@@ -11,7 +11,7 @@ op!(Call { func, args }, |ip, regs, cx| {
 
 op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
     let (table, _, _) = data(ip);
-    let callee = cx.indirect_target(table, u32_!(regs, index), ty)?;
+    let callee = target(cx, ip, table, u32_!(regs, index), ty)?;
     // SAFETY: as for `Call`, past the data word (invariants 3 and 4).
     cx.call(unsafe { ip.add(2) }, callee, args)
 });
@@ -23,6 +23,21 @@ op!(ReturnCall { func, args }, |ip, regs, cx| {
 
 op!(ReturnCallIndirect { ty, args, index }, |ip, regs, cx| {
     let (table, _, _) = data(ip);
-    let callee = cx.indirect_target(table, u32_!(regs, index), ty)?;
+    let callee = target(cx, ip, table, u32_!(regs, index), ty)?;
     cx.tail_call(ip, callee, args)
 });
+
+/// The target of the indirect call at `ip`; when there is none, the frame records where it
+/// trapped (the pc just past the call, as `Cx::call` records it when entering the callee
+/// fails).
+#[inline(always)]
+fn target(
+    cx: &mut Cx<'_>,
+    ip: *const Op,
+    table: u32,
+    index: u32,
+    ty: u32,
+) -> Result<u32, TrapCode> {
+    cx.indirect_target(table, index, ty)
+        .inspect_err(|_| cx.save_pc(ip.wrapping_add(1)))
+}

@@ -111,6 +111,18 @@ macro_rules! op {
                 Ok(Flow::Stop) => std::ptr::null(),
                 Err(trap) => {
                     $cx.exit = Err(trap);
+                    // Diagnostics read where it trapped from the frame: the pc just past the
+                    // instruction, as for a frame waiting on a call. Calls record it
+                    // themselves (`handlers/call.rs`), so that they need not keep `$ip`.
+                    if !matches!(
+                        instr,
+                        Instr::Call { .. }
+                            | Instr::CallIndirect { .. }
+                            | Instr::ReturnCall { .. }
+                            | Instr::ReturnCallIndirect { .. }
+                    ) {
+                        $cx.save_pc($ip.wrapping_add(1));
+                    }
                     std::ptr::null()
                 }
             }

@@ -1,0 +1,53 @@
+//! Diagnostics: what a module says about itself (function names, DWARF debug info) and the
+//! backtraces of trapped calls built from it.
+//!
+//! Nothing here runs while guest code runs: a module keeps its names and debug sections, and a
+//! backtrace is built from the heap frames of a call only once it has trapped.
+
+mod backtrace;
+mod dwarf;
+mod names;
+mod paused;
+
+pub(crate) use backtrace::capture;
+pub use backtrace::{FrameInfo, SourceLocation, WasmBacktrace};
+pub(crate) use dwarf::DebugSections;
+pub(crate) use names::Names;
+pub(crate) use paused::paused_frames;
+pub use paused::PausedFrame;
+
+/// A module's diagnostic information, read while it is parsed.
+#[derive(Debug, Default)]
+pub(crate) struct ModuleDebug {
+    /// The `name` custom section.
+    pub(crate) names: Names,
+    /// The `.debug_*` custom sections.
+    pub(crate) dwarf: DebugSections,
+    /// Where the code section's contents start in the module: DWARF addresses count from there.
+    pub(crate) code_start: usize,
+    /// The declared locals of each defined function, as `(count, type)` runs.
+    pub(crate) locals: Vec<Box<[(u32, crate::types::ValType)]>>,
+}
+
+impl ModuleDebug {
+    /// Records the declared locals of the next defined function; a body whose locals do
+    /// not decode records none (validation rejects it anyway).
+    pub(crate) fn read_locals(&mut self, body: &wasmparser::FunctionBody<'_>) {
+        let runs = body.get_locals_reader().into_iter().flatten();
+        let runs = runs
+            .map_while(Result::ok)
+            .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty).ok()?)))
+            .collect();
+        self.locals.push(runs);
+    }
+
+    /// Keeps what a custom section says about the module; a malformed one is ignored, as the
+    /// specification asks of custom sections.
+    pub(crate) fn read_custom(&mut self, section: &wasmparser::CustomSectionReader<'_>) {
+        if let wasmparser::KnownCustom::Name(reader) = section.as_known() {
+            self.names = Names::read(reader);
+        } else if section.name().starts_with(".debug_") {
+            self.dwarf.insert(section.name(), section.data());
+        }
+    }
+}

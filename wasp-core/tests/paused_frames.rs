@@ -1,0 +1,122 @@
+//! `Continuation::frames` shows a paused call: each frame's function, Wasm offset and locals.
+
+use wasp_core::{CallOutcome, Caller, Config, Engine, Linker, Module, Store, Val};
+
+const GUEST: &str = r#"
+(module
+  (import "host" "ask" (func $ask (param i32) (result i32)))
+  (func $spin (param $n i32) (result i32) (local $i i32) (local $acc i64)
+    (loop $l
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (local.set $acc (i64.add (local.get $acc) (i64.const 2)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $i))
+  (func $outer (export "spin") (param $n i32) (result i32) (local $f f32)
+    (local.set $f (f32.const 1.5))
+    (call $spin (local.get $n)))
+  (func $asker (export "ask") (param $x i32) (result i32)
+    (call $ask (i32.add (local.get $x) (i32.const 1)))))
+"#;
+
+fn setup() -> (Store<()>, wasp_core::Instance) {
+    let mut config = Config::default();
+    config.gas_metering(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, GUEST).expect("module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
+            caller.yield_with(Val::I32(x));
+            0
+        })
+        .expect("define");
+    let instance = linker
+        .instantiate(&mut store, &module)
+        .expect("instantiate");
+    (store, instance)
+}
+
+#[test]
+fn frames_at_a_gas_pause_show_functions_and_locals() {
+    let (mut store, instance) = setup();
+    let spin = instance.get_func(&store, "spin").expect("spin");
+    store.set_gas(200).expect("gas");
+    let outcome = spin
+        .call_resumable(&mut store, &[Val::I32(1_000)])
+        .expect("call");
+    let CallOutcome::OutOfGas(paused) = outcome else {
+        panic!("expected a gas pause, got {outcome:?}");
+    };
+    let frames = paused.frames(&store);
+    assert_eq!(frames.len(), 2);
+    let (inner, outer) = (&frames[0], &frames[1]);
+    assert_eq!(inner.info().func_name(), Some("spin"));
+    assert_eq!(inner.info().func_index(), 1);
+    assert_eq!(outer.info().func_name(), Some("outer"));
+    // `spin` comes before `outer` in the code section; `outer` waits at its call.
+    assert_eq!(outer.info().module_offset(), Some(call_offsets(GUEST)[0]));
+    assert!(inner.info().module_offset() < outer.info().module_offset());
+    let (Val::I32(n), Val::I32(i), Val::I64(acc)) =
+        (inner.locals()[0], inner.locals()[1], inner.locals()[2])
+    else {
+        panic!("expected (i32, i32, i64) locals, got {:?}", inner.locals());
+    };
+    assert_eq!(n, 1_000);
+    assert!(i > 0 && i < 1_000, "i = {i}");
+    // Between two pauses `acc` is twice `i` or catching up with it.
+    assert!(
+        acc == 2 * i64::from(i) || acc == 2 * i64::from(i) - 2,
+        "{i} {acc}"
+    );
+    assert_eq!(outer.locals().len(), 2);
+    assert_eq!(outer.locals()[1], Val::F32(1.5f32.to_bits()));
+    // The paused call still resumes to its result.
+    store.set_gas(u64::MAX / 2).expect("gas");
+    let CallOutcome::Finished { results, .. } = paused.resume(&mut store, &[]).expect("resume")
+    else {
+        panic!("expected the call to finish");
+    };
+    assert_eq!(results, vec![Val::I32(1_000)]);
+}
+
+#[test]
+fn frames_at_a_yield_point_at_the_host_call() {
+    let (mut store, instance) = setup();
+    let ask = instance.get_func(&store, "ask").expect("ask");
+    store.set_gas(1_000).expect("gas");
+    let outcome = ask
+        .call_resumable(&mut store, &[Val::I32(41)])
+        .expect("call");
+    let CallOutcome::Yielded(paused) = outcome else {
+        panic!("expected a yield, got {outcome:?}");
+    };
+    assert_eq!(paused.yielded(), Some(&Val::I32(42)));
+    let frames = paused.frames(&store);
+    assert_eq!(frames.len(), 1);
+    assert_eq!(frames[0].info().func_name(), Some("asker"));
+    assert_eq!(frames[0].info().func_index(), 3);
+    assert_eq!(frames[0].locals(), &[Val::I32(41)]);
+    assert_eq!(
+        frames[0].info().module_offset(),
+        Some(call_offsets(GUEST)[1])
+    );
+}
+
+/// The offsets of the module's `call` operators, in order.
+fn call_offsets(wat: &str) -> Vec<usize> {
+    let wasm = wat::parse_str(wat).expect("wat");
+    let mut calls = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let mut reader = body.get_operators_reader().expect("operators");
+            while !reader.eof() {
+                let (op, offset) = reader.read_with_offset().expect("operator");
+                if matches!(op, wasmparser::Operator::Call { .. }) {
+                    calls.push(offset as usize);
+                }
+            }
+        }
+    }
+    calls
+}
