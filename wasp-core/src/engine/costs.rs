@@ -92,6 +92,8 @@ impl GasCosts {
             | O::I64DivU
             | O::I64RemS
             | O::I64RemU => self.division,
+            // Wide arithmetic: one instruction each, priced as plain arithmetic.
+            O::I64Add128 | O::I64Sub128 | O::I64MulWideS | O::I64MulWideU => self.base,
             O::I32Load { .. }
             | O::I64Load { .. }
             | O::F32Load { .. }

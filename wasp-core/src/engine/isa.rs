@@ -397,6 +397,19 @@ macro_rules! for_each_instr {
             /// `i64.extend32_s`.
             I64Extend32S { dst: Dst, src: Src };
 
+            // ----- wide arithmetic (128-bit results in two i64 slots) ----------------------------
+            /// `i64.add128`: `(hi:lo) = (lhs_hi:lhs_lo) + (rhs_hi:rhs_lo)`, with `lhs_hi`,
+            /// `rhs_lo` and `rhs_hi` in the data word's `a`, `b` and `c`.
+            I64Add128 { lo: Dst, hi: Dst, lhs_lo: Src } + Data { a: Src, b: Src, c: Src };
+            /// `i64.sub128`, laid out as [`Instr::I64Add128`].
+            I64Sub128 { lo: Dst, hi: Dst, lhs_lo: Src } + Data { a: Src, b: Src, c: Src };
+            /// `i64.mul_wide_s`: the signed 128-bit product `(hi:lo) = lhs * rhs`, with `rhs`
+            /// in the data word's `a`.
+            I64MulWideS { lo: Dst, hi: Dst, lhs: Src } + Data { a: Src };
+            /// `i64.mul_wide_u`: the unsigned 128-bit product, laid out as
+            /// [`Instr::I64MulWideS`].
+            I64MulWideU { lo: Dst, hi: Dst, lhs: Src } + Data { a: Src };
+
             // ----- floats ------------------------------------------------------------------------
             /// `f32.add`.
             F32Add { dst: Dst, lhs: Src, rhs: Src };

@@ -20,12 +20,14 @@ use crate::types::{
     ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
 };
 
-/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls and extended constants.
+/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants and
+/// wide arithmetic.
 pub(crate) fn features() -> WasmFeatures {
     WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
+        .union(WasmFeatures::WIDE_ARITHMETIC)
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {

@@ -107,6 +107,10 @@ impl Translator<'_> {
             | O::F32ReinterpretI32
             | O::I64ReinterpretF64
             | O::F64ReinterpretI64 => {}
+            O::I64Add128 => self.wide_pair(|lo, hi, lhs_lo| Instr::I64Add128 { lo, hi, lhs_lo }),
+            O::I64Sub128 => self.wide_pair(|lo, hi, lhs_lo| Instr::I64Sub128 { lo, hi, lhs_lo }),
+            O::I64MulWideS => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideS { lo, hi, lhs }),
+            O::I64MulWideU => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideU { lo, hi, lhs }),
             op => {
                 if !self.memory_op(&op)? && !self.numeric_op(&op) {
                     return Err(unsupported(&op));
@@ -275,6 +279,33 @@ impl Translator<'_> {
         };
         let dst = self.push_temp();
         self.emit_result(make_imm(dst, src, imm));
+    }
+
+    /// `i64.add128` and `i64.sub128`: four i64 operands (`lhs_lo lhs_hi rhs_lo rhs_hi`), two
+    /// results (`lo hi`) in the temporaries of the first two operands' positions.
+    fn wide_pair(&mut self, make: Bin) {
+        let rhs_hi = self.pop_reg();
+        let rhs_lo = self.pop_reg();
+        let lhs_hi = self.pop_reg();
+        let lhs_lo = self.pop_reg();
+        let lo = self.push_temp();
+        let hi = self.push_temp();
+        self.emit(make(lo, hi, lhs_lo));
+        self.emit(Instr::Data {
+            a: lhs_hi,
+            b: rhs_lo,
+            c: rhs_hi,
+        });
+    }
+
+    /// `i64.mul_wide_s` and `i64.mul_wide_u`: two i64 operands, two results (`lo hi`).
+    fn mul_wide(&mut self, make: Bin) {
+        let rhs = self.pop_reg();
+        let lhs = self.pop_reg();
+        let lo = self.push_temp();
+        let hi = self.push_temp();
+        self.emit(make(lo, hi, lhs));
+        self.emit(Instr::Data { a: rhs, b: 0, c: 0 });
     }
 
     /// Translates a numeric operator through the table below; false for other operators.
