@@ -1,6 +1,6 @@
 //! Generating test modules with `wasm-smith`, configured for exactly the proposals Wasp runs
-//! (Wasm 2.0 without SIMD, plus tail calls and extended constants), small enough to run
-//! quickly and instrumented so that every call terminates.
+//! (Wasm 2.0 without SIMD, plus tail calls, extended constants and wide arithmetic), small
+//! enough to run quickly and instrumented so that every call terminates.
 
 use arbitrary::Unstructured;
 use wasm_smith::{Config, InstructionKind, InstructionKinds};
@@ -99,7 +99,7 @@ fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<Config> {
     Ok(c)
 }
 
-/// Wasm 2.0 without SIMD, plus tail calls and extended constants; nothing else.
+/// Wasm 2.0 without SIMD, plus tail calls, extended constants and wide arithmetic; nothing else.
 fn enable_wasp_proposals(c: &mut Config) {
     c.sign_extension_ops_enabled = true;
     c.saturating_float_to_int_enabled = true;
@@ -116,7 +116,7 @@ fn enable_wasp_proposals(c: &mut Config) {
     c.gc_enabled = false;
     c.memory64_enabled = false;
     c.custom_page_sizes_enabled = false;
-    c.wide_arithmetic_enabled = false;
+    c.wide_arithmetic_enabled = true;
     c.compact_imports_enabled = false;
     c.custom_descriptors_enabled = false;
     c.multibyte_array_access_enabled = false;
