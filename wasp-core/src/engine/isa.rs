@@ -575,6 +575,34 @@ macro_rules! for_each_instr {
             Store32 { ptr: Src, val: Src, offset: Imm(u32) };
             /// Stores the low 64 bits of `val` to memory 0 at `ptr + offset`.
             Store64 { ptr: Src, val: Src, offset: Imm(u32) };
+
+            // ----- linear memory (any memory, multi-memory) --------------------------------------
+            // The accesses above on the memory whose index is in the data word's `a`; memory 0
+            // keeps the forms above, which read its cached base and length.
+            /// Loads 8 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 8 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 16 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load16SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 16 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load16UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 32 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load32SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 32 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load32UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 64 bits from memory `a` of the data word at `ptr + offset`.
+            Load64MemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 8 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store8MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 16 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store16MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 32 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store32MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 64 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store64MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+
+            // ----- memory size, growth and bulk instructions (any memory) ------------------------
             /// `memory.size` of memory `mem`.
             MemorySize { dst: Dst, mem: Imm(u32) };
             /// `memory.grow` of memory `mem`.

@@ -20,14 +20,15 @@ use crate::types::{
     ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
 };
 
-/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants and
-/// wide arithmetic.
+/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// arithmetic and multiple memories.
 pub(crate) fn features() -> WasmFeatures {
     WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
         .union(WasmFeatures::WIDE_ARITHMETIC)
+        .union(WasmFeatures::MULTI_MEMORY)
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {

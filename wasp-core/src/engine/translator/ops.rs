@@ -10,6 +10,8 @@ use crate::error::{Error, ModuleError};
 type Bin = fn(Reg, Reg, Reg) -> Instr;
 type BinImm = fn(Reg, Reg, i32) -> Instr;
 type Un = fn(Reg, Reg) -> Instr;
+/// A load (`dst, ptr, offset`) or a store (`ptr, val, offset`).
+type MemOp = fn(Reg, Reg, u32) -> Instr;
 
 macro_rules! bin {
     ($v:ident) => {
@@ -315,19 +317,29 @@ impl Translator<'_> {
 
     // ----- memory and tables --------------------------------------------------------------------
 
-    fn load(&mut self, memarg: &MemArg, make: fn(Reg, Reg, u32) -> Instr) -> Result<(), Error> {
-        let offset = mem_offset(memarg)?;
+    /// A load: `make.0` for memory 0, `make.1` (with the memory in a data word) for others.
+    fn load(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
+        let (mem, offset) = mem_offset(memarg)?;
         let ptr = self.pop_reg();
         let dst = self.push_temp();
-        self.emit_result(make(dst, ptr, offset));
+        if mem == 0 {
+            self.emit_result(make.0(dst, ptr, offset));
+        } else {
+            self.emit_with_data(make.1(dst, ptr, offset), mem, 0);
+        }
         Ok(())
     }
 
-    fn store(&mut self, memarg: &MemArg, make: fn(Reg, Reg, u32) -> Instr) -> Result<(), Error> {
-        let offset = mem_offset(memarg)?;
+    /// A store, in the two forms of [`Self::load`].
+    fn store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
+        let (mem, offset) = mem_offset(memarg)?;
         let val = self.pop_reg();
         let ptr = self.pop_reg();
-        self.emit(make(ptr, val, offset));
+        if mem == 0 {
+            self.emit(make.0(ptr, val, offset));
+        } else {
+            self.emit_with_data(make.1(ptr, val, offset), mem, 0);
+        }
         Ok(())
     }
 
@@ -347,36 +359,52 @@ impl Translator<'_> {
     fn memory_op(&mut self, op: &Operator<'_>) -> Result<bool, Error> {
         use Operator as O;
         macro_rules! ld {
-            ($v:ident) => {
-                |dst, ptr, offset| Instr::$v { dst, ptr, offset }
+            ($v:ident, $n:ident) => {
+                (
+                    (|dst, ptr, offset| Instr::$v { dst, ptr, offset }) as MemOp,
+                    (|dst, ptr, offset| Instr::$n { dst, ptr, offset }) as MemOp,
+                )
             };
         }
         macro_rules! st {
-            ($v:ident) => {
-                |ptr, val, offset| Instr::$v { ptr, val, offset }
+            ($v:ident, $n:ident) => {
+                (
+                    (|ptr, val, offset| Instr::$v { ptr, val, offset }) as MemOp,
+                    (|ptr, val, offset| Instr::$n { ptr, val, offset }) as MemOp,
+                )
             };
         }
         match op {
             O::I32Load { memarg } | O::F32Load { memarg } | O::I64Load32U { memarg } => {
-                self.load(memarg, ld!(Load32U))?
+                self.load(memarg, ld!(Load32U, Load32UMemN))?
             }
-            O::I64Load { memarg } | O::F64Load { memarg } => self.load(memarg, ld!(Load64))?,
-            O::I32Load8S { memarg } | O::I64Load8S { memarg } => self.load(memarg, ld!(Load8S))?,
-            O::I32Load8U { memarg } | O::I64Load8U { memarg } => self.load(memarg, ld!(Load8U))?,
+            O::I64Load { memarg } | O::F64Load { memarg } => {
+                self.load(memarg, ld!(Load64, Load64MemN))?
+            }
+            O::I32Load8S { memarg } | O::I64Load8S { memarg } => {
+                self.load(memarg, ld!(Load8S, Load8SMemN))?
+            }
+            O::I32Load8U { memarg } | O::I64Load8U { memarg } => {
+                self.load(memarg, ld!(Load8U, Load8UMemN))?
+            }
             O::I32Load16S { memarg } | O::I64Load16S { memarg } => {
-                self.load(memarg, ld!(Load16S))?
+                self.load(memarg, ld!(Load16S, Load16SMemN))?
             }
             O::I32Load16U { memarg } | O::I64Load16U { memarg } => {
-                self.load(memarg, ld!(Load16U))?
+                self.load(memarg, ld!(Load16U, Load16UMemN))?
             }
-            O::I64Load32S { memarg } => self.load(memarg, ld!(Load32S))?,
+            O::I64Load32S { memarg } => self.load(memarg, ld!(Load32S, Load32SMemN))?,
             O::I32Store { memarg } | O::F32Store { memarg } | O::I64Store32 { memarg } => {
-                self.store(memarg, st!(Store32))?
+                self.store(memarg, st!(Store32, Store32MemN))?
             }
-            O::I64Store { memarg } | O::F64Store { memarg } => self.store(memarg, st!(Store64))?,
-            O::I32Store8 { memarg } | O::I64Store8 { memarg } => self.store(memarg, st!(Store8))?,
+            O::I64Store { memarg } | O::F64Store { memarg } => {
+                self.store(memarg, st!(Store64, Store64MemN))?
+            }
+            O::I32Store8 { memarg } | O::I64Store8 { memarg } => {
+                self.store(memarg, st!(Store8, Store8MemN))?
+            }
             O::I32Store16 { memarg } | O::I64Store16 { memarg } => {
-                self.store(memarg, st!(Store16))?
+                self.store(memarg, st!(Store16, Store16MemN))?
             }
             O::MemorySize { mem } => {
                 let dst = self.push_temp();
@@ -660,13 +688,15 @@ numeric_ops! {
     }
 }
 
-fn mem_offset(memarg: &MemArg) -> Result<u32, Error> {
-    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
-        return Err(ModuleError::new("multiple memories are not supported by Wasp", None).into());
-    }
+/// The memory index and static offset of a load or store.
+fn mem_offset(memarg: &MemArg) -> Result<(u32, u32), Error> {
+    let wasmparser::MemArgTarget::Memory(mem) = memarg.target else {
+        return Err(ModuleError::new("array accesses are not supported by Wasp", None).into());
+    };
     // Validation bounds offsets of 32-bit memories by u32::MAX.
-    u32::try_from(memarg.offset)
-        .map_err(|_| ModuleError::new("memory offset exceeds 32 bits", None).into())
+    let offset = u32::try_from(memarg.offset)
+        .map_err(|_| ModuleError::new("memory offset exceeds 32 bits", None))?;
+    Ok((mem, offset))
 }
 
 fn unsupported(op: &Operator<'_>) -> Error {
