@@ -22,17 +22,24 @@ use crate::types::{
 
 /// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
 /// arithmetic and multiple memories.
-pub(crate) fn features() -> WasmFeatures {
-    WasmFeatures::WASM2
+/// Multiple memories can be turned off ([`Config::wasm_multi_memory`]).
+///
+/// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
+pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
+    let features = WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
-        .union(WasmFeatures::WIDE_ARITHMETIC)
-        .union(WasmFeatures::MULTI_MEMORY)
+        .union(WasmFeatures::WIDE_ARITHMETIC);
+    if config.multi_memory {
+        features.union(WasmFeatures::MULTI_MEMORY)
+    } else {
+        features.difference(WasmFeatures::MULTI_MEMORY)
+    }
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
-    let mut validator = Validator::new_with_features(features());
+    let mut validator = Validator::new_with_features(features(engine.config()));
     let mut m = ModuleInner {
         engine: engine.clone(),
         hash: fnv1a(bytes),
@@ -58,7 +65,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     };
     let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<ValidatorResources>)> = Vec::new();
     let mut parser = Parser::new(0);
-    parser.set_features(features());
+    parser.set_features(features(engine.config()));
     for payload in parser.parse_all(bytes) {
         let payload = payload?;
         if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
