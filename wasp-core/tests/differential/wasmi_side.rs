@@ -18,8 +18,8 @@ pub struct WasmiModule {
     module: Module,
 }
 
-/// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls, extended constants and
-/// wide arithmetic.
+/// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// arithmetic and multiple memories.
 fn config() -> Config {
     let mut config = Config::default();
     config
@@ -31,7 +31,7 @@ fn config() -> Config {
         .wasm_reference_types(true)
         .wasm_tail_call(true)
         .wasm_extended_const(true)
-        .wasm_multi_memory(false)
+        .wasm_multi_memory(true)
         .wasm_memory64(false)
         .wasm_custom_page_sizes(false)
         .wasm_wide_arithmetic(true)
