@@ -21,7 +21,7 @@ use crate::types::{
 };
 
 /// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
-/// arithmetic and multiple memories.
+/// arithmetic, multiple memories and custom page sizes.
 /// Multiple memories can be turned off ([`Config::wasm_multi_memory`]).
 ///
 /// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
@@ -30,7 +30,8 @@ pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
         .difference(WasmFeatures::SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
-        .union(WasmFeatures::WIDE_ARITHMETIC);
+        .union(WasmFeatures::WIDE_ARITHMETIC)
+        .union(WasmFeatures::CUSTOM_PAGE_SIZES);
     if config.multi_memory {
         features.union(WasmFeatures::MULTI_MEMORY)
     } else {
@@ -353,11 +354,14 @@ fn memory_type(t: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
     if t.shared {
         return Err(unsupported("shared memories"));
     }
-    // Validation bounds 32-bit memories by 65536 pages.
-    Ok(MemoryType::new(
-        t.initial as u32,
-        t.maximum.map(|m| m as u32),
-    ))
+    // Validation bounds 32-bit memories by 65536 pages of 64 KiB, 2^32 - 1 pages of 1 byte,
+    // and page sizes to those two.
+    let ty = MemoryType::new(t.initial as u32, t.maximum.map(|m| m as u32));
+    let log2 = t.page_size_log2.unwrap_or(16);
+    let log2 = u8::try_from(log2)
+        .ok()
+        .and_then(|l| ty.with_page_size_log2(l));
+    log2.ok_or_else(|| unsupported("page sizes other than 1 byte and 64 KiB"))
 }
 
 fn global_type(t: &wasmparser::GlobalType) -> Result<GlobalType, Error> {

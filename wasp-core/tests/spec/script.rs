@@ -166,6 +166,7 @@ impl Runner {
     fn run(&mut self, directive: WastDirective<'_>) -> Check<()> {
         match directive {
             WastDirective::Module(module) => self.module(module),
+            WastDirective::ModuleDefinition(module) => self.module_definition(module),
             WastDirective::Register { name, module, .. } => self.register(name, module),
             WastDirective::Invoke(call) => match self.invoke(&call)? {
                 Ok(_) => Ok(()),
@@ -216,6 +217,17 @@ impl Runner {
         }
         self.current = Some(instance);
         Ok(())
+    }
+
+    /// `(module definition ...)`: must compile; it is not instantiated (the scripts use it for
+    /// modules with unresolvable imports or memories too large to allocate).
+    fn module_definition(&mut self, mut module: QuoteWat<'_>) -> Check<()> {
+        let bytes = module
+            .encode()
+            .map_err(|e| Problem::fail(format!("the module does not encode: {e}")))?;
+        self.compile(&bytes)
+            .map(drop)
+            .map_err(|e| Problem::fail(format!("expected a valid module, but {e}")))
     }
 
     /// Compiles binary module bytes (never read as text).

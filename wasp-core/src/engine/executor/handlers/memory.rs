@@ -86,12 +86,9 @@ store_n!(Store32MemN, |v| (v as u32).to_le_bytes());
 store_n!(Store64MemN, |v| v.to_le_bytes());
 
 op!(MemorySize { dst, mem }, |ip, regs, cx| {
-    let len = if mem == 0 {
-        cx.mem_len
-    } else {
-        memory_n(cx, mem).len()
-    };
-    set!(regs, dst, (len / crate::store::PAGE_SIZE) as u64);
+    // In the memory's own pages (64 KiB or 1 byte).
+    let addr = memory_addr(cx, mem);
+    set!(regs, dst, cx.s.memories[addr].pages());
     Ok(Flow::Next)
 });
 
@@ -103,7 +100,8 @@ op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx| {
         set!(regs, dst, u64::from(u32::MAX));
         return Ok(Flow::Next);
     }
-    charge_dynamic!(cx, ip, |c| c.memory_grow(delta));
+    let page_size_log2 = cx.s.memories[addr].ty.page_size_log2();
+    charge_dynamic!(cx, ip, |c| c.memory_grow(delta, page_size_log2));
     let s = &mut *cx.s;
     let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
     cx.load_memory();
