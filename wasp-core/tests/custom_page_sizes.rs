@@ -159,9 +159,9 @@ fn page_sizes_must_match_to_link() {
         .expect("same page size links");
 }
 
-/// Gas of `grow_loop n`: entry block `loop` 0; each iteration: i32.const 1 + memory.grow 1
-/// + local.set 1 + local.get 1 + local.get 1 + i32.store8 2 + local.get 1 + i32.const 1
-/// + i32.add 1 + local.set 1 + local.get 1 + local.get 1 + i32.lt_u 1 + br_if 1 = 15, and
+/// Gas of `grow_loop n`: the entry block (`loop`) 0; each iteration 15: i32.const 1,
+/// memory.grow 1, local.set 1, local.get 1, local.get 1, i32.store8 2, local.get 1,
+/// i32.const 1, i32.add 1, local.set 1, local.get 1, local.get 1, i32.lt_u 1, br_if 1; and
 /// 1000 for the 64 KiB the one-byte growth starts; after the loop: memory.size 1.
 fn grow_loop_gas(n: u64) -> u64 {
     1015 * n + 1

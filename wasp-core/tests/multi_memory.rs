@@ -191,10 +191,9 @@ fn bounds_are_those_of_the_memory_accessed() {
 
 /// Gas of `fill_loop n` (default prices):
 /// - the entry block: `loop` 0;
-/// - each iteration: local.get 1 + local.get 1 + i32.const 1 + i32.mul 1 + i32.store8 2
-///   + local.get 1 + local.get 1 + i32.load8_u 2 + i32.add 1 + local.set 1 + local.get 1
-///   + i32.const 1 + i32.add 1 + local.set 1 + local.get 1 + local.get 1 + i32.lt_u 1
-///   + br_if 1 = 20;
+/// - each iteration 20: local.get 1, local.get 1, i32.const 1, i32.mul 1, i32.store8 2,
+///   local.get 1, local.get 1, i32.load8_u 2, i32.add 1, local.set 1, local.get 1,
+///   i32.const 1, i32.add 1, local.set 1, local.get 1, local.get 1, i32.lt_u 1, br_if 1;
 /// - after the loop: local.get 1.
 fn fill_loop_gas(n: u64) -> u64 {
     20 * n + 1
