@@ -306,6 +306,17 @@ fn inspect_lists_imports_and_exports() {
     assert_eq!(lines[5], "export \"nothing\": (func)");
 }
 
+/// `inspect` prints every memory of a module with several, a custom page size in Wasm text.
+#[test]
+fn inspect_prints_each_memory_with_its_page_size() {
+    assert_eq!(
+        success(&["inspect", "@memories.wat"]),
+        "import \"env\" \"shared\": (memory 1 (pagesize 1))\n\
+         export \"pages\": (memory 1 2)\n\
+         export \"bytes\": (memory 3 100 (pagesize 1))\n"
+    );
+}
+
 /// Command-line syntax errors use clap's exit code 2.
 #[test]
 fn usage_errors_exit_with_2() {

@@ -311,11 +311,11 @@ fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Err
             return Err(LimitError::Instances { limit }.into());
         }
     }
-    let pages: u64 = m.memories[m.num_imported_memories..]
+    let bytes: u64 = m.memories[m.num_imported_memories..]
         .iter()
-        .map(|t| t.min())
-        .sum();
-    check_memory_limit(s, pages)?;
+        .map(|t| t.min().saturating_mul(t.page_size()))
+        .fold(0, u64::saturating_add);
+    check_memory_limit(s, bytes)?;
     for t in &m.tables[m.num_imported_tables..] {
         if !limits.table_allows(t.min()) {
             let limit = limits.table_elements.unwrap_or(0);
@@ -329,9 +329,8 @@ fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Err
     Ok(())
 }
 
-/// Refuses `pages` more pages of memory when the store's byte cap does not allow them.
-pub(crate) fn check_memory_limit(s: &crate::store::StoreInner, pages: u64) -> Result<(), Error> {
-    let extra = pages.saturating_mul(crate::store::PAGE_SIZE as u64);
+/// Refuses `extra` more bytes of memory when the store's byte cap does not allow them.
+pub(crate) fn check_memory_limit(s: &crate::store::StoreInner, extra: u64) -> Result<(), Error> {
     if s.limits.memory_allows(&s.memories, extra) {
         return Ok(());
     }

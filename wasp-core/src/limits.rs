@@ -1,6 +1,6 @@
 //! Resource limits of a store, for guests that are not trusted.
 
-use crate::store::{MemoryEntity, MAX_PAGES, PAGE_SIZE};
+use crate::store::MemoryEntity;
 
 /// Caps on what the Wasm code of one store may allocate. Set with
 /// [`Store::set_limits`](crate::Store::set_limits); all are unlimited by default (within
@@ -83,12 +83,11 @@ pub(crate) fn memory_may_grow(
     let Some(memory) = memories.get(addr) else {
         return false;
     };
-    let max = memory.ty.max().unwrap_or(MAX_PAGES).min(MAX_PAGES);
     let fits = memory
         .pages()
         .checked_add(delta)
-        .is_some_and(|pages| pages <= max);
-    fits && limits.memory_allows(memories, delta.saturating_mul(PAGE_SIZE as u64))
+        .is_some_and(|pages| pages <= memory.page_limit());
+    fits && limits.memory_allows(memories, delta.saturating_mul(memory.ty.page_size()))
 }
 
 /// Grows memory `addr` by `delta` pages within the store's limits; the old size in pages,
@@ -99,7 +98,8 @@ pub(crate) fn grow_memory(
     addr: usize,
     delta: u64,
 ) -> Option<u64> {
-    if !limits.memory_allows(memories, delta.saturating_mul(PAGE_SIZE as u64)) {
+    let page_size = memories.get(addr)?.ty.page_size();
+    if !limits.memory_allows(memories, delta.saturating_mul(page_size)) {
         return None;
     }
     memories.get_mut(addr)?.grow(delta)

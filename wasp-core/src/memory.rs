@@ -1,7 +1,7 @@
 //! Linear memories as the host sees them.
 
 use crate::error::{Error, UsageError};
-use crate::store::{AsContext, AsContextMut, MemoryEntity, StoreId, MAX_PAGES};
+use crate::store::{AsContext, AsContextMut, MemoryEntity, StoreId};
 use crate::types::MemoryType;
 
 /// A linear memory of a store. A small `Copy` handle.
@@ -36,19 +36,21 @@ impl Memory {
         self.store
     }
 
-    /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or 65536.
+    /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or the most
+    /// pages a 32-bit memory may have (65536 pages of 64 KiB, 2^32 - 1 of 1 byte).
     ///
     /// # Errors
     ///
     /// [`UsageError::InvalidType`](crate::UsageError) when the type's limits are invalid;
     /// [`Error::Limit`] when the store's limits refuse the memory or it cannot be allocated.
     pub fn new(mut store: impl AsContextMut, ty: MemoryType) -> Result<Memory, Error> {
-        let over = ty.min() > MAX_PAGES || ty.max().is_some_and(|m| m > MAX_PAGES || m < ty.min());
+        let limit = ty.page_limit();
+        let over = ty.min() > limit || ty.max().is_some_and(|m| m > limit || m < ty.min());
         if over {
             return Err(UsageError::InvalidType(format!("memory type {ty}")).into());
         }
         let inner = &mut store.as_context_mut().inner;
-        crate::instance::check_memory_limit(inner, ty.min())?;
+        crate::instance::check_memory_limit(inner, ty.min().saturating_mul(ty.page_size()))?;
         let memory = MemoryEntity::new(ty)
             .ok_or(crate::limits::LimitError::Allocation { pages: ty.min() })?;
         inner.memories.push(memory);

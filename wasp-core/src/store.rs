@@ -380,15 +380,10 @@ pub(crate) struct MemoryEntity {
     pub(crate) min_pages: u64,
 }
 
-/// The size of a Wasm page.
-pub(crate) const PAGE_SIZE: usize = 65536;
-/// The most pages a 32-bit memory may have.
-pub(crate) const MAX_PAGES: u64 = 65536;
-
 impl MemoryEntity {
     /// A zeroed memory of `ty.min()` pages; `None` if the host cannot allocate it.
     pub(crate) fn new(ty: MemoryType) -> Option<MemoryEntity> {
-        let len = usize::try_from(ty.min()).ok()?.checked_mul(PAGE_SIZE)?;
+        let len = usize::try_from(ty.min().checked_mul(ty.page_size())?).ok()?;
         let mut bytes = Vec::new();
         bytes.try_reserve_exact(len).ok()?;
         bytes.resize(len, 0);
@@ -401,11 +396,18 @@ impl MemoryEntity {
 
     /// Makes the type's minimum the current size again, after the bytes were replaced.
     pub(crate) fn sync_type(&mut self) {
-        self.ty = MemoryType::new(self.pages() as u32, self.ty.max().map(|m| m as u32));
+        self.ty = self.ty.with_min(self.pages());
     }
 
+    /// The size in the memory's own pages.
     pub(crate) fn pages(&self) -> u64 {
-        (self.bytes.len() / PAGE_SIZE) as u64
+        self.bytes.len() as u64 >> self.ty.page_size_log2()
+    }
+
+    /// The most pages the memory may have: its maximum, within what a 32-bit memory allows.
+    pub(crate) fn page_limit(&self) -> u64 {
+        let limit = self.ty.page_limit();
+        self.ty.max().unwrap_or(limit).min(limit)
     }
 
     /// Grows by `delta` pages; returns the old size in pages, or `None` if the maximum (or
@@ -413,17 +415,16 @@ impl MemoryEntity {
     pub(crate) fn grow(&mut self, delta: u64) -> Option<u64> {
         let old = self.pages();
         let new = old.checked_add(delta)?;
-        let max = self.ty.max().unwrap_or(MAX_PAGES).min(MAX_PAGES);
-        if new > max {
+        if new > self.page_limit() {
             return None;
         }
-        let new_len = usize::try_from(new).ok()?.checked_mul(PAGE_SIZE)?;
+        let new_len = usize::try_from(new.checked_mul(self.ty.page_size())?).ok()?;
         let extra = new_len - self.bytes.len();
         if self.bytes.try_reserve_exact(extra).is_err() {
             return None;
         }
         self.bytes.resize(new_len, 0);
-        self.ty = MemoryType::new(new as u32, self.ty.max().map(|m| m as u32));
+        self.ty = self.ty.with_min(new);
         Some(old)
     }
 }

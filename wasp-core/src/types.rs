@@ -178,20 +178,35 @@ impl fmt::Display for GlobalType {
     }
 }
 
-/// The type of a linear memory: limits in 64 KiB pages.
+/// The type of a linear memory: limits in pages, of 64 KiB unless the memory declares 1-byte
+/// pages (the custom-page-sizes proposal).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MemoryType {
     min: u64,
     max: Option<u64>,
+    page_size_log2: u8,
 }
 
+/// The default page size, 64 KiB, as a power of two.
+const DEFAULT_PAGE_SIZE_LOG2: u8 = 16;
+
 impl MemoryType {
-    /// Creates a memory type with `min` initial pages and an optional maximum.
+    /// Creates a memory type with `min` initial 64 KiB pages and an optional maximum.
     pub fn new(min: u32, max: Option<u32>) -> MemoryType {
         MemoryType {
             min: u64::from(min),
             max: max.map(u64::from),
+            page_size_log2: DEFAULT_PAGE_SIZE_LOG2,
         }
+    }
+
+    /// The same limits counted in pages of `2^log2` bytes: 1-byte pages (`0`) or the default
+    /// 64 KiB (`16`); `None` for any other page size.
+    pub fn with_page_size_log2(self, log2: u8) -> Option<MemoryType> {
+        matches!(log2, 0 | DEFAULT_PAGE_SIZE_LOG2).then_some(MemoryType {
+            page_size_log2: log2,
+            ..self
+        })
     }
 
     /// Initial size in pages.
@@ -204,9 +219,32 @@ impl MemoryType {
         self.max
     }
 
-    /// Whether a memory of this type may be used where `other` is expected (import subtyping).
+    /// The page size in bytes: 65536, or 1.
+    pub fn page_size(&self) -> u64 {
+        1 << self.page_size_log2
+    }
+
+    /// The page size as a power of two: 16, or 0.
+    pub fn page_size_log2(&self) -> u8 {
+        self.page_size_log2
+    }
+
+    /// The most pages a 32-bit memory of this page size can have: 65536 pages of 64 KiB,
+    /// 2^32 - 1 pages of 1 byte (so that `memory.grow`'s `-1` stays unambiguous).
+    pub(crate) fn page_limit(&self) -> u64 {
+        ((1u64 << 32) >> self.page_size_log2).min(u64::from(u32::MAX))
+    }
+
+    /// The same type with `min` pages.
+    pub(crate) fn with_min(self, min: u64) -> MemoryType {
+        MemoryType { min, ..self }
+    }
+
+    /// Whether a memory of this type may be used where `other` is expected (import subtyping):
+    /// the same page size and limits that fit.
     pub fn is_subtype_of(&self, other: &MemoryType) -> bool {
-        limits_match(self.min, self.max, other.min, other.max)
+        self.page_size_log2 == other.page_size_log2
+            && limits_match(self.min, self.max, other.min, other.max)
     }
 }
 
@@ -215,6 +253,9 @@ impl fmt::Display for MemoryType {
         write!(f, "(memory {}", self.min)?;
         if let Some(max) = self.max {
             write!(f, " {max}")?;
+        }
+        if self.page_size_log2 != DEFAULT_PAGE_SIZE_LOG2 {
+            write!(f, " (pagesize {})", self.page_size())?;
         }
         f.write_str(")")
     }

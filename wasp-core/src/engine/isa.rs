@@ -422,6 +422,19 @@ macro_rules! for_each_instr {
             /// `i64.extend32_s`.
             I64Extend32S { dst: Dst, src: Src };
 
+            // ----- wide arithmetic (128-bit results in two i64 slots) ----------------------------
+            /// `i64.add128`: `(hi:lo) = (lhs_hi:lhs_lo) + (rhs_hi:rhs_lo)`, with `lhs_hi`,
+            /// `rhs_lo` and `rhs_hi` in the data word's `a`, `b` and `c`.
+            I64Add128 { lo: Dst, hi: Dst, lhs_lo: Src } + Data { a: Src, b: Src, c: Src };
+            /// `i64.sub128`, laid out as [`Instr::I64Add128`].
+            I64Sub128 { lo: Dst, hi: Dst, lhs_lo: Src } + Data { a: Src, b: Src, c: Src };
+            /// `i64.mul_wide_s`: the signed 128-bit product `(hi:lo) = lhs * rhs`, with `rhs`
+            /// in the data word's `a`.
+            I64MulWideS { lo: Dst, hi: Dst, lhs: Src } + Data { a: Src };
+            /// `i64.mul_wide_u`: the unsigned 128-bit product, laid out as
+            /// [`Instr::I64MulWideS`].
+            I64MulWideU { lo: Dst, hi: Dst, lhs: Src } + Data { a: Src };
+
             // ----- floats ------------------------------------------------------------------------
             /// `f32.add`.
             F32Add { dst: Dst, lhs: Src, rhs: Src };
@@ -587,6 +600,34 @@ macro_rules! for_each_instr {
             Store32 { ptr: Src, val: Src, offset: Imm(u32) };
             /// Stores the low 64 bits of `val` to memory 0 at `ptr + offset`.
             Store64 { ptr: Src, val: Src, offset: Imm(u32) };
+
+            // ----- linear memory (any memory, multi-memory) --------------------------------------
+            // The accesses above on the memory whose index is in the data word's `a`; memory 0
+            // keeps the forms above, which read its cached base and length.
+            /// Loads 8 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 8 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 16 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load16SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 16 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load16UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 32 bits, sign-extended, from memory `a` of the data word at `ptr + offset`.
+            Load32SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 32 bits, zero-extended, from memory `a` of the data word at `ptr + offset`.
+            Load32UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Loads 64 bits from memory `a` of the data word at `ptr + offset`.
+            Load64MemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 8 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store8MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 16 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store16MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 32 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store32MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// Stores the low 64 bits of `val` to memory `a` of the data word at `ptr + offset`.
+            Store64MemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+
+            // ----- memory size, growth and bulk instructions (any memory) ------------------------
             /// `memory.size` of memory `mem`.
             MemorySize { dst: Dst, mem: Imm(u32) };
             /// `memory.grow` of memory `mem`.

@@ -31,6 +31,7 @@ pub struct Config {
     pub(crate) max_call_depth: usize,
     pub(crate) max_stack_slots: usize,
     pub(crate) gas: Option<GasCosts>,
+    pub(crate) multi_memory: bool,
 }
 
 impl Default for Config {
@@ -40,6 +41,7 @@ impl Default for Config {
             max_call_depth: 2_000_000,
             max_stack_slots: 64 * 1024 * 1024,
             gas: None,
+            multi_memory: true,
         }
     }
 }
@@ -91,6 +93,13 @@ impl Config {
     /// The price list when gas metering is on.
     pub fn gas(&self) -> Option<&GasCosts> {
         self.gas.as_ref()
+    }
+
+    /// Whether modules may have more than one memory (the multi-memory proposal of Wasm 3.0;
+    /// default: on). Off, a module with a second memory is invalid, as in Wasm 2.0.
+    pub fn wasm_multi_memory(&mut self, on: bool) -> &mut Config {
+        self.multi_memory = on;
+        self
     }
 }
 

@@ -163,8 +163,9 @@ impl Module {
     /// format when the `wat` feature (default) is on.
     ///
     /// Fails with [`Error::Module`] when the bytes are malformed or the module is invalid, or
-    /// uses a feature Wasp does not run (SIMD, threads, multiple memories, 64-bit memories,
-    /// exceptions, GC).
+    /// uses a feature Wasp does not run (SIMD, threads, 64-bit memories, exceptions, GC), or
+    /// more than one memory when [`Config::wasm_multi_memory`](crate::Config::wasm_multi_memory)
+    /// is off.
     ///
     /// # Errors
     ///

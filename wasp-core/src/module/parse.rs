@@ -20,16 +20,27 @@ use crate::types::{
     ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
 };
 
-/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls and extended constants.
-pub(crate) fn features() -> WasmFeatures {
-    WasmFeatures::WASM2
+/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// arithmetic, multiple memories and custom page sizes.
+/// Multiple memories can be turned off ([`Config::wasm_multi_memory`]).
+///
+/// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
+pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
+    let features = WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
+        .union(WasmFeatures::WIDE_ARITHMETIC)
+        .union(WasmFeatures::CUSTOM_PAGE_SIZES);
+    if config.multi_memory {
+        features.union(WasmFeatures::MULTI_MEMORY)
+    } else {
+        features.difference(WasmFeatures::MULTI_MEMORY)
+    }
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
-    let mut validator = Validator::new_with_features(features());
+    let mut validator = Validator::new_with_features(features(engine.config()));
     let mut m = ModuleInner {
         engine: engine.clone(),
         hash: fnv1a(bytes),
@@ -56,7 +67,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     };
     let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<ValidatorResources>)> = Vec::new();
     let mut parser = Parser::new(0);
-    parser.set_features(features());
+    parser.set_features(features(engine.config()));
     for payload in parser.parse_all(bytes) {
         let payload = payload?;
         if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
@@ -349,11 +360,14 @@ fn memory_type(t: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
     if t.shared {
         return Err(unsupported("shared memories"));
     }
-    // Validation bounds 32-bit memories by 65536 pages.
-    Ok(MemoryType::new(
-        t.initial as u32,
-        t.maximum.map(|m| m as u32),
-    ))
+    // Validation bounds 32-bit memories by 65536 pages of 64 KiB, 2^32 - 1 pages of 1 byte,
+    // and page sizes to those two.
+    let ty = MemoryType::new(t.initial as u32, t.maximum.map(|m| m as u32));
+    let log2 = t.page_size_log2.unwrap_or(16);
+    let log2 = u8::try_from(log2)
+        .ok()
+        .and_then(|l| ty.with_page_size_log2(l));
+    log2.ok_or_else(|| unsupported("page sizes other than 1 byte and 64 KiB"))
 }
 
 fn global_type(t: &wasmparser::GlobalType) -> Result<GlobalType, Error> {

@@ -76,7 +76,7 @@ use codec::{Reader, Writer};
 use crate::engine::executor::{Frame, Stack};
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
-use crate::store::{FuncEntity, Store, StoreInner, MAX_PAGES, PAGE_SIZE};
+use crate::store::{FuncEntity, Store, StoreInner};
 use crate::types::{Mutability, ValType};
 use crate::value::Val;
 
@@ -487,14 +487,16 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
                 fmt_opt(max),
             ));
         }
+        // Sizes are checked in the memory's own pages (64 KiB or 1 byte).
         let len = r.len(1, "a memory's bytes")?;
-        let pages = (len / PAGE_SIZE) as u64;
-        let limit = max.unwrap_or(MAX_PAGES).min(MAX_PAGES);
-        if !len.is_multiple_of(PAGE_SIZE) || pages < m.min_pages || pages > limit {
+        let page_size = m.ty.page_size() as usize;
+        let pages = (len / page_size) as u64;
+        let limit = m.page_limit();
+        if !len.is_multiple_of(page_size) || pages < m.min_pages || pages > limit {
             return Err(corrupt(
                 "a memory's size",
                 format!(
-                    "{len} bytes is not a whole number of pages from {} to {limit}",
+                    "{len} bytes is not a whole number of {page_size}-byte pages from {} to {limit}",
                     m.min_pages
                 ),
             ));

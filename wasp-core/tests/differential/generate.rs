@@ -1,6 +1,6 @@
 //! Generating test modules with `wasm-smith`, configured for exactly the proposals Wasp runs
-//! (Wasm 2.0 without SIMD, plus tail calls and extended constants), small enough to run
-//! quickly and instrumented so that every call terminates.
+//! (Wasm 2.0 without SIMD, plus tail calls, extended constants, wide arithmetic and multiple
+//! memories), small enough to run quickly and instrumented so that every call terminates.
 
 use arbitrary::Unstructured;
 use wasm_smith::{Config, InstructionKind, InstructionKinds};
@@ -83,7 +83,8 @@ fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<Config> {
     c.max_types = 16;
     c.max_globals = 12;
     c.max_tables = u.int_in_range(0..=3)?;
-    c.max_memories = 1;
+    // Up to three memories (multi-memory): each memory instruction names one of them.
+    c.max_memories = u.int_in_range(0..=3)?;
     c.max_memory32_bytes = MAX_PAGES * 65536;
     c.memory_max_size_required = true;
     c.max_table_elements = MAX_TABLE_ELEMENTS;
@@ -99,7 +100,8 @@ fn config(u: &mut Unstructured<'_>) -> arbitrary::Result<Config> {
     Ok(c)
 }
 
-/// Wasm 2.0 without SIMD, plus tail calls and extended constants; nothing else.
+/// Wasm 2.0 without SIMD, plus tail calls, extended constants and wide arithmetic (multiple
+/// memories through `max_memories`); nothing else.
 fn enable_wasp_proposals(c: &mut Config) {
     c.sign_extension_ops_enabled = true;
     c.saturating_float_to_int_enabled = true;
@@ -116,7 +118,7 @@ fn enable_wasp_proposals(c: &mut Config) {
     c.gc_enabled = false;
     c.memory64_enabled = false;
     c.custom_page_sizes_enabled = false;
-    c.wide_arithmetic_enabled = false;
+    c.wide_arithmetic_enabled = true;
     c.compact_imports_enabled = false;
     c.custom_descriptors_enabled = false;
     c.multibyte_array_access_enabled = false;

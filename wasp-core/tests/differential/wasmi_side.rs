@@ -18,7 +18,8 @@ pub struct WasmiModule {
     module: Module,
 }
 
-/// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls and extended constants.
+/// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// arithmetic and multiple memories.
 fn config() -> Config {
     let mut config = Config::default();
     config
@@ -30,10 +31,10 @@ fn config() -> Config {
         .wasm_reference_types(true)
         .wasm_tail_call(true)
         .wasm_extended_const(true)
-        .wasm_multi_memory(false)
+        .wasm_multi_memory(true)
         .wasm_memory64(false)
         .wasm_custom_page_sizes(false)
-        .wasm_wide_arithmetic(false)
+        .wasm_wide_arithmetic(true)
         .set_max_recursion_depth(100_000)
         .set_max_stack_height(64 * 1024 * 1024)
         .compilation_mode(CompilationMode::Eager);

@@ -171,15 +171,6 @@ impl Cx<'_> {
         unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) }
     }
 
-    /// Memory 0 of the running instance, and the store's interrupt state: a bulk operation
-    /// works on the one and looks at the other between chunks.
-    #[inline(always)]
-    pub(super) fn memory_and_interrupt(&mut self) -> (&mut [u8], &crate::interrupt::Interrupt) {
-        // SAFETY: as in `memory`.
-        let mem = unsafe { std::slice::from_raw_parts_mut(self.mem, self.mem_len) };
-        (mem, &self.s.interrupt)
-    }
-
     /// The items an interrupted bulk operation at the resumption point had done (0 for a
     /// fresh start); taken by the first instruction that runs.
     #[inline(always)]

@@ -10,6 +10,8 @@ use crate::error::{Error, ModuleError};
 type Bin = fn(Reg, Reg, Reg) -> Instr;
 type BinImm = fn(Reg, Reg, i32) -> Instr;
 type Un = fn(Reg, Reg) -> Instr;
+/// A load (`dst, ptr, offset`) or a store (`ptr, val, offset`).
+type MemOp = fn(Reg, Reg, u32) -> Instr;
 
 macro_rules! bin {
     ($v:ident) => {
@@ -107,6 +109,10 @@ impl Translator<'_> {
             | O::F32ReinterpretI32
             | O::I64ReinterpretF64
             | O::F64ReinterpretI64 => {}
+            O::I64Add128 => self.wide_pair(|lo, hi, lhs_lo| Instr::I64Add128 { lo, hi, lhs_lo }),
+            O::I64Sub128 => self.wide_pair(|lo, hi, lhs_lo| Instr::I64Sub128 { lo, hi, lhs_lo }),
+            O::I64MulWideS => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideS { lo, hi, lhs }),
+            O::I64MulWideU => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideU { lo, hi, lhs }),
             op => {
                 if !self.memory_op(&op)? && !self.numeric_op(&op) {
                     return Err(unsupported(&op));
@@ -277,6 +283,33 @@ impl Translator<'_> {
         self.emit_result(make_imm(dst, src, imm));
     }
 
+    /// `i64.add128` and `i64.sub128`: four i64 operands (`lhs_lo lhs_hi rhs_lo rhs_hi`), two
+    /// results (`lo hi`) in the temporaries of the first two operands' positions.
+    fn wide_pair(&mut self, make: Bin) {
+        let rhs_hi = self.pop_reg();
+        let rhs_lo = self.pop_reg();
+        let lhs_hi = self.pop_reg();
+        let lhs_lo = self.pop_reg();
+        let lo = self.push_temp();
+        let hi = self.push_temp();
+        self.emit(make(lo, hi, lhs_lo));
+        self.emit(Instr::Data {
+            a: lhs_hi,
+            b: rhs_lo,
+            c: rhs_hi,
+        });
+    }
+
+    /// `i64.mul_wide_s` and `i64.mul_wide_u`: two i64 operands, two results (`lo hi`).
+    fn mul_wide(&mut self, make: Bin) {
+        let rhs = self.pop_reg();
+        let lhs = self.pop_reg();
+        let lo = self.push_temp();
+        let hi = self.push_temp();
+        self.emit(make(lo, hi, lhs));
+        self.emit(Instr::Data { a: rhs, b: 0, c: 0 });
+    }
+
     /// Translates a numeric operator through the table below; false for other operators.
     fn numeric_op(&mut self, op: &Operator<'_>) -> bool {
         numeric_table(self, op)
@@ -284,19 +317,29 @@ impl Translator<'_> {
 
     // ----- memory and tables --------------------------------------------------------------------
 
-    fn load(&mut self, memarg: &MemArg, make: fn(Reg, Reg, u32) -> Instr) -> Result<(), Error> {
-        let offset = mem_offset(memarg)?;
+    /// A load: `make.0` for memory 0, `make.1` (with the memory in a data word) for others.
+    fn load(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
+        let (mem, offset) = mem_offset(memarg)?;
         let ptr = self.pop_reg();
         let dst = self.push_temp();
-        self.emit_result(make(dst, ptr, offset));
+        if mem == 0 {
+            self.emit_result(make.0(dst, ptr, offset));
+        } else {
+            self.emit_with_data(make.1(dst, ptr, offset), mem, 0);
+        }
         Ok(())
     }
 
-    fn store(&mut self, memarg: &MemArg, make: fn(Reg, Reg, u32) -> Instr) -> Result<(), Error> {
-        let offset = mem_offset(memarg)?;
+    /// A store, in the two forms of [`Self::load`].
+    fn store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
+        let (mem, offset) = mem_offset(memarg)?;
         let val = self.pop_reg();
         let ptr = self.pop_reg();
-        self.emit(make(ptr, val, offset));
+        if mem == 0 {
+            self.emit(make.0(ptr, val, offset));
+        } else {
+            self.emit_with_data(make.1(ptr, val, offset), mem, 0);
+        }
         Ok(())
     }
 
@@ -513,8 +556,9 @@ numeric_ops! {
 
 /// The memory and table operators, as a table.
 ///
-/// `loads` and `stores`: each IR instruction with the Wasm operators it translates (its
-/// width in memory is the same; the value's type is the slot's business).
+/// `loads` and `stores`: each IR instruction, then its twin for memories other than memory 0
+/// (the memory index in a data word), with the Wasm operators they translate (their width
+/// in memory is the same; the value's type is the slot's business).
 ///
 /// `access`: `Wasm { immediates } => Ir(operands) { immediate fields } -> result + Data(a, b)`,
 /// where the operands are popped (named in push order), the immediate fields take the
@@ -522,8 +566,8 @@ numeric_ops! {
 /// data word that follows.
 macro_rules! memory_ops {
     (
-        loads { $($load:ident: $($load_op:ident)|*;)* }
-        stores { $($store:ident: $($store_op:ident)|*;)* }
+        loads { $($load:ident / $load_n:ident: $($load_op:ident)|*;)* }
+        stores { $($store:ident / $store_n:ident: $($store_op:ident)|*;)* }
         access { $(
             $op:ident { $($imm:ident),* } => $ir:ident ($($pop:ident),*)
                 $({ $($field:ident: $value:ident),* })?
@@ -534,12 +578,20 @@ macro_rules! memory_ops {
         fn memory_table(t: &mut Translator<'_>, op: &Operator<'_>) -> Result<bool, Error> {
             use Operator as O;
             match op {
-                $($(O::$load_op { memarg })|* => {
-                    t.load(memarg, |dst, ptr, offset| Instr::$load { dst, ptr, offset })?
-                })*
-                $($(O::$store_op { memarg })|* => {
-                    t.store(memarg, |ptr, val, offset| Instr::$store { ptr, val, offset })?
-                })*
+                $($(O::$load_op { memarg })|* => t.load(
+                    memarg,
+                    (
+                        |dst, ptr, offset| Instr::$load { dst, ptr, offset },
+                        |dst, ptr, offset| Instr::$load_n { dst, ptr, offset },
+                    ),
+                )?,)*
+                $($(O::$store_op { memarg })|* => t.store(
+                    memarg,
+                    (
+                        |ptr, val, offset| Instr::$store { ptr, val, offset },
+                        |ptr, val, offset| Instr::$store_n { ptr, val, offset },
+                    ),
+                )?,)*
                 $(O::$op { $($imm),* } => {
                     let [$($pop),*] = t.pop_regs();
                     $(let $dst = t.push_temp();)?
@@ -572,19 +624,19 @@ macro_rules! emit_access {
 
 memory_ops! {
     loads {
-        Load8S: I32Load8S | I64Load8S;
-        Load8U: I32Load8U | I64Load8U;
-        Load16S: I32Load16S | I64Load16S;
-        Load16U: I32Load16U | I64Load16U;
-        Load32S: I64Load32S;
-        Load32U: I32Load | F32Load | I64Load32U;
-        Load64: I64Load | F64Load;
+        Load8S / Load8SMemN: I32Load8S | I64Load8S;
+        Load8U / Load8UMemN: I32Load8U | I64Load8U;
+        Load16S / Load16SMemN: I32Load16S | I64Load16S;
+        Load16U / Load16UMemN: I32Load16U | I64Load16U;
+        Load32S / Load32SMemN: I64Load32S;
+        Load32U / Load32UMemN: I32Load | F32Load | I64Load32U;
+        Load64 / Load64MemN: I64Load | F64Load;
     }
     stores {
-        Store8: I32Store8 | I64Store8;
-        Store16: I32Store16 | I64Store16;
-        Store32: I32Store | F32Store | I64Store32;
-        Store64: I64Store | F64Store;
+        Store8 / Store8MemN: I32Store8 | I64Store8;
+        Store16 / Store16MemN: I32Store16 | I64Store16;
+        Store32 / Store32MemN: I32Store | F32Store | I64Store32;
+        Store64 / Store64MemN: I64Store | F64Store;
     }
     access {
         MemorySize { mem } => MemorySize() { mem: mem } -> dst;
@@ -604,13 +656,15 @@ memory_ops! {
     }
 }
 
-fn mem_offset(memarg: &MemArg) -> Result<u32, Error> {
-    if memarg.target != wasmparser::MemArgTarget::Memory(0) {
-        return Err(ModuleError::new("multiple memories are not supported by Wasp", None).into());
-    }
+/// The memory index and static offset of a load or store.
+fn mem_offset(memarg: &MemArg) -> Result<(u32, u32), Error> {
+    let wasmparser::MemArgTarget::Memory(mem) = memarg.target else {
+        return Err(ModuleError::new("array accesses are not supported by Wasp", None).into());
+    };
     // Validation bounds offsets of 32-bit memories by u32::MAX.
-    u32::try_from(memarg.offset)
-        .map_err(|_| ModuleError::new("memory offset exceeds 32 bits", None).into())
+    let offset = u32::try_from(memarg.offset)
+        .map_err(|_| ModuleError::new("memory offset exceeds 32 bits", None))?;
+    Ok((mem, offset))
 }
 
 fn unsupported(op: &Operator<'_>) -> Error {

@@ -84,3 +84,45 @@ unary! {
     I64Extend16S(i64) = |v| i64::from(v as i16);
     I64Extend32S(i64) = |v| i64::from(v as i32);
 }
+
+// ----- wide arithmetic: 128-bit results in two slots ---------------------------------------------
+
+/// `(hi:lo) = f(lhs, rhs)` over 128-bit integers given as two i64 halves each; every operand
+/// is read before either result is written (the results may reuse the operands' slots).
+macro_rules! wide_pair {
+    ($($variant:ident = $f:expr;)*) => {$(
+        op!($variant { lo, hi, lhs_lo }, |ip, regs, cx| {
+            let (lhs_hi, rhs_lo, rhs_hi) = data(ip);
+            let lhs = u128::from(r!(regs, lhs_lo)) | u128::from(r!(regs, lhs_hi)) << 64;
+            let rhs = u128::from(r!(regs, rhs_lo)) | u128::from(r!(regs, rhs_hi)) << 64;
+            let v: u128 = $f(lhs, rhs);
+            set!(regs, lo, v as u64);
+            set!(regs, hi, (v >> 64) as u64);
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+wide_pair! {
+    I64Add128 = u128::wrapping_add;
+    I64Sub128 = u128::wrapping_sub;
+}
+
+/// `(hi:lo) = lhs * rhs`, the full 128-bit product of two i64 widened by `$widen`.
+macro_rules! mul_wide {
+    ($($variant:ident = $widen:expr;)*) => {$(
+        op!($variant { lo, hi, lhs }, |ip, regs, cx| {
+            let (rhs, _, _) = data(ip);
+            let widen: fn(u64) -> u128 = $widen;
+            let v = widen(r!(regs, lhs)).wrapping_mul(widen(r!(regs, rhs)));
+            set!(regs, lo, v as u64);
+            set!(regs, hi, (v >> 64) as u64);
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+mul_wide! {
+    I64MulWideS = |v| i128::from(v as i64) as u128;
+    I64MulWideU = u128::from;
+}

@@ -35,20 +35,73 @@ store!(Store16, |v| (v as u16).to_le_bytes());
 store!(Store32, |v| (v as u32).to_le_bytes());
 store!(Store64, |v| v.to_le_bytes());
 
-op!(MemorySize { dst }, |ip, regs, cx| {
-    set!(regs, dst, (cx.mem_len / crate::store::PAGE_SIZE) as u64);
+/// Memory `index` of the running instance, looked up in the store (memory 0 has a cached
+/// base: see `Cx::memory`).
+#[inline(always)]
+fn memory_n<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
+    let addr = memory_addr(cx, index);
+    &mut cx.s.memories[addr].bytes
+}
+
+/// The store address of memory `index` of the running instance (validation guarantees the
+/// index exists).
+#[inline(always)]
+fn memory_addr(cx: &Cx<'_>, index: u32) -> usize {
+    cx.s.instances[cx.inst as usize].memories[index as usize] as usize
+}
+
+macro_rules! load_n {
+    ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, ptr, offset }, |ip, regs, cx| {
+            let (mem, _, _) = data(ip);
+            let $bytes = bulk::load::<$n>(memory_n(cx, mem), r!(regs, ptr), offset)?;
+            set!(regs, dst, $value);
+            Ok(Flow::Skip)
+        });
+    };
+}
+
+load_n!(Load8SMemN, 1, |v| i64::from(v[0] as i8) as u64);
+load_n!(Load8UMemN, 1, |v| u64::from(v[0]));
+load_n!(Load16SMemN, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_n!(Load16UMemN, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_n!(Load32SMemN, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_n!(Load32UMemN, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_n!(Load64MemN, 8, |v| u64::from_le_bytes(v));
+
+macro_rules! store_n {
+    ($variant:ident, |$v:ident| $bytes:expr) => {
+        op!($variant { ptr, val, offset }, |ip, regs, cx| {
+            let (mem, _, _) = data(ip);
+            let $v = r!(regs, val);
+            bulk::store(memory_n(cx, mem), r!(regs, ptr), offset, $bytes)?;
+            Ok(Flow::Skip)
+        });
+    };
+}
+
+store_n!(Store8MemN, |v| [v as u8]);
+store_n!(Store16MemN, |v| (v as u16).to_le_bytes());
+store_n!(Store32MemN, |v| (v as u32).to_le_bytes());
+store_n!(Store64MemN, |v| v.to_le_bytes());
+
+op!(MemorySize { dst, mem }, |ip, regs, cx| {
+    // In the memory's own pages (64 KiB or 1 byte).
+    let addr = memory_addr(cx, mem);
+    set!(regs, dst, cx.s.memories[addr].pages());
     Ok(Flow::Next)
 });
 
-op!(MemoryGrow { dst, delta }, |ip, regs, cx| {
+op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx| {
     let delta = u64::from(u32_!(regs, delta));
-    let addr = cx.s.instances[cx.inst as usize].memories[0] as usize;
+    let addr = memory_addr(cx, mem);
     if !crate::limits::memory_may_grow(&cx.s.memories, &cx.s.limits, addr, delta) {
         // Refused by the maximum or the store's limits: only the base price was paid.
         set!(regs, dst, u64::from(u32::MAX));
         return Ok(Flow::Next);
     }
-    charge_dynamic!(cx, ip, |c| c.memory_grow(delta));
+    let page_size_log2 = cx.s.memories[addr].ty.page_size_log2();
+    charge_dynamic!(cx, ip, |c| c.memory_grow(delta, page_size_log2));
     let s = &mut *cx.s;
     let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
     cx.load_memory();
@@ -64,7 +117,10 @@ op!(MemoryFill { dst, val, len }, |ip, regs, cx| {
     if done == 0 {
         charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
     }
-    let (mem, int) = cx.memory_and_interrupt();
+    let (index, _, _) = data(ip);
+    let addr = memory_addr(cx, index);
+    let store = &mut *cx.s;
+    let (mem, int) = (&mut store.memories[addr].bytes, &store.interrupt);
     let (d, v) = (b!(u32_!(regs, dst)), r!(regs, val) as u8);
     let stopped = bulk::fill(mem, d, v, len, TrapCode::MemoryOutOfBounds, (done, int))?;
     Ok(cx.bulk_end(ip, stopped))
@@ -76,9 +132,17 @@ op!(MemoryCopy { dst, src, len }, |ip, regs, cx| {
     if done == 0 {
         charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
     }
-    let (mem, int) = cx.memory_and_interrupt();
+    let (dm, sm, _) = data(ip);
+    let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
-    let stopped = bulk::copy_within(mem, d, s, len, TrapCode::MemoryOutOfBounds, (done, int))?;
+    let (store, oob) = (&mut *cx.s, TrapCode::MemoryOutOfBounds);
+    let int = (done, &store.interrupt);
+    let stopped = if da == sa {
+        bulk::copy_within(&mut store.memories[da].bytes, d, s, len, oob, int)?
+    } else {
+        let (to, from) = bulk::two_mut(&mut store.memories, da, sa);
+        bulk::init(&mut to.bytes, d, &from.bytes, s, len, oob, int)?
+    };
     Ok(cx.bulk_end(ip, stopped))
 });
 
@@ -88,12 +152,14 @@ op!(MemoryInit { dst, src, len }, |ip, regs, cx| {
     if done == 0 {
         charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
     }
-    let (seg, _, _) = data(ip);
+    let (seg, index, _) = data(ip);
     let addr = cx.s.instances[cx.inst as usize].data[seg as usize];
     let segment = cx.s.data_segments[addr as usize].clone();
     let bytes = segment.as_deref().unwrap_or(&[]);
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
-    let (mem, int) = cx.memory_and_interrupt();
+    let mem_addr = memory_addr(cx, index);
+    let store = &mut *cx.s;
+    let (mem, int) = (&mut store.memories[mem_addr].bytes, &store.interrupt);
     let oob = TrapCode::MemoryOutOfBounds;
     let stopped = bulk::init(mem, d, bytes, s, len, oob, (done, int))?;
     Ok(cx.bulk_end(ip, stopped))
