@@ -91,22 +91,22 @@ fn check_frame(
         return Err(bad(k, frame, "names no Wasm function".into()));
     };
     let tail = host.is_some_and(|h| h.tail);
-    let point = if tail || (host.is_none() && k + 1 == stack.frames.len()) {
+    // The top frame without a pending host call stands where it paused (a gas charge, a
+    // bulk operation, or any instruction when interrupted); the others wait on a call.
+    let top_at_pc = host.is_none() && k + 1 == stack.frames.len();
+    let point = if tail || top_at_pc {
         Some(frame.pc)
     } else {
         call_pc(&body.ops, frame.pc)
     };
-    let interrupted_top = host.is_none() && k + 1 == stack.frames.len();
-    if interrupted_top
-        && body.refs.ref_free()
-        && point.is_some_and(|pc| body.refs.live_at(pc).is_none())
+    if top_at_pc && body.refs.ref_free() && point.is_some_and(|pc| body.refs.live_at(pc).is_none())
     {
         // Stopped between pause points in a function none of whose slots ever holds a
         // reference: only its hoisted constants need checking.
         return check_hoisted(stack, k, frame, body);
     }
     let live = point.and_then(|pc| body.refs.live_at(pc)).ok_or_else(|| {
-        let why = if interrupted_top {
+        let why = if top_at_pc {
             "stands at no pause point of a function that handles references (an interrupted \
              call in such a function can be restored only when the interrupt stopped it at a \
              gas charge, a call or a bulk operation; resume it in its own store and save it \
