@@ -493,7 +493,8 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
                 );
                 let items = std::mem::take(&mut s.elem_segments[addr]);
                 let elems = &mut s.tables[e.tables[*table as usize] as usize].elems;
-                copy_into(elems, offset as u32, &items, TrapCode::TableOutOfBounds)?;
+                let offset = u64::from(offset as u32);
+                copy_into(elems, offset, &items, TrapCode::TableOutOfBounds)?;
             }
             SegmentMode::Declared => s.elem_segments[addr] = Vec::new(),
             SegmentMode::Passive => {}
@@ -507,10 +508,16 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
                 |f| u64::from(e.funcs[f as usize]) + 1,
             );
             s.data_segments[addr] = None;
-            let bytes = &mut s.memories[e.memories[*mem as usize] as usize].bytes;
+            let memory = &mut s.memories[e.memories[*mem as usize] as usize];
+            // The offset is an i64 for a 64-bit memory, an i32 otherwise.
+            let offset = if memory.ty.is_64() {
+                offset
+            } else {
+                u64::from(offset as u32)
+            };
             copy_into(
-                bytes,
-                offset as u32,
+                &mut memory.bytes,
+                offset,
                 &seg.bytes,
                 TrapCode::MemoryOutOfBounds,
             )?;
@@ -519,8 +526,10 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
     Ok(())
 }
 
-fn copy_into<X: Copy>(dst: &mut [X], offset: u32, src: &[X], trap: TrapCode) -> Result<(), Error> {
-    let start = offset as usize;
+fn copy_into<X: Copy>(dst: &mut [X], offset: u64, src: &[X], trap: TrapCode) -> Result<(), Error> {
+    let Ok(start) = usize::try_from(offset) else {
+        return Err(trap.into());
+    };
     let end = start.checked_add(src.len()).filter(|&end| end <= dst.len());
     match end {
         Some(end) => {

@@ -37,7 +37,8 @@ impl Memory {
     }
 
     /// Creates a memory of type `ty` in the store. Fails if `min` exceeds `max` or the most
-    /// pages a 32-bit memory may have (65536 pages of 64 KiB, 2^32 - 1 of 1 byte).
+    /// pages a memory of its index type may have (65536 pages of 64 KiB or 2^32 - 1 of
+    /// 1 byte for a 32-bit memory; 2^48 of 64 KiB or 2^64 - 1 of 1 byte for a 64-bit one).
     ///
     /// # Errors
     ///

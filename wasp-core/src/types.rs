@@ -178,13 +178,24 @@ impl fmt::Display for GlobalType {
     }
 }
 
-/// The type of a linear memory: limits in pages, of 64 KiB unless the memory declares 1-byte
-/// pages (the custom-page-sizes proposal).
+/// The type of a linear memory: its index type (`i32`, or `i64` for a 64-bit memory of the
+/// memory64 proposal) and limits in pages, of 64 KiB unless the memory declares 1-byte pages
+/// (the custom-page-sizes proposal).
+///
+/// ```
+/// use wasp_core::MemoryType;
+/// let ty = MemoryType::new64(1, Some(1 << 20));
+/// assert!(ty.is_64());
+/// assert_eq!(ty.to_string(), "(memory i64 1 1048576)");
+/// let bytes = MemoryType::new(0, None).with_page_size_log2(0).unwrap();
+/// assert_eq!(bytes.to_string(), "(memory 0 (pagesize 1))");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MemoryType {
     min: u64,
     max: Option<u64>,
     page_size_log2: u8,
+    memory64: bool,
 }
 
 /// The default page size, 64 KiB, as a power of two.
@@ -197,7 +208,25 @@ impl MemoryType {
             min: u64::from(min),
             max: max.map(u64::from),
             page_size_log2: DEFAULT_PAGE_SIZE_LOG2,
+            memory64: false,
         }
+    }
+
+    /// Creates the type of a 64-bit memory (the memory64 proposal: addresses, offsets, sizes
+    /// and `memory.grow` deltas are `i64`) with `min` initial 64 KiB pages and an optional
+    /// maximum. [`Memory::new`](crate::Memory::new) refuses more than 2^48 pages of 64 KiB.
+    pub fn new64(min: u64, max: Option<u64>) -> MemoryType {
+        MemoryType {
+            min,
+            max,
+            page_size_log2: DEFAULT_PAGE_SIZE_LOG2,
+            memory64: true,
+        }
+    }
+
+    /// Whether this is a 64-bit memory (index type `i64`).
+    pub fn is_64(&self) -> bool {
+        self.memory64
     }
 
     /// The same limits counted in pages of `2^log2` bytes: 1-byte pages (`0`) or the default
@@ -229,10 +258,16 @@ impl MemoryType {
         self.page_size_log2
     }
 
-    /// The most pages a 32-bit memory of this page size can have: 65536 pages of 64 KiB,
-    /// 2^32 - 1 pages of 1 byte (so that `memory.grow`'s `-1` stays unambiguous).
+    /// The most pages a memory of this index type and page size can have: 65536 pages of
+    /// 64 KiB or 2^32 - 1 pages of 1 byte for a 32-bit memory, 2^48 pages of 64 KiB or
+    /// 2^64 - 1 pages of 1 byte for a 64-bit one (so that `memory.grow`'s `-1` stays
+    /// unambiguous).
     pub(crate) fn page_limit(&self) -> u64 {
-        ((1u64 << 32) >> self.page_size_log2).min(u64::from(u32::MAX))
+        if self.memory64 {
+            ((1u128 << 64) >> self.page_size_log2).min(u128::from(u64::MAX)) as u64
+        } else {
+            ((1u64 << 32) >> self.page_size_log2).min(u64::from(u32::MAX))
+        }
     }
 
     /// The same type with `min` pages.
@@ -241,16 +276,21 @@ impl MemoryType {
     }
 
     /// Whether a memory of this type may be used where `other` is expected (import subtyping):
-    /// the same page size and limits that fit.
+    /// the same index type, the same page size and limits that fit.
     pub fn is_subtype_of(&self, other: &MemoryType) -> bool {
-        self.page_size_log2 == other.page_size_log2
+        self.memory64 == other.memory64
+            && self.page_size_log2 == other.page_size_log2
             && limits_match(self.min, self.max, other.min, other.max)
     }
 }
 
 impl fmt::Display for MemoryType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "(memory {}", self.min)?;
+        f.write_str("(memory ")?;
+        if self.memory64 {
+            f.write_str("i64 ")?;
+        }
+        write!(f, "{}", self.min)?;
         if let Some(max) = self.max {
             write!(f, " {max}")?;
         }

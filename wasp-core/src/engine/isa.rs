@@ -641,6 +641,72 @@ macro_rules! for_each_instr {
             /// `data.drop` of data segment `segment`.
             DataDrop { segment: Imm(u32) };
 
+            // ----- memory64: 64-bit memories -------------------------------------------------------
+            // Accesses to memories whose addresses are i64 (the memory64 proposal): `ptr` is read
+            // whole and `ptr + offset` must not overflow 2^64. The `..Mem64` forms are memory 0
+            // with a static offset below 2^32 (its cached base and length); the `..Mem64N` forms
+            // any memory, with the memory in the data word's `a` and the offset's high 32 bits
+            // in its `b`. 32-bit memories never reach these handlers.
+            /// Loads 8 bits, sign-extended from 64-bit memory 0 at `ptr + offset`.
+            Load8SMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 8 bits, zero-extended from 64-bit memory 0 at `ptr + offset`.
+            Load8UMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 16 bits, sign-extended from 64-bit memory 0 at `ptr + offset`.
+            Load16SMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 16 bits, zero-extended from 64-bit memory 0 at `ptr + offset`.
+            Load16UMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 32 bits, sign-extended from 64-bit memory 0 at `ptr + offset`.
+            Load32SMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 32 bits, zero-extended from 64-bit memory 0 at `ptr + offset`.
+            Load32UMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 64 bits from 64-bit memory 0 at `ptr + offset`.
+            Load64Mem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// Loads 8 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load8SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 8 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load8UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 16 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load16SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 16 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load16UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 32 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load32SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 32 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load32UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Loads 64 bits from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            Load64Mem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Stores the low 8 bits of `val` to 64-bit memory 0 at `ptr + offset`.
+            Store8Mem64 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 16 bits of `val` to 64-bit memory 0 at `ptr + offset`.
+            Store16Mem64 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 32 bits of `val` to 64-bit memory 0 at `ptr + offset`.
+            Store32Mem64 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 64 bits of `val` to 64-bit memory 0 at `ptr + offset`.
+            Store64Mem64 { ptr: Src, val: Src, offset: Imm(u32) };
+            /// Stores the low 8 bits of `val` to 64-bit memory `a` of the data word at
+            /// `ptr + (b << 32 | offset)`.
+            Store8Mem64N { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Stores the low 16 bits of `val` to 64-bit memory `a` of the data word at
+            /// `ptr + (b << 32 | offset)`.
+            Store16Mem64N { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Stores the low 32 bits of `val` to 64-bit memory `a` of the data word at
+            /// `ptr + (b << 32 | offset)`.
+            Store32Mem64N { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// Stores the low 64 bits of `val` to 64-bit memory `a` of the data word at
+            /// `ptr + (b << 32 | offset)`.
+            Store64Mem64N { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `memory.grow` of 64-bit memory `mem`: an i64 `delta`, the old size or `-1` as i64.
+            MemoryGrow64 { dst: Dst, delta: Src, mem: Imm(u32) };
+            /// `memory.fill` of the 64-bit memory in the data word's `a`: `dst` and `len` are i64.
+            MemoryFill64 { dst: Src, val: Src, len: Src } + Data { a: Imm };
+            /// `memory.copy` where either memory is 64-bit; data word: `a` = destination memory,
+            /// `b` = source memory, `c` = which operands are i64 (bit 0 `dst`, bit 1 `src`,
+            /// bit 2 `len`).
+            MemoryCopy64 { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm, c: Imm };
+            /// `memory.init` of a 64-bit memory (`dst` is i64); data word: `a` = segment,
+            /// `b` = memory.
+            MemoryInit64 { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+
             // ----- tables ------------------------------------------------------------------------
             /// `table.get` of table `table`.
             TableGet { dst: Dst, index: Src, table: Imm(u32) };

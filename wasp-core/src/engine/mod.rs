@@ -32,6 +32,7 @@ pub struct Config {
     pub(crate) max_stack_slots: usize,
     pub(crate) gas: Option<GasCosts>,
     pub(crate) multi_memory: bool,
+    pub(crate) memory64: bool,
 }
 
 impl Default for Config {
@@ -42,6 +43,7 @@ impl Default for Config {
             max_stack_slots: 64 * 1024 * 1024,
             gas: None,
             multi_memory: true,
+            memory64: true,
         }
     }
 }
@@ -99,6 +101,16 @@ impl Config {
     /// default: on). Off, a module with a second memory is invalid, as in Wasm 2.0.
     pub fn wasm_multi_memory(&mut self, on: bool) -> &mut Config {
         self.multi_memory = on;
+        self
+    }
+
+    /// Whether modules may declare 64-bit memories (the memory64 proposal of Wasm 3.0:
+    /// `(memory i64 ..)`, whose addresses, offsets and sizes are `i64`; default: on, as in
+    /// wasmtime and wasmi, which enable it by default since the proposal became part of
+    /// Wasm 3.0). Off, a 64-bit memory is invalid, as in Wasm 2.0. 32-bit memories run the
+    /// same either way.
+    pub fn wasm_memory64(&mut self, on: bool) -> &mut Config {
+        self.memory64 = on;
         self
     }
 }

@@ -21,10 +21,12 @@ use crate::types::{
 };
 
 /// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
-/// arithmetic, multiple memories and custom page sizes.
-/// Multiple memories can be turned off ([`Config::wasm_multi_memory`]).
+/// arithmetic, multiple memories, custom page sizes and 64-bit memories.
+/// Multiple memories and 64-bit memories can be turned off ([`Config::wasm_multi_memory`],
+/// [`Config::wasm_memory64`]).
 ///
 /// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
+/// [`Config::wasm_memory64`]: crate::Config::wasm_memory64
 pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
     let features = WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
@@ -32,11 +34,15 @@ pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
         .union(WasmFeatures::EXTENDED_CONST)
         .union(WasmFeatures::WIDE_ARITHMETIC)
         .union(WasmFeatures::CUSTOM_PAGE_SIZES);
-    if config.multi_memory {
-        features.union(WasmFeatures::MULTI_MEMORY)
-    } else {
-        features.difference(WasmFeatures::MULTI_MEMORY)
-    }
+    let switch = |features: WasmFeatures, feature: WasmFeatures, on: bool| {
+        if on {
+            features.union(feature)
+        } else {
+            features.difference(feature)
+        }
+    };
+    let features = switch(features, WasmFeatures::MULTI_MEMORY, config.multi_memory);
+    switch(features, WasmFeatures::MEMORY64, config.memory64)
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
@@ -272,6 +278,7 @@ fn translate_bodies(
         types: &m.types,
         type_ids: &m.type_ids,
         funcs: &m.funcs,
+        memories: &m.memories,
     };
     let mut code = Vec::with_capacity(bodies.len());
     let mut allocs = FuncValidatorAllocations::default();
@@ -354,15 +361,16 @@ fn table_type(t: &wasmparser::TableType) -> Result<TableType, Error> {
 }
 
 fn memory_type(t: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
-    if t.memory64 {
-        return Err(unsupported("64-bit memories"));
-    }
     if t.shared {
         return Err(unsupported("shared memories"));
     }
     // Validation bounds 32-bit memories by 65536 pages of 64 KiB, 2^32 - 1 pages of 1 byte,
-    // and page sizes to those two.
-    let ty = MemoryType::new(t.initial as u32, t.maximum.map(|m| m as u32));
+    // 64-bit memories by 2^48 pages of 64 KiB, and page sizes to those two.
+    let ty = if t.memory64 {
+        MemoryType::new64(t.initial, t.maximum)
+    } else {
+        MemoryType::new(t.initial as u32, t.maximum.map(|m| m as u32))
+    };
     let log2 = t.page_size_log2.unwrap_or(16);
     let log2 = u8::try_from(log2)
         .ok()

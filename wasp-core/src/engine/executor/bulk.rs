@@ -33,6 +33,41 @@ pub(super) fn store<const N: usize>(
     Ok(())
 }
 
+/// Reads `N` bytes of a 64-bit memory at `ptr + offset`: out of bounds when the sum
+/// overflows 2^64 as well as past the end.
+#[inline(always)]
+pub(super) fn load64<const N: usize>(
+    mem: &[u8],
+    ptr: u64,
+    offset: u64,
+) -> Result<[u8; N], TrapCode> {
+    let bytes = ptr
+        .checked_add(offset)
+        .and_then(|ea| usize::try_from(ea).ok())
+        .and_then(|ea| mem.get(ea..ea.checked_add(N)?))
+        .ok_or(TrapCode::MemoryOutOfBounds)?;
+    let mut out = [0u8; N];
+    out.copy_from_slice(bytes);
+    Ok(out)
+}
+
+/// Writes `bytes` to a 64-bit memory at `ptr + offset`, as [`load64`] bounds it.
+#[inline(always)]
+pub(super) fn store64<const N: usize>(
+    mem: &mut [u8],
+    ptr: u64,
+    offset: u64,
+    bytes: [u8; N],
+) -> Result<(), TrapCode> {
+    let slot = ptr
+        .checked_add(offset)
+        .and_then(|ea| usize::try_from(ea).ok())
+        .and_then(|ea| mem.get_mut(ea..ea.checked_add(N)?))
+        .ok_or(TrapCode::MemoryOutOfBounds)?;
+    slot.copy_from_slice(&bytes);
+    Ok(())
+}
+
 /// The range `start..start + len` if it lies within `size`.
 fn range(start: u64, len: u64, size: usize) -> Option<std::ops::Range<usize>> {
     let end = start.checked_add(len)?;
@@ -216,6 +251,31 @@ mod tests {
             });
             assert!(mem == want, "copy {src} -> {dst}");
         }
+    }
+
+    #[test]
+    fn wide_addresses_trap_past_the_end_and_on_overflow() {
+        let mut mem = vec![7u8; 16];
+        assert_eq!(load64::<4>(&mem, 12, 0), Ok([7; 4]));
+        assert_eq!(load64::<4>(&mem, 13, 0), Err(TrapCode::MemoryOutOfBounds));
+        assert_eq!(
+            load64::<1>(&mem, 1 << 32, 0),
+            Err(TrapCode::MemoryOutOfBounds)
+        );
+        assert_eq!(
+            load64::<1>(&mem, 1, u64::MAX),
+            Err(TrapCode::MemoryOutOfBounds)
+        );
+        assert_eq!(
+            load64::<1>(&mem, u64::MAX, 1),
+            Err(TrapCode::MemoryOutOfBounds)
+        );
+        assert_eq!(
+            store64(&mut mem, u64::MAX, 0, [1u8]),
+            Err(TrapCode::MemoryOutOfBounds)
+        );
+        assert_eq!(store64(&mut mem, 0, 15, [1u8]), Ok(()));
+        assert_eq!(mem[15], 1);
     }
 
     #[test]

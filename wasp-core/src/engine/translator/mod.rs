@@ -48,9 +48,16 @@ pub(crate) struct FuncEnv<'a> {
     pub(crate) type_ids: &'a [u32],
     /// Type index of every function in the module's index space.
     pub(crate) funcs: &'a [u32],
+    /// Every memory of the module's index space (imported first).
+    pub(crate) memories: &'a [crate::types::MemoryType],
 }
 
 impl FuncEnv<'_> {
+    /// Whether memory `mem` is a 64-bit memory (validation guarantees it exists).
+    pub(super) fn memory64(&self, mem: u32) -> bool {
+        self.memories.get(mem as usize).is_some_and(|m| m.is_64())
+    }
+
     pub(super) fn func_type(&self, func: u32) -> &FuncType {
         // Validation guarantees the index exists.
         &self.types[self.funcs[func as usize] as usize]

@@ -1,5 +1,7 @@
 //! Translation of each Wasm operator.
 
+mod memory64;
+
 use wasmparser::{MemArg, Operator};
 
 use super::control::ControlKind;
@@ -360,6 +362,9 @@ impl Translator<'_> {
     /// Translates a memory or table operator through the table below; false for other
     /// operators.
     fn memory_op(&mut self, op: &Operator<'_>) -> Result<bool, Error> {
+        if self.memory64_op(op)? {
+            return Ok(true);
+        }
         memory_table(self, op)
     }
 }

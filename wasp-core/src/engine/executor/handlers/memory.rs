@@ -38,7 +38,7 @@ store!(Store64, |v| v.to_le_bytes());
 /// Memory `index` of the running instance, looked up in the store (memory 0 has a cached
 /// base: see `Cx::memory`).
 #[inline(always)]
-fn memory_n<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
+pub(super) fn memory_n<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
     let addr = memory_addr(cx, index);
     &mut cx.s.memories[addr].bytes
 }
@@ -46,7 +46,7 @@ fn memory_n<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
 /// The store address of memory `index` of the running instance (validation guarantees the
 /// index exists).
 #[inline(always)]
-fn memory_addr(cx: &Cx<'_>, index: u32) -> usize {
+pub(super) fn memory_addr(cx: &Cx<'_>, index: u32) -> usize {
     cx.s.instances[cx.inst as usize].memories[index as usize] as usize
 }
 

@@ -306,6 +306,7 @@ mod float;
 mod int;
 mod lookup;
 mod memory;
+mod memory64;
 mod table;
 mod values;
 
@@ -316,6 +317,7 @@ use convert::*;
 use float::*;
 use int::*;
 use memory::*;
+use memory64::*;
 use table::*;
 use values::*;
 
