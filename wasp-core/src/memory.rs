@@ -1,6 +1,7 @@
 //! Linear memories as the host sees them.
 
 use crate::error::{Error, UsageError};
+use crate::host::GuestAddr;
 use crate::store::{AsContext, AsContextMut, MemoryEntity, StoreId};
 use crate::types::MemoryType;
 
@@ -115,20 +116,27 @@ impl Memory {
         &mut inner.memories[self.index as usize].bytes
     }
 
-    /// Copies `buf.len()` bytes at `offset` into `buf`; fails when out of bounds.
+    /// Copies `buf.len()` bytes at `offset` into `buf`; fails when out of bounds. The offset
+    /// is any [`GuestAddr`]: a `u64` reaches every byte of a 64-bit memory.
     ///
     /// # Errors
     ///
     /// Fails if the memory belongs to another store or the range is out of bounds.
-    pub fn read(&self, store: impl AsContext, offset: usize, buf: &mut [u8]) -> Result<(), Error> {
+    pub fn read(
+        &self,
+        store: impl AsContext,
+        offset: impl GuestAddr,
+        buf: &mut [u8],
+    ) -> Result<(), Error> {
         self.check(&store)?;
         let data = self.data(&store);
-        let src = bounds(data.len(), offset, buf.len())?;
+        let src = bounds(data.len(), offset.to_u64(), buf.len())?;
         buf.copy_from_slice(&data[src]);
         Ok(())
     }
 
-    /// Copies `bytes` to `offset`; fails when out of bounds.
+    /// Copies `bytes` to `offset`; fails when out of bounds. The offset is any
+    /// [`GuestAddr`], as for [`Memory::read`].
     ///
     /// # Errors
     ///
@@ -136,12 +144,12 @@ impl Memory {
     pub fn write(
         &self,
         mut store: impl AsContextMut,
-        offset: usize,
+        offset: impl GuestAddr,
         bytes: &[u8],
     ) -> Result<(), Error> {
         self.check(&store)?;
         let data = self.data_mut(&mut store);
-        let dst = bounds(data.len(), offset, bytes.len())?;
+        let dst = bounds(data.len(), offset.to_u64(), bytes.len())?;
         data[dst].copy_from_slice(bytes);
         Ok(())
     }
@@ -170,14 +178,15 @@ impl Memory {
 /// The range `offset..offset + len` if it fits in `size`.
 pub(crate) fn bounds(
     size: usize,
-    offset: usize,
+    offset: u64,
     len: usize,
 ) -> Result<std::ops::Range<usize>, Error> {
-    match offset.checked_add(len) {
-        Some(end) if end <= size => Ok(offset..end),
+    let start = usize::try_from(offset).ok();
+    match start.and_then(|start| Some((start, start.checked_add(len)?))) {
+        Some((start, end)) if end <= size => Ok(start..end),
         _ => Err(UsageError::OutOfBounds {
             what: "memory",
-            offset: offset as u64,
+            offset,
             len: len as u64,
             size: size as u64,
         }

@@ -15,6 +15,17 @@ pub enum AccessError {
     /// The calling instance has no linear memory.
     #[error("no default memory: expected the calling instance to have a memory, found none")]
     NoMemory,
+    /// The calling instance has no memory of this index.
+    #[error(
+        "no memory {index}: expected a memory index below {count} (the calling instance's \
+         memories), found {index}"
+    )]
+    NoMemoryAt {
+        /// The index asked for.
+        index: u32,
+        /// How many memories the instance has.
+        count: u32,
+    },
     /// The calling instance exports nothing under this name.
     #[error("no export named \"{name}\": expected an exported {expected}, found nothing")]
     MissingExport {

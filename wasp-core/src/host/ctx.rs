@@ -197,6 +197,73 @@ impl<T> Ctx<T> {
         Ok(MemoryViewMut::new(memory, memory.data_mut(&mut self.store)))
     }
 
+    /// Memory `index` of the calling instance (in its memory index space, imported memories
+    /// first; 32-bit or 64-bit), to read. Views take `u64` addresses, so every byte of a
+    /// 64-bit memory is reachable.
+    ///
+    /// ```
+    /// use wasp_core::{host, imports, Ctx, Engine, HostError, Linker, Module, Store};
+    ///
+    /// /// The byte at `addr` of the caller's second memory.
+    /// #[host]
+    /// fn peek(ctx: &mut Ctx<()>, addr: u64) -> Result<u32, HostError> {
+    ///     Ok(u32::from(ctx.memory_at(1)?.read_u8(addr)?))
+    /// }
+    ///
+    /// let engine = Engine::default();
+    /// let module = Module::new(&engine, r#"(module
+    ///     (import "env" "peek" (func $peek (param i64) (result i32)))
+    ///     (memory 1)
+    ///     (memory i64 2)
+    ///     (data (memory 1) (i64.const 70000) "\2a")
+    ///     (func (export "run") (result i32) (call $peek (i64.const 70000))))"#)?;
+    /// let mut linker = Linker::new(&engine);
+    /// linker.define_imports(imports! { "env" => { "peek" => peek } })?;
+    /// let mut store = Store::new(&engine, ());
+    /// let instance = linker.instantiate(&mut store, &module)?;
+    /// assert_eq!(instance.get_typed_func::<(), u32>(&store, "run")?.call(&mut store, ())?, 42);
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemoryAt`] when the instance has no memory `index`.
+    pub fn memory_at(&self, index: u32) -> Result<MemoryView<'_>, AccessError> {
+        let memory = self.memory_handle_at(index)?;
+        Ok(MemoryView::new(memory, memory.data(&self.store)))
+    }
+
+    /// Memory `index` of the calling instance, to read and write (see [`Ctx::memory_at`]).
+    ///
+    /// # Errors
+    ///
+    /// [`AccessError::NotCalledFromWasm`] when no Wasm instance made the call;
+    /// [`AccessError::NoMemoryAt`] when the instance has no memory `index`.
+    pub fn memory_at_mut(&mut self, index: u32) -> Result<MemoryViewMut<'_>, AccessError> {
+        let memory = self.memory_handle_at(index)?;
+        Ok(MemoryViewMut::new(memory, memory.data_mut(&mut self.store)))
+    }
+
+    fn memory_handle_at(&self, index: u32) -> Result<Memory, AccessError> {
+        let inner = &self.store.inner;
+        let caller = inner
+            .caller_instance
+            .ok_or(AccessError::NotCalledFromWasm)?;
+        let instance = inner
+            .instances
+            .get(caller as usize)
+            .ok_or(AccessError::NotCalledFromWasm)?;
+        let memory = instance
+            .memories
+            .get(index as usize)
+            .ok_or(AccessError::NoMemoryAt {
+                index,
+                count: instance.memories.len() as u32,
+            })?;
+        Ok(Memory::from_index(inner.id, *memory))
+    }
+
     fn export(&self, name: &str, expected: &'static str) -> Result<Extern, AccessError> {
         let instance = self.instance().ok_or(AccessError::NotCalledFromWasm)?;
         instance

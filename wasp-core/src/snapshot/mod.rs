@@ -1,12 +1,12 @@
 //! Saving the Wasm-side state of a store (and a paused call) to bytes, and restoring it.
 //!
-//! # Format (version 1, all integers little-endian)
+//! # Format (version 2, all integers little-endian)
 //!
 //! | part | contents |
 //! | --- | --- |
 //! | header | magic `WASPSNAP`, `u32` version, `u64` gas left |
 //! | layout | per instance: the module's content hash and its index spaces (store addresses of its functions, tables, memories, globals, data and element segments); per function: host or Wasm (with its instance) and its type in text notation |
-//! | memories | per memory: maximum (option), byte length, bytes |
+//! | memories | per memory: index type (`u8`: 0 `i32`, 1 `i64`), page size (`u8`, its log2: 16 or 0), maximum in pages (option), byte length, bytes |
 //! | tables | per table: element type, maximum (option), elements |
 //! | globals | per global: value type, mutability, value |
 //! | segments | per data segment, then per element segment: dropped or not |
@@ -76,12 +76,12 @@ use codec::{Reader, Writer};
 use crate::engine::executor::{Frame, Stack};
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
-use crate::store::{FuncEntity, Store, StoreInner};
+use crate::store::{FuncEntity, MemoryEntity, Store, StoreInner};
 use crate::types::{Mutability, ValType};
 use crate::value::Val;
 
 const MAGIC: &[u8; 8] = b"WASPSNAP";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Why a snapshot could not be restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -427,6 +427,8 @@ fn check_ref(
 fn write_state(w: &mut Writer, s: &StoreInner) {
     w.len(s.memories.len());
     for m in &s.memories {
+        w.u8(u8::from(m.ty.is_64()));
+        w.u8(m.ty.page_size_log2());
         w.opt_u64(m.ty.max());
         w.len(m.bytes.len());
         w.raw(&m.bytes);
@@ -473,12 +475,13 @@ fn read_state(r: &mut Reader<'_>, s: &StoreInner, reach: &Reach) -> Result<State
 }
 
 fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, SnapshotError> {
-    let n = r.len(9, "the memories")?;
+    let n = r.len(11, "the memories")?;
     if n != s.memories.len() {
         return Err(mismatch("the number of memories", s.memories.len(), n));
     }
     let mut out = Vec::with_capacity(n);
     for m in &s.memories {
+        check_memory_type(r, m)?;
         let max = r.opt_u64("a memory's maximum")?;
         if max != m.ty.max() {
             return Err(mismatch(
@@ -504,6 +507,38 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
         out.push(r.raw(len, "a memory's bytes")?.to_vec());
     }
     Ok(out)
+}
+
+/// Reads a memory's index type and page size and refuses them unless they are the memory's.
+fn check_memory_type(r: &mut Reader<'_>, m: &MemoryEntity) -> Result<(), SnapshotError> {
+    let index_type = |is_64: bool| if is_64 { "i64" } else { "i32" };
+    let found = match r.u8("a memory's index type")? {
+        0 => false,
+        1 => true,
+        code => {
+            return Err(corrupt(
+                "a memory's index type",
+                format!("expected 0 (i32) or 1 (i64), found {code}"),
+            ))
+        }
+    };
+    if found != m.ty.is_64() {
+        let (want, got) = (index_type(m.ty.is_64()), index_type(found));
+        return Err(mismatch("a memory's index type", want, got));
+    }
+    let log2 = r.u8("a memory's page size")?;
+    if log2 != m.ty.page_size_log2() {
+        let page = |log2: u8| match 1u64.checked_shl(u32::from(log2)) {
+            Some(bytes) => format!("(pagesize {bytes})"),
+            None => format!("(pagesize 2^{log2})"),
+        };
+        return Err(mismatch(
+            "a memory's page size",
+            page(m.ty.page_size_log2()),
+            page(log2),
+        ));
+    }
+    Ok(())
 }
 
 fn read_tables(
