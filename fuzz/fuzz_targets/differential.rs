@@ -18,7 +18,9 @@ fuzz_target!(
         wasmi_side::quiet_peer_panics();
     },
     |data: &[u8]| {
-        let Some(bytes) = generate::generate(data) else {
+        // Modules wasm-smith gave up on, or with a 64-bit table (not run by Wasp yet), are
+        // not compared.
+        let generate::Generated::Module(bytes) = generate::generate(data) else {
             return;
         };
         let metered = data.first().is_some_and(|b| b & 1 == 1);

@@ -19,7 +19,7 @@ pub struct WasmiModule {
 }
 
 /// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
-/// arithmetic and multiple memories.
+/// arithmetic, multiple memories, 64-bit memories and custom page sizes.
 fn config() -> Config {
     let mut config = Config::default();
     config
@@ -32,8 +32,8 @@ fn config() -> Config {
         .wasm_tail_call(true)
         .wasm_extended_const(true)
         .wasm_multi_memory(true)
-        .wasm_memory64(false)
-        .wasm_custom_page_sizes(false)
+        .wasm_memory64(true)
+        .wasm_custom_page_sizes(true)
         .wasm_wide_arithmetic(true)
         .set_max_recursion_depth(100_000)
         .set_max_stack_height(64 * 1024 * 1024)
