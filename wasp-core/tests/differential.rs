@@ -186,6 +186,25 @@ fn known_peer_bugs_are_right_on_wasp() {
     }
 }
 
+/// Peer bug 2 of `differential/peer_bugs.rs` (reduced from seed 1268 with custom page sizes
+/// on): Wasp leaves the global at 0, as the specification says.
+#[test]
+fn block_params_case_is_right_on_wasp() {
+    use wasp_core::Val;
+    let engine = wasp_core::Engine::default();
+    let module =
+        wasp_core::Module::new(&engine, differential::peer_bugs::BLOCK_PARAMS_CASE).unwrap();
+    let mut store = wasp_core::Store::new(&engine, ());
+    let instance = wasp_core::Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
+    let run = instance.get_func(&store, "1").unwrap();
+    run.call(&mut store, &[Val::I32(0), Val::I32(0)], &mut [])
+        .unwrap();
+    let global = instance.get_global(&store, "'").unwrap();
+    assert_eq!(global.get(&store), Val::I64(0));
+}
+
 /// The one thing the specification fixes about NaNs (and why generated modules canonicalise
 /// them before comparing): an arithmetic instruction whose NaN operands are all canonical
 /// returns a canonical NaN, and any other NaN result is at least an arithmetic (quiet) NaN.
