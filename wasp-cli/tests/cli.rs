@@ -317,6 +317,17 @@ fn inspect_prints_each_memory_with_its_page_size() {
     );
 }
 
+/// `inspect` prints 64-bit memories with their index type, in Wasm text.
+#[test]
+fn inspect_prints_64_bit_memories() {
+    assert_eq!(
+        success(&["inspect", "@memory64.wat"]),
+        "import \"env\" \"heap\": (memory i64 1)\n\
+         export \"wide\": (memory i64 2 8)\n\
+         export \"wide_bytes\": (memory i64 3 100 (pagesize 1))\n"
+    );
+}
+
 /// Command-line syntax errors use clap's exit code 2.
 #[test]
 fn usage_errors_exit_with_2() {

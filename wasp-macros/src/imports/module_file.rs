@@ -124,10 +124,7 @@ fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
                                 results: results.clone(),
                             }
                         }
-                        TypeRef::Memory(m) => ImportType::Other(match m.maximum {
-                            Some(max) => format!("(memory {} {max})", m.initial),
-                            None => format!("(memory {})", m.initial),
-                        }),
+                        TypeRef::Memory(m) => ImportType::Other(memory_text(&m)),
                         TypeRef::Table(t) => {
                             let elem = ref_type(t.element_type)?.name();
                             ImportType::Other(match t.maximum {
@@ -156,6 +153,30 @@ fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
         }
     }
     Ok(imports)
+}
+
+/// A memory type as `wasp_core::MemoryType` displays it: `(memory i64 1 2 (pagesize 1))`,
+/// with `i64` for a 64-bit memory and the page size only when it is not 64 KiB.
+fn memory_text(m: &wasmparser::MemoryType) -> String {
+    let mut text = String::from("(memory ");
+    if m.memory64 {
+        text.push_str("i64 ");
+    }
+    text.push_str(&m.initial.to_string());
+    if let Some(max) = m.maximum {
+        text.push_str(&format!(" {max}"));
+    }
+    match m.page_size_log2 {
+        Some(log2) if log2 != 16 => {
+            let size = 1u128
+                .checked_shl(log2)
+                .map_or(format!("2^{log2}"), |s| s.to_string());
+            text.push_str(&format!(" (pagesize {size})"));
+        }
+        _ => {}
+    }
+    text.push(')');
+    text
 }
 
 fn val_types(tys: &[wasmparser::ValType]) -> Result<Vec<WasmType>, String> {
