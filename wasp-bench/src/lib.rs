@@ -99,7 +99,18 @@ pub const WORKLOADS: &[Workload] = &[
         bench_arg: 40_000,
         reference: |n| u64::from(reference::sort(n) as u32),
     },
+    Workload {
+        name: "sieve64",
+        wat: SIEVE64_WAT,
+        export: "sieve",
+        result: ResultType::I32,
+        bench_arg: 600_000,
+        reference: |n| u64::from(reference::sieve(n)),
+    },
 ];
+
+/// `kernels/sieve64.wat`: `sieve.wat` on a 64-bit memory (memory64), to compare with it.
+pub const SIEVE64_WAT: &str = include_str!("../kernels/sieve64.wat");
 
 /// Plain Rust implementations of what the workload exports compute, to
 /// check both engines against. Each comment in `examples/wasm/*.wat` states
