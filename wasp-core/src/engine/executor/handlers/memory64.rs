@@ -10,7 +10,7 @@ use super::*;
 /// in the data word's `b`.
 #[inline(always)]
 fn wide_offset(offset: u32, hi: u32) -> u64 {
-    u64::from(hi) << 32 | u64::from(offset)
+    (u64::from(hi) << 32) | u64::from(offset)
 }
 
 macro_rules! load64 {

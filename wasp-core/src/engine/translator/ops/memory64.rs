@@ -93,9 +93,9 @@ impl Translator<'_> {
             {
                 let (d64, s64) = (self.env.memory64(dst_mem), self.env.memory64(src_mem));
                 // The length is i64 only when both memories are 64-bit.
-                let wide = u32::from(d64) * COPY_DST_64
-                    | u32::from(s64) * COPY_SRC_64
-                    | u32::from(d64 && s64) * COPY_LEN_64;
+                let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+                let wide =
+                    bit(d64, COPY_DST_64) | bit(s64, COPY_SRC_64) | bit(d64 && s64, COPY_LEN_64);
                 let [dst, src, len] = self.pop_regs();
                 self.emit(Instr::MemoryCopy64 { dst, src, len });
                 self.emit(Instr::Data {
