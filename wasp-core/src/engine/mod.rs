@@ -32,6 +32,7 @@ pub struct Config {
     pub(crate) max_stack_slots: usize,
     pub(crate) gas: Option<GasCosts>,
     pub(crate) multi_memory: bool,
+    pub(crate) function_references: bool,
 }
 
 impl Default for Config {
@@ -42,6 +43,7 @@ impl Default for Config {
             max_stack_slots: 64 * 1024 * 1024,
             gas: None,
             multi_memory: true,
+            function_references: false,
         }
     }
 }
@@ -99,6 +101,15 @@ impl Config {
     /// default: on). Off, a module with a second memory is invalid, as in Wasm 2.0.
     pub fn wasm_multi_memory(&mut self, on: bool) -> &mut Config {
         self.multi_memory = on;
+        self
+    }
+
+    /// Whether modules may use typed function references (the function references proposal
+    /// of Wasm 3.0: `call_ref`, `return_call_ref`, `ref.as_non_null`, `br_on_null`,
+    /// `br_on_non_null`, non-nullable and concrete reference types). Default: off, as in
+    /// wasmtime (wasmi does not have them). Off, such modules are invalid, as in Wasm 2.0.
+    pub fn wasm_function_references(&mut self, on: bool) -> &mut Config {
+        self.function_references = on;
         self
     }
 }

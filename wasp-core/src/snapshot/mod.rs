@@ -77,7 +77,7 @@ use crate::engine::executor::{Frame, Stack};
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
 use crate::store::{FuncEntity, Store, StoreInner};
-use crate::types::{Mutability, ValType};
+use crate::types::{HeapType, Mutability, ValType};
 use crate::value::Val;
 
 const MAGIC: &[u8; 8] = b"WASPSNAP";
@@ -383,6 +383,9 @@ fn val_type_code(t: ValType) -> u8 {
         ValType::FuncRef => 4,
         ValType::ExternRef => 5,
         ValType::V128 => 6,
+        // A typed reference is saved as what its slot holds: a function or an extern value.
+        ValType::Ref(r) if r.heap_type() == HeapType::Extern => 5,
+        ValType::Ref(_) => 4,
     }
 }
 
@@ -410,10 +413,10 @@ fn check_ref(
     slot: u64,
     what: &'static str,
 ) -> Result<(), SnapshotError> {
-    let limit = match ty {
-        ValType::FuncRef => s.funcs.len(),
-        ValType::ExternRef => s.externs.len(),
-        _ => return Ok(()),
+    let limit = match ty.as_ref_type().map(|r| r.heap_type()) {
+        Some(HeapType::Extern) => s.externs.len(),
+        Some(HeapType::Func | HeapType::Concrete(_)) => s.funcs.len(),
+        None => return Ok(()),
     } as u64;
     if slot > limit {
         return Err(corrupt(

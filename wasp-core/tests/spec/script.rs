@@ -61,9 +61,13 @@ pub fn run_file(path: &str, text: &str, metered: bool) -> FileReport {
         Ok(wast) => wast,
         Err(e) => return report.with_failure(format!("{path}: cannot parse the script: {e}")),
     };
-    // The Wasm 2.0 suite asserts that a second memory is invalid: it runs as Wasm 2.0.
-    let multi_memory = !path.starts_with("wasm-v2/");
-    let mut runner = match Runner::new(metered, multi_memory) {
+    // The Wasm 2.0 suite asserts that a second memory is invalid: it runs as Wasm 2.0. So
+    // does the function references suite, whose `binary.wast` wants memory indices of one
+    // zero byte.
+    let multi_memory = !path.starts_with("wasm-v2/") && !path.starts_with("function-references/");
+    // Typed function references are off by default: on for their own group only.
+    let function_references = path.starts_with("function-references/");
+    let mut runner = match Runner::new(metered, multi_memory, function_references) {
         Ok(runner) => runner,
         Err(e) => return report.with_failure(format!("{path}: cannot set up spectest: {e}")),
     };
@@ -143,10 +147,11 @@ struct Runner {
 impl Runner {
     /// A runner for one script; with `metered`, on an engine that meters gas (and a store
     /// with all the gas it could want), which must not change any result; multiple memories
-    /// allowed or not.
-    fn new(metered: bool, multi_memory: bool) -> Result<Runner, Error> {
+    /// allowed or not, typed function references allowed or not.
+    fn new(metered: bool, multi_memory: bool, function_references: bool) -> Result<Runner, Error> {
         let mut config = Config::default();
         config.gas_metering(metered).wasm_multi_memory(multi_memory);
+        config.wasm_function_references(function_references);
         let engine = Engine::new(&config);
         let mut store = Store::new(&engine, ());
         if metered {
