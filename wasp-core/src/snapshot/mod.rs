@@ -406,6 +406,39 @@ fn val_type_from(code: u8) -> Result<ValType, SnapshotError> {
     })
 }
 
+/// Checks a reference slot against a typed reference type (`(ref $t)`, `(ref func)`, ...):
+/// not null where the type forbids it, and a function of the type's signature. (Saved
+/// types say only function or extern value; the store's own type says the rest.)
+fn check_typed_ref(
+    s: &StoreInner,
+    ty: ValType,
+    slot: u64,
+    what: &'static str,
+) -> Result<(), SnapshotError> {
+    let ValType::Ref(r) = ty else {
+        return Ok(());
+    };
+    if slot == 0 && !r.is_nullable() {
+        return Err(corrupt(
+            what,
+            format!("a null reference where {ty} allows none"),
+        ));
+    }
+    if let (HeapType::Concrete(sig), Some(f)) = (r.heap_type(), slot.checked_sub(1)) {
+        let fits = s
+            .funcs
+            .get(f as usize)
+            .is_some_and(|e| s.engine.resolve_type(e.type_id()) == *sig.func_type());
+        if !fits {
+            return Err(corrupt(
+                what,
+                format!("function {f} where {ty} wants another signature"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks that a reference slot of type `ty` names an existing function or extern value.
 fn check_ref(
     s: &StoreInner,
@@ -522,7 +555,7 @@ fn read_tables(
     for (index, t) in s.tables.iter().enumerate() {
         let ty = val_type_from(r.u8("a table's element type")?)?;
         let want: ValType = t.ty.element().into();
-        if ty != want {
+        if val_type_code(ty) != val_type_code(want) {
             return Err(mismatch("a table's element type", want, ty));
         }
         let max = r.opt_u64("a table's maximum")?;
@@ -554,6 +587,9 @@ fn read_tables(
                 })?,
                 _ => check_ref(s, want, e, "a table element")?,
             }
+            if !unchanged {
+                check_typed_ref(s, want, e, "a table element")?;
+            }
             elems.push(e);
         }
         out.push(elems);
@@ -575,7 +611,7 @@ fn read_globals(
         let ty = val_type_from(r.u8("a global's type")?)?;
         let mutable = r.u8("a global's mutability")? == 1;
         let want_mut = g.ty.mutability() == Mutability::Var;
-        if ty != g.ty.content() || mutable != want_mut {
+        if val_type_code(ty) != val_type_code(g.ty.content()) || mutable != want_mut {
             return Err(mismatch(
                 "a global's type",
                 g.ty,
@@ -596,6 +632,9 @@ fn read_globals(
                 format!("store global {index}")
             })?,
             _ => check_ref(s, ty, value, "a global")?,
+        }
+        if value != g.value {
+            check_typed_ref(s, g.ty.content(), value, "a global")?;
         }
         out.push(value);
     }
