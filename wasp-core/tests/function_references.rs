@@ -181,11 +181,36 @@ fn call_ref_costs_what_call_indirect_costs() {
     assert_eq!(gas, [10, 10]);
 }
 
-/// Runs `run n` of [`STEPS`] with `budget` more gas at a time; at every pause the store and
-/// the paused call are saved and restored into a new store, which goes on. Returns the result,
+/// Sums `n + (n - 1) + .. + 1` in one frame: `$loop` goes on through `return_call_ref` of
+/// the function in a global, unwrapped by `br_on_null` and `ref.as_non_null`.
+const TAILS: &str = r#"(module
+  (type $k (func (param i32 i32) (result i32)))
+  (elem declare func $loop)
+  (global $next (mut (ref null $k)) (ref.null $k))
+  (func $loop (type $k)
+    (if (result i32) (i32.eqz (local.get 0))
+      (then (local.get 1))
+      (else
+        (block $null
+          (return_call_ref $k
+            (i32.sub (local.get 0) (i32.const 1))
+            (i32.add (local.get 1) (local.get 0))
+            (ref.as_non_null (br_on_null $null (global.get $next)))))
+        (unreachable))))
+  (func (export "run") (param $n i32) (result i32)
+    (global.set $next (ref.func $loop))
+    (call_ref $k (local.get $n) (i32.const 0) (global.get $next))))"#;
+
+/// Runs `run n` of `wat` with `budget` more gas at a time; at every pause the store and the
+/// paused call are saved and restored into a new store, which goes on. Returns the result,
 /// the total gas and how many pauses there were.
-fn run_restoring_at_every_pause(engine: &Engine, n: i32, budget: u64) -> (Vec<Val>, u64, u32) {
-    let module = Module::new(engine, STEPS).unwrap();
+fn run_restoring_at_every_pause(
+    engine: &Engine,
+    wat: &str,
+    n: i32,
+    budget: u64,
+) -> (Vec<Val>, u64, u32) {
+    let module = Module::new(engine, wat).unwrap();
     let build = || {
         let mut store = Store::new(engine, ());
         let instance = Linker::new(engine)
@@ -219,20 +244,33 @@ fn run_restoring_at_every_pause(engine: &Engine, n: i32, budget: u64) -> (Vec<Va
     }
 }
 
-#[test]
-fn pausing_anywhere_and_restoring_from_a_snapshot_changes_nothing() {
+/// Every budget from 1 to 24 gas pauses `wat`'s `run n` in every block; each pause is
+/// restored from a snapshot into a new store, and the result and the total gas are those of
+/// a run without pauses.
+fn every_pause_restores(wat: &str, n: i32, want: i32) {
     let engine = engine(true);
-    let (want, want_gas, none) = run_restoring_at_every_pause(&engine, 9, u64::MAX / 4);
+    let (results, want_gas, none) = run_restoring_at_every_pause(&engine, wat, n, u64::MAX / 4);
     assert_eq!(none, 0);
-    assert_eq!(want, vec![Val::I32(steps(9))]);
-    // Budgets small enough to stop in every block: inside the callee while the caller waits
-    // on `call_ref`, and in the block after `br_on_non_null` with its reference live.
+    assert_eq!(results, vec![Val::I32(want)]);
     for budget in 1..=24 {
-        let (got, gas, pauses) = run_restoring_at_every_pause(&engine, 9, budget);
-        assert_eq!(got, want, "budget {budget}");
+        let (got, gas, pauses) = run_restoring_at_every_pause(&engine, wat, n, budget);
+        assert_eq!(got, results, "budget {budget}");
         assert_eq!(gas, want_gas, "budget {budget}");
         assert!(pauses > 0, "budget {budget}");
     }
+}
+
+/// Pauses inside the callee while the caller waits on `call_ref`, and in the block after
+/// `br_on_non_null` with its reference live on the operand stack.
+#[test]
+fn pausing_around_call_ref_and_br_on_non_null_and_restoring_changes_nothing() {
+    every_pause_restores(STEPS, 9, steps(9));
+}
+
+/// Pauses between `return_call_ref`s, around `br_on_null` and `ref.as_non_null`.
+#[test]
+fn pausing_around_return_call_ref_and_restoring_changes_nothing() {
+    every_pause_restores(TAILS, 30, 30 * 31 / 2);
 }
 
 const TYPED_API: &str = r#"(module

@@ -449,6 +449,38 @@ mod tests {
     }
 
     #[test]
+    fn the_reference_br_on_non_null_passes_on_is_live_at_the_next_pause() {
+        let mut config = Config::default();
+        config.gas_metering(true).wasm_function_references(true);
+        let module = Module::new(
+            &Engine::new(&config),
+            r#"(module
+              (type $t (func))
+              (elem declare func $f)
+              (func $f (type $t))
+              (func (param $r (ref null $t))
+                (block $nn (result (ref $t))
+                  (br_on_non_null $nn (local.get $r))
+                  (ref.func $f))
+                (call_ref $t)))"#,
+        )
+        .unwrap();
+        let f = &module.inner.code[1];
+        let call = first_pc(&f.ops, |i| matches!(i, Instr::CallRef { .. }));
+        // The block after `$nn` pays for `call_ref`, standing with the reference on the stack
+        // (its temporary is slot 1, after the parameter).
+        let pay = (0..call)
+            .rev()
+            .find(|&pc| matches!(f.ops[pc as usize].instr, Instr::ConsumeGas { .. }))
+            .unwrap();
+        let live: Vec<_> = f.refs.live_at(pay).unwrap().collect();
+        assert_eq!(live, vec![(0, RefKind::Func), (1, RefKind::Func)]);
+        // At the call the reference is consumed: only the parameter is left.
+        let live: Vec<_> = f.refs.live_at(call).unwrap().collect();
+        assert_eq!(live, vec![(0, RefKind::Func)]);
+    }
+
+    #[test]
     fn the_reference_table_grow_reads_is_live_at_it() {
         let module = compile(
             r#"(module (table 1 funcref) (elem declare func $f)
