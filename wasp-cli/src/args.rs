@@ -32,7 +32,8 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val, String> {
             .map_err(|_| "f64 (a decimal number, `inf`, `-inf` or `NaN`)".to_owned()),
         ValType::FuncRef if is_null(text) => Ok(Val::FuncRef(None)),
         ValType::ExternRef if is_null(text) => Ok(Val::ExternRef(None)),
-        ValType::FuncRef | ValType::ExternRef => Err(format!(
+        ValType::Ref(r) if r.is_nullable() && is_null(text) => Ok(Val::default_for(ty)),
+        ValType::FuncRef | ValType::ExternRef | ValType::Ref(_) => Err(format!(
             "{ty} (only `null` can be passed from the command line)"
         )),
         ValType::V128 => Err("v128, which cannot be passed from the command line".to_owned()),

@@ -328,6 +328,21 @@ fn inspect_prints_64_bit_memories() {
     );
 }
 
+/// `inspect` prints typed function references in Wasm text, a concrete type as its signature.
+#[test]
+fn inspect_prints_typed_function_references() {
+    let step = "(func (param i32) (result i32))";
+    assert_eq!(
+        success(&["inspect", "@typed_refs.wat"]),
+        format!(
+            "import \"env\" \"next\": (global (ref null {step}))\n\
+             export \"apply\": (func (param (ref {step}) i32) (result i32))\n\
+             export \"steps\": (table 2 (ref {step}))\n\
+             export \"any\": (global (ref func))\n"
+        )
+    );
+}
+
 /// Command-line syntax errors use clap's exit code 2.
 #[test]
 fn usage_errors_exit_with_2() {

@@ -230,8 +230,10 @@ pub enum TrapCode {
     BadConversionToInteger,
     /// The call stack (frames or value slots) exceeded its configured limit.
     StackOverflow,
-    /// A null reference was dereferenced.
+    /// A null reference was dereferenced (`ref.as_non_null`).
     NullReference,
+    /// `call_ref` or `return_call_ref` of a null function reference.
+    NullFunctionReference,
     /// Gas metering is on and the store's gas ran out (in a call that cannot pause).
     OutOfGas,
     /// The call was interrupted through an [`InterruptHandle`](crate::InterruptHandle) or
@@ -254,6 +256,7 @@ impl TrapCode {
             TrapCode::BadConversionToInteger => "invalid conversion to integer",
             TrapCode::StackOverflow => "call stack exhausted",
             TrapCode::NullReference => "null reference",
+            TrapCode::NullFunctionReference => "null function reference",
             TrapCode::OutOfGas => "all gas consumed",
             TrapCode::Interrupted => "interrupted",
         }

@@ -94,18 +94,13 @@ impl Global {
         let inner = &mut store.as_context_mut().inner;
         inner.check_owner(self.store, "global")?;
         crate::value::check_ref_owner(inner.id, &value)?;
-        let e = &mut inner.globals[self.index as usize];
+        let e = &inner.globals[self.index as usize];
         if e.ty.mutability() == Mutability::Const {
             return Err(UsageError::ImmutableGlobal.into());
         }
-        if e.ty.content() != value.ty() {
-            return Err(UsageError::ValueMismatch {
-                expected: e.ty.content().to_string(),
-                found: value.ty().to_string(),
-            }
-            .into());
-        }
-        e.value = value.to_slot();
+        let content = inner.globals[self.index as usize].ty.content();
+        crate::value::check_fits(inner, &value, content)?;
+        inner.globals[self.index as usize].value = value.to_slot();
         Ok(())
     }
 }

@@ -368,7 +368,7 @@ fn check_imports<T>(
             (ImportKind::Func(t), ExternType::Func(f)) => m.types[*t as usize] == *f,
             (ImportKind::Table(want), ExternType::Table(have)) => have.is_subtype_of(want),
             (ImportKind::Memory(want), ExternType::Memory(have)) => have.is_subtype_of(want),
-            (ImportKind::Global(want), ExternType::Global(have)) => want == have,
+            (ImportKind::Global(want), ExternType::Global(have)) => have.is_subtype_of(want),
             _ => false,
         };
         if !ok {

@@ -72,7 +72,8 @@ pub use snapshot::SnapshotError;
 pub use store::{AsContext, AsContextMut, Store};
 pub use table::Table;
 pub use types::{
-    ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
+    ConcreteFunc, ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType,
+    TableType, ValType,
 };
 pub use value::{ExternRef, Val};
 /// Makes a Rust function a typed Wasm host function.

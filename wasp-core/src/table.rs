@@ -2,7 +2,7 @@
 
 use crate::error::{Error, UsageError};
 use crate::store::{AsContext, AsContextMut, StoreId, TableEntity};
-use crate::types::{TableType, ValType};
+use crate::types::TableType;
 use crate::value::Val;
 
 /// A table of references in a store. A small `Copy` handle.
@@ -41,12 +41,12 @@ impl Table {
     /// Fails if `init` has the wrong type or is a reference of another store, or if the type
     /// is invalid.
     pub fn new(mut store: impl AsContextMut, ty: TableType, init: Val) -> Result<Table, Error> {
-        check_val(ty.element().into(), &init)?;
         if ty.max().is_some_and(|m| m < ty.min()) {
             return Err(UsageError::InvalidType(format!("table type {ty}")).into());
         }
         let inner = &mut store.as_context_mut().inner;
         crate::value::check_ref_owner(inner.id, &init)?;
+        crate::value::check_fits(inner, &init, ty.element().into())?;
         inner.tables.push(TableEntity::new(ty, init.to_slot()));
         Ok(Table {
             store: inner.id,
@@ -104,8 +104,9 @@ impl Table {
         let inner = &mut store.as_context_mut().inner;
         inner.check_owner(self.store, "table")?;
         crate::value::check_ref_owner(inner.id, &value)?;
+        let want = inner.tables[self.index as usize].ty.element().into();
+        crate::value::check_fits(inner, &value, want)?;
         let e = &mut inner.tables[self.index as usize];
-        check_val(e.ty.element().into(), &value)?;
         let size = e.elems.len() as u64;
         let slot = usize::try_from(index)
             .ok()
@@ -131,8 +132,9 @@ impl Table {
         let inner = &mut store.as_context_mut().inner;
         inner.check_owner(self.store, "table")?;
         crate::value::check_ref_owner(inner.id, &init)?;
+        let want = inner.tables[self.index as usize].ty.element().into();
+        crate::value::check_fits(inner, &init, want)?;
         let e = &mut inner.tables[self.index as usize];
-        check_val(e.ty.element().into(), &init)?;
         let wanted = (e.elems.len() as u64).saturating_add(delta);
         let grown = if inner.limits.table_allows(wanted) {
             e.grow(delta, init.to_slot())
@@ -147,15 +149,4 @@ impl Table {
             .into()
         })
     }
-}
-
-fn check_val(want: ValType, val: &Val) -> Result<(), Error> {
-    if val.ty() != want {
-        return Err(UsageError::ValueMismatch {
-            expected: want.to_string(),
-            found: val.ty().to_string(),
-        }
-        .into());
-    }
-    Ok(())
 }

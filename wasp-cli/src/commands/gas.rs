@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use wasp_core::{CallOutcome, Config, Engine, Store};
+use wasp_core::{CallOutcome, Engine, Store};
 
 use super::{print_lines, Outcome};
 use crate::args::format_val;
@@ -15,7 +15,7 @@ use crate::snapshot_file::SnapshotFile;
 /// `wasp resume` must rebuild the store exactly as `wasp run --gas` built it, so both
 /// take their engine from here.
 pub fn metered_engine() -> Engine {
-    let mut config = Config::default();
+    let mut config = super::config();
     config.gas_metering(true);
     Engine::new(&config)
 }

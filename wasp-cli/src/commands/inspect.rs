@@ -3,15 +3,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use wasp_core::Engine;
-
 use super::{load_module, print_lines};
 use crate::error::CliError;
 
 /// Prints one line per import (`import "env" "f": (func ...)`) and then one
 /// line per export (`export "memory": (memory 1)`), in module order.
 pub fn inspect(file: &Path) -> Result<(), CliError> {
-    let module = load_module(&Engine::default(), file)?;
+    let module = load_module(&super::engine(), file)?;
     let imports = module.imports().map(|import| {
         format!(
             "import {} {}: {}",

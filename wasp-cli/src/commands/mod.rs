@@ -10,10 +10,24 @@ mod wasi;
 use std::io::{self, Write};
 use std::path::Path;
 
-use wasp_core::{Engine, Module};
+use wasp_core::{Config, Engine, Module};
 
 use crate::cli::{Cli, Command};
 use crate::error::CliError;
+
+/// The configuration of every command's engine: Wasp's defaults, with the proposals it runs
+/// that an embedder must turn on (typed function references) turned on, since the command
+/// line runs the files its user names.
+pub fn config() -> Config {
+    let mut config = Config::default();
+    config.wasm_function_references(true);
+    config
+}
+
+/// The engine of unmetered commands ([`config`]).
+pub fn engine() -> Engine {
+    Engine::new(&config())
+}
 
 /// How a command that did not fail ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

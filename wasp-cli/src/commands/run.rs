@@ -19,7 +19,7 @@ use crate::error::CliError;
 pub fn run(args: &RunArgs) -> Result<Outcome, CliError> {
     let engine = match args.gas {
         Some(_) => gas::metered_engine(),
-        None => Engine::default(),
+        None => super::engine(),
     };
     let module = load_module(&engine, &args.file)?;
     if wasp_wasi::imports_wasi(&module) {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use wasp_core::{Engine, Module};
+use wasp_core::Module;
 
 use super::{print_lines, read_file};
 use crate::error::CliError;
@@ -11,7 +11,7 @@ use crate::error::CliError;
 /// if it is.
 pub fn validate(file: &Path) -> Result<(), CliError> {
     let bytes = read_file(file)?;
-    Module::validate(&Engine::default(), &bytes).map_err(|error| CliError::Invalid {
+    Module::validate(&super::engine(), &bytes).map_err(|error| CliError::Invalid {
         path: file.to_owned(),
         error,
     })?;

@@ -32,11 +32,15 @@ pub(crate) struct ModuleDebug {
 impl ModuleDebug {
     /// Records the declared locals of the next defined function; a body whose locals do
     /// not decode records none (validation rejects it anyway).
-    pub(crate) fn read_locals(&mut self, body: &wasmparser::FunctionBody<'_>) {
+    pub(crate) fn read_locals(
+        &mut self,
+        body: &wasmparser::FunctionBody<'_>,
+        types: &[crate::types::FuncType],
+    ) {
         let runs = body.get_locals_reader().into_iter().flatten();
         let runs = runs
             .map_while(Result::ok)
-            .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty).ok()?)))
+            .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty, types).ok()?)))
             .collect();
         self.locals.push(runs);
     }

@@ -32,7 +32,7 @@ pub struct GasCosts {
     pub memory_access: u32,
     /// Integer division and remainder.
     pub division: u32,
-    /// `call`, `call_indirect` and their tail-call forms.
+    /// `call`, `call_indirect`, `call_ref` and their tail-call forms.
     pub call: u32,
     /// Calling a host function, on top of `call`.
     pub host_call: u32,
@@ -85,6 +85,10 @@ impl GasCosts {
             | O::CallIndirect { .. }
             | O::ReturnCall { .. }
             | O::ReturnCallIndirect { .. } => self.call,
+            // Typed function references: a call through a reference is priced as
+            // `call_indirect`; `ref.as_non_null`, `br_on_null` and `br_on_non_null` are plain
+            // instructions (the base price).
+            O::CallRef { .. } | O::ReturnCallRef { .. } => self.call,
             O::I32DivS
             | O::I32DivU
             | O::I32RemS

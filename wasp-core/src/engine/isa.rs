@@ -707,6 +707,17 @@ macro_rules! for_each_instr {
             /// `b` = memory.
             MemoryInit64 { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
 
+            // ----- typed function references -----------------------------------------------------
+            // `br_on_null` and `br_on_non_null` need no rows of their own: a reference slot is
+            // 0 when null, so they are `BrI64IfEqz` and `BrI64IfNez` on the reference.
+            /// `call_ref` of the function referenced by `func`, of engine-wide type `ty`; its
+            /// frame starts at `args`. Traps on a null reference.
+            CallRef { ty: Imm(u32), args: Range, func: Src };
+            /// `return_call_ref`, as [`Instr::CallRef`].
+            ReturnCallRef { ty: Imm(u32), args: Range, func: Src };
+            /// `ref.as_non_null`: `dst = src`, trapping when `src` is null.
+            RefAsNonNull { dst: Dst, src: Src };
+
             // ----- tables ------------------------------------------------------------------------
             /// `table.get` of table `table`.
             TableGet { dst: Dst, index: Src, table: Imm(u32) };

@@ -33,6 +33,7 @@ pub struct Config {
     pub(crate) gas: Option<GasCosts>,
     pub(crate) multi_memory: bool,
     pub(crate) memory64: bool,
+    pub(crate) function_references: bool,
 }
 
 impl Default for Config {
@@ -44,6 +45,7 @@ impl Default for Config {
             gas: None,
             multi_memory: true,
             memory64: true,
+            function_references: false,
         }
     }
 }
@@ -111,6 +113,15 @@ impl Config {
     /// same either way.
     pub fn wasm_memory64(&mut self, on: bool) -> &mut Config {
         self.memory64 = on;
+        self
+    }
+
+    /// Whether modules may use typed function references (the function references proposal
+    /// of Wasm 3.0: `call_ref`, `return_call_ref`, `ref.as_non_null`, `br_on_null`,
+    /// `br_on_non_null`, non-nullable and concrete reference types). Default: off, as in
+    /// wasmtime (wasmi does not have them). Off, such modules are invalid, as in Wasm 2.0.
+    pub fn wasm_function_references(&mut self, on: bool) -> &mut Config {
+        self.function_references = on;
         self
     }
 }

@@ -78,7 +78,7 @@ impl<T> HostFunc<T> {
             f(caller, &params, &mut results)?;
             for ((slot, val), want) in slots.iter_mut().zip(&results).zip(sig.results()) {
                 crate::value::check_ref_owner(id, val)?;
-                if val.ty() != *want {
+                if !crate::value::fits_kind(val, *want) {
                     return Err(UsageError::ValueMismatch {
                         expected: want.to_string(),
                         found: val.ty().to_string(),
@@ -169,7 +169,7 @@ impl Func {
     ) -> Result<(), Error> {
         let store = store.as_context_mut();
         let ty = self.checked_ty(store)?;
-        check_args(&ty, params, results.len())?;
+        check_args(&store.inner, &ty, params, results.len())?;
         let slots = crate::value::checked_slots(&store.inner, params)?;
         let out = call::call_slots(store, self.index, &slots, ty.results().len())?;
         let id = store.inner.id;
@@ -198,9 +198,19 @@ impl Func {
     }
 }
 
-fn check_args(ty: &FuncType, params: &[Val], num_results: usize) -> Result<(), Error> {
+fn check_args(
+    s: &crate::store::StoreInner,
+    ty: &FuncType,
+    params: &[Val],
+    num_results: usize,
+) -> Result<(), Error> {
     let found: Vec<_> = params.iter().map(Val::ty).collect();
-    if found != ty.params() {
+    let fit = params.len() == ty.params().len()
+        && params
+            .iter()
+            .zip(ty.params())
+            .all(|(v, t)| crate::value::fits(s, v, *t));
+    if !fit {
         return Err(UsageError::ArgumentMismatch {
             expected: ty.to_string(),
             found: format!("{}", FuncType::new(found, ty.results().iter().copied())),

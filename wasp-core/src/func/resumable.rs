@@ -293,7 +293,7 @@ impl Func {
     ) -> Result<CallOutcome, Error> {
         let store = store.as_context_mut();
         let ty = self.checked_ty(store)?;
-        super::check_args(&ty, params, ty.results().len())?;
+        super::check_args(&store.inner, &ty, params, ty.results().len())?;
         let args = crate::value::checked_slots(&store.inner, params)?;
         let mut stack = store.inner.spare_stack.take().unwrap_or_default();
         let gas_before = store.inner.gas;

@@ -48,7 +48,15 @@ impl<P, R> std::fmt::Debug for TypedFunc<P, R> {
 impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
     pub(crate) fn new(func: Func, ty: FuncType) -> Result<Self, Error> {
         let want = FuncType::new(Params::types(), Results::types());
-        if want != ty {
+        // Parameters match exactly; a result may be read as a supertype (a `(ref $t)`
+        // result as `Option<Func>`, a `funcref`), which every value of it is.
+        let results_fit = want.results().len() == ty.results().len()
+            && ty
+                .results()
+                .iter()
+                .zip(want.results())
+                .all(|(have, want)| have.is_subtype_of(*want));
+        if want.params() != ty.params() || !results_fit {
             return Err(UsageError::TypeMismatch {
                 expected: want.to_string(),
                 found: ty.to_string(),

@@ -52,7 +52,7 @@ impl Slots<'_> {
     /// another store fails the call.
     pub fn set_val(&mut self, i: usize, ty: ValType, value: Val) -> Result<(), Error> {
         crate::value::check_ref_owner(self.store, &value)?;
-        if value.ty() != ty {
+        if !crate::value::fits_kind(&value, ty) {
             return Err(UsageError::ValueMismatch {
                 expected: ty.to_string(),
                 found: value.ty().to_string(),

@@ -109,10 +109,15 @@ const fn val_type_name(ty: ValType) -> &'static str {
         ValType::V128 => "v128",
         ValType::FuncRef => "funcref",
         ValType::ExternRef => "externref",
+        // A host function's types come from `HostType`, which has no typed references; the
+        // full type prints through `ValType`'s `Display`.
+        ValType::Ref(_) => "(ref ..)",
     }
 }
 
-/// Whether two lists of value types are equal (`==` is not usable in `const fn`).
+/// Whether two lists of value types are equal (`==` is not usable in `const fn`). Typed
+/// references (`(ref $t)`, ...) are never equal here: no host function type has them, so a
+/// host function never matches an import that has them.
 pub const fn same_types(a: &[ValType], b: &[ValType]) -> bool {
     if a.len() != b.len() {
         return false;

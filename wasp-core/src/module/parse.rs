@@ -17,16 +17,20 @@ use crate::engine::translator::{translate, FuncEnv};
 use crate::engine::Engine;
 use crate::error::{Error, ModuleError};
 use crate::types::{
-    ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
+    ConcreteFunc, ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType,
+    TableType, ValType,
 };
 
 /// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
-/// arithmetic, multiple memories, custom page sizes and 64-bit memories.
+/// arithmetic, multiple memories, custom page sizes and 64-bit memories; typed function
+/// references when asked for.
 /// Multiple memories and 64-bit memories can be turned off ([`Config::wasm_multi_memory`],
-/// [`Config::wasm_memory64`]).
+/// [`Config::wasm_memory64`]), typed function references turned on
+/// ([`Config::wasm_function_references`]).
 ///
 /// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
 /// [`Config::wasm_memory64`]: crate::Config::wasm_memory64
+/// [`Config::wasm_function_references`]: crate::Config::wasm_function_references
 pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
     let features = WasmFeatures::WASM2
         .difference(WasmFeatures::SIMD)
@@ -42,7 +46,12 @@ pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
         }
     };
     let features = switch(features, WasmFeatures::MULTI_MEMORY, config.multi_memory);
-    switch(features, WasmFeatures::MEMORY64, config.memory64)
+    let features = switch(features, WasmFeatures::MEMORY64, config.memory64);
+    switch(
+        features,
+        WasmFeatures::FUNCTION_REFERENCES,
+        config.function_references,
+    )
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
@@ -105,7 +114,7 @@ fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
         Payload::TypeSection(reader) => {
             for rec in reader {
                 for sub in rec?.into_types() {
-                    let ty = func_type(sub.unwrap_func())?;
+                    let ty = func_type(sub.unwrap_func(), &m.types)?;
                     m.type_ids.push(m.engine.intern_type(&ty));
                     m.types.push(ty);
                 }
@@ -124,7 +133,7 @@ fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
         Payload::TableSection(reader) => {
             for table in reader {
                 let table = table?;
-                m.tables.push(table_type(&table.ty)?);
+                m.tables.push(table_type(&table.ty, &m.types)?);
                 m.table_inits.push(match table.init {
                     TableInit::RefNull => ConstExpr::value(0),
                     TableInit::Expr(expr) => ConstExpr::parse(&expr)?,
@@ -139,7 +148,7 @@ fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
         Payload::GlobalSection(reader) => {
             for global in reader {
                 let global = global?;
-                m.globals.push(global_type(&global.ty)?);
+                m.globals.push(global_type(&global.ty, &m.types)?);
                 m.global_inits.push(ConstExpr::parse(&global.init_expr)?);
             }
         }
@@ -165,7 +174,7 @@ fn read_payload(m: &mut ModuleInner, payload: Payload<'_>) -> Result<(), Error> 
         Payload::StartSection { func, .. } => m.start = Some(func),
         Payload::ElementSection(reader) => {
             for element in reader {
-                m.elements.push(read_element(element?)?);
+                m.elements.push(read_element(element?, &m.types)?);
             }
         }
         Payload::DataSection(reader) => {
@@ -209,7 +218,7 @@ fn read_import(m: &mut ModuleInner, import: wasmparser::Import<'_>) -> Result<()
             (ImportKind::Func(idx), ExternType::Func(ty))
         }
         TypeRef::Table(t) => {
-            let t = table_type(&t)?;
+            let t = table_type(&t, &m.types)?;
             m.tables.push(t);
             m.num_imported_tables += 1;
             (ImportKind::Table(t), ExternType::Table(t))
@@ -221,7 +230,7 @@ fn read_import(m: &mut ModuleInner, import: wasmparser::Import<'_>) -> Result<()
             (ImportKind::Memory(t), ExternType::Memory(t))
         }
         TypeRef::Global(t) => {
-            let t = global_type(&t)?;
+            let t = global_type(&t, &m.types)?;
             m.globals.push(t);
             m.num_imported_globals += 1;
             (ImportKind::Global(t), ExternType::Global(t))
@@ -237,7 +246,10 @@ fn read_import(m: &mut ModuleInner, import: wasmparser::Import<'_>) -> Result<()
     Ok(())
 }
 
-fn read_element(element: wasmparser::Element<'_>) -> Result<ElementSegment, Error> {
+fn read_element(
+    element: wasmparser::Element<'_>,
+    types: &[FuncType],
+) -> Result<ElementSegment, Error> {
     let mode = match element.kind {
         ElementKind::Passive => SegmentMode::Passive,
         ElementKind::Declared => SegmentMode::Declared,
@@ -262,7 +274,7 @@ fn read_element(element: wasmparser::Element<'_>) -> Result<ElementSegment, Erro
             for e in exprs {
                 items.push(ConstExpr::parse(&e?)?);
             }
-            (ref_type(ty)?, items)
+            (ref_type(ty, types)?, items)
         }
     };
     Ok(ElementSegment { mode, ty, items })
@@ -285,7 +297,7 @@ fn translate_bodies(
     for (i, (body, func)) in bodies.into_iter().enumerate() {
         let func_index = m.num_imported_funcs + i;
         let ty_index = m.funcs[func_index] as usize;
-        m.debug.read_locals(&body);
+        m.debug.read_locals(&body, &m.types);
         let mut validator = func.into_validator(allocs);
         let compiled = translate(&env, ty_index, &body, &mut validator)?;
         allocs = validator.into_allocations();
@@ -313,48 +325,63 @@ fn unsupported(what: &str) -> Error {
     ))
 }
 
-pub(crate) fn val_type(ty: wasmparser::ValType) -> Result<ValType, Error> {
+/// A value type of the module whose (earlier) types are `types`.
+pub(crate) fn val_type(ty: wasmparser::ValType, types: &[FuncType]) -> Result<ValType, Error> {
     Ok(match ty {
         wasmparser::ValType::I32 => ValType::I32,
         wasmparser::ValType::I64 => ValType::I64,
         wasmparser::ValType::F32 => ValType::F32,
         wasmparser::ValType::F64 => ValType::F64,
         wasmparser::ValType::V128 => ValType::V128,
-        wasmparser::ValType::Ref(r) => ref_type(r)?.into(),
+        wasmparser::ValType::Ref(r) => ref_type(r, types)?.into(),
     })
 }
 
-fn ref_type(r: wasmparser::RefType) -> Result<RefType, Error> {
-    if r == wasmparser::RefType::FUNCREF {
-        Ok(RefType::Func)
-    } else if r == wasmparser::RefType::EXTERNREF {
-        Ok(RefType::Extern)
-    } else {
-        Err(unsupported("typed function references and GC references"))
-    }
+/// A reference type: `funcref`, `externref` or one of the typed function references
+/// proposal, its concrete heap type one of `types`.
+fn ref_type(r: wasmparser::RefType, types: &[FuncType]) -> Result<RefType, Error> {
+    use wasmparser::{AbstractHeapType as A, HeapType as H, UnpackedIndex};
+    let heap = match r.heap_type() {
+        H::Abstract {
+            shared: false,
+            ty: A::Func,
+        } => HeapType::Func,
+        H::Abstract {
+            shared: false,
+            ty: A::Extern,
+        } => HeapType::Extern,
+        H::Concrete(UnpackedIndex::Module(index)) => {
+            let ty = types.get(index as usize).ok_or_else(|| {
+                ModuleError::new(format!("unknown type {index} in a reference type"), None)
+            })?;
+            HeapType::Concrete(ConcreteFunc::new(ty))
+        }
+        _ => return Err(unsupported("GC and other proposals' reference types")),
+    };
+    Ok(RefType::new(r.is_nullable(), heap))
 }
 
-fn func_type(ty: &wasmparser::FuncType) -> Result<FuncType, Error> {
+fn func_type(ty: &wasmparser::FuncType, types: &[FuncType]) -> Result<FuncType, Error> {
     let params = ty
         .params()
         .iter()
-        .map(|t| val_type(*t))
+        .map(|t| val_type(*t, types))
         .collect::<Result<Vec<_>, _>>()?;
     let results = ty
         .results()
         .iter()
-        .map(|t| val_type(*t))
+        .map(|t| val_type(*t, types))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(FuncType::new(params, results))
 }
 
-fn table_type(t: &wasmparser::TableType) -> Result<TableType, Error> {
+fn table_type(t: &wasmparser::TableType, types: &[FuncType]) -> Result<TableType, Error> {
     if t.table64 {
         return Err(unsupported("64-bit tables"));
     }
     // Validation bounds 32-bit table limits by u32::MAX.
     Ok(TableType::new(
-        ref_type(t.element_type)?,
+        ref_type(t.element_type, types)?,
         t.initial as u32,
         t.maximum.map(|m| m as u32),
     ))
@@ -378,13 +405,16 @@ fn memory_type(t: &wasmparser::MemoryType) -> Result<MemoryType, Error> {
     log2.ok_or_else(|| unsupported("page sizes other than 1 byte and 64 KiB"))
 }
 
-fn global_type(t: &wasmparser::GlobalType) -> Result<GlobalType, Error> {
+fn global_type(t: &wasmparser::GlobalType, types: &[FuncType]) -> Result<GlobalType, Error> {
     let mutability = if t.mutable {
         Mutability::Var
     } else {
         Mutability::Const
     };
-    Ok(GlobalType::new(val_type(t.content_type)?, mutability))
+    Ok(GlobalType::new(
+        val_type(t.content_type, types)?,
+        mutability,
+    ))
 }
 
 /// FNV-1a, 64 bits: a stable content hash with no dependency.

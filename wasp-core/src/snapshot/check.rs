@@ -13,7 +13,7 @@ use crate::store::{FuncEntity, StoreInner};
 enum CallSite {
     /// `call` of the module's function `func`, arguments at slot `args`.
     Direct { func: u32, args: u32 },
-    /// `call_indirect` of engine type `ty`, arguments at slot `args`.
+    /// `call_indirect` or `call_ref` of engine type `ty`, arguments at slot `args`.
     Indirect { ty: u32, args: u32 },
 }
 
@@ -113,6 +113,7 @@ fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
         pc.checked_sub(1).map(|i| code[i].instr),
     ) {
         (_, Some(Instr::Call { func, args })) => Some(CallSite::Direct { func, args }),
+        (_, Some(Instr::CallRef { ty, args, .. })) => Some(CallSite::Indirect { ty, args }),
         (Some(Instr::CallIndirect { ty, args, .. }), Some(Instr::Data { .. })) => {
             Some(CallSite::Indirect { ty, args })
         }
@@ -175,7 +176,9 @@ fn check_top(
         Some(h) if h.tail => {
             matches!(
                 body.ops[pc].instr,
-                Instr::ReturnCall { .. } | Instr::ReturnCallIndirect { .. }
+                Instr::ReturnCall { .. }
+                    | Instr::ReturnCallIndirect { .. }
+                    | Instr::ReturnCallRef { .. }
             ) && h.base == frame.base as usize
         }
         Some(h) => match call_site(&body.ops, pc) {
@@ -230,7 +233,9 @@ fn check_host_target(
     let site = if host.tail {
         match *at {
             Instr::ReturnCall { func, args } => CallSite::Direct { func, args },
-            Instr::ReturnCallIndirect { ty, args, .. } => CallSite::Indirect { ty, args },
+            Instr::ReturnCallIndirect { ty, args, .. } | Instr::ReturnCallRef { ty, args, .. } => {
+                CallSite::Indirect { ty, args }
+            }
             _ => return Err(bad("frames", "a pending tail call does not stand at one")),
         }
     } else {

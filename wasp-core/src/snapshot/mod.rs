@@ -77,7 +77,7 @@ use crate::engine::executor::{Frame, Stack};
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
 use crate::store::{FuncEntity, MemoryEntity, Store, StoreInner};
-use crate::types::{Mutability, ValType};
+use crate::types::{HeapType, Mutability, ValType};
 use crate::value::Val;
 
 const MAGIC: &[u8; 8] = b"WASPSNAP";
@@ -383,6 +383,9 @@ fn val_type_code(t: ValType) -> u8 {
         ValType::FuncRef => 4,
         ValType::ExternRef => 5,
         ValType::V128 => 6,
+        // A typed reference is saved as what its slot holds: a function or an extern value.
+        ValType::Ref(r) if r.heap_type() == HeapType::Extern => 5,
+        ValType::Ref(_) => 4,
     }
 }
 
@@ -403,6 +406,39 @@ fn val_type_from(code: u8) -> Result<ValType, SnapshotError> {
     })
 }
 
+/// Checks a reference slot against a typed reference type (`(ref $t)`, `(ref func)`, ...):
+/// not null where the type forbids it, and a function of the type's signature. (Saved
+/// types say only function or extern value; the store's own type says the rest.)
+fn check_typed_ref(
+    s: &StoreInner,
+    ty: ValType,
+    slot: u64,
+    what: &'static str,
+) -> Result<(), SnapshotError> {
+    let ValType::Ref(r) = ty else {
+        return Ok(());
+    };
+    if slot == 0 && !r.is_nullable() {
+        return Err(corrupt(
+            what,
+            format!("a null reference where {ty} allows none"),
+        ));
+    }
+    if let (HeapType::Concrete(sig), Some(f)) = (r.heap_type(), slot.checked_sub(1)) {
+        let fits = s
+            .funcs
+            .get(f as usize)
+            .is_some_and(|e| s.engine.resolve_type(e.type_id()) == *sig.func_type());
+        if !fits {
+            return Err(corrupt(
+                what,
+                format!("function {f} where {ty} wants another signature"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Checks that a reference slot of type `ty` names an existing function or extern value.
 fn check_ref(
     s: &StoreInner,
@@ -410,10 +446,10 @@ fn check_ref(
     slot: u64,
     what: &'static str,
 ) -> Result<(), SnapshotError> {
-    let limit = match ty {
-        ValType::FuncRef => s.funcs.len(),
-        ValType::ExternRef => s.externs.len(),
-        _ => return Ok(()),
+    let limit = match ty.as_ref_type().map(|r| r.heap_type()) {
+        Some(HeapType::Extern) => s.externs.len(),
+        Some(HeapType::Func | HeapType::Concrete(_)) => s.funcs.len(),
+        None => return Ok(()),
     } as u64;
     if slot > limit {
         return Err(corrupt(
@@ -554,7 +590,7 @@ fn read_tables(
     for (index, t) in s.tables.iter().enumerate() {
         let ty = val_type_from(r.u8("a table's element type")?)?;
         let want: ValType = t.ty.element().into();
-        if ty != want {
+        if val_type_code(ty) != val_type_code(want) {
             return Err(mismatch("a table's element type", want, ty));
         }
         let max = r.opt_u64("a table's maximum")?;
@@ -586,6 +622,9 @@ fn read_tables(
                 })?,
                 _ => check_ref(s, want, e, "a table element")?,
             }
+            if !unchanged {
+                check_typed_ref(s, want, e, "a table element")?;
+            }
             elems.push(e);
         }
         out.push(elems);
@@ -607,7 +646,7 @@ fn read_globals(
         let ty = val_type_from(r.u8("a global's type")?)?;
         let mutable = r.u8("a global's mutability")? == 1;
         let want_mut = g.ty.mutability() == Mutability::Var;
-        if ty != g.ty.content() || mutable != want_mut {
+        if val_type_code(ty) != val_type_code(g.ty.content()) || mutable != want_mut {
             return Err(mismatch(
                 "a global's type",
                 g.ty,
@@ -628,6 +667,9 @@ fn read_globals(
                 format!("store global {index}")
             })?,
             _ => check_ref(s, ty, value, "a global")?,
+        }
+        if value != g.value {
+            check_typed_ref(s, g.ty.content(), value, "a global")?;
         }
         out.push(value);
     }

@@ -63,11 +63,19 @@ pub fn run_file(path: &str, text: &str, metered: bool) -> FileReport {
     };
     // The Wasm 2.0 suite asserts that a second memory is invalid: it runs as Wasm 2.0. So
     // does the memory64 proposal's suite, written before multiple memories were standard
-    // (`memory64.wast` asserts that two 64-bit memories are invalid).
+    // (`memory64.wast` asserts that two 64-bit memories are invalid), and the function
+    // references suite, whose `binary.wast` wants memory indices of one zero byte.
     // 64-bit memories are off for the Wasm 2.0 suite, whose memory flags reject them.
+    // Typed function references are off by default: on for their own group only.
     let wasm2 = path.starts_with("wasm-v2/");
-    let multi_memory = !wasm2 && !path.starts_with("memory64/");
-    let mut runner = match Runner::new(metered, multi_memory, !wasm2) {
+    let function_references = path.starts_with("function-references/");
+    let multi_memory = !wasm2 && !path.starts_with("memory64/") && !function_references;
+    let features = Features {
+        multi_memory,
+        memory64: !wasm2,
+        function_references,
+    };
+    let mut runner = match Runner::new(metered, features) {
         Ok(runner) => runner,
         Err(e) => return report.with_failure(format!("{path}: cannot set up spectest: {e}")),
     };
@@ -132,6 +140,14 @@ fn kind_of(directive: &WastDirective<'_>) -> &'static str {
     }
 }
 
+/// The proposals a script runs with, beyond those always on.
+#[derive(Clone, Copy)]
+struct Features {
+    multi_memory: bool,
+    memory64: bool,
+    function_references: bool,
+}
+
 /// The state of one script: a store and a linker shared by all its modules, and the
 /// instances the directives refer to.
 struct Runner {
@@ -147,13 +163,15 @@ struct Runner {
 impl Runner {
     /// A runner for one script; with `metered`, on an engine that meters gas (and a store
     /// with all the gas it could want), which must not change any result; multiple memories
-    /// and 64-bit memories allowed or not.
-    fn new(metered: bool, multi_memory: bool, memory64: bool) -> Result<Runner, Error> {
+    /// allowed or not, 64-bit memories allowed or not, typed function references allowed or
+    /// not.
+    fn new(metered: bool, features: Features) -> Result<Runner, Error> {
         let mut config = Config::default();
         config
             .gas_metering(metered)
-            .wasm_multi_memory(multi_memory)
-            .wasm_memory64(memory64);
+            .wasm_multi_memory(features.multi_memory)
+            .wasm_memory64(features.memory64)
+            .wasm_function_references(features.function_references);
         let engine = Engine::new(&config);
         let mut store = Store::new(&engine, ());
         if metered {

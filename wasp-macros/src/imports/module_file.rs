@@ -94,8 +94,17 @@ fn locate(lit: &LitStr, written: &str) -> PathBuf {
         .unwrap_or_else(|| Path::new(written).to_path_buf())
 }
 
+/// A function type of the module: its value types when a host function can have them, and
+/// its text in Wasm's notation.
+struct FuncEntry {
+    /// `None` when it has a typed function reference (`(ref $t)`, ...), which no host
+    /// function type has.
+    plain: Option<(Vec<WasmType>, Vec<WasmType>)>,
+    text: String,
+}
+
 fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
-    let mut types: Vec<Option<(Vec<WasmType>, Vec<WasmType>)>> = Vec::new();
+    let mut types: Vec<Option<FuncEntry>> = Vec::new();
     let mut imports = Vec::new();
     for payload in Parser::new(0).parse_all(wasm) {
         match payload.map_err(|e| e.to_string())? {
@@ -104,7 +113,7 @@ fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
                     for sub in group.map_err(|e| e.to_string())?.into_types() {
                         types.push(match sub.composite_type.inner {
                             wasmparser::CompositeInnerType::Func(f) => {
-                                Some((val_types(f.params())?, val_types(f.results())?))
+                                Some(func_entry(f.params(), f.results(), &types)?)
                             }
                             _ => None,
                         });
@@ -116,24 +125,27 @@ fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
                     let import = import.map_err(|e| e.to_string())?;
                     let ty = match import.ty {
                         TypeRef::Func(i) | TypeRef::FuncExact(i) => {
-                            let Some(Some((params, results))) = types.get(i as usize) else {
+                            let Some(Some(entry)) = types.get(i as usize) else {
                                 return Err(format!("import uses unknown function type {i}"));
                             };
-                            ImportType::Func {
-                                params: params.clone(),
-                                results: results.clone(),
+                            match &entry.plain {
+                                Some((params, results)) => ImportType::Func {
+                                    params: params.clone(),
+                                    results: results.clone(),
+                                },
+                                None => ImportType::Other(entry.text.clone()),
                             }
                         }
                         TypeRef::Memory(m) => ImportType::Other(memory_text(&m)),
                         TypeRef::Table(t) => {
-                            let elem = ref_type(t.element_type)?.name();
+                            let elem = ref_text(t.element_type, &types)?;
                             ImportType::Other(match t.maximum {
                                 Some(max) => format!("(table {} {max} {elem})", t.initial),
                                 None => format!("(table {} {elem})", t.initial),
                             })
                         }
                         TypeRef::Global(g) => {
-                            let content = val_type(g.content_type)?.name();
+                            let content = val_text(g.content_type, &types)?;
                             ImportType::Other(if g.mutable {
                                 format!("(global (mut {content}))")
                             } else {
@@ -179,29 +191,82 @@ fn memory_text(m: &wasmparser::MemoryType) -> String {
     text
 }
 
-fn val_types(tys: &[wasmparser::ValType]) -> Result<Vec<WasmType>, String> {
-    tys.iter().map(|t| val_type(*t)).collect()
+fn func_entry(
+    params: &[wasmparser::ValType],
+    results: &[wasmparser::ValType],
+    types: &[Option<FuncEntry>],
+) -> Result<FuncEntry, String> {
+    let plain = |tys: &[wasmparser::ValType]| -> Option<Vec<WasmType>> {
+        tys.iter().map(|t| val_type(*t)).collect()
+    };
+    let plain = plain(params).zip(plain(results));
+    let text = match &plain {
+        Some((p, r)) => func_type_text(p, r),
+        None => {
+            let mut text = String::from("(func");
+            for (what, tys) in [("param", params), ("result", results)] {
+                if !tys.is_empty() {
+                    let list: Result<Vec<_>, _> = tys.iter().map(|t| val_text(*t, types)).collect();
+                    text.push_str(&format!(" ({what} {})", list?.join(" ")));
+                }
+            }
+            text + ")"
+        }
+    };
+    Ok(FuncEntry { plain, text })
 }
 
-fn val_type(ty: wasmparser::ValType) -> Result<WasmType, String> {
-    Ok(match ty {
+/// A value type a host function can have; `None` for typed function references.
+fn val_type(ty: wasmparser::ValType) -> Option<WasmType> {
+    Some(match ty {
         wasmparser::ValType::I32 => WasmType::I32,
         wasmparser::ValType::I64 => WasmType::I64,
         wasmparser::ValType::F32 => WasmType::F32,
         wasmparser::ValType::F64 => WasmType::F64,
         wasmparser::ValType::V128 => WasmType::V128,
-        wasmparser::ValType::Ref(r) => ref_type(r)?,
+        wasmparser::ValType::Ref(r) if r == wasmparser::RefType::FUNCREF => WasmType::FuncRef,
+        wasmparser::ValType::Ref(r) if r == wasmparser::RefType::EXTERNREF => WasmType::ExternRef,
+        wasmparser::ValType::Ref(_) => return None,
     })
 }
 
-fn ref_type(r: wasmparser::RefType) -> Result<WasmType, String> {
-    if r == wasmparser::RefType::FUNCREF {
-        Ok(WasmType::FuncRef)
-    } else if r == wasmparser::RefType::EXTERNREF {
-        Ok(WasmType::ExternRef)
-    } else {
-        Err(format!(
-            "it uses the reference type {r}, which Wasp does not support"
-        ))
+/// A value type in Wasm's notation, as `wasp_core::ValType` displays it.
+fn val_text(ty: wasmparser::ValType, types: &[Option<FuncEntry>]) -> Result<String, String> {
+    match (val_type(ty), ty) {
+        (Some(plain), _) => Ok(plain.name().to_string()),
+        (None, wasmparser::ValType::Ref(r)) => ref_text(r, types),
+        (None, _) => Err(format!(
+            "it uses the value type {ty}, which Wasp does not support"
+        )),
     }
+}
+
+/// A reference type in Wasm's notation, a concrete function type written out as its
+/// signature, as `wasp_core::RefType` displays it.
+fn ref_text(r: wasmparser::RefType, types: &[Option<FuncEntry>]) -> Result<String, String> {
+    use wasmparser::{AbstractHeapType as A, HeapType as H, UnpackedIndex};
+    if let Some(plain) = val_type(wasmparser::ValType::Ref(r)) {
+        return Ok(plain.name().to_string());
+    }
+    let heap = match r.heap_type() {
+        H::Abstract {
+            shared: false,
+            ty: A::Func,
+        } => "func".to_string(),
+        H::Abstract {
+            shared: false,
+            ty: A::Extern,
+        } => "extern".to_string(),
+        H::Concrete(UnpackedIndex::Module(i)) => match types.get(i as usize) {
+            Some(Some(entry)) => entry.text.clone(),
+            _ => return Err(format!("it refers to unknown function type {i}")),
+        },
+        _ => {
+            return Err(format!(
+                "it uses the reference type {r}, which Wasp does not support"
+            ))
+        }
+    };
+    let null = if r.is_nullable() { "null " } else { "" };
+    Ok(format!("(ref {null}{heap})"))
 }

@@ -217,6 +217,41 @@ impl Translator<'_> {
         Ok(())
     }
 
+    /// `br_on_null`: branches with the values below the reference when it is null, and
+    /// otherwise leaves the reference where it was. A null reference is a 0 slot, so the
+    /// test is the i64 zero test.
+    pub(super) fn br_on_null(&mut self, depth: u32) {
+        let depth = depth as usize;
+        let (reference, pos) = self.pop();
+        let cond = self.reg_of(reference, pos);
+        if self.is_function_frame(depth) || self.needs_moves(depth) {
+            let skip = self.emit(Instr::BrI64IfNez { cond, offset: 0 });
+            self.branch_to(depth);
+            self.patch_here(skip);
+        } else {
+            let at = self.emit(Instr::BrI64IfEqz { cond, offset: 0 });
+            self.link_branch(depth, at);
+        }
+        self.push(reference);
+    }
+
+    /// `br_on_non_null`: branches with the values and the reference on top when the
+    /// reference is not null, and otherwise drops it.
+    pub(super) fn br_on_non_null(&mut self, depth: u32) {
+        let depth = depth as usize;
+        let pos = self.height() - 1;
+        let cond = self.reg_of(self.stack[pos], pos);
+        if self.is_function_frame(depth) || self.needs_moves(depth) {
+            let skip = self.emit(Instr::BrI64IfEqz { cond, offset: 0 });
+            self.branch_to(depth);
+            self.patch_here(skip);
+        } else {
+            let at = self.emit(Instr::BrI64IfNez { cond, offset: 0 });
+            self.link_branch(depth, at);
+        }
+        self.pop();
+    }
+
     pub(super) fn return_(&mut self) {
         self.emit_return();
         self.unreachable_after();

@@ -72,6 +72,11 @@ impl Translator<'_> {
                 type_index,
                 table_index,
             } => self.call_indirect(type_index, table_index, true),
+            O::CallRef { type_index } => self.call_ref(type_index, false),
+            O::ReturnCallRef { type_index } => self.call_ref(type_index, true),
+            O::RefAsNonNull => self.unary(un!(RefAsNonNull)),
+            O::BrOnNull { relative_depth } => self.br_on_null(relative_depth),
+            O::BrOnNonNull { relative_depth } => self.br_on_non_null(relative_depth),
             O::Drop => {
                 self.pop();
             }
@@ -225,6 +230,28 @@ impl Translator<'_> {
             self.unreachable_after();
             return;
         }
+        self.truncate(first);
+        for _ in 0..results {
+            self.push(Operand::Temp);
+        }
+    }
+
+    /// `call_ref` and `return_call_ref`: the reference on top, the arguments below it. The
+    /// reference's slot may lie in the callee's frame; the call reads it before entering.
+    fn call_ref(&mut self, type_index: u32, tail: bool) {
+        let func = self.pop_reg();
+        let func_ty = &self.env.types[type_index as usize];
+        let (params, results) = (func_ty.params().len(), func_ty.results().len());
+        let ty = self.env.type_ids[type_index as usize];
+        self.materialize_top(params);
+        let first = self.height() - params;
+        let args = self.temp(first);
+        if tail {
+            self.emit(Instr::ReturnCallRef { ty, args, func });
+            self.unreachable_after();
+            return;
+        }
+        self.emit(Instr::CallRef { ty, args, func });
         self.truncate(first);
         for _ in 0..results {
             self.push(Operand::Temp);

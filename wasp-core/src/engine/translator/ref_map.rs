@@ -8,10 +8,13 @@
 //!
 //! - a `ConsumeGas` (the call ran out of gas before the block it pays for);
 //! - a bulk memory or table instruction (out of gas for its dynamic cost);
-//! - a `call` or `call_indirect` (a frame below the top waits on it; the top frame waits on
-//!   it when it calls a host function that yields or is still to be called);
-//! - a `return_call` or `return_call_indirect` of a host function (nothing of the frame is
-//!   live any more: its slots hold the host function's arguments).
+//! - a `call`, `call_indirect` or `call_ref` (a frame below the top waits on it; the top
+//!   frame waits on it when it calls a host function that yields or is still to be called);
+//! - a `return_call`, `return_call_indirect` or `return_call_ref` of a host function (nothing
+//!   of the frame is live any more: its slots hold the host function's arguments).
+//!
+//! `ref.as_non_null`, `br_on_null` and `br_on_non_null` move references without pausing: the
+//! slots they leave holding one are found from the validator's types at the next point.
 //!
 //! At each point the live reference slots are the reference-typed locals (always live:
 //! a local is only ever written with values of its type), plus the operand-stack temporaries
@@ -42,10 +45,11 @@ pub(crate) enum RefKind {
 impl RefKind {
     /// The kind of a value type, if it is a reference type.
     pub(crate) fn of(ty: ValType) -> Option<RefKind> {
-        match ty {
-            ValType::FuncRef => Some(RefKind::Func),
-            ValType::ExternRef => Some(RefKind::Extern),
-            _ => None,
+        match ty.as_ref_type()?.heap_type() {
+            crate::types::HeapType::Extern => Some(RefKind::Extern),
+            crate::types::HeapType::Func | crate::types::HeapType::Concrete(_) => {
+                Some(RefKind::Func)
+            }
         }
     }
 
@@ -204,7 +208,7 @@ impl RefMapBuilder {
                 .global_at(*global_index)
                 .is_none_or(|g| RefKind::of_wasm(g.content_type).is_some()),
             O::Call { function_index } => any_ref(env.func_type(*function_index).results()),
-            O::CallIndirect { type_index, .. } => env
+            O::CallIndirect { type_index, .. } | O::CallRef { type_index } => env
                 .types
                 .get(*type_index as usize)
                 .is_none_or(|ty| any_ref(ty.results())),
@@ -304,6 +308,8 @@ pub(crate) fn is_pause_point(instr: &Instr) -> bool {
             | Instr::CallIndirect { .. }
             | Instr::ReturnCall { .. }
             | Instr::ReturnCallIndirect { .. }
+            | Instr::CallRef { .. }
+            | Instr::ReturnCallRef { .. }
             | Instr::MemoryGrow { .. }
             | Instr::MemoryFill { .. }
             | Instr::MemoryCopy { .. }
@@ -333,10 +339,12 @@ impl Translator<'_> {
         let height = self.height() as u32;
         let (floor, own, locals_live) = match *instr {
             Instr::ConsumeGas { .. } => (height, None, true),
-            Instr::Call { args, .. } | Instr::CallIndirect { args, .. } => {
-                (args.wrapping_sub(TEMP_MARK).min(height), None, true)
-            }
-            Instr::ReturnCall { .. } | Instr::ReturnCallIndirect { .. } => (0, None, false),
+            Instr::Call { args, .. }
+            | Instr::CallIndirect { args, .. }
+            | Instr::CallRef { args, .. } => (args.wrapping_sub(TEMP_MARK).min(height), None, true),
+            Instr::ReturnCall { .. }
+            | Instr::ReturnCallIndirect { .. }
+            | Instr::ReturnCallRef { .. } => (0, None, false),
             // Emitted with their result already pushed.
             Instr::MemoryGrow { .. } => (height.saturating_sub(1), None, true),
             Instr::TableGrow { init, .. } => (height.saturating_sub(1), Some(init), true),
@@ -438,6 +446,38 @@ mod tests {
         assert_eq!(f.refs.live_at(call).unwrap().count(), 0);
         let pay = first_pc(&f.ops, |i| matches!(i, Instr::ConsumeGas { .. }));
         assert!(f.refs.live_at(pay).is_some());
+    }
+
+    #[test]
+    fn the_reference_br_on_non_null_passes_on_is_live_at_the_next_pause() {
+        let mut config = Config::default();
+        config.gas_metering(true).wasm_function_references(true);
+        let module = Module::new(
+            &Engine::new(&config),
+            r#"(module
+              (type $t (func))
+              (elem declare func $f)
+              (func $f (type $t))
+              (func (param $r (ref null $t))
+                (block $nn (result (ref $t))
+                  (br_on_non_null $nn (local.get $r))
+                  (ref.func $f))
+                (call_ref $t)))"#,
+        )
+        .unwrap();
+        let f = &module.inner.code[1];
+        let call = first_pc(&f.ops, |i| matches!(i, Instr::CallRef { .. }));
+        // The block after `$nn` pays for `call_ref`, standing with the reference on the stack
+        // (its temporary is slot 1, after the parameter).
+        let pay = (0..call)
+            .rev()
+            .find(|&pc| matches!(f.ops[pc as usize].instr, Instr::ConsumeGas { .. }))
+            .unwrap();
+        let live: Vec<_> = f.refs.live_at(pay).unwrap().collect();
+        assert_eq!(live, vec![(0, RefKind::Func), (1, RefKind::Func)]);
+        // At the call the reference is consumed: only the parameter is left.
+        let live: Vec<_> = f.refs.live_at(call).unwrap().collect();
+        assert_eq!(live, vec![(0, RefKind::Func)]);
     }
 
     #[test]

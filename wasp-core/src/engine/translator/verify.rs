@@ -106,5 +106,6 @@ fn is_terminator(instr: &Instr) -> bool {
             | Instr::Unreachable
             | Instr::ReturnCall { .. }
             | Instr::ReturnCallIndirect { .. }
+            | Instr::ReturnCallRef { .. }
     )
 }

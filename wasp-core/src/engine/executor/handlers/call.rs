@@ -1,4 +1,5 @@
-//! Handlers of calls: direct, indirect and their tail-call forms.
+//! Handlers of calls: direct, indirect, through a function reference, and their tail-call
+//! forms.
 
 use super::*;
 
@@ -40,4 +41,35 @@ fn target(
 ) -> Result<u32, TrapCode> {
     cx.indirect_target(table, index, ty)
         .inspect_err(|_| cx.save_pc(ip.wrapping_add(1)))
+}
+
+op!(CallRef { ty, args, func }, |ip, regs, cx| {
+    // A trap here leaves the frame at the pc past the call, as `op!` records it.
+    let callee = ref_target(cx, r!(regs, func), ty)?;
+    // SAFETY: as for `Call` (invariant 4).
+    cx.call(unsafe { ip.add(1) }, callee, args)
+});
+
+op!(ReturnCallRef { ty, args, func }, |ip, regs, cx| {
+    let callee =
+        ref_target(cx, r!(regs, func), ty).inspect_err(|_| cx.save_pc(ip.wrapping_add(1)))?;
+    cx.tail_call(ip, callee, args)
+});
+
+/// The function a `call_ref` calls: the one `reference` refers to, of engine type `ty`.
+///
+/// Validation gives the reference the right type; the check is kept, for one comparison,
+/// because a reference may also come from the embedder or a restored snapshot, and calling a
+/// function of another signature would read and write the wrong frame slots.
+#[inline(always)]
+fn ref_target(cx: &Cx<'_>, reference: u64, ty: u32) -> Result<u32, TrapCode> {
+    let callee = reference
+        .checked_sub(1)
+        .ok_or(TrapCode::NullFunctionReference)?;
+    let callee = u32::try_from(callee).map_err(|_| TrapCode::NullFunctionReference)?;
+    match cx.s.funcs.get(callee as usize) {
+        Some(f) if f.type_id() == ty => Ok(callee),
+        Some(_) => Err(TrapCode::IndirectCallTypeMismatch),
+        None => Err(TrapCode::NullFunctionReference),
+    }
 }

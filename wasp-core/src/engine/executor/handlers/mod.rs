@@ -120,6 +120,7 @@ macro_rules! op {
                             | Instr::CallIndirect { .. }
                             | Instr::ReturnCall { .. }
                             | Instr::ReturnCallIndirect { .. }
+                            | Instr::ReturnCallRef { .. }
                     ) {
                         $cx.save_pc($ip.wrapping_add(1));
                     }

@@ -38,6 +38,15 @@ unary! {
     RefIsNull(u64) = |v| v == 0;
 }
 
+op!(RefAsNonNull { dst, src }, |ip, regs, cx| {
+    let v = r!(regs, src);
+    if v == 0 {
+        return Err(TrapCode::NullReference);
+    }
+    set!(regs, dst, v);
+    Ok(Flow::Next)
+});
+
 op!(GlobalGet { dst, global }, |ip, regs, cx| {
     let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
     set!(regs, dst, cx.s.globals[addr as usize].value);
