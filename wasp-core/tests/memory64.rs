@@ -381,3 +381,66 @@ fn memory64_can_be_turned_off() {
     assert!(err.contains("memory64"), "{err}");
     Module::new(&engine, "(module (memory 1))").unwrap();
 }
+
+/// Grows a 64-bit memory, fills 100,000 bytes past 4 GiB's reach of a 32-bit address
+/// computation, and reads them back.
+const GROW_AND_FILL: &str = r#"(module
+  (memory (export "m") i64 1 4)
+  (func (export "run") (result i64)
+    (drop (memory.grow (i64.const 2)))
+    (memory.fill (i64.const 65536) (i32.const 7) (i64.const 100000))
+    (i64.add (i64.load (i64.const 100000)) (memory.size))))"#;
+
+/// A call paused for gas anywhere, also inside the 64-bit `memory.grow` and `memory.fill`
+/// (which pay by size), is saved to a snapshot, restored in a new store and finished there
+/// with the same result and gas as a call that never paused.
+#[test]
+fn calls_paused_at_64_bit_grow_and_fill_resume_from_snapshots() {
+    let mut config = Config::default();
+    config.gas_metering(true);
+    let engine = Engine::new(&config);
+    let module = Module::new(&engine, GROW_AND_FILL).unwrap();
+    let fresh = || {
+        let mut store = Store::new(&engine, ());
+        let instance = Linker::new(&engine)
+            .instantiate(&mut store, &module)
+            .unwrap();
+        (store, instance)
+    };
+    let want = Val::I64(0x0707_0707_0707_0707 + 3);
+    let (mut store, instance) = fresh();
+    store.set_gas(u64::MAX / 2).unwrap();
+    let run = instance.get_func(&store, "run").unwrap();
+    let total = match run.call_resumable(&mut store, &[]).unwrap() {
+        CallOutcome::Finished { results, gas_used } => {
+            assert_eq!(results, [want.clone()]);
+            gas_used
+        }
+        other => panic!("expected the call to finish, got {other:?}"),
+    };
+    let mut pauses = 0;
+    for gas in (0..total).step_by((total / 97).max(1) as usize) {
+        let (mut first, instance) = fresh();
+        first.set_gas(gas).unwrap();
+        let run = instance.get_func(&first, "run").unwrap();
+        let paused = match run.call_resumable(&mut first, &[]).unwrap() {
+            CallOutcome::OutOfGas(paused) => paused,
+            other => panic!("expected a pause with {gas} gas, got {other:?}"),
+        };
+        pauses += 1;
+        let snapshot = first.snapshot(Some(&paused));
+        let (mut second, instance) = fresh();
+        let paused = second.restore(&snapshot).unwrap().expect("a paused call");
+        second.set_gas(u64::MAX / 2).unwrap();
+        match paused.resume(&mut second, &[]).unwrap() {
+            CallOutcome::Finished { results, gas_used } => {
+                assert_eq!(results, [want.clone()], "paused with {gas} gas");
+                assert_eq!(gas_used, total, "paused with {gas} gas");
+            }
+            other => panic!("expected the call to finish, got {other:?}"),
+        }
+        let m = instance.get_memory(&second, "m").unwrap();
+        assert_eq!(m.size(&second), 3);
+    }
+    assert!(pauses > 50);
+}

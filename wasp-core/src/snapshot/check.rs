@@ -168,6 +168,10 @@ fn check_top(
                 | Instr::MemoryFill { .. }
                 | Instr::MemoryCopy { .. }
                 | Instr::MemoryInit { .. }
+                | Instr::MemoryGrow64 { .. }
+                | Instr::MemoryFill64 { .. }
+                | Instr::MemoryCopy64 { .. }
+                | Instr::MemoryInit64 { .. }
                 | Instr::TableGrow { .. }
                 | Instr::TableFill { .. }
                 | Instr::TableCopy { .. }
@@ -207,6 +211,9 @@ fn check_interrupted(body: &CompiledFunc, pc: usize, progress: u64) -> Result<()
         Instr::MemoryFill { .. }
             | Instr::MemoryCopy { .. }
             | Instr::MemoryInit { .. }
+            | Instr::MemoryFill64 { .. }
+            | Instr::MemoryCopy64 { .. }
+            | Instr::MemoryInit64 { .. }
             | Instr::TableFill { .. }
             | Instr::TableCopy { .. }
             | Instr::TableInit { .. }

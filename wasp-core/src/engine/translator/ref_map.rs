@@ -314,6 +314,10 @@ pub(crate) fn is_pause_point(instr: &Instr) -> bool {
             | Instr::MemoryFill { .. }
             | Instr::MemoryCopy { .. }
             | Instr::MemoryInit { .. }
+            | Instr::MemoryGrow64 { .. }
+            | Instr::MemoryFill64 { .. }
+            | Instr::MemoryCopy64 { .. }
+            | Instr::MemoryInit64 { .. }
             | Instr::TableGrow { .. }
             | Instr::TableFill { .. }
             | Instr::TableCopy { .. }
@@ -346,12 +350,17 @@ impl Translator<'_> {
             | Instr::ReturnCallIndirect { .. }
             | Instr::ReturnCallRef { .. } => (0, None, false),
             // Emitted with their result already pushed.
-            Instr::MemoryGrow { .. } => (height.saturating_sub(1), None, true),
+            Instr::MemoryGrow { .. } | Instr::MemoryGrow64 { .. } => {
+                (height.saturating_sub(1), None, true)
+            }
             Instr::TableGrow { init, .. } => (height.saturating_sub(1), Some(init), true),
             Instr::TableFill { val, .. } => (height, Some(val), true),
             Instr::MemoryFill { .. }
             | Instr::MemoryCopy { .. }
             | Instr::MemoryInit { .. }
+            | Instr::MemoryFill64 { .. }
+            | Instr::MemoryCopy64 { .. }
+            | Instr::MemoryInit64 { .. }
             | Instr::TableCopy { .. }
             | Instr::TableInit { .. } => (height, None, true),
             _ => return,
