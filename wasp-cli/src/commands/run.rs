@@ -2,7 +2,7 @@
 //! instantiate a module with no imports and call one of its exported
 //! functions, metered and pausable with `--gas`.
 
-use wasp_core::{Engine, ExternType, Linker, Store, Val};
+use wasp_core::{ExternType, Linker, Store, Val};
 
 use super::gas::{self, MeteredCall};
 use super::{load_module, print_lines, Outcome};

@@ -103,6 +103,8 @@ fn type_text(ty: &ExternType) -> String {
             let element = match t.element() {
                 RefType::Func => "funcref",
                 RefType::Extern => "externref",
+                // Typed function references are off on the differential engine.
+                RefType::Typed { .. } => "(typed reference)",
             };
             format!("table {} {element}", limits_text(t.min(), t.max()))
         }
@@ -118,6 +120,7 @@ fn val_type_name(ty: ValType) -> &'static str {
         ValType::V128 => "v128",
         ValType::FuncRef => "funcref",
         ValType::ExternRef => "externref",
+        ValType::Ref(_) => "(typed reference)",
     }
 }
 
@@ -129,7 +132,7 @@ fn kind(ty: ValType) -> Option<Kind> {
         ValType::F64 => Kind::F64,
         ValType::FuncRef => Kind::FuncRef,
         ValType::ExternRef => Kind::ExternRef,
-        ValType::V128 => return None,
+        ValType::V128 | ValType::Ref(_) => return None,
     })
 }
 
