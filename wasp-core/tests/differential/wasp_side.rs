@@ -1,8 +1,8 @@
 //! Running a module on Wasp and reporting what it does in the common terms of `values`.
 
 use wasp_core::{
-    Config, Engine, Error, ExternRef, ExternType, Instance, Linker, Module, Mutability, Store,
-    TrapCode, Val, ValType,
+    Config, Engine, Error, ExternRef, ExternType, Instance, Linker, Module, Mutability, RefType,
+    Store, TrapCode, Val, ValType,
 };
 
 use super::values::{
@@ -91,10 +91,7 @@ fn type_text(ty: &ExternType) -> String {
     match ty {
         ExternType::Func(f) => {
             let names = |types: &[ValType]| types.iter().map(|t| val_type_name(*t)).collect();
-            let (params, results): (Vec<String>, Vec<String>) =
-                (names(f.params()), names(f.results()));
-            let params: Vec<&str> = params.iter().map(String::as_str).collect();
-            let results: Vec<&str> = results.iter().map(String::as_str).collect();
+            let (params, results): (Vec<_>, Vec<_>) = (names(f.params()), names(f.results()));
             func_type_text(&params, &results)
         }
         ExternType::Memory(m) => format!("memory {}", limits_text(m.min(), m.max())),
@@ -103,15 +100,28 @@ fn type_text(ty: &ExternType) -> String {
             Mutability::Const => format!("global {}", val_type_name(g.content())),
         },
         ExternType::Table(t) => {
-            let element = t.element();
+            let element = match t.element() {
+                RefType::Func => "funcref",
+                RefType::Extern => "externref",
+                // Typed function references are off on the differential engine.
+                RefType::Typed { .. } => "(typed reference)",
+            };
             format!("table {} {element}", limits_text(t.min(), t.max()))
         }
     }
 }
 
-/// A value type in Wasm text, as the wasmi side writes it.
-fn val_type_name(ty: ValType) -> String {
-    ty.to_string()
+fn val_type_name(ty: ValType) -> &'static str {
+    match ty {
+        ValType::I32 => "i32",
+        ValType::I64 => "i64",
+        ValType::F32 => "f32",
+        ValType::F64 => "f64",
+        ValType::V128 => "v128",
+        ValType::FuncRef => "funcref",
+        ValType::ExternRef => "externref",
+        ValType::Ref(_) => "(typed reference)",
+    }
 }
 
 fn kind(ty: ValType) -> Option<Kind> {
