@@ -49,9 +49,10 @@ pub enum Command {
     /// Check that a module is valid WebAssembly.
     #[command(after_help = EXIT_CODES)]
     Validate(FileArgs),
-    /// List the imports and exports of a module with their types.
-    #[command(after_help = EXIT_CODES)]
-    Inspect(FileArgs),
+    /// List the imports and exports of a module with their types, or show a
+    /// saved paused call (gas, why it paused, memories, globals, frames).
+    #[command(after_help = INSPECT_HELP)]
+    Inspect(InspectArgs),
 }
 
 /// Extra help for `wasp run`.
@@ -156,6 +157,36 @@ pub struct ResumeArgs {
     /// the program had when saved); its open files are reopened beneath it.
     #[arg(long = "dir", value_name = "HOST[::GUEST]")]
     pub dirs: Vec<String>,
+}
+
+/// Extra help for `wasp inspect`.
+const INSPECT_HELP: &str = concat!(
+    "\
+FILE may be a module (`.wasm` or `.wat`): its imports and exports are listed.
+It may also be a saved call: a file written by `wasp run --save` (which
+names its module: it is read from there unless --module is given), or the
+bytes of `Store::snapshot` (which does not: give its modules with --module,
+one per module, matched by content hash). For a saved call, wasp prints the
+gas used and left, why the call paused, the memories (size in pages and
+bytes), tables, globals and the frames, innermost first: function index and
+name, Wasm offset, source line when the module has DWARF debug info, and the
+locals with their types. Nothing is instantiated or run. Without its module
+a frame shows only its function index. Modules are compiled as `wasp run
+--gas` compiles them (gas metering on, default costs).
+
+",
+    exit_codes!()
+);
+
+/// Arguments of `wasp inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// A module (`.wasm`, `.wat`) or a saved call (`wasp run --save`, `Store::snapshot`).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// For a saved call: the module of its instances (repeat for several).
+    #[arg(long = "module", value_name = "MODULE")]
+    pub modules: Vec<PathBuf>,
 }
 
 /// Arguments of the commands that take just a module file.

@@ -9,12 +9,12 @@ mod dwarf;
 mod names;
 mod paused;
 
-pub(crate) use backtrace::capture;
+pub(crate) use backtrace::{capture, Describer};
 pub use backtrace::{FrameInfo, SourceLocation, WasmBacktrace};
 pub(crate) use dwarf::DebugSections;
 pub(crate) use names::Names;
-pub(crate) use paused::paused_frames;
 pub use paused::PausedFrame;
+pub(crate) use paused::{module_locals, paused_frames};
 
 /// A module's diagnostic information, read while it is parsed.
 #[derive(Debug, Default)]
