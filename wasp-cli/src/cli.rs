@@ -81,6 +81,13 @@ With --save FILE the paused call is written to FILE, and
 Without --gas nothing is metered: a function that never returns runs forever
 (use --gas to bound it).
 
+Trace: with --trace, every Wasm operator the called function executes (and
+those of the functions it calls) is printed on stderr before it runs, as
+`OFFSET FUNCTION: OPERATOR`, indented two spaces per call level. Operators
+that Wasp folds into the instruction using their value (most `local.get`,
+constants, `block`, `end`) print no line. Gas, pauses and results are the
+same as without --trace. --trace-func NAME and --trace-limit N narrow it.
+
 ",
     exit_codes!()
 );
@@ -129,6 +136,16 @@ pub struct RunArgs {
     /// When the gas runs out, save the paused call to FILE for `wasp resume`.
     #[arg(long, value_name = "FILE", requires = "gas")]
     pub save: Option<PathBuf>,
+    /// Print every Wasm operator the call executes on stderr: its offset, function and
+    /// text (`0x35 spin: i32.add`), indented by call depth.
+    #[arg(long)]
+    pub trace: bool,
+    /// Trace only the function named NAME (or of index NAME); implies --trace.
+    #[arg(long, value_name = "NAME")]
+    pub trace_func: Option<String>,
+    /// Trace at most N operators, then run on untraced; implies --trace.
+    #[arg(long, value_name = "N")]
+    pub trace_limit: Option<u64>,
     /// The module to run: a binary `.wasm` or a text `.wat` file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,

@@ -49,7 +49,7 @@ mod table;
 mod types;
 mod value;
 
-pub use debug::{FrameInfo, PausedFrame, SourceLocation, WasmBacktrace};
+pub use debug::{FrameInfo, PausedFrame, SourceLocation, TraceStep, Tracer, WasmBacktrace};
 pub use engine::{Config, Engine, GasCosts};
 pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, TrapKind, UsageError};
 pub use func::{

@@ -5,6 +5,7 @@ mod inspect;
 mod inspect_snapshot;
 mod resume;
 mod run;
+mod trace;
 mod validate;
 mod wasi;
 
