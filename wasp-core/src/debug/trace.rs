@@ -94,7 +94,7 @@ type Callback = Box<dyn FnMut(&TraceStep<'_>) + Send>;
 /// store.set_tracer(Some(Tracer::new(move |step| sink.lock().unwrap().push(step.to_string()))));
 /// let add = instance.get_typed_func::<(i32, i32), i32>(&store, "add")?;
 /// assert_eq!(add.call(&mut store, (2, 3))?, 5);
-/// assert_eq!(lines.lock().unwrap()[0], "0x24 add: i32.add");
+/// assert_eq!(lines.lock().unwrap()[0], "0x27 add: i32.add");
 /// # Ok::<(), wasp_core::Error>(())
 /// ```
 ///
