@@ -46,10 +46,8 @@ impl ModuleDebug {
             .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty).ok()?)))
             .collect();
         self.locals.push(runs);
-        self.bodies.push((
-            body.range().start as u64,
-            std::sync::Arc::from(body.as_bytes()),
-        ));
+        self.bodies
+            .push((body.range().start, std::sync::Arc::from(body.as_bytes())));
     }
 
     /// Keeps what a custom section says about the module; a malformed one is ignored, as the
