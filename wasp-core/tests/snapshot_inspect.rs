@@ -207,3 +207,13 @@ fn slot_count(bytes: &[u8]) -> usize {
         })
         .expect("a slot count")
 }
+
+/// Saved positions are positions in a translation: a module compiled without gas metering
+/// does not fit a snapshot taken with it, and the reader says so instead of guessing.
+#[test]
+fn a_module_translated_otherwise_is_refused() {
+    let (_, bytes, _) = gas_paused();
+    let unmetered = Module::new(&Engine::default(), GUEST).expect("module");
+    let err = SnapshotInfo::read(&bytes, &[unmetered]).unwrap_err();
+    assert!(err.to_string().contains("gas metering"), "{err}");
+}

@@ -564,6 +564,7 @@ fn read_call(
                 modules,
                 &values,
                 f,
+                i == 0,
                 top_exact && i == 0,
             )
         })
@@ -576,6 +577,10 @@ fn read_call(
     })
 }
 
+/// The likely cause of a frame that does not fit its function's translated code.
+const OTHER_TRANSLATION: &str = " (was the module compiled with the same gas metering \
+    setting as when the snapshot was taken?)";
+
 /// Describes one saved frame, through its module's translated code when it was given.
 fn describe<'m>(
     describer: &mut Describer<'m>,
@@ -583,6 +588,7 @@ fn describe<'m>(
     modules: &[Option<&'m Arc<ModuleInner>>],
     values: &[u64],
     frame: &Frame,
+    top: bool,
     exact: bool,
 ) -> Result<PausedFrame, SnapshotError> {
     let bad = |detail: &str| corrupt("frames", format!("function {}: {detail}", frame.func));
@@ -611,7 +617,16 @@ fn describe<'m>(
         .and_then(|defined| module.code.get(defined))
         .ok_or_else(|| bad("its module does not define it"))?;
     if frame.pc as usize >= body.ops.len() {
-        return Err(bad("its position lies outside its code"));
+        return Err(bad(&format!(
+            "its position lies outside its code{OTHER_TRANSLATION}"
+        )));
+    }
+    // A caller waits right after a call; anywhere else, the module was translated otherwise
+    // than when the snapshot was taken (another gas configuration) or the bytes lie.
+    if !top && super::check::call_site(&body.ops, frame.pc as usize).is_none() {
+        return Err(bad(&format!(
+            "a caller is not stopped right after a call{OTHER_TRANSLATION}"
+        )));
     }
     let info = describer.describe_in(module, func_index, body, frame.pc, exact);
     let locals = module_locals(module, func_index, values, frame.base, StoreId::NONE)
