@@ -49,9 +49,10 @@ pub enum Command {
     /// Check that a module is valid WebAssembly.
     #[command(after_help = EXIT_CODES)]
     Validate(FileArgs),
-    /// List the imports and exports of a module with their types.
-    #[command(after_help = EXIT_CODES)]
-    Inspect(FileArgs),
+    /// List the imports and exports of a module with their types, or show a
+    /// saved paused call (gas, why it paused, memories, globals, frames).
+    #[command(after_help = INSPECT_HELP)]
+    Inspect(InspectArgs),
 }
 
 /// Extra help for `wasp run`.
@@ -79,6 +80,13 @@ With --save FILE the paused call is written to FILE, and
 `wasp resume FILE --gas M` continues it, in another process if need be.
 Without --gas nothing is metered: a function that never returns runs forever
 (use --gas to bound it).
+
+Trace: with --trace, every Wasm operator the called function executes (and
+those of the functions it calls) is printed on stderr before it runs, as
+`OFFSET FUNCTION: OPERATOR`, indented two spaces per call level. Operators
+that Wasp folds into the instruction using their value (most `local.get`,
+constants, `block`, `end`) print no line. Gas, pauses and results are the
+same as without --trace. --trace-func NAME and --trace-limit N narrow it.
 
 ",
     exit_codes!()
@@ -128,6 +136,16 @@ pub struct RunArgs {
     /// When the gas runs out, save the paused call to FILE for `wasp resume`.
     #[arg(long, value_name = "FILE", requires = "gas")]
     pub save: Option<PathBuf>,
+    /// Print every Wasm operator the call executes on stderr: its offset, function and
+    /// text (`0x35 spin: i32.add`), indented by call depth.
+    #[arg(long)]
+    pub trace: bool,
+    /// Trace only the function named NAME (or of index NAME); implies --trace.
+    #[arg(long, value_name = "NAME")]
+    pub trace_func: Option<String>,
+    /// Trace at most N operators, then run on untraced; implies --trace.
+    #[arg(long, value_name = "N")]
+    pub trace_limit: Option<u64>,
     /// The module to run: a binary `.wasm` or a text `.wat` file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
@@ -156,6 +174,36 @@ pub struct ResumeArgs {
     /// the program had when saved); its open files are reopened beneath it.
     #[arg(long = "dir", value_name = "HOST[::GUEST]")]
     pub dirs: Vec<String>,
+}
+
+/// Extra help for `wasp inspect`.
+const INSPECT_HELP: &str = concat!(
+    "\
+FILE may be a module (`.wasm` or `.wat`): its imports and exports are listed.
+It may also be a saved call: a file written by `wasp run --save` (which
+names its module: it is read from there unless --module is given), or the
+bytes of `Store::snapshot` (which does not: give its modules with --module,
+one per module, matched by content hash). For a saved call, wasp prints the
+gas used and left, why the call paused, the memories (size in pages and
+bytes), tables, globals and the frames, innermost first: function index and
+name, Wasm offset, source line when the module has DWARF debug info, and the
+locals with their types. Nothing is instantiated or run. Without its module
+a frame shows only its function index. Modules are compiled as `wasp run
+--gas` compiles them (gas metering on, default costs).
+
+",
+    exit_codes!()
+);
+
+/// Arguments of `wasp inspect`.
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// A module (`.wasm`, `.wat`) or a saved call (`wasp run --save`, `Store::snapshot`).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// For a saved call: the module of its instances (repeat for several).
+    #[arg(long = "module", value_name = "MODULE")]
+    pub modules: Vec<PathBuf>,
 }
 
 /// Arguments of the commands that take just a module file.

@@ -173,6 +173,14 @@ pub enum CliError {
         /// What the store found wrong.
         error: SnapshotError,
     },
+    /// A snapshot given to `wasp inspect` is damaged or inconsistent.
+    #[error("cannot inspect the snapshot `{}`: {error}", path.display())]
+    InspectSnapshot {
+        /// The snapshot file.
+        path: PathBuf,
+        /// What is wrong with it.
+        error: SnapshotError,
+    },
     /// The snapshot holds the store's state but no paused call.
     #[error("the snapshot `{}` holds no paused call: expected one saved by `wasp run --save`", path.display())]
     NoPausedCall {

@@ -49,7 +49,7 @@ mod table;
 mod types;
 mod value;
 
-pub use debug::{FrameInfo, PausedFrame, SourceLocation, WasmBacktrace};
+pub use debug::{FrameInfo, PausedFrame, SourceLocation, TraceStep, Tracer, WasmBacktrace};
 pub use engine::{Config, Engine, GasCosts};
 pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, TrapKind, UsageError};
 pub use func::{
@@ -68,7 +68,10 @@ pub use limits::{LimitError, StoreLimits};
 pub use linker::Linker;
 pub use memory::Memory;
 pub use module::{ExportType, ImportType, Module};
-pub use snapshot::SnapshotError;
+pub use snapshot::{
+    GlobalInfo, MemoryInfo, Owner, PauseReason, PausedCallInfo, SnapshotError, SnapshotInfo,
+    TableInfo,
+};
 pub use store::{AsContext, AsContextMut, Store};
 pub use table::Table;
 pub use types::{

@@ -72,6 +72,17 @@ impl<T> Store<T> {
         }
     }
 
+    /// Traces every Wasm operator the calls of this store execute (`None`: stop tracing).
+    ///
+    /// A traced call runs one instruction at a time through a separate, slower loop with
+    /// the same instructions, so gas, pauses, traps and results are those of an untraced
+    /// call; an untraced store pays nothing for the feature. See [`Tracer`] for an example.
+    ///
+    /// [`Tracer`]: crate::Tracer
+    pub fn set_tracer(&mut self, tracer: Option<crate::Tracer>) {
+        self.inner.tracer = tracer;
+    }
+
     /// The engine of this store.
     pub fn engine(&self) -> &Engine {
         &self.inner.engine
@@ -260,6 +271,8 @@ pub(crate) struct StoreInner {
     pub(crate) deadline: Option<std::time::Duration>,
     /// References the embedder vouches it handed to instances (see `Store::grant`).
     pub(crate) grants: crate::snapshot::Grants,
+    /// Receives every executed operator, when set (see [`Store::set_tracer`]).
+    pub(crate) tracer: Option<crate::debug::Tracer>,
 }
 
 impl StoreInner {
@@ -286,6 +299,7 @@ impl StoreInner {
             interrupt: crate::interrupt::Interrupt::default(),
             bulk_progress: 0,
             deadline: None,
+            tracer: None,
         }
     }
 }

@@ -1,15 +1,27 @@
-//! `wasp inspect FILE`: list a module's imports and exports with their types.
+//! `wasp inspect FILE`: list a module's imports and exports with their types; for a saved
+//! call, see [`super::inspect_snapshot`].
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use super::{load_module, print_lines};
+use wasp_core::Module;
+
+use super::inspect_snapshot::{inspect_snapshot, is_snapshot};
+use super::{print_lines, read_file};
 use crate::error::CliError;
 
 /// Prints one line per import (`import "env" "f": (func ...)`) and then one
-/// line per export (`export "memory": (memory 1)`), in module order.
-pub fn inspect(file: &Path) -> Result<(), CliError> {
-    let module = load_module(&super::engine(), file)?;
+/// line per export (`export "memory": (memory 1)`), in module order; a saved call is
+/// described instead (`modules` are then its modules).
+pub fn inspect(file: &Path, modules: &[PathBuf]) -> Result<(), CliError> {
+    let bytes = read_file(file)?;
+    if is_snapshot(&bytes) {
+        return inspect_snapshot(file, &bytes, modules);
+    }
+    let module = Module::new(&super::engine(), &bytes).map_err(|error| CliError::Invalid {
+        path: file.to_owned(),
+        error,
+    })?;
     let imports = module.imports().map(|import| {
         format!(
             "import {} {}: {}",

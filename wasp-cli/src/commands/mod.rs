@@ -2,8 +2,10 @@
 
 mod gas;
 mod inspect;
+mod inspect_snapshot;
 mod resume;
 mod run;
+mod trace;
 mod validate;
 mod wasi;
 
@@ -58,7 +60,9 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Run(args) => run::run(&args),
         Command::Resume(args) => resume::resume(&args),
         Command::Validate(args) => validate::validate(&args.file).map(|()| Outcome::Done),
-        Command::Inspect(args) => inspect::inspect(&args.file).map(|()| Outcome::Done),
+        Command::Inspect(args) => {
+            inspect::inspect(&args.file, &args.modules).map(|()| Outcome::Done)
+        }
     };
     match result {
         // A closed pipe (`wasp inspect m.wasm | head -1`) is not an error.

@@ -101,6 +101,7 @@ pub fn run(args: &RunArgs) -> Result<Outcome, CliError> {
                 path: args.file.clone(),
                 error,
             })?;
+    store.set_tracer(super::trace::tracer(args));
     let func = instance
         .get_func(&store, name)
         .ok_or_else(|| CliError::MissingExport {

@@ -69,6 +69,7 @@ pub fn run(args: &RunArgs, engine: &Engine, module: &Module) -> Result<Outcome, 
         store.set_gas(budget).map_err(instantiate)?;
     }
     let instance = instantiate_wasi(&mut store, module).map_err(instantiate)?;
+    store.set_tracer(super::trace::tracer(args));
     let mut call = MeteredCall {
         function: "_start".into(),
         module_path,

@@ -5,6 +5,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::engine::executor::Frame;
+use crate::engine::translator::CompiledFunc;
 use crate::module::ModuleInner;
 use crate::store::{FuncEntity, StoreInner};
 
@@ -130,19 +131,28 @@ impl<'s> Describer<'s> {
         let instance = store.instances.get(*instance as usize)?;
         let func_index = instance.funcs.iter().position(|&a| a == frame.func)? as u32;
         let module: &Arc<ModuleInner> = &instance.module.inner;
-        let pc = if exact {
-            frame.pc
-        } else {
-            frame.pc.saturating_sub(1)
-        };
+        Some(self.describe_in(module, func_index, body, frame.pc, exact))
+    }
+
+    /// Describes a frame of `module`'s function `func_index` (whose code is `body`) at `pc`;
+    /// with `exact`, `pc` is the instruction it is at, otherwise the one just after it.
+    pub(crate) fn describe_in(
+        &mut self,
+        module: &'s Arc<ModuleInner>,
+        func_index: u32,
+        body: &CompiledFunc,
+        pc: u32,
+        exact: bool,
+    ) -> FrameInfo {
+        let pc = if exact { pc } else { pc.saturating_sub(1) };
         let module_offset = body.offsets.wasm_offset(pc).map(|o| o as usize);
         let source = module_offset.and_then(|offset| self.source(module, offset));
-        Some(FrameInfo {
+        FrameInfo {
             func_index,
             func_name: module.debug.names.func(func_index),
             module_offset,
             source,
-        })
+        }
     }
 
     fn source(&mut self, module: &'s Arc<ModuleInner>, offset: usize) -> Option<SourceLocation> {

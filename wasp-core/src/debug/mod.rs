@@ -7,14 +7,18 @@
 mod backtrace;
 mod dwarf;
 mod names;
+mod operators;
 mod paused;
+mod trace;
 
-pub(crate) use backtrace::capture;
+pub(crate) use backtrace::{capture, Describer};
 pub use backtrace::{FrameInfo, SourceLocation, WasmBacktrace};
 pub(crate) use dwarf::DebugSections;
 pub(crate) use names::Names;
-pub(crate) use paused::paused_frames;
 pub use paused::PausedFrame;
+pub(crate) use paused::{module_locals, paused_frames};
+pub(crate) use trace::TraceState;
+pub use trace::{TraceStep, Tracer};
 
 /// A module's diagnostic information, read while it is parsed.
 #[derive(Debug, Default)]
@@ -27,6 +31,9 @@ pub(crate) struct ModuleDebug {
     pub(crate) code_start: usize,
     /// The declared locals of each defined function, as `(count, type)` runs.
     pub(crate) locals: Vec<Box<[(u32, crate::types::ValType)]>>,
+    /// Each defined function's body (its offset in the module, its bytes), from which the
+    /// instruction trace reads operators.
+    pub(crate) bodies: Vec<(u64, std::sync::Arc<[u8]>)>,
 }
 
 impl ModuleDebug {
@@ -43,6 +50,8 @@ impl ModuleDebug {
             .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty, types).ok()?)))
             .collect();
         self.locals.push(runs);
+        self.bodies
+            .push((body.range().start, std::sync::Arc::from(body.as_bytes())));
     }
 
     /// Keeps what a custom section says about the module; a malformed one is ignored, as the

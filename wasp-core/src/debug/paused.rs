@@ -4,7 +4,8 @@
 use super::backtrace::Describer;
 use super::FrameInfo;
 use crate::engine::executor::{Frame, Stack};
-use crate::store::{FuncEntity, StoreInner};
+use crate::module::ModuleInner;
+use crate::store::{FuncEntity, StoreId, StoreInner};
 use crate::types::ValType;
 use crate::value::Val;
 
@@ -16,6 +17,10 @@ pub struct PausedFrame {
 }
 
 impl PausedFrame {
+    pub(crate) fn new(info: FrameInfo, locals: Vec<Val>) -> PausedFrame {
+        PausedFrame { info, locals }
+    }
+
     /// The function, its Wasm offset and, with debug info, its source position. The
     /// innermost frame's offset is the operator that runs next (or the call of the host
     /// function that paused), the others' the call they wait on.
@@ -56,6 +61,19 @@ fn locals(store: &StoreInner, stack: &Stack, frame: &Frame, index: u32) -> Optio
         return None;
     };
     let module = &store.instances.get(*instance as usize)?.module.inner;
+    module_locals(module, index, &stack.values, frame.base, store.id)
+}
+
+/// The typed values of the locals of a frame of `module`'s function `index` whose slots
+/// start at `values[base]`; `None` when the function or a slot does not exist. References
+/// become handles of store `store`.
+pub(crate) fn module_locals(
+    module: &ModuleInner,
+    index: u32,
+    values: &[u64],
+    base: u32,
+    store: StoreId,
+) -> Option<Vec<Val>> {
     let ty = module
         .types
         .get(*module.funcs.get(index as usize)? as usize)?;
@@ -66,12 +84,12 @@ fn locals(store: &StoreInner, stack: &Stack, frame: &Frame, index: u32) -> Optio
             .iter()
             .flat_map(|&(count, ty)| std::iter::repeat_n(ty, count as usize)),
     );
-    let base = frame.base as usize;
+    let base = base as usize;
     types
         .enumerate()
         .map(|(i, ty): (usize, ValType)| {
-            let slot = *stack.values.get(base + i)?;
-            Some(Val::from_slot(store.id, ty, slot))
+            let slot = *values.get(base.checked_add(i)?)?;
+            Some(Val::from_slot(store, ty, slot))
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Driving a call: runs the interpreter and calls host functions when it asks for them.
 
 use super::Caller;
-use crate::engine::executor::{execute, Exit, Limits, Stack};
+use crate::engine::executor::{execute, execute_traced, Exit, Limits, Stack};
 use crate::error::{Error, TrapCode, UsageError};
 use crate::store::{FuncEntity, Store};
 use crate::value::Val;
@@ -161,7 +161,10 @@ pub(crate) fn limits<T>(store: &Store<T>) -> Limits {
 pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, Error> {
     let limits = limits(store);
     loop {
-        let exit = execute(&mut store.inner, stack, limits);
+        let exit = match store.inner.tracer.clone() {
+            None => execute(&mut store.inner, stack, limits),
+            Some(tracer) => execute_traced(&mut store.inner, stack, limits, &mut tracer.lock()),
+        };
         let exit = exit.map_err(|code| with_backtrace(store, stack, code.into(), false))?;
         match exit {
             Exit::Done => return Ok(RunEnd::Done),

@@ -10,7 +10,7 @@ use crate::func::{HostCall, Suspension};
 use crate::store::{FuncEntity, StoreInner};
 
 /// The call instruction a frame below the top is waiting on.
-enum CallSite {
+pub(super) enum CallSite {
     /// `call` of the module's function `func`, arguments at slot `args`.
     Direct { func: u32, args: u32 },
     /// `call_indirect` or `call_ref` of engine type `ty`, arguments at slot `args`.
@@ -107,7 +107,7 @@ fn wasm_body(s: &StoreInner, func: u32) -> Result<&CompiledFunc, SnapshotError> 
 }
 
 /// The call instruction just before `pc`, if `pc` is the return point of one.
-fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
+pub(super) fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
     match (
         pc.checked_sub(2).map(|i| code[i].instr),
         pc.checked_sub(1).map(|i| code[i].instr),

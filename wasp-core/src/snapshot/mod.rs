@@ -64,10 +64,14 @@
 mod check;
 mod codec;
 mod confine;
+mod inspect;
 mod layout_diff;
 mod reach;
 
 pub(crate) use check::check_stack;
+pub use inspect::{
+    GlobalInfo, MemoryInfo, Owner, PauseReason, PausedCallInfo, SnapshotInfo, TableInfo,
+};
 pub(crate) use reach::Grants;
 use reach::Reach;
 

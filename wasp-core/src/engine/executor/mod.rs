@@ -9,8 +9,10 @@ mod bulk;
 mod dispatch;
 mod handlers;
 mod regs;
+mod trace;
 
 pub(crate) use dispatch::{execute, Op};
+pub(crate) use trace::execute_traced;
 
 /// Pairs every instruction of verified code with its handler.
 pub(crate) fn link(code: &[Instr]) -> Box<[Op]> {

@@ -19,6 +19,15 @@ impl OffsetMap {
         let index = after.saturating_sub(1);
         self.entries.get(index).map(|&(_, offset)| offset)
     }
+
+    /// The entry that covers IR instruction `pc`: its index, its first IR position and the
+    /// Wasm offset of its operator (for the instruction trace).
+    pub(crate) fn entry(&self, pc: u32) -> Option<(usize, u32, u32)> {
+        let after = self.entries.partition_point(|&(start, _)| start <= pc);
+        let index = after.saturating_sub(1);
+        let &(start, offset) = self.entries.get(index)?;
+        Some((index, start, offset))
+    }
 }
 
 /// Collects the entries of an [`OffsetMap`] while a function is translated.

@@ -1,0 +1,67 @@
+//! The traced run: the interpreter's loop one instruction at a time, telling a tracer of each
+//! instruction before it runs.
+//!
+//! Each handler is entered with a budget of one dispatch, so it runs its own instruction and
+//! returns the next one to this loop instead of jumping to it. The handlers, and so gas,
+//! pauses, traps and results, are those of [`execute`](super::execute), which this loop
+//! leaves untouched: an untraced call never comes here.
+
+use super::dispatch::{Cx, BUDGET};
+use super::{Exit, Limits, Stack};
+use crate::debug::TraceState;
+use crate::error::TrapCode;
+use crate::store::StoreInner;
+
+/// Runs as [`execute`](super::execute) does, calling `tracer` before each instruction until
+/// its step limit is spent (then at full speed).
+pub(crate) fn execute_traced(
+    s: &mut StoreInner,
+    stack: &mut Stack,
+    limits: Limits,
+    tracer: &mut TraceState,
+) -> Result<Exit, TrapCode> {
+    let mut cx = Cx {
+        s,
+        stack,
+        limits,
+        code: std::ptr::null(),
+        inst: u32::MAX,
+        base: 0,
+        mem: std::ptr::null_mut(),
+        mem_len: 0,
+        ip: std::ptr::null(),
+        regs: std::ptr::null_mut(),
+        exit: Ok(Exit::Done),
+        gas: 0,
+    };
+    cx.gas = cx.s.gas;
+    if !cx.load_top() {
+        return Ok(Exit::Done);
+    }
+    loop {
+        let (ip, regs) = (cx.ip, cx.regs);
+        let budget = if tracer.done() {
+            BUDGET
+        } else {
+            if let Some(frame) = cx.stack.frames.last() {
+                let (func, depth) = (frame.func, cx.stack.frames.len());
+                tracer.before(cx.s, func, cx.pc_of(ip), depth);
+            }
+            1
+        };
+        // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
+        // left it there (invariants 2 and 4 of `translator/verify.rs`).
+        let handler = unsafe { (*ip).handler };
+        let next = handler(ip, regs, &mut cx, budget);
+        if next.is_null() {
+            cx.s.gas = cx.gas;
+            return cx.exit;
+        }
+        if cx.s.interrupt.is_raised() {
+            cx.save_pc(next);
+            cx.s.gas = cx.gas;
+            return Ok(Exit::Interrupted { progress: 0 });
+        }
+        cx.ip = next;
+    }
+}
