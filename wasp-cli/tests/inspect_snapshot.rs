@@ -105,7 +105,7 @@ fn a_core_snapshot_takes_its_module_with_module() {
     let text = stdout(&out);
     assert!(text.contains("not given (--module)"), "{text}");
     assert!(
-        text.contains("memory 0: 65536 bytes, maximum 3 pages"),
+        text.contains("memory 0: 1 page of 65536 bytes (65536 bytes), maximum 3 pages"),
         "{text}"
     );
     assert!(

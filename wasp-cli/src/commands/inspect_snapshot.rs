@@ -115,19 +115,19 @@ fn describe(info: &SnapshotInfo, lines: &mut Vec<String>) {
         }
     }
     for (i, m) in info.memories().iter().enumerate() {
-        let size = match (m.pages(), m.page_size()) {
-            (Some(pages), Some(size)) => format!(
-                "{pages} page{} of {size} bytes ({} bytes)",
-                plural(pages),
-                m.byte_len()
-            ),
-            _ => format!("{} bytes", m.byte_len()),
-        };
+        let pages = m.pages();
+        let size = format!(
+            "{pages} page{} of {} bytes ({} bytes)",
+            plural(pages),
+            m.page_size(),
+            m.byte_len()
+        );
         let max = m.maximum().map_or_else(
             || "no maximum".to_owned(),
             |max| format!("maximum {max} page{}", plural(max)),
         );
-        lines.push(format!("memory {i}: {size}, {max}"));
+        let index = if m.is_64() { " (i64)" } else { "" };
+        lines.push(format!("memory {i}{index}: {size}, {max}"));
     }
     for (i, t) in info.tables().iter().enumerate() {
         lines.push(format!("table {i}: {} {}", t.len(), t.element()));

@@ -73,7 +73,8 @@ pub struct Owner {
 pub struct MemoryInfo {
     byte_len: u64,
     maximum: Option<u64>,
-    page_size: Option<u64>,
+    page_size: u64,
+    is_64: bool,
     owner: Option<Owner>,
 }
 
@@ -88,15 +89,19 @@ impl MemoryInfo {
         self.maximum
     }
 
-    /// The page size in bytes (65536, or 1 for custom page sizes), when the module that
-    /// declares the memory was given.
-    pub fn page_size(&self) -> Option<u64> {
+    /// Whether the memory's addresses are `i64` (memory64).
+    pub fn is_64(&self) -> bool {
+        self.is_64
+    }
+
+    /// The page size in bytes (65536, or 1 for custom page sizes), as the snapshot records it.
+    pub fn page_size(&self) -> u64 {
         self.page_size
     }
 
-    /// The size in pages, when the page size is known.
-    pub fn pages(&self) -> Option<u64> {
-        self.page_size.map(|p| self.byte_len / p.max(1))
+    /// The size in pages.
+    pub fn pages(&self) -> u64 {
+        self.byte_len / self.page_size
     }
 
     /// The instance that has the memory, if any does.
@@ -413,21 +418,45 @@ fn read_memories(
     layout: &Layout,
     modules: &[Option<&Arc<ModuleInner>>],
 ) -> Result<Vec<MemoryInfo>, SnapshotError> {
-    let n = r.len(9, "the memories")?;
+    let n = r.len(11, "the memories")?;
     let mut out = Vec::with_capacity(n);
     for addr in 0..n {
+        let is_64 = match r.u8("a memory's index type")? {
+            0 => false,
+            1 => true,
+            code => {
+                return Err(corrupt(
+                    "a memory's index type",
+                    format!("expected 0 (i32) or 1 (i64), found {code}"),
+                ))
+            }
+        };
+        let page_size = match r.u8("a memory's page size")? {
+            log2 @ (0 | 16) => 1u64 << log2,
+            log2 => {
+                return Err(corrupt(
+                    "a memory's page size",
+                    format!("expected log2 0 or 16, found {log2}"),
+                ))
+            }
+        };
         let maximum = r.opt_u64("a memory's maximum")?;
         let len = r.len(1, "a memory's bytes")?;
         r.raw(len, "a memory's bytes")?;
         let owner = owner_of(layout, addr, |i| &i.memories);
-        let page_size = owner.and_then(|o| {
+        if let Some(declared) = owner.and_then(|o| {
             let module = modules.get(o.instance as usize).copied().flatten()?;
             Some(module.memories.get(o.index as usize)?.page_size())
-        });
+        }) {
+            if declared != page_size {
+                return Err(super::mismatch("a memory's page size", declared, page_size));
+            }
+        }
         out.push(MemoryInfo {
             byte_len: len as u64,
             maximum,
             page_size,
+            is_64,
             owner,
         });
     }
