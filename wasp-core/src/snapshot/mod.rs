@@ -396,6 +396,7 @@ fn val_type_from(code: u8) -> Result<ValType, SnapshotError> {
         3 => ValType::F64,
         4 => ValType::FuncRef,
         5 => ValType::ExternRef,
+        6 => ValType::V128,
         _ => {
             return Err(corrupt(
                 "a value type",

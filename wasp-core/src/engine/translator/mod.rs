@@ -24,6 +24,7 @@ use crate::error::{Error, ModuleError};
 use crate::types::FuncType;
 use control::{Control, ControlKind};
 pub(crate) use ref_map::{RefKind, RefMap};
+pub(crate) use simd::{simd_kind, SimdKind};
 
 /// A translated function body and the facts the executor needs to call it.
 #[derive(Debug)]

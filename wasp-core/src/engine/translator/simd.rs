@@ -12,6 +12,15 @@ use super::{const_instr, Operand, Translator};
 use crate::engine::ir::{Instr, Reg};
 use crate::error::Error;
 
+/// The kinds of SIMD operators the price list tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SimdKind {
+    /// Loads and stores of vectors or lanes.
+    Memory,
+    /// Everything else on `v128`: lane-wise arithmetic, shuffles, conversions, tests.
+    Compute,
+}
+
 /// A `v128` load (`dst, ptr, offset`) or store (`ptr, val, offset`).
 type MemOp = fn(Reg, Reg, u32) -> Instr;
 
@@ -179,6 +188,21 @@ macro_rules! simd_ops {
         load_lane { $($ll:ident;)* }
         store_lane { $($sl:ident;)* }
     ) => {
+        /// What a SIMD operator is for gas metering; `None` for other operators and for
+        /// `v128.const` (a constant, at the base price).
+        pub(crate) fn simd_kind(op: &Operator<'_>) -> Option<SimdKind> {
+            use Operator as O;
+            Some(match op {
+                $(O::$l { .. })|* | $(O::$s { .. })|* => SimdKind::Memory,
+                $(O::$ll { .. })|* | $(O::$sl { .. })|* => SimdKind::Memory,
+                $(O::$u)|* | $(O::$b)|* | $(O::$t)|* | $(O::$sh)|* => SimdKind::Compute,
+                $(O::$sp)|* | $(O::$te)|* => SimdKind::Compute,
+                $(O::$ex { .. })|* | $(O::$re { .. })|* => SimdKind::Compute,
+                O::I8x16Shuffle { .. } => SimdKind::Compute,
+                _ => return None,
+            })
+        }
+
         fn simd_table(t: &mut Translator<'_>, op: &Operator<'_>) -> Result<bool, Error> {
             use Operator as O;
             match op {
