@@ -131,3 +131,23 @@ fn a_vector_argument_of_the_wrong_type_is_refused() {
     let err = f.call(&mut store, &[Val::I64(1)], &mut out).unwrap_err();
     assert!(err.to_string().contains("v128"), "{err}");
 }
+
+/// Typed calls carry `V128` in and out, beside scalars; `Func::wrap` takes and returns it.
+#[test]
+fn typed_calls_and_wrapped_closures_take_v128() {
+    let (mut store, instance) = setup();
+    let mix = instance
+        .get_typed_func::<(i32, V128, i64), (i64, V128, i32)>(&store, "mix")
+        .unwrap();
+    let out = mix.call(&mut store, (4, V128::from(A), -9)).unwrap();
+    assert_eq!(out, (-9, V128::from(A), 5));
+    let wrapped = Func::wrap(&mut store, |x: V128, n: i32| {
+        (n, V128::from(x.as_u128() ^ B))
+    });
+    let typed = wrapped.typed::<(V128, i32), (i32, V128)>(&store).unwrap();
+    assert_eq!(
+        typed.call(&mut store, (V128::from(A), 3)).unwrap(),
+        (3, V128::from(A ^ B))
+    );
+    assert!(instance.get_typed_func::<V128, i64>(&store, "id").is_err());
+}
