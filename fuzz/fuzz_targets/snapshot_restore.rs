@@ -250,6 +250,7 @@ fn default_val(ty: ValType) -> Val {
         ValType::I64 => Val::I64(0),
         ValType::F32 => Val::F32(0),
         ValType::F64 => Val::F64(0),
+        ValType::V128 => Val::V128(0.into()),
         ValType::FuncRef => Val::FuncRef(None),
         ValType::ExternRef => Val::ExternRef(None),
         _ => Val::I32(0),

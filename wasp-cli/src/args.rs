@@ -36,7 +36,11 @@ pub fn parse_val(ty: ValType, text: &str) -> Result<Val, String> {
         ValType::FuncRef | ValType::ExternRef | ValType::Ref(_) => Err(format!(
             "{ty} (only `null` can be passed from the command line)"
         )),
-        ValType::V128 => Err("v128, which cannot be passed from the command line".to_owned()),
+        ValType::V128 => text
+            .strip_prefix("0x")
+            .map_or_else(|| text.parse::<u128>(), |hex| u128::from_str_radix(hex, 16))
+            .map(|v| Val::V128(v.into()))
+            .map_err(|_| "v128 (a 128-bit integer, decimal or `0x` hexadecimal)".to_owned()),
     }
 }
 
@@ -46,7 +50,7 @@ fn is_null(text: &str) -> bool {
 }
 
 /// Formats a result value: integers in signed decimal, floats with Rust's
-/// `{}` formatting, references as `ref.null func`, `ref.func`,
+/// `{}` formatting, a `v128` as 32 hexadecimal digits (`0x...`, lane 0 lowest), references as `ref.null func`, `ref.func`,
 /// `ref.null extern` or `ref.extern`.
 pub fn format_val(val: &Val) -> String {
     match val {
@@ -54,6 +58,7 @@ pub fn format_val(val: &Val) -> String {
         Val::I64(v) => v.to_string(),
         Val::F32(bits) => f32::from_bits(*bits).to_string(),
         Val::F64(bits) => f64::from_bits(*bits).to_string(),
+        Val::V128(v) => format!("{:#034x}", v.as_u128()),
         Val::FuncRef(None) => "ref.null func".to_owned(),
         Val::FuncRef(Some(_)) => "ref.func".to_owned(),
         Val::ExternRef(None) => "ref.null extern".to_owned(),

@@ -47,6 +47,7 @@ impl Global {
         }
         inner.globals.push(GlobalEntity {
             value: value.to_slot(),
+            high: value.high_slot(),
             ty: GlobalType::new(value.ty(), mutability),
         });
         Global {
@@ -81,7 +82,7 @@ impl Global {
     #[track_caller]
     pub fn get(&self, store: impl AsContext) -> Val {
         let e = self.entity(&store);
-        Val::from_slot(self.store, e.ty.content(), e.value)
+        Val::from_slots(self.store, e.ty.content(), e.value, e.high)
     }
 
     /// Sets the global's value; fails if it is immutable or `value` has the wrong type.
@@ -98,9 +99,11 @@ impl Global {
         if e.ty.mutability() == Mutability::Const {
             return Err(UsageError::ImmutableGlobal.into());
         }
-        let content = inner.globals[self.index as usize].ty.content();
+        let content = e.ty.content();
         crate::value::check_fits(inner, &value, content)?;
-        inner.globals[self.index as usize].value = value.to_slot();
+        let e = &mut inner.globals[self.index as usize];
+        e.value = value.to_slot();
+        e.high = value.high_slot();
         Ok(())
     }
 }

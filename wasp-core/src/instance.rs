@@ -414,10 +414,10 @@ fn eval<T>(
     store: &Store<T>,
     e: &InstanceEntity,
     expr: &crate::module::const_expr::ConstExpr,
-) -> u64 {
+) -> u128 {
     // Validation guarantees that referenced globals and functions exist.
     expr.eval(
-        |g| store.inner.globals[e.globals[g as usize] as usize].value,
+        |g| store.inner.globals[e.globals[g as usize] as usize].bits(),
         |f| u64::from(e.funcs[f as usize]) + 1,
     )
 }
@@ -425,10 +425,14 @@ fn eval<T>(
 fn allocate_globals<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
     let m = &module.inner;
     for (i, init) in m.global_inits.iter().enumerate() {
-        let value = eval(store, e, init);
+        let bits = eval(store, e, init);
         let ty = m.globals[m.num_imported_globals + i];
         e.globals.push(store.inner.globals.len() as u32);
-        store.inner.globals.push(GlobalEntity { value, ty });
+        store.inner.globals.push(GlobalEntity {
+            value: bits as u64,
+            high: (bits >> 64) as u64,
+            ty,
+        });
     }
 }
 
@@ -441,7 +445,7 @@ fn allocate_tables_and_memories<T>(
     let m = &module.inner;
     for (i, init) in m.table_inits.iter().enumerate() {
         let ty = m.tables[m.num_imported_tables + i];
-        let value = eval(store, e, init);
+        let value = eval(store, e, init) as u64;
         e.tables.push(store.inner.tables.len() as u32);
         store.inner.tables.push(TableEntity::new(ty, value));
     }
@@ -465,7 +469,7 @@ fn new_memories(module: &Module) -> Result<Vec<MemoryEntity>, Error> {
 fn allocate_segments<T>(store: &mut Store<T>, module: &Module, e: &mut InstanceEntity) {
     let m = &module.inner;
     for seg in &m.elements {
-        let items = seg.items.iter().map(|x| eval(store, e, x)).collect();
+        let items = seg.items.iter().map(|x| eval(store, e, x) as u64).collect();
         e.elems.push(store.inner.elem_segments.len() as u32);
         store.inner.elem_segments.push(items);
     }
@@ -488,7 +492,7 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
                 offset,
             } => {
                 let offset = offset.eval(
-                    |g| s.globals[e.globals[g as usize] as usize].value,
+                    |g| s.globals[e.globals[g as usize] as usize].bits(),
                     |f| u64::from(e.funcs[f as usize]) + 1,
                 );
                 let items = std::mem::take(&mut s.elem_segments[addr]);
@@ -504,14 +508,14 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
         let addr = e.data[i] as usize;
         if let SegmentMode::Active { index: mem, offset } = &seg.mode {
             let offset = offset.eval(
-                |g| s.globals[e.globals[g as usize] as usize].value,
+                |g| s.globals[e.globals[g as usize] as usize].bits(),
                 |f| u64::from(e.funcs[f as usize]) + 1,
             );
             s.data_segments[addr] = None;
             let memory = &mut s.memories[e.memories[*mem as usize] as usize];
             // The offset is an i64 for a 64-bit memory, an i32 otherwise.
             let offset = if memory.ty.is_64() {
-                offset
+                offset as u64
             } else {
                 u64::from(offset as u32)
             };

@@ -78,7 +78,7 @@ pub use types::{
     ConcreteFunc, ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType,
     TableType, ValType,
 };
-pub use value::{ExternRef, Val};
+pub use value::{ExternRef, Val, V128};
 /// Makes a Rust function a typed Wasm host function.
 ///
 /// ```

@@ -497,7 +497,16 @@ impl TableEntity {
 #[derive(Clone)]
 pub(crate) struct GlobalEntity {
     pub(crate) value: u64,
+    /// The high half of a `v128` global; 0 for the other types.
+    pub(crate) high: u64,
     pub(crate) ty: GlobalType,
+}
+
+impl GlobalEntity {
+    /// Both slots of the value, the high one (a `v128`'s high half) in the high bits.
+    pub(crate) fn bits(&self) -> u128 {
+        u128::from(self.value) | u128::from(self.high) << 64
+    }
 }
 
 /// Anything that gives shared access to a store: `&Store<T>`, `&mut Store<T>`, a `Caller`.

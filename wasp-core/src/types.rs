@@ -19,7 +19,7 @@ pub enum ValType {
     F32,
     /// 64-bit IEEE float.
     F64,
-    /// 128-bit vector (reserved: SIMD is not executed yet, modules using it are rejected).
+    /// 128-bit vector (the SIMD proposal): [`V128`](crate::V128) in typed calls.
     V128,
     /// A nullable reference to a function.
     FuncRef,
@@ -59,6 +59,16 @@ impl ValType {
     /// non-nullable references.
     pub fn is_defaultable(self) -> bool {
         self.as_ref_type().is_none_or(|r| r.is_nullable())
+    }
+
+    /// How many 64-bit slots a value of this type takes in a frame: two for a `v128` (low
+    /// half first), one for every other type.
+    pub(crate) fn slots(self) -> usize {
+        if self == ValType::V128 {
+            2
+        } else {
+            1
+        }
     }
 }
 
@@ -245,6 +255,9 @@ impl fmt::Display for RefType {
 pub struct FuncType {
     params_results: Arc<[ValType]>,
     num_params: usize,
+    /// Slots the parameters and the results take in a frame (see [`ValType::slots`]).
+    param_slots: u32,
+    result_slots: u32,
 }
 
 impl FuncType {
@@ -256,10 +269,23 @@ impl FuncType {
         let mut all: Vec<ValType> = params.into_iter().collect();
         let num_params = all.len();
         all.extend(results);
+        let slots = |tys: &[ValType]| tys.iter().map(|t| t.slots() as u32).sum();
         FuncType {
+            param_slots: slots(&all[..num_params]),
+            result_slots: slots(&all[num_params..]),
             params_results: all.into(),
             num_params,
         }
+    }
+
+    /// How many frame slots the parameters take (a `v128` takes two).
+    pub(crate) fn param_slots(&self) -> usize {
+        self.param_slots as usize
+    }
+
+    /// How many frame slots the results take (a `v128` takes two).
+    pub(crate) fn result_slots(&self) -> usize {
+        self.result_slots as usize
     }
 
     /// The parameter types.

@@ -28,6 +28,8 @@ pub enum Val {
     F32(u32),
     /// The bits of an `f64`.
     F64(u64),
+    /// A `v128` (SIMD).
+    V128(V128),
     /// A `funcref`: `None` is `ref.null func`.
     FuncRef(Option<Func>),
     /// An `externref`: `None` is `ref.null extern`.
@@ -52,6 +54,7 @@ impl Val {
             Val::I64(_) => ValType::I64,
             Val::F32(_) => ValType::F32,
             Val::F64(_) => ValType::F64,
+            Val::V128(_) => ValType::V128,
             Val::FuncRef(_) => ValType::FuncRef,
             Val::ExternRef(_) => ValType::ExternRef,
         }
@@ -62,9 +65,10 @@ impl Val {
     pub fn default_for(ty: ValType) -> Val {
         match ty {
             ValType::I32 => Val::I32(0),
-            ValType::I64 | ValType::V128 => Val::I64(0),
+            ValType::I64 => Val::I64(0),
             ValType::F32 => Val::F32(0),
             ValType::F64 => Val::F64(0),
+            ValType::V128 => Val::V128(V128(0)),
             ValType::FuncRef => Val::FuncRef(None),
             ValType::ExternRef => Val::ExternRef(None),
             ValType::Ref(r) if r.heap_type() == HeapType::Extern => Val::ExternRef(None),
@@ -104,24 +108,60 @@ impl Val {
         }
     }
 
-    /// The untyped slot encoding of this value (see the IR's conventions).
+    /// The `v128`, if this is one.
+    pub fn v128(&self) -> Option<V128> {
+        match self {
+            Val::V128(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    /// The untyped slot encoding of this value (see the IR's conventions); the low half of a
+    /// `v128`, whose high half is [`Val::high_slot`].
     pub(crate) fn to_slot(self) -> u64 {
         match self {
             Val::I32(x) => u64::from(x as u32),
             Val::I64(x) => x as u64,
             Val::F32(x) => u64::from(x),
             Val::F64(x) => x,
+            Val::V128(x) => x.0 as u64,
             Val::FuncRef(f) => f.map_or(0, |f| u64::from(f.index()) + 1),
             Val::ExternRef(e) => e.map_or(0, |e| u64::from(e.index) + 1),
         }
     }
 
-    /// Decodes a slot holding a value of type `ty`.
-    /// Decodes a slot of type `ty`; references are handles of store `store`.
+    /// The second slot of a `v128` (its high half); 0 for the other types, which take one.
+    pub(crate) fn high_slot(self) -> u64 {
+        match self {
+            Val::V128(x) => (x.0 >> 64) as u64,
+            _ => 0,
+        }
+    }
+
+    /// Appends the slots of this value: one, or two for a `v128` (low half first).
+    pub(crate) fn push_slots(self, out: &mut Vec<u64>) {
+        out.push(self.to_slot());
+        if let Val::V128(_) = self {
+            out.push(self.high_slot());
+        }
+    }
+
+    /// Decodes the slots of a value of type `ty`: `slot`, and `high` for a `v128`; references
+    /// are handles of store `store`.
+    pub(crate) fn from_slots(store: StoreId, ty: ValType, slot: u64, high: u64) -> Val {
+        match ty {
+            ValType::V128 => Val::V128(V128(u128::from(slot) | u128::from(high) << 64)),
+            _ => Val::from_slot(store, ty, slot),
+        }
+    }
+
+    /// Decodes a slot of type `ty`; references are handles of store `store`. A `v128` needs
+    /// both of its slots: [`Val::from_slots`]; from one slot it gets a zero high half.
     pub(crate) fn from_slot(store: StoreId, ty: ValType, slot: u64) -> Val {
         match ty {
             ValType::I32 => Val::I32(slot as u32 as i32),
-            ValType::I64 | ValType::V128 => Val::I64(slot as i64),
+            ValType::I64 => Val::I64(slot as i64),
+            ValType::V128 => Val::V128(V128(u128::from(slot))),
             ValType::F32 => Val::F32(slot as u32),
             ValType::F64 => Val::F64(slot),
             ValType::ExternRef => {
@@ -209,14 +249,80 @@ pub(crate) fn check_ref_owner(store: StoreId, val: &Val) -> Result<(), UsageErro
     }
 }
 
-/// The slots of `vals`, checking that every reference among them belongs to the store.
+/// The slots of `vals` (two for a `v128`), checking that every reference among them belongs
+/// to the store.
 pub(crate) fn checked_slots(s: &StoreInner, vals: &[Val]) -> Result<Vec<u64>, Error> {
-    vals.iter()
-        .map(|v| {
-            check_ref_owner(s.id, v)?;
-            Ok(v.to_slot())
+    let mut slots = Vec::with_capacity(vals.len());
+    for v in vals {
+        check_ref_owner(s.id, v)?;
+        v.push_slots(&mut slots);
+    }
+    Ok(slots)
+}
+
+/// Decodes values of types `tys` from consecutive slots (two for a `v128`); missing slots
+/// read as zero.
+pub(crate) fn vals_from_slots(store: StoreId, tys: &[ValType], slots: &[u64]) -> Vec<Val> {
+    let mut at = 0;
+    tys.iter()
+        .map(|&ty| {
+            let slot = |i: usize| slots.get(i).copied().unwrap_or(0);
+            let val = Val::from_slots(store, ty, slot(at), slot(at + 1));
+            at += ty.slots();
+            val
         })
         .collect()
+}
+
+/// A 128-bit SIMD vector, the value of a `v128`: its 16 bytes in little-endian order, as
+/// linear memory holds them (lane 0 in the lowest bits).
+///
+/// It converts from and to `u128`, as wasmtime's and wasmi's `V128` do, and is the carrier
+/// of `v128` in typed calls and host functions.
+///
+/// ```
+/// use wasp_core::{Val, ValType, V128};
+/// let v = V128::from(0x0102_0304_u128);
+/// assert_eq!(Val::V128(v).ty(), ValType::V128);
+/// assert_eq!(v.as_u128(), 0x0102_0304);
+/// assert_eq!(v.to_le_bytes()[0], 0x04);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct V128(u128);
+
+impl V128 {
+    /// The vector's bits as a `u128` (lane 0 in the lowest bits).
+    pub fn as_u128(self) -> u128 {
+        self.0
+    }
+
+    /// The vector's 16 bytes, lane 0 of `i8x16` first.
+    pub fn to_le_bytes(self) -> [u8; 16] {
+        self.0.to_le_bytes()
+    }
+
+    /// The vector with these 16 bytes, lane 0 of `i8x16` first.
+    pub fn from_le_bytes(bytes: [u8; 16]) -> V128 {
+        V128(u128::from_le_bytes(bytes))
+    }
+}
+
+impl From<u128> for V128 {
+    fn from(x: u128) -> V128 {
+        V128(x)
+    }
+}
+
+impl From<V128> for u128 {
+    fn from(x: V128) -> u128 {
+        x.0
+    }
+}
+
+impl From<V128> for Val {
+    fn from(x: V128) -> Val {
+        Val::V128(x)
+    }
 }
 
 impl From<i32> for Val {

@@ -443,6 +443,7 @@ fn a_custom_price_list_is_what_calls_pay() {
         bulk_memory_per_64_bytes: 23,
         bulk_table_per_element: 29,
         free: 1,
+        simd: 31,
     };
     let wat = r#"(module
       (import "env" "same" (func $same (param i32) (result i32)))

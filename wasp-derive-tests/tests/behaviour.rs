@@ -567,3 +567,41 @@ fn host_functions_charge_gas_through_the_context() {
     assert_eq!(err.trap_code(), Some(TrapCode::OutOfGas), "{err}");
     assert_eq!(store.gas_left().unwrap(), 0);
 }
+
+#[host]
+fn lanes_swap(tag: i32, v: wasp_core::V128, w: wasp_core::V128) -> (wasp_core::V128, i32) {
+    (
+        wasp_core::V128::from(v.as_u128().rotate_left(64) ^ w.as_u128()),
+        tag + 1,
+    )
+}
+
+#[host(results(v128))]
+fn vector_val(#[wasm(v128)] v: Val) -> Val {
+    v
+}
+
+/// A `v128` takes two slots: the values after one keep their places, both ways.
+#[test]
+fn vectors_cross_both_ways() {
+    let wat = r#"(module
+        (import "simd" "swap" (func $swap (param i32 v128 v128) (result v128 i32)))
+        (import "simd" "val" (func $val (param v128) (result v128)))
+        (func (export "swap") (param i32 v128 v128) (result v128 i32)
+            (call $swap (local.get 0) (local.get 1) (local.get 2)))
+        (func (export "val") (param v128) (result v128) (call $val (local.get 0))))"#;
+    let (mut store, instance) = instantiate(
+        wat,
+        imports! { "simd" => { "swap" => lanes_swap, "val" => vector_val } },
+        (),
+    );
+    let (a, b) = (
+        0x1111_2222_3333_4444_5555_6666_7777_8888_u128,
+        0xff_u128 << 64,
+    );
+    let v = |x: u128| Val::V128(x.into());
+    let out = call(&mut store, instance, "swap", &[Val::I32(41), v(a), v(b)], 2).unwrap();
+    assert_eq!(out, [v(a.rotate_left(64) ^ b), Val::I32(42)]);
+    let out = call(&mut store, instance, "val", &[v(a)], 1).unwrap();
+    assert_eq!(out, [v(a)]);
+}

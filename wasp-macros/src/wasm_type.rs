@@ -19,17 +19,17 @@ pub enum WasmType {
 }
 
 /// What users may write, for messages.
-pub const ACCEPTED: &str = "i32, i64, f32, f64, funcref or externref";
+pub const ACCEPTED: &str = "i32, i64, f32, f64, v128, funcref or externref";
 
 impl WasmType {
-    /// The type named by `ident` as Wasm's text format names it; `v128` is not accepted
-    /// because Wasp does not run SIMD.
+    /// The type named by `ident` as Wasm's text format names it.
     pub fn from_ident(ident: &Ident) -> syn::Result<WasmType> {
         Ok(match ident.to_string().as_str() {
             "i32" => WasmType::I32,
             "i64" => WasmType::I64,
             "f32" => WasmType::F32,
             "f64" => WasmType::F64,
+            "v128" => WasmType::V128,
             "funcref" => WasmType::FuncRef,
             "externref" => WasmType::ExternRef,
             other => {

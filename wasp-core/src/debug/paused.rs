@@ -84,12 +84,13 @@ pub(crate) fn module_locals(
             .iter()
             .flat_map(|&(count, ty)| std::iter::repeat_n(ty, count as usize)),
     );
-    let base = base as usize;
+    let mut at = base as usize;
     types
-        .enumerate()
-        .map(|(i, ty): (usize, ValType)| {
-            let slot = *values.get(base.checked_add(i)?)?;
-            Some(Val::from_slot(store, ty, slot))
+        .map(|ty: ValType| {
+            let slot = *values.get(at)?;
+            let high = values.get(at.checked_add(1)?).copied().unwrap_or(0);
+            at = at.checked_add(ty.slots())?;
+            Some(Val::from_slots(store, ty, slot, high))
         })
         .collect()
 }

@@ -14,6 +14,8 @@
 
 use wasmparser::Operator;
 
+use crate::engine::translator::SimdKind;
+
 /// The price list of gas metering. Set it with [`Config::gas_costs`](crate::Config::gas_costs).
 ///
 /// ```
@@ -47,6 +49,11 @@ pub struct GasCosts {
     pub bulk_table_per_element: u32,
     /// Free: `nop`, `drop`, `block`, `loop`, `end`, `else`, reinterpretations.
     pub free: u32,
+    /// SIMD and relaxed-SIMD instructions on `v128` (lane-wise arithmetic, comparisons,
+    /// shuffles, splats, lane extraction and replacement, conversions, tests), which do the
+    /// work of up to 16 scalar instructions. Their loads and stores pay `memory_access`,
+    /// `v128.const` pays `base`.
+    pub simd: u32,
 }
 
 impl Default for GasCosts {
@@ -62,6 +69,7 @@ impl Default for GasCosts {
             bulk_memory_per_64_bytes: 1,
             bulk_table_per_element: 1,
             free: 0,
+            simd: 2,
         }
     }
 }
@@ -122,7 +130,11 @@ impl GasCosts {
             | O::I64Store8 { .. }
             | O::I64Store16 { .. }
             | O::I64Store32 { .. } => self.memory_access,
-            _ => self.base,
+            op => match crate::engine::translator::simd_kind(op) {
+                Some(SimdKind::Memory) => self.memory_access,
+                Some(SimdKind::Compute) => self.simd,
+                None => self.base,
+            },
         };
         u64::from(cost)
     }

@@ -735,6 +735,554 @@ macro_rules! for_each_instr {
             TableInit { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
             /// `elem.drop` of element segment `segment`.
             ElemDrop { segment: Imm(u32) };
+
+            // ----- SIMD (v128) -------------------------------------------------------------------
+            // A `v128` lives in two adjacent slots, low half first; each slot operand of these
+            // rows names the low slot of its pair (`translator/v128.rs`). Handlers are in
+            // `executor/handlers/simd_*.rs`, translations in `translator/simd.rs`.
+            /// `global.get` of the `v128` global `global`.
+            V128GlobalGet { dst: Dst, global: Imm(u32) };
+            /// `global.set` of the `v128` global `global`.
+            V128GlobalSet { src: Src, global: Imm(u32) };
+            // `v128.const` needs no instruction: its halves are two 64-bit constants.
+            /// `v128.load` on memory 0 at `ptr + offset`.
+            V128Load { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load` on the memory in the data word's `a`.
+            V128LoadMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8x8_s` on memory 0 at `ptr + offset`.
+            V128Load8x8S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load8x8_s` on the memory in the data word's `a`.
+            V128Load8x8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8x8_u` on memory 0 at `ptr + offset`.
+            V128Load8x8U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load8x8_u` on the memory in the data word's `a`.
+            V128Load8x8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16x4_s` on memory 0 at `ptr + offset`.
+            V128Load16x4S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load16x4_s` on the memory in the data word's `a`.
+            V128Load16x4SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16x4_u` on memory 0 at `ptr + offset`.
+            V128Load16x4U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load16x4_u` on the memory in the data word's `a`.
+            V128Load16x4UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32x2_s` on memory 0 at `ptr + offset`.
+            V128Load32x2S { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load32x2_s` on the memory in the data word's `a`.
+            V128Load32x2SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32x2_u` on memory 0 at `ptr + offset`.
+            V128Load32x2U { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load32x2_u` on the memory in the data word's `a`.
+            V128Load32x2UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8_splat` on memory 0 at `ptr + offset`.
+            V128Load8Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load8_splat` on the memory in the data word's `a`.
+            V128Load8SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16_splat` on memory 0 at `ptr + offset`.
+            V128Load16Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load16_splat` on the memory in the data word's `a`.
+            V128Load16SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32_splat` on memory 0 at `ptr + offset`.
+            V128Load32Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load32_splat` on the memory in the data word's `a`.
+            V128Load32SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load64_splat` on memory 0 at `ptr + offset`.
+            V128Load64Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load64_splat` on the memory in the data word's `a`.
+            V128Load64SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32_zero` on memory 0 at `ptr + offset`.
+            V128Load32Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load32_zero` on the memory in the data word's `a`.
+            V128Load32ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load64_zero` on memory 0 at `ptr + offset`.
+            V128Load64Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load64_zero` on the memory in the data word's `a`.
+            V128Load64ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.store` on memory 0 at `ptr + offset`.
+            V128Store { ptr: Src, val: Src, offset: Imm(u32) };
+            /// `v128.store` on the memory in the data word's `a`.
+            V128StoreMemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            V128Load8Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
+            /// `v128.load16_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            V128Load16Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
+            /// `v128.load32_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            V128Load32Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
+            /// `v128.load64_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            V128Load64Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
+            /// `v128.store8_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
+            V128Store8Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `v128.store16_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
+            V128Store16Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `v128.store32_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
+            V128Store32Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `v128.store64_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
+            V128Store64Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `i8x16.shuffle` (the 16 lane indices in the v128 pair named by the data word's `a`).
+            I8x16Shuffle { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `i8x16.extract_lane_s` (`dst` is a scalar slot).
+            I8x16ExtractLaneS { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i8x16.extract_lane_u` (`dst` is a scalar slot).
+            I8x16ExtractLaneU { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i8x16.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            I8x16ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `i16x8.extract_lane_s` (`dst` is a scalar slot).
+            I16x8ExtractLaneS { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i16x8.extract_lane_u` (`dst` is a scalar slot).
+            I16x8ExtractLaneU { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i16x8.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            I16x8ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `i32x4.extract_lane` (`dst` is a scalar slot).
+            I32x4ExtractLane { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i32x4.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            I32x4ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `i64x2.extract_lane` (`dst` is a scalar slot).
+            I64x2ExtractLane { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `i64x2.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            I64x2ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `f32x4.extract_lane` (`dst` is a scalar slot).
+            F32x4ExtractLane { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `f32x4.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            F32x4ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `f64x2.extract_lane` (`dst` is a scalar slot).
+            F64x2ExtractLane { dst: Dst, src: Src, lane: Imm(u32) };
+            /// `f64x2.replace_lane` (`rhs` is a scalar slot, the lane in the data word's `a`).
+            F64x2ReplaceLane { dst: Dst, lhs: Src, rhs: Src } + Data { a: Imm };
+            /// `i8x16.swizzle`.
+            I8x16Swizzle { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.splat` (`src` is a scalar slot).
+            I8x16Splat { dst: Dst, src: Src };
+            /// `i16x8.splat` (`src` is a scalar slot).
+            I16x8Splat { dst: Dst, src: Src };
+            /// `i32x4.splat` (`src` is a scalar slot).
+            I32x4Splat { dst: Dst, src: Src };
+            /// `i64x2.splat` (`src` is a scalar slot).
+            I64x2Splat { dst: Dst, src: Src };
+            /// `f32x4.splat` (`src` is a scalar slot).
+            F32x4Splat { dst: Dst, src: Src };
+            /// `f64x2.splat` (`src` is a scalar slot).
+            F64x2Splat { dst: Dst, src: Src };
+            /// `i8x16.eq`.
+            I8x16Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.ne`.
+            I8x16Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.lt_s`.
+            I8x16LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.lt_u`.
+            I8x16LtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.gt_s`.
+            I8x16GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.gt_u`.
+            I8x16GtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.le_s`.
+            I8x16LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.le_u`.
+            I8x16LeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.ge_s`.
+            I8x16GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.ge_u`.
+            I8x16GeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.eq`.
+            I16x8Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.ne`.
+            I16x8Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.lt_s`.
+            I16x8LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.lt_u`.
+            I16x8LtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.gt_s`.
+            I16x8GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.gt_u`.
+            I16x8GtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.le_s`.
+            I16x8LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.le_u`.
+            I16x8LeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.ge_s`.
+            I16x8GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.ge_u`.
+            I16x8GeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.eq`.
+            I32x4Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.ne`.
+            I32x4Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.lt_s`.
+            I32x4LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.lt_u`.
+            I32x4LtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.gt_s`.
+            I32x4GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.gt_u`.
+            I32x4GtU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.le_s`.
+            I32x4LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.le_u`.
+            I32x4LeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.ge_s`.
+            I32x4GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.ge_u`.
+            I32x4GeU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.eq`.
+            I64x2Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.ne`.
+            I64x2Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.lt_s`.
+            I64x2LtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.gt_s`.
+            I64x2GtS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.le_s`.
+            I64x2LeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.ge_s`.
+            I64x2GeS { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.eq`.
+            F32x4Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.ne`.
+            F32x4Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.lt`.
+            F32x4Lt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.gt`.
+            F32x4Gt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.le`.
+            F32x4Le { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.ge`.
+            F32x4Ge { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.eq`.
+            F64x2Eq { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.ne`.
+            F64x2Ne { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.lt`.
+            F64x2Lt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.gt`.
+            F64x2Gt { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.le`.
+            F64x2Le { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.ge`.
+            F64x2Ge { dst: Dst, lhs: Src, rhs: Src };
+            /// `v128.not`.
+            V128Not { dst: Dst, src: Src };
+            /// `v128.and`.
+            V128And { dst: Dst, lhs: Src, rhs: Src };
+            /// `v128.andnot`.
+            V128AndNot { dst: Dst, lhs: Src, rhs: Src };
+            /// `v128.or`.
+            V128Or { dst: Dst, lhs: Src, rhs: Src };
+            /// `v128.xor`.
+            V128Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `v128.bitselect` (third operand in the data word's `a`).
+            V128Bitselect { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `v128.any_true` (`dst` is an i32 slot).
+            V128AnyTrue { dst: Dst, src: Src };
+            /// `i8x16.abs`.
+            I8x16Abs { dst: Dst, src: Src };
+            /// `i8x16.neg`.
+            I8x16Neg { dst: Dst, src: Src };
+            /// `i8x16.popcnt`.
+            I8x16Popcnt { dst: Dst, src: Src };
+            /// `i8x16.all_true` (`dst` is an i32 slot).
+            I8x16AllTrue { dst: Dst, src: Src };
+            /// `i8x16.bitmask` (`dst` is an i32 slot).
+            I8x16Bitmask { dst: Dst, src: Src };
+            /// `i8x16.narrow_i16x8_s`.
+            I8x16NarrowI16x8S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.narrow_i16x8_u`.
+            I8x16NarrowI16x8U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.shl` (`rhs` is an i32 slot).
+            I8x16Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.shr_s` (`rhs` is an i32 slot).
+            I8x16ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.shr_u` (`rhs` is an i32 slot).
+            I8x16ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.add`.
+            I8x16Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.add_sat_s`.
+            I8x16AddSatS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.add_sat_u`.
+            I8x16AddSatU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.sub`.
+            I8x16Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.sub_sat_s`.
+            I8x16SubSatS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.sub_sat_u`.
+            I8x16SubSatU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.min_s`.
+            I8x16MinS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.min_u`.
+            I8x16MinU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.max_s`.
+            I8x16MaxS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.max_u`.
+            I8x16MaxU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i8x16.avgr_u`.
+            I8x16AvgrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extadd_pairwise_i8x16_s`.
+            I16x8ExtAddPairwiseI8x16S { dst: Dst, src: Src };
+            /// `i16x8.extadd_pairwise_i8x16_u`.
+            I16x8ExtAddPairwiseI8x16U { dst: Dst, src: Src };
+            /// `i16x8.abs`.
+            I16x8Abs { dst: Dst, src: Src };
+            /// `i16x8.neg`.
+            I16x8Neg { dst: Dst, src: Src };
+            /// `i16x8.q15mulr_sat_s`.
+            I16x8Q15MulrSatS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.all_true` (`dst` is an i32 slot).
+            I16x8AllTrue { dst: Dst, src: Src };
+            /// `i16x8.bitmask` (`dst` is an i32 slot).
+            I16x8Bitmask { dst: Dst, src: Src };
+            /// `i16x8.narrow_i32x4_s`.
+            I16x8NarrowI32x4S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.narrow_i32x4_u`.
+            I16x8NarrowI32x4U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extend_low_i8x16_s`.
+            I16x8ExtendLowI8x16S { dst: Dst, src: Src };
+            /// `i16x8.extend_high_i8x16_s`.
+            I16x8ExtendHighI8x16S { dst: Dst, src: Src };
+            /// `i16x8.extend_low_i8x16_u`.
+            I16x8ExtendLowI8x16U { dst: Dst, src: Src };
+            /// `i16x8.extend_high_i8x16_u`.
+            I16x8ExtendHighI8x16U { dst: Dst, src: Src };
+            /// `i16x8.shl` (`rhs` is an i32 slot).
+            I16x8Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.shr_s` (`rhs` is an i32 slot).
+            I16x8ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.shr_u` (`rhs` is an i32 slot).
+            I16x8ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.add`.
+            I16x8Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.add_sat_s`.
+            I16x8AddSatS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.add_sat_u`.
+            I16x8AddSatU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.sub`.
+            I16x8Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.sub_sat_s`.
+            I16x8SubSatS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.sub_sat_u`.
+            I16x8SubSatU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.mul`.
+            I16x8Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.min_s`.
+            I16x8MinS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.min_u`.
+            I16x8MinU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.max_s`.
+            I16x8MaxS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.max_u`.
+            I16x8MaxU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.avgr_u`.
+            I16x8AvgrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extmul_low_i8x16_s`.
+            I16x8ExtMulLowI8x16S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extmul_high_i8x16_s`.
+            I16x8ExtMulHighI8x16S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extmul_low_i8x16_u`.
+            I16x8ExtMulLowI8x16U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.extmul_high_i8x16_u`.
+            I16x8ExtMulHighI8x16U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.extadd_pairwise_i16x8_s`.
+            I32x4ExtAddPairwiseI16x8S { dst: Dst, src: Src };
+            /// `i32x4.extadd_pairwise_i16x8_u`.
+            I32x4ExtAddPairwiseI16x8U { dst: Dst, src: Src };
+            /// `i32x4.abs`.
+            I32x4Abs { dst: Dst, src: Src };
+            /// `i32x4.neg`.
+            I32x4Neg { dst: Dst, src: Src };
+            /// `i32x4.all_true` (`dst` is an i32 slot).
+            I32x4AllTrue { dst: Dst, src: Src };
+            /// `i32x4.bitmask` (`dst` is an i32 slot).
+            I32x4Bitmask { dst: Dst, src: Src };
+            /// `i32x4.extend_low_i16x8_s`.
+            I32x4ExtendLowI16x8S { dst: Dst, src: Src };
+            /// `i32x4.extend_high_i16x8_s`.
+            I32x4ExtendHighI16x8S { dst: Dst, src: Src };
+            /// `i32x4.extend_low_i16x8_u`.
+            I32x4ExtendLowI16x8U { dst: Dst, src: Src };
+            /// `i32x4.extend_high_i16x8_u`.
+            I32x4ExtendHighI16x8U { dst: Dst, src: Src };
+            /// `i32x4.shl` (`rhs` is an i32 slot).
+            I32x4Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.shr_s` (`rhs` is an i32 slot).
+            I32x4ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.shr_u` (`rhs` is an i32 slot).
+            I32x4ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.add`.
+            I32x4Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.sub`.
+            I32x4Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.mul`.
+            I32x4Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.min_s`.
+            I32x4MinS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.min_u`.
+            I32x4MinU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.max_s`.
+            I32x4MaxS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.max_u`.
+            I32x4MaxU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.dot_i16x8_s`.
+            I32x4DotI16x8S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.extmul_low_i16x8_s`.
+            I32x4ExtMulLowI16x8S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.extmul_high_i16x8_s`.
+            I32x4ExtMulHighI16x8S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.extmul_low_i16x8_u`.
+            I32x4ExtMulLowI16x8U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.extmul_high_i16x8_u`.
+            I32x4ExtMulHighI16x8U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.abs`.
+            I64x2Abs { dst: Dst, src: Src };
+            /// `i64x2.neg`.
+            I64x2Neg { dst: Dst, src: Src };
+            /// `i64x2.all_true` (`dst` is an i32 slot).
+            I64x2AllTrue { dst: Dst, src: Src };
+            /// `i64x2.bitmask` (`dst` is an i32 slot).
+            I64x2Bitmask { dst: Dst, src: Src };
+            /// `i64x2.extend_low_i32x4_s`.
+            I64x2ExtendLowI32x4S { dst: Dst, src: Src };
+            /// `i64x2.extend_high_i32x4_s`.
+            I64x2ExtendHighI32x4S { dst: Dst, src: Src };
+            /// `i64x2.extend_low_i32x4_u`.
+            I64x2ExtendLowI32x4U { dst: Dst, src: Src };
+            /// `i64x2.extend_high_i32x4_u`.
+            I64x2ExtendHighI32x4U { dst: Dst, src: Src };
+            /// `i64x2.shl` (`rhs` is an i32 slot).
+            I64x2Shl { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.shr_s` (`rhs` is an i32 slot).
+            I64x2ShrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.shr_u` (`rhs` is an i32 slot).
+            I64x2ShrU { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.add`.
+            I64x2Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.sub`.
+            I64x2Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.mul`.
+            I64x2Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.extmul_low_i32x4_s`.
+            I64x2ExtMulLowI32x4S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.extmul_high_i32x4_s`.
+            I64x2ExtMulHighI32x4S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.extmul_low_i32x4_u`.
+            I64x2ExtMulLowI32x4U { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64x2.extmul_high_i32x4_u`.
+            I64x2ExtMulHighI32x4U { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.ceil`.
+            F32x4Ceil { dst: Dst, src: Src };
+            /// `f32x4.floor`.
+            F32x4Floor { dst: Dst, src: Src };
+            /// `f32x4.trunc`.
+            F32x4Trunc { dst: Dst, src: Src };
+            /// `f32x4.nearest`.
+            F32x4Nearest { dst: Dst, src: Src };
+            /// `f32x4.abs`.
+            F32x4Abs { dst: Dst, src: Src };
+            /// `f32x4.neg`.
+            F32x4Neg { dst: Dst, src: Src };
+            /// `f32x4.sqrt`.
+            F32x4Sqrt { dst: Dst, src: Src };
+            /// `f32x4.add`.
+            F32x4Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.sub`.
+            F32x4Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.mul`.
+            F32x4Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.div`.
+            F32x4Div { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.min`.
+            F32x4Min { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.max`.
+            F32x4Max { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.pmin`.
+            F32x4PMin { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.pmax`.
+            F32x4PMax { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.ceil`.
+            F64x2Ceil { dst: Dst, src: Src };
+            /// `f64x2.floor`.
+            F64x2Floor { dst: Dst, src: Src };
+            /// `f64x2.trunc`.
+            F64x2Trunc { dst: Dst, src: Src };
+            /// `f64x2.nearest`.
+            F64x2Nearest { dst: Dst, src: Src };
+            /// `f64x2.abs`.
+            F64x2Abs { dst: Dst, src: Src };
+            /// `f64x2.neg`.
+            F64x2Neg { dst: Dst, src: Src };
+            /// `f64x2.sqrt`.
+            F64x2Sqrt { dst: Dst, src: Src };
+            /// `f64x2.add`.
+            F64x2Add { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.sub`.
+            F64x2Sub { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.mul`.
+            F64x2Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.div`.
+            F64x2Div { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.min`.
+            F64x2Min { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.max`.
+            F64x2Max { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.pmin`.
+            F64x2PMin { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.pmax`.
+            F64x2PMax { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.trunc_sat_f32x4_s`.
+            I32x4TruncSatF32x4S { dst: Dst, src: Src };
+            /// `i32x4.trunc_sat_f32x4_u`.
+            I32x4TruncSatF32x4U { dst: Dst, src: Src };
+            /// `f32x4.convert_i32x4_s`.
+            F32x4ConvertI32x4S { dst: Dst, src: Src };
+            /// `f32x4.convert_i32x4_u`.
+            F32x4ConvertI32x4U { dst: Dst, src: Src };
+            /// `i32x4.trunc_sat_f64x2_s_zero`.
+            I32x4TruncSatF64x2SZero { dst: Dst, src: Src };
+            /// `i32x4.trunc_sat_f64x2_u_zero`.
+            I32x4TruncSatF64x2UZero { dst: Dst, src: Src };
+            /// `f64x2.convert_low_i32x4_s`.
+            F64x2ConvertLowI32x4S { dst: Dst, src: Src };
+            /// `f64x2.convert_low_i32x4_u`.
+            F64x2ConvertLowI32x4U { dst: Dst, src: Src };
+            /// `f32x4.demote_f64x2_zero`.
+            F32x4DemoteF64x2Zero { dst: Dst, src: Src };
+            /// `f64x2.promote_low_f32x4`.
+            F64x2PromoteLowF32x4 { dst: Dst, src: Src };
+            /// `i8x16.relaxed_swizzle`.
+            I8x16RelaxedSwizzle { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.relaxed_trunc_f32x4_s`.
+            I32x4RelaxedTruncF32x4S { dst: Dst, src: Src };
+            /// `i32x4.relaxed_trunc_f32x4_u`.
+            I32x4RelaxedTruncF32x4U { dst: Dst, src: Src };
+            /// `i32x4.relaxed_trunc_f64x2_s_zero`.
+            I32x4RelaxedTruncF64x2SZero { dst: Dst, src: Src };
+            /// `i32x4.relaxed_trunc_f64x2_u_zero`.
+            I32x4RelaxedTruncF64x2UZero { dst: Dst, src: Src };
+            /// `f32x4.relaxed_madd` (third operand in the data word's `a`).
+            F32x4RelaxedMadd { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `f32x4.relaxed_nmadd` (third operand in the data word's `a`).
+            F32x4RelaxedNmadd { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `f64x2.relaxed_madd` (third operand in the data word's `a`).
+            F64x2RelaxedMadd { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `f64x2.relaxed_nmadd` (third operand in the data word's `a`).
+            F64x2RelaxedNmadd { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `i8x16.relaxed_laneselect` (third operand in the data word's `a`).
+            I8x16RelaxedLaneselect { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `i16x8.relaxed_laneselect` (third operand in the data word's `a`).
+            I16x8RelaxedLaneselect { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `i32x4.relaxed_laneselect` (third operand in the data word's `a`).
+            I32x4RelaxedLaneselect { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `i64x2.relaxed_laneselect` (third operand in the data word's `a`).
+            I64x2RelaxedLaneselect { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            /// `f32x4.relaxed_min`.
+            F32x4RelaxedMin { dst: Dst, lhs: Src, rhs: Src };
+            /// `f32x4.relaxed_max`.
+            F32x4RelaxedMax { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.relaxed_min`.
+            F64x2RelaxedMin { dst: Dst, lhs: Src, rhs: Src };
+            /// `f64x2.relaxed_max`.
+            F64x2RelaxedMax { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.relaxed_q15mulr_s`.
+            I16x8RelaxedQ15mulrS { dst: Dst, lhs: Src, rhs: Src };
+            /// `i16x8.relaxed_dot_i8x16_i7x16_s`.
+            I16x8RelaxedDotI8x16I7x16S { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32x4.relaxed_dot_i8x16_i7x16_add_s` (third operand in the data word's `a`).
+            I32x4RelaxedDotI8x16I7x16AddS { dst: Dst, a: Src, b: Src } + Data { a: Src };
         }
     };
 }

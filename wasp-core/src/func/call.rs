@@ -256,7 +256,7 @@ fn call_host<T>(
         unreachable!("call_host is only called for host functions");
     };
     let host = store.hosts[host as usize].clone();
-    let width = host.ty.params().len().max(host.ty.results().len());
+    let width = host.ty.param_slots().max(host.ty.result_slots());
     if stack.values.len() < base + width {
         stack.values.resize(base + width, 0);
     }

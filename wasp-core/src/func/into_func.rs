@@ -7,7 +7,7 @@ use super::{Caller, Func, HostFunc};
 use crate::error::{Error, UsageError};
 use crate::store::StoreId;
 use crate::types::{FuncType, ValType};
-use crate::value::ExternRef;
+use crate::value::{ExternRef, V128};
 
 /// A Rust type that crosses the Wasm boundary as one value.
 ///
@@ -31,6 +31,40 @@ pub trait WasmTy: Sized + 'static {
     #[doc(hidden)]
     fn owner(&self) -> Option<StoreId> {
         None
+    }
+    /// How many 64-bit slots the value takes: 2 for a `v128`, 1 otherwise.
+    #[doc(hidden)]
+    const SLOTS: usize = 1;
+    /// Decodes the value from its first [`WasmTy::SLOTS`] slots (see `from_slot_in`).
+    #[doc(hidden)]
+    fn read_slots(slots: &[u64], store: StoreId) -> Self {
+        Self::from_slot_in(slots[0], store)
+    }
+    /// Encodes the value into its first [`WasmTy::SLOTS`] slots.
+    #[doc(hidden)]
+    fn write_slots(self, out: &mut [u64]) {
+        out[0] = self.into_slot();
+    }
+}
+
+/// A `v128`: two slots, low half first; from one slot its high half is zero.
+impl WasmTy for V128 {
+    fn val_type() -> ValType {
+        ValType::V128
+    }
+    fn from_slot(slot: u64) -> Self {
+        V128::from(u128::from(slot))
+    }
+    fn into_slot(self) -> u64 {
+        self.as_u128() as u64
+    }
+    const SLOTS: usize = 2;
+    fn read_slots(slots: &[u64], _: StoreId) -> Self {
+        V128::from(u128::from(slots[0]) | u128::from(slots[1]) << 64)
+    }
+    fn write_slots(self, out: &mut [u64]) {
+        out[0] = self.as_u128() as u64;
+        out[1] = (self.as_u128() >> 64) as u64;
     }
 }
 
@@ -91,9 +125,12 @@ wasm_ref!(ExternRef, ExternRef);
 pub trait WasmTyList: Sized + 'static {
     /// The Wasm types of the list.
     fn types() -> Vec<ValType>;
-    /// Encodes the list into `out` (as long as the list).
+    /// How many 64-bit slots the list takes (a `v128` takes two).
+    #[doc(hidden)]
+    const SLOTS: usize;
+    /// Encodes the list into `out` ([`WasmTyList::SLOTS`] long).
     fn into_slots(self, out: &mut [u64]);
-    /// Decodes the list from `slots` (as long as the list).
+    /// Decodes the list from `slots` ([`WasmTyList::SLOTS`] long).
     fn from_slots(slots: &[u64]) -> Self;
     /// Decodes the list from slots of the store `store`.
     #[doc(hidden)]
@@ -121,14 +158,15 @@ impl<A: WasmTy> WasmTyList for A {
     fn types() -> Vec<ValType> {
         vec![A::val_type()]
     }
+    const SLOTS: usize = A::SLOTS;
     fn into_slots(self, out: &mut [u64]) {
-        out[0] = self.into_slot();
+        self.write_slots(out);
     }
     fn from_slots(slots: &[u64]) -> Self {
-        A::from_slot(slots[0])
+        A::read_slots(slots, StoreId::NONE)
     }
     fn from_slots_in(slots: &[u64], store: StoreId) -> Self {
-        A::from_slot_in(slots[0], store)
+        A::read_slots(slots, store)
     }
     fn check_owner(&self, store: StoreId) -> Result<(), Error> {
         check_value_owner(self, store)
@@ -141,17 +179,26 @@ macro_rules! tuple_list {
             fn types() -> Vec<ValType> {
                 vec![$($t::val_type()),*]
             }
-            #[allow(unused_variables)]
+            const SLOTS: usize = 0 $(+ $t::SLOTS)*;
+            #[allow(unused_variables, unused_mut, unused_assignments)]
             fn into_slots(self, out: &mut [u64]) {
-                $(out[$i] = self.$i.into_slot();)*
+                let mut at = 0;
+                $(
+                    self.$i.write_slots(&mut out[at..]);
+                    at += $t::SLOTS;
+                )*
             }
-            #[allow(unused_variables, clippy::unused_unit)]
             fn from_slots(slots: &[u64]) -> Self {
-                ($($t::from_slot(slots[$i]),)*)
+                Self::from_slots_in(slots, StoreId::NONE)
             }
-            #[allow(unused_variables, clippy::unused_unit)]
+            #[allow(unused_variables, unused_mut, unused_assignments, clippy::unused_unit)]
             fn from_slots_in(slots: &[u64], store: StoreId) -> Self {
-                ($($t::from_slot_in(slots[$i], store),)*)
+                let mut at = 0;
+                ($({
+                    let value = $t::read_slots(&slots[at..], store);
+                    at += $t::SLOTS;
+                    value
+                },)*)
             }
             #[allow(unused_variables)]
             fn check_owner(&self, store: StoreId) -> Result<(), Error> {
@@ -218,12 +265,17 @@ macro_rules! into_func {
             F: Fn($($a),*) -> R + Send + Sync + 'static,
             R: IntoHostResult,
         {
-            #[allow(unused_variables, non_snake_case)]
+            #[allow(unused_variables, unused_mut, unused_assignments, non_snake_case)]
             fn into_func(self) -> HostFunc<T> {
                 let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
                 let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
                     let id = caller.store_id();
-                    let r = (self)($($a::from_slot_in(slots[$i], id)),*).into_host_result()?;
+                    let mut at = 0;
+                    $(
+                        let $a = $a::read_slots(&slots[at..], id);
+                        at += $a::SLOTS;
+                    )*
+                    let r = (self)($($a),*).into_host_result()?;
                     r.check_owner(id)?;
                     r.into_slots(slots);
                     Ok(())
@@ -237,13 +289,17 @@ macro_rules! into_func {
             F: Fn(Caller<'_, T>, $($a),*) -> R + Send + Sync + 'static,
             R: IntoHostResult,
         {
-            #[allow(unused_variables, non_snake_case)]
+            #[allow(unused_variables, unused_mut, unused_assignments, non_snake_case)]
             fn into_func(self) -> HostFunc<T> {
                 let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
                 let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
                     let id = caller.store_id();
-                    let r = (self)(caller, $($a::from_slot_in(slots[$i], id)),*)
-                        .into_host_result()?;
+                    let mut at = 0;
+                    $(
+                        let $a = $a::read_slots(&slots[at..], id);
+                        at += $a::SLOTS;
+                    )*
+                    let r = (self)(caller, $($a),*).into_host_result()?;
                     r.check_owner(id)?;
                     r.into_slots(slots);
                     Ok(())

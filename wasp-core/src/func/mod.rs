@@ -67,16 +67,12 @@ impl<T> HostFunc<T> {
         let sig = ty.clone();
         let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
             let id = caller.store_id();
-            let params: Vec<Val> = sig
-                .params()
-                .iter()
-                .zip(slots.iter())
-                .map(|(t, s)| Val::from_slot(id, *t, *s))
-                .collect();
+            let params = crate::value::vals_from_slots(id, sig.params(), slots);
             let mut results: Vec<Val> =
                 sig.results().iter().map(|t| Val::default_for(*t)).collect();
             f(caller, &params, &mut results)?;
-            for ((slot, val), want) in slots.iter_mut().zip(&results).zip(sig.results()) {
+            let mut out = Vec::with_capacity(sig.result_slots());
+            for (val, want) in results.iter().zip(sig.results()) {
                 crate::value::check_ref_owner(id, val)?;
                 if !crate::value::fits_kind(val, *want) {
                     return Err(UsageError::ValueMismatch {
@@ -85,8 +81,9 @@ impl<T> HostFunc<T> {
                     }
                     .into());
                 }
-                *slot = val.to_slot();
+                val.push_slots(&mut out);
             }
+            slots[..out.len()].copy_from_slice(&out);
             Ok(())
         };
         HostFunc {
@@ -171,10 +168,10 @@ impl Func {
         let ty = self.checked_ty(store)?;
         check_args(&store.inner, &ty, params, results.len())?;
         let slots = crate::value::checked_slots(&store.inner, params)?;
-        let out = call::call_slots(store, self.index, &slots, ty.results().len())?;
-        let id = store.inner.id;
-        for ((dst, slot), t) in results.iter_mut().zip(out).zip(ty.results()) {
-            *dst = Val::from_slot(id, *t, slot);
+        let out = call::call_slots(store, self.index, &slots, ty.result_slots())?;
+        let values = crate::value::vals_from_slots(store.inner.id, ty.results(), &out);
+        for (dst, val) in results.iter_mut().zip(values) {
+            *dst = val;
         }
         Ok(())
     }

@@ -166,13 +166,15 @@ fn resume_host<T>(
 ) -> Result<RunEnd, Error> {
     match results {
         Some(values) => {
-            let width = host.base + values.len();
+            let mut slots = Vec::with_capacity(values.len());
+            for v in values {
+                v.push_slots(&mut slots);
+            }
+            let width = host.base + slots.len();
             if stack.values.len() < width {
                 stack.values.resize(width, 0);
             }
-            for (i, v) in values.iter().enumerate() {
-                stack.values[host.base + i] = v.to_slot();
-            }
+            stack.values[host.base..width].copy_from_slice(&slots);
             finish_host(stack, host);
         }
         None => {
@@ -215,11 +217,7 @@ fn finish<T>(
     match end? {
         RunEnd::Done => {
             let id = store.inner.id;
-            let values = results
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Val::from_slot(id, *t, stack.values.get(i).copied().unwrap_or(0)))
-                .collect();
+            let values = crate::value::vals_from_slots(id, &results, &stack.values);
             let mut stack = stack;
             stack.frames.clear();
             store.inner.spare_stack = Some(stack);
@@ -297,7 +295,7 @@ impl Func {
         let args = crate::value::checked_slots(&store.inner, params)?;
         let mut stack = store.inner.spare_stack.take().unwrap_or_default();
         let gas_before = store.inner.gas;
-        let end = call::start(store, self.index(), &mut stack, &args, ty.results().len());
+        let end = call::start(store, self.index(), &mut stack, &args, ty.result_slots());
         let used = gas_before.saturating_sub(store.inner.gas);
         finish(store, stack, ty.results().to_vec(), used, end)
     }

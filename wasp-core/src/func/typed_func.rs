@@ -65,7 +65,7 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
         }
         Ok(TypedFunc {
             func,
-            num_results: ty.results().len(),
+            num_results: ty.result_slots(),
             _types: PhantomData,
         })
     }
@@ -91,7 +91,7 @@ impl<Params: WasmTyList, Results: WasmTyList> TypedFunc<Params, Results> {
         store.inner.check_owner(self.func.store_id(), "function")?;
         params.check_owner(store.inner.id)?;
         let mut args = [0u64; 16];
-        let n = Params::types().len();
+        let n = Params::SLOTS;
         let mut heap;
         let args: &mut [u64] = if n <= args.len() {
             &mut args[..n]

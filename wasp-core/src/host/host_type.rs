@@ -7,15 +7,15 @@ use super::private::Slots;
 use crate::error::Error;
 use crate::func::{Func, WasmTy};
 use crate::types::ValType;
-use crate::value::ExternRef;
+use crate::value::{ExternRef, V128};
 
 mod sealed {
     pub trait Sealed {}
 }
 
 /// The built-in types that Wasm values are made of: `i32`, `u32`, `i64`, `u64`, `f32`, `f64`,
-/// `bool` (an `i32` that is 0 or not), `Option<Func>` (a `funcref`) and `Option<ExternRef>`
-/// (an `externref`). Sealed: make your own types cross through [`HostType`].
+/// `bool` (an `i32` that is 0 or not), [`V128`] (a `v128`), `Option<Func>` (a `funcref`) and
+/// `Option<ExternRef>` (an `externref`). Sealed: make your own types cross through [`HostType`].
 pub trait WasmPrimitive: WasmTy + sealed::Sealed {
     /// The Wasm type of the value.
     const VAL_TYPE: ValType;
@@ -71,7 +71,7 @@ macro_rules! primitive {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot cross the Wasm boundary",
     label = "not a Wasm value type",
-    note = "host functions take and return i32, u32, i64, u64, f32, f64, bool, `Func`, `ExternRef`, their `Option`s, `Val` (written `#[wasm(i32)] x: Val`), and types that implement `wasp_core::HostType`"
+    note = "host functions take and return i32, u32, i64, u64, f32, f64, bool, `V128`, `Func`, `ExternRef`, their `Option`s, `Val` (written `#[wasm(i32)] x: Val`), and types that implement `wasp_core::HostType`"
 )]
 pub trait HostType: Sized + 'static {
     /// The built-in type that carries the value.
@@ -101,6 +101,7 @@ primitive! {
     bool => I32,
     Option<Func> => FuncRef,
     Option<ExternRef> => ExternRef,
+    V128 => V128,
 }
 
 impl HostType for Func {
@@ -133,7 +134,7 @@ const fn val_type_of<A: HostType>() -> ValType {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned to Wasm",
     label = "not a Wasm result type",
-    note = "host functions return (), one value, a tuple of values, or a `Result` of those; values are i32, u32, i64, u64, f32, f64, bool, `Func`, `ExternRef`, their `Option`s, or types that implement `wasp_core::HostType`"
+    note = "host functions return (), one value, a tuple of values, or a `Result` of those; values are i32, u32, i64, u64, f32, f64, bool, `V128`, `Func`, `ExternRef`, their `Option`s, or types that implement `wasp_core::HostType`"
 )]
 pub trait HostResults: Sized + 'static {
     /// The Wasm types of the results.

@@ -22,6 +22,10 @@ pub use crate::store::StoreId;
 /// the positions of the function type it declared, which the engine sized the slots for.
 pub struct Slots<'a> {
     slots: &'a mut [u64],
+    /// Where each parameter and each result starts when the type has a `v128` (two slots);
+    /// empty when value `i` is slot `i`.
+    params_at: &'a [usize],
+    results_at: &'a [usize],
     /// The store the call runs in: references read are its handles.
     store: StoreId,
     /// Set when a result written was a reference of another store; fails the call.
@@ -31,12 +35,15 @@ pub struct Slots<'a> {
 impl Slots<'_> {
     /// Parameter `i` as its carrier type.
     pub fn get<W: WasmTy>(&self, i: usize) -> W {
-        W::from_slot_in(self.slots[i], self.store)
+        let at = self.params_at.get(i).copied().unwrap_or(i);
+        W::read_slots(&self.slots[at..], self.store)
     }
 
     /// Parameter `i`, declared of type `ty`, as a [`Val`].
     pub fn get_val(&self, i: usize, ty: ValType) -> Val {
-        Val::from_slot(self.store, ty, self.slots[i])
+        let at = self.params_at.get(i).copied().unwrap_or(i);
+        let high = self.slots.get(at + 1).copied().unwrap_or(0);
+        Val::from_slots(self.store, ty, self.slots[at], high)
     }
 
     /// Writes result `i` from its carrier type; a reference of another store fails the call
@@ -45,7 +52,8 @@ impl Slots<'_> {
         if value.owner().is_some_and(|owner| owner != self.store) {
             self.foreign = true;
         }
-        self.slots[i] = value.into_slot();
+        let at = self.results_at.get(i).copied().unwrap_or(i);
+        value.write_slots(&mut self.slots[at..]);
     }
 
     /// Writes result `i`, declared of type `ty`; a value of another type or a reference of
@@ -59,7 +67,11 @@ impl Slots<'_> {
             }
             .into());
         }
-        self.slots[i] = value.to_slot();
+        let at = self.results_at.get(i).copied().unwrap_or(i);
+        self.slots[at] = value.to_slot();
+        if ty == ValType::V128 {
+            self.slots[at + 1] = value.high_slot();
+        }
         Ok(())
     }
 }
@@ -94,11 +106,23 @@ pub fn host_func<T, F>(ty: FuncType, body: F) -> HostFunc<T>
 where
     F: Fn(&mut Ctx<T>, &mut Slots<'_>) -> Result<(), Error> + Send + Sync + 'static,
 {
+    let starts = |tys: &[ValType]| -> Vec<usize> {
+        if tys.contains(&ValType::V128) {
+            tys.iter()
+                .scan(0, |at, ty| Some(std::mem::replace(at, *at + ty.slots())))
+                .collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let (params_at, results_at) = (starts(ty.params()), starts(ty.results()));
     let func = move |mut caller: Caller<'_, T>, slots: &mut [u64]| {
         let store = caller.store_id();
         let ctx = Ctx::from_store(caller.as_context_mut());
         let mut slots = Slots {
             slots,
+            params_at: &params_at,
+            results_at: &results_at,
             store,
             foreign: false,
         };
@@ -123,6 +147,8 @@ mod tests {
         let mut raw = [0u64; 1];
         let mut slots = Slots {
             slots: &mut raw,
+            params_at: &[],
+            results_at: &[],
             store: StoreId::NONE,
             foreign: false,
         };
@@ -140,6 +166,8 @@ mod tests {
         let mut raw = [0u64; 1];
         let slots = Slots {
             slots: &mut raw,
+            params_at: &[],
+            results_at: &[],
             store: StoreId::NONE,
             foreign: false,
         };

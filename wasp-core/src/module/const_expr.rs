@@ -9,6 +9,8 @@ use crate::error::ModuleError;
 pub(crate) enum ConstOp {
     /// Push a slot value (numbers, or a null reference as 0).
     Value(u64),
+    /// Push a `v128` constant.
+    V128(u128),
     /// Push the value of global `n` (module index space).
     GlobalGet(u32),
     /// Push a reference to function `n` (module index space).
@@ -53,6 +55,7 @@ impl ConstExpr {
                 Operator::I64Const { value } => ConstOp::Value(value as u64),
                 Operator::F32Const { value } => ConstOp::Value(u64::from(value.bits())),
                 Operator::F64Const { value } => ConstOp::Value(value.bits()),
+                Operator::V128Const { value } => ConstOp::V128(value.i128() as u128),
                 Operator::RefNull { .. } => ConstOp::Value(0),
                 Operator::RefFunc { function_index } => ConstOp::RefFunc(function_index),
                 Operator::GlobalGet { global_index } => ConstOp::GlobalGet(global_index),
@@ -76,18 +79,21 @@ impl ConstExpr {
     }
 
     /// Evaluates the expression; `global` and `func_ref` resolve module indices to slots.
-    pub(crate) fn eval(&self, global: impl Fn(u32) -> u64, func_ref: impl Fn(u32) -> u64) -> u64 {
-        let mut stack: Vec<u64> = Vec::with_capacity(4);
+    /// The result is the value's slot, or both slots of a `v128` (high half in the high
+    /// bits); `global` answers likewise.
+    pub(crate) fn eval(&self, global: impl Fn(u32) -> u128, func_ref: impl Fn(u32) -> u64) -> u128 {
+        let mut stack: Vec<u128> = Vec::with_capacity(4);
         for op in &self.ops {
             let value = match *op {
-                ConstOp::Value(v) => v,
+                ConstOp::Value(v) => u128::from(v),
+                ConstOp::V128(v) => v,
                 ConstOp::GlobalGet(g) => global(g),
-                ConstOp::RefFunc(f) => func_ref(f),
+                ConstOp::RefFunc(f) => u128::from(func_ref(f)),
                 binary => {
                     // Validation guarantees two operands of the right type.
-                    let b = stack.pop().unwrap_or(0);
-                    let a = stack.pop().unwrap_or(0);
-                    eval_binary(binary, a, b)
+                    let b = stack.pop().unwrap_or(0) as u64;
+                    let a = stack.pop().unwrap_or(0) as u64;
+                    u128::from(eval_binary(binary, a, b))
                 }
             };
             stack.push(value);
@@ -105,6 +111,6 @@ fn eval_binary(op: ConstOp, a: u64, b: u64) -> u64 {
         ConstOp::I64Add => a.wrapping_add(b),
         ConstOp::I64Sub => a.wrapping_sub(b),
         ConstOp::I64Mul => a.wrapping_mul(b),
-        ConstOp::Value(_) | ConstOp::GlobalGet(_) | ConstOp::RefFunc(_) => b,
+        ConstOp::Value(_) | ConstOp::V128(_) | ConstOp::GlobalGet(_) | ConstOp::RefFunc(_) => b,
     }
 }

@@ -21,9 +21,9 @@ use crate::types::{
     TableType, ValType,
 };
 
-/// The proposals Wasp runs: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
-/// arithmetic, multiple memories, custom page sizes and 64-bit memories; typed function
-/// references when asked for.
+/// The proposals Wasp runs: Wasm 2.0 (with SIMD), relaxed SIMD, tail calls, extended
+/// constants, wide arithmetic, multiple memories, custom page sizes and 64-bit memories;
+/// typed function references when asked for.
 /// Multiple memories and 64-bit memories can be turned off ([`Config::wasm_multi_memory`],
 /// [`Config::wasm_memory64`]), typed function references turned on
 /// ([`Config::wasm_function_references`]).
@@ -33,7 +33,7 @@ use crate::types::{
 /// [`Config::wasm_function_references`]: crate::Config::wasm_function_references
 pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
     let features = WasmFeatures::WASM2
-        .difference(WasmFeatures::SIMD)
+        .union(WasmFeatures::RELAXED_SIMD)
         .union(WasmFeatures::TAIL_CALL)
         .union(WasmFeatures::EXTENDED_CONST)
         .union(WasmFeatures::WIDE_ARITHMETIC)

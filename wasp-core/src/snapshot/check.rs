@@ -261,7 +261,7 @@ fn check_host(s: &StoreInner, stack: &Stack, host: HostCall) -> Result<(), Snaps
         return Err(bad("pending host call", "names a Wasm function"));
     };
     let ty = s.engine.resolve_type(*type_id);
-    let width = ty.params().len().max(ty.results().len());
+    let width = ty.param_slots().max(ty.result_slots());
     if host.base.saturating_add(width) > stack.values.len() {
         return Err(bad(
             "pending host call",

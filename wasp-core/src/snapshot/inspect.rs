@@ -490,7 +490,12 @@ fn read_globals(r: &mut Reader<'_>, layout: &Layout) -> Result<Vec<GlobalInfo>, 
             1 => true,
             x => return Err(corrupt("a global's mutability", format!("found {x}"))),
         };
-        let value = Val::from_slot(StoreId::NONE, ty, r.u64("a global's value")?);
+        let low = r.u64("a global's value")?;
+        let high = match ty {
+            ValType::V128 => r.u64("the high half of a v128 global")?,
+            _ => 0,
+        };
+        let value = Val::from_slots(StoreId::NONE, ty, low, high);
         out.push(GlobalInfo {
             mutable,
             value,

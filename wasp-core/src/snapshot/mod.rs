@@ -8,7 +8,7 @@
 //! | layout | per instance: the module's content hash and its index spaces (store addresses of its functions, tables, memories, globals, data and element segments); per function: host or Wasm (with its instance) and its type in text notation |
 //! | memories | per memory: index type (`u8`: 0 `i32`, 1 `i64`), page size (`u8`, its log2: 16 or 0), maximum in pages (option), byte length, bytes |
 //! | tables | per table: element type, maximum (option), elements |
-//! | globals | per global: value type, mutability, value |
+//! | globals | per global: value type, mutability, value (a `v128`: low half, then high half) |
 //! | segments | per data segment, then per element segment: dropped or not |
 //! | call | optional paused call: why it paused (0 gas, 1 yield, 2 interrupt with the `u64` items a bulk operation had done), the result types, gas used so far, frames (function, position, base) and value slots |
 //!
@@ -347,7 +347,8 @@ fn module_hashes(nums: &[u64]) -> String {
 struct State {
     memories: Vec<Vec<u8>>,
     tables: Vec<Vec<u64>>,
-    globals: Vec<u64>,
+    /// Each global's slot and, for a `v128`, its high half (0 otherwise).
+    globals: Vec<(u64, u64)>,
     data_dropped: Vec<bool>,
     elems_dropped: Vec<bool>,
 }
@@ -362,8 +363,9 @@ impl State {
             t.elems = elems;
             t.sync_type();
         }
-        for (g, value) in s.globals.iter_mut().zip(self.globals) {
+        for (g, (value, high)) in s.globals.iter_mut().zip(self.globals) {
             g.value = value;
+            g.high = high;
         }
         for (seg, dropped) in s.data_segments.iter_mut().zip(self.data_dropped) {
             if dropped {
@@ -401,6 +403,7 @@ fn val_type_from(code: u8) -> Result<ValType, SnapshotError> {
         3 => ValType::F64,
         4 => ValType::FuncRef,
         5 => ValType::ExternRef,
+        6 => ValType::V128,
         _ => {
             return Err(corrupt(
                 "a value type",
@@ -485,6 +488,9 @@ fn write_state(w: &mut Writer, s: &StoreInner) {
         w.u8(val_type_code(g.ty.content()));
         w.u8(u8::from(g.ty.mutability() == Mutability::Var));
         w.u64(g.value);
+        if g.ty.content() == ValType::V128 {
+            w.u64(g.high);
+        }
     }
     w.len(s.data_segments.len());
     s.data_segments
@@ -640,7 +646,7 @@ fn read_globals(
     r: &mut Reader<'_>,
     s: &StoreInner,
     reach: &Reach,
-) -> Result<Vec<u64>, SnapshotError> {
+) -> Result<Vec<(u64, u64)>, SnapshotError> {
     let n = r.len(10, "the globals")?;
     if n != s.globals.len() {
         return Err(mismatch("the number of globals", s.globals.len(), n));
@@ -658,7 +664,11 @@ fn read_globals(
             ));
         }
         let value = r.u64("a global's value")?;
-        if !mutable && value != g.value {
+        let high = match ty {
+            ValType::V128 => r.u64("the high half of a v128 global")?,
+            _ => 0,
+        };
+        if !mutable && (value, high) != (g.value, g.high) {
             return Err(corrupt(
                 "an immutable global",
                 "its value differs from the module's".into(),
@@ -675,7 +685,7 @@ fn read_globals(
         if value != g.value {
             check_typed_ref(s, g.ty.content(), value, "a global")?;
         }
-        out.push(value);
+        out.push((value, high));
     }
     Ok(out)
 }
@@ -736,6 +746,9 @@ fn write_call(w: &mut Writer, c: &Continuation) {
             w.u8(1);
             w.u8(val_type_code(value.ty()));
             w.u64(value.to_slot());
+            if value.ty() == ValType::V128 {
+                w.u64(value.high_slot());
+            }
             write_host(w, host);
         }
         Suspension::Interrupted { progress } => {
@@ -787,10 +800,14 @@ fn read_call(r: &mut Reader<'_>, s: &StoreInner) -> Result<Continuation, Snapsho
         1 => {
             let ty = val_type_from(r.u8("the yielded value")?)?;
             let slot = r.u64("the yielded value")?;
+            let high = match ty {
+                ValType::V128 => r.u64("the high half of the yielded v128")?,
+                _ => 0,
+            };
             check_ref(s, ty, slot, "the yielded value")?;
             let host = read_host(r)?;
             Suspension::Yielded {
-                value: Val::from_slot(s.id, ty, slot),
+                value: Val::from_slots(s.id, ty, slot, high),
                 host,
             }
         }

@@ -209,6 +209,7 @@ fn from_val(v: &Val) -> Value {
         Val::F64(b) => Value::F64(*b),
         Val::FuncRef(f) => Value::FuncRef(f.is_none()),
         Val::ExternRef(e) => Value::ExternRef(e.is_none()),
+        Val::V128(_) => unreachable!("SIMD is off"),
     }
 }
 

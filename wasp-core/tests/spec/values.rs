@@ -1,11 +1,11 @@
 //! Conversion of script arguments to [`Val`]s, and matching of results against the expected
 //! values of `assert_return` (NaN patterns, references).
 
-use wast::core::{AbstractHeapType, HeapType, NanPattern, WastArgCore, WastRetCore};
+use wast::core::{AbstractHeapType, HeapType, NanPattern, V128Pattern, WastArgCore, WastRetCore};
 use wast::token::{F32, F64};
 use wast::{WastArg, WastRet};
 
-use wasp_core::{ExternRef, Store, Val};
+use wasp_core::{ExternRef, Store, Val, V128};
 
 use super::script::{Check, Problem};
 
@@ -27,7 +27,7 @@ pub fn to_val(store: &mut Store<()>, arg: &WastArg<'_>) -> Check<Val> {
         WastArgCore::F64(x) => Val::F64(x.bits),
         WastArgCore::RefNull(heap) => null_of(heap)?,
         WastArgCore::RefExtern(n) => Val::ExternRef(Some(ExternRef::new(&mut *store, *n))),
-        WastArgCore::V128(_) => return Err(Problem::skip("v128 arguments (SIMD)")),
+        WastArgCore::V128(v) => Val::V128(V128::from_le_bytes(v.to_le_bytes())),
         WastArgCore::RefHost(_) => return Err(Problem::skip("ref.host arguments (GC)")),
     })
 }
@@ -97,7 +97,7 @@ fn matches(store: &Store<()>, val: &Val, ret: &WastRetCore<'_>) -> Check<bool> {
             }
             false
         }
-        (WastRetCore::V128(_), _) => return Err(Problem::skip("v128 results (SIMD)")),
+        (WastRetCore::V128(pattern), Val::V128(v)) => v128_matches(pattern, *v),
         (
             WastRetCore::RefHost(_)
             | WastRetCore::RefAny
@@ -110,6 +110,22 @@ fn matches(store: &Store<()>, val: &Val, ret: &WastRetCore<'_>) -> Check<bool> {
         ) => return Err(Problem::skip("GC reference results")),
         _ => false,
     })
+}
+
+/// Whether a `v128` matches the expected lanes, float lanes by their NaN patterns.
+fn v128_matches(pattern: &V128Pattern, v: V128) -> bool {
+    let b = v.to_le_bytes();
+    let chunk = |i: usize, n: usize| -> u64 {
+        (0..n).fold(0, |acc, k| acc | u64::from(b[i * n + k]) << (8 * k))
+    };
+    match pattern {
+        V128Pattern::I8x16(l) => (0..16).all(|i| chunk(i, 1) as u8 == l[i] as u8),
+        V128Pattern::I16x8(l) => (0..8).all(|i| chunk(i, 2) as u16 == l[i] as u16),
+        V128Pattern::I32x4(l) => (0..4).all(|i| chunk(i, 4) as u32 == l[i] as u32),
+        V128Pattern::I64x2(l) => (0..2).all(|i| chunk(i, 8) == l[i] as u64),
+        V128Pattern::F32x4(l) => (0..4).all(|i| f32_matches(l[i], chunk(i, 4) as u32)),
+        V128Pattern::F64x2(l) => (0..2).all(|i| f64_matches(l[i], chunk(i, 8))),
+    }
 }
 
 fn f32_matches(pattern: NanPattern<F32>, bits: u32) -> bool {
@@ -146,6 +162,7 @@ fn describe_val(store: &Store<()>, val: &Val) -> String {
         Val::I64(x) => format!("i64 {x}"),
         Val::F32(bits) => format!("f32 {} ({bits:#010x})", f32::from_bits(*bits)),
         Val::F64(bits) => format!("f64 {} ({bits:#018x})", f64::from_bits(*bits)),
+        Val::V128(v) => format!("v128 {:#034x}", v.as_u128()),
         Val::FuncRef(None) => "ref.null func".to_string(),
         Val::FuncRef(Some(_)) => "ref.func".to_string(),
         Val::ExternRef(None) => "ref.null extern".to_string(),

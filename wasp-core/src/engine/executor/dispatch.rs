@@ -261,7 +261,7 @@ impl Cx<'_> {
         let (num_params, wasm) = match &self.s.funcs[callee as usize] {
             FuncEntity::Wasm { body, .. } => (body.num_params as usize, true),
             FuncEntity::Host { type_id, .. } => {
-                (self.s.engine.resolve_type(*type_id).params().len(), false)
+                (self.s.engine.resolve_type(*type_id).param_slots(), false)
             }
         };
         let from = self.base + args as usize;

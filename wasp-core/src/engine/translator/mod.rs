@@ -12,6 +12,8 @@ mod fuse;
 mod offsets;
 mod ops;
 mod ref_map;
+mod simd;
+mod v128;
 mod verify;
 
 use wasmparser::{BlockType, FuncValidator, FunctionBody, ValidatorResources};
@@ -22,6 +24,7 @@ use crate::error::{Error, ModuleError};
 use crate::types::FuncType;
 use control::{Control, ControlKind};
 pub(crate) use ref_map::{RefKind, RefMap};
+pub(crate) use simd::{simd_kind, SimdKind};
 
 /// A translated function body and the facts the executor needs to call it.
 #[derive(Debug)]
@@ -63,14 +66,14 @@ impl FuncEnv<'_> {
         &self.types[self.funcs[func as usize] as usize]
     }
 
-    /// `(params, results)` of a block type.
+    /// `(params, results)` of a block type, in slots (a `v128` takes two).
     fn block_arity(&self, ty: BlockType) -> (u32, u32) {
         match ty {
             BlockType::Empty => (0, 0),
-            BlockType::Type(_) => (0, 1),
+            BlockType::Type(t) => (0, v128::wasm_slots(t)),
             BlockType::FuncType(idx) => {
                 let ty = &self.types[idx as usize];
-                (ty.params().len() as u32, ty.results().len() as u32)
+                (ty.param_slots() as u32, ty.result_slots() as u32)
             }
         }
     }
@@ -95,9 +98,9 @@ pub(crate) fn translate(
     validator: &mut FuncValidator<ValidatorResources>,
 ) -> Result<CompiledFunc, Error> {
     let ty = &env.types[ty_index];
-    let num_params = ty.params().len() as u32;
-    let num_results = ty.results().len() as u32;
-    let mut num_locals = u64::from(num_params);
+    let num_params = ty.param_slots() as u32;
+    let num_results = ty.result_slots() as u32;
+    let mut layout = v128::LocalLayout::new(ty.params());
     let mut refs = ref_map::RefMapBuilder::default();
     refs.params(ty.params());
     let mut locals = body.get_locals_reader()?;
@@ -105,17 +108,21 @@ pub(crate) fn translate(
         let offset = locals.original_position();
         let (count, ty) = locals.read()?;
         validator.define_locals(offset, count, ty)?;
-        if let Ok(first) = u32::try_from(num_locals) {
+        if let Ok(first) = u32::try_from(layout.slots()) {
             refs.declared(first, count, ty);
         }
-        num_locals += u64::from(count);
+        layout.declare(count, ty);
     }
-    let num_locals = u32::try_from(num_locals)
+    let num_locals = u32::try_from(layout.slots())
         .map_err(|_| ModuleError::new("too many locals in a function", None))?;
     if num_locals >= TEMP_MARK {
         return Err(ModuleError::new("too many locals in a function", None).into());
     }
     let mut t = Translator::new(env, num_locals, num_results);
+    if layout.has_v128() {
+        t.saw_v128();
+    }
+    t.local_slots = layout.finish();
     t.refs = refs;
     let mut reader = body.get_operators_reader()?;
     t.start_gas_block();
@@ -127,6 +134,7 @@ pub(crate) fn translate(
         offsets.record(t.code.len(), offset as usize);
         t.charge(&op);
         t.refs.resolve(validator, &t.code);
+        t.note_v128_operand(&op, validator);
         validator.op(offset, &op)?;
         t.refs.note_operator(&op, env, validator.resources());
         t.operator(op)?;
@@ -134,7 +142,10 @@ pub(crate) fn translate(
     }
     reader.finish()?;
     let temps_base = num_locals + t.hoisted.len() as Reg;
-    let frame_size = u64::from(temps_base) + u64::from(t.max_height);
+    // A `v128` instruction names the low slot of its pair: one slot of padding past the
+    // verified ones makes every high slot lie inside the frame (`verify.rs`, invariant 1).
+    let padding = u32::from(t.has_v128);
+    let frame_size = u64::from(temps_base) + u64::from(t.max_height) + u64::from(padding);
     let frame_size = u32::try_from(frame_size)
         .ok()
         .filter(|&size| size < TEMP_MARK)
@@ -142,7 +153,7 @@ pub(crate) fn translate(
     let offsets = offsets.finish(t.hoisted.len());
     let code = place_temps(t.code, temps_base);
     let code = with_prologue(code, &t.hoisted, num_locals);
-    verify::verify(&code, frame_size)?;
+    verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);
     debug_assert!(
         ref_map::covers(&refs, &code),
@@ -185,6 +196,14 @@ struct Translator<'a> {
     fixups: Vec<(usize, u32)>,
     /// The reference slots at each pause point, as they are emitted.
     refs: ref_map::RefMapBuilder,
+    /// The first slot of each local when a local is a `v128` (two slots), with one more
+    /// entry for the end; empty when every local takes one slot (local `i` is slot `i`).
+    local_slots: Box<[u32]>,
+    /// Whether a `v128` appears in the function: its frame gets one slot of padding.
+    has_v128: bool,
+    /// Whether the operand that the operator being translated drops, selects or moves
+    /// to or from a global is a `v128` (noted from the validator before the operator).
+    v128_operand: bool,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -213,6 +232,9 @@ impl<'a> Translator<'a> {
             loops: 0,
             fixups: Vec::new(),
             refs: ref_map::RefMapBuilder::default(),
+            local_slots: Box::default(),
+            has_v128: false,
+            v128_operand: false,
         }
     }
 

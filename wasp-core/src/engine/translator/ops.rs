@@ -77,13 +77,29 @@ impl Translator<'_> {
             O::RefAsNonNull => self.unary(un!(RefAsNonNull)),
             O::BrOnNull { relative_depth } => self.br_on_null(relative_depth),
             O::BrOnNonNull { relative_depth } => self.br_on_non_null(relative_depth),
+            O::Drop if self.v128_operand => self.v128_drop(),
             O::Drop => {
                 self.pop();
             }
+            O::Select | O::TypedSelect { .. } if self.v128_operand => self.v128_select(),
             O::Select | O::TypedSelect { .. } => self.select(),
-            O::LocalGet { local_index } => self.push(Operand::Local(local_index)),
-            O::LocalSet { local_index } => self.local_set(local_index, false),
-            O::LocalTee { local_index } => self.local_set(local_index, true),
+            O::LocalGet { local_index } => match self.local_slot(local_index) {
+                (slot, true) => self.v128_local_get(slot),
+                (slot, false) => self.push(Operand::Local(slot)),
+            },
+            O::LocalSet { local_index } | O::LocalTee { local_index } => {
+                let tee = matches!(op, O::LocalTee { .. });
+                match self.local_slot(local_index) {
+                    (slot, true) => self.v128_local_set(slot, tee),
+                    (slot, false) => self.local_set(slot, tee),
+                }
+            }
+            O::GlobalGet { global_index } if self.v128_operand => {
+                self.v128_global_get(global_index)
+            }
+            O::GlobalSet { global_index } if self.v128_operand => {
+                self.v128_global_set(global_index)
+            }
             O::GlobalGet { global_index } => {
                 let dst = self.push_temp();
                 self.emit_result(Instr::GlobalGet {
@@ -121,7 +137,7 @@ impl Translator<'_> {
             O::I64MulWideS => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideS { lo, hi, lhs }),
             O::I64MulWideU => self.mul_wide(|lo, hi, lhs| Instr::I64MulWideU { lo, hi, lhs }),
             op => {
-                if !self.memory_op(&op)? && !self.numeric_op(&op) {
+                if !self.memory_op(&op)? && !self.numeric_op(&op) && !self.simd_op(&op)? {
                     return Err(unsupported(&op));
                 }
             }
@@ -191,7 +207,10 @@ impl Translator<'_> {
 
     fn call(&mut self, func: u32, tail: bool) {
         let ty = self.env.func_type(func);
-        let (params, results) = (ty.params().len(), ty.results().len());
+        let (params, results) = (ty.param_slots(), ty.result_slots());
+        if params != ty.params().len() || results != ty.results().len() {
+            self.saw_v128();
+        }
         self.materialize_top(params);
         let first = self.height() - params;
         let args = self.temp(first);
@@ -210,7 +229,10 @@ impl Translator<'_> {
     fn call_indirect(&mut self, type_index: u32, table: u32, tail: bool) {
         let index = self.pop_reg();
         let func_ty = &self.env.types[type_index as usize];
-        let (params, results) = (func_ty.params().len(), func_ty.results().len());
+        let (params, results) = (func_ty.param_slots(), func_ty.result_slots());
+        if params != func_ty.params().len() || results != func_ty.results().len() {
+            self.saw_v128();
+        }
         let ty = self.env.type_ids[type_index as usize];
         self.materialize_top(params);
         let first = self.height() - params;
@@ -689,7 +711,7 @@ memory_ops! {
 }
 
 /// The memory index and static offset of a load or store.
-fn mem_offset(memarg: &MemArg) -> Result<(u32, u32), Error> {
+pub(super) fn mem_offset(memarg: &MemArg) -> Result<(u32, u32), Error> {
     let wasmparser::MemArgTarget::Memory(mem) = memarg.target else {
         return Err(ModuleError::new("array accesses are not supported by Wasp", None).into());
     };

@@ -171,6 +171,9 @@ pub(super) struct RefMapBuilder {
     pending: Vec<Pending>,
     positions: Vec<u32>,
     points: Vec<Resolved>,
+    /// Whether a `v128` appears in the function: its two slots take two positions of the
+    /// modelled operand stack and one of the validator's (see `translator/v128.rs`).
+    v128: bool,
 }
 
 /// A pause point with its types.
@@ -216,11 +219,18 @@ impl RefMapBuilder {
         };
     }
 
-    /// Notes the parameter locals.
+    /// Notes the parameter locals (a `v128` takes two slots).
     pub(super) fn params(&mut self, params: &[ValType]) {
-        for (i, &ty) in params.iter().enumerate() {
-            self.locals(i as u32, 1, RefKind::of(ty));
+        let mut slot = 0;
+        for &ty in params {
+            self.locals(slot, 1, RefKind::of(ty));
+            slot += ty.slots() as u32;
         }
+    }
+
+    /// Notes that a `v128` appears in the function.
+    pub(super) fn saw_v128(&mut self) {
+        self.v128 = true;
     }
 
     /// Notes the declared locals `first..first + count` of Wasm type `ty`.
@@ -239,11 +249,31 @@ impl RefMapBuilder {
 
     fn resolve_pending(&mut self, v: &FuncValidator<ValidatorResources>, code: &[Instr]) {
         let mut start = 0;
+        let height = v.operand_stack_height() as usize;
+        // With `v128`s, a position of the model is found on the validator's stack by walking
+        // it from the bottom; `None` for the high half of a `v128`.
+        let to_validator: Option<Vec<Option<usize>>> = self.v128.then(|| {
+            let mut map = Vec::with_capacity(height);
+            for index in 0..height {
+                map.push(Some(index));
+                let ty = v.get_operand_type(height - 1 - index).flatten();
+                if ty == Some(wasmparser::ValType::V128) {
+                    map.push(None);
+                }
+            }
+            map
+        });
         for p in self.pending.drain(..) {
-            let height = v.operand_stack_height() as usize;
             let mut live = Vec::new();
             for &pos in &self.positions[start..p.end] {
-                let Some(depth) = height.checked_sub(pos as usize + 1) else {
+                let index = match &to_validator {
+                    Some(map) => match map.get(pos as usize) {
+                        Some(Some(index)) => *index,
+                        _ => continue,
+                    },
+                    None => pos as usize,
+                };
+                let Some(depth) = height.checked_sub(index + 1) else {
                     continue;
                 };
                 if let Some(Some(ty)) = v.get_operand_type(depth) {

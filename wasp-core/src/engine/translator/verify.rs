@@ -6,7 +6,9 @@
 //! 1. **Slots.** Every slot an instruction or its data word names lies inside the frame
 //!    (`< frame_size`), and so does the range `ReturnN` returns. The slots are found through
 //!    the instruction table (`engine/isa.rs`), where an operand cannot be declared without its
-//!    role, so none escapes this check.
+//!    role, so none escapes this check. A function with `v128`s is checked against one slot
+//!    fewer than its frame has, so that the high slot of a pair (`slot + 1`, which SIMD
+//!    instructions read and write beside the low slot they name) is in the frame too.
 //! 2. **Branches.** Every branch, including every `br_table` entry, lands on an instruction of
 //!    the same function that is not a data word.
 //! 3. **Data words.** Every instruction that needs a data word has one right after it.

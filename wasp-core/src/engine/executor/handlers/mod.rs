@@ -308,6 +308,12 @@ mod int;
 mod lookup;
 mod memory;
 mod memory64;
+#[macro_use]
+mod simd_values;
+mod simd_float;
+mod simd_int;
+mod simd_memory;
+mod simd_relaxed;
 mod table;
 mod values;
 
@@ -319,6 +325,11 @@ use float::*;
 use int::*;
 use memory::*;
 use memory64::*;
+use simd_float::*;
+use simd_int::*;
+use simd_memory::*;
+use simd_relaxed::*;
+use simd_values::*;
 use table::*;
 use values::*;
 

@@ -1,0 +1,110 @@
+//! Handlers of SIMD loads and stores: whole vectors, extending, splatting and zero-filling
+//! loads (memory 0 and, with the memory in a data word, any memory), and single lanes (any
+//! memory, named by the data word).
+
+use super::simd_values::{join, lanes};
+use super::*;
+
+/// Memory `index` of the running instance (memory 0 through its cached base).
+#[inline(always)]
+fn memory_at<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
+    if index == 0 {
+        return cx.memory();
+    }
+    // Validation guarantees the index exists.
+    let addr = cx.s.instances[cx.inst as usize].memories[index as usize] as usize;
+    &mut cx.s.memories[addr].bytes
+}
+
+/// A load of `$n` bytes turned into a `v128` by `$f`, in its memory-0 and any-memory forms.
+macro_rules! v_load {
+    ($($name:ident / $name_n:ident($n:literal) = $f:expr;)*) => {$(
+        op!($name { dst, ptr, offset }, |ip, regs, cx| {
+            let f: fn([u8; $n]) -> u128 = $f;
+            let bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), offset)?;
+            setv!(regs, dst, f(bytes));
+            Ok(Flow::Next)
+        });
+        op!($name_n { dst, ptr, offset }, |ip, regs, cx| {
+            let (mem, _, _) = data(ip);
+            let f: fn([u8; $n]) -> u128 = $f;
+            let bytes = bulk::load::<$n>(memory_at(cx, mem), r!(regs, ptr), offset)?;
+            setv!(regs, dst, f(bytes));
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+/// The 8 bytes `b` as `M` lanes of `T`, widened to `W`.
+fn widen<T: super::simd_values::Lane, W: super::simd_values::Lane + From<T>, const M: usize>(
+    b: [u8; 8],
+) -> u128 {
+    let a: [T; M] = std::array::from_fn(|i| T::from_bytes(&b[i * T::BYTES..(i + 1) * T::BYTES]));
+    join::<W, M>(a.map(W::from))
+}
+
+v_load! {
+    V128Load / V128LoadMemN(16) = u128::from_le_bytes;
+    V128Load8x8S / V128Load8x8SMemN(8) = widen::<i8, i16, 8>;
+    V128Load8x8U / V128Load8x8UMemN(8) = widen::<u8, u16, 8>;
+    V128Load16x4S / V128Load16x4SMemN(8) = widen::<i16, i32, 4>;
+    V128Load16x4U / V128Load16x4UMemN(8) = widen::<u16, u32, 4>;
+    V128Load32x2S / V128Load32x2SMemN(8) = widen::<i32, i64, 2>;
+    V128Load32x2U / V128Load32x2UMemN(8) = widen::<u32, u64, 2>;
+    V128Load8Splat / V128Load8SplatMemN(1) = |b| join([b[0]; 16]);
+    V128Load16Splat / V128Load16SplatMemN(2) = |b| join([u16::from_le_bytes(b); 8]);
+    V128Load32Splat / V128Load32SplatMemN(4) = |b| join([u32::from_le_bytes(b); 4]);
+    V128Load64Splat / V128Load64SplatMemN(8) = |b| join([u64::from_le_bytes(b); 2]);
+    V128Load32Zero / V128Load32ZeroMemN(4) = |b| u128::from(u32::from_le_bytes(b));
+    V128Load64Zero / V128Load64ZeroMemN(8) = |b| u128::from(u64::from_le_bytes(b));
+}
+
+op!(V128Store { ptr, val, offset }, |ip, regs, cx| {
+    let bytes = rv!(regs, val).to_le_bytes();
+    bulk::store(cx.memory(), r!(regs, ptr), offset, bytes)?;
+    Ok(Flow::Next)
+});
+
+op!(V128StoreMemN { ptr, val, offset }, |ip, regs, cx| {
+    let (mem, _, _) = data(ip);
+    let bytes = rv!(regs, val).to_le_bytes();
+    bulk::store(memory_at(cx, mem), r!(regs, ptr), offset, bytes)?;
+    Ok(Flow::Skip)
+});
+
+/// `v128.loadN_lane`: data word `a` the vector, `b` the lane, `c` the memory.
+macro_rules! load_lane {
+    ($($name:ident($t:ty; $n:literal)),*) => {$(
+        op!($name { dst, ptr, offset }, |ip, regs, cx| {
+            let (vec, lane, mem) = data(ip);
+            let bytes = bulk::load::<{ std::mem::size_of::<$t>() }>(
+                memory_at(cx, mem),
+                r!(regs, ptr),
+                offset,
+            )?;
+            let mut a: [$t; $n] = lanes(rv!(regs, vec));
+            // Validation bounds the lane index by the lane count.
+            a[lane as usize % $n] = <$t>::from_le_bytes(bytes);
+            setv!(regs, dst, join(a));
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+load_lane!(V128Load8Lane(u8; 16), V128Load16Lane(u16; 8), V128Load32Lane(u32; 4), V128Load64Lane(u64; 2));
+
+/// `v128.storeN_lane`: data word `a` the lane, `b` the memory.
+macro_rules! store_lane {
+    ($($name:ident($t:ty; $n:literal)),*) => {$(
+        op!($name { ptr, val, offset }, |ip, regs, cx| {
+            let (lane, mem, _) = data(ip);
+            let a: [$t; $n] = lanes(rv!(regs, val));
+            // Validation bounds the lane index by the lane count.
+            let bytes = a[lane as usize % $n].to_le_bytes();
+            bulk::store(memory_at(cx, mem), r!(regs, ptr), offset, bytes)?;
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+store_lane!(V128Store8Lane(u8; 16), V128Store16Lane(u16; 8), V128Store32Lane(u32; 4), V128Store64Lane(u64; 2));
