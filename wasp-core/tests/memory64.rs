@@ -413,7 +413,7 @@ fn calls_paused_at_64_bit_grow_and_fill_resume_from_snapshots() {
     let run = instance.get_func(&store, "run").unwrap();
     let total = match run.call_resumable(&mut store, &[]).unwrap() {
         CallOutcome::Finished { results, gas_used } => {
-            assert_eq!(results, [want.clone()]);
+            assert_eq!(results, [want]);
             gas_used
         }
         other => panic!("expected the call to finish, got {other:?}"),
@@ -434,7 +434,7 @@ fn calls_paused_at_64_bit_grow_and_fill_resume_from_snapshots() {
         second.set_gas(u64::MAX / 2).unwrap();
         match paused.resume(&mut second, &[]).unwrap() {
             CallOutcome::Finished { results, gas_used } => {
-                assert_eq!(results, [want.clone()], "paused with {gas} gas");
+                assert_eq!(results, [want], "paused with {gas} gas");
                 assert_eq!(gas_used, total, "paused with {gas} gas");
             }
             other => panic!("expected the call to finish, got {other:?}"),
