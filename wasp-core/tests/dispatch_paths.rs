@@ -99,7 +99,7 @@ fn run_paused(n: i32, budget: u64, snapshot: bool) -> (Val, u64, usize) {
                 outcome = paused.resume(&mut store, &[]).unwrap();
             }
             CallOutcome::Finished { results, gas_used } => {
-                return (results[0].clone(), gas_used, pauses)
+                return (results[0], gas_used, pauses)
             }
             other => panic!("only gas pauses here, found {other:?}"),
         }
@@ -125,10 +125,10 @@ fn results_match_the_reference() {
 fn every_budget_pauses_and_resumes_to_the_same_result_and_gas() {
     let n = 12;
     let (result, total, pauses) = run_paused(n, u64::MAX / 2, false);
-    assert_eq!((result.clone(), pauses), (Val::I32(expected(n as u32)), 0));
+    assert_eq!((result, pauses), (Val::I32(expected(n as u32)), 0));
     for budget in 0..total {
         let (r, gas, pauses) = run_paused(n, budget, false);
-        assert_eq!((r, gas), (result.clone(), total), "budget {budget}");
+        assert_eq!((r, gas), (result, total), "budget {budget}");
         assert!(pauses > 0, "budget {budget} < {total} must pause");
     }
 }
@@ -139,6 +139,6 @@ fn snapshots_at_every_pause_restore_and_resume() {
     let (result, total, _) = run_paused(n, u64::MAX / 2, false);
     for budget in (0..total).step_by(7) {
         let (r, gas, _) = run_paused(n, budget, true);
-        assert_eq!((r, gas), (result.clone(), total), "budget {budget}");
+        assert_eq!((r, gas), (result, total), "budget {budget}");
     }
 }
