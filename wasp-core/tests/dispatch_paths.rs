@@ -98,9 +98,7 @@ fn run_paused(n: i32, budget: u64, snapshot: bool) -> (Val, u64, usize) {
                 store.set_gas(left + needed).unwrap();
                 outcome = paused.resume(&mut store, &[]).unwrap();
             }
-            CallOutcome::Finished { results, gas_used } => {
-                return (results[0], gas_used, pauses)
-            }
+            CallOutcome::Finished { results, gas_used } => return (results[0], gas_used, pauses),
             other => panic!("only gas pauses here, found {other:?}"),
         }
     }
