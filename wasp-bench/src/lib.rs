@@ -10,10 +10,19 @@
 //! printed after the ratios.
 //!
 //! This library holds what the benchmarks and the tests share: the
-//! workloads, which are the modules bundled in `examples/wasm/`, plain Rust
-//! [`reference`](mod@reference) implementations of what their exports compute, and a
-//! generator for a large module to benchmark translation with
-//! ([`generated_module_wat`]). It has no dependencies.
+//! workloads, which are the modules bundled in `examples/wasm/` and the
+//! kernels of `kernels/` (WAT and C sources with their `.wasm`, rebuilt by
+//! `kernels/build.sh`), plain Rust [`reference`](mod@reference)
+//! implementations of what the simpler exports compute, and a generator for
+//! a large module to benchmark translation with ([`generated_module_wat`]).
+//! It has no dependencies.
+//!
+//! The workloads cover the kinds of guest code interpreters meet: a
+//! bytecode interpreter (`br_table` dispatch feeding computed loads), f64
+//! numerics, calls (direct non-tail recursion, `call_indirect`, tail
+//! calls), random memory access, sorting, straight-line integer code over
+//! many locals, counters on a local, a parameter and a global, bulk memory,
+//! and CoreMark.
 
 use std::fmt::Write as _;
 
@@ -26,14 +35,27 @@ pub enum ResultType {
     I64,
 }
 
+/// A workload's module, as WebAssembly text or binary.
+#[derive(Clone, Copy, Debug)]
+pub enum Source {
+    /// WebAssembly text (the modules of `examples/wasm/`).
+    Wat(&'static str),
+    /// A binary module (the kernels of `kernels/`, built by its `build.sh`).
+    Wasm(&'static [u8]),
+}
+
 /// One benchmark workload: an export `(func (param i32) (result i32|i64))`
-/// of one of the modules in `examples/wasm/`.
+/// of one of the modules in `examples/wasm/` or `kernels/`.
+///
+/// A module may import `env.clock_ms: (func (result i32))` (CoreMark does);
+/// the benchmarks and tests link it to a clock that always reads 0, so that
+/// every run of a workload takes the same path and uses the same gas.
 #[derive(Clone, Copy, Debug)]
 pub struct Workload {
     /// Short name, used for the benchmark group and in the ratio table.
     pub name: &'static str,
-    /// The module's WebAssembly text.
-    pub wat: &'static str,
+    /// The module.
+    pub source: Source,
     /// The name of the exported function to call.
     pub export: &'static str,
     /// The type of the export's result.
@@ -42,8 +64,9 @@ pub struct Workload {
     /// call takes roughly 10 ms in wasmi on a typical machine.
     pub bench_arg: u32,
     /// What the export returns for an argument, its result's bits
-    /// zero-extended to `u64`.
-    pub reference: fn(u32) -> u64,
+    /// zero-extended to `u64`, when a plain Rust reference exists. Without
+    /// one, the benchmarks and tests check that Wasp and wasmi agree.
+    pub reference: Option<fn(u32) -> u64>,
 }
 
 /// `examples/wasm/fib.wat`: naive recursive Fibonacci (calls).
@@ -57,65 +80,182 @@ pub const INDIRECT_WAT: &str = include_str!("../../examples/wasm/indirect.wat");
 /// `examples/wasm/sort.wat`: quicksort of LCG output in memory.
 pub const SORT_WAT: &str = include_str!("../../examples/wasm/sort.wat");
 
+/// A kernel of `kernels/` built by `kernels/build.sh`.
+macro_rules! kernel {
+    ($path:literal) => {
+        Source::Wasm(include_bytes!(concat!("../kernels/", $path)))
+    };
+}
+
 /// Every workload the benchmarks run, in the order they run them.
 pub const WORKLOADS: &[Workload] = &[
     Workload {
         name: "fib",
-        wat: FIB_WAT,
+        source: Source::Wat(FIB_WAT),
         export: "fib",
         result: ResultType::I32,
         bench_arg: 27,
-        reference: |n| u64::from(reference::fib(n)),
+        reference: Some(|n| u64::from(reference::fib(n))),
     },
     Workload {
         name: "loop",
-        wat: LOOP_WAT,
+        source: Source::Wat(LOOP_WAT),
         export: "sum",
         result: ResultType::I64,
         bench_arg: 1_500_000,
-        reference: reference::sum,
+        reference: Some(reference::sum),
     },
     Workload {
         name: "sieve",
-        wat: SIEVE_WAT,
+        source: Source::Wat(SIEVE_WAT),
         export: "sieve",
         result: ResultType::I32,
         bench_arg: 600_000,
-        reference: |n| u64::from(reference::sieve(n)),
+        reference: Some(|n| u64::from(reference::sieve(n))),
     },
     Workload {
         name: "indirect",
-        wat: INDIRECT_WAT,
+        source: Source::Wat(INDIRECT_WAT),
         export: "run",
         result: ResultType::I32,
         bench_arg: 400_000,
-        reference: |n| u64::from(reference::run(n)),
+        reference: Some(|n| u64::from(reference::run(n))),
     },
     Workload {
         name: "sort",
-        wat: SORT_WAT,
+        source: Source::Wat(SORT_WAT),
         export: "sort",
         result: ResultType::I32,
         bench_arg: 40_000,
-        reference: |n| u64::from(reference::sort(n) as u32),
+        reference: Some(|n| u64::from(reference::sort(n) as u32)),
     },
     Workload {
+        name: "interp",
+        source: kernel!("interp.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 40_000,
+        reference: None,
+    },
+    Workload {
+        name: "nbody",
+        source: kernel!("nbody.wasm"),
+        export: "run",
+        result: ResultType::I64,
+        bench_arg: 20_000,
+        reference: None,
+    },
+    Workload {
+        name: "tail_call",
+        source: kernel!("tail_call.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 1_000_000,
+        reference: Some(|n| u64::from(reference::tail_call(n))),
+    },
+    Workload {
+        name: "hash_table",
+        source: kernel!("hash_table.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 100_000,
+        reference: None,
+    },
+    Workload {
+        name: "md5",
+        source: kernel!("md5.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 10_000,
+        reference: None,
+    },
+    Workload {
+        name: "counter_local",
+        source: kernel!("counter_local.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 2_000_000,
+        reference: Some(|n| u64::from(n.max(1))),
+    },
+    Workload {
+        name: "counter_param",
+        source: kernel!("counter_param.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 2_000_000,
+        reference: Some(|_| 0),
+    },
+    Workload {
+        name: "counter_global",
+        source: kernel!("counter_global.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 2_000_000,
+        reference: Some(|n| u64::from(n.max(1))),
+    },
+    Workload {
+        name: "bulk_memory",
+        source: kernel!("bulk_memory.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 10_000,
+        reference: Some(|n| u64::from(reference::bulk_memory(n))),
+    },
+    Workload {
+        name: "coremark",
+        source: kernel!("coremark/coremark.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 20,
+        reference: None,
+    },
+    Workload {
+        // `sieve` on a 64-bit memory (memory64), to compare with it.
         name: "sieve64",
-        wat: SIEVE64_WAT,
+        source: Source::Wat(include_str!("../kernels/sieve64.wat")),
         export: "sieve",
         result: ResultType::I32,
         bench_arg: 600_000,
-        reference: |n| u64::from(reference::sieve(n)),
+        reference: Some(|n| u64::from(reference::sieve(n))),
     },
 ];
 
-/// `kernels/sieve64.wat`: `sieve.wat` on a 64-bit memory (memory64), to compare with it.
-pub const SIEVE64_WAT: &str = include_str!("../kernels/sieve64.wat");
+/// The name of the CoreMark workload, whose ratio the benchmarks also print
+/// as a ratio of scores (iterations per second).
+pub const COREMARK: &str = "coremark";
 
 /// Plain Rust implementations of what the workload exports compute, to
-/// check both engines against. Each comment in `examples/wasm/*.wat` states
-/// the same computation.
+/// check both engines against. Each comment in `examples/wasm/*.wat` and
+/// `kernels/*.wat` states the same computation.
 pub mod reference {
+    /// `tail_call.wat`'s `run`: a loop of alternating steps.
+    pub fn tail_call(n: u32) -> u32 {
+        let mut acc: u32 = 1;
+        for k in (1..=n).rev() {
+            acc = if k % 2 == 0 {
+                acc.wrapping_mul(31).wrapping_add(k)
+            } else {
+                acc ^ (k << 3)
+            };
+        }
+        acc
+    }
+
+    /// `bulk_memory.wat`'s `run`: fills and copies of 4 KiB blocks.
+    pub fn bulk_memory(n: u32) -> u32 {
+        let mut mem = vec![0u8; 2 * 65536];
+        let mut sum: u32 = 0;
+        for i in 0..n {
+            let a = (i.wrapping_mul(1024) & 0xFFFF) as usize;
+            let b = (i.wrapping_mul(1536).wrapping_add(512) & 0xFFFF) as usize;
+            mem[a..a + 4096].fill(i as u8);
+            mem.copy_within(a..a + 4096, b);
+            let word = u32::from_le_bytes([mem[b + 100], mem[b + 101], mem[b + 102], mem[b + 103]]);
+            sum = sum.wrapping_mul(31).wrapping_add(word);
+        }
+        sum
+    }
+
     /// `fib.wat`'s `fib`: naive Fibonacci, wrapping.
     pub fn fib(n: u32) -> u32 {
         if n < 2 {

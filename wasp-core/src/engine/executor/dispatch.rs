@@ -3,19 +3,23 @@
 //! compiler turns into a jump.
 //!
 //! Tail calls are not guaranteed in Rust, so a handler chain never runs unbounded: each
-//! dispatch spends one unit of a budget and, when it is spent, the chain returns to the
-//! trampoline in [`execute`] which starts a new one. Without tail calls the native stack
-//! therefore holds at most [`BUDGET`] handler frames, whatever the guest does.
+//! branch, call and return spends one unit of a budget and, when it is spent, the chain
+//! returns to the trampoline in [`execute`] which starts a new one. Straight-line steps
+//! spend nothing in optimised builds, where the tail call is a jump; with debug assertions
+//! (unoptimised builds, where it stays a call) they spend one unit each too, so the native
+//! stack then holds at most [`BUDGET`] handler frames, whatever the guest does (see
+//! `dispatch_next!` in `handlers/mod.rs`).
 //!
-//! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`]
-//! instructions, calls and branches included, at the price of one load.
+//! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`] branches,
+//! calls and returns, at the price of one load.
 
 use super::{Exit, Limits, Stack};
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
-use crate::store::{FuncEntity, StoreInner};
+use crate::store::{FuncEntity, GlobalEntity, StoreInner};
 
-/// Handlers run per chain before returning to the trampoline.
+/// Branches, calls and returns (and, with debug assertions, all instructions) per chain
+/// before returning to the trampoline.
 pub(super) const BUDGET: u32 = 512;
 
 /// An instruction and its handler.
@@ -65,6 +69,11 @@ pub(super) struct Cx<'a> {
     /// Memory 0 of the running instance: start and length in bytes.
     pub(super) mem: *mut u8,
     pub(super) mem_len: usize,
+    /// The running instance's function and global addresses, and the store's globals (see
+    /// [`Cx::load_instance`]).
+    pub(super) inst_funcs: *const u32,
+    pub(super) inst_globals: *const u32,
+    pub(super) globals: *mut GlobalEntity,
     /// Where to continue after `Flow::Reload` or a spent budget.
     pub(super) ip: *const Op,
     pub(super) regs: *mut u64,
@@ -89,6 +98,9 @@ pub(crate) fn execute(
         base: 0,
         mem: std::ptr::null_mut(),
         mem_len: 0,
+        inst_funcs: std::ptr::null(),
+        inst_globals: std::ptr::null(),
+        globals: std::ptr::null_mut(),
         ip: std::ptr::null(),
         regs: std::ptr::null_mut(),
         exit: Ok(Exit::Done),
@@ -141,9 +153,47 @@ impl Cx<'_> {
         self.ip = unsafe { self.code.add(f.pc as usize) };
         if instance != self.inst {
             self.inst = instance;
-            self.load_memory();
+            self.load_instance();
         }
         true
+    }
+
+    /// Caches what handlers read of the running instance: memory 0, the function and global
+    /// addresses, and where the store keeps its globals.
+    ///
+    /// The cached pointers stay valid while handlers run: instances, their address lists and
+    /// the store's globals only change when a module is instantiated or a global created,
+    /// which needs the store outside of execution (host calls leave the handler chain, and
+    /// every [`execute`] loads the instance afresh).
+    fn load_instance(&mut self) {
+        self.load_memory();
+        let s = &mut *self.s;
+        let instance = &s.instances[self.inst as usize];
+        self.inst_funcs = instance.funcs.as_ptr();
+        self.inst_globals = instance.globals.as_ptr();
+        self.globals = s.globals.as_mut_ptr();
+    }
+
+    /// The store address of function `func` of the running instance.
+    #[inline(always)]
+    pub(super) fn func_addr(&self, func: u32) -> u32 {
+        // SAFETY: `inst_funcs` is the running instance's function list (`load_instance`),
+        // and validation guarantees that `func` indexes it: the instance has one entry per
+        // function of its module.
+        unsafe { *self.inst_funcs.add(func as usize) }
+    }
+
+    /// Global `global` of the running instance.
+    #[inline(always)]
+    pub(super) fn global(&mut self, global: u32) -> &mut GlobalEntity {
+        // SAFETY: `inst_globals` is the running instance's global list and `globals` the
+        // store's globals (`load_instance`); validation guarantees that `global` indexes the
+        // list (one entry per global of the module), and instantiation that its entries are
+        // addresses of the store's globals.
+        unsafe {
+            let addr = *self.inst_globals.add(global as usize);
+            &mut *self.globals.add(addr as usize)
+        }
     }
 
     /// Caches memory 0 of the running instance.
@@ -247,7 +297,7 @@ impl Cx<'_> {
         self.ip = code;
         if instance != self.inst {
             self.inst = instance;
-            self.load_memory();
+            self.load_instance();
         }
     }
 

@@ -7,7 +7,7 @@
 //! leaves untouched: an untraced call never comes here.
 
 use super::dispatch::{Cx, BUDGET};
-use super::{Exit, Limits, Stack};
+use super::{handlers, Exit, Limits, Stack};
 use crate::debug::TraceState;
 use crate::error::TrapCode;
 use crate::store::StoreInner;
@@ -29,6 +29,9 @@ pub(crate) fn execute_traced(
         base: 0,
         mem: std::ptr::null_mut(),
         mem_len: 0,
+        inst_funcs: std::ptr::null(),
+        inst_globals: std::ptr::null(),
+        globals: std::ptr::null_mut(),
         ip: std::ptr::null(),
         regs: std::ptr::null_mut(),
         exit: Ok(Exit::Done),
@@ -40,18 +43,20 @@ pub(crate) fn execute_traced(
     }
     loop {
         let (ip, regs) = (cx.ip, cx.regs);
-        let budget = if tracer.done() {
-            BUDGET
+        // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
+        // left it there (invariants 2 and 4 of `translator/verify.rs`).
+        let op = unsafe { &*ip };
+        let (handler, budget) = if tracer.done() {
+            (op.handler, BUDGET)
         } else {
             if let Some(frame) = cx.stack.frames.last() {
                 let (func, depth) = (frame.func, cx.stack.frames.len());
                 tracer.before(cx.s, func, cx.pc_of(ip), depth);
             }
-            1
+            // The single-step build of the handler: with a budget of one it returns the
+            // next instruction here, in every build.
+            (handlers::step_handler_for(&op.instr), 1)
         };
-        // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
-        // left it there (invariants 2 and 4 of `translator/verify.rs`).
-        let handler = unsafe { (*ip).handler };
         let next = handler(ip, regs, &mut cx, budget);
         if next.is_null() {
             cx.s.gas = cx.gas;

@@ -33,7 +33,7 @@ use ir::Instr;
 
 pub(crate) type Handler = fn() -> &'static str;
 
-pub(crate) fn Nop() -> &'static str {
+pub(crate) fn Nop<const STEP: bool>() -> &'static str {
     "nop"
 }
 

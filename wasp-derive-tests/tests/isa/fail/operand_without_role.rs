@@ -33,10 +33,10 @@ use ir::Instr;
 
 pub(crate) type Handler = fn() -> &'static str;
 
-pub(crate) fn Nop() -> &'static str {
+pub(crate) fn Nop<const STEP: bool>() -> &'static str {
     "nop"
 }
-pub(crate) fn Add() -> &'static str {
+pub(crate) fn Add<const STEP: bool>() -> &'static str {
     "add"
 }
 

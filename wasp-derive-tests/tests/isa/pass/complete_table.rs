@@ -34,10 +34,10 @@ use ir::Instr;
 
 pub(crate) type Handler = fn() -> &'static str;
 
-pub(crate) fn Nop() -> &'static str {
+pub(crate) fn Nop<const STEP: bool>() -> &'static str {
     "nop"
 }
-pub(crate) fn Add() -> &'static str {
+pub(crate) fn Add<const STEP: bool>() -> &'static str {
     "add"
 }
 
@@ -54,6 +54,7 @@ fn main() {
     let mut add = Instr::Add { dst: 1, lhs: 2, rhs: 3 };
     assert_eq!(handler_for(&add)(), "add");
     assert_eq!(handler_for(&Instr::Nop)(), "nop");
+    assert_eq!(lookup::step_handler_for(&add)(), "add");
     let mut slots = Vec::new();
     add.for_each_slot_mut(|r, _| slots.push(*r));
     assert_eq!(slots, [1, 2, 3]);

@@ -4,7 +4,7 @@
 use super::*;
 
 op!(Call { func, args }, |ip, regs, cx| {
-    let callee = cx.s.instances[cx.inst as usize].funcs[func as usize];
+    let callee = cx.func_addr(func);
     // SAFETY: a call is not the last instruction, so the one to return to exists
     // (invariant 4 of `translator/verify.rs`).
     cx.call(unsafe { ip.add(1) }, callee, args)
@@ -18,7 +18,7 @@ op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
 });
 
 op!(ReturnCall { func, args }, |ip, regs, cx| {
-    let callee = cx.s.instances[cx.inst as usize].funcs[func as usize];
+    let callee = cx.func_addr(func);
     cx.tail_call(ip, callee, args)
 });
 

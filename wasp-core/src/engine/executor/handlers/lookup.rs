@@ -15,7 +15,15 @@ macro_rules! handler_lookup {
         /// The handler of an instruction.
         pub(crate) fn handler_for(instr: &Instr) -> Handler {
             match instr {
-                $( Instr::$name { .. } => $name, )*
+                $( Instr::$name { .. } => $name::<false>, )*
+            }
+        }
+
+        /// The single-step handler of an instruction: it runs the instruction and, given a
+        /// budget of one, returns the next instead of continuing with it.
+        pub(crate) fn step_handler_for(instr: &Instr) -> Handler {
+            match instr {
+                $( Instr::$name { .. } => $name::<true>, )*
             }
         }
     };

@@ -55,6 +55,12 @@ macro_rules! b {
 
 /// Continues with the handler of the instruction at `$ip`, in tail position, while the
 /// chain's budget lasts; then returns to the trampoline.
+///
+/// Branches and frame changes (calls, returns) dispatch through here: every loop and every
+/// recursion spends budget, so the trampoline is reached at least every [`BUDGET`] of them
+/// (see `dispatch.rs`). Straight-line steps go through [`dispatch_next!`].
+///
+/// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch {
     ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
         let ip: *const Op = $ip;
@@ -70,7 +76,34 @@ macro_rules! dispatch {
     }};
 }
 
-/// Defines the handler `$variant` for the instruction variant of the same name.
+/// Continues with the instruction after a straight-line step (the next one, or the one
+/// after a data word).
+///
+/// In optimised builds the tail call is a jump that grows no native stack, and a step
+/// spends no budget: only branches and frame changes do, which bounds the chain's length
+/// as well, since straight-line code ends within its function. Builds with debug
+/// assertions (unoptimised builds, where calls in tail position stay calls) spend one unit
+/// per step, so that a chain never holds more than [`BUDGET`] native frames. The
+/// single-step handlers (`STEP`, used by the instruction trace) spend one unit per step in
+/// every build, so that a budget of one runs exactly one instruction.
+///
+/// [`BUDGET`]: super::dispatch::BUDGET
+macro_rules! dispatch_next {
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
+        if cfg!(debug_assertions) || STEP {
+            dispatch!($ip, $regs, $cx, $budget);
+        }
+        let ip: *const Op = $ip;
+        // SAFETY: as in `dispatch!`.
+        let handler = unsafe { (*ip).handler };
+        return handler(ip, $regs, $cx, $budget);
+    }};
+}
+
+/// Defines the handler `$variant` for the instruction variant of the same name, in two
+/// builds: `STEP = false`, the one instructions are linked to, and `STEP = true`, which
+/// returns to its caller after each instruction (the instruction trace's single-step loop;
+/// the hot loop never sees it).
 macro_rules! op {
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
         #[allow(
@@ -80,7 +113,7 @@ macro_rules! op {
             clippy::redundant_closure_call,
             clippy::unneeded_struct_pattern
         )]
-        pub(super) fn $variant(
+        pub(super) fn $variant<const STEP: bool>(
             $ip: *const Op,
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
@@ -97,9 +130,9 @@ macro_rules! op {
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
-                Ok(Flow::Next) => dispatch!(unsafe { $ip.add(1) }, $regs, $cx, budget),
+                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget),
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
-                Ok(Flow::Skip) => dispatch!(unsafe { $ip.add(2) }, $regs, $cx, budget),
+                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget),
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2).
                     dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget)
@@ -333,4 +366,4 @@ use simd_values::*;
 use table::*;
 use values::*;
 
-pub(crate) use lookup::handler_for;
+pub(crate) use lookup::{handler_for, step_handler_for};

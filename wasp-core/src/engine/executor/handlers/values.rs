@@ -48,13 +48,11 @@ op!(RefAsNonNull { dst, src }, |ip, regs, cx| {
 });
 
 op!(GlobalGet { dst, global }, |ip, regs, cx| {
-    let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
-    set!(regs, dst, cx.s.globals[addr as usize].value);
+    set!(regs, dst, cx.global(global).value);
     Ok(Flow::Next)
 });
 
 op!(GlobalSet { src, global }, |ip, regs, cx| {
-    let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
-    cx.s.globals[addr as usize].value = r!(regs, src);
+    cx.global(global).value = r!(regs, src);
     Ok(Flow::Next)
 });

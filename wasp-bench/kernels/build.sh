@@ -1,0 +1,34 @@
+#!/bin/sh
+# Rebuilds every kernel's .wasm beside its source:
+#   NAME.wat -> NAME.wasm   with wat2wasm (wabt)
+#   NAME.c   -> NAME.wasm   with clang for wasm32, no libc, export `run`
+#   coremark/ -> coremark/coremark.wasm: CoreMark's own sources (cloned from
+#     github.com/eembc/coremark at the commit below) with the wasm32 port
+#     kept here (core_portme.h, core_portme.c)
+# Needs clang with the WebAssembly target, wasm-ld and wat2wasm.
+set -eu
+cd "$(dirname "$0")"
+
+CFLAGS="--target=wasm32 -O2 -nostdlib -mbulk-memory -Wl,--no-entry -Wl,--strip-all"
+COREMARK_COMMIT=d5fad6bd094899101a4e5fd53af7298160ced6ab
+
+for wat in *.wat; do
+    wat2wasm --enable-tail-call "$wat" -o "${wat%.wat}.wasm"
+done
+for c in *.c; do
+    # shellcheck disable=SC2086
+    clang $CFLAGS -o "${c%.c}.wasm" "$c"
+done
+
+src=${COREMARK_SRC:-}
+if [ -z "$src" ]; then
+    src=$(mktemp -d)
+    trap 'rm -rf "$src"' EXIT
+    git clone --quiet https://github.com/eembc/coremark "$src"
+    git -C "$src" checkout --quiet "$COREMARK_COMMIT"
+fi
+# shellcheck disable=SC2086
+clang $CFLAGS -Icoremark -I"$src" -DITERATIONS=0 -DFLAGS_STR='"-O2"' \
+    -o coremark/coremark.wasm coremark/core_portme.c \
+    "$src/core_list_join.c" "$src/core_main.c" "$src/core_matrix.c" \
+    "$src/core_state.c" "$src/core_util.c"
