@@ -108,9 +108,8 @@ impl Config {
 
     /// Whether modules may declare 64-bit memories (the memory64 proposal of Wasm 3.0:
     /// `(memory i64 ..)`, whose addresses, offsets and sizes are `i64`; default: on, as in
-    /// wasmtime and wasmi, which enable it by default since the proposal became part of
-    /// Wasm 3.0). Off, a 64-bit memory is invalid, as in Wasm 2.0. 32-bit memories run the
-    /// same either way.
+    /// wasmi, since the proposal is part of Wasm 3.0). Off, a 64-bit memory is invalid, as in
+    /// Wasm 2.0. 32-bit memories run the same either way.
     pub fn wasm_memory64(&mut self, on: bool) -> &mut Config {
         self.memory64 = on;
         self
