@@ -19,6 +19,15 @@
 /// A frame-relative slot index.
 pub type Reg = u32;
 
+/// The bit of a SIMD load's or store's memory word (in its data word) that marks a 64-bit
+/// memory: the address is then the whole 64-bit operand plus a 64-bit static offset, whose
+/// high half is in the data word too. (Modules have at most 100 memories, so the index
+/// fits below [`SIMD_LANE_SHIFT`].)
+pub(crate) const SIMD_MEM64: u32 = 1 << 31;
+
+/// Where `v128.loadN_lane` keeps its lane in the memory word of its data word.
+pub(crate) const SIMD_LANE_SHIFT: u32 = 16;
+
 /// The role of a slot operand, as the instruction table declares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {

@@ -747,76 +747,76 @@ macro_rules! for_each_instr {
             // `v128.const` needs no instruction: its halves are two 64-bit constants.
             /// `v128.load` on memory 0 at `ptr + offset`.
             V128Load { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load` on the memory in the data word's `a`.
-            V128LoadMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128LoadMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8x8_s` on memory 0 at `ptr + offset`.
             V128Load8x8S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8x8_s` on the memory in the data word's `a`.
-            V128Load8x8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8x8_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load8x8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8x8_u` on memory 0 at `ptr + offset`.
             V128Load8x8U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8x8_u` on the memory in the data word's `a`.
-            V128Load8x8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8x8_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load8x8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16x4_s` on memory 0 at `ptr + offset`.
             V128Load16x4S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16x4_s` on the memory in the data word's `a`.
-            V128Load16x4SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16x4_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load16x4SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16x4_u` on memory 0 at `ptr + offset`.
             V128Load16x4U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16x4_u` on the memory in the data word's `a`.
-            V128Load16x4UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16x4_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load16x4UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32x2_s` on memory 0 at `ptr + offset`.
             V128Load32x2S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32x2_s` on the memory in the data word's `a`.
-            V128Load32x2SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32x2_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load32x2SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32x2_u` on memory 0 at `ptr + offset`.
             V128Load32x2U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32x2_u` on the memory in the data word's `a`.
-            V128Load32x2UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32x2_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load32x2UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8_splat` on memory 0 at `ptr + offset`.
             V128Load8Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8_splat` on the memory in the data word's `a`.
-            V128Load8SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load8_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load8SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16_splat` on memory 0 at `ptr + offset`.
             V128Load16Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16_splat` on the memory in the data word's `a`.
-            V128Load16SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load16_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load16SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32_splat` on memory 0 at `ptr + offset`.
             V128Load32Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32_splat` on the memory in the data word's `a`.
-            V128Load32SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load32SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load64_splat` on memory 0 at `ptr + offset`.
             V128Load64Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load64_splat` on the memory in the data word's `a`.
-            V128Load64SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load64_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load64SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32_zero` on memory 0 at `ptr + offset`.
             V128Load32Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32_zero` on the memory in the data word's `a`.
-            V128Load32ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load32_zero` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load32ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load64_zero` on memory 0 at `ptr + offset`.
             V128Load64Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load64_zero` on the memory in the data word's `a`.
-            V128Load64ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm };
+            /// `v128.load64_zero` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128Load64ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.store` on memory 0 at `ptr + offset`.
             V128Store { ptr: Src, val: Src, offset: Imm(u32) };
-            /// `v128.store` on the memory in the data word's `a`.
-            V128StoreMemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm };
-            /// `v128.load8_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            /// `v128.store` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            V128StoreMemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `v128.load8_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
             V128Load8Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load16_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            /// `v128.load16_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
             V128Load16Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load32_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            /// `v128.load32_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
             V128Load32Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load64_lane` at `ptr + offset`; data word: `a` the vector, `b` the lane, `c` the memory.
+            /// `v128.load64_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
             V128Load64Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.store8_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
-            V128Store8Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// `v128.store16_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
-            V128Store16Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// `v128.store32_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
-            V128Store32Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// `v128.store64_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory.
-            V128Store64Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
+            /// `v128.store8_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            V128Store8Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
+            /// `v128.store16_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            V128Store16Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
+            /// `v128.store32_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            V128Store32Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
+            /// `v128.store64_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            V128Store64Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
             /// `i8x16.shuffle` (the 16 lane indices in the v128 pair named by the data word's `a`).
             I8x16Shuffle { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             /// `i8x16.extract_lane_s` (`dst` is a scalar slot).

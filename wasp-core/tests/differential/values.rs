@@ -17,6 +17,9 @@ pub enum Value {
     F32(u32),
     /// The bits of an `f64`.
     F64(u64),
+    /// The bits of a `v128` (compared exactly: `wasm-smith` canonicalises the NaNs of
+    /// vector float arithmetic too, and the lane shape is unknown here).
+    V128(u128),
     /// A `funcref`; `true` when null.
     FuncRef(bool),
     /// An `externref`; `true` when null.
@@ -34,6 +37,8 @@ pub enum Kind {
     F32,
     /// `f64`.
     F64,
+    /// `v128`.
+    V128,
     /// `funcref`.
     FuncRef,
     /// `externref`.
@@ -86,10 +91,25 @@ pub fn argument(kind: Kind, set: usize) -> Value {
         Kind::I64 => Value::I64([0, 1, -1, i64::MAX, i64::MIN, 7, 100, 1000][set]),
         Kind::F32 => Value::F32(f32s[set].to_bits()),
         Kind::F64 => Value::F64(f64s[set].to_bits()),
+        Kind::V128 => Value::V128(V128S[set]),
         Kind::FuncRef => Value::FuncRef(null),
         Kind::ExternRef => Value::ExternRef(null),
     }
 }
+
+/// The `v128` arguments: zero, ones in every `i32` lane, all bits set, integer lane
+/// extremes, `f32` lanes (NaN, -infinity, -0, 0.5), `f64` lanes (1, -0), small `i16` lanes,
+/// and the bytes 0 to 15 (an identity `i8x16.swizzle` and in-range lane indices).
+const V128S: [u128; ARG_SETS] = [
+    0,
+    0x0000_0001_0000_0001_0000_0001_0000_0001,
+    u128::MAX,
+    0x8000_0000_0000_0000_7fff_ffff_ff80_7f00,
+    0x7fc0_0000_ff80_0000_8000_0000_3f00_0000,
+    0x3ff0_0000_0000_0000_8000_0000_0000_0000,
+    0x0007_0064_03e8_fff9_0000_0001_ffff_0010,
+    0x0f0e_0d0c_0b0a_0908_0706_0504_0302_0100,
+];
 
 /// The text name of a value kind, as in `(param i32)`.
 pub fn kind_name(kind: Kind) -> &'static str {
@@ -98,6 +118,7 @@ pub fn kind_name(kind: Kind) -> &'static str {
         Kind::I64 => "i64",
         Kind::F32 => "f32",
         Kind::F64 => "f64",
+        Kind::V128 => "v128",
         Kind::FuncRef => "funcref",
         Kind::ExternRef => "externref",
     }
@@ -198,6 +219,7 @@ impl fmt::Display for Value {
             Value::I64(x) => write!(f, "i64:{x}"),
             Value::F32(b) => write!(f, "f32:{}({b:#x})", f32::from_bits(*b)),
             Value::F64(b) => write!(f, "f64:{}({b:#x})", f64::from_bits(*b)),
+            Value::V128(b) => write!(f, "v128:{b:#034x}"),
             Value::FuncRef(null) => write!(f, "funcref:{}", if *null { "null" } else { "func" }),
             Value::ExternRef(null) => {
                 write!(f, "externref:{}", if *null { "null" } else { "ref" })

@@ -7,7 +7,7 @@ use wasmi::errors::{ErrorKind, InstantiationError};
 
 use wasmi::{
     CompilationMode, Config, Engine, Error, ExternRef, ExternType, Func, Instance, Linker, Module,
-    Mutability, Nullable, Ref, RefType, Store, TrapCode, Val, ValType, F32, F64,
+    Mutability, Nullable, Ref, RefType, Store, TrapCode, Val, ValType, F32, F64, V128,
 };
 
 use super::values::{func_type_text, limits_text, ExportList, Failure, Outcome, TrapKind, Value};
@@ -18,7 +18,7 @@ pub struct WasmiModule {
     module: Module,
 }
 
-/// wasmi's configuration: Wasm 2.0 without SIMD, plus tail calls, extended constants, wide
+/// wasmi's configuration: Wasm 2.0 with SIMD (relaxed SIMD off, as in `generate`), plus tail calls, extended constants, wide
 /// arithmetic, multiple memories, 64-bit memories and custom page sizes.
 fn config() -> Config {
     let mut config = Config::default();
@@ -35,6 +35,8 @@ fn config() -> Config {
         .wasm_memory64(true)
         .wasm_custom_page_sizes(true)
         .wasm_wide_arithmetic(true)
+        .wasm_simd(true)
+        .wasm_relaxed_simd(false)
         .set_max_recursion_depth(100_000)
         .set_max_stack_height(64 * 1024 * 1024)
         .compilation_mode(CompilationMode::Eager);
@@ -194,6 +196,7 @@ fn to_val(v: Value) -> Val {
         Value::I64(x) => Val::I64(x),
         Value::F32(b) => Val::F32(F32::from_bits(b)),
         Value::F64(b) => Val::F64(F64::from_bits(b)),
+        Value::V128(b) => Val::V128(V128::from(b)),
         Value::FuncRef(_) => Val::FuncRef(Nullable::<Func>::Null),
         Value::ExternRef(_) => Val::ExternRef(Nullable::<ExternRef>::Null),
     }
@@ -207,7 +210,7 @@ fn from_val(v: &Val) -> Value {
         Val::F64(x) => Value::F64(x.to_bits()),
         Val::FuncRef(f) => Value::FuncRef(f.is_null()),
         Val::ExternRef(e) => Value::ExternRef(e.is_null()),
-        Val::V128(_) => unreachable!("SIMD is off"),
+        Val::V128(b) => Value::V128(b.as_u128()),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use wasp_core::{
     Config, Engine, Error, ExternRef, ExternType, Instance, Linker, Module, Mutability, RefType,
-    Store, TrapCode, Val, ValType,
+    Store, TrapCode, Val, ValType, V128,
 };
 
 use super::values::{
@@ -130,9 +130,10 @@ fn kind(ty: ValType) -> Option<Kind> {
         ValType::I64 => Kind::I64,
         ValType::F32 => Kind::F32,
         ValType::F64 => Kind::F64,
+        ValType::V128 => Kind::V128,
         ValType::FuncRef => Kind::FuncRef,
         ValType::ExternRef => Kind::ExternRef,
-        ValType::V128 | ValType::Ref(_) => return None,
+        ValType::Ref(_) => return None,
     })
 }
 
@@ -196,6 +197,7 @@ fn to_val(v: Value) -> Val {
         Value::I64(x) => Val::I64(x),
         Value::F32(b) => Val::F32(b),
         Value::F64(b) => Val::F64(b),
+        Value::V128(b) => Val::V128(V128::from(b)),
         Value::FuncRef(_) => Val::FuncRef(None),
         Value::ExternRef(_) => Val::ExternRef(None),
     }
@@ -207,9 +209,9 @@ fn from_val(v: &Val) -> Value {
         Val::I64(x) => Value::I64(*x),
         Val::F32(b) => Value::F32(*b),
         Val::F64(b) => Value::F64(*b),
+        Val::V128(b) => Value::V128(b.as_u128()),
         Val::FuncRef(f) => Value::FuncRef(f.is_none()),
         Val::ExternRef(e) => Value::ExternRef(e.is_none()),
-        Val::V128(_) => unreachable!("SIMD is off"),
     }
 }
 

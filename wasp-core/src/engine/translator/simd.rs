@@ -9,7 +9,7 @@
 use wasmparser::{MemArg, Operator};
 
 use super::{const_instr, Operand, Translator};
-use crate::engine::ir::{Instr, Reg};
+use crate::engine::ir::{Instr, Reg, SIMD_LANE_SHIFT, SIMD_MEM64};
 use crate::error::Error;
 
 /// The kinds of SIMD operators the price list tells apart.
@@ -114,62 +114,101 @@ impl Translator<'_> {
         });
     }
 
-    /// A `v128` load: `make.0` for memory 0, `make.1` (memory in a data word) for others.
+    /// A `v128` load: `make.0` for memory 0 of 32 bits, `make.1` (memory word and the
+    /// offset's high half in a data word) for any other.
     fn simd_load(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
-        let (mem, offset) = super::ops::mem_offset(memarg)?;
+        let at = self.simd_address(memarg)?;
         let ptr = self.pop_reg();
         let dst = self.push_v128_temp();
-        if mem == 0 {
-            self.emit_result(make.0(dst, ptr, offset));
+        if at.word == 0 {
+            self.emit_result(make.0(dst, ptr, at.offset));
         } else {
-            self.emit(make.1(dst, ptr, offset));
-            self.emit(Instr::Data { a: mem, b: 0, c: 0 });
+            self.emit(make.1(dst, ptr, at.offset));
+            self.emit(Instr::Data {
+                a: at.word,
+                b: at.high,
+                c: 0,
+            });
         }
         Ok(())
     }
 
     /// A `v128` store, in the two forms of [`Self::simd_load`].
     fn simd_store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
-        let (mem, offset) = super::ops::mem_offset(memarg)?;
+        let at = self.simd_address(memarg)?;
         let val = self.pop_v128();
         let ptr = self.pop_reg();
-        if mem == 0 {
-            self.emit(make.0(ptr, val, offset));
+        if at.word == 0 {
+            self.emit(make.0(ptr, val, at.offset));
         } else {
-            self.emit(make.1(ptr, val, offset));
-            self.emit(Instr::Data { a: mem, b: 0, c: 0 });
+            self.emit(make.1(ptr, val, at.offset));
+            self.emit(Instr::Data {
+                a: at.word,
+                b: at.high,
+                c: 0,
+            });
         }
         Ok(())
     }
 
-    /// `v128.loadN_lane`: `(ptr, v128) -> v128`.
+    /// `v128.loadN_lane`: `(ptr, v128) -> v128`; data word: the vector, the offset's high
+    /// half, the memory word with the lane.
     fn simd_load_lane(&mut self, memarg: &MemArg, lane: u8, make: MemOp) -> Result<(), Error> {
-        let (mem, offset) = super::ops::mem_offset(memarg)?;
+        let at = self.simd_address(memarg)?;
         let vec = self.pop_v128();
         let ptr = self.pop_reg();
         let dst = self.push_v128_temp();
-        self.emit(make(dst, ptr, offset));
+        self.emit(make(dst, ptr, at.offset));
         self.emit(Instr::Data {
             a: vec,
-            b: u32::from(lane),
-            c: mem,
+            b: at.high,
+            c: at.word | u32::from(lane) << SIMD_LANE_SHIFT,
         });
         Ok(())
     }
 
-    /// `v128.storeN_lane`: `(ptr, v128)`.
+    /// `v128.storeN_lane`: `(ptr, v128)`; data word: the lane, the memory word, the offset's
+    /// high half.
     fn simd_store_lane(&mut self, memarg: &MemArg, lane: u8, make: MemOp) -> Result<(), Error> {
-        let (mem, offset) = super::ops::mem_offset(memarg)?;
+        let at = self.simd_address(memarg)?;
         let val = self.pop_v128();
         let ptr = self.pop_reg();
-        self.emit(make(ptr, val, offset));
+        self.emit(make(ptr, val, at.offset));
         self.emit(Instr::Data {
             a: u32::from(lane),
-            b: mem,
-            c: 0,
+            b: at.word,
+            c: at.high,
         });
         Ok(())
     }
+
+    /// Where a SIMD access goes: the memory word (the index, with [`SIMD_MEM64`] for a
+    /// 64-bit memory) and the static offset in two halves (the high one only on 64-bit
+    /// memories, where offsets reach 2^64 - 1).
+    fn simd_address(&self, memarg: &MemArg) -> Result<SimdAddress, Error> {
+        if let wasmparser::MemArgTarget::Memory(mem) = memarg.target {
+            if self.env.memory64(mem) {
+                return Ok(SimdAddress {
+                    word: mem | SIMD_MEM64,
+                    offset: memarg.offset as u32,
+                    high: (memarg.offset >> 32) as u32,
+                });
+            }
+        }
+        let (mem, offset) = super::ops::mem_offset(memarg)?;
+        Ok(SimdAddress {
+            word: mem,
+            offset,
+            high: 0,
+        })
+    }
+}
+
+/// A SIMD access's memory word and static offset, as [`Translator::simd_address`] makes them.
+struct SimdAddress {
+    word: u32,
+    offset: u32,
+    high: u32,
 }
 
 /// The SIMD operators by shape, each translated into the IR instruction of the same name.

@@ -4,6 +4,45 @@
 
 use super::simd_values::{join, lanes};
 use super::*;
+use crate::engine::ir::{SIMD_LANE_SHIFT, SIMD_MEM64};
+
+/// The memory index in a memory word (below the lane and the 64-bit flag).
+const INDEX_MASK: u32 = (1 << SIMD_LANE_SHIFT) - 1;
+
+/// Reads `N` bytes at `ptr + offset` of the memory of memory word `word` (see
+/// [`SIMD_MEM64`]); `high` is the offset's high half on a 64-bit memory.
+#[inline(always)]
+fn load_at<const N: usize>(
+    cx: &mut Cx<'_>,
+    word: u32,
+    ptr: u64,
+    offset: u32,
+    high: u32,
+) -> Result<[u8; N], TrapCode> {
+    let mem = memory_at(cx, word & INDEX_MASK);
+    if word & SIMD_MEM64 == 0 {
+        bulk::load(mem, ptr, offset)
+    } else {
+        bulk::load64(mem, ptr, u64::from(offset) | u64::from(high) << 32)
+    }
+}
+
+/// Writes `bytes` at `ptr + offset`, the memory and offset as in [`load_at`].
+#[inline(always)]
+fn store_at<const N: usize>(
+    cx: &mut Cx<'_>,
+    word: u32,
+    ptr: u64,
+    (offset, high): (u32, u32),
+    bytes: [u8; N],
+) -> Result<(), TrapCode> {
+    let mem = memory_at(cx, word & INDEX_MASK);
+    if word & SIMD_MEM64 == 0 {
+        bulk::store(mem, ptr, offset, bytes)
+    } else {
+        bulk::store64(mem, ptr, u64::from(offset) | u64::from(high) << 32, bytes)
+    }
+}
 
 /// Memory `index` of the running instance (memory 0 through its cached base).
 #[inline(always)]
@@ -26,9 +65,9 @@ macro_rules! v_load {
             Ok(Flow::Next)
         });
         op!($name_n { dst, ptr, offset }, |ip, regs, cx| {
-            let (mem, _, _) = data(ip);
+            let (word, high, _) = data(ip);
             let f: fn([u8; $n]) -> u128 = $f;
-            let bytes = bulk::load::<$n>(memory_at(cx, mem), r!(regs, ptr), offset)?;
+            let bytes = load_at::<$n>(cx, word, r!(regs, ptr), offset, high)?;
             setv!(regs, dst, f(bytes));
             Ok(Flow::Skip)
         });
@@ -66,21 +105,25 @@ op!(V128Store { ptr, val, offset }, |ip, regs, cx| {
 });
 
 op!(V128StoreMemN { ptr, val, offset }, |ip, regs, cx| {
-    let (mem, _, _) = data(ip);
+    let (word, high, _) = data(ip);
     let bytes = rv!(regs, val).to_le_bytes();
-    bulk::store(memory_at(cx, mem), r!(regs, ptr), offset, bytes)?;
+    store_at(cx, word, r!(regs, ptr), (offset, high), bytes)?;
     Ok(Flow::Skip)
 });
 
-/// `v128.loadN_lane`: data word `a` the vector, `b` the lane, `c` the memory.
+/// `v128.loadN_lane`: data word `a` the vector, `b` the offset's high half, `c` the memory
+/// word with the lane.
 macro_rules! load_lane {
     ($($name:ident($t:ty; $n:literal)),*) => {$(
         op!($name { dst, ptr, offset }, |ip, regs, cx| {
-            let (vec, lane, mem) = data(ip);
-            let bytes = bulk::load::<{ std::mem::size_of::<$t>() }>(
-                memory_at(cx, mem),
+            let (vec, high, word) = data(ip);
+            let lane = (word & !SIMD_MEM64) >> SIMD_LANE_SHIFT;
+            let bytes = load_at::<{ std::mem::size_of::<$t>() }>(
+                cx,
+                word,
                 r!(regs, ptr),
                 offset,
+                high,
             )?;
             let mut a: [$t; $n] = lanes(rv!(regs, vec));
             // Validation bounds the lane index by the lane count.
@@ -93,15 +136,16 @@ macro_rules! load_lane {
 
 load_lane!(V128Load8Lane(u8; 16), V128Load16Lane(u16; 8), V128Load32Lane(u32; 4), V128Load64Lane(u64; 2));
 
-/// `v128.storeN_lane`: data word `a` the lane, `b` the memory.
+/// `v128.storeN_lane`: data word `a` the lane, `b` the memory word, `c` the offset's high
+/// half.
 macro_rules! store_lane {
     ($($name:ident($t:ty; $n:literal)),*) => {$(
         op!($name { ptr, val, offset }, |ip, regs, cx| {
-            let (lane, mem, _) = data(ip);
+            let (lane, word, high) = data(ip);
             let a: [$t; $n] = lanes(rv!(regs, val));
             // Validation bounds the lane index by the lane count.
             let bytes = a[lane as usize % $n].to_le_bytes();
-            bulk::store(memory_at(cx, mem), r!(regs, ptr), offset, bytes)?;
+            store_at(cx, word, r!(regs, ptr), (offset, high), bytes)?;
             Ok(Flow::Skip)
         });
     )*};
