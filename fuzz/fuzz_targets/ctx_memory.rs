@@ -4,7 +4,7 @@
 //! with `#[host]` that uses the `Ctx` accessors (default and named memory views, bytes,
 //! strings, arrays, every little-endian number), one written with `func_wrap` that uses the
 //! `Memory` API (`read`, `write`, `data`, `data_mut`, `grow`). The guest can also grow its
-//! memory, and the same accessors are used from outside any call (no calling instance) and
+//! memory and store and load the value as a `v128` (which must read back as stored), and the same accessors are used from outside any call (no calling instance) and
 //! on an instance without memory. Out-of-bounds and invalid accesses must be errors (traps
 //! in the guest), never panics.
 
@@ -27,7 +27,12 @@ const GUEST: &str = r#"(module
     (call $ctx (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
   (func (export "raw") (param i32 i32 i32 i64) (result i64)
     (call $raw (local.get 0) (local.get 1) (local.get 2) (local.get 3)))
-  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#;
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "vector") (param i32 i32 i32 i64) (result i64) (local $read i64)
+    (v128.store offset=3 (local.get 1) (i64x2.splat (local.get 3)))
+    (local.set $read (i64x2.extract_lane 1 (v128.load64_splat offset=3 (local.get 1))))
+    (v128.store32_lane 1 (local.get 2) (v128.load offset=3 (local.get 1)))
+    (local.get $read)))"#;
 
 /// The same imports, no memory: `Ctx::default_memory` has nothing to find.
 const NO_MEMORY: &str = r#"(module
@@ -203,19 +208,23 @@ fuzz_target!(|accesses: Vec<Access>| {
         .expect("instantiates");
     let no_memory = linker.instantiate(&mut store, &bare).expect("instantiates");
     for a in accesses.iter().take(64) {
-        let (instance, name) = match a.target % 5 {
+        let (instance, name) = match a.target % 6 {
             0 | 1 => (instance, "ctx"),
             2 => (instance, "raw"),
             3 => (no_memory, "ctx"),
+            4 => (instance, "vector"),
             _ => (instance, "grow"),
         };
         let func = instance.get_func(&store, name).expect("exported");
         let mut results = [Val::I64(0)];
         let args = args(a);
-        let _ = match name {
+        let outcome = match name {
             "grow" => func.call(&mut store, &args[2..3], &mut [Val::I32(0)]),
             _ => func.call(&mut store, &args, &mut results),
         };
+        if name == "vector" && outcome.is_ok() {
+            assert_eq!(results[0], Val::I64(a.value as i64), "a v128 reads back as stored");
+        }
         outside_a_call(&mut store, a);
     }
 });

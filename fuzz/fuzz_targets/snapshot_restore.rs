@@ -3,8 +3,8 @@
 //! instance's reach.
 //!
 //! A store is built from a fixed module (memory, a table, globals, recursion, an indirect
-//! call, a funcref local and global put back into the table, and a host function that
-//! sometimes yields) and a second, unlinked instance whose private function raises an alarm
+//! call, a funcref local and global put back into the table, a `v128` local and global live
+//! across every pause, and a host function that sometimes yields) and a second, unlinked instance whose private function raises an alarm
 //! (a panic) when it runs. A call is paused after an amount of gas chosen by the input, and
 //! the store is snapshotted. The rest of the input is either the snapshot itself (raw, or
 //! behind a valid header), a list of byte edits applied to the good snapshot, or a list of
@@ -28,7 +28,7 @@ use wasp_core::{
     CallOutcome, Caller, Config, Continuation, Engine, Func, Linker, Module, Store, Val, ValType,
 };
 
-/// Recursion, memory traffic, an indirect call and host calls that may yield.
+/// Recursion, memory traffic, an indirect call, `v128` values and host calls that may yield.
 const GUEST: &str = r#"(module
   (import "env" "tick" (func $tick (param i32) (result i32)))
   (memory (export "mem") 1 2)
@@ -38,11 +38,13 @@ const GUEST: &str = r#"(module
   (global $calls (export "calls") (mut i32) (i32.const 0))
   (global $acc (mut i64) (i64.const 7))
   (global $fg (mut funcref) (ref.null func))
+  (global $vec (export "vec") (mut v128) (v128.const i64x2 1 2))
   (func $mix (param i32) (result i32)
     (i32.xor (i32.mul (local.get 0) (i32.const 0x9e3779b1)) (i32.const 0x5bd1e995)))
   (func $walk (param $n i32) (param $h i32) (result i32)
-    (local $f funcref)
+    (local $f funcref) (local $v v128)
     (local.set $f (table.get 0 (i32.and (local.get $n) (i32.const 1))))
+    (local.set $v (i32x4.add (global.get $vec) (i32x4.splat (local.get $h))))
     (global.set $fg (table.get 0 (i32.const 2)))
     (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
     (i32.store (i32.and (i32.shl (local.get $n) (i32.const 2)) (i32.const 0xfffc)) (local.get $h))
@@ -56,7 +58,8 @@ const GUEST: &str = r#"(module
             (i32.add (local.get $h) (call $tick (local.get $n)))
             (i32.and (local.get $n) (i32.const 1))))))
     (table.set 0 (i32.and (local.get $n) (i32.const 1)) (local.get $f))
-    (table.set 0 (i32.const 2) (global.get $fg)))
+    (table.set 0 (i32.const 2) (global.get $fg))
+    (global.set $vec (i8x16.shuffle 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 0 (local.get $v) (local.get $v))))
   (func (export "run") (param $rounds i32) (result i32)
     (local $i i32) (local $h i32)
     (loop $l
