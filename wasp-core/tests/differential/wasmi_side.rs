@@ -18,8 +18,9 @@ pub struct WasmiModule {
     module: Module,
 }
 
-/// wasmi's configuration: Wasm 2.0 with SIMD (relaxed SIMD off, as in `generate`), plus tail calls, extended constants, wide
-/// arithmetic, multiple memories, 64-bit memories and custom page sizes.
+/// wasmi's configuration: Wasm 2.0 with SIMD (relaxed SIMD off, as in `generate`), plus
+/// tail calls, extended constants, wide arithmetic, multiple memories, 64-bit memories and
+/// custom page sizes.
 fn config() -> Config {
     let mut config = Config::default();
     config
