@@ -226,7 +226,7 @@ pub const WORKLOADS: &[Workload] = &[
         source: kernel!("simd_checksum.wasm"),
         export: "run",
         result: ResultType::I32,
-        bench_arg: 30,
+        bench_arg: 80,
         reference: None,
     },
     Workload {
@@ -234,7 +234,7 @@ pub const WORKLOADS: &[Workload] = &[
         source: kernel!("simd_matmul.wasm"),
         export: "run",
         result: ResultType::I32,
-        bench_arg: 100,
+        bench_arg: 200,
         reference: None,
     },
     Workload {
@@ -242,7 +242,7 @@ pub const WORKLOADS: &[Workload] = &[
         source: kernel!("simd_blur.wasm"),
         export: "run",
         result: ResultType::I32,
-        bench_arg: 20,
+        bench_arg: 50,
         reference: None,
     },
     Workload {
@@ -250,7 +250,7 @@ pub const WORKLOADS: &[Workload] = &[
         source: kernel!("simd_shuffle.wasm"),
         export: "run",
         result: ResultType::I64,
-        bench_arg: 40_000,
+        bench_arg: 120_000,
         reference: None,
     },
 ];
