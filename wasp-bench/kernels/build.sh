@@ -1,7 +1,8 @@
 #!/bin/sh
 # Rebuilds every kernel's .wasm beside its source:
 #   NAME.wat -> NAME.wasm   with wat2wasm (wabt)
-#   NAME.c   -> NAME.wasm   with clang for wasm32, no libc, export `run`
+#   NAME.c   -> NAME.wasm   with clang for wasm32, no libc, export `run`;
+#     simd_*.c with -O3 -msimd128 (128-bit SIMD, auto-vectorised)
 #   coremark/ -> coremark/coremark.wasm: CoreMark's own sources (cloned from
 #     github.com/eembc/coremark at the commit below) with the wasm32 port
 #     kept here (core_portme.h, core_portme.c)
@@ -10,14 +11,19 @@ set -eu
 cd "$(dirname "$0")"
 
 CFLAGS="--target=wasm32 -O2 -nostdlib -mbulk-memory -Wl,--no-entry -Wl,--strip-all"
+SIMD_CFLAGS="--target=wasm32 -O3 -msimd128 -nostdlib -mbulk-memory -Wl,--no-entry -Wl,--strip-all"
 COREMARK_COMMIT=d5fad6bd094899101a4e5fd53af7298160ced6ab
 
 for wat in *.wat; do
     wat2wasm --enable-tail-call "$wat" -o "${wat%.wat}.wasm"
 done
 for c in *.c; do
+    case $c in
+        simd_*) flags=$SIMD_CFLAGS ;;
+        *) flags=$CFLAGS ;;
+    esac
     # shellcheck disable=SC2086
-    clang $CFLAGS -o "${c%.c}.wasm" "$c"
+    clang $flags -o "${c%.c}.wasm" "$c"
 done
 
 src=${COREMARK_SRC:-}

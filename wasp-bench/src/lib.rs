@@ -22,7 +22,9 @@
 //! numerics, calls (direct non-tail recursion, `call_indirect`, tail
 //! calls), random memory access, sorting, straight-line integer code over
 //! many locals, counters on a local, a parameter and a global, bulk memory,
-//! and CoreMark.
+//! CoreMark, and SIMD (a byte-wise checksum, an f32 matrix multiply and an
+//! image filter built with clang `-O3 -msimd128`, and hand-written shuffles
+//! and lane ops).
 
 use std::fmt::Write as _;
 
@@ -217,6 +219,39 @@ pub const WORKLOADS: &[Workload] = &[
         result: ResultType::I32,
         bench_arg: 600_000,
         reference: Some(|n| u64::from(reference::sieve(n))),
+    },
+    // The SIMD workloads: clang -O3 -msimd128 kernels and hand-written WAT.
+    Workload {
+        name: "simd_checksum",
+        source: kernel!("simd_checksum.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 80,
+        reference: None,
+    },
+    Workload {
+        name: "simd_matmul",
+        source: kernel!("simd_matmul.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 200,
+        reference: None,
+    },
+    Workload {
+        name: "simd_blur",
+        source: kernel!("simd_blur.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 50,
+        reference: None,
+    },
+    Workload {
+        name: "simd_shuffle",
+        source: kernel!("simd_shuffle.wasm"),
+        export: "run",
+        result: ResultType::I64,
+        bench_arg: 120_000,
+        reference: None,
     },
 ];
 

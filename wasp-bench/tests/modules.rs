@@ -18,11 +18,13 @@ fn to_wasm(source: Source) -> Vec<u8> {
 const ARGS: &[u32] = &[0, 1, 2, 3, 10, 17, 100, 1000];
 
 /// The arguments of [`ARGS`] that `workload` finishes quickly with (naive
-/// Fibonacci is exponential in its argument).
+/// Fibonacci is exponential in its argument; a SIMD kernel's step is a
+/// whole pass over its data).
 fn small_args(workload: &Workload) -> Vec<u32> {
     let limit = match workload.name {
         "fib" => 20,
         "coremark" => 2,
+        "simd_checksum" | "simd_matmul" | "simd_blur" => 100,
         _ => u32::MAX,
     };
     ARGS.iter().copied().filter(|&n| n <= limit).collect()
