@@ -317,6 +317,13 @@ fn check_limits(s: &crate::store::StoreInner, module: &Module) -> Result<(), Err
         .fold(0, u64::saturating_add);
     check_memory_limit(s, bytes)?;
     for t in &m.tables[m.num_imported_tables..] {
+        if t.min() > crate::store::MAX_TABLE_ELEMENTS {
+            return Err(LimitError::TableSize {
+                limit: crate::store::MAX_TABLE_ELEMENTS,
+                requested: t.min(),
+            }
+            .into());
+        }
         if !limits.table_allows(t.min()) {
             let limit = limits.table_elements.unwrap_or(0);
             return Err(LimitError::Table {
@@ -496,9 +503,14 @@ fn initialize<T>(store: &mut Store<T>, module: &Module, index: u32) -> Result<()
                     |f| u64::from(e.funcs[f as usize]) + 1,
                 );
                 let items = std::mem::take(&mut s.elem_segments[addr]);
-                let elems = &mut s.tables[e.tables[*table as usize] as usize].elems;
-                let offset = u64::from(offset as u32);
-                copy_into(elems, offset, &items, TrapCode::TableOutOfBounds)?;
+                let t = &mut s.tables[e.tables[*table as usize] as usize];
+                // The offset is an i64 for a 64-bit table, an i32 otherwise.
+                let offset = if t.ty.is_64() {
+                    offset as u64
+                } else {
+                    u64::from(offset as u32)
+                };
+                copy_into(&mut t.elems, offset, &items, TrapCode::TableOutOfBounds)?;
             }
             SegmentMode::Declared => s.elem_segments[addr] = Vec::new(),
             SegmentMode::Passive => {}

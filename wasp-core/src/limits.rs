@@ -124,6 +124,15 @@ pub enum LimitError {
         /// The elements requested.
         requested: u64,
     },
+    /// A table would hold more elements than any table can: 2^32 - 1, whatever its index
+    /// type.
+    #[error("table too large: a table holds at most {limit} elements, {requested} were requested")]
+    TableSize {
+        /// The most elements a table holds.
+        limit: u64,
+        /// The elements requested.
+        requested: u64,
+    },
     /// The host could not allocate a memory of the requested size.
     #[error("out of host memory: cannot allocate a linear memory of {pages} pages")]
     Allocation {

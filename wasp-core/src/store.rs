@@ -443,6 +443,12 @@ impl MemoryEntity {
     }
 }
 
+/// The most elements a table holds, whatever its index type: 2^32 - 1 (32 GiB of slots).
+/// A 64-bit table may declare more; growing past this fails as any growth may, and a table
+/// created larger is refused. Indices of 64-bit tables are narrowed to 32 bits relying on it
+/// (`Instr::TableIndex64`): a narrowed index of 2^32 - 1 is out of bounds.
+pub(crate) const MAX_TABLE_ELEMENTS: u64 = u32::MAX as u64;
+
 /// A table of references (slot encoding).
 #[derive(Clone)]
 pub(crate) struct TableEntity {
@@ -463,16 +469,15 @@ impl TableEntity {
 
     /// Makes the type's minimum the current size again, after the elements were replaced.
     pub(crate) fn sync_type(&mut self) {
-        let max = self.ty.max().map(|m| m as u32);
-        self.ty = TableType::new(self.ty.element(), self.elems.len() as u32, max);
+        self.ty = self.ty.with_min(self.elems.len() as u64);
     }
 
     /// Grows by `delta` elements set to `init`; returns the old size or `None`.
     pub(crate) fn grow(&mut self, delta: u64, init: u64) -> Option<u64> {
         let old = self.elems.len() as u64;
         let new = old.checked_add(delta)?;
-        let max = self.ty.max().unwrap_or(u64::from(u32::MAX));
-        if new > max {
+        let max = self.ty.max().unwrap_or(u64::MAX);
+        if new > max.min(MAX_TABLE_ELEMENTS) {
             return None;
         }
         let new_len = usize::try_from(new).ok()?;
@@ -484,11 +489,7 @@ impl TableEntity {
             return None;
         }
         self.elems.resize(new_len, init);
-        self.ty = TableType::new(
-            self.ty.element(),
-            new as u32,
-            self.ty.max().map(|m| m as u32),
-        );
+        self.ty = self.ty.with_min(new);
         Some(old)
     }
 }

@@ -1,11 +1,13 @@
 //! Tables as the host sees them.
 
 use crate::error::{Error, UsageError};
-use crate::store::{AsContext, AsContextMut, StoreId, TableEntity};
+use crate::limits::LimitError;
+use crate::store::{AsContext, AsContextMut, StoreId, TableEntity, MAX_TABLE_ELEMENTS};
 use crate::types::TableType;
 use crate::value::Val;
 
-/// A table of references in a store. A small `Copy` handle.
+/// A table of references in a store. A small `Copy` handle. Indices and sizes are `u64`
+/// for tables of either index type; a 32-bit table simply never reaches past 2^32 - 1.
 ///
 /// ```
 /// use wasp_core::{Engine, RefType, Store, Table, TableType, Val};
@@ -38,11 +40,17 @@ impl Table {
     ///
     /// # Errors
     ///
-    /// Fails if `init` has the wrong type or is a reference of another store, or if the type
-    /// is invalid.
+    /// Fails if `init` has the wrong type or is a reference of another store, if the type
+    /// is invalid, or with [`LimitError::TableSize`](crate::LimitError) if it has more than
+    /// 2^32 - 1 elements, the most any table holds (64-bit tables too).
     pub fn new(mut store: impl AsContextMut, ty: TableType, init: Val) -> Result<Table, Error> {
         if ty.max().is_some_and(|m| m < ty.min()) {
             return Err(UsageError::InvalidType(format!("table type {ty}")).into());
+        }
+        if ty.min() > MAX_TABLE_ELEMENTS {
+            let requested = ty.min();
+            let limit = MAX_TABLE_ELEMENTS;
+            return Err(LimitError::TableSize { limit, requested }.into());
         }
         let inner = &mut store.as_context_mut().inner;
         crate::value::check_ref_owner(inner.id, &init)?;

@@ -506,12 +506,22 @@ impl fmt::Display for MemoryType {
     }
 }
 
-/// The type of a table: element type and limits in elements.
+/// The type of a table: its index type (`i32`, or `i64` for a 64-bit table of the memory64
+/// proposal), element type and limits in elements.
+///
+/// ```
+/// use wasp_core::{RefType, TableType};
+/// let ty = TableType::new64(RefType::Func, 1, Some(1 << 40));
+/// assert!(ty.is_64());
+/// assert_eq!(ty.to_string(), "(table i64 1 1099511627776 funcref)");
+/// assert_eq!(TableType::new(RefType::Func, 2, None).to_string(), "(table 2 funcref)");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TableType {
     element: RefType,
     min: u64,
     max: Option<u64>,
+    table64: bool,
 }
 
 impl TableType {
@@ -521,7 +531,24 @@ impl TableType {
             element,
             min: u64::from(min),
             max: max.map(u64::from),
+            table64: false,
         }
+    }
+
+    /// Creates the type of a 64-bit table (the memory64 proposal: indices, sizes and
+    /// `table.grow` deltas are `i64`) with `min` initial elements and an optional maximum.
+    pub fn new64(element: RefType, min: u64, max: Option<u64>) -> TableType {
+        TableType {
+            element,
+            min,
+            max,
+            table64: true,
+        }
+    }
+
+    /// Whether this is a 64-bit table (index type `i64`).
+    pub fn is_64(&self) -> bool {
+        self.table64
     }
 
     /// The type of the references the table holds.
@@ -539,15 +566,27 @@ impl TableType {
         self.max
     }
 
-    /// Whether a table of this type may be used where `other` is expected (import subtyping).
+    /// The same type with `min` elements.
+    pub(crate) fn with_min(self, min: u64) -> TableType {
+        TableType { min, ..self }
+    }
+
+    /// Whether a table of this type may be used where `other` is expected (import subtyping):
+    /// the same index type and element type and limits that fit.
     pub fn is_subtype_of(&self, other: &TableType) -> bool {
-        self.element == other.element && limits_match(self.min, self.max, other.min, other.max)
+        self.table64 == other.table64
+            && self.element == other.element
+            && limits_match(self.min, self.max, other.min, other.max)
     }
 }
 
 impl fmt::Display for TableType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "(table {}", self.min)?;
+        f.write_str("(table ")?;
+        if self.table64 {
+            f.write_str("i64 ")?;
+        }
+        write!(f, "{}", self.min)?;
         if let Some(max) = self.max {
             write!(f, " {max}")?;
         }

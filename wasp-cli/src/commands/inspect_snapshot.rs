@@ -130,7 +130,8 @@ fn describe(info: &SnapshotInfo, lines: &mut Vec<String>) {
         lines.push(format!("memory {i}{index}: {size}, {max}"));
     }
     for (i, t) in info.tables().iter().enumerate() {
-        lines.push(format!("table {i}: {} {}", t.len(), t.element()));
+        let index = if t.is_64() { " (i64)" } else { "" };
+        lines.push(format!("table {i}{index}: {} {}", t.len(), t.element()));
     }
     for (i, g) in info.globals().iter().enumerate() {
         let ty = g.value().ty().to_string();

@@ -719,20 +719,32 @@ macro_rules! for_each_instr {
             RefAsNonNull { dst: Dst, src: Src };
 
             // ----- tables ------------------------------------------------------------------------
+            // A 64-bit table (the memory64 proposal) takes i64 indices, sizes and deltas. Its
+            // `call_indirect`, `return_call_indirect`, `table.get` and `table.set` are those of
+            // 32-bit tables on an index narrowed by `TableIndex64`, so that 32-bit tables pay
+            // nothing for them; its bulk instructions say so in their data word's `c`.
             /// `table.get` of table `table`.
             TableGet { dst: Dst, index: Src, table: Imm(u32) };
             /// `table.set` of table `table`.
             TableSet { index: Src, val: Src, table: Imm(u32) };
             /// `table.size` of table `table`.
             TableSize { dst: Dst, table: Imm(u32) };
-            /// `table.grow` of the table in the data word's `a`.
-            TableGrow { dst: Dst, init: Src, delta: Src } + Data { a: Imm };
-            /// `table.fill` of the table in the data word's `a`; `dst` is an index.
-            TableFill { dst: Src, val: Src, len: Src } + Data { a: Imm };
-            /// `table.copy`; data word: `a` = destination table, `b` = source table.
-            TableCopy { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
-            /// `table.init`; data word: `a` = segment, `b` = table.
-            TableInit { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm };
+            /// Narrows the i64 index `src` of a 64-bit table to 32 bits: `dst = min(src,
+            /// 2^32 - 1)`. No table holds more than 2^32 - 1 elements, so the narrowed index is
+            /// out of bounds exactly when `src` is.
+            TableIndex64 { dst: Dst, src: Src };
+            /// `table.grow` of the table in the data word's `a`; `c` is 1 for a 64-bit table
+            /// (an i64 `delta` and result).
+            TableGrow { dst: Dst, init: Src, delta: Src } + Data { a: Imm, c: Imm };
+            /// `table.fill` of the table in the data word's `a`; `dst` is an index; `c` is 1 for
+            /// a 64-bit table (i64 `dst` and `len`).
+            TableFill { dst: Src, val: Src, len: Src } + Data { a: Imm, c: Imm };
+            /// `table.copy`; data word: `a` = destination table, `b` = source table, `c` =
+            /// which operands are i64 (bit 0 `dst`, bit 1 `src`, bit 2 `len`).
+            TableCopy { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm, c: Imm };
+            /// `table.init`; data word: `a` = segment, `b` = table, `c` is 1 for a 64-bit table
+            /// (an i64 `dst`).
+            TableInit { dst: Src, src: Src, len: Src } + Data { a: Imm, b: Imm, c: Imm };
             /// `elem.drop` of element segment `segment`.
             ElemDrop { segment: Imm(u32) };
 

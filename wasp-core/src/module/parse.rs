@@ -291,6 +291,7 @@ fn translate_bodies(
         type_ids: &m.type_ids,
         funcs: &m.funcs,
         memories: &m.memories,
+        tables: &m.tables,
     };
     let mut code = Vec::with_capacity(bodies.len());
     let mut allocs = FuncValidatorAllocations::default();
@@ -376,12 +377,13 @@ fn func_type(ty: &wasmparser::FuncType, types: &[FuncType]) -> Result<FuncType, 
 }
 
 fn table_type(t: &wasmparser::TableType, types: &[FuncType]) -> Result<TableType, Error> {
+    let element = ref_type(t.element_type, types)?;
     if t.table64 {
-        return Err(unsupported("64-bit tables"));
+        return Ok(TableType::new64(element, t.initial, t.maximum));
     }
     // Validation bounds 32-bit table limits by u32::MAX.
     Ok(TableType::new(
-        ref_type(t.element_type, types)?,
+        element,
         t.initial as u32,
         t.maximum.map(|m| m as u32),
     ))

@@ -113,12 +113,18 @@ impl MemoryInfo {
 /// A table of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableInfo {
+    is_64: bool,
     element: ValType,
     len: u64,
     maximum: Option<u64>,
 }
 
 impl TableInfo {
+    /// Whether the table's indices are `i64` (a 64-bit table of the memory64 proposal).
+    pub fn is_64(&self) -> bool {
+        self.is_64
+    }
+
     /// The element type.
     pub fn element(&self) -> ValType {
         self.element
@@ -464,14 +470,16 @@ fn read_memories(
 }
 
 fn read_tables(r: &mut Reader<'_>) -> Result<Vec<TableInfo>, SnapshotError> {
-    let n = r.len(10, "the tables")?;
+    let n = r.len(11, "the tables")?;
     let mut out = Vec::with_capacity(n);
     for _ in 0..n {
+        let is_64 = super::index_type_from(r.u8("a table's index type")?, "a table's index type")?;
         let element = val_type_from(r.u8("a table's element type")?)?;
         let maximum = r.opt_u64("a table's maximum")?;
         let len = r.len(8, "a table's elements")?;
         r.raw(len * 8, "a table's elements")?;
         out.push(TableInfo {
+            is_64,
             element,
             len: len as u64,
             maximum,

@@ -1,13 +1,13 @@
 //! Saving the Wasm-side state of a store (and a paused call) to bytes, and restoring it.
 //!
-//! # Format (version 2, all integers little-endian)
+//! # Format (version 3, all integers little-endian)
 //!
 //! | part | contents |
 //! | --- | --- |
 //! | header | magic `WASPSNAP`, `u32` version, `u64` gas left |
 //! | layout | per instance: the module's content hash and its index spaces (store addresses of its functions, tables, memories, globals, data and element segments); per function: host or Wasm (with its instance) and its type in text notation |
 //! | memories | per memory: index type (`u8`: 0 `i32`, 1 `i64`), page size (`u8`, its log2: 16 or 0), maximum in pages (option), byte length, bytes |
-//! | tables | per table: element type, maximum (option), elements |
+//! | tables | per table: index type (`u8`: 0 `i32`, 1 `i64`), element type, maximum (option), elements |
 //! | globals | per global: value type, mutability, value (a `v128`: low half, then high half) |
 //! | segments | per data segment, then per element segment: dropped or not |
 //! | call | optional paused call: why it paused (0 gas, 1 yield, 2 interrupt with the `u64` items a bulk operation had done), the result types, gas used so far, frames (function, position, base) and value slots |
@@ -80,12 +80,12 @@ use codec::{Reader, Writer};
 use crate::engine::executor::{Frame, Stack};
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, HostCall, Suspension};
-use crate::store::{FuncEntity, MemoryEntity, Store, StoreInner};
+use crate::store::{FuncEntity, MemoryEntity, Store, StoreInner, MAX_TABLE_ELEMENTS};
 use crate::types::{HeapType, Mutability, ValType};
 use crate::value::Val;
 
 const MAGIC: &[u8; 8] = b"WASPSNAP";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Why a snapshot could not be restored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -478,6 +478,7 @@ fn write_state(w: &mut Writer, s: &StoreInner) {
     }
     w.len(s.tables.len());
     for t in &s.tables {
+        w.u8(u8::from(t.ty.is_64()));
         w.u8(val_type_code(t.ty.element().into()));
         w.opt_u64(t.ty.max());
         w.len(t.elems.len());
@@ -557,19 +558,9 @@ fn read_memories(r: &mut Reader<'_>, s: &StoreInner) -> Result<Vec<Vec<u8>>, Sna
 
 /// Reads a memory's index type and page size and refuses them unless they are the memory's.
 fn check_memory_type(r: &mut Reader<'_>, m: &MemoryEntity) -> Result<(), SnapshotError> {
-    let index_type = |is_64: bool| if is_64 { "i64" } else { "i32" };
-    let found = match r.u8("a memory's index type")? {
-        0 => false,
-        1 => true,
-        code => {
-            return Err(corrupt(
-                "a memory's index type",
-                format!("expected 0 (i32) or 1 (i64), found {code}"),
-            ))
-        }
-    };
+    let found = index_type_from(r.u8("a memory's index type")?, "a memory's index type")?;
     if found != m.ty.is_64() {
-        let (want, got) = (index_type(m.ty.is_64()), index_type(found));
+        let (want, got) = (index_type_name(m.ty.is_64()), index_type_name(found));
         return Err(mismatch("a memory's index type", want, got));
     }
     let log2 = r.u8("a memory's page size")?;
@@ -587,17 +578,43 @@ fn check_memory_type(r: &mut Reader<'_>, m: &MemoryEntity) -> Result<(), Snapsho
     Ok(())
 }
 
+/// Whether the index type code `code` of `what` is `i64` (1) rather than `i32` (0).
+pub(super) fn index_type_from(code: u8, what: &'static str) -> Result<bool, SnapshotError> {
+    match code {
+        0 => Ok(false),
+        1 => Ok(true),
+        code => Err(corrupt(
+            what,
+            format!("expected 0 (i32) or 1 (i64), found {code}"),
+        )),
+    }
+}
+
+/// An index type in Wasm's notation.
+fn index_type_name(is_64: bool) -> &'static str {
+    if is_64 {
+        "i64"
+    } else {
+        "i32"
+    }
+}
+
 fn read_tables(
     r: &mut Reader<'_>,
     s: &StoreInner,
     reach: &Reach,
 ) -> Result<Vec<Vec<u64>>, SnapshotError> {
-    let n = r.len(10, "the tables")?;
+    let n = r.len(11, "the tables")?;
     if n != s.tables.len() {
         return Err(mismatch("the number of tables", s.tables.len(), n));
     }
     let mut out = Vec::with_capacity(n);
     for (index, t) in s.tables.iter().enumerate() {
+        let is_64 = index_type_from(r.u8("a table's index type")?, "a table's index type")?;
+        if is_64 != t.ty.is_64() {
+            let (want, got) = (index_type_name(t.ty.is_64()), index_type_name(is_64));
+            return Err(mismatch("a table's index type", want, got));
+        }
         let ty = val_type_from(r.u8("a table's element type")?)?;
         let want: ValType = t.ty.element().into();
         if val_type_code(ty) != val_type_code(want) {
@@ -612,7 +629,7 @@ fn read_tables(
             ));
         }
         let len = r.len(8, "a table's elements")?;
-        let limit = max.unwrap_or(u64::from(u32::MAX));
+        let limit = max.map_or(MAX_TABLE_ELEMENTS, |m| m.min(MAX_TABLE_ELEMENTS));
         if (len as u64) < t.min_size || len as u64 > limit {
             return Err(corrupt(
                 "a table's size",

@@ -53,12 +53,19 @@ pub(crate) struct FuncEnv<'a> {
     pub(crate) funcs: &'a [u32],
     /// Every memory of the module's index space (imported first).
     pub(crate) memories: &'a [crate::types::MemoryType],
+    /// Every table of the module's index space (imported first).
+    pub(crate) tables: &'a [crate::types::TableType],
 }
 
 impl FuncEnv<'_> {
     /// Whether memory `mem` is a 64-bit memory (validation guarantees it exists).
     pub(super) fn memory64(&self, mem: u32) -> bool {
         self.memories.get(mem as usize).is_some_and(|m| m.is_64())
+    }
+
+    /// Whether table `table` is a 64-bit table (validation guarantees it exists).
+    pub(super) fn table64(&self, table: u32) -> bool {
+        self.tables.get(table as usize).is_some_and(|t| t.is_64())
     }
 
     pub(super) fn func_type(&self, func: u32) -> &FuncType {

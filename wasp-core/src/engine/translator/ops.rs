@@ -1,6 +1,7 @@
 //! Translation of each Wasm operator.
 
 mod memory64;
+mod table64;
 
 use wasmparser::{MemArg, Operator};
 
@@ -227,6 +228,9 @@ impl Translator<'_> {
     }
 
     fn call_indirect(&mut self, type_index: u32, table: u32, tail: bool) {
+        if self.env.table64(table) {
+            self.narrow_table_index();
+        }
         let index = self.pop_reg();
         let func_ty = &self.env.types[type_index as usize];
         let (params, results) = (func_ty.param_slots(), func_ty.result_slots());
@@ -411,7 +415,7 @@ impl Translator<'_> {
     /// Translates a memory or table operator through the table below; false for other
     /// operators.
     fn memory_op(&mut self, op: &Operator<'_>) -> Result<bool, Error> {
-        if self.memory64_op(op)? {
+        if self.memory64_op(op)? || self.table64_op(op) {
             return Ok(true);
         }
         memory_table(self, op)
