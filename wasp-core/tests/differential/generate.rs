@@ -58,10 +58,6 @@ pub enum Generated {
     Module(Vec<u8>),
     /// `wasm-smith` gave up.
     GaveUp,
-    /// The module has a table with 64-bit indices: `wasm-smith` makes them whenever 64-bit
-    /// memories are on, and Wasp does not run them yet (table64), so the seed is counted
-    /// apart instead of compared.
-    Table64,
 }
 
 /// A terminating module built from `data`.
@@ -76,15 +72,12 @@ pub fn generate(data: &[u8]) -> Generated {
     if module.ensure_termination(FUEL).is_err() {
         return Generated::GaveUp;
     }
-    let bytes = module.to_bytes();
-    if has_table64(&bytes) {
-        return Generated::Table64;
-    }
-    Generated::Module(bytes)
+    Generated::Module(module.to_bytes())
 }
 
-/// Whether a module (as `wasm-smith` made it, so valid) defines or imports a 64-bit table.
-fn has_table64(bytes: &[u8]) -> bool {
+/// Whether a module (as `wasm-smith` made it, so valid) defines or imports a 64-bit table
+/// (`wasm-smith` makes them whenever 64-bit memories are on).
+pub fn has_table64(bytes: &[u8]) -> bool {
     use wasmparser::{Payload, TypeRef};
     wasmparser::Parser::new(0)
         .parse_all(bytes)
