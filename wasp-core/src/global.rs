@@ -56,6 +56,61 @@ impl Global {
         }
     }
 
+    /// Creates a global of type `ty` holding `value`: the way to make a global of a typed
+    /// function reference type (`(global (ref $t))`, `(global (mut (ref null $t)))`), which
+    /// [`Global::new`] cannot tell from the value alone.
+    ///
+    /// ```
+    /// use wasp_core::{
+    ///     ConcreteFunc, Config, Engine, Func, FuncType, Global, GlobalType, HeapType, Linker,
+    ///     Module, Mutability, RefType, Store, Val, ValType,
+    /// };
+    /// let mut config = Config::default();
+    /// config.wasm_function_references(true);
+    /// let engine = Engine::new(&config);
+    /// let mut store = Store::new(&engine, ());
+    /// let answer = Func::wrap(&mut store, || 42_i32);
+    /// let sig = ConcreteFunc::new(&FuncType::new([], [ValType::I32]));
+    /// let ty = RefType::new(false, HeapType::Concrete(sig));
+    /// let g = Global::new_typed(
+    ///     &mut store,
+    ///     GlobalType::new(ty.into(), Mutability::Const),
+    ///     Val::FuncRef(Some(answer)),
+    /// )?;
+    /// let module = Module::new(&engine, r#"(module (type $t (func (result i32)))
+    ///     (import "env" "f" (global $f (ref $t)))
+    ///     (func (export "run") (result i32) (call_ref $t (global.get $f))))"#)?;
+    /// let mut linker = Linker::new(&engine);
+    /// linker.define("env", "f", g)?;
+    /// let instance = linker.instantiate(&mut store, &module)?;
+    /// let run = instance.get_typed_func::<(), i32>(&store, "run")?;
+    /// assert_eq!(run.call(&mut store, ())?, 42);
+    /// # Ok::<(), wasp_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Fails if `value` does not fit `ty` (a null in a non-nullable reference type, a
+    /// function of another signature) or is a reference to an object of another store.
+    pub fn new_typed(
+        mut store: impl AsContextMut,
+        ty: GlobalType,
+        value: Val,
+    ) -> Result<Global, Error> {
+        let inner = &mut store.as_context_mut().inner;
+        crate::value::check_ref_owner(inner.id, &value)?;
+        crate::value::check_fits(inner, &value, ty.content())?;
+        inner.globals.push(GlobalEntity {
+            value: value.to_slot(),
+            high: value.high_slot(),
+            ty,
+        });
+        Ok(Global {
+            store: inner.id,
+            index: inner.globals.len() as u32 - 1,
+        })
+    }
+
     #[track_caller]
     fn entity<'a, S: AsContext + ?Sized>(&self, store: &'a S) -> &'a GlobalEntity {
         let inner = &store.as_context().inner;

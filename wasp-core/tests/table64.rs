@@ -94,10 +94,19 @@ fn call_indirect_takes_an_i64_index_and_traps_past_the_end() {
 #[test]
 fn get_and_set_take_an_i64_index_and_trap_past_the_end() {
     let (mut store, inst) = instantiate(&Engine::default());
-    assert_eq!(call(&mut store, &inst, "is_null", &[Val::I64(0)]), [Val::I32(1)]);
-    assert_eq!(call(&mut store, &inst, "is_null", &[Val::I64(2)]), [Val::I32(0)]);
+    assert_eq!(
+        call(&mut store, &inst, "is_null", &[Val::I64(0)]),
+        [Val::I32(1)]
+    );
+    assert_eq!(
+        call(&mut store, &inst, "is_null", &[Val::I64(2)]),
+        [Val::I32(0)]
+    );
     call(&mut store, &inst, "set_null", &[Val::I64(2)]);
-    assert_eq!(call(&mut store, &inst, "is_null", &[Val::I64(2)]), [Val::I32(1)]);
+    assert_eq!(
+        call(&mut store, &inst, "is_null", &[Val::I64(2)]),
+        [Val::I32(1)]
+    );
     for i in [4].into_iter().chain(FAR) {
         for name in ["is_null", "set_null"] {
             let far = try_call(&mut store, &inst, name, &[Val::I64(i)]);
@@ -105,20 +114,32 @@ fn get_and_set_take_an_i64_index_and_trap_past_the_end() {
         }
     }
     // Nothing wrapped around to element 1.
-    assert_eq!(call(&mut store, &inst, "call", &[Val::I64(1)]), [Val::I32(7)]);
+    assert_eq!(
+        call(&mut store, &inst, "call", &[Val::I64(1)]),
+        [Val::I32(7)]
+    );
 }
 
 #[test]
 fn size_and_grow_are_i64() {
     let (mut store, inst) = instantiate(&Engine::default());
     assert_eq!(call(&mut store, &inst, "size", &[]), [Val::I64(4)]);
-    assert_eq!(call(&mut store, &inst, "grow", &[Val::I64(2)]), [Val::I64(4)]);
+    assert_eq!(
+        call(&mut store, &inst, "grow", &[Val::I64(2)]),
+        [Val::I64(4)]
+    );
     assert_eq!(call(&mut store, &inst, "size", &[]), [Val::I64(6)]);
     // Past the maximum of 10, by 2^32 (which would be 0 if truncated) and by 2^64 - 1.
     for n in [5, 1 << 32, -1] {
-        assert_eq!(call(&mut store, &inst, "grow", &[Val::I64(n)]), [Val::I64(-1)]);
+        assert_eq!(
+            call(&mut store, &inst, "grow", &[Val::I64(n)]),
+            [Val::I64(-1)]
+        );
     }
-    assert_eq!(call(&mut store, &inst, "grow", &[Val::I64(4)]), [Val::I64(6)]);
+    assert_eq!(
+        call(&mut store, &inst, "grow", &[Val::I64(4)]),
+        [Val::I64(6)]
+    );
     assert_eq!(call(&mut store, &inst, "size", &[]), [Val::I64(10)]);
     let wide = inst.get_table(&store, "wide").unwrap();
     assert_eq!(wide.size(&store), 10);
@@ -135,11 +156,19 @@ fn a_64_bit_table_with_no_maximum_refuses_growth_past_2_pow_32_elements() {
     )
     .unwrap();
     let mut store = Store::new(&engine, ());
-    let inst = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
+    let inst = Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
     for n in [i64::from(u32::MAX), 1 << 40, i64::MAX, -1] {
-        assert_eq!(call(&mut store, &inst, "grow", &[Val::I64(n)]), [Val::I64(-1)]);
+        assert_eq!(
+            call(&mut store, &inst, "grow", &[Val::I64(n)]),
+            [Val::I64(-1)]
+        );
     }
-    assert_eq!(call(&mut store, &inst, "grow", &[Val::I64(1)]), [Val::I64(1)]);
+    assert_eq!(
+        call(&mut store, &inst, "grow", &[Val::I64(1)]),
+        [Val::I64(1)]
+    );
 }
 
 fn results_of(store: &mut Store<()>, inst: &Instance) -> Vec<i32> {
@@ -158,27 +187,67 @@ fn results_of(store: &mut Store<()>, inst: &Instance) -> Vec<i32> {
 fn bulk_instructions_take_i64_operands() {
     let (mut store, inst) = instantiate(&Engine::default());
     assert_eq!(results_of(&mut store, &inst), [0, 7, 9, 0]);
-    call(&mut store, &inst, "init", &[Val::I64(0), Val::I32(0), Val::I32(2)]);
+    call(
+        &mut store,
+        &inst,
+        "init",
+        &[Val::I64(0), Val::I32(0), Val::I32(2)],
+    );
     assert_eq!(results_of(&mut store, &inst), [9, 7, 9, 0]);
     call(&mut store, &inst, "fill", &[Val::I64(3), Val::I64(1)]);
     assert_eq!(results_of(&mut store, &inst), [9, 7, 9, 7]);
-    call(&mut store, &inst, "copy_within", &[Val::I64(0), Val::I64(2), Val::I64(2)]);
+    call(
+        &mut store,
+        &inst,
+        "copy_within",
+        &[Val::I64(0), Val::I64(2), Val::I64(2)],
+    );
     assert_eq!(results_of(&mut store, &inst), [9, 7, 9, 7]);
-    call(&mut store, &inst, "copy_within", &[Val::I64(1), Val::I64(0), Val::I64(1)]);
+    call(
+        &mut store,
+        &inst,
+        "copy_within",
+        &[Val::I64(1), Val::I64(0), Val::I64(1)],
+    );
     assert_eq!(results_of(&mut store, &inst), [9, 9, 9, 7]);
     for i in FAR {
         let fill = try_call(&mut store, &inst, "fill", &[Val::I64(i), Val::I64(0)]);
-        assert_eq!(trap_of(fill), Some(TrapCode::TableOutOfBounds), "fill at {i}");
-        let init = try_call(&mut store, &inst, "init", &[Val::I64(i), Val::I32(0), Val::I32(0)]);
-        assert_eq!(trap_of(init), Some(TrapCode::TableOutOfBounds), "init at {i}");
+        assert_eq!(
+            trap_of(fill),
+            Some(TrapCode::TableOutOfBounds),
+            "fill at {i}"
+        );
+        let init = try_call(
+            &mut store,
+            &inst,
+            "init",
+            &[Val::I64(i), Val::I32(0), Val::I32(0)],
+        );
+        assert_eq!(
+            trap_of(init),
+            Some(TrapCode::TableOutOfBounds),
+            "init at {i}"
+        );
         let args = [Val::I64(i), Val::I64(0), Val::I64(0)];
         let copy = try_call(&mut store, &inst, "copy_within", &args);
-        assert_eq!(trap_of(copy), Some(TrapCode::TableOutOfBounds), "copy to {i}");
+        assert_eq!(
+            trap_of(copy),
+            Some(TrapCode::TableOutOfBounds),
+            "copy to {i}"
+        );
         let args = [Val::I64(0), Val::I64(i), Val::I64(0)];
         let copy = try_call(&mut store, &inst, "copy_within", &args);
-        assert_eq!(trap_of(copy), Some(TrapCode::TableOutOfBounds), "copy from {i}");
+        assert_eq!(
+            trap_of(copy),
+            Some(TrapCode::TableOutOfBounds),
+            "copy from {i}"
+        );
         let fill = try_call(&mut store, &inst, "fill", &[Val::I64(0), Val::I64(i)]);
-        assert_eq!(trap_of(fill), Some(TrapCode::TableOutOfBounds), "fill of {i}");
+        assert_eq!(
+            trap_of(fill),
+            Some(TrapCode::TableOutOfBounds),
+            "fill of {i}"
+        );
     }
     assert_eq!(results_of(&mut store, &inst), [9, 9, 9, 7]);
 }
@@ -188,9 +257,20 @@ fn copies_between_a_32_bit_and_a_64_bit_table() {
     let (mut store, inst) = instantiate(&Engine::default());
     let args = [Val::I32(0), Val::I64(1), Val::I32(2)];
     call(&mut store, &inst, "copy_to_narrow", &args);
-    assert_eq!(call(&mut store, &inst, "call_narrow", &[Val::I32(0)]), [Val::I32(7)]);
-    assert_eq!(call(&mut store, &inst, "call_narrow", &[Val::I32(1)]), [Val::I32(9)]);
-    call(&mut store, &inst, "copy_to_wide", &[Val::I64(2), Val::I32(0), Val::I32(2)]);
+    assert_eq!(
+        call(&mut store, &inst, "call_narrow", &[Val::I32(0)]),
+        [Val::I32(7)]
+    );
+    assert_eq!(
+        call(&mut store, &inst, "call_narrow", &[Val::I32(1)]),
+        [Val::I32(9)]
+    );
+    call(
+        &mut store,
+        &inst,
+        "copy_to_wide",
+        &[Val::I64(2), Val::I32(0), Val::I32(2)],
+    );
     assert_eq!(results_of(&mut store, &inst), [0, 7, 7, 9]);
     let far = [Val::I32(0), Val::I64(1 << 32), Val::I32(0)];
     let copy = try_call(&mut store, &inst, "copy_to_narrow", &far);
@@ -216,7 +296,11 @@ fn element_segments_at_i64_offsets_are_bounds_checked_whole() {
         let err = Linker::new(&engine)
             .instantiate(&mut store, &module)
             .unwrap_err();
-        assert_eq!(err.trap_code(), Some(TrapCode::TableOutOfBounds), "{offset}");
+        assert_eq!(
+            err.trap_code(),
+            Some(TrapCode::TableOutOfBounds),
+            "{offset}"
+        );
     }
     let module = Module::new(
         &engine,
@@ -224,7 +308,9 @@ fn element_segments_at_i64_offsets_are_bounds_checked_whole() {
             (elem (table 0) (i64.add (i64.const 1) (i64.const 2)) func $f))"#,
     )
     .unwrap();
-    let inst = Linker::new(&engine).instantiate(&mut store, &module).unwrap();
+    let inst = Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
     let t = inst.get_table(&store, "t").unwrap();
     assert!(matches!(t.get(&store, 3), Some(Val::FuncRef(Some(_)))));
     assert_eq!(t.get(&store, 2), Some(Val::FuncRef(None)));
@@ -273,10 +359,17 @@ fn a_host_made_64_bit_table_links_only_where_one_is_expected() {
     let mut store = Store::new(&engine, ());
     let wide_ty = TableType::new64(RefType::Func, 2, Some(1 << 40));
     let wide = Table::new(&mut store, wide_ty, Val::FuncRef(None)).unwrap();
-    let narrow = Table::new(&mut store, TableType::new(RefType::Func, 2, None), Val::FuncRef(None))
-        .unwrap();
-    let wants_wide =
-        Module::new(&engine, r#"(module (import "env" "t" (table i64 1 funcref)))"#).unwrap();
+    let narrow = Table::new(
+        &mut store,
+        TableType::new(RefType::Func, 2, None),
+        Val::FuncRef(None),
+    )
+    .unwrap();
+    let wants_wide = Module::new(
+        &engine,
+        r#"(module (import "env" "t" (table i64 1 funcref)))"#,
+    )
+    .unwrap();
     let wants_narrow =
         Module::new(&engine, r#"(module (import "env" "t" (table 1 funcref)))"#).unwrap();
 
@@ -313,7 +406,9 @@ fn the_host_reaches_a_64_bit_table_by_u64_index() {
     t.set(&mut store, 1, Val::FuncRef(Some(f))).unwrap();
     assert_eq!(t.get(&store, 1), Some(Val::FuncRef(Some(f))));
     assert_eq!(t.get(&store, 1 << 32), None);
-    assert!(t.set(&mut store, (1 << 32) + 1, Val::FuncRef(None)).is_err());
+    assert!(t
+        .set(&mut store, (1 << 32) + 1, Val::FuncRef(None))
+        .is_err());
     assert_eq!(t.grow(&mut store, 3, Val::FuncRef(None)).unwrap(), 2);
     assert_eq!(t.size(&store), 5);
     assert!(t.grow(&mut store, 1 << 32, Val::FuncRef(None)).is_err());

@@ -139,9 +139,11 @@ fn imports(wasm: &[u8]) -> Result<Vec<Import>, String> {
                         TypeRef::Memory(m) => ImportType::Other(memory_text(&m)),
                         TypeRef::Table(t) => {
                             let elem = ref_text(t.element_type, &types)?;
+                            // `i64` for a 64-bit table, as `wasp_core::TableType` displays it.
+                            let index = if t.table64 { "i64 " } else { "" };
                             ImportType::Other(match t.maximum {
-                                Some(max) => format!("(table {} {max} {elem})", t.initial),
-                                None => format!("(table {} {elem})", t.initial),
+                                Some(max) => format!("(table {index}{} {max} {elem})", t.initial),
+                                None => format!("(table {index}{} {elem})", t.initial),
                             })
                         }
                         TypeRef::Global(g) => {

@@ -64,7 +64,9 @@ op!(TableGrow { dst, init, delta }, |ip, regs, cx| {
     let addr = table_addr(cx, table);
     let t = &cx.s.tables[addr];
     let wanted = (t.elems.len() as u64).saturating_add(delta);
-    let max = t.ty.max().map_or(MAX_TABLE_ELEMENTS, |m| m.min(MAX_TABLE_ELEMENTS));
+    let max =
+        t.ty.max()
+            .map_or(MAX_TABLE_ELEMENTS, |m| m.min(MAX_TABLE_ELEMENTS));
     if wanted > max || !cx.s.limits.table_allows(wanted) {
         // Refused by the maximum or the store's limits: only the base price was paid.
         set!(regs, dst, refused);
