@@ -13,7 +13,7 @@
 //! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`] branches,
 //! calls and returns, at the price of one load.
 
-use super::{Exit, Limits, Stack};
+use super::{Exit, Frame, Limits, Stack};
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
 use crate::store::{FuncEntity, GlobalEntity, StoreInner};
@@ -53,6 +53,10 @@ pub(super) enum Flow {
     Reload,
     /// Execution stops: `Cx::exit` says why.
     Stop,
+    /// The handler returns this to the trampoline: the instruction to continue with (at
+    /// `Cx::regs`), or null when execution stops. The uncommon paths of calls and returns
+    /// end this way, so that the common paths need no registers saved across a call.
+    Trampoline(*const Op),
 }
 
 /// The interpreter's state while handlers run.
@@ -140,22 +144,29 @@ impl Cx<'_> {
         let FuncEntity::Wasm { body, instance, .. } = &s.funcs[f.func as usize] else {
             unreachable!("host functions have no frames");
         };
-        // Split borrows: `body` lives in the store, the frame in the stack.
-        let body: &crate::engine::translator::CompiledFunc = body;
-        let (code, size) = (body.ops.as_ptr(), body.frame_size as usize);
-        let instance = *instance;
+        let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
         self.code = code;
         self.base = f.base as usize;
-        self.regs = super::regs::frame_ptr(&mut self.stack.values, self.base, size);
+        // SAFETY: the frame is on the stack, so it fits in the value stack (fact 4 of
+        // `regs.rs`).
+        self.regs =
+            unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size) };
         // SAFETY: `pc` is a position in this function's code: 0 on entry, a return address
         // saved by a call (invariant 4 of `translator/verify.rs`), or checked against the code
         // when restored from a snapshot.
         self.ip = unsafe { self.code.add(f.pc as usize) };
+        self.set_instance(instance);
+        true
+    }
+
+    /// Makes `instance` the running one, reloading what handlers cache of it when it
+    /// changed (most calls and returns stay in one instance).
+    #[inline(always)]
+    fn set_instance(&mut self, instance: u32) {
         if instance != self.inst {
             self.inst = instance;
             self.load_instance();
         }
-        true
     }
 
     /// Caches what handlers read of the running instance: memory 0, the function and global
@@ -165,6 +176,7 @@ impl Cx<'_> {
     /// the store's globals only change when a module is instantiated or a global created,
     /// which needs the store outside of execution (host calls leave the handler chain, and
     /// every [`execute`] loads the instance afresh).
+    #[inline(never)]
     fn load_instance(&mut self) {
         self.load_memory();
         let s = &mut *self.s;
@@ -263,6 +275,11 @@ impl Cx<'_> {
 
     /// Calls store function `callee` with its arguments at frame slot `args`; the caller
     /// continues at `resume`.
+    ///
+    /// The usual case, a Wasm callee of the running instance whose frame fits in the value
+    /// stack and whose record fits in the frame stack as they are, runs without calling
+    /// anything, so that the handler saves no registers; every other case takes
+    /// [`Cx::call_general`].
     #[inline(always)]
     pub(super) fn call(
         &mut self,
@@ -270,6 +287,62 @@ impl Cx<'_> {
         callee: u32,
         args: u32,
     ) -> Result<Flow, TrapCode> {
+        let base = self.base + args as usize;
+        if let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] {
+            let end = base + body.frame_size as usize;
+            let frames = &self.stack.frames;
+            let depth = frames.len();
+            if *instance == self.inst
+                && depth < frames.capacity()
+                && depth < self.limits.max_frames
+                && end <= self.limits.max_slots
+                && end <= self.stack.values.len()
+            {
+                let (code, size) = (body.ops.as_ptr(), body.frame_size);
+                let (params, locals) = (body.num_params, body.num_locals);
+                self.save_pc(resume);
+                let frame = Frame {
+                    func: callee,
+                    pc: 0,
+                    base: base as u32,
+                };
+                // SAFETY: `depth < capacity` was checked above.
+                unsafe { super::push_within_capacity(&mut self.stack.frames, frame) };
+                // SAFETY: the frame is on the stack and fits in the value stack (checked
+                // above; fact 4 of `regs.rs`).
+                let regs =
+                    unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
+                // SAFETY: the locals lie in the frame (`num_locals <= frame_size`).
+                unsafe { super::regs::zero(regs, params, locals) };
+                self.code = code;
+                self.base = base;
+                self.regs = regs;
+                self.ip = code;
+                return Ok(Flow::Reload);
+            }
+        }
+        Ok(Flow::Trampoline(self.call_general(resume, callee, args)))
+    }
+
+    /// [`Cx::call`] in every case; returns where to continue (null to stop, with
+    /// `Cx::exit` saying why).
+    #[cold]
+    #[inline(never)]
+    fn call_general(&mut self, resume: *const Op, callee: u32, args: u32) -> *const Op {
+        match self.call_any(resume, callee, args) {
+            Ok(Flow::Reload) => self.ip,
+            Ok(_) => std::ptr::null(),
+            Err(trap) => {
+                // As `op!` records a trap of a call: the frame's pc was saved already.
+                self.exit = Err(trap);
+                std::ptr::null()
+            }
+        }
+    }
+
+    /// [`Cx::call`] in every case.
+    #[inline(always)]
+    fn call_any(&mut self, resume: *const Op, callee: u32, args: u32) -> Result<Flow, TrapCode> {
         self.save_pc(resume);
         let base = self.base + args as usize;
         match &self.s.funcs[callee as usize] {
@@ -293,56 +366,137 @@ impl Cx<'_> {
     fn switch_to(&mut self, code: *const Op, size: u32, instance: u32, base: usize) {
         self.code = code;
         self.base = base;
-        self.regs = super::regs::frame_ptr(&mut self.stack.values, base, size as usize);
+        // SAFETY: the frame was just pushed, so it fits in the value stack (fact 4 of
+        // `regs.rs`).
+        self.regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
         self.ip = code;
-        if instance != self.inst {
-            self.inst = instance;
-            self.load_instance();
-        }
+        self.set_instance(instance);
     }
 
     /// Replaces the running frame by a call to `callee` with arguments at frame slot `args`.
+    ///
+    /// The usual case, a Wasm callee whose frame fits in the value stack as it is, reuses
+    /// the running frame's record in place: same base, same depth.
+    #[inline(always)]
     pub(super) fn tail_call(
         &mut self,
         at: *const Op,
         callee: u32,
         args: u32,
     ) -> Result<Flow, TrapCode> {
-        let (num_params, wasm) = match &self.s.funcs[callee as usize] {
-            FuncEntity::Wasm { body, .. } => (body.num_params as usize, true),
-            FuncEntity::Host { type_id, .. } => {
-                (self.s.engine.resolve_type(*type_id).param_slots(), false)
-            }
+        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
+            return Ok(self.tail_call_host(at, callee, args));
         };
+        let base = self.base;
+        let end = base + body.frame_size as usize;
+        let (params, locals) = (body.num_params, body.num_locals);
+        let from = base + args as usize;
+        let len = self.stack.values.len();
+        if end > self.limits.max_slots || end > len || from + params as usize > len {
+            return self.tail_call_growing(callee, args);
+        }
+        let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
+        // SAFETY: the new frame fits in the value stack (checked above; fact 4 of `regs.rs`).
+        let regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
+        // SAFETY: the arguments lie in the value stack (checked above) and the parameters
+        // and locals in the new frame (`num_params <= num_locals <= frame_size`).
+        unsafe {
+            super::regs::move_down(regs, args, params);
+            super::regs::zero(regs, params, locals);
+        }
+        let top = self.stack.frames.last_mut();
+        let top = top.expect("a tail call runs in a frame");
+        top.func = callee;
+        top.pc = 0;
+        self.code = code;
+        self.regs = regs;
+        self.ip = code;
+        self.set_instance(instance);
+        Ok(Flow::Reload)
+    }
+
+    /// A tail call to host function `callee`: its arguments move to the frame's base, and
+    /// the running frame returns what it returns.
+    #[cold]
+    #[inline(never)]
+    fn tail_call_host(&mut self, at: *const Op, callee: u32, args: u32) -> Flow {
+        let FuncEntity::Host { type_id, .. } = &self.s.funcs[callee as usize] else {
+            unreachable!("called for host functions only");
+        };
+        let num_params = self.s.engine.resolve_type(*type_id).param_slots();
         let from = self.base + args as usize;
         self.stack
             .values
             .copy_within(from..from + num_params, self.base);
-        if !wasm {
-            self.save_pc(at);
-            return Ok(self.stop(Exit::HostCall {
-                func: callee,
-                base: self.base,
-                tail: true,
-            }));
-        }
-        self.stack.frames.pop();
+        self.save_pc(at);
+        self.stop(Exit::HostCall {
+            func: callee,
+            base: self.base,
+            tail: true,
+        })
+    }
+
+    /// A tail call to Wasm function `callee` whose frame needs the value stack to grow (or
+    /// overflows it).
+    #[cold]
+    #[inline(never)]
+    fn tail_call_growing(&mut self, callee: u32, args: u32) -> Result<Flow, TrapCode> {
         let FuncEntity::Wasm { body, .. } = &self.s.funcs[callee as usize] else {
-            unreachable!("checked above");
+            unreachable!("called for Wasm functions only");
         };
+        let from = self.base + args as usize;
+        let num_params = body.num_params as usize;
+        self.stack
+            .values
+            .copy_within(from..from + num_params, self.base);
+        self.stack.frames.pop();
         self.stack.enter(callee, body, self.base, self.limits)?;
         self.load_top();
         Ok(Flow::Reload)
     }
 
     /// Returns from the running frame.
+    ///
+    /// The usual case, a return to a caller of the same instance, calls nothing (see
+    /// [`Cx::call`]); every other case takes [`Cx::ret_general`].
     #[inline(always)]
     pub(super) fn ret(&mut self) -> Flow {
+        let frames = &mut self.stack.frames;
+        let depth = frames.len();
+        if depth >= 2 {
+            let f = frames[depth - 2];
+            if let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[f.func as usize] {
+                if *instance == self.inst {
+                    let (code, size) = (body.ops.as_ptr(), body.frame_size);
+                    frames.truncate(depth - 1);
+                    self.code = code;
+                    self.base = f.base as usize;
+                    // SAFETY: the frame is on the stack, so it fits in the value stack
+                    // (fact 4 of `regs.rs`).
+                    self.regs = unsafe {
+                        super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size)
+                    };
+                    // SAFETY: `pc` is a return address saved by a call, or checked against
+                    // the code when restored from a snapshot (as in `load_top`).
+                    self.ip = unsafe { code.add(f.pc as usize) };
+                    return Flow::Reload;
+                }
+            }
+        }
+        Flow::Trampoline(self.ret_general())
+    }
+
+    /// [`Cx::ret`] in every case; returns where to continue (null when the outermost frame
+    /// returned).
+    #[cold]
+    #[inline(never)]
+    fn ret_general(&mut self) -> *const Op {
         self.stack.frames.pop();
         if self.load_top() {
-            Flow::Reload
+            self.ip
         } else {
-            self.stop(Exit::Done)
+            self.stop(Exit::Done);
+            std::ptr::null()
         }
     }
 

@@ -104,17 +104,38 @@ impl Stack {
             return Err(TrapCode::StackOverflow);
         }
         if self.values.len() < end {
-            self.values.resize(end.max(self.values.len() * 2), 0);
+            self.grow_values(end);
         }
-        if body.num_locals > body.num_params {
-            let locals = base + body.num_params as usize..base + body.num_locals as usize;
-            self.values[locals].fill(0);
-        }
+        self.values[base + body.num_params as usize..base + body.num_locals as usize].fill(0);
         self.frames.push(Frame {
             func,
             pc: 0,
             base: base as u32,
         });
         Ok(())
+    }
+
+    /// Grows the value stack to at least `end` slots (doubling, so that deep recursion
+    /// grows it a logarithmic number of times).
+    #[cold]
+    #[inline(never)]
+    fn grow_values(&mut self, end: usize) {
+        self.values.resize(end.max(self.values.len() * 2), 0);
+    }
+}
+
+/// Pushes `frame` onto `frames` without growing it.
+///
+/// # Safety
+/// `frames.len() < frames.capacity()`.
+#[inline(always)]
+pub(super) unsafe fn push_within_capacity(frames: &mut Vec<Frame>, frame: Frame) {
+    let len = frames.len();
+    debug_assert!(len < frames.capacity());
+    // SAFETY: by the contract, slot `len` of the allocation is in bounds; it is written
+    // before the length covers it.
+    unsafe {
+        frames.as_mut_ptr().add(len).write(frame);
+        frames.set_len(len + 1);
     }
 }

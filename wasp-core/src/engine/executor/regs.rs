@@ -1,38 +1,48 @@
 //! Unchecked access to the running frame's slots.
 //!
 //! The interpreter's `unsafe` (here, in `dispatch.rs` and in the handlers' `op!`, `r!` and
-//! `set!` macros) is sound because of three facts:
+//! `set!` macros) is sound because of four facts:
 //!
 //! 1. The running code was verified: its slots lie in its frame, its branches, fallthroughs
 //!    and `br_table` entries stay on its instructions, and its data words are where they are
 //!    read. The invariants are stated in `translator/verify.rs`, which checks them for every
 //!    function before it can run; `link` pairs each instruction with its own handler.
-//! 2. [`frame_ptr`] takes a checked slice of `frame_size` slots at the frame's base, so the
-//!    pointer it returns covers the whole frame (frames restored from a snapshot are also
-//!    checked to fit before they run).
+//! 2. [`stacked_frame_ptr`] gives the pointer to a frame on the stack, which covers the
+//!    whole frame by fact 4.
 //! 3. The pointer is derived again after anything that can move the value stack (entering
 //!    a frame grows it; host calls and pauses leave the interpreter loop).
+//! 4. Every frame on the stack fits in the value stack: entering a frame grows the value
+//!    stack to cover it, the value stack never shrinks while frames are on it, and frames
+//!    restored from a snapshot are checked to fit. So a frame on the stack needs no bounds
+//!    check when it becomes the running one again ([`stacked_frame_ptr`]).
 
 use crate::engine::ir::Reg;
 
-/// A pointer to slot 0 of a frame of `frame_size` slots starting at `values[base]`.
+/// A pointer to slot 0 of a frame of `frame_size` slots at `values[base]` that is on the
+/// stack (fact 4 above); debug builds check that it fits.
 ///
-/// Panics (never expected) if the frame does not fit: the checked slice is the proof of
-/// fact 2 above.
+/// # Safety
+/// `base + frame_size <= values.len()`.
 #[inline(always)]
-pub(super) fn frame_ptr(values: &mut [u64], base: usize, frame_size: usize) -> *mut u64 {
-    values[base..base + frame_size].as_mut_ptr()
+pub(super) unsafe fn stacked_frame_ptr(
+    values: &mut [u64],
+    base: usize,
+    frame_size: u32,
+) -> *mut u64 {
+    debug_assert!(base + frame_size as usize <= values.len());
+    // SAFETY: by the contract, `base` is in bounds (or one past the end for an empty frame).
+    unsafe { values.as_mut_ptr().add(base) }
 }
 
 /// Reads slot `r` of the frame at `regs`.
 ///
 /// # Safety
-/// `regs` comes from [`frame_ptr`] for the running function, the value stack has not moved
+/// `regs` comes from [`stacked_frame_ptr`] for the running function, the value stack has not moved
 /// since, and `r` is a slot of one of that function's instructions.
 #[inline(always)]
 pub(super) unsafe fn read(regs: *mut u64, r: Reg) -> u64 {
     // SAFETY: by the contract, `r < frame_size` (verified translation) and the frame's
-    // `frame_size` slots are in bounds (checked in `frame_ptr`).
+    // `frame_size` slots are in bounds (fact 4).
     unsafe { *regs.add(r as usize) }
 }
 
@@ -44,6 +54,42 @@ pub(super) unsafe fn read(regs: *mut u64, r: Reg) -> u64 {
 pub(super) unsafe fn write(regs: *mut u64, r: Reg, value: u64) {
     // SAFETY: as in `read`.
     unsafe { *regs.add(r as usize) = value }
+}
+
+/// Zeroes slots `from..to` of the frame at `regs` (a function's declared locals on entry).
+///
+/// A plain loop rather than `write_bytes`: a function has a few locals, and a call to
+/// `memset` would make every call handler save and restore registers around it.
+///
+/// # Safety
+/// `regs` comes from [`stacked_frame_ptr`] and `from..to` lies in its frame.
+#[inline(always)]
+pub(super) unsafe fn zero(regs: *mut u64, from: u32, to: u32) {
+    for r in from..to {
+        // SAFETY: by the contract. The write is volatile only to keep the compiler from
+        // turning the loop back into a `memset` call.
+        unsafe { std::ptr::write_volatile(regs.add(r as usize), 0) };
+    }
+}
+
+/// Moves `count` slots from `src` down to slot 0 of the frame at `regs` (a tail call's
+/// arguments becoming the callee's parameters; the ranges may overlap).
+///
+/// A plain loop for the same reason as [`zero`].
+///
+/// # Safety
+/// `regs` comes from [`stacked_frame_ptr`], `0..count` lies in its frame and
+/// `src..src + count` in the value stack.
+#[inline(always)]
+pub(super) unsafe fn move_down(regs: *mut u64, src: Reg, count: u32) {
+    for i in 0..count as usize {
+        // SAFETY: by the contract. Slot `i` is read before slot `i` is written, and
+        // `src + i >= i`, so a forward copy reads every source slot before it is overwritten.
+        unsafe {
+            let v = regs.add(src as usize + i).read();
+            std::ptr::write_volatile(regs.add(i), v);
+        }
+    }
 }
 
 /// Copies `count` slots from `src` to slot 0 of the frame (they may overlap).

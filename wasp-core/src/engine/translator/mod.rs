@@ -211,6 +211,11 @@ struct Translator<'a> {
     /// Whether the operand that the operator being translated drops, selects or moves
     /// to or from a global is a `v128` (noted from the validator before the operator).
     v128_operand: bool,
+    /// Set by a `global.set` of a temporary, for the operator right after it only:
+    /// `(global, slot, code length after the set)`. The slot still holds the value stored,
+    /// and a `global.get` of the same global pushed at the same height reads it there
+    /// (see `ops.rs`).
+    global_in_slot: Option<(u32, Reg, usize)>,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -239,6 +244,7 @@ impl<'a> Translator<'a> {
             loops: 0,
             fixups: Vec::new(),
             refs: ref_map::RefMapBuilder::default(),
+            global_in_slot: None,
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,

@@ -44,6 +44,7 @@ enum ImmRule {
 impl Translator<'_> {
     /// Translates one operator.
     pub(super) fn operator(&mut self, op: Operator<'_>) -> Result<(), Error> {
+        let global_in_slot = self.global_in_slot.take();
         if !self.reachable {
             return self.dead_operator(op);
         }
@@ -102,18 +103,27 @@ impl Translator<'_> {
                 self.v128_global_set(global_index)
             }
             O::GlobalGet { global_index } => {
-                let dst = self.push_temp();
-                self.emit_result(Instr::GlobalGet {
-                    dst,
-                    global: global_index,
-                });
+                let slot = self.temp(self.height());
+                if global_in_slot == Some((global_index, slot, self.code.len())) {
+                    self.global_get_forwarded();
+                } else {
+                    let dst = self.push_temp();
+                    self.emit_result(Instr::GlobalGet {
+                        dst,
+                        global: global_index,
+                    });
+                }
             }
             O::GlobalSet { global_index } => {
-                let src = self.pop_reg();
+                let (value, pos) = self.pop();
+                let src = self.reg_of(value, pos);
                 self.emit(Instr::GlobalSet {
                     src,
                     global: global_index,
                 });
+                if value == Operand::Temp {
+                    self.global_in_slot = Some((global_index, src, self.code.len()));
+                }
             }
             O::I32Const { value } => self.push(Operand::Const(u64::from(value as u32))),
             O::I64Const { value } => self.push(Operand::Const(value as u64)),
@@ -158,6 +168,16 @@ impl Translator<'_> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// A `global.get` right after a `global.set` of the same global from a temporary at the
+    /// same height: the value is still in the slot the `global.get` pushes, so nothing is
+    /// emitted. Nothing ran in between (no operator, not even a gas charge: the code did not
+    /// grow), so no branch lands between them, no pause can stop there, and the global
+    /// still holds that value. The gas paid is the same (it is charged per operator, not
+    /// per instruction).
+    fn global_get_forwarded(&mut self) {
+        self.push(Operand::Temp);
     }
 
     fn local_set(&mut self, local: u32, tee: bool) {

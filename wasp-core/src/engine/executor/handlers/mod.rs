@@ -142,6 +142,7 @@ macro_rules! op {
                     dispatch!(ip, regs, $cx, budget)
                 }
                 Ok(Flow::Stop) => std::ptr::null(),
+                Ok(Flow::Trampoline(next)) => next,
                 Err(trap) => {
                     $cx.exit = Err(trap);
                     // Diagnostics read where it trapped from the frame: the pc just past the
