@@ -752,6 +752,9 @@ macro_rules! for_each_instr {
             // A `v128` lives in two adjacent slots, low half first; each slot operand of these
             // rows names the low slot of its pair (`translator/v128.rs`). Handlers are in
             // `executor/handlers/simd_*.rs`, translations in `translator/simd.rs`.
+            /// Copies the `v128` in the pair `src` to the pair `dst` (moves of a `v128` whose halves
+            /// sit in a pair: a local, a temporary, hoisted constants).
+            V128Copy { dst: Dst, src: Src };
             /// `global.get` of the `v128` global `global`.
             V128GlobalGet { dst: Dst, global: Imm(u32) };
             /// `global.set` of the `v128` global `global`.

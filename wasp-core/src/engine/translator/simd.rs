@@ -3,8 +3,8 @@
 //! `v128` operands and results as slot pairs (`translator/v128.rs`).
 //!
 //! `v128.const` becomes two 64-bit constants, one per half, which move and materialise like
-//! any other constant; `i8x16.shuffle` writes its 16 lane indices into a temporary pair
-//! above its operands and names that pair in its data word.
+//! any other constant; `i8x16.shuffle` names a slot pair holding its 16 lane indices in its data word: a pair
+//! of hoisted constants inside loops, otherwise a temporary pair above its operands.
 
 use wasmparser::{MemArg, Operator};
 
@@ -98,11 +98,16 @@ impl Translator<'_> {
 
     /// `i8x16.shuffle` with the lane indices `lanes` (byte `i` selects result lane `i`).
     fn shuffle(&mut self, lanes: u128) {
+        let (lo, hi) = (lanes as u64, (lanes >> 64) as u64);
+        let hoisted = self.hoist_pair(lo, hi);
         let mask = self.push_v128_temp();
-        self.emit(const_instr(mask, lanes as u64));
-        self.emit(const_instr(mask + 1, (lanes >> 64) as u64));
         self.pop();
         self.pop();
+        let mask = hoisted.unwrap_or_else(|| {
+            self.emit(const_instr(mask, lo));
+            self.emit(const_instr(mask + 1, hi));
+            mask
+        });
         let rhs = self.pop_v128();
         let lhs = self.pop_v128();
         let dst = self.push_v128_temp();

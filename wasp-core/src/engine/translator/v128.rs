@@ -10,7 +10,8 @@
 //! Instructions on `v128` name the low slot of a pair and read or write it and the next
 //! slot. [`Translator::pop_v128`] returns such a low slot: a local's, the temporary pair's,
 //! or the operand's temporaries after moving its halves there (a constant is never hoisted
-//! half by half, which would break the pair). Scalar code is translated exactly as before.
+//! half by half, which would break the pair: inside loops both halves are hoisted together,
+//! into adjacent slots, by [`Translator::hoist_pair`]). Scalar code is translated exactly as before.
 
 use wasmparser::{FuncValidator, Operator, ValidatorResources, WasmModuleResources};
 
@@ -151,12 +152,36 @@ impl Translator<'_> {
             (Operand::Local(l), Operand::Local(h)) if h == l.wrapping_add(1) => l,
             (Operand::Temp, Operand::Temp) => self.temp(lo_pos),
             _ => {
+                if let (Operand::Const(l), Operand::Const(h)) = (lo, hi) {
+                    if let Some(slot) = self.hoist_pair(l, h) {
+                        return slot;
+                    }
+                }
                 let dst = self.temp(lo_pos);
                 self.emit_move(dst, lo, lo_pos);
                 self.emit_move(dst + 1, hi, hi_pos);
                 dst
             }
         }
+    }
+
+    /// The low slot of a pair of hoisted slots holding the `v128` constant of halves `lo`,
+    /// `hi`, when it is read inside a loop and may be hoisted (see `hoist`): the
+    /// constant is then written once on entry instead of on every iteration.
+    pub(super) fn hoist_pair(&mut self, lo: u64, hi: u64) -> Option<Reg> {
+        if self.loops == 0 {
+            return None;
+        }
+        let found = self.hoisted.windows(2).position(|w| w == [lo, hi]);
+        let index = match found {
+            Some(i) => i,
+            None if self.hoisted.len() + 2 <= super::MAX_HOISTED => {
+                self.hoisted.extend([lo, hi]);
+                self.hoisted.len() - 2
+            }
+            None => return None,
+        };
+        Some(self.num_locals + index as Reg)
     }
 
     /// `local.get` of a `v128` local whose first slot is `slot`.
@@ -184,14 +209,35 @@ impl Translator<'_> {
                     }
                     _ => false,
                 });
-        let h = pos + 2;
         if !redirected {
-            self.emit_move(slot, lo, h - 2);
-            self.emit_move(slot + 1, hi, h - 1);
+            self.emit_move_v128(slot, (lo, hi), pos);
         }
         self.last_result = None;
         if tee {
             self.v128_local_get(slot);
+        }
+    }
+
+    /// Moves the `v128` of halves `lo`, `hi` (at stack positions `pos` and `pos + 1`) into
+    /// the pair `dst`, leaving the model unchanged: one `V128Copy` when both halves sit in a
+    /// pair already (a local's, a temporary pair, constants hoisted together), else half by
+    /// half.
+    fn emit_move_v128(&mut self, dst: Reg, (lo, hi): (Operand, Operand), pos: usize) {
+        let src = match (lo, hi) {
+            (Operand::Local(l), Operand::Local(h)) if h == l.wrapping_add(1) => Some(l),
+            (Operand::Temp, Operand::Temp) => Some(self.temp(pos)),
+            (Operand::Const(l), Operand::Const(h)) => self.hoist_pair(l, h),
+            _ => None,
+        };
+        match src {
+            Some(src) if src == dst => {}
+            Some(src) => {
+                self.emit(Instr::V128Copy { dst, src });
+            }
+            None => {
+                self.emit_move(dst, lo, pos);
+                self.emit_move(dst + 1, hi, pos + 1);
+            }
         }
     }
 

@@ -348,6 +348,7 @@ mod simd_float;
 mod simd_int;
 mod simd_memory;
 mod simd_relaxed;
+mod simd_shuffle;
 mod table;
 mod values;
 

@@ -136,8 +136,8 @@ fn extend<
     const M: usize,
     const HIGH: bool,
 >(
-    v: u128,
-) -> u128 {
+    v: super::simd_values::V128Bytes,
+) -> super::simd_values::V128Bytes {
     let a: [T; N] = lanes(v);
     let base = if HIGH { M } else { 0 };
     join::<W, M>(std::array::from_fn(|i| W::from(a[base + i])))

@@ -2,7 +2,7 @@
 //! loads (memory 0 and, with the memory in a data word, any memory), and single lanes (any
 //! memory, named by the data word).
 
-use super::simd_values::{join, lanes};
+use super::simd_values::{join, lanes, V128Bytes};
 use super::*;
 use crate::engine::ir::{SIMD_LANE_SHIFT, SIMD_MEM64};
 
@@ -55,18 +55,36 @@ fn memory_at<'a>(cx: &'a mut Cx<'_>, index: u32) -> &'a mut [u8] {
     &mut cx.s.memories[addr].bytes
 }
 
+/// The `N` bytes at `ptr + offset` of a 32-bit memory, if they lie inside it.
+///
+/// A reference rather than a copy in a `Result`, which would place the bytes one past a
+/// tag byte and cost a byte-by-byte copy on the hot path.
+#[inline(always)]
+fn at32<const N: usize>(mem: &[u8], ptr: u64, offset: u32) -> Option<&[u8; N]> {
+    let ea = (ptr as u32 as usize).checked_add(offset as usize)?;
+    mem.get(ea..ea.checked_add(N)?)?.try_into().ok()
+}
+
+/// The `N` bytes at `ptr + offset` of a 32-bit memory, writable, if they lie inside it.
+#[inline(always)]
+fn at32_mut<const N: usize>(mem: &mut [u8], ptr: u64, offset: u32) -> Option<&mut [u8; N]> {
+    let ea = (ptr as u32 as usize).checked_add(offset as usize)?;
+    mem.get_mut(ea..ea.checked_add(N)?)?.try_into().ok()
+}
+
 /// A load of `$n` bytes turned into a `v128` by `$f`, in its memory-0 and any-memory forms.
 macro_rules! v_load {
     ($($name:ident / $name_n:ident($n:literal) = $f:expr;)*) => {$(
         op!($name { dst, ptr, offset }, |ip, regs, cx| {
-            let f: fn([u8; $n]) -> u128 = $f;
-            let bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), offset)?;
+            let f: fn([u8; $n]) -> V128Bytes = $f;
+            let bytes = *at32::<$n>(cx.memory(), r!(regs, ptr), offset)
+                .ok_or(TrapCode::MemoryOutOfBounds)?;
             setv!(regs, dst, f(bytes));
             Ok(Flow::Next)
         });
         op!($name_n { dst, ptr, offset }, |ip, regs, cx| {
             let (word, high, _) = data(ip);
-            let f: fn([u8; $n]) -> u128 = $f;
+            let f: fn([u8; $n]) -> V128Bytes = $f;
             let bytes = load_at::<$n>(cx, word, r!(regs, ptr), offset, high)?;
             setv!(regs, dst, f(bytes));
             Ok(Flow::Skip)
@@ -77,13 +95,13 @@ macro_rules! v_load {
 /// The 8 bytes `b` as `M` lanes of `T`, widened to `W`.
 fn widen<T: super::simd_values::Lane, W: super::simd_values::Lane + From<T>, const M: usize>(
     b: [u8; 8],
-) -> u128 {
+) -> V128Bytes {
     let a: [T; M] = std::array::from_fn(|i| T::from_bytes(&b[i * T::BYTES..(i + 1) * T::BYTES]));
     join::<W, M>(a.map(W::from))
 }
 
 v_load! {
-    V128Load / V128LoadMemN(16) = u128::from_le_bytes;
+    V128Load / V128LoadMemN(16) = |b| b;
     V128Load8x8S / V128Load8x8SMemN(8) = widen::<i8, i16, 8>;
     V128Load8x8U / V128Load8x8UMemN(8) = widen::<u8, u16, 8>;
     V128Load16x4S / V128Load16x4SMemN(8) = widen::<i16, i32, 4>;
@@ -94,19 +112,19 @@ v_load! {
     V128Load16Splat / V128Load16SplatMemN(2) = |b| join([u16::from_le_bytes(b); 8]);
     V128Load32Splat / V128Load32SplatMemN(4) = |b| join([u32::from_le_bytes(b); 4]);
     V128Load64Splat / V128Load64SplatMemN(8) = |b| join([u64::from_le_bytes(b); 2]);
-    V128Load32Zero / V128Load32ZeroMemN(4) = |b| u128::from(u32::from_le_bytes(b));
-    V128Load64Zero / V128Load64ZeroMemN(8) = |b| u128::from(u64::from_le_bytes(b));
+    V128Load32Zero / V128Load32ZeroMemN(4) = |b| join([u32::from_le_bytes(b), 0, 0, 0]);
+    V128Load64Zero / V128Load64ZeroMemN(8) = |b| join([u64::from_le_bytes(b), 0]);
 }
 
 op!(V128Store { ptr, val, offset }, |ip, regs, cx| {
-    let bytes = rv!(regs, val).to_le_bytes();
-    bulk::store(cx.memory(), r!(regs, ptr), offset, bytes)?;
+    let bytes = rv!(regs, val);
+    *at32_mut::<16>(cx.memory(), r!(regs, ptr), offset).ok_or(TrapCode::MemoryOutOfBounds)? = bytes;
     Ok(Flow::Next)
 });
 
 op!(V128StoreMemN { ptr, val, offset }, |ip, regs, cx| {
     let (word, high, _) = data(ip);
-    let bytes = rv!(regs, val).to_le_bytes();
+    let bytes = rv!(regs, val);
     store_at(cx, word, r!(regs, ptr), (offset, high), bytes)?;
     Ok(Flow::Skip)
 });

@@ -16,7 +16,7 @@
 //! (The table's choices are implemented where their non-relaxed twins are, in
 //! `simd_values.rs`, `simd_int.rs` and `simd_float.rs`, except those below.)
 
-use super::simd_values::{join, lanes};
+use super::simd_values::{bitselect, join, lanes};
 use super::*;
 
 v_ternary! {
@@ -36,10 +36,10 @@ v_ternary! {
         let (a, b, c): ([f64; 2], [f64; 2], [f64; 2]) = (lanes(a), lanes(b), lanes(c));
         join::<f64, 2>(std::array::from_fn(|i| -(a[i] * b[i]) + c[i]))
     };
-    I8x16RelaxedLaneselect = |a, b, m| (a & m) | (b & !m);
-    I16x8RelaxedLaneselect = |a, b, m| (a & m) | (b & !m);
-    I32x4RelaxedLaneselect = |a, b, m| (a & m) | (b & !m);
-    I64x2RelaxedLaneselect = |a, b, m| (a & m) | (b & !m);
+    I8x16RelaxedLaneselect = bitselect;
+    I16x8RelaxedLaneselect = bitselect;
+    I32x4RelaxedLaneselect = bitselect;
+    I64x2RelaxedLaneselect = bitselect;
     I32x4RelaxedDotI8x16I7x16AddS = |a, b, c| {
         let (a, b, c): ([i8; 16], [i8; 16], [i32; 4]) = (lanes(a), lanes(b), lanes(c));
         join::<i32, 4>(std::array::from_fn(|i| {

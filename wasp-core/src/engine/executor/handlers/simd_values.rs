@@ -1,4 +1,4 @@
-//! Handlers that move `v128` values: globals. The slot access for `v128` pairs (`rv!`,
+//! Handlers that move `v128` values: copies and globals. The slot access for `v128` pairs (`rv!`,
 //! `setv!`) is defined here for every SIMD family.
 //!
 //! A `v128` is two adjacent slots, low half first (`translator/v128.rs`). Every slot operand
@@ -8,38 +8,85 @@
 
 use super::*;
 
-/// Reads the `v128` whose low slot is `$reg`, as a `u128`.
+/// A `v128` as the handlers hold it: its 16 bytes in little-endian order, lane 0 first.
+///
+/// Byte arrays read and written whole let the compiler keep a vector in one machine
+/// register and turn the lane-wise loops below into single vector instructions.
+pub(super) type V128Bytes = [u8; 16];
+
+/// Reads the pair of slots `reg`, `reg + 1` of the frame at `regs` as a `v128`.
+///
+/// # Safety
+/// As for [`regs::read`], for both slots.
+#[inline(always)]
+pub(super) unsafe fn read_v128(regs: *mut u64, reg: crate::engine::ir::Reg) -> V128Bytes {
+    if cfg!(target_endian = "little") {
+        // SAFETY: both slots lie in the frame (the contract); a `[u8; 16]` needs no
+        // alignment. On a little-endian host the bytes of the low slot, then those of the
+        // high slot, are the value's little-endian bytes.
+        unsafe { regs.add(reg as usize).cast::<V128Bytes>().read() }
+    } else {
+        // SAFETY: as above.
+        let (lo, hi) = unsafe { (regs::read(regs, reg), regs::read(regs, reg + 1)) };
+        let mut b = [0; 16];
+        b[..8].copy_from_slice(&lo.to_le_bytes());
+        b[8..].copy_from_slice(&hi.to_le_bytes());
+        b
+    }
+}
+
+/// Writes the `v128` `v` into the slots `reg`, `reg + 1` of the frame at `regs`.
+///
+/// # Safety
+/// As for [`read_v128`].
+#[inline(always)]
+pub(super) unsafe fn write_v128(regs: *mut u64, reg: crate::engine::ir::Reg, v: V128Bytes) {
+    if cfg!(target_endian = "little") {
+        // SAFETY: as in `read_v128`.
+        unsafe { regs.add(reg as usize).cast::<V128Bytes>().write(v) }
+    } else {
+        let [lo, hi]: [u64; 2] = lanes(v);
+        // SAFETY: as in `read_v128`.
+        unsafe {
+            regs::write(regs, reg, lo);
+            regs::write(regs, reg + 1, hi);
+        }
+    }
+}
+
+/// Reads the `v128` whose low slot is `$reg` (a [`V128Bytes`]).
 macro_rules! rv {
-    ($regs:expr, $reg:expr) => {{
-        let reg: crate::engine::ir::Reg = $reg;
-        let lo = r!($regs, reg);
-        // SAFETY: the high slot `reg + 1` lies in the frame: `reg` is below the verified
-        // slots and the frame has one more (padding), see this module's documentation.
-        let hi = unsafe { regs::read($regs, reg + 1) };
-        u128::from(lo) | (u128::from(hi) << 64)
+    ($regs:expr, $reg:expr) => {
+        // SAFETY: `$reg` is a slot of the running instruction, inside the frame (as in `r!`),
+        // and so is the high slot `$reg + 1`: `$reg` is below the verified slots and the
+        // frame has one more (padding), see this module's documentation.
+        unsafe { $crate::engine::executor::handlers::simd_values::read_v128($regs, $reg) }
+    };
+}
+
+/// Writes the `v128` `$v` (a [`V128Bytes`]) into the pair whose low slot is `$reg`.
+macro_rules! setv {
+    ($regs:expr, $reg:expr, $v:expr) => {{
+        let v: $crate::engine::executor::handlers::simd_values::V128Bytes = $v;
+        // SAFETY: as in `rv!`.
+        unsafe { $crate::engine::executor::handlers::simd_values::write_v128($regs, $reg, v) }
     }};
 }
 
-/// Writes the `v128` `$v` (a `u128`) into the pair whose low slot is `$reg`.
-macro_rules! setv {
-    ($regs:expr, $reg:expr, $v:expr) => {{
-        let reg: crate::engine::ir::Reg = $reg;
-        let v: u128 = $v;
-        set!($regs, reg, v as u64);
-        // SAFETY: as in `rv!`.
-        unsafe { regs::write($regs, reg + 1, (v >> 64) as u64) }
-    }};
-}
+op!(V128Copy { dst, src }, |ip, regs, cx| {
+    setv!(regs, dst, rv!(regs, src));
+    Ok(Flow::Next)
+});
 
 op!(V128GlobalGet { dst, global }, |ip, regs, cx| {
     let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
-    setv!(regs, dst, cx.s.globals[addr as usize].bits());
+    setv!(regs, dst, cx.s.globals[addr as usize].bits().to_le_bytes());
     Ok(Flow::Next)
 });
 
 op!(V128GlobalSet { src, global }, |ip, regs, cx| {
     let addr = cx.s.instances[cx.inst as usize].globals[global as usize];
-    let v = rv!(regs, src);
+    let v = u128::from_le_bytes(rv!(regs, src));
     let g = &mut cx.s.globals[addr as usize];
     g.value = v as u64;
     g.high = (v >> 64) as u64;
@@ -78,49 +125,48 @@ lane!(i8, u8, i16, u16, i32, u32, i64, u64, f32, f64);
 
 /// The `N` lanes of type `T` of a `v128` (`N * size_of::<T>() == 16`), lane 0 first.
 #[inline(always)]
-pub(super) fn lanes<T: Lane, const N: usize>(v: u128) -> [T; N] {
-    let b = v.to_le_bytes();
+pub(super) fn lanes<T: Lane, const N: usize>(b: V128Bytes) -> [T; N] {
     std::array::from_fn(|i| T::from_bytes(&b[i * T::BYTES..(i + 1) * T::BYTES]))
 }
 
 /// The `v128` of `N` lanes of type `T`.
 #[inline(always)]
-pub(super) fn join<T: Lane, const N: usize>(a: [T; N]) -> u128 {
+pub(super) fn join<T: Lane, const N: usize>(a: [T; N]) -> V128Bytes {
     let mut b = [0u8; 16];
     for (i, x) in a.iter().enumerate() {
         x.to_bytes(&mut b[i * T::BYTES..(i + 1) * T::BYTES]);
     }
-    u128::from_le_bytes(b)
+    b
 }
 
-/// `dst = f(src)` on `v128`s as `u128`s.
+/// `dst = f(src)` on `v128`s.
 macro_rules! v_unary {
     ($($name:ident = $f:expr;)*) => {$(
         op!($name { dst, src }, |ip, regs, cx| {
-            let f: fn(u128) -> u128 = $f;
+            let f: fn(V128Bytes) -> V128Bytes = $f;
             setv!(regs, dst, f(rv!(regs, src)));
             Ok(Flow::Next)
         });
     )*};
 }
 
-/// `dst = f(lhs, rhs)` on `v128`s as `u128`s.
+/// `dst = f(lhs, rhs)` on `v128`s.
 macro_rules! v_binary {
     ($($name:ident = $f:expr;)*) => {$(
         op!($name { dst, lhs, rhs }, |ip, regs, cx| {
-            let f: fn(u128, u128) -> u128 = $f;
+            let f: fn(V128Bytes, V128Bytes) -> V128Bytes = $f;
             setv!(regs, dst, f(rv!(regs, lhs), rv!(regs, rhs)));
             Ok(Flow::Next)
         });
     )*};
 }
 
-/// `dst = f(a, b, c)` on `v128`s as `u128`s, `c` named by the data word.
+/// `dst = f(a, b, c)` on `v128`s, `c` named by the data word.
 macro_rules! v_ternary {
     ($($name:ident = $f:expr;)*) => {$(
         op!($name { dst, a, b }, |ip, regs, cx| {
             let (c, _, _) = data(ip);
-            let f: fn(u128, u128, u128) -> u128 = $f;
+            let f: fn(V128Bytes, V128Bytes, V128Bytes) -> V128Bytes = $f;
             setv!(regs, dst, f(rv!(regs, a), rv!(regs, b), rv!(regs, c)));
             Ok(Flow::Skip)
         });
@@ -233,45 +279,48 @@ replace! {
 
 op!(I8x16Shuffle { dst, lhs, rhs }, |ip, regs, cx| {
     let (mask, _, _) = data(ip);
-    let (a, b) = (rv!(regs, lhs).to_le_bytes(), rv!(regs, rhs).to_le_bytes());
-    let m = rv!(regs, mask).to_le_bytes();
-    // Validation bounds every index by 32.
-    let out: [u8; 16] = std::array::from_fn(|i| match m[i] as usize % 32 {
-        j @ 0..16 => a[j],
-        j => b[j - 16],
-    });
-    setv!(regs, dst, u128::from_le_bytes(out));
+    // SAFETY: the four pairs are operands of the running instruction, in the frame as in
+    // `rv!`.
+    unsafe { super::simd_shuffle::shuffle(regs, dst, lhs, rhs, mask) };
     Ok(Flow::Skip)
 });
 
 /// `i8x16.swizzle`: lane `i` is `a[s[i]]`, or 0 when the index is out of range.
-fn swizzle(a: u128, s: u128) -> u128 {
-    let (a, s) = (a.to_le_bytes(), s.to_le_bytes());
-    u128::from_le_bytes(s.map(|j| a.get(j as usize).copied().unwrap_or(0)))
+fn swizzle(a: V128Bytes, s: V128Bytes) -> V128Bytes {
+    s.map(|j| a.get(j as usize).copied().unwrap_or(0))
+}
+
+/// `v128.bitselect`: the bits of `a` where `c` has ones, those of `b` elsewhere.
+#[inline(always)]
+pub(super) fn bitselect(a: V128Bytes, b: V128Bytes, c: V128Bytes) -> V128Bytes {
+    std::array::from_fn(|i| (a[i] & c[i]) | (b[i] & !c[i]))
 }
 
 v_binary! {
     I8x16Swizzle = swizzle;
     // Relaxed: out-of-range indices give 0, as `i8x16.swizzle` (see `simd_relaxed.rs`).
     I8x16RelaxedSwizzle = swizzle;
-    V128And = |a, b| a & b;
-    V128AndNot = |a, b| a & !b;
-    V128Or = |a, b| a | b;
-    V128Xor = |a, b| a ^ b;
 }
 
-v_unary! {
-    V128Not = |a| !a;
+v_zip! {
+    V128And(u64; 2) = |x, y| x & y;
+    V128AndNot(u64; 2) = |x, y| x & !y;
+    V128Or(u64; 2) = |x, y| x | y;
+    V128Xor(u64; 2) = |x, y| x ^ y;
+}
+
+v_map! {
+    V128Not(u64; 2) = |x| !x;
 }
 
 v_ternary! {
-    V128Bitselect = |a, b, c| (a & c) | (b & !c);
+    V128Bitselect = bitselect;
 }
 
 macro_rules! test {
     ($($name:ident = $f:expr;)*) => {$(
         op!($name { dst, src }, |ip, regs, cx| {
-            let f: fn(u128) -> u32 = $f;
+            let f: fn(V128Bytes) -> u32 = $f;
             set!(regs, dst, u64::from(f(rv!(regs, src))));
             Ok(Flow::Next)
         });
@@ -279,7 +328,7 @@ macro_rules! test {
 }
 
 /// The bitmask of the sign bits of the lanes.
-fn bitmask<T: Lane + PartialOrd + Default, const N: usize>(v: u128) -> u32 {
+fn bitmask<T: Lane + PartialOrd + Default, const N: usize>(v: V128Bytes) -> u32 {
     let a: [T; N] = lanes(v);
     a.iter()
         .enumerate()
@@ -287,13 +336,13 @@ fn bitmask<T: Lane + PartialOrd + Default, const N: usize>(v: u128) -> u32 {
 }
 
 /// Whether no lane is zero.
-fn all_true<T: Lane + PartialEq + Default, const N: usize>(v: u128) -> u32 {
+fn all_true<T: Lane + PartialEq + Default, const N: usize>(v: V128Bytes) -> u32 {
     let a: [T; N] = lanes(v);
     u32::from(a.iter().all(|&x| x != T::default()))
 }
 
 test! {
-    V128AnyTrue = |v| u32::from(v != 0);
+    V128AnyTrue = |v| u32::from(u128::from_le_bytes(v) != 0);
     I8x16AllTrue = all_true::<u8, 16>;
     I16x8AllTrue = all_true::<u16, 8>;
     I32x4AllTrue = all_true::<u32, 4>;
