@@ -206,7 +206,8 @@ impl Translator<'_> {
             if self.is_function_frame(depth) || self.needs_moves(depth) {
                 trampolines.push((at, depth));
             } else {
-                self.link_branch(depth, at);
+                // Entries stay plain `Br`s: the `BrTable` handler jumps to where they lead.
+                self.link_plain(depth, at);
             }
         }
         for (at, depth) in trampolines {
@@ -374,8 +375,18 @@ impl Translator<'_> {
         })
     }
 
-    /// Records or resolves the target of the branch at `at`.
+    /// Records or resolves the target of the branch at `at`; a branch into a loop pays for
+    /// the loop's first block itself where it can (`pay.rs`).
     fn link_branch(&mut self, depth: usize, at: usize) {
+        self.link_plain(depth, at);
+        let frame = self.frame(depth);
+        if frame.kind == ControlKind::Loop {
+            self.pay_on_entry(at, frame.head);
+        }
+    }
+
+    /// Records or resolves the target of the branch at `at`, leaving the branch as it is.
+    fn link_plain(&mut self, depth: usize, at: usize) {
         let frame = self.frame(depth);
         if frame.kind == ControlKind::Loop {
             let offset = frame.head as i32 - at as i32;

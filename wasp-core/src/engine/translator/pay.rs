@@ -1,0 +1,127 @@
+//! Branches into a loop that pay for the loop's first block (gas metering).
+//!
+//! With metering on, a loop whose first block costs anything starts with the `ConsumeGas`
+//! paying for that block, and every branch back to the loop runs it again: one dispatch for
+//! the branch and one for the payment, on every iteration. A branch to such a loop is given
+//! its paying form (the table [`for_each_paying_branch!`]), which lands after that
+//! `ConsumeGas` and, when taken, pays its cost itself; when the gas left does not cover the
+//! cost it pauses standing at the `ConsumeGas`, exactly where the plain branch followed by
+//! the `ConsumeGas` pauses. What a program is charged, and where and how it pauses, do not
+//! change; the loop's `ConsumeGas` still pays when the loop is entered from before it.
+//!
+//! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
+
+use super::Translator;
+use crate::engine::ir::Instr;
+
+impl Translator<'_> {
+    /// Gives the branch at `at`, which targets the loop starting at `head`, its paying form
+    /// if the loop starts with a `ConsumeGas` (only with metering on).
+    pub(super) fn pay_on_entry(&mut self, at: usize, head: usize) {
+        if !matches!(self.code.get(head), Some(Instr::ConsumeGas { .. })) {
+            return;
+        }
+        if let Some(mut pay) = paying(self.code[at]) {
+            // It lands after the `ConsumeGas`, whose cost it reads just before its target.
+            pay.set_branch_offset(head as i32 + 1 - at as i32);
+            self.code[at] = pay;
+        }
+    }
+}
+
+/// Generates the conversion of branches to their paying forms from the table.
+macro_rules! paying_forms {
+    ($($plain:ident { $($f:ident),* } => $pay:ident;)*) => {
+        /// The paying form of `branch` (same operands and offset), `None` if it has none.
+        fn paying(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                $(Instr::$plain { $($f),* } => Instr::$pay { $($f),* },)*
+                _ => return None,
+            })
+        }
+
+        /// Whether `instr` is a paying branch (its target must come right after a `ConsumeGas`).
+        pub(super) fn is_paying(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$pay { .. })|*)
+        }
+    };
+}
+
+crate::engine::isa::for_each_paying_branch!(paying_forms);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Engine, Module};
+
+    fn code(wat: &str, gas: bool) -> Vec<Instr> {
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        module.inner.code[0].ops.iter().map(|op| op.instr).collect()
+    }
+
+    const COUNTER: &str = r#"(module (func (param $n i32) (result i32) (local $i i32)
+        (loop $l
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.get $i)))"#;
+
+    #[test]
+    fn a_metered_back_edge_pays_and_lands_after_the_loops_consume_gas() {
+        let code = code(COUNTER, true);
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrI32LtUPay { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .expect("a paying back edge");
+        let target = (at as i32 + offset) as usize;
+        assert!(matches!(
+            code[target - 1],
+            Instr::ConsumeGas { lo: 8, hi: 0 }
+        ));
+        assert!(
+            target - 1 < at,
+            "the loop's ConsumeGas is behind the back edge"
+        );
+    }
+
+    #[test]
+    fn an_unmetered_back_edge_stays_plain() {
+        let code = code(COUNTER, false);
+        assert!(code.iter().any(|i| matches!(i, Instr::BrI32LtU { .. })));
+        assert!(!code.iter().any(is_paying));
+    }
+
+    #[test]
+    fn every_paying_form_is_a_paying_branch_with_the_same_operands() {
+        let plain = [
+            Instr::Br { offset: 3 },
+            Instr::BrIfNez { cond: 1, offset: 3 },
+            Instr::BrI64IfEqz { cond: 1, offset: 3 },
+            Instr::BrI32GeS {
+                lhs: 1,
+                rhs: 2,
+                offset: 3,
+            },
+            Instr::BrI64LtUImm {
+                lhs: 1,
+                imm: -5,
+                offset: 3,
+            },
+        ];
+        for branch in plain {
+            let pay = paying(branch).expect("a paying form");
+            assert!(is_paying(&pay) && !is_paying(&branch), "{branch:?}");
+            assert_eq!(pay.branch_offset(), Some(3));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            branch.for_each_reg(|r| a.push(r));
+            pay.for_each_reg(|r| b.push(r));
+            assert_eq!(a, b, "{branch:?}");
+        }
+        assert_eq!(paying(Instr::Return0), None);
+    }
+}
