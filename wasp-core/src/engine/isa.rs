@@ -161,6 +161,100 @@ macro_rules! for_each_instr {
             /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
 
+            // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
+            /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
+            BrIfEqzPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrIfNez`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
+            BrIfNezPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfEqz`] repeating a loop's exit test: pays first (see
+            /// `BrI32EqPayFirst`).
+            BrI64IfEqzPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfNez`] repeating a loop's exit test: pays first (see
+            /// `BrI32EqPayFirst`).
+            BrI64IfNezPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI32Eq`] repeating a loop's exit test on its back edge: pays for the
+            /// loop's first block, whose `ConsumeGas` stands two instructions before the
+            /// target, pausing standing at it when gas is short; then branches when it holds.
+            BrI32EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32EqImm`] repeating a loop's exit test: pays first.
+            BrI32EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32Ne`] repeating a loop's exit test: pays first.
+            BrI32NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32NeImm`] repeating a loop's exit test: pays first.
+            BrI32NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtS`] repeating a loop's exit test: pays first.
+            BrI32LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtSImm`] repeating a loop's exit test: pays first.
+            BrI32LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtU`] repeating a loop's exit test: pays first.
+            BrI32LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtUImm`] repeating a loop's exit test: pays first.
+            BrI32LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtS`] repeating a loop's exit test: pays first.
+            BrI32GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtSImm`] repeating a loop's exit test: pays first.
+            BrI32GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtU`] repeating a loop's exit test: pays first.
+            BrI32GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtUImm`] repeating a loop's exit test: pays first.
+            BrI32GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeS`] repeating a loop's exit test: pays first.
+            BrI32LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeSImm`] repeating a loop's exit test: pays first.
+            BrI32LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeU`] repeating a loop's exit test: pays first.
+            BrI32LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeUImm`] repeating a loop's exit test: pays first.
+            BrI32LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeS`] repeating a loop's exit test: pays first.
+            BrI32GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeSImm`] repeating a loop's exit test: pays first.
+            BrI32GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeU`] repeating a loop's exit test: pays first.
+            BrI32GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeUImm`] repeating a loop's exit test: pays first.
+            BrI32GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Eq`] repeating a loop's exit test: pays first.
+            BrI64EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64EqImm`] repeating a loop's exit test: pays first.
+            BrI64EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Ne`] repeating a loop's exit test: pays first.
+            BrI64NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64NeImm`] repeating a loop's exit test: pays first.
+            BrI64NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtS`] repeating a loop's exit test: pays first.
+            BrI64LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtSImm`] repeating a loop's exit test: pays first.
+            BrI64LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtU`] repeating a loop's exit test: pays first.
+            BrI64LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtUImm`] repeating a loop's exit test: pays first.
+            BrI64LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtS`] repeating a loop's exit test: pays first.
+            BrI64GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtSImm`] repeating a loop's exit test: pays first.
+            BrI64GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtU`] repeating a loop's exit test: pays first.
+            BrI64GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtUImm`] repeating a loop's exit test: pays first.
+            BrI64GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeS`] repeating a loop's exit test: pays first.
+            BrI64LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeSImm`] repeating a loop's exit test: pays first.
+            BrI64LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeU`] repeating a loop's exit test: pays first.
+            BrI64LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeUImm`] repeating a loop's exit test: pays first.
+            BrI64LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeS`] repeating a loop's exit test: pays first.
+            BrI64GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeSImm`] repeating a loop's exit test: pays first.
+            BrI64GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeU`] repeating a loop's exit test: pays first.
+            BrI64GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeUImm`] repeating a loop's exit test: pays first.
+            BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+
             // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
             Br { offset: Br };
@@ -1473,57 +1567,60 @@ macro_rules! for_each_compare {
 
 pub(crate) use for_each_compare;
 
-/// Calls `$callback!` with the table of branches that pay for the loop they enter (gas
-/// metering): each branch with its paying form. The translator turns a branch to a loop whose
-/// first instruction is a `ConsumeGas` into its paying form (`translator/pay.rs`).
+/// Calls `$callback!` with the table of branches that pay for a loop's first block (gas
+/// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
+/// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
+/// pay-first form, which the back edge repeating a loop's exit test takes.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
             Br { offset } => BrPay;
-            BrIfEqz { cond, offset } => BrIfEqzPay;
-            BrIfNez { cond, offset } => BrIfNezPay;
-            BrI64IfEqz { cond, offset } => BrI64IfEqzPay;
-            BrI64IfNez { cond, offset } => BrI64IfNezPay;
-            BrI32Eq { lhs, rhs, offset } => BrI32EqPay;
-            BrI32EqImm { lhs, imm, offset } => BrI32EqImmPay;
-            BrI32Ne { lhs, rhs, offset } => BrI32NePay;
-            BrI32NeImm { lhs, imm, offset } => BrI32NeImmPay;
-            BrI32LtS { lhs, rhs, offset } => BrI32LtSPay;
-            BrI32LtSImm { lhs, imm, offset } => BrI32LtSImmPay;
-            BrI32LtU { lhs, rhs, offset } => BrI32LtUPay;
-            BrI32LtUImm { lhs, imm, offset } => BrI32LtUImmPay;
-            BrI32GtS { lhs, rhs, offset } => BrI32GtSPay;
-            BrI32GtSImm { lhs, imm, offset } => BrI32GtSImmPay;
-            BrI32GtU { lhs, rhs, offset } => BrI32GtUPay;
-            BrI32GtUImm { lhs, imm, offset } => BrI32GtUImmPay;
-            BrI32LeS { lhs, rhs, offset } => BrI32LeSPay;
-            BrI32LeSImm { lhs, imm, offset } => BrI32LeSImmPay;
-            BrI32LeU { lhs, rhs, offset } => BrI32LeUPay;
-            BrI32LeUImm { lhs, imm, offset } => BrI32LeUImmPay;
-            BrI32GeS { lhs, rhs, offset } => BrI32GeSPay;
-            BrI32GeSImm { lhs, imm, offset } => BrI32GeSImmPay;
-            BrI32GeU { lhs, rhs, offset } => BrI32GeUPay;
-            BrI32GeUImm { lhs, imm, offset } => BrI32GeUImmPay;
-            BrI64Eq { lhs, rhs, offset } => BrI64EqPay;
-            BrI64EqImm { lhs, imm, offset } => BrI64EqImmPay;
-            BrI64Ne { lhs, rhs, offset } => BrI64NePay;
-            BrI64NeImm { lhs, imm, offset } => BrI64NeImmPay;
-            BrI64LtS { lhs, rhs, offset } => BrI64LtSPay;
-            BrI64LtSImm { lhs, imm, offset } => BrI64LtSImmPay;
-            BrI64LtU { lhs, rhs, offset } => BrI64LtUPay;
-            BrI64LtUImm { lhs, imm, offset } => BrI64LtUImmPay;
-            BrI64GtS { lhs, rhs, offset } => BrI64GtSPay;
-            BrI64GtSImm { lhs, imm, offset } => BrI64GtSImmPay;
-            BrI64GtU { lhs, rhs, offset } => BrI64GtUPay;
-            BrI64GtUImm { lhs, imm, offset } => BrI64GtUImmPay;
-            BrI64LeS { lhs, rhs, offset } => BrI64LeSPay;
-            BrI64LeSImm { lhs, imm, offset } => BrI64LeSImmPay;
-            BrI64LeU { lhs, rhs, offset } => BrI64LeUPay;
-            BrI64LeUImm { lhs, imm, offset } => BrI64LeUImmPay;
-            BrI64GeS { lhs, rhs, offset } => BrI64GeSPay;
-            BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay;
-            BrI64GeU { lhs, rhs, offset } => BrI64GeUPay;
-            BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay;
+            conditional {
+                BrIfEqz { cond, offset } => BrIfEqzPay, BrIfEqzPayFirst;
+                BrIfNez { cond, offset } => BrIfNezPay, BrIfNezPayFirst;
+                BrI64IfEqz { cond, offset } => BrI64IfEqzPay, BrI64IfEqzPayFirst;
+                BrI64IfNez { cond, offset } => BrI64IfNezPay, BrI64IfNezPayFirst;
+                BrI32Eq { lhs, rhs, offset } => BrI32EqPay, BrI32EqPayFirst;
+                BrI32EqImm { lhs, imm, offset } => BrI32EqImmPay, BrI32EqImmPayFirst;
+                BrI32Ne { lhs, rhs, offset } => BrI32NePay, BrI32NePayFirst;
+                BrI32NeImm { lhs, imm, offset } => BrI32NeImmPay, BrI32NeImmPayFirst;
+                BrI32LtS { lhs, rhs, offset } => BrI32LtSPay, BrI32LtSPayFirst;
+                BrI32LtSImm { lhs, imm, offset } => BrI32LtSImmPay, BrI32LtSImmPayFirst;
+                BrI32LtU { lhs, rhs, offset } => BrI32LtUPay, BrI32LtUPayFirst;
+                BrI32LtUImm { lhs, imm, offset } => BrI32LtUImmPay, BrI32LtUImmPayFirst;
+                BrI32GtS { lhs, rhs, offset } => BrI32GtSPay, BrI32GtSPayFirst;
+                BrI32GtSImm { lhs, imm, offset } => BrI32GtSImmPay, BrI32GtSImmPayFirst;
+                BrI32GtU { lhs, rhs, offset } => BrI32GtUPay, BrI32GtUPayFirst;
+                BrI32GtUImm { lhs, imm, offset } => BrI32GtUImmPay, BrI32GtUImmPayFirst;
+                BrI32LeS { lhs, rhs, offset } => BrI32LeSPay, BrI32LeSPayFirst;
+                BrI32LeSImm { lhs, imm, offset } => BrI32LeSImmPay, BrI32LeSImmPayFirst;
+                BrI32LeU { lhs, rhs, offset } => BrI32LeUPay, BrI32LeUPayFirst;
+                BrI32LeUImm { lhs, imm, offset } => BrI32LeUImmPay, BrI32LeUImmPayFirst;
+                BrI32GeS { lhs, rhs, offset } => BrI32GeSPay, BrI32GeSPayFirst;
+                BrI32GeSImm { lhs, imm, offset } => BrI32GeSImmPay, BrI32GeSImmPayFirst;
+                BrI32GeU { lhs, rhs, offset } => BrI32GeUPay, BrI32GeUPayFirst;
+                BrI32GeUImm { lhs, imm, offset } => BrI32GeUImmPay, BrI32GeUImmPayFirst;
+                BrI64Eq { lhs, rhs, offset } => BrI64EqPay, BrI64EqPayFirst;
+                BrI64EqImm { lhs, imm, offset } => BrI64EqImmPay, BrI64EqImmPayFirst;
+                BrI64Ne { lhs, rhs, offset } => BrI64NePay, BrI64NePayFirst;
+                BrI64NeImm { lhs, imm, offset } => BrI64NeImmPay, BrI64NeImmPayFirst;
+                BrI64LtS { lhs, rhs, offset } => BrI64LtSPay, BrI64LtSPayFirst;
+                BrI64LtSImm { lhs, imm, offset } => BrI64LtSImmPay, BrI64LtSImmPayFirst;
+                BrI64LtU { lhs, rhs, offset } => BrI64LtUPay, BrI64LtUPayFirst;
+                BrI64LtUImm { lhs, imm, offset } => BrI64LtUImmPay, BrI64LtUImmPayFirst;
+                BrI64GtS { lhs, rhs, offset } => BrI64GtSPay, BrI64GtSPayFirst;
+                BrI64GtSImm { lhs, imm, offset } => BrI64GtSImmPay, BrI64GtSImmPayFirst;
+                BrI64GtU { lhs, rhs, offset } => BrI64GtUPay, BrI64GtUPayFirst;
+                BrI64GtUImm { lhs, imm, offset } => BrI64GtUImmPay, BrI64GtUImmPayFirst;
+                BrI64LeS { lhs, rhs, offset } => BrI64LeSPay, BrI64LeSPayFirst;
+                BrI64LeSImm { lhs, imm, offset } => BrI64LeSImmPay, BrI64LeSImmPayFirst;
+                BrI64LeU { lhs, rhs, offset } => BrI64LeUPay, BrI64LeUPayFirst;
+                BrI64LeUImm { lhs, imm, offset } => BrI64LeUImmPay, BrI64LeUImmPayFirst;
+                BrI64GeS { lhs, rhs, offset } => BrI64GeSPay, BrI64GeSPayFirst;
+                BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay, BrI64GeSImmPayFirst;
+                BrI64GeU { lhs, rhs, offset } => BrI64GeUPay, BrI64GeUPayFirst;
+                BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
+            }
         }
     };
 }

@@ -334,8 +334,15 @@ impl Translator<'_> {
         };
         let pending = self.pending_block_of(at_test);
         if let Some(pay) = pay {
-            self.note_pause_as(head);
-            self.emit(pay);
+            // The test pays itself where it has a pay-first form (`pay.rs`), else a copy of
+            // the `ConsumeGas` pays before it.
+            match super::pay::paying_first(stay) {
+                Some(first) => stay = first,
+                None => {
+                    self.note_pause_as(head);
+                    self.emit(pay);
+                }
+            }
         }
         stay.set_branch_offset(at_test as i32 + 1 - self.code.len() as i32);
         self.emit(stay);

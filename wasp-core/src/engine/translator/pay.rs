@@ -29,20 +29,39 @@ impl Translator<'_> {
     }
 }
 
-/// Generates the conversion of branches to their paying forms from the table.
+/// Generates the conversions of branches to their paying forms from the table.
 macro_rules! paying_forms {
-    ($($plain:ident { $($f:ident),* } => $pay:ident;)*) => {
+    (
+        $br:ident { $($bf:ident),* } => $br_pay:ident;
+        conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
+    ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none.
         fn paying(branch: Instr) -> Option<Instr> {
             Some(match branch {
+                Instr::$br { $($bf),* } => Instr::$br_pay { $($bf),* },
                 $(Instr::$plain { $($f),* } => Instr::$pay { $($f),* },)*
+                _ => return None,
+            })
+        }
+
+        /// The pay-first form of the conditional branch `branch` (same operands and offset),
+        /// `None` if it has none.
+        pub(super) fn paying_first(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                $(Instr::$plain { $($f),* } => Instr::$first { $($f),* },)*
                 _ => return None,
             })
         }
 
         /// Whether `instr` is a paying branch (its target must come right after a `ConsumeGas`).
         pub(super) fn is_paying(instr: &Instr) -> bool {
-            matches!(instr, $(Instr::$pay { .. })|*)
+            matches!(instr, Instr::$br_pay { .. } $(| Instr::$pay { .. })*)
+        }
+
+        /// Whether `instr` is a pay-first branch (the instruction two before its target must
+        /// be a `ConsumeGas`).
+        pub(super) fn is_paying_first(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$first { .. })|*)
         }
     };
 }
@@ -90,6 +109,39 @@ mod tests {
     }
 
     #[test]
+    fn a_back_edge_repeating_the_exit_test_pays_first_instead_of_a_copy() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (block $out
+                (loop $l
+                  (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $l)))
+              (local.get $i)))"#,
+            true,
+        );
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrI32LtUPayFirst { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .expect("a pay-first back edge");
+        let target = (at as i32 + offset) as usize;
+        assert!(matches!(
+            code[target - 2],
+            Instr::ConsumeGas { lo: 9, hi: 0 }
+        ));
+        assert!(matches!(code[target - 1], Instr::BrI32GeU { .. }));
+        // The loop's and the one after it: no copy on the back edge.
+        let pays = code
+            .iter()
+            .filter(|i| matches!(i, Instr::ConsumeGas { .. }));
+        assert_eq!(pays.count(), 2);
+    }
+
+    #[test]
     fn an_unmetered_back_edge_stays_plain() {
         let code = code(COUNTER, false);
         assert!(code.iter().any(|i| matches!(i, Instr::BrI32LtU { .. })));
@@ -116,6 +168,10 @@ mod tests {
         for branch in plain {
             let pay = paying(branch).expect("a paying form");
             assert!(is_paying(&pay) && !is_paying(&branch), "{branch:?}");
+            if let Some(first) = paying_first(branch) {
+                assert!(is_paying_first(&first) && !is_paying(&first), "{branch:?}");
+                assert_eq!(first.branch_offset(), Some(3));
+            }
             assert_eq!(pay.branch_offset(), Some(3));
             let (mut a, mut b) = (Vec::new(), Vec::new());
             branch.for_each_reg(|r| a.push(r));

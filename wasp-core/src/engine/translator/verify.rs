@@ -15,7 +15,8 @@
 //! 4. **No running off the end.** The last instruction is a terminator, so every other
 //!    instruction (and its data word) is followed by one more.
 //! 5. **Paying branches.** Every branch into a loop that pays for the loop's first block
-//!    (`pay.rs`) lands right after a `ConsumeGas`.
+//!    (`pay.rs`) lands right after a `ConsumeGas`, and every pay-first branch two instructions
+//!    after one.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -49,6 +50,12 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
             let target = pc as i64 + i64::from(offset);
             if super::pay::is_paying(&instr) && !pays_at(code, target - 1) {
                 return fail(pc, "a paying branch that does not land after a ConsumeGas");
+            }
+            if super::pay::is_paying_first(&instr) && !pays_at(code, target - 2) {
+                return fail(
+                    pc,
+                    "a pay-first branch without a ConsumeGas before its target",
+                );
             }
         }
         match instr {
