@@ -9,6 +9,13 @@
 //! the `ConsumeGas` pauses. What a program is charged, and where and how it pauses, do not
 //! change; the loop's `ConsumeGas` still pays when the loop is entered from before it.
 //!
+//! A loop that starts with its exit test (`loop (br_if $out cond) ... br $loop`) ends with a
+//! back edge that repeats the test, inverted, and continues into the body after it
+//! (`thread_back_edge` in `control.rs`). That back edge must pay for the loop's first block
+//! before the test, whichever way the test goes: it takes the test's pay-first form, which
+//! pays what the loop's `ConsumeGas` (two instructions before its target) costs, or pauses
+//! standing at that `ConsumeGas`, and then tests and branches.
+//!
 //! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
 
 use super::Translator;

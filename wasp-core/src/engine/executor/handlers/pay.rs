@@ -1,10 +1,12 @@
-//! Handlers of the branches into a loop that pay for the loop's first block (gas metering):
-//! the branch and the loop's `ConsumeGas` in one dispatch.
+//! Handlers of the branches that pay for a loop's first block (gas metering): the branch and
+//! the loop's `ConsumeGas` in one dispatch (`translator/pay.rs`).
 //!
 //! A paying branch lands right after the loop's `ConsumeGas`. When taken it does what that
 //! `ConsumeGas` would do: it pays its cost and goes on, or, when the gas left does not cover
-//! the cost, pauses standing at the `ConsumeGas` (which pays when the call resumes). Results, gas used
-//! and every pause are those of the plain branch followed by the `ConsumeGas`.
+//! the cost, pauses standing at the `ConsumeGas` (which pays when the call resumes). A
+//! pay-first branch repeats a loop's exit test on the back edge: it pays the same way for the
+//! `ConsumeGas` two instructions before its target, then tests. Results, gas used and every
+//! pause are those of the plain branch and the `ConsumeGas` run one after the other.
 
 use super::*;
 
