@@ -63,6 +63,199 @@ macro_rules! for_each_instr {
             Unreachable;
             /// Pays for the straight-line block that starts here (gas metering only).
             ConsumeGas { lo: Imm(u32), hi: Imm(u32) };
+
+            // ----- branches into a loop that pay for its first block (gas metering) -------------
+            /// [`Instr::Br`] to a loop whose first instruction is a `ConsumeGas`: pays for the
+            /// block it starts and continues after it (see `translator/pay.rs`).
+            BrPay { offset: Br };
+            /// [`Instr::BrIfEqz`] into a loop, paying as [`Instr::BrPay`] when the i32 `cond` is
+            /// zero.
+            BrIfEqzPay { cond: Src, offset: Br };
+            /// [`Instr::BrIfNez`] into a loop, paying as [`Instr::BrPay`] when the i32 `cond` is
+            /// not zero.
+            BrIfNezPay { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfEqz`] into a loop, paying as [`Instr::BrPay`] when the i64 `cond` is
+            /// zero.
+            BrI64IfEqzPay { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfNez`] into a loop, paying as [`Instr::BrPay`] when the i64 `cond` is
+            /// not zero.
+            BrI64IfNezPay { cond: Src, offset: Br };
+            /// [`Instr::BrI32Eq`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32EqPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32EqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32EqImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32Ne`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32NePay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32NeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32NeImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LtSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LtUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GtSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GtUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LeSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LeUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GeSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GeUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Eq`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64EqPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64EqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64EqImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Ne`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64NePay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64NeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64NeImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LtSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LtUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GtSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GtUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LeSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LeUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeS`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GeSPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeU`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GeUPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+
+            // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
+            /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
+            BrIfEqzPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrIfNez`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
+            BrIfNezPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfEqz`] repeating a loop's exit test: pays first (see
+            /// `BrI32EqPayFirst`).
+            BrI64IfEqzPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfNez`] repeating a loop's exit test: pays first (see
+            /// `BrI32EqPayFirst`).
+            BrI64IfNezPayFirst { cond: Src, offset: Br };
+            /// [`Instr::BrI32Eq`] repeating a loop's exit test on its back edge: pays for the
+            /// loop's first block, whose `ConsumeGas` stands two instructions before the
+            /// target, pausing standing at it when gas is short; then branches when it holds.
+            BrI32EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32EqImm`] repeating a loop's exit test: pays first.
+            BrI32EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32Ne`] repeating a loop's exit test: pays first.
+            BrI32NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32NeImm`] repeating a loop's exit test: pays first.
+            BrI32NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtS`] repeating a loop's exit test: pays first.
+            BrI32LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtSImm`] repeating a loop's exit test: pays first.
+            BrI32LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtU`] repeating a loop's exit test: pays first.
+            BrI32LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtUImm`] repeating a loop's exit test: pays first.
+            BrI32LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtS`] repeating a loop's exit test: pays first.
+            BrI32GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtSImm`] repeating a loop's exit test: pays first.
+            BrI32GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtU`] repeating a loop's exit test: pays first.
+            BrI32GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtUImm`] repeating a loop's exit test: pays first.
+            BrI32GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeS`] repeating a loop's exit test: pays first.
+            BrI32LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeSImm`] repeating a loop's exit test: pays first.
+            BrI32LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeU`] repeating a loop's exit test: pays first.
+            BrI32LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeUImm`] repeating a loop's exit test: pays first.
+            BrI32LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeS`] repeating a loop's exit test: pays first.
+            BrI32GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeSImm`] repeating a loop's exit test: pays first.
+            BrI32GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeU`] repeating a loop's exit test: pays first.
+            BrI32GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeUImm`] repeating a loop's exit test: pays first.
+            BrI32GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Eq`] repeating a loop's exit test: pays first.
+            BrI64EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64EqImm`] repeating a loop's exit test: pays first.
+            BrI64EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64Ne`] repeating a loop's exit test: pays first.
+            BrI64NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64NeImm`] repeating a loop's exit test: pays first.
+            BrI64NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtS`] repeating a loop's exit test: pays first.
+            BrI64LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtSImm`] repeating a loop's exit test: pays first.
+            BrI64LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtU`] repeating a loop's exit test: pays first.
+            BrI64LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtUImm`] repeating a loop's exit test: pays first.
+            BrI64LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtS`] repeating a loop's exit test: pays first.
+            BrI64GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtSImm`] repeating a loop's exit test: pays first.
+            BrI64GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtU`] repeating a loop's exit test: pays first.
+            BrI64GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtUImm`] repeating a loop's exit test: pays first.
+            BrI64GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeS`] repeating a loop's exit test: pays first.
+            BrI64LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeSImm`] repeating a loop's exit test: pays first.
+            BrI64LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeU`] repeating a loop's exit test: pays first.
+            BrI64LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeUImm`] repeating a loop's exit test: pays first.
+            BrI64LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeS`] repeating a loop's exit test: pays first.
+            BrI64GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeSImm`] repeating a loop's exit test: pays first.
+            BrI64GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeU`] repeating a loop's exit test: pays first.
+            BrI64GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeUImm`] repeating a loop's exit test: pays first.
+            BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+
+            // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
             Br { offset: Br };
             /// Branches by `offset` when the i32 `cond` is zero.
@@ -661,17 +854,23 @@ macro_rules! for_each_instr {
             Load32UMem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
             /// Loads 64 bits from 64-bit memory 0 at `ptr + offset`.
             Load64Mem64 { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// Loads 8 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 8 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load8SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// Loads 8 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 8 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load8UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// Loads 16 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 16 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load16SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// Loads 16 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 16 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load16UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// Loads 32 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 32 bits, sign-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load32SMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// Loads 32 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
+            /// Loads 32 bits, zero-extended from 64-bit memory `a` of the data word at `ptr + (b <<
+            /// 32 | offset)`.
             Load32UMem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// Loads 64 bits from 64-bit memory `a` of the data word at `ptr + (b << 32 | offset)`.
             Load64Mem64N { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
@@ -762,75 +961,111 @@ macro_rules! for_each_instr {
             // `v128.const` needs no instruction: its halves are two 64-bit constants.
             /// `v128.load` on memory 0 at `ptr + offset`.
             V128Load { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128LoadMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8x8_s` on memory 0 at `ptr + offset`.
             V128Load8x8S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8x8_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load8x8_s` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load8x8SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8x8_u` on memory 0 at `ptr + offset`.
             V128Load8x8U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8x8_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load8x8_u` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load8x8UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16x4_s` on memory 0 at `ptr + offset`.
             V128Load16x4S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16x4_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load16x4_s` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load16x4SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16x4_u` on memory 0 at `ptr + offset`.
             V128Load16x4U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16x4_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load16x4_u` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load16x4UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32x2_s` on memory 0 at `ptr + offset`.
             V128Load32x2S { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32x2_s` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load32x2_s` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load32x2SMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32x2_u` on memory 0 at `ptr + offset`.
             V128Load32x2U { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32x2_u` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load32x2_u` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load32x2UMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load8_splat` on memory 0 at `ptr + offset`.
             V128Load8Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load8_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load8_splat` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load8SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load16_splat` on memory 0 at `ptr + offset`.
             V128Load16Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load16_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load16_splat` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load16SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32_splat` on memory 0 at `ptr + offset`.
             V128Load32Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load32_splat` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load32SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load64_splat` on memory 0 at `ptr + offset`.
             V128Load64Splat { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load64_splat` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load64_splat` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load64SplatMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load32_zero` on memory 0 at `ptr + offset`.
             V128Load32Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load32_zero` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load32_zero` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load32ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.load64_zero` on memory 0 at `ptr + offset`.
             V128Load64Zero { dst: Dst, ptr: Src, offset: Imm(u32) };
-            /// `v128.load64_zero` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.load64_zero` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128Load64ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.store` on memory 0 at `ptr + offset`.
             V128Store { ptr: Src, val: Src, offset: Imm(u32) };
-            /// `v128.store` on the memory in the data word's `a` (with [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high half.
+            /// `v128.store` on the memory in the data word's `a` (with
+            /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
+            /// half.
             V128StoreMemN { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
-            /// `v128.load8_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
+            /// `v128.load8_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's
+            /// high half, `c` the memory word with the lane.
             V128Load8Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load16_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
+            /// `v128.load16_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's
+            /// high half, `c` the memory word with the lane.
             V128Load16Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load32_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
+            /// `v128.load32_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's
+            /// high half, `c` the memory word with the lane.
             V128Load32Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.load64_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's high half, `c` the memory word with the lane.
+            /// `v128.load64_lane` at `ptr + offset`; data word: `a` the vector, `b` the offset's
+            /// high half, `c` the memory word with the lane.
             V128Load64Lane { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Src, b: Imm, c: Imm };
-            /// `v128.store8_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            /// `v128.store8_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word,
+            /// `c` the offset's high half.
             V128Store8Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
-            /// `v128.store16_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            /// `v128.store16_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word,
+            /// `c` the offset's high half.
             V128Store16Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
-            /// `v128.store32_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            /// `v128.store32_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word,
+            /// `c` the offset's high half.
             V128Store32Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
-            /// `v128.store64_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word, `c` the offset's high half.
+            /// `v128.store64_lane` at `ptr + offset`; data word: `a` the lane, `b` the memory word,
+            /// `c` the offset's high half.
             V128Store64Lane { ptr: Src, val: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm, c: Imm };
             /// `i8x16.shuffle` (the 16 lane indices in the v128 pair named by the data word's `a`).
             I8x16Shuffle { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
@@ -1346,3 +1581,63 @@ macro_rules! for_each_compare {
 }
 
 pub(crate) use for_each_compare;
+
+/// Calls `$callback!` with the table of branches that pay for a loop's first block (gas
+/// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
+/// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
+/// pay-first form, which the back edge repeating a loop's exit test takes.
+macro_rules! for_each_paying_branch {
+    ($callback:ident) => {
+        $callback! {
+            Br { offset } => BrPay;
+            conditional {
+                BrIfEqz { cond, offset } => BrIfEqzPay, BrIfEqzPayFirst;
+                BrIfNez { cond, offset } => BrIfNezPay, BrIfNezPayFirst;
+                BrI64IfEqz { cond, offset } => BrI64IfEqzPay, BrI64IfEqzPayFirst;
+                BrI64IfNez { cond, offset } => BrI64IfNezPay, BrI64IfNezPayFirst;
+                BrI32Eq { lhs, rhs, offset } => BrI32EqPay, BrI32EqPayFirst;
+                BrI32EqImm { lhs, imm, offset } => BrI32EqImmPay, BrI32EqImmPayFirst;
+                BrI32Ne { lhs, rhs, offset } => BrI32NePay, BrI32NePayFirst;
+                BrI32NeImm { lhs, imm, offset } => BrI32NeImmPay, BrI32NeImmPayFirst;
+                BrI32LtS { lhs, rhs, offset } => BrI32LtSPay, BrI32LtSPayFirst;
+                BrI32LtSImm { lhs, imm, offset } => BrI32LtSImmPay, BrI32LtSImmPayFirst;
+                BrI32LtU { lhs, rhs, offset } => BrI32LtUPay, BrI32LtUPayFirst;
+                BrI32LtUImm { lhs, imm, offset } => BrI32LtUImmPay, BrI32LtUImmPayFirst;
+                BrI32GtS { lhs, rhs, offset } => BrI32GtSPay, BrI32GtSPayFirst;
+                BrI32GtSImm { lhs, imm, offset } => BrI32GtSImmPay, BrI32GtSImmPayFirst;
+                BrI32GtU { lhs, rhs, offset } => BrI32GtUPay, BrI32GtUPayFirst;
+                BrI32GtUImm { lhs, imm, offset } => BrI32GtUImmPay, BrI32GtUImmPayFirst;
+                BrI32LeS { lhs, rhs, offset } => BrI32LeSPay, BrI32LeSPayFirst;
+                BrI32LeSImm { lhs, imm, offset } => BrI32LeSImmPay, BrI32LeSImmPayFirst;
+                BrI32LeU { lhs, rhs, offset } => BrI32LeUPay, BrI32LeUPayFirst;
+                BrI32LeUImm { lhs, imm, offset } => BrI32LeUImmPay, BrI32LeUImmPayFirst;
+                BrI32GeS { lhs, rhs, offset } => BrI32GeSPay, BrI32GeSPayFirst;
+                BrI32GeSImm { lhs, imm, offset } => BrI32GeSImmPay, BrI32GeSImmPayFirst;
+                BrI32GeU { lhs, rhs, offset } => BrI32GeUPay, BrI32GeUPayFirst;
+                BrI32GeUImm { lhs, imm, offset } => BrI32GeUImmPay, BrI32GeUImmPayFirst;
+                BrI64Eq { lhs, rhs, offset } => BrI64EqPay, BrI64EqPayFirst;
+                BrI64EqImm { lhs, imm, offset } => BrI64EqImmPay, BrI64EqImmPayFirst;
+                BrI64Ne { lhs, rhs, offset } => BrI64NePay, BrI64NePayFirst;
+                BrI64NeImm { lhs, imm, offset } => BrI64NeImmPay, BrI64NeImmPayFirst;
+                BrI64LtS { lhs, rhs, offset } => BrI64LtSPay, BrI64LtSPayFirst;
+                BrI64LtSImm { lhs, imm, offset } => BrI64LtSImmPay, BrI64LtSImmPayFirst;
+                BrI64LtU { lhs, rhs, offset } => BrI64LtUPay, BrI64LtUPayFirst;
+                BrI64LtUImm { lhs, imm, offset } => BrI64LtUImmPay, BrI64LtUImmPayFirst;
+                BrI64GtS { lhs, rhs, offset } => BrI64GtSPay, BrI64GtSPayFirst;
+                BrI64GtSImm { lhs, imm, offset } => BrI64GtSImmPay, BrI64GtSImmPayFirst;
+                BrI64GtU { lhs, rhs, offset } => BrI64GtUPay, BrI64GtUPayFirst;
+                BrI64GtUImm { lhs, imm, offset } => BrI64GtUImmPay, BrI64GtUImmPayFirst;
+                BrI64LeS { lhs, rhs, offset } => BrI64LeSPay, BrI64LeSPayFirst;
+                BrI64LeSImm { lhs, imm, offset } => BrI64LeSImmPay, BrI64LeSImmPayFirst;
+                BrI64LeU { lhs, rhs, offset } => BrI64LeUPay, BrI64LeUPayFirst;
+                BrI64LeUImm { lhs, imm, offset } => BrI64LeUImmPay, BrI64LeUImmPayFirst;
+                BrI64GeS { lhs, rhs, offset } => BrI64GeSPay, BrI64GeSPayFirst;
+                BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay, BrI64GeSImmPayFirst;
+                BrI64GeU { lhs, rhs, offset } => BrI64GeUPay, BrI64GeUPayFirst;
+                BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
+            }
+        }
+    };
+}
+
+pub(crate) use for_each_paying_branch;

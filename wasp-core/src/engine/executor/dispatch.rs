@@ -503,12 +503,15 @@ impl Cx<'_> {
     /// Pays `cost` gas, or pauses before the instruction at `ip`.
     #[inline(always)]
     pub(super) fn charge(&mut self, ip: *const Op, cost: u64) -> Option<Flow> {
-        if self.gas < cost {
-            let needed = cost - self.gas;
+        // One subtraction tells whether the gas covers the cost and, wrapped, what is missing.
+        let (left, short) = self.gas.overflowing_sub(cost);
+        if short {
             self.save_pc(ip);
-            return Some(self.stop(Exit::OutOfGas { needed }));
+            return Some(self.stop(Exit::OutOfGas {
+                needed: left.wrapping_neg(),
+            }));
         }
-        self.gas -= cost;
+        self.gas = left;
         None
     }
 

@@ -206,7 +206,8 @@ impl Translator<'_> {
             if self.is_function_frame(depth) || self.needs_moves(depth) {
                 trampolines.push((at, depth));
             } else {
-                self.link_branch(depth, at);
+                // Entries stay plain `Br`s: the `BrTable` handler jumps to where they lead.
+                self.link_plain(depth, at);
             }
         }
         for (at, depth) in trampolines {
@@ -333,8 +334,15 @@ impl Translator<'_> {
         };
         let pending = self.pending_block_of(at_test);
         if let Some(pay) = pay {
-            self.note_pause_as(head);
-            self.emit(pay);
+            // The test pays itself where it has a pay-first form (`pay.rs`), else a copy of
+            // the `ConsumeGas` pays before it.
+            match super::pay::paying_first(stay) {
+                Some(first) => stay = first,
+                None => {
+                    self.note_pause_as(head);
+                    self.emit(pay);
+                }
+            }
         }
         stay.set_branch_offset(at_test as i32 + 1 - self.code.len() as i32);
         self.emit(stay);
@@ -374,8 +382,18 @@ impl Translator<'_> {
         })
     }
 
-    /// Records or resolves the target of the branch at `at`.
+    /// Records or resolves the target of the branch at `at`; a branch into a loop pays for
+    /// the loop's first block itself where it can (`pay.rs`).
     fn link_branch(&mut self, depth: usize, at: usize) {
+        self.link_plain(depth, at);
+        let frame = self.frame(depth);
+        if frame.kind == ControlKind::Loop {
+            self.pay_on_entry(at, frame.head);
+        }
+    }
+
+    /// Records or resolves the target of the branch at `at`, leaving the branch as it is.
+    fn link_plain(&mut self, depth: usize, at: usize) {
         let frame = self.frame(depth);
         if frame.kind == ControlKind::Loop {
             let offset = frame.head as i32 - at as i32;

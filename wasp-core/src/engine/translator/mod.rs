@@ -11,6 +11,7 @@ mod control;
 mod fuse;
 mod offsets;
 mod ops;
+mod pay;
 mod ref_map;
 mod simd;
 mod v128;

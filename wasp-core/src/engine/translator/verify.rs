@@ -14,6 +14,9 @@
 //! 3. **Data words.** Every instruction that needs a data word has one right after it.
 //! 4. **No running off the end.** The last instruction is a terminator, so every other
 //!    instruction (and its data word) is followed by one more.
+//! 5. **Paying branches.** Every branch into a loop that pays for the loop's first block
+//!    (`pay.rs`) lands right after a `ConsumeGas`, and every pay-first branch two instructions
+//!    after one.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -43,6 +46,16 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
         if let Some(offset) = instr.branch_offset() {
             if !is_target(code, pc as i64 + i64::from(offset)) {
                 return fail(pc, "a branch outside the function");
+            }
+            let target = pc as i64 + i64::from(offset);
+            if super::pay::is_paying(&instr) && !pays_at(code, target - 1) {
+                return fail(pc, "a paying branch that does not land after a ConsumeGas");
+            }
+            if super::pay::is_paying_first(&instr) && !pays_at(code, target - 2) {
+                return fail(
+                    pc,
+                    "a pay-first branch without a ConsumeGas before its target",
+                );
             }
         }
         match instr {
@@ -87,6 +100,14 @@ fn is_target(code: &[Instr], target: i64) -> bool {
         .ok()
         .and_then(|t| code.get(t))
         .is_some_and(|i| !matches!(i, Instr::Data { .. }))
+}
+
+/// Whether the instruction at `pc` is a `ConsumeGas`.
+fn pays_at(code: &[Instr], pc: i64) -> bool {
+    usize::try_from(pc)
+        .ok()
+        .and_then(|pc| code.get(pc))
+        .is_some_and(|i| matches!(i, Instr::ConsumeGas { .. }))
 }
 
 /// The last instruction, skipping the data word of a final `return_call_indirect`.

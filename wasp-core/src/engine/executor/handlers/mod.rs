@@ -342,6 +342,7 @@ mod int;
 mod lookup;
 mod memory;
 mod memory64;
+mod pay;
 #[macro_use]
 mod simd_values;
 mod simd_float;
@@ -360,6 +361,7 @@ use float::*;
 use int::*;
 use memory::*;
 use memory64::*;
+use pay::*;
 use simd_float::*;
 use simd_int::*;
 use simd_memory::*;

@@ -1,0 +1,133 @@
+//! Handlers of the branches that pay for a loop's first block (gas metering): the branch and
+//! the loop's `ConsumeGas` in one dispatch (`translator/pay.rs`).
+//!
+//! A paying branch lands right after the loop's `ConsumeGas`. When taken it does what that
+//! `ConsumeGas` would do: it pays its cost and goes on, or, when the gas left does not cover
+//! the cost, pauses standing at the `ConsumeGas` (which pays when the call resumes). A
+//! pay-first branch repeats a loop's exit test on the back edge: it pays the same way for the
+//! `ConsumeGas` two instructions before its target, then tests. Results, gas used and every
+//! pause are those of the plain branch and the `ConsumeGas` run one after the other.
+
+use super::*;
+
+/// Takes the branch by `offset` from the paying branch at `ip`: pays for the block that the
+/// `ConsumeGas` just before its target starts.
+#[inline(always)]
+fn pay_and_jump(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Result<Flow, TrapCode> {
+    // SAFETY: a paying branch lands inside the function (invariant 2 of
+    // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
+    let pay = unsafe { ip.offset(offset as isize).sub(1) };
+    // SAFETY: `pay` is an instruction of the function, as just said.
+    let Instr::ConsumeGas { lo, hi } = (unsafe { *pay }).instr else {
+        // SAFETY: invariant 5 of `translator/verify.rs`.
+        unsafe { std::hint::unreachable_unchecked() }
+    };
+    match cx.charge(pay, u64::from(lo) | (u64::from(hi) << 32)) {
+        Some(flow) => Ok(flow),
+        None => Ok(Flow::Jump(offset)),
+    }
+}
+
+/// Pays, for the pay-first branch at `ip` that branches by `offset`, the `ConsumeGas` two
+/// instructions before its target; the flow that stops when the gas does not cover it.
+#[inline(always)]
+fn pay_first(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Option<Flow> {
+    // SAFETY: a pay-first branch lands inside the function (invariant 2 of
+    // `translator/verify.rs`), two instructions after a `ConsumeGas` (invariant 5).
+    let pay = unsafe { ip.offset(offset as isize).sub(2) };
+    // SAFETY: `pay` is an instruction of the function, as just said.
+    let Instr::ConsumeGas { lo, hi } = (unsafe { *pay }).instr else {
+        // SAFETY: invariant 5 of `translator/verify.rs`.
+        unsafe { std::hint::unreachable_unchecked() }
+    };
+    cx.charge(pay, u64::from(lo) | (u64::from(hi) << 32))
+}
+
+/// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds.
+macro_rules! pay_first_if {
+    ($cond:expr, $ip:expr, $offset:expr, $cx:expr) => {{
+        if let Some(flow) = pay_first($ip, $offset, $cx) {
+            return Ok(flow);
+        }
+        branch_if!($cond, $offset)
+    }};
+}
+
+/// Pays and branches by `offset` when `$cond` holds.
+macro_rules! pay_if {
+    ($cond:expr, $ip:expr, $offset:expr, $cx:expr) => {
+        if $cond {
+            pay_and_jump($ip, $offset, $cx)
+        } else {
+            Ok(Flow::Next)
+        }
+    };
+}
+
+op!(BrPay { offset }, |ip, regs, cx| {
+    pay_and_jump(ip, offset, cx)
+});
+
+/// Paying tests for zero: `cond` read as a `$t`.
+macro_rules! pay_on {
+    ($($variant:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset }, |ip, regs, cx| {
+            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx)
+        });
+        op!($first { cond, offset }, |ip, regs, cx| {
+            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx)
+        });
+    )*};
+}
+
+pay_on! {
+    BrIfEqzPay, BrIfEqzPayFirst(u32) = |v| v == 0;
+    BrIfNezPay, BrIfNezPayFirst(u32) = |v| v != 0;
+    BrI64IfEqzPay, BrI64IfEqzPayFirst(u64) = |v| v == 0;
+    BrI64IfNezPay, BrI64IfNezPayFirst(u64) = |v| v != 0;
+}
+
+/// Paying and pay-first compare-and-branch, with the right operand in a slot and as an
+/// immediate.
+macro_rules! pay_compare {
+    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+        pay_compare!(@ $br, $br_imm($t) = $f; pay_if);
+        pay_compare!(@ $first, $first_imm($t) = $f; pay_first_if);
+    )*};
+    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+        op!($br { lhs, rhs, offset }, |ip, regs, cx| {
+            let (a, b) = (r!(regs, lhs), r!(regs, rhs));
+            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, cx)
+        });
+        op!($br_imm { lhs, imm, offset }, |ip, regs, cx| {
+            let a = <$t as SlotValue>::read(r!(regs, lhs));
+            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, cx)
+        });
+    };
+}
+
+pay_compare! {
+    BrI32EqPay, BrI32EqImmPay, BrI32EqPayFirst, BrI32EqImmPayFirst(u32) = |a, b| a == b;
+    BrI32NePay, BrI32NeImmPay, BrI32NePayFirst, BrI32NeImmPayFirst(u32) = |a, b| a != b;
+    BrI32LtSPay, BrI32LtSImmPay, BrI32LtSPayFirst, BrI32LtSImmPayFirst(i32) = |a, b| a < b;
+    BrI32LtUPay, BrI32LtUImmPay, BrI32LtUPayFirst, BrI32LtUImmPayFirst(u32) = |a, b| a < b;
+    BrI32GtSPay, BrI32GtSImmPay, BrI32GtSPayFirst, BrI32GtSImmPayFirst(i32) = |a, b| a > b;
+    BrI32GtUPay, BrI32GtUImmPay, BrI32GtUPayFirst, BrI32GtUImmPayFirst(u32) = |a, b| a > b;
+    BrI32LeSPay, BrI32LeSImmPay, BrI32LeSPayFirst, BrI32LeSImmPayFirst(i32) = |a, b| a <= b;
+    BrI32LeUPay, BrI32LeUImmPay, BrI32LeUPayFirst, BrI32LeUImmPayFirst(u32) = |a, b| a <= b;
+    BrI32GeSPay, BrI32GeSImmPay, BrI32GeSPayFirst, BrI32GeSImmPayFirst(i32) = |a, b| a >= b;
+    BrI32GeUPay, BrI32GeUImmPay, BrI32GeUPayFirst, BrI32GeUImmPayFirst(u32) = |a, b| a >= b;
+}
+
+pay_compare! {
+    BrI64EqPay, BrI64EqImmPay, BrI64EqPayFirst, BrI64EqImmPayFirst(u64) = |a, b| a == b;
+    BrI64NePay, BrI64NeImmPay, BrI64NePayFirst, BrI64NeImmPayFirst(u64) = |a, b| a != b;
+    BrI64LtSPay, BrI64LtSImmPay, BrI64LtSPayFirst, BrI64LtSImmPayFirst(i64) = |a, b| a < b;
+    BrI64LtUPay, BrI64LtUImmPay, BrI64LtUPayFirst, BrI64LtUImmPayFirst(u64) = |a, b| a < b;
+    BrI64GtSPay, BrI64GtSImmPay, BrI64GtSPayFirst, BrI64GtSImmPayFirst(i64) = |a, b| a > b;
+    BrI64GtUPay, BrI64GtUImmPay, BrI64GtUPayFirst, BrI64GtUImmPayFirst(u64) = |a, b| a > b;
+    BrI64LeSPay, BrI64LeSImmPay, BrI64LeSPayFirst, BrI64LeSImmPayFirst(i64) = |a, b| a <= b;
+    BrI64LeUPay, BrI64LeUImmPay, BrI64LeUPayFirst, BrI64LeUImmPayFirst(u64) = |a, b| a <= b;
+    BrI64GeSPay, BrI64GeSImmPay, BrI64GeSPayFirst, BrI64GeSImmPayFirst(i64) = |a, b| a >= b;
+    BrI64GeUPay, BrI64GeUImmPay, BrI64GeUPayFirst, BrI64GeUImmPayFirst(u64) = |a, b| a >= b;
+}

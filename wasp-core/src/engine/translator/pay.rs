@@ -1,0 +1,190 @@
+//! Branches into a loop that pay for the loop's first block (gas metering).
+//!
+//! With metering on, a loop whose first block costs anything starts with the `ConsumeGas`
+//! paying for that block, and every branch back to the loop runs it again: one dispatch for
+//! the branch and one for the payment, on every iteration. A branch to such a loop is given
+//! its paying form (the table [`for_each_paying_branch!`]), which lands after that
+//! `ConsumeGas` and, when taken, pays its cost itself; when the gas left does not cover the
+//! cost it pauses standing at the `ConsumeGas`, exactly where the plain branch followed by
+//! the `ConsumeGas` pauses. What a program is charged, and where and how it pauses, do not
+//! change; the loop's `ConsumeGas` still pays when the loop is entered from before it.
+//!
+//! A loop that starts with its exit test (`loop (br_if $out cond) ... br $loop`) ends with a
+//! back edge that repeats the test, inverted, and continues into the body after it
+//! (`thread_back_edge` in `control.rs`). That back edge must pay for the loop's first block
+//! before the test, whichever way the test goes: it takes the test's pay-first form, which
+//! pays what the loop's `ConsumeGas` (two instructions before its target) costs, or pauses
+//! standing at that `ConsumeGas`, and then tests and branches.
+//!
+//! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
+
+use super::Translator;
+use crate::engine::ir::Instr;
+
+impl Translator<'_> {
+    /// Gives the branch at `at`, which targets the loop starting at `head`, its paying form
+    /// if the loop starts with a `ConsumeGas` (only with metering on).
+    pub(super) fn pay_on_entry(&mut self, at: usize, head: usize) {
+        if !matches!(self.code.get(head), Some(Instr::ConsumeGas { .. })) {
+            return;
+        }
+        if let Some(mut pay) = paying(self.code[at]) {
+            // It lands after the `ConsumeGas`, whose cost it reads just before its target.
+            pay.set_branch_offset(head as i32 + 1 - at as i32);
+            self.code[at] = pay;
+        }
+    }
+}
+
+/// Generates the conversions of branches to their paying forms from the table.
+macro_rules! paying_forms {
+    (
+        $br:ident { $($bf:ident),* } => $br_pay:ident;
+        conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
+    ) => {
+        /// The paying form of `branch` (same operands and offset), `None` if it has none.
+        fn paying(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                Instr::$br { $($bf),* } => Instr::$br_pay { $($bf),* },
+                $(Instr::$plain { $($f),* } => Instr::$pay { $($f),* },)*
+                _ => return None,
+            })
+        }
+
+        /// The pay-first form of the conditional branch `branch` (same operands and offset),
+        /// `None` if it has none.
+        pub(super) fn paying_first(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                $(Instr::$plain { $($f),* } => Instr::$first { $($f),* },)*
+                _ => return None,
+            })
+        }
+
+        /// Whether `instr` is a paying branch (its target must come right after a `ConsumeGas`).
+        pub(super) fn is_paying(instr: &Instr) -> bool {
+            matches!(instr, Instr::$br_pay { .. } $(| Instr::$pay { .. })*)
+        }
+
+        /// Whether `instr` is a pay-first branch (the instruction two before its target must
+        /// be a `ConsumeGas`).
+        pub(super) fn is_paying_first(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$first { .. })|*)
+        }
+    };
+}
+
+crate::engine::isa::for_each_paying_branch!(paying_forms);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Engine, Module};
+
+    fn code(wat: &str, gas: bool) -> Vec<Instr> {
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        module.inner.code[0].ops.iter().map(|op| op.instr).collect()
+    }
+
+    const COUNTER: &str = r#"(module (func (param $n i32) (result i32) (local $i i32)
+        (loop $l
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+        (local.get $i)))"#;
+
+    #[test]
+    fn a_metered_back_edge_pays_and_lands_after_the_loops_consume_gas() {
+        let code = code(COUNTER, true);
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrI32LtUPay { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .expect("a paying back edge");
+        let target = (at as i32 + offset) as usize;
+        assert!(matches!(
+            code[target - 1],
+            Instr::ConsumeGas { lo: 8, hi: 0 }
+        ));
+        assert!(
+            target - 1 < at,
+            "the loop's ConsumeGas is behind the back edge"
+        );
+    }
+
+    #[test]
+    fn a_back_edge_repeating_the_exit_test_pays_first_instead_of_a_copy() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (block $out
+                (loop $l
+                  (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $l)))
+              (local.get $i)))"#,
+            true,
+        );
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrI32LtUPayFirst { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .expect("a pay-first back edge");
+        let target = (at as i32 + offset) as usize;
+        assert!(matches!(
+            code[target - 2],
+            Instr::ConsumeGas { lo: 9, hi: 0 }
+        ));
+        assert!(matches!(code[target - 1], Instr::BrI32GeU { .. }));
+        // The loop's and the one after it: no copy on the back edge.
+        let pays = code
+            .iter()
+            .filter(|i| matches!(i, Instr::ConsumeGas { .. }));
+        assert_eq!(pays.count(), 2);
+    }
+
+    #[test]
+    fn an_unmetered_back_edge_stays_plain() {
+        let code = code(COUNTER, false);
+        assert!(code.iter().any(|i| matches!(i, Instr::BrI32LtU { .. })));
+        assert!(!code.iter().any(is_paying));
+    }
+
+    #[test]
+    fn every_paying_form_is_a_paying_branch_with_the_same_operands() {
+        let plain = [
+            Instr::Br { offset: 3 },
+            Instr::BrIfNez { cond: 1, offset: 3 },
+            Instr::BrI64IfEqz { cond: 1, offset: 3 },
+            Instr::BrI32GeS {
+                lhs: 1,
+                rhs: 2,
+                offset: 3,
+            },
+            Instr::BrI64LtUImm {
+                lhs: 1,
+                imm: -5,
+                offset: 3,
+            },
+        ];
+        for branch in plain {
+            let pay = paying(branch).expect("a paying form");
+            assert!(is_paying(&pay) && !is_paying(&branch), "{branch:?}");
+            if let Some(first) = paying_first(branch) {
+                assert!(is_paying_first(&first) && !is_paying(&first), "{branch:?}");
+                assert_eq!(first.branch_offset(), Some(3));
+            }
+            assert_eq!(pay.branch_offset(), Some(3));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            branch.for_each_reg(|r| a.push(r));
+            pay.for_each_reg(|r| b.push(r));
+            assert_eq!(a, b, "{branch:?}");
+        }
+        assert_eq!(paying(Instr::Return0), None);
+    }
+}
