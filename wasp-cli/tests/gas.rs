@@ -411,7 +411,7 @@ fn damaged_core_snapshot_reports_snapshot_error() {
     reseal(&mut changed);
     fs::write(&damaged, &changed).unwrap();
     let err = failure(&["resume", &arg(&damaged), "--gas", "1000000"]);
-    assert!(err.contains("expected 2, found 9"), "{err}");
+    assert!(err.contains("expected 3, found 9"), "{err}");
 
     // Whatever a resealed byte change does, the result is a clean outcome:
     // an error line, or a finished or paused call, never a crash.

@@ -130,7 +130,8 @@ impl Table {
     }
 
     /// Grows by `delta` elements set to `init`; returns the previous size. Fails past the
-    /// table's maximum or the store's [`StoreLimits`](crate::StoreLimits).
+    /// table's maximum, the store's [`StoreLimits`](crate::StoreLimits) or 2^32 - 1 elements
+    /// (the most any table holds, 64-bit tables too).
     ///
     /// # Errors
     ///

@@ -537,6 +537,8 @@ impl TableType {
 
     /// Creates the type of a 64-bit table (the memory64 proposal: indices, sizes and
     /// `table.grow` deltas are `i64`) with `min` initial elements and an optional maximum.
+    /// Any maximum is valid, but a table holds at most 2^32 - 1 elements:
+    /// [`Table::new`](crate::Table::new) refuses a larger `min`, and growth stops there.
     pub fn new64(element: RefType, min: u64, max: Option<u64>) -> TableType {
         TableType {
             element,

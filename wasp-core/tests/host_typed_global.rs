@@ -4,8 +4,8 @@
 //! a mutable one refuses a wrong value on `set`.
 
 use wasp_core::{
-    ConcreteFunc, Config, Engine, Func, FuncType, Global, GlobalType, HeapType, Linker, Module, Mutability,
-    RefType, Store, Val, ValType,
+    ConcreteFunc, Config, Engine, Func, FuncType, Global, GlobalType, HeapType, Linker, Module,
+    Mutability, RefType, Store, Val, ValType,
 };
 
 /// `(ref null? (func (result i32)))`.

@@ -102,6 +102,7 @@ pub fn places(bytes: &[u8]) -> Option<Places> {
         c.take(n)?;
     }
     for _ in 0..c.len()? {
+        c.u8()?; // the index type
         let ty = c.u8()?;
         c.opt_u64()?;
         let n = c.len()?;
