@@ -46,8 +46,11 @@ pub fn host(attr: TokenStream, item: TokenStream) -> TokenStream {
 ///
 /// With `check = "path/to/module.wat"` first (relative to the crate's manifest directory,
 /// `.wat` or `.wasm`), the module's import section is read while compiling, and a function
-/// of the wrong type, a name the module does not import, and an import nobody provides are
-/// compile errors. Editing the module triggers a rebuild.
+/// of the wrong type, a name the module does not import, and a function import nobody
+/// provides are compile errors. The module's memory, table and global imports are not owed
+/// here (they belong to a store: define them with `Linker::define`), but naming one in the
+/// block is an error that prints its type, e.g. `(memory i64 1 4)`. Editing the module
+/// triggers a rebuild.
 ///
 /// ```text
 /// let imports = imports! {

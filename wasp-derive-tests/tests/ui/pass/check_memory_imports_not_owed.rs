@@ -6,10 +6,12 @@ fn log(ptr: i64, len: i32) {
 }
 
 // The module also imports "env" "heap", a 64-bit memory, and "env" "bytes", a memory of
-// 1-byte pages: `check` names both in Wasm text.
+// 1-byte pages. Memories belong to a store and are defined on the `Linker`, so `check` owes
+// only the function import to this block.
 fn main() {
-    let _imports: Imports<()> = imports! {
+    let imports: Imports<()> = imports! {
         check = "../modules/memory64.wat",
         "env" => { "log" => log },
     };
+    assert_eq!(imports.len(), 1);
 }
