@@ -648,7 +648,7 @@ fn describe<'m>(
     };
     let body = (func_index as usize)
         .checked_sub(module.num_imported_funcs)
-        .and_then(|defined| module.code.get(defined))
+        .and_then(|defined| module.compiled(defined).ok())
         .ok_or_else(|| bad("its module does not define it"))?;
     if frame.pc as usize >= body.ops.len() {
         return Err(bad(&format!(
@@ -662,7 +662,7 @@ fn describe<'m>(
             "a caller is not stopped right after a call{OTHER_TRANSLATION}"
         )));
     }
-    let info = describer.describe_in(module, func_index, body, frame.pc, exact);
+    let info = describer.describe_in(module, func_index, &body, frame.pc, exact);
     let locals = module_locals(module, func_index, values, frame.base, StoreId::NONE)
         .ok_or_else(|| bad("its locals lie past the saved value slots"))?;
     Ok(PausedFrame::new(info, locals))

@@ -12,7 +12,7 @@
 //! or the operand's temporaries after moving its halves there (a constant is never hoisted
 //! half by half, which would break the pair). Scalar code is translated exactly as before.
 
-use wasmparser::{FuncValidator, Operator, ValidatorResources, WasmModuleResources};
+use wasmparser::{FuncValidator, Operator, WasmModuleResources};
 
 use super::{Operand, Translator};
 use crate::engine::ir::{Instr, Reg};
@@ -105,7 +105,7 @@ impl Translator<'_> {
     pub(super) fn note_v128_operand(
         &mut self,
         op: &Operator<'_>,
-        v: &FuncValidator<ValidatorResources>,
+        v: &FuncValidator<super::Resources>,
     ) {
         let is_v128 =
             |t: Option<Option<wasmparser::ValType>>| t == Some(Some(wasmparser::ValType::V128));
