@@ -303,8 +303,10 @@ mod tests {
             max_slots: 1000,
             gas: None,
         };
-        let mut stack = Stack::default();
-        stack.values = vec![41, 0xdead, 0xdead, 0xdead];
+        let mut stack = Stack {
+            values: vec![41, 0xdead, 0xdead, 0xdead],
+            frames: Vec::new(),
+        };
         stack.push_frame(&store.inner, run, 0, limits).unwrap();
         settle_stand_in(&mut store.inner, &mut stack, limits).unwrap();
         let FuncEntity::Wasm { body, .. } = &store.inner.funcs[run as usize] else {
