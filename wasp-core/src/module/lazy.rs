@@ -25,9 +25,8 @@ use crate::error::{Error, ModuleError};
 #[derive(Debug, Default)]
 pub(crate) struct Bodies {
     bodies: Vec<Body>,
-    /// The code section (lazy bodies only), and where it starts in the module's binary.
-    code: Arc<[u8]>,
-    code_start: usize,
+    /// The module's binary (lazy bodies only).
+    binary: Arc<[u8]>,
     /// What validation knows of the module, to validate lazy bodies again as they are
     /// translated (the translator is driven by the validator's operand types).
     resources: Option<Resources>,
@@ -43,7 +42,7 @@ enum Body {
         /// Type index and function index in the module's index space.
         ty: u32,
         func: u32,
-        /// The body's bytes in [`Bodies::code`].
+        /// The body's bytes in [`Bodies::binary`].
         range: Range<usize>,
         stand_in: Arc<CompiledFunc>,
         translated: OnceLock<Result<Arc<CompiledFunc>, ModuleError>>,
@@ -51,18 +50,11 @@ enum Body {
 }
 
 impl Bodies {
-    /// Bodies of a module compiled lazily: `code` is its code section, starting at
-    /// `code_start` in the binary.
-    pub(crate) fn new(
-        code: &[u8],
-        code_start: usize,
-        resources: Resources,
-        features: WasmFeatures,
-    ) -> Bodies {
+    /// Bodies of a module compiled lazily, from its `binary`.
+    pub(crate) fn new(binary: Arc<[u8]>, resources: Resources, features: WasmFeatures) -> Bodies {
         Bodies {
             bodies: Vec::new(),
-            code: Arc::from(code),
-            code_start,
+            binary,
             resources: Some(resources),
             features,
         }
@@ -77,7 +69,6 @@ impl Bodies {
     /// with `num_params` parameter slots, at `range` of the module's binary.
     pub(crate) fn push_lazy(&mut self, ty: u32, func: u32, num_params: u32, range: Range<usize>) {
         let defined = self.bodies.len() as u32;
-        let range = range.start - self.code_start..range.end - self.code_start;
         self.bodies.push(Body::Lazy {
             ty,
             func,
@@ -157,11 +148,11 @@ impl ModuleInner {
         range: Range<usize>,
     ) -> Result<CompiledFunc, ModuleError> {
         let bodies = &self.code;
-        let (Some(resources), Some(bytes)) = (&bodies.resources, bodies.code.get(range.clone()))
+        let (Some(resources), Some(bytes)) = (&bodies.resources, bodies.binary.get(range.clone()))
         else {
             return Err(ModuleError::new("a function body is missing", None));
         };
-        let offset = (bodies.code_start + range.start) as u64;
+        let offset = range.start as u64;
         let body = FunctionBody::new(BinaryReader::new_features(bytes, offset, bodies.features));
         let func = FuncToValidate {
             resources: resources.clone(),
@@ -185,6 +176,40 @@ impl ModuleInner {
             type_ids: &self.type_ids,
             funcs: &self.funcs,
             memories: &self.memories,
+        }
+    }
+}
+
+/// The content hash of a module's binary: computed by `Module::new` (eager compilation) or
+/// when first asked for, from the binary lazy compilation keeps anyway.
+#[derive(Debug)]
+pub(crate) enum ContentHash {
+    Known(u64),
+    Lazy {
+        binary: Arc<[u8]>,
+        hash: fn(&[u8]) -> u64,
+        value: OnceLock<u64>,
+    },
+}
+
+impl ContentHash {
+    pub(crate) fn lazy(binary: Arc<[u8]>, hash: fn(&[u8]) -> u64) -> ContentHash {
+        ContentHash::Lazy {
+            binary,
+            hash,
+            value: OnceLock::new(),
+        }
+    }
+
+    /// The hash.
+    pub(crate) fn get(&self) -> u64 {
+        match self {
+            ContentHash::Known(value) => *value,
+            ContentHash::Lazy {
+                binary,
+                hash,
+                value,
+            } => *value.get_or_init(|| hash(binary)),
         }
     }
 }
@@ -218,6 +243,16 @@ mod tests {
         let mut config = Config::default();
         config.compilation_mode(mode).gas_metering(gas);
         Module::new(&Engine::new(&config), WAT).unwrap()
+    }
+
+    #[test]
+    fn the_content_hash_does_not_depend_on_the_mode() {
+        let (lazy, eager) = (
+            module(CompilationMode::Lazy, false),
+            module(CompilationMode::Eager, false),
+        );
+        assert_eq!(lazy.content_hash(), eager.content_hash());
+        assert_ne!(lazy.content_hash(), 0);
     }
 
     #[test]

@@ -35,7 +35,7 @@ pub struct Module {
 pub(crate) struct ModuleInner {
     pub(crate) engine: Engine,
     /// Content hash of the module's binary (names the module in snapshots).
-    pub(crate) hash: u64,
+    pub(crate) hash: lazy::ContentHash,
     pub(crate) types: Vec<FuncType>,
     /// Engine-wide ids of `types`.
     pub(crate) type_ids: Vec<u32>,
@@ -222,7 +222,7 @@ impl Module {
     /// A 64-bit FNV-1a hash of the module's binary encoding: snapshots name their modules
     /// by it.
     pub fn content_hash(&self) -> u64 {
-        self.inner.hash
+        self.inner.hash.get()
     }
 
     /// The module's imports, in order.

@@ -9,7 +9,7 @@ use wasmparser::{
 };
 
 use super::const_expr::ConstExpr;
-use super::lazy::{may_fail_late, Bodies};
+use super::lazy::{may_fail_late, Bodies, ContentHash};
 use super::{
     DataSegment, ElementSegment, Export, ExportKind, Import, ImportKind, ModuleInner, SegmentMode,
 };
@@ -58,7 +58,7 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     let mut validator = Validator::new_with_features(features(engine.config()));
     let mut m = ModuleInner {
         engine: engine.clone(),
-        hash: fnv1a(bytes),
+        hash: ContentHash::Known(0),
         types: Vec::new(),
         type_ids: Vec::new(),
         imports: Vec::new(),
@@ -82,7 +82,6 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
     };
     let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<Resources>)> = Vec::new();
     let mut resources: Option<Resources> = None;
-    let mut code_range = 0..0;
     let mut parser = Parser::new(0);
     parser.set_features(features(engine.config()));
     for payload in parser.parse_all(bytes) {
@@ -100,22 +99,23 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
             };
             bodies.push((body, func));
         }
-        if let Payload::CodeSectionStart {
-            unchecked_range, ..
-        } = &payload
-        {
-            code_range = in_memory(unchecked_range);
-        }
         read_payload(&mut m, payload)?;
     }
     match (engine.config().get_compilation_mode(), resources) {
         (CompilationMode::Lazy, Some(resources)) => {
-            let code = bytes.get(code_range.clone()).unwrap_or_default();
+            // The binary is kept: lazy bodies are translated from it, and the content hash
+            // (a serial hash of every byte, a noticeable part of startup) is computed from
+            // it when first asked for.
+            let binary: Arc<[u8]> = Arc::from(bytes);
             let features = features(engine.config());
-            m.code = Bodies::new(code, code_range.start, resources, features);
+            m.hash = ContentHash::lazy(binary.clone(), fnv1a);
+            m.code = Bodies::new(binary, resources, features);
             validate_bodies(&mut m, bodies)?;
         }
-        _ => translate_bodies(&mut m, bodies)?,
+        _ => {
+            m.hash = ContentHash::Known(fnv1a(bytes));
+            translate_bodies(&mut m, bodies)?;
+        }
     }
     m.exports = m
         .exports

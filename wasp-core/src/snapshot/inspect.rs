@@ -266,7 +266,12 @@ impl SnapshotInfo {
         let by_instance: Vec<Option<&Arc<ModuleInner>>> = layout
             .instances
             .iter()
-            .map(|i| modules.iter().map(|m| &m.inner).find(|m| m.hash == i.hash))
+            .map(|i| {
+                modules
+                    .iter()
+                    .map(|m| &m.inner)
+                    .find(|m| m.hash.get() == i.hash)
+            })
             .collect();
         let memories = read_memories(&mut r, &layout, &by_instance)?;
         let tables = read_tables(&mut r)?;
