@@ -27,8 +27,10 @@
 //! `run_workload` example shares to run one workload under callgrind
 //! (`callgrind.sh`).
 //!
-//! wasmi is configured to translate eagerly, as Wasp does, so that its
-//! `Module::new` does the same work and its first call is not a translation.
+//! wasmi is configured to translate eagerly, and so is Wasp in the translation
+//! groups, so that `Module::new` does the same work in both and a first call is
+//! not a translation. (Lazy compilation, both engines' default, is timed by the
+//! `startup` benchmark.)
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -39,7 +41,9 @@ use wasp_bench::{
 };
 
 mod runners;
-use runners::{to_wasm, wasmi_engine, wasp_engine, Metering, Runner, WasmiRunner, WaspRunner};
+use runners::{
+    to_wasm, wasmi_engine, wasp_engine_eager, Metering, Runner, WasmiRunner, WaspRunner,
+};
 
 /// How many timed rounds of each engine the ratio table takes the median of.
 const RATIO_ROUNDS: usize = 15;
@@ -203,7 +207,7 @@ fn bench_execution(c: &mut Criterion, pairs: &mut [Pair]) {
 /// One criterion group per translation input, timing `Module::new` in each
 /// engine.
 fn bench_translation(c: &mut Criterion, inputs: &[TranslationInput]) {
-    let wasp_engine = wasp_engine(Metering::Off);
+    let wasp_engine = wasp_engine_eager();
     let wasmi_engine = wasmi_engine(Metering::Off);
     for input in inputs {
         let mut group = c.benchmark_group(input.name);
@@ -297,7 +301,7 @@ fn print_ratios(pairs: &mut [Pair], inputs: &[TranslationInput]) {
         execution.push(times);
     }
     print_summary(pairs, &execution);
-    let wasp_engine = wasp_engine(Metering::Off);
+    let wasp_engine = wasp_engine_eager();
     let wasmi_engine = wasmi_engine(Metering::Off);
     for input in inputs {
         let times = median_times([

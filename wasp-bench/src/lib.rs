@@ -372,6 +372,11 @@ pub mod reference {
 /// its benchmark argument, so metered calls always finish.
 pub const GAS_PER_CALL: u64 = 1 << 48;
 
+/// The startup benchmark's module: a Rust program of about 1.5 MB of code (JSON, TOML,
+/// regular expressions and a Rust parser), built for `wasm32-wasip1` by
+/// `kernels/startup/build.sh` from `kernels/startup/src/main.rs`.
+pub const STARTUP_WASM: &[u8] = include_bytes!("../kernels/startup.wasm");
+
 /// The number of functions in the module the translation benchmark
 /// generates with [`generated_module_wat`].
 pub const GENERATED_FUNCS: usize = 1000;

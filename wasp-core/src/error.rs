@@ -239,6 +239,9 @@ pub enum TrapCode {
     /// The call was interrupted through an [`InterruptHandle`](crate::InterruptHandle) or
     /// its deadline passed (in a call that cannot pause).
     Interrupted,
+    /// A function body that `Module::new` validated could not be translated on its first
+    /// call (lazy compilation). Validation rules this out; it would be a bug in Wasp.
+    Untranslatable,
 }
 
 impl TrapCode {
@@ -259,6 +262,7 @@ impl TrapCode {
             TrapCode::NullFunctionReference => "null function reference",
             TrapCode::OutOfGas => "all gas consumed",
             TrapCode::Interrupted => "interrupted",
+            TrapCode::Untranslatable => "function body could not be translated",
         }
     }
 }

@@ -405,12 +405,14 @@ impl Extern {
 
 fn allocate_funcs<T>(store: &mut Store<T>, module: &Module, index: u32, e: &mut InstanceEntity) {
     let m = &module.inner;
-    for (i, body) in m.code.iter().enumerate() {
+    for i in 0..m.code.len() {
         let ty = m.funcs[m.num_imported_funcs + i];
+        // `i` is below the number of bodies.
+        let Some(body) = m.code.entry(i) else { break };
         e.funcs.push(store.inner.funcs.len() as u32);
         store.inner.funcs.push(FuncEntity::Wasm {
             instance: index,
-            body: body.clone(),
+            body,
             type_id: m.type_ids[ty as usize],
         });
     }

@@ -50,7 +50,7 @@ mod types;
 mod value;
 
 pub use debug::{FrameInfo, PausedFrame, SourceLocation, TraceStep, Tracer, WasmBacktrace};
-pub use engine::{Config, Engine, GasCosts};
+pub use engine::{CompilationMode, Config, Engine, GasCosts};
 pub use error::{Error, LinkError, ModuleError, Trap, TrapCode, TrapKind, UsageError};
 pub use func::{
     CallOutcome, Caller, Continuation, Func, HostFunc, IntoFunc, IntoHostResult, TypedFunc, WasmTy,

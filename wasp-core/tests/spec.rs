@@ -142,7 +142,8 @@ fn spec_suite() {
     run_suite("spec", false);
 }
 
-/// The same suite on an engine that meters gas: metering must not change any result.
+/// The same suite on an engine that meters gas and compiles eagerly (the plain run compiles
+/// lazily, the default): neither may change any result.
 #[test]
 fn spec_suite_with_gas_metering() {
     run_suite("spec-gas", true);

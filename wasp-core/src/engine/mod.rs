@@ -1,6 +1,7 @@
 //! The engine: configuration, the shared registry of function types, translation of function
 //! bodies into Wasp's IR and the interpreter that runs it.
 
+mod compilation_mode;
 pub(crate) mod costs;
 pub(crate) mod executor;
 pub(crate) mod ir;
@@ -12,6 +13,7 @@ pub(crate) mod translator;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+pub use compilation_mode::CompilationMode;
 pub use costs::GasCosts;
 
 use crate::types::FuncType;
@@ -34,6 +36,7 @@ pub struct Config {
     pub(crate) multi_memory: bool,
     pub(crate) memory64: bool,
     pub(crate) function_references: bool,
+    pub(crate) compilation_mode: CompilationMode,
 }
 
 impl Default for Config {
@@ -46,6 +49,7 @@ impl Default for Config {
             multi_memory: true,
             memory64: true,
             function_references: false,
+            compilation_mode: CompilationMode::Lazy,
         }
     }
 }
@@ -113,6 +117,19 @@ impl Config {
     pub fn wasm_memory64(&mut self, on: bool) -> &mut Config {
         self.memory64 = on;
         self
+    }
+
+    /// When function bodies are translated: on their first call ([`CompilationMode::Lazy`],
+    /// the default, for fast startup) or all by `Module::new` ([`CompilationMode::Eager`]).
+    /// `Module::new` validates every body either way; see [`CompilationMode`].
+    pub fn compilation_mode(&mut self, mode: CompilationMode) -> &mut Config {
+        self.compilation_mode = mode;
+        self
+    }
+
+    /// The compilation mode set by [`Config::compilation_mode`].
+    pub fn get_compilation_mode(&self) -> CompilationMode {
+        self.compilation_mode
     }
 
     /// Whether modules may use typed function references (the function references proposal

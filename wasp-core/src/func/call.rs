@@ -175,7 +175,11 @@ pub(crate) fn run<T>(store: &mut Store<T>, stack: &mut Stack) -> Result<RunEnd, 
                 }))
             }
             Exit::Interrupted { progress } => {
-                return Ok(RunEnd::Suspended(Suspension::Interrupted { progress }))
+                // Interrupted on entering a function not yet translated: pause in the
+                // function itself, as eager compilation would.
+                crate::engine::executor::settle_stand_in(&mut store.inner, stack, limits)
+                    .map_err(|code| with_backtrace(store, stack, code.into(), false))?;
+                return Ok(RunEnd::Suspended(Suspension::Interrupted { progress }));
             }
             Exit::HostCall { func, base, tail } => {
                 let end = host_step(store, stack, HostCall { func, base, tail })

@@ -121,6 +121,7 @@ impl Continuation {
         let store = store.as_context_mut();
         store.inner.check_owner(self.store, "continuation")?;
         crate::value::checked_slots(&store.inner, inputs)?;
+        store.inner.translate_frames(&self.stack);
         crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
         let gas_before = store.inner.gas;
         let outermost = store.inner.nested_calls == 0;

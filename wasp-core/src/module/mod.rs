@@ -1,19 +1,22 @@
-//! Modules: decoded, validated and translated once, then instantiated any number of times.
+//! Modules: decoded and validated once, translated once (in `Module::new` or function by
+//! function on first call), then instantiated any number of times.
 
 pub(crate) mod const_expr;
+mod lazy;
 mod parse;
 
 pub(crate) use parse::val_type;
 
 use std::sync::Arc;
 
-use crate::engine::translator::CompiledFunc;
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::types::{ExternType, FuncType, GlobalType, MemoryType, RefType, TableType};
 use const_expr::ConstExpr;
 
-/// A validated WebAssembly module, translated into Wasp's IR. Cheap to clone; `Send + Sync`.
+/// A validated WebAssembly module, whose functions are translated into Wasp's IR by
+/// [`Module::new`] or on their first call (see [`CompilationMode`](crate::CompilationMode)).
+/// Cheap to clone; `Send + Sync`: stores on any thread share its translations.
 ///
 /// ```
 /// use wasp_core::{Engine, Module};
@@ -32,7 +35,7 @@ pub struct Module {
 pub(crate) struct ModuleInner {
     pub(crate) engine: Engine,
     /// Content hash of the module's binary (names the module in snapshots).
-    pub(crate) hash: u64,
+    pub(crate) hash: lazy::ContentHash,
     pub(crate) types: Vec<FuncType>,
     /// Engine-wide ids of `types`.
     pub(crate) type_ids: Vec<u32>,
@@ -55,8 +58,8 @@ pub(crate) struct ModuleInner {
     pub(crate) start: Option<u32>,
     pub(crate) elements: Vec<ElementSegment>,
     pub(crate) data: Vec<DataSegment>,
-    /// Translated bodies of the defined functions.
-    pub(crate) code: Vec<Arc<CompiledFunc>>,
+    /// The bodies of the defined functions, translated or to be translated on first need.
+    pub(crate) code: lazy::Bodies,
     /// Names and debug info, for diagnostics.
     pub(crate) debug: crate::debug::ModuleDebug,
 }
@@ -159,8 +162,9 @@ impl<'a> ExportType<'a> {
 }
 
 impl Module {
-    /// Decodes, validates and translates a module. Accepts the binary format, and the text
-    /// format when the `wat` feature (default) is on.
+    /// Decodes and validates a module, and translates its functions now or, with the default
+    /// [`CompilationMode::Lazy`](crate::CompilationMode::Lazy), each on its first call.
+    /// Accepts the binary format, and the text format when the `wat` feature (default) is on.
     ///
     /// Fails with [`Error::Module`] when the bytes are malformed or the module is invalid, or
     /// uses a feature Wasp does not run (SIMD, threads, 64-bit memories, exceptions, GC), or
@@ -180,7 +184,7 @@ impl Module {
         })
     }
 
-    /// Decodes, validates and translates a module in the binary format only.
+    /// As [`Module::new`], for the binary format only.
     ///
     /// ```
     /// use wasp_core::{Engine, Module};
@@ -200,7 +204,8 @@ impl Module {
         })
     }
 
-    /// Checks that `bytes` hold a valid module, without keeping the result.
+    /// Checks that `bytes` hold a valid module (every function body included, in either
+    /// compilation mode), without keeping the result.
     ///
     /// # Errors
     ///
@@ -217,7 +222,7 @@ impl Module {
     /// A 64-bit FNV-1a hash of the module's binary encoding: snapshots name their modules
     /// by it.
     pub fn content_hash(&self) -> u64 {
-        self.inner.hash
+        self.inner.hash.get()
     }
 
     /// The module's imports, in order.

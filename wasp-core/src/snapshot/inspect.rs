@@ -272,7 +272,12 @@ impl SnapshotInfo {
         let by_instance: Vec<Option<&Arc<ModuleInner>>> = layout
             .instances
             .iter()
-            .map(|i| modules.iter().map(|m| &m.inner).find(|m| m.hash == i.hash))
+            .map(|i| {
+                modules
+                    .iter()
+                    .map(|m| &m.inner)
+                    .find(|m| m.hash.get() == i.hash)
+            })
             .collect();
         let memories = read_memories(&mut r, &layout, &by_instance)?;
         let tables = read_tables(&mut r)?;
@@ -656,7 +661,7 @@ fn describe<'m>(
     };
     let body = (func_index as usize)
         .checked_sub(module.num_imported_funcs)
-        .and_then(|defined| module.code.get(defined))
+        .and_then(|defined| module.compiled(defined).ok())
         .ok_or_else(|| bad("its module does not define it"))?;
     if frame.pc as usize >= body.ops.len() {
         return Err(bad(&format!(
@@ -670,7 +675,7 @@ fn describe<'m>(
             "a caller is not stopped right after a call{OTHER_TRANSLATION}"
         )));
     }
-    let info = describer.describe_in(module, func_index, body, frame.pc, exact);
+    let info = describer.describe_in(module, func_index, &body, frame.pc, exact);
     let locals = module_locals(module, func_index, values, frame.base, StoreId::NONE)
         .ok_or_else(|| bad("its locals lie past the saved value slots"))?;
     Ok(PausedFrame::new(info, locals))

@@ -216,6 +216,9 @@ impl<T> Store<T> {
         };
         r.finish()?;
         if let Some(c) = &call {
+            // Functions with frames are translated now if they were not yet (lazy
+            // compilation): the check reads their code.
+            self.inner.translate_frames(&c.stack);
             check_stack(&self.inner, &c.stack, &c.suspension)?;
             confine::check_call_refs(&self.inner, &reach, c)?;
         }

@@ -9,7 +9,10 @@ use wast::parser::{self, ParseBuffer};
 use wast::token::Id;
 use wast::{QuoteWat, Wast, WastDirective, WastExecute, WastInvoke, WastRet, Wat};
 
-use wasp_core::{Config, Engine, Error, Instance, LinkError, Linker, Module, Store, TrapCode, Val};
+use wasp_core::{
+    CompilationMode, Config, Engine, Error, Instance, LinkError, Linker, Module, Store, TrapCode,
+    Val,
+};
 
 use super::{host, values};
 
@@ -162,13 +165,21 @@ struct Runner {
 
 impl Runner {
     /// A runner for one script; with `metered`, on an engine that meters gas (and a store
-    /// with all the gas it could want), which must not change any result; multiple memories
+    /// with all the gas it could want) and translates every function in `Module::new` (eager
+    /// compilation), neither of which may change any result; without, on the default lazy
+    /// compilation, which translates each function on its first call; multiple memories
     /// allowed or not, 64-bit memories allowed or not, typed function references allowed or
     /// not.
     fn new(metered: bool, features: Features) -> Result<Runner, Error> {
         let mut config = Config::default();
+        let mode = if metered {
+            CompilationMode::Eager
+        } else {
+            CompilationMode::Lazy
+        };
         config
             .gas_metering(metered)
+            .compilation_mode(mode)
             .wasm_multi_memory(features.multi_memory)
             .wasm_memory64(features.memory64)
             .wasm_function_references(features.function_references);

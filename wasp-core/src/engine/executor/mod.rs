@@ -8,10 +8,12 @@
 mod bulk;
 mod dispatch;
 mod handlers;
+mod lazy;
 mod regs;
 mod trace;
 
 pub(crate) use dispatch::{execute, Op};
+pub(crate) use lazy::{settle_stand_in, stand_in};
 pub(crate) use trace::execute_traced;
 
 /// Pairs every instruction of verified code with its handler.

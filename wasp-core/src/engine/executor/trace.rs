@@ -46,7 +46,9 @@ pub(crate) fn execute_traced(
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // left it there (invariants 2 and 4 of `translator/verify.rs`).
         let op = unsafe { &*ip };
-        let (handler, budget) = if tracer.done() {
+        // A function translated on first call shows its own first instruction, not its
+        // stand-in's (`lazy.rs`).
+        let (handler, budget) = if tracer.done() || cx.at_stand_in() {
             (op.handler, BUDGET)
         } else {
             if let Some(frame) = cx.stack.frames.last() {

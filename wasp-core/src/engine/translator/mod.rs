@@ -27,6 +27,10 @@ use control::{Control, ControlKind};
 pub(crate) use ref_map::{RefKind, RefMap};
 pub(crate) use simd::{simd_kind, SimdKind};
 
+/// What function validators see of their module: one copy shared by every body, so that a
+/// body can be validated again when it is translated after `Module::new` (lazy compilation).
+pub(crate) type Resources = std::sync::Arc<ValidatorResources>;
+
 /// A translated function body and the facts the executor needs to call it.
 #[derive(Debug)]
 pub(crate) struct CompiledFunc {
@@ -41,6 +45,9 @@ pub(crate) struct CompiledFunc {
     pub(crate) refs: RefMap,
     /// The Wasm offset each instruction was translated from (for diagnostics only).
     pub(crate) offsets: offsets::OffsetMap,
+    /// `Some(i)` for the stand-in of defined function `i` while its body is not translated
+    /// (see `module/lazy.rs`): one instruction that translates the body and enters it.
+    pub(crate) pending: Option<u32>,
 }
 
 /// What translation needs to know of the module around a function.
@@ -103,7 +110,7 @@ pub(crate) fn translate(
     env: &FuncEnv<'_>,
     ty_index: usize,
     body: &FunctionBody<'_>,
-    validator: &mut FuncValidator<ValidatorResources>,
+    validator: &mut FuncValidator<Resources>,
 ) -> Result<CompiledFunc, Error> {
     let ty = &env.types[ty_index];
     let num_params = ty.param_slots() as u32;
@@ -174,6 +181,7 @@ pub(crate) fn translate(
         frame_size,
         refs,
         offsets,
+        pending: None,
     })
 }
 

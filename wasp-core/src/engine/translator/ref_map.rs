@@ -241,13 +241,13 @@ impl RefMapBuilder {
     /// Gives the noted points their types from the validator's operand stack, which must be
     /// in the state the points were noted for (see [`Translator::note_pause`]).
     #[inline]
-    pub(super) fn resolve(&mut self, v: &FuncValidator<ValidatorResources>, code: &[Instr]) {
+    pub(super) fn resolve(&mut self, v: &FuncValidator<super::Resources>, code: &[Instr]) {
         if !self.pending.is_empty() {
             self.resolve_pending(v, code);
         }
     }
 
-    fn resolve_pending(&mut self, v: &FuncValidator<ValidatorResources>, code: &[Instr]) {
+    fn resolve_pending(&mut self, v: &FuncValidator<super::Resources>, code: &[Instr]) {
         let mut start = 0;
         let height = v.operand_stack_height() as usize;
         // With `v128`s, a position of the model is found on the validator's stack by walking
@@ -457,7 +457,7 @@ mod tests {
                 (drop)))"#,
             false,
         );
-        let f = &module.inner.code[1];
+        let f = module.inner.compiled(1).unwrap();
         assert_eq!(f.refs.len(), 1, "one call, no gas: one pause point");
         let call = first_pc(&f.ops, |i| matches!(i, Instr::Call { .. }));
         let live: Vec<_> = f.refs.live_at(call).unwrap().collect();
@@ -480,7 +480,7 @@ mod tests {
                 (i32.const 0)))"#,
             true,
         );
-        let f = &module.inner.code[1];
+        let f = module.inner.compiled(1).unwrap();
         let call = first_pc(&f.ops, |i| matches!(i, Instr::Call { .. }));
         assert_eq!(f.refs.live_at(call).unwrap().count(), 0);
         let pay = first_pc(&f.ops, |i| matches!(i, Instr::ConsumeGas { .. }));
@@ -504,7 +504,7 @@ mod tests {
                 (call_ref $t)))"#,
         )
         .unwrap();
-        let f = &module.inner.code[1];
+        let f = module.inner.compiled(1).unwrap();
         let call = first_pc(&f.ops, |i| matches!(i, Instr::CallRef { .. }));
         // The block after `$nn` pays for `call_ref`, standing with the reference on the stack
         // (its temporary is slot 1, after the parameter).
@@ -526,7 +526,7 @@ mod tests {
               (func $f (result i32) (table.grow (ref.func $f) (i32.const 1))))"#,
             true,
         );
-        let f = &module.inner.code[0];
+        let f = module.inner.compiled(0).unwrap();
         let grow = first_pc(&f.ops, |i| matches!(i, Instr::TableGrow { .. }));
         let live: Vec<_> = f.refs.live_at(grow).unwrap().collect();
         assert_eq!(live, vec![(0, RefKind::Func)]);

@@ -13,7 +13,7 @@
 //! half by half, which would break the pair: inside loops both halves are hoisted together,
 //! into adjacent slots, by [`Translator::hoist_pair`]). Scalar code is translated exactly as before.
 
-use wasmparser::{FuncValidator, Operator, ValidatorResources, WasmModuleResources};
+use wasmparser::{FuncValidator, Operator, WasmModuleResources};
 
 use super::{Operand, Translator};
 use crate::engine::ir::{Instr, Reg};
@@ -106,7 +106,7 @@ impl Translator<'_> {
     pub(super) fn note_v128_operand(
         &mut self,
         op: &Operator<'_>,
-        v: &FuncValidator<ValidatorResources>,
+        v: &FuncValidator<super::Resources>,
     ) {
         let is_v128 =
             |t: Option<Option<wasmparser::ValType>>| t == Some(Some(wasmparser::ValType::V128));
