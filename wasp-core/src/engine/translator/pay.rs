@@ -84,7 +84,14 @@ mod tests {
         let mut config = Config::default();
         config.gas_metering(gas);
         let module = Module::new(&Engine::new(&config), wat).unwrap();
-        module.inner.code[0].ops.iter().map(|op| op.instr).collect()
+        module
+            .inner
+            .compiled(0)
+            .unwrap()
+            .ops
+            .iter()
+            .map(|op| op.instr)
+            .collect()
     }
 
     const COUNTER: &str = r#"(module (func (param $n i32) (result i32) (local $i i32)
