@@ -41,9 +41,7 @@ use wasp_bench::{
 };
 
 mod runners;
-use runners::{
-    to_wasm, wasmi_engine, wasp_engine_eager, Metering, Runner, WasmiRunner, WaspRunner,
-};
+use runners::{to_wasm, wasmi_engine, wasp_engine, Metering, Runner, WasmiRunner, WaspRunner};
 
 /// How many timed rounds of each engine the ratio table takes the median of.
 const RATIO_ROUNDS: usize = 15;
@@ -207,7 +205,7 @@ fn bench_execution(c: &mut Criterion, pairs: &mut [Pair]) {
 /// One criterion group per translation input, timing `Module::new` in each
 /// engine.
 fn bench_translation(c: &mut Criterion, inputs: &[TranslationInput]) {
-    let wasp_engine = wasp_engine_eager();
+    let wasp_engine = wasp_engine(Metering::Off);
     let wasmi_engine = wasmi_engine(Metering::Off);
     for input in inputs {
         let mut group = c.benchmark_group(input.name);
@@ -301,7 +299,7 @@ fn print_ratios(pairs: &mut [Pair], inputs: &[TranslationInput]) {
         execution.push(times);
     }
     print_summary(pairs, &execution);
-    let wasp_engine = wasp_engine_eager();
+    let wasp_engine = wasp_engine(Metering::Off);
     let wasmi_engine = wasmi_engine(Metering::Off);
     for input in inputs {
         let times = median_times([

@@ -30,19 +30,14 @@ pub fn wasmi_engine(metering: Metering) -> wasmi::Engine {
     wasmi::Engine::new(&config)
 }
 
-/// A Wasp engine that meters gas if asked to, with the default (lazy) compilation.
+/// A Wasp engine that translates every function in `Module::new`, as wasmi's
+/// [`wasmi_engine`] does, and meters gas if asked to: a measured call times execution
+/// alone (with the default lazy compilation a single call would include translating the
+/// functions it reaches), and the translation benchmarks compare like with like.
 pub fn wasp_engine(metering: Metering) -> wasp_core::Engine {
     let mut config = wasp_core::Config::default();
-    config.gas_metering(metering == Metering::On);
-    wasp_core::Engine::new(&config)
-}
-
-/// A Wasp engine that translates every function in `Module::new`, as wasmi's
-/// [`wasmi_engine`] does: the translation benchmarks compare like with like.
-#[allow(dead_code)]
-pub fn wasp_engine_eager() -> wasp_core::Engine {
-    let mut config = wasp_core::Config::default();
     config.compilation_mode(wasp_core::CompilationMode::Eager);
+    config.gas_metering(metering == Metering::On);
     wasp_core::Engine::new(&config)
 }
 
