@@ -93,24 +93,7 @@ pub(crate) fn execute(
     stack: &mut Stack,
     limits: Limits,
 ) -> Result<Exit, TrapCode> {
-    let mut cx = Cx {
-        s,
-        stack,
-        limits,
-        code: std::ptr::null(),
-        inst: u32::MAX,
-        base: 0,
-        mem: std::ptr::null_mut(),
-        mem_len: 0,
-        inst_funcs: std::ptr::null(),
-        inst_globals: std::ptr::null(),
-        globals: std::ptr::null_mut(),
-        ip: std::ptr::null(),
-        regs: std::ptr::null_mut(),
-        exit: Ok(Exit::Done),
-        gas: 0,
-    };
-    cx.gas = cx.s.gas;
+    let mut cx = Cx::new(s, stack, limits);
     if !cx.load_top() {
         return Ok(Exit::Done);
     }
@@ -130,6 +113,31 @@ pub(crate) fn execute(
             return Ok(Exit::Interrupted { progress: 0 });
         }
         cx.ip = next;
+    }
+}
+
+impl<'a> Cx<'a> {
+    /// The state for running the top frame of `stack`, before any frame is loaded (see
+    /// [`Cx::load_top`]); the store's gas is taken into [`Cx::gas`].
+    pub(super) fn new(s: &'a mut StoreInner, stack: &'a mut Stack, limits: Limits) -> Cx<'a> {
+        let gas = s.gas;
+        Cx {
+            s,
+            stack,
+            limits,
+            code: std::ptr::null(),
+            inst: u32::MAX,
+            base: 0,
+            mem: std::ptr::null_mut(),
+            mem_len: 0,
+            inst_funcs: std::ptr::null(),
+            inst_globals: std::ptr::null(),
+            globals: std::ptr::null_mut(),
+            ip: std::ptr::null(),
+            regs: std::ptr::null_mut(),
+            exit: Ok(Exit::Done),
+            gas,
+        }
     }
 }
 

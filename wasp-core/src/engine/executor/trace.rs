@@ -20,24 +20,7 @@ pub(crate) fn execute_traced(
     limits: Limits,
     tracer: &mut TraceState,
 ) -> Result<Exit, TrapCode> {
-    let mut cx = Cx {
-        s,
-        stack,
-        limits,
-        code: std::ptr::null(),
-        inst: u32::MAX,
-        base: 0,
-        mem: std::ptr::null_mut(),
-        mem_len: 0,
-        inst_funcs: std::ptr::null(),
-        inst_globals: std::ptr::null(),
-        globals: std::ptr::null_mut(),
-        ip: std::ptr::null(),
-        regs: std::ptr::null_mut(),
-        exit: Ok(Exit::Done),
-        gas: 0,
-    };
-    cx.gas = cx.s.gas;
+    let mut cx = Cx::new(s, stack, limits);
     if !cx.load_top() {
         return Ok(Exit::Done);
     }
