@@ -38,8 +38,14 @@ impl std::fmt::Debug for Op {
 /// A handler: runs the instruction at `ip` on the frame at `regs`, then dispatches on.
 /// Returns null when execution stops (the reason is in [`Cx::exit`]), or the instruction to
 /// continue with when its chain's budget is spent.
+///
+/// `gas` is the gas left (with metering on; untouched and meaningless without): it is
+/// handed from handler to handler in a register, so that paying for a block is a
+/// subtraction and a test with no store and reload through memory. A handler that returns
+/// to the trampoline leaves it in [`Cx::gas`] first, which the trampoline hands to the next
+/// chain and writes back to the store when execution stops.
 pub(super) type Handler =
-    fn(ip: *const Op, regs: *mut u64, cx: &mut Cx<'_>, budget: u32) -> *const Op;
+    fn(ip: *const Op, regs: *mut u64, cx: &mut Cx<'_>, budget: u32, gas: u64) -> *const Op;
 
 /// What a handler does next.
 pub(super) enum Flow {
@@ -53,10 +59,32 @@ pub(super) enum Flow {
     Reload,
     /// Execution stops: `Cx::exit` says why.
     Stop,
-    /// The handler returns this to the trampoline: the instruction to continue with (at
-    /// `Cx::regs`), or null when execution stops. The uncommon paths of calls and returns
-    /// end this way, so that the common paths need no registers saved across a call.
-    Trampoline(*const Op),
+    /// The handler leaves its chain through this cold path, which returns what the
+    /// handler returns to the trampoline. The uncommon paths of calls and returns end this
+    /// way: the handler hands the gas left to [`Cx::gas`] and jumps to the cold path, so
+    /// that the common paths need no registers saved across a call.
+    Cold(Cold),
+}
+
+/// A cold path out of a handler chain (see [`Flow::Cold`]): `run(cx, at, a, b)` does the
+/// work and returns the instruction to continue with (at `Cx::regs`), or null when execution
+/// stops (`Cx::exit` says why).
+pub(super) struct Cold {
+    pub(super) run: ColdPath,
+    pub(super) at: *const Op,
+    pub(super) a: u32,
+    pub(super) b: u32,
+}
+
+/// The function of a [`Cold`] path.
+pub(super) type ColdPath = fn(cx: &mut Cx<'_>, at: *const Op, a: u32, b: u32) -> *const Op;
+
+impl Flow {
+    /// Leaves the chain through `run(cx, at, a, b)` (see [`Flow::Cold`]).
+    #[inline(always)]
+    fn cold(run: ColdPath, at: *const Op, a: u32, b: u32) -> Flow {
+        Flow::Cold(Cold { run, at, a, b })
+    }
 }
 
 /// The interpreter's state while handlers run.
@@ -82,7 +110,9 @@ pub(super) struct Cx<'a> {
     pub(super) ip: *const Op,
     pub(super) regs: *mut u64,
     pub(super) exit: Result<Exit, TrapCode>,
-    /// The store's gas while handlers run (written back when they stop).
+    /// The store's gas while handlers run (written back when they stop). A handler chain
+    /// carries the gas left in a register (see [`Handler`]) and leaves it here when it
+    /// returns to the trampoline.
     pub(super) gas: u64,
 }
 
@@ -98,11 +128,11 @@ pub(crate) fn execute(
         return Ok(Exit::Done);
     }
     loop {
-        let (ip, regs) = (cx.ip, cx.regs);
+        let (ip, regs, gas) = (cx.ip, cx.regs, cx.gas);
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        let next = handler(ip, regs, &mut cx, BUDGET);
+        let next = handler(ip, regs, &mut cx, BUDGET, gas);
         if next.is_null() {
             cx.s.gas = cx.gas;
             return cx.exit;
@@ -329,7 +359,12 @@ impl Cx<'_> {
                 return Ok(Flow::Reload);
             }
         }
-        Ok(Flow::Trampoline(self.call_general(resume, callee, args)))
+        Ok(Flow::cold(
+            |cx, at, f, a| cx.call_general(at, f, a),
+            resume,
+            callee,
+            args,
+        ))
     }
 
     /// [`Cx::call`] in every case; returns where to continue (null to stop, with
@@ -393,7 +428,12 @@ impl Cx<'_> {
         args: u32,
     ) -> Result<Flow, TrapCode> {
         let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
-            return Ok(self.tail_call_host(at, callee, args));
+            return Ok(Flow::cold(
+                |cx, at, f, a| cx.tail_call_host(at, f, a),
+                at,
+                callee,
+                args,
+            ));
         };
         let base = self.base;
         let end = base + body.frame_size as usize;
@@ -401,7 +441,12 @@ impl Cx<'_> {
         let from = base + args as usize;
         let len = self.stack.values.len();
         if end > self.limits.max_slots || end > len || from + params as usize > len {
-            return self.tail_call_growing(callee, args);
+            return Ok(Flow::cold(
+                |cx, at, f, a| cx.tail_call_growing(at, f, a),
+                at,
+                callee,
+                args,
+            ));
         }
         let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
         // SAFETY: the new frame fits in the value stack (checked above; fact 4 of `regs.rs`).
@@ -424,10 +469,11 @@ impl Cx<'_> {
     }
 
     /// A tail call to host function `callee`: its arguments move to the frame's base, and
-    /// the running frame returns what it returns.
+    /// the running frame returns what it returns. Execution stops for the host call
+    /// (returns null).
     #[cold]
     #[inline(never)]
-    fn tail_call_host(&mut self, at: *const Op, callee: u32, args: u32) -> Flow {
+    fn tail_call_host(&mut self, at: *const Op, callee: u32, args: u32) -> *const Op {
         let FuncEntity::Host { type_id, .. } = &self.s.funcs[callee as usize] else {
             unreachable!("called for host functions only");
         };
@@ -441,14 +487,29 @@ impl Cx<'_> {
             func: callee,
             base: self.base,
             tail: true,
-        })
+        });
+        std::ptr::null()
     }
 
     /// A tail call to Wasm function `callee` whose frame needs the value stack to grow (or
-    /// overflows it).
+    /// overflows it); returns where to continue (null on a trap, with `Cx::exit` saying
+    /// which).
     #[cold]
     #[inline(never)]
-    fn tail_call_growing(&mut self, callee: u32, args: u32) -> Result<Flow, TrapCode> {
+    fn tail_call_growing(&mut self, _at: *const Op, callee: u32, args: u32) -> *const Op {
+        match self.tail_call_grow(callee, args) {
+            Ok(()) => self.ip,
+            Err(trap) => {
+                // As `op!` records a trap of a tail call: the frame's pc is left as it was.
+                self.exit = Err(trap);
+                std::ptr::null()
+            }
+        }
+    }
+
+    /// [`Cx::tail_call_growing`], its trap as a `Result`.
+    #[inline(always)]
+    fn tail_call_grow(&mut self, callee: u32, args: u32) -> Result<(), TrapCode> {
         let FuncEntity::Wasm { body, .. } = &self.s.funcs[callee as usize] else {
             unreachable!("called for Wasm functions only");
         };
@@ -460,7 +521,7 @@ impl Cx<'_> {
         self.stack.frames.pop();
         self.stack.enter(callee, body, self.base, self.limits)?;
         self.load_top();
-        Ok(Flow::Reload)
+        Ok(())
     }
 
     /// Returns from the running frame.
@@ -491,7 +552,7 @@ impl Cx<'_> {
                 }
             }
         }
-        Flow::Trampoline(self.ret_general())
+        Flow::cold(|cx, _, _, _| cx.ret_general(), std::ptr::null(), 0, 0)
     }
 
     /// [`Cx::ret`] in every case; returns where to continue (null when the outermost frame
@@ -508,18 +569,19 @@ impl Cx<'_> {
         }
     }
 
-    /// Pays `cost` gas, or pauses before the instruction at `ip`.
+    /// Pays `cost` out of `gas`, the gas left that the handler chain carries (see
+    /// [`Handler`]), or pauses before the instruction at `ip`, leaving `gas` as it was.
     #[inline(always)]
-    pub(super) fn charge(&mut self, ip: *const Op, cost: u64) -> Option<Flow> {
+    pub(super) fn charge(&mut self, gas: &mut u64, ip: *const Op, cost: u64) -> Option<Flow> {
         // One subtraction tells whether the gas covers the cost and, wrapped, what is missing.
-        let (left, short) = self.gas.overflowing_sub(cost);
+        let (left, short) = gas.overflowing_sub(cost);
         if short {
             self.save_pc(ip);
             return Some(self.stop(Exit::OutOfGas {
                 needed: left.wrapping_neg(),
             }));
         }
-        self.gas = left;
+        *gas = left;
         None
     }
 

@@ -39,8 +39,16 @@ pub(crate) fn stand_in(defined: u32, num_params: u32) -> CompiledFunc {
 }
 
 /// The stand-in's handler: enters the translated function, or traps if it cannot be
-/// translated.
-fn enter_translation(_ip: *const Op, _regs: *mut u64, cx: &mut Cx<'_>, _budget: u32) -> *const Op {
+/// translated. Either way it returns to the trampoline, so it leaves the gas left in
+/// [`Cx::gas`] (see [`Handler`](super::dispatch::Handler)).
+fn enter_translation(
+    _ip: *const Op,
+    _regs: *mut u64,
+    cx: &mut Cx<'_>,
+    _budget: u32,
+    gas: u64,
+) -> *const Op {
+    cx.gas = gas;
     match enter_translated(cx.s, cx.stack, cx.limits) {
         Ok(()) => {
             cx.load_top();

@@ -25,7 +25,7 @@ pub(crate) fn execute_traced(
         return Ok(Exit::Done);
     }
     loop {
-        let (ip, regs) = (cx.ip, cx.regs);
+        let (ip, regs, gas) = (cx.ip, cx.regs, cx.gas);
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // left it there (invariants 2 and 4 of `translator/verify.rs`).
         let op = unsafe { &*ip };
@@ -42,7 +42,7 @@ pub(crate) fn execute_traced(
             // next instruction here, in every build.
             (handlers::step_handler_for(&op.instr), 1)
         };
-        let next = handler(ip, regs, &mut cx, budget);
+        let next = handler(ip, regs, &mut cx, budget, gas);
         if next.is_null() {
             cx.s.gas = cx.gas;
             return cx.exit;

@@ -92,7 +92,7 @@ op!(MemorySize { dst, mem }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
-op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx| {
+op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx, gas| {
     let delta = u64::from(u32_!(regs, delta));
     let addr = memory_addr(cx, mem);
     if !crate::limits::memory_may_grow(&cx.s.memories, &cx.s.limits, addr, delta) {
@@ -101,7 +101,7 @@ op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx| {
         return Ok(Flow::Next);
     }
     let page_size_log2 = cx.s.memories[addr].ty.page_size_log2();
-    charge_dynamic!(cx, ip, |c| c.memory_grow(delta, page_size_log2));
+    charge_dynamic!(cx, gas, ip, |c| c.memory_grow(delta, page_size_log2));
     let s = &mut *cx.s;
     let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
     cx.load_memory();
@@ -111,11 +111,11 @@ op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx| {
 
 // Bulk operations pay once, when they start, and resume where an interrupt stopped them.
 
-op!(MemoryFill { dst, val, len }, |ip, regs, cx| {
+op!(MemoryFill { dst, val, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (index, _, _) = data(ip);
     let addr = memory_addr(cx, index);
@@ -126,11 +126,11 @@ op!(MemoryFill { dst, val, len }, |ip, regs, cx| {
     Ok(cx.bulk_end(ip, stopped))
 });
 
-op!(MemoryCopy { dst, src, len }, |ip, regs, cx| {
+op!(MemoryCopy { dst, src, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (dm, sm, _) = data(ip);
     let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
@@ -146,11 +146,11 @@ op!(MemoryCopy { dst, src, len }, |ip, regs, cx| {
     Ok(cx.bulk_end(ip, stopped))
 });
 
-op!(MemoryInit { dst, src, len }, |ip, regs, cx| {
+op!(MemoryInit { dst, src, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (seg, index, _) = data(ip);
     let addr = cx.s.instances[cx.inst as usize].data[seg as usize];

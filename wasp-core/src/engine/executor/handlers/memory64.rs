@@ -64,7 +64,7 @@ store64! {
     Store64Mem64, Store64Mem64N, |v| v.to_le_bytes();
 }
 
-op!(MemoryGrow64 { dst, delta, mem }, |ip, regs, cx| {
+op!(MemoryGrow64 { dst, delta, mem }, |ip, regs, cx, gas| {
     let delta = r!(regs, delta);
     let addr = memory_addr(cx, mem);
     if !crate::limits::memory_may_grow(&cx.s.memories, &cx.s.limits, addr, delta) {
@@ -73,7 +73,7 @@ op!(MemoryGrow64 { dst, delta, mem }, |ip, regs, cx| {
         return Ok(Flow::Next);
     }
     let page_size_log2 = cx.s.memories[addr].ty.page_size_log2();
-    charge_dynamic!(cx, ip, |c| c.memory_grow(delta, page_size_log2));
+    charge_dynamic!(cx, gas, ip, |c| c.memory_grow(delta, page_size_log2));
     let s = &mut *cx.s;
     let old = crate::limits::grow_memory(&mut s.memories, &s.limits, addr, delta);
     cx.load_memory();
@@ -84,11 +84,11 @@ op!(MemoryGrow64 { dst, delta, mem }, |ip, regs, cx| {
 // Bulk operations pay once, when they start, and resume where an interrupt stopped them,
 // as those of 32-bit memories do.
 
-op!(MemoryFill64 { dst, val, len }, |ip, regs, cx| {
+op!(MemoryFill64 { dst, val, len }, |ip, regs, cx, gas| {
     let len = r!(regs, len);
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (index, _, _) = data(ip);
     let addr = memory_addr(cx, index);
@@ -110,12 +110,12 @@ fn address(regs: *mut u64, reg: crate::engine::ir::Reg, wide: bool) -> u64 {
     }
 }
 
-op!(MemoryCopy64 { dst, src, len }, |ip, regs, cx| {
+op!(MemoryCopy64 { dst, src, len }, |ip, regs, cx, gas| {
     let (dm, sm, wide) = data(ip);
     let len = address(regs, len, wide & 4 != 0);
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
     let d = address(regs, dst, wide & 1 != 0);
@@ -131,11 +131,11 @@ op!(MemoryCopy64 { dst, src, len }, |ip, regs, cx| {
     Ok(cx.bulk_end(ip, stopped))
 });
 
-op!(MemoryInit64 { dst, src, len }, |ip, regs, cx| {
+op!(MemoryInit64 { dst, src, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_memory(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
     }
     let (seg, index, _) = data(ip);
     let addr = cx.s.instances[cx.inst as usize].data[seg as usize];

@@ -54,7 +54,8 @@ macro_rules! b {
 // ----- dispatch ---------------------------------------------------------------------------------
 
 /// Continues with the handler of the instruction at `$ip`, in tail position, while the
-/// chain's budget lasts; then returns to the trampoline.
+/// chain's budget lasts; then returns to the trampoline, leaving the gas left in
+/// [`Cx::gas`](super::dispatch::Cx::gas).
 ///
 /// Branches and frame changes (calls, returns) dispatch through here: every loop and every
 /// recursion spends budget, so the trampoline is reached at least every [`BUDGET`] of them
@@ -62,17 +63,18 @@ macro_rules! b {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr) => {{
         let ip: *const Op = $ip;
         let budget = $budget.wrapping_sub(1);
         if budget == 0 {
             $cx.regs = $regs;
+            $cx.gas = $gas;
             return ip;
         }
         // SAFETY: `ip` is an instruction of the running function: every successor a handler
         // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, budget);
+        return handler(ip, $regs, $cx, budget, $gas);
     }};
 }
 
@@ -89,14 +91,14 @@ macro_rules! dispatch {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch_next {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr) => {{
         if cfg!(debug_assertions) || STEP {
-            dispatch!($ip, $regs, $cx, $budget);
+            dispatch!($ip, $regs, $cx, $budget, $gas);
         }
         let ip: *const Op = $ip;
         // SAFETY: as in `dispatch!`.
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $budget);
+        return handler(ip, $regs, $cx, $budget, $gas);
     }};
 }
 
@@ -104,10 +106,27 @@ macro_rules! dispatch_next {
 /// builds: `STEP = false`, the one instructions are linked to, and `STEP = true`, which
 /// returns to its caller after each instruction (the instruction trace's single-step loop;
 /// the hot loop never sees it).
+///
+/// The gas left travels from handler to handler as an argument, in a register (see
+/// [`Handler`]). A handler that pays gas names it as a fourth closure parameter,
+/// `|ip, regs, cx, gas|`, and gets a `&mut u64` to pay from (see [`Cx::charge`]); the
+/// others pass it on untouched. Whenever the chain returns to the trampoline (a spent
+/// budget, a stop, a trap, a cold call or return path) the gas left is written to
+/// [`Cx::gas`], where everything outside the chain reads it.
+///
+/// [`Cx::charge`]: super::dispatch::Cx::charge
+/// [`Cx::gas`]: super::dispatch::Cx::gas
 macro_rules! op {
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, $body);
+    };
+    ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident, $gas:ident| $body:block) => {
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $body);
+    };
+    (@handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident, $gas:ident, $body:block) => {
         #[allow(
             unused_variables,
+            unused_mut,
             unused_unsafe,
             clippy::unnecessary_cast,
             clippy::redundant_closure_call,
@@ -118,6 +137,7 @@ macro_rules! op {
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
             budget: u32,
+            mut $gas: u64,
         ) -> *const Op {
             // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
             let instr = unsafe { *$ip }.instr;
@@ -126,24 +146,31 @@ macro_rules! op {
                 // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
-            let flow: Result<Flow, TrapCode> = (|| $body)();
+            let flow: Result<Flow, TrapCode> = (|$gas: &mut u64| $body)(&mut $gas);
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
-                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget),
+                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas),
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
-                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget),
+                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas),
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2).
-                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget)
+                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.regs);
-                    dispatch!(ip, regs, $cx, budget)
+                    dispatch!(ip, regs, $cx, budget, $gas)
                 }
-                Ok(Flow::Stop) => std::ptr::null(),
-                Ok(Flow::Trampoline(next)) => next,
+                Ok(Flow::Stop) => {
+                    $cx.gas = $gas;
+                    std::ptr::null()
+                }
+                Ok(Flow::Cold(cold)) => {
+                    $cx.gas = $gas;
+                    (cold.run)($cx, cold.at, cold.a, cold.b)
+                }
                 Err(trap) => {
+                    $cx.gas = $gas;
                     $cx.exit = Err(trap);
                     // Diagnostics read where it trapped from the frame: the pc just past the
                     // instruction, as for a frame waiting on a call. Calls record it
@@ -179,9 +206,9 @@ fn data(ip: *const Op) -> (u32, u32, u32) {
 /// Pays a dynamic gas cost computed from the price list, when metering is on; stops the
 /// handler when the store's gas does not cover it.
 macro_rules! charge_dynamic {
-    ($cx:expr, $ip:expr, |$c:ident| $cost:expr) => {
+    ($cx:expr, $gas:expr, $ip:expr, |$c:ident| $cost:expr) => {
         if let Some($c) = $cx.limits.gas {
-            if let Some(flow) = $cx.charge($ip, $cost) {
+            if let Some(flow) = $cx.charge($gas, $ip, $cost) {
                 return Ok(flow);
             }
         }

@@ -13,7 +13,12 @@ use super::*;
 /// Takes the branch by `offset` from the paying branch at `ip`: pays for the block that the
 /// `ConsumeGas` just before its target starts.
 #[inline(always)]
-fn pay_and_jump(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Result<Flow, TrapCode> {
+fn pay_and_jump(
+    ip: *const Op,
+    offset: i32,
+    cx: &mut Cx<'_>,
+    gas: &mut u64,
+) -> Result<Flow, TrapCode> {
     // SAFETY: a paying branch lands inside the function (invariant 2 of
     // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
     let pay = unsafe { ip.offset(offset as isize).sub(1) };
@@ -22,7 +27,7 @@ fn pay_and_jump(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Result<Flow, Tra
         // SAFETY: invariant 5 of `translator/verify.rs`.
         unsafe { std::hint::unreachable_unchecked() }
     };
-    match cx.charge(pay, u64::from(lo) | (u64::from(hi) << 32)) {
+    match cx.charge(gas, pay, u64::from(lo) | (u64::from(hi) << 32)) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::Jump(offset)),
     }
@@ -31,7 +36,7 @@ fn pay_and_jump(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Result<Flow, Tra
 /// Pays, for the pay-first branch at `ip` that branches by `offset`, the `ConsumeGas` two
 /// instructions before its target; the flow that stops when the gas does not cover it.
 #[inline(always)]
-fn pay_first(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Option<Flow> {
+fn pay_first(ip: *const Op, offset: i32, cx: &mut Cx<'_>, gas: &mut u64) -> Option<Flow> {
     // SAFETY: a pay-first branch lands inside the function (invariant 2 of
     // `translator/verify.rs`), two instructions after a `ConsumeGas` (invariant 5).
     let pay = unsafe { ip.offset(offset as isize).sub(2) };
@@ -40,13 +45,13 @@ fn pay_first(ip: *const Op, offset: i32, cx: &mut Cx<'_>) -> Option<Flow> {
         // SAFETY: invariant 5 of `translator/verify.rs`.
         unsafe { std::hint::unreachable_unchecked() }
     };
-    cx.charge(pay, u64::from(lo) | (u64::from(hi) << 32))
+    cx.charge(gas, pay, u64::from(lo) | (u64::from(hi) << 32))
 }
 
 /// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds.
 macro_rules! pay_first_if {
-    ($cond:expr, $ip:expr, $offset:expr, $cx:expr) => {{
-        if let Some(flow) = pay_first($ip, $offset, $cx) {
+    ($cond:expr, $ip:expr, $offset:expr, $cx:expr, $gas:expr) => {{
+        if let Some(flow) = pay_first($ip, $offset, $cx, $gas) {
             return Ok(flow);
         }
         branch_if!($cond, $offset)
@@ -55,27 +60,27 @@ macro_rules! pay_first_if {
 
 /// Pays and branches by `offset` when `$cond` holds.
 macro_rules! pay_if {
-    ($cond:expr, $ip:expr, $offset:expr, $cx:expr) => {
+    ($cond:expr, $ip:expr, $offset:expr, $cx:expr, $gas:expr) => {
         if $cond {
-            pay_and_jump($ip, $offset, $cx)
+            pay_and_jump($ip, $offset, $cx, $gas)
         } else {
             Ok(Flow::Next)
         }
     };
 }
 
-op!(BrPay { offset }, |ip, regs, cx| {
-    pay_and_jump(ip, offset, cx)
+op!(BrPay { offset }, |ip, regs, cx, gas| {
+    pay_and_jump(ip, offset, cx, gas)
 });
 
 /// Paying tests for zero: `cond` read as a `$t`.
 macro_rules! pay_on {
     ($($variant:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
-        op!($variant { cond, offset }, |ip, regs, cx| {
-            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx)
+        op!($variant { cond, offset }, |ip, regs, cx, gas| {
+            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx, gas)
         });
-        op!($first { cond, offset }, |ip, regs, cx| {
-            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx)
+        op!($first { cond, offset }, |ip, regs, cx, gas| {
+            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx, gas)
         });
     )*};
 }
@@ -95,13 +100,13 @@ macro_rules! pay_compare {
         pay_compare!(@ $first, $first_imm($t) = $f; pay_first_if);
     )*};
     (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($br { lhs, rhs, offset }, |ip, regs, cx| {
+        op!($br { lhs, rhs, offset }, |ip, regs, cx, gas| {
             let (a, b) = (r!(regs, lhs), r!(regs, rhs));
-            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, cx)
+            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, cx, gas)
         });
-        op!($br_imm { lhs, imm, offset }, |ip, regs, cx| {
+        op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas| {
             let a = <$t as SlotValue>::read(r!(regs, lhs));
-            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, cx)
+            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, cx, gas)
         });
     };
 }

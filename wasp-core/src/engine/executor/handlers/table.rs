@@ -56,7 +56,7 @@ fn index(regs: *mut u64, reg: crate::engine::ir::Reg, wide: bool) -> u64 {
     }
 }
 
-op!(TableGrow { dst, init, delta }, |ip, regs, cx| {
+op!(TableGrow { dst, init, delta }, |ip, regs, cx, gas| {
     let (table, _, wide) = data(ip);
     let delta = index(regs, delta, wide != 0);
     // `-1` of the table's index type.
@@ -72,18 +72,18 @@ op!(TableGrow { dst, init, delta }, |ip, regs, cx| {
         set!(regs, dst, refused);
         return Ok(Flow::Skip);
     }
-    charge_dynamic!(cx, ip, |c| c.table_grow(delta));
+    charge_dynamic!(cx, gas, ip, |c| c.table_grow(delta));
     let old = cx.s.tables[addr].grow(delta, r!(regs, init));
     set!(regs, dst, old.unwrap_or(refused));
     Ok(Flow::Skip)
 });
 
-op!(TableFill { dst, val, len }, |ip, regs, cx| {
+op!(TableFill { dst, val, len }, |ip, regs, cx, gas| {
     let (table, _, wide) = data(ip);
     let len = index(regs, len, wide != 0);
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_table(len));
     }
     let addr = table_addr(cx, table);
     let (d, v) = (index(regs, dst, wide != 0), r!(regs, val));
@@ -100,12 +100,12 @@ op!(TableFill { dst, val, len }, |ip, regs, cx| {
     Ok(cx.bulk_end(ip, stopped))
 });
 
-op!(TableCopy { dst, src, len }, |ip, regs, cx| {
+op!(TableCopy { dst, src, len }, |ip, regs, cx, gas| {
     let (dt, st, wide) = data(ip);
     let len = index(regs, len, wide & 4 != 0);
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_table(len));
     }
     let (da, sa) = (table_addr(cx, dt), table_addr(cx, st));
     let d = index(regs, dst, wide & 1 != 0);
@@ -121,11 +121,11 @@ op!(TableCopy { dst, src, len }, |ip, regs, cx| {
     Ok(cx.bulk_end(ip, stopped))
 });
 
-op!(TableInit { dst, src, len }, |ip, regs, cx| {
+op!(TableInit { dst, src, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
     if done == 0 {
-        charge_dynamic!(cx, ip, |c| c.bulk_table(len));
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_table(len));
     }
     let (seg, table, wide) = data(ip);
     let taddr = table_addr(cx, table);
