@@ -82,7 +82,7 @@ pub(super) type ColdPath = fn(cx: &mut Cx<'_>, at: *const Op, a: u32, b: u32) ->
 impl Flow {
     /// Leaves the chain through `run(cx, at, a, b)` (see [`Flow::Cold`]).
     #[inline(always)]
-    fn cold(run: ColdPath, at: *const Op, a: u32, b: u32) -> Flow {
+    pub(super) fn cold(run: ColdPath, at: *const Op, a: u32, b: u32) -> Flow {
         Flow::Cold(Cold { run, at, a, b })
     }
 }

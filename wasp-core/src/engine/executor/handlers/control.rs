@@ -8,8 +8,8 @@ op!(Unreachable {}, |ip, regs, cx| {
     Err(TrapCode::Unreachable)
 });
 
-op!(ConsumeGas { lo, hi }, |ip, regs, cx, gas| {
-    match cx.charge(gas, ip, u64::from(lo) | (u64::from(hi) << 32)) {
+op!(ConsumeGas {}, |ip, regs, cx, gas| {
+    match pay_block(ip, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::Next),
     }

@@ -13,21 +13,11 @@ use super::*;
 /// Takes the branch by `offset` from the paying branch at `ip`: pays for the block that the
 /// `ConsumeGas` just before its target starts.
 #[inline(always)]
-fn pay_and_jump(
-    ip: *const Op,
-    offset: i32,
-    cx: &mut Cx<'_>,
-    gas: &mut u64,
-) -> Result<Flow, TrapCode> {
+fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapCode> {
     // SAFETY: a paying branch lands inside the function (invariant 2 of
     // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
     let pay = unsafe { ip.offset(offset as isize).sub(1) };
-    // SAFETY: `pay` is an instruction of the function, as just said.
-    let Instr::ConsumeGas { lo, hi } = (unsafe { *pay }).instr else {
-        // SAFETY: invariant 5 of `translator/verify.rs`.
-        unsafe { std::hint::unreachable_unchecked() }
-    };
-    match cx.charge(gas, pay, u64::from(lo) | (u64::from(hi) << 32)) {
+    match pay_block(pay, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::Jump(offset)),
     }
@@ -36,22 +26,60 @@ fn pay_and_jump(
 /// Pays, for the pay-first branch at `ip` that branches by `offset`, the `ConsumeGas` two
 /// instructions before its target; the flow that stops when the gas does not cover it.
 #[inline(always)]
-fn pay_first(ip: *const Op, offset: i32, cx: &mut Cx<'_>, gas: &mut u64) -> Option<Flow> {
+fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
     // SAFETY: a pay-first branch lands inside the function (invariant 2 of
     // `translator/verify.rs`), two instructions after a `ConsumeGas` (invariant 5).
     let pay = unsafe { ip.offset(offset as isize).sub(2) };
-    // SAFETY: `pay` is an instruction of the function, as just said.
+    pay_block(pay, gas)
+}
+
+/// Pays, out of the gas left that the chain carries, the cost of the `ConsumeGas` at `pay`
+/// (the instruction itself, or the one a paying branch pays for); the flow that pauses
+/// standing at `pay` when the gas does not cover it.
+///
+/// The common path is one subtraction and one test on the register that carries the gas:
+/// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
+#[inline(always)]
+pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
+    let (left, short) = gas.overflowing_sub(cost_at(pay));
+    *gas = left;
+    if short {
+        return Some(Flow::cold(|cx, at, _, _| out_of_gas(cx, at), pay, 0, 0));
+    }
+    None
+}
+
+/// The cost of the `ConsumeGas` at `pay`.
+#[inline(always)]
+fn cost_at(pay: *const Op) -> u64 {
+    // SAFETY: `pay` is an instruction of the running function: the running `ConsumeGas`, or
+    // the one a paying branch names (invariants 2 and 5 of `translator/verify.rs`).
     let Instr::ConsumeGas { lo, hi } = (unsafe { *pay }).instr else {
-        // SAFETY: invariant 5 of `translator/verify.rs`.
+        // SAFETY: invariant 5 of `translator/verify.rs`, and the lookup that gives
+        // `ConsumeGas` its handler.
         unsafe { std::hint::unreachable_unchecked() }
     };
-    cx.charge(gas, pay, u64::from(lo) | (u64::from(hi) << 32))
+    u64::from(lo) | (u64::from(hi) << 32)
+}
+
+/// Pauses standing at the `ConsumeGas` at `pay`, whose cost the gas left did not cover.
+/// [`Cx::gas`] holds what [`pay_block`] left in the chain's gas: the gas before it minus the
+/// cost, wrapped.
+#[cold]
+#[inline(never)]
+fn out_of_gas(cx: &mut Cx<'_>, pay: *const Op) -> *const Op {
+    let cost = cost_at(pay);
+    let gas = cx.gas.wrapping_add(cost);
+    cx.gas = gas;
+    cx.save_pc(pay);
+    cx.stop(super::super::Exit::OutOfGas { needed: cost - gas });
+    std::ptr::null()
 }
 
 /// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds.
 macro_rules! pay_first_if {
-    ($cond:expr, $ip:expr, $offset:expr, $cx:expr, $gas:expr) => {{
-        if let Some(flow) = pay_first($ip, $offset, $cx, $gas) {
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {{
+        if let Some(flow) = pay_first($ip, $offset, $gas) {
             return Ok(flow);
         }
         branch_if!($cond, $offset)
@@ -60,9 +88,9 @@ macro_rules! pay_first_if {
 
 /// Pays and branches by `offset` when `$cond` holds.
 macro_rules! pay_if {
-    ($cond:expr, $ip:expr, $offset:expr, $cx:expr, $gas:expr) => {
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {
         if $cond {
-            pay_and_jump($ip, $offset, $cx, $gas)
+            pay_and_jump($ip, $offset, $gas)
         } else {
             Ok(Flow::Next)
         }
@@ -70,17 +98,17 @@ macro_rules! pay_if {
 }
 
 op!(BrPay { offset }, |ip, regs, cx, gas| {
-    pay_and_jump(ip, offset, cx, gas)
+    pay_and_jump(ip, offset, gas)
 });
 
 /// Paying tests for zero: `cond` read as a `$t`.
 macro_rules! pay_on {
     ($($variant:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
         op!($variant { cond, offset }, |ip, regs, cx, gas| {
-            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx, gas)
+            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
         });
         op!($first { cond, offset }, |ip, regs, cx, gas| {
-            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, cx, gas)
+            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
         });
     )*};
 }
@@ -102,11 +130,11 @@ macro_rules! pay_compare {
     (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { lhs, rhs, offset }, |ip, regs, cx, gas| {
             let (a, b) = (r!(regs, lhs), r!(regs, rhs));
-            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, cx, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, gas)
         });
         op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas| {
             let a = <$t as SlotValue>::read(r!(regs, lhs));
-            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, cx, gas)
+            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, gas)
         });
     };
 }
