@@ -109,13 +109,17 @@ macro_rules! dispatch_next {
 ///
 /// The gas left travels from handler to handler as an argument, in a register (see
 /// [`Handler`]). A handler that pays gas names it as a fourth closure parameter,
-/// `|ip, regs, cx, gas|`, and gets a `&mut u64` to pay from (see [`Cx::charge`]); the
-/// others pass it on untouched. Whenever the chain returns to the trampoline (a spent
-/// budget, a stop, a trap, a cold call or return path) the gas left is written to
-/// [`Cx::gas`], where everything outside the chain reads it.
+/// `|ip, regs, cx, gas|`, and gets a `&mut u64` to pay from (`pay_block` in `pay.rs` for a
+/// block's `ConsumeGas`, [`Cx::charge`] for a cost computed as it runs); the others pass it
+/// on untouched. Whenever the chain returns to the trampoline (a spent budget, a stop, a
+/// trap, a cold path) the gas left is written to [`Cx::gas`], where everything outside the
+/// chain reads it. A handler whose uncommon path calls a function leaves through
+/// [`Flow::Cold`] rather than calling it in its body, so that its common path keeps the
+/// gas in its register instead of saving it across the call.
 ///
 /// [`Cx::charge`]: super::dispatch::Cx::charge
 /// [`Cx::gas`]: super::dispatch::Cx::gas
+/// [`Flow::Cold`]: super::dispatch::Flow::Cold
 macro_rules! op {
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
         op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, $body);
