@@ -43,6 +43,10 @@ pub(crate) fn stand_in(defined: u32, num_params: u32) -> CompiledFunc {
 fn enter_translation(_ip: *const Op, _regs: *mut u64, cx: &mut Cx<'_>, _budget: u32) -> *const Op {
     match enter_translated(cx.s, cx.stack, cx.limits) {
         Ok(()) => {
+            // Translation put the body in the function's entity, and entering it may have
+            // grown the stacks.
+            cx.set_funcs();
+            cx.measure_room();
             cx.load_top();
             // Back to the trampoline, which continues at the function's first instruction.
             cx.ip
