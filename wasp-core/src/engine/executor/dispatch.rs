@@ -443,7 +443,9 @@ impl Cx<'_> {
         callee: u32,
         args: u32,
     ) -> Result<Flow, TrapCode> {
-        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
+        // SAFETY: as in `call`, every caller passes a store address its code names or a
+        // checked one.
+        let FuncEntity::Wasm { body, instance, .. } = (unsafe { self.func_entity(callee) }) else {
             return Ok(self.tail_call_host(at, callee, args));
         };
         let base = self.base;
@@ -584,7 +586,9 @@ impl Cx<'_> {
         // SAFETY: instantiation resolves every entry of an instance's table list to a table
         // of the store.
         let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
-        let entry = *elems.get(index as usize).ok_or(TrapCode::UndefinedElement)?;
+        let entry = *elems
+            .get(index as usize)
+            .ok_or(TrapCode::UndefinedElement)?;
         let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)?;
         // Table entries come from validated code or from a checked snapshot; a reference to
         // no function is still refused rather than trusted.
