@@ -353,7 +353,7 @@ impl Cx<'_> {
             // Two checks stand for four: `frames_room` is at most the frame stack's capacity
             // and the frame limit, `slots_room` at most the value stack's length and the slot
             // limit.
-            if *instance == self.inst && depth < self.frames_room && end <= self.slots_room {
+            if (*instance == self.inst) & (depth < self.frames_room) & (end <= self.slots_room) {
                 let (code, size) = (body.ops.as_ptr(), body.frame_size);
                 let (params, locals) = (body.num_params, body.num_locals);
                 let pc = self.pc_of(resume);
