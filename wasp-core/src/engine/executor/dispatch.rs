@@ -92,6 +92,17 @@ pub(super) struct Cx<'a> {
     pub(super) s: &'a mut StoreInner,
     pub(super) stack: &'a mut Stack,
     pub(super) limits: Limits,
+    /// The store's functions, and how many there are (see [`Cx::set_funcs`]).
+    funcs: *const FuncEntity,
+    funcs_len: usize,
+    /// Frames the frame stack holds without growing, within the limit: the smaller of its
+    /// capacity and `Limits::max_frames`. Slots a frame may reach without the value stack
+    /// growing, within the limit: the smaller of its length and `Limits::max_slots`. Both
+    /// only grow while handlers run (the stacks never shrink their allocation), so a stale
+    /// figure is a safe one: it sends a call down the general path, which renews them (see
+    /// [`Cx::call`]).
+    frames_room: usize,
+    slots_room: usize,
     /// The running function's ops.
     pub(super) code: *const Op,
     /// The running function's instance.
@@ -105,6 +116,8 @@ pub(super) struct Cx<'a> {
     /// [`Cx::load_instance`]).
     pub(super) inst_funcs: *const u32,
     pub(super) inst_globals: *const u32,
+    /// The running instance's table addresses (see [`Cx::load_instance`]).
+    inst_tables: *const u32,
     pub(super) globals: *mut GlobalEntity,
     /// Where to continue after `Flow::Reload` or a spent budget.
     pub(super) ip: *const Op,
@@ -151,10 +164,14 @@ impl<'a> Cx<'a> {
     /// [`Cx::load_top`]); the store's gas is taken into [`Cx::gas`].
     pub(super) fn new(s: &'a mut StoreInner, stack: &'a mut Stack, limits: Limits) -> Cx<'a> {
         let gas = s.gas;
-        Cx {
+        let mut cx = Cx {
             s,
             stack,
             limits,
+            funcs: std::ptr::null(),
+            funcs_len: 0,
+            frames_room: 0,
+            slots_room: 0,
             code: std::ptr::null(),
             inst: u32::MAX,
             base: 0,
@@ -162,12 +179,30 @@ impl<'a> Cx<'a> {
             mem_len: 0,
             inst_funcs: std::ptr::null(),
             inst_globals: std::ptr::null(),
+            inst_tables: std::ptr::null(),
             globals: std::ptr::null_mut(),
             ip: std::ptr::null(),
             regs: std::ptr::null_mut(),
             exit: Ok(Exit::Done),
             gas,
-        }
+        };
+        cx.set_funcs();
+        cx.measure_room();
+        cx
+    }
+
+    /// Caches where the store keeps its functions. The list does not change while handlers
+    /// run (functions are added by instantiation and by the embedder, with the store outside
+    /// of execution); lazy translation replaces a body in place, and calls this again after.
+    pub(super) fn set_funcs(&mut self) {
+        self.funcs = self.s.funcs.as_ptr();
+        self.funcs_len = self.s.funcs.len();
+    }
+
+    /// Renews [`Cx::frames_room`] and [`Cx::slots_room`] after the stacks may have grown.
+    pub(super) fn measure_room(&mut self) {
+        self.frames_room = self.stack.frames.capacity().min(self.limits.max_frames);
+        self.slots_room = self.stack.values.len().min(self.limits.max_slots);
     }
 }
 
@@ -221,7 +256,21 @@ impl Cx<'_> {
         let instance = &s.instances[self.inst as usize];
         self.inst_funcs = instance.funcs.as_ptr();
         self.inst_globals = instance.globals.as_ptr();
+        self.inst_tables = instance.tables.as_ptr();
         self.globals = s.globals.as_mut_ptr();
+    }
+
+    /// Store function `func`, a Wasm function's address as the running code names it.
+    ///
+    /// # Safety
+    /// `func < funcs_len`: an address from an instance's function list (instantiation
+    /// resolves every entry to a store function), a frame's function (frames restored from
+    /// snapshots are checked) or a checked reference.
+    #[inline(always)]
+    unsafe fn func_entity(&self, func: u32) -> &FuncEntity {
+        debug_assert!((func as usize) < self.funcs_len);
+        // SAFETY: by the contract, and `funcs` is the store's list (`set_funcs`).
+        unsafe { &*self.funcs.add(func as usize) }
     }
 
     /// The store address of function `func` of the running instance.
@@ -326,36 +375,36 @@ impl Cx<'_> {
         args: u32,
     ) -> Result<Flow, TrapCode> {
         let base = self.base + args as usize;
-        if let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] {
+        // SAFETY: every caller passes a store address its code names or a checked one (see
+        // `func_entity`).
+        if let FuncEntity::Wasm { body, instance, .. } = unsafe { self.func_entity(callee) } {
             let end = base + body.frame_size as usize;
-            let frames = &self.stack.frames;
-            let depth = frames.len();
-            if *instance == self.inst
-                && depth < frames.capacity()
-                && depth < self.limits.max_frames
-                && end <= self.limits.max_slots
-                && end <= self.stack.values.len()
-            {
+            let depth = self.stack.frames.len();
+            // Two checks stand for four: `frames_room` is at most the frame stack's capacity
+            // and the frame limit, `slots_room` at most the value stack's length and the slot
+            // limit.
+            if (*instance == self.inst) & (depth < self.frames_room) & (end <= self.slots_room) {
                 let (code, size) = (body.ops.as_ptr(), body.frame_size);
                 let (params, locals) = (body.num_params, body.num_locals);
-                self.save_pc(resume);
+                let pc = self.pc_of(resume);
                 let frame = Frame {
                     func: callee,
                     pc: 0,
                     base: base as u32,
                 };
-                // SAFETY: `depth < capacity` was checked above.
-                unsafe { super::push_within_capacity(&mut self.stack.frames, frame) };
+                // SAFETY: a call runs in a frame, so `depth >= 1`; `depth < frames_room <=
+                // capacity` was checked above.
+                unsafe { super::push_over_top(&mut self.stack.frames, pc, frame) };
                 // SAFETY: the frame is on the stack and fits in the value stack (checked
                 // above; fact 4 of `regs.rs`).
                 let regs =
                     unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
-                // SAFETY: the locals lie in the frame (`num_locals <= frame_size`).
-                unsafe { super::regs::zero(regs, params, locals) };
                 self.code = code;
                 self.base = base;
                 self.regs = regs;
                 self.ip = code;
+                // SAFETY: the locals lie in the frame (`num_locals <= frame_size`).
+                unsafe { super::regs::zero(regs, params, locals) };
                 return Ok(Flow::Reload);
             }
         }
@@ -372,7 +421,9 @@ impl Cx<'_> {
     #[cold]
     #[inline(never)]
     fn call_general(&mut self, resume: *const Op, callee: u32, args: u32) -> *const Op {
-        match self.call_any(resume, callee, args) {
+        let entered = self.call_any(resume, callee, args);
+        self.measure_room();
+        match entered {
             Ok(Flow::Reload) => self.ip,
             Ok(_) => std::ptr::null(),
             Err(trap) => {
@@ -427,7 +478,9 @@ impl Cx<'_> {
         callee: u32,
         args: u32,
     ) -> Result<Flow, TrapCode> {
-        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
+        // SAFETY: as in `call`, every caller passes a store address its code names or a
+        // checked one.
+        let FuncEntity::Wasm { body, instance, .. } = (unsafe { self.func_entity(callee) }) else {
             return Ok(Flow::cold(
                 |cx, at, f, a| cx.tail_call_host(at, f, a),
                 at,
@@ -440,7 +493,7 @@ impl Cx<'_> {
         let (params, locals) = (body.num_params, body.num_locals);
         let from = base + args as usize;
         let len = self.stack.values.len();
-        if end > self.limits.max_slots || end > len || from + params as usize > len {
+        if end > self.slots_room || from + params as usize > len {
             return Ok(Flow::cold(
                 |cx, at, f, a| cx.tail_call_growing(at, f, a),
                 at,
@@ -519,7 +572,9 @@ impl Cx<'_> {
             .values
             .copy_within(from..from + num_params, self.base);
         self.stack.frames.pop();
-        self.stack.enter(callee, body, self.base, self.limits)?;
+        let entered = self.stack.enter(callee, body, self.base, self.limits);
+        self.measure_room();
+        entered?;
         self.load_top();
         Ok(())
     }
@@ -530,14 +585,14 @@ impl Cx<'_> {
     /// [`Cx::call`]); every other case takes [`Cx::ret_general`].
     #[inline(always)]
     pub(super) fn ret(&mut self) -> Flow {
-        let frames = &mut self.stack.frames;
-        let depth = frames.len();
+        let depth = self.stack.frames.len();
         if depth >= 2 {
-            let f = frames[depth - 2];
-            if let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[f.func as usize] {
+            let f = self.stack.frames[depth - 2];
+            // SAFETY: a frame's function is a store function (see `func_entity`).
+            if let FuncEntity::Wasm { body, instance, .. } = unsafe { self.func_entity(f.func) } {
                 if *instance == self.inst {
                     let (code, size) = (body.ops.as_ptr(), body.frame_size);
-                    frames.truncate(depth - 1);
+                    self.stack.frames.truncate(depth - 1);
                     self.code = code;
                     self.base = f.base as usize;
                     // SAFETY: the frame is on the stack, so it fits in the value stack
@@ -587,19 +642,24 @@ impl Cx<'_> {
 
     /// The `call_indirect` target: entry `index` of table `table`, checked against type `ty`.
     pub(super) fn indirect_target(&self, table: u32, index: u32, ty: u32) -> Result<u32, TrapCode> {
-        let taddr = self.s.instances[self.inst as usize].tables[table as usize];
-        let entry = *self.s.tables[taddr as usize]
-            .elems
+        // SAFETY: `inst_tables` is the running instance's table list (`load_instance`), and
+        // validation guarantees that `table` indexes it (one entry per table of the module).
+        let taddr = unsafe { *self.inst_tables.add(table as usize) };
+        // SAFETY: instantiation resolves every entry of an instance's table list to a table
+        // of the store.
+        let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
+        let entry = *elems
             .get(index as usize)
             .ok_or(TrapCode::UndefinedElement)?;
-        let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)? as u32;
+        let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)?;
         // Table entries come from validated code or from a checked snapshot; a reference to
         // no function is still refused rather than trusted.
-        let entity = self
-            .s
-            .funcs
-            .get(callee as usize)
-            .ok_or(TrapCode::UninitializedElement)?;
+        if callee >= self.funcs_len as u64 {
+            return Err(TrapCode::UninitializedElement);
+        }
+        let callee = callee as u32;
+        // SAFETY: checked just above.
+        let entity = unsafe { self.func_entity(callee) };
         if entity.type_id() != ty {
             return Err(TrapCode::IndirectCallTypeMismatch);
         }

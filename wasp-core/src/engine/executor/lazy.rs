@@ -51,6 +51,10 @@ fn enter_translation(
     cx.gas = gas;
     match enter_translated(cx.s, cx.stack, cx.limits) {
         Ok(()) => {
+            // Translation put the body in the function's entity, and entering it may have
+            // grown the stacks.
+            cx.set_funcs();
+            cx.measure_room();
             cx.load_top();
             // Back to the trampoline, which continues at the function's first instruction.
             cx.ip

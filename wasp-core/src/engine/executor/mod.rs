@@ -126,18 +126,21 @@ impl Stack {
     }
 }
 
-/// Pushes `frame` onto `frames` without growing it.
+/// Records `pc` as the return address of the top frame of `frames` and pushes `frame` above
+/// it, without growing `frames` (a call's frame records, in one pass over the stack's length).
 ///
 /// # Safety
-/// `frames.len() < frames.capacity()`.
+/// `1 <= frames.len() < frames.capacity()`.
 #[inline(always)]
-pub(super) unsafe fn push_within_capacity(frames: &mut Vec<Frame>, frame: Frame) {
+pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, pc: u32, frame: Frame) {
     let len = frames.len();
-    debug_assert!(len < frames.capacity());
-    // SAFETY: by the contract, slot `len` of the allocation is in bounds; it is written
-    // before the length covers it.
+    debug_assert!(1 <= len && len < frames.capacity());
+    let top = frames.as_mut_ptr();
+    // SAFETY: by the contract, slot `len - 1` holds the top frame and slot `len` of the
+    // allocation is in bounds; it is written before the length covers it.
     unsafe {
-        frames.as_mut_ptr().add(len).write(frame);
+        (*top.add(len - 1)).pc = pc;
+        top.add(len).write(frame);
         frames.set_len(len + 1);
     }
 }

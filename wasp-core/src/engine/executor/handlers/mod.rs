@@ -203,7 +203,9 @@ fn data(ip: *const Op) -> (u32, u32, u32) {
     // `translator/verify.rs`).
     match unsafe { (*ip.add(1)).instr } {
         Instr::Data { a, b, c } => (a, b, c),
-        _ => (0, 0, 0),
+        // SAFETY: the instruction after one that reads a data word is a `Data` (invariant 3
+        // of `translator/verify.rs`).
+        _ => unsafe { std::hint::unreachable_unchecked() },
     }
 }
 
