@@ -3,23 +3,32 @@
 //! [`may_fail_late`]); lazy bodies are left for their first call (`lazy.rs`).
 //!
 //! Bodies are independent of one another once the module's other sections are known, so a
-//! large module's bodies are checked on several threads ([`Config::parallel_compilation`]).
-//! The outcome is that of checking them in order on one thread: the same code, and the
-//! error of the first body in the module that fails (a thread stops at its first failure;
-//! every body before the first failure is checked, since bodies are claimed in order).
+//! large module's bodies are checked on several threads ([`Config::parallel_compilation`]):
+//! helper threads and the calling thread claim chunks of bodies in order. The outcome is
+//! that of checking them in order on one thread: the same code, and the error of the first
+//! body in the module that fails. The calling thread never waits for a helper: once every
+//! chunk is claimed it checks again itself any chunk a helper has not finished (checking
+//! is deterministic), so a helper the system does not run in time costs nothing but its
+//! own work. Helpers own what they need (the module's binary, what validation and
+//! translation know of the module), so one left with a chunk may finish it after
+//! `Module::new` has returned, its result unused.
 //!
 //! [`Config::parallel_compilation`]: crate::Config::parallel_compilation
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
-use wasmparser::{FuncToValidate, FuncValidatorAllocations, FunctionBody};
+use wasmparser::{
+    BinaryReader, FuncToValidate, FuncValidatorAllocations, FunctionBody, WasmFeatures,
+};
 
 use super::lazy::may_fail_late;
 use super::ModuleInner;
-use crate::engine::translator::{translate, CompiledFunc, Resources};
-use crate::engine::CompilationMode;
+use crate::engine::translator::{translate, CompiledFunc, FuncEnv, Resources};
+use crate::engine::{CompilationMode, Engine};
 use crate::error::Error;
+use crate::types::{FuncType, MemoryType, TableType};
 
 /// The least code (bytes of function bodies) worth a thread of its own: checking it takes
 /// about a millisecond, far more than starting a thread.
@@ -40,9 +49,9 @@ pub(super) fn compile_bodies(
     resources: Resources,
 ) -> Result<(), Error> {
     let eager = m.engine.config().get_compilation_mode() == CompilationMode::Eager;
-    let checker = Checker {
-        m,
-        resources: &resources,
+    let rules = Rules {
+        resources,
+        features: m.code.features(),
         eager,
         max_slots: m
             .types
@@ -53,12 +62,21 @@ pub(super) fn compile_bodies(
     };
     let threads = threads(m, bodies);
     let translated = if threads > 1 {
-        checker.check_parallel(bodies, threads)?
+        Job::new(m, bodies, &rules).run(threads)?
     } else {
-        checker.check_range(bodies, 0..bodies.len())?
+        let mut allocs = FuncValidatorAllocations::default();
+        let env = m.func_env();
+        let mut translated = Vec::new();
+        for (i, body) in bodies.iter().enumerate() {
+            let index = m.num_imported_funcs + i;
+            if let Some(code) = rules.check(&env, index, body, &mut allocs)? {
+                translated.push((i, code));
+            }
+        }
+        translated
     };
     if !eager {
-        m.code.set_resources(resources);
+        m.code.set_resources(rules.resources);
     }
     let mut translated = translated.into_iter().peekable();
     for (i, body) in bodies.iter().enumerate() {
@@ -88,127 +106,187 @@ fn threads(m: &ModuleInner, bodies: &[FunctionBody<'_>]) -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(wanted))
 }
 
-/// What checking a body needs; shared by the threads.
-struct Checker<'m> {
-    m: &'m ModuleInner,
-    resources: &'m Resources,
+/// How a body is checked.
+struct Rules {
+    resources: Resources,
+    features: WasmFeatures,
     /// Whether every body is translated.
     eager: bool,
     /// The most slots of any type's parameters or results (see [`may_fail_late`]).
     max_slots: u64,
 }
 
-/// A body's translation, by its position among the defined functions.
+/// Bodies' translations, by their position among the defined functions.
 type Translated = Vec<(usize, CompiledFunc)>;
 
-impl Checker<'_> {
-    /// Checks the bodies at `range` of `bodies` in order, on this thread.
-    fn check_range(
-        &self,
-        bodies: &[FunctionBody<'_>],
-        range: Range<usize>,
-    ) -> Result<Translated, Error> {
-        let mut allocs = FuncValidatorAllocations::default();
-        let mut translated = Vec::new();
-        for i in range {
-            if let Some(code) = self.check(i, &bodies[i], &mut allocs)? {
-                translated.push((i, code));
-            }
-        }
-        Ok(translated)
-    }
-
-    /// Checks `bodies` on `threads` threads (this one among them), each claiming
-    /// [`CHUNK`] bodies at a time in order.
-    fn check_parallel(
-        &self,
-        bodies: &[FunctionBody<'_>],
-        threads: usize,
-    ) -> Result<Translated, Error> {
-        let next = AtomicUsize::new(0);
-        // The first chunk known to hold a failing body: no thread claims one after it.
-        let failed = AtomicUsize::new(usize::MAX);
-        let work = || {
-            let mut allocs = FuncValidatorAllocations::default();
-            let mut translated = Vec::new();
-            loop {
-                let chunk = next.fetch_add(1, Ordering::Relaxed);
-                let start = chunk.saturating_mul(CHUNK).min(bodies.len());
-                let end = start.saturating_add(CHUNK).min(bodies.len());
-                if start == end || chunk > failed.load(Ordering::Relaxed) {
-                    return (translated, None);
-                }
-                for (i, body) in (start..end).zip(&bodies[start..end]) {
-                    match self.check(i, body, &mut allocs) {
-                        Ok(Some(code)) => translated.push((i, code)),
-                        Ok(None) => {}
-                        Err(e) => {
-                            failed.fetch_min(chunk, Ordering::Relaxed);
-                            return (translated, Some((i, e)));
-                        }
-                    }
-                }
-            }
-        };
-        let outcomes = std::thread::scope(|scope| {
-            // A thread the system cannot start leaves its share to the others.
-            let helpers: Vec<_> = (1..threads)
-                .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-                .collect();
-            let mut outcomes = vec![work()];
-            for helper in helpers {
-                match helper.join() {
-                    Ok(outcome) => outcomes.push(outcome),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-            outcomes
-        });
-        let mut all = Translated::new();
-        let mut first_error: Option<(usize, Error)> = None;
-        for (translated, error) in outcomes {
-            all.extend(translated);
-            if let Some((i, e)) = error {
-                if first_error.as_ref().is_none_or(|(first, _)| i < *first) {
-                    first_error = Some((i, e));
-                }
-            }
-        }
-        if let Some((_, e)) = first_error {
-            return Err(e);
-        }
-        all.sort_unstable_by_key(|(i, _)| *i);
-        Ok(all)
-    }
-
-    /// Validates defined function `i`'s body, and translates it if it must be translated
-    /// now; reuses and gives back the validator's allocations.
+impl Rules {
+    /// Validates the body of function `index` (in the module's index space), and translates
+    /// it if it must be translated now; reuses and gives back the validator's allocations.
     fn check(
         &self,
-        i: usize,
+        env: &FuncEnv<'_>,
+        index: usize,
         body: &FunctionBody<'_>,
         allocs: &mut FuncValidatorAllocations,
     ) -> Result<Option<CompiledFunc>, Error> {
-        let m = self.m;
-        let index = m.num_imported_funcs + i;
-        let ty = m.funcs[index];
+        let ty = env.funcs[index];
         let func = FuncToValidate {
             resources: self.resources.clone(),
             index: index as u32,
             ty,
-            features: m.code.features(),
+            features: self.features,
         };
         let mut validator = func.into_validator(std::mem::take(allocs));
         let translate_now =
             self.eager || may_fail_late(in_memory(&body.range()).len(), self.max_slots);
         let code = if translate_now {
-            Some(translate(&m.func_env(), ty as usize, body, &mut validator)?)
+            Some(translate(env, ty as usize, body, &mut validator)?)
         } else {
             validator.validate(body)?;
             None
         };
         *allocs = validator.into_allocations();
         Ok(code)
+    }
+}
+
+/// The bodies of a module checked by several threads, with everything checking needs.
+struct Job {
+    binary: Arc<[u8]>,
+    /// Each body's bytes in `binary`.
+    ranges: Vec<Range<usize>>,
+    rules: Rules,
+    engine: Engine,
+    num_imported_funcs: usize,
+    types: Vec<FuncType>,
+    type_ids: Vec<u32>,
+    funcs: Vec<u32>,
+    memories: Vec<MemoryType>,
+    tables: Vec<TableType>,
+    /// The next chunk to claim.
+    next: AtomicUsize,
+    /// The outcome of each chunk a helper has checked: its translations, or the error of
+    /// its first failing body.
+    outcomes: Vec<Mutex<Option<Result<Translated, Error>>>>,
+}
+
+impl Job {
+    fn new(m: &ModuleInner, bodies: &[FunctionBody<'_>], rules: &Rules) -> Job {
+        Job {
+            binary: m.code.binary().clone(),
+            ranges: bodies.iter().map(|b| in_memory(&b.range())).collect(),
+            rules: Rules {
+                resources: rules.resources.clone(),
+                ..*rules
+            },
+            engine: m.engine.clone(),
+            num_imported_funcs: m.num_imported_funcs,
+            types: m.types.clone(),
+            type_ids: m.type_ids.clone(),
+            funcs: m.funcs.clone(),
+            memories: m.memories.clone(),
+            tables: m.tables.clone(),
+            next: AtomicUsize::new(0),
+            outcomes: (0..bodies.len().div_ceil(CHUNK))
+                .map(|_| Mutex::new(None))
+                .collect(),
+        }
+    }
+
+    /// Checks every body on `threads` threads, this one among them.
+    fn run(self, threads: usize) -> Result<Translated, Error> {
+        let job = Arc::new(self);
+        for _ in 1..threads {
+            let helper = job.clone();
+            // A thread the system cannot start leaves its share to the others.
+            let _ = std::thread::Builder::new().spawn(move || helper.help());
+        }
+        let mut mine = Vec::new();
+        let mut allocs = FuncValidatorAllocations::default();
+        while let Some(chunk) = job.claim() {
+            let outcome = job.check_chunk(chunk, &mut allocs);
+            let failed = outcome.is_err();
+            mine.push((chunk, outcome));
+            if failed {
+                break;
+            }
+        }
+        // Every chunk before this thread's first failure, in order: its own outcome, a
+        // helper's, or checked now.
+        let last = mine.last().map_or(job.outcomes.len(), |(c, _)| *c + 1);
+        let mut mine = mine.into_iter().peekable();
+        let mut all = Translated::new();
+        for chunk in 0..last {
+            let outcome = match mine.next_if(|(c, _)| *c == chunk) {
+                Some((_, outcome)) => outcome,
+                None => job.outcome_of(chunk, &mut allocs),
+            };
+            all.extend(outcome?);
+        }
+        Ok(all)
+    }
+
+    /// A helper thread's work: claims and checks chunks until none is left or one fails.
+    fn help(&self) {
+        let mut allocs = FuncValidatorAllocations::default();
+        while let Some(chunk) = self.claim() {
+            let outcome = self.check_chunk(chunk, &mut allocs);
+            let failed = outcome.is_err();
+            if let Ok(mut slot) = self.outcomes[chunk].lock() {
+                *slot = Some(outcome);
+            }
+            if failed {
+                return;
+            }
+        }
+    }
+
+    /// The next unclaimed chunk, if any.
+    fn claim(&self) -> Option<usize> {
+        let chunk = self.next.fetch_add(1, Ordering::Relaxed);
+        (chunk < self.outcomes.len()).then_some(chunk)
+    }
+
+    /// A helper's outcome for `chunk`, or, if it has none yet, the chunk checked now.
+    fn outcome_of(
+        &self,
+        chunk: usize,
+        allocs: &mut FuncValidatorAllocations,
+    ) -> Result<Translated, Error> {
+        let done = match self.outcomes[chunk].lock() {
+            Ok(mut slot) => slot.take(),
+            Err(_) => None,
+        };
+        done.unwrap_or_else(|| self.check_chunk(chunk, allocs))
+    }
+
+    /// Checks the bodies of `chunk` in order, stopping at the first failure.
+    fn check_chunk(
+        &self,
+        chunk: usize,
+        allocs: &mut FuncValidatorAllocations,
+    ) -> Result<Translated, Error> {
+        let env = FuncEnv {
+            costs: self.engine.config().gas(),
+            types: &self.types,
+            type_ids: &self.type_ids,
+            funcs: &self.funcs,
+            memories: &self.memories,
+            tables: &self.tables,
+        };
+        let start = chunk * CHUNK;
+        let end = (start + CHUNK).min(self.ranges.len());
+        let mut translated = Translated::new();
+        for (i, range) in (start..end).zip(&self.ranges[start..end]) {
+            let bytes = self.binary.get(range.clone()).unwrap_or_default();
+            let reader = BinaryReader::new_features(bytes, range.start as u64, self.rules.features);
+            let body = FunctionBody::new(reader);
+            let index = self.num_imported_funcs + i;
+            if let Some(code) = self.rules.check(&env, index, &body, allocs)? {
+                translated.push((i, code));
+            }
+        }
+        Ok(translated)
     }
 }
 

@@ -105,6 +105,11 @@ impl Bodies {
         Some(FunctionBody::new(reader))
     }
 
+    /// The module's binary.
+    pub(crate) fn binary(&self) -> &Arc<[u8]> {
+        &self.binary
+    }
+
     /// The proposals the module is validated with.
     pub(crate) fn features(&self) -> WasmFeatures {
         self.features
