@@ -134,12 +134,14 @@ impl Config {
         self.compilation_mode
     }
 
-    /// Whether `Module::new` may check the function bodies of a large module (over 256 KiB
-    /// of code) on several threads: each body validated, and translated too in
-    /// [`CompilationMode::Eager`]. Default: on. The threads are scoped to `Module::new`, at
-    /// most one per core and per 128 KiB of code. Modules, their code and their errors are
-    /// the same either way (an invalid module fails with the error of its first invalid
-    /// body); off, `Module::new` never starts a thread.
+    /// Whether `Module::new` may check the function bodies of a large module (256 KiB of
+    /// code or more) on several threads: each body validated, and translated too in
+    /// [`CompilationMode::Eager`]. Default: on. Helper threads are at most one per core and
+    /// per 128 KiB of code; `Module::new` never waits for one (it checks again itself what
+    /// a helper has not finished), and a helper may finish the bodies it holds after
+    /// `Module::new` has returned. Modules, their code and their errors are the same either
+    /// way (an invalid module fails with the error of its first invalid body); off,
+    /// `Module::new` never starts a thread.
     pub fn parallel_compilation(&mut self, on: bool) -> &mut Config {
         self.parallel_compilation = on;
         self
