@@ -1,7 +1,8 @@
 //! Startup: `Module::new` of a module of about 1.5 MB of code ([`STARTUP_WASM`], a Rust
 //! program), in Wasp and wasmi, each with lazy compilation (both engines' default: bodies
 //! are validated by `Module::new`, translated on first call) and eager compilation (every
-//! body translated by `Module::new`), side by side in one run; and wasmparser's validation
+//! body translated by `Module::new`), side by side in one run; Wasp with its parallel
+//! compilation (the default: bodies checked on every core) and on one thread; and wasmparser's validation
 //! of the module alone, the floor under lazy compilation.
 //!
 //! `cargo bench -p wasp-bench --bench startup` prints the median time of each over
@@ -25,9 +26,9 @@ struct Contender {
     load: Load,
 }
 
-fn wasp(mode: wasp_core::CompilationMode) -> Load {
+fn wasp(mode: wasp_core::CompilationMode, parallel: bool) -> Load {
     let mut config = wasp_core::Config::default();
-    config.compilation_mode(mode);
+    config.compilation_mode(mode).parallel_compilation(parallel);
     let engine = wasp_core::Engine::new(&config);
     Box::new(move |wasm| {
         let module = wasp_core::Module::new(&engine, black_box(wasm));
@@ -66,11 +67,19 @@ fn contenders() -> Vec<Contender> {
     vec![
         Contender {
             name: "wasp lazy",
-            load: wasp(wasp_core::CompilationMode::Lazy),
+            load: wasp(wasp_core::CompilationMode::Lazy, true),
+        },
+        Contender {
+            name: "wasp lazy, 1 thread",
+            load: wasp(wasp_core::CompilationMode::Lazy, false),
         },
         Contender {
             name: "wasp eager",
-            load: wasp(wasp_core::CompilationMode::Eager),
+            load: wasp(wasp_core::CompilationMode::Eager, true),
+        },
+        Contender {
+            name: "wasp eager, 1 thread",
+            load: wasp(wasp_core::CompilationMode::Eager, false),
         },
         Contender {
             name: "wasmi lazy",
@@ -138,11 +147,15 @@ fn main() {
         );
     }
     println!(
-        "ratio startup: wasp eager/lazy = {:.2}, wasp lazy / wasmi lazy = {:.2}, \
-         wasp eager / wasmi eager = {:.2}, validation share of wasp eager = {:.2}",
+        "ratio startup: wasp eager/lazy = {:.2} (1 thread: {:.2}), wasp lazy / wasmi lazy = {:.2} \
+         (1 thread: {:.2}), wasp eager / wasmi eager = {:.2} (1 thread: {:.2}), \
+         validation share of wasp eager = {:.2}",
         of("wasp eager") / of("wasp lazy"),
+        of("wasp eager, 1 thread") / of("wasp lazy, 1 thread"),
         of("wasp lazy") / of("wasmi lazy"),
+        of("wasp lazy, 1 thread") / of("wasmi lazy"),
         of("wasp eager") / of("wasmi eager"),
-        of("wasmparser validation") / of("wasp eager"),
+        of("wasp eager, 1 thread") / of("wasmi eager"),
+        of("wasmparser validation") / of("wasp eager, 1 thread"),
     );
 }

@@ -29,31 +29,9 @@ pub(crate) struct ModuleDebug {
     pub(crate) dwarf: DebugSections,
     /// Where the code section's contents start in the module: DWARF addresses count from there.
     pub(crate) code_start: usize,
-    /// The declared locals of each defined function, as `(count, type)` runs.
-    pub(crate) locals: Vec<Box<[(u32, crate::types::ValType)]>>,
-    /// Each defined function's body (its offset in the module, its bytes), from which the
-    /// instruction trace reads operators.
-    pub(crate) bodies: Vec<(u64, std::sync::Arc<[u8]>)>,
 }
 
 impl ModuleDebug {
-    /// Records the declared locals of the next defined function; a body whose locals do
-    /// not decode records none (validation rejects it anyway).
-    pub(crate) fn read_locals(
-        &mut self,
-        body: &wasmparser::FunctionBody<'_>,
-        types: &[crate::types::FuncType],
-    ) {
-        let runs = body.get_locals_reader().into_iter().flatten();
-        let runs = runs
-            .map_while(Result::ok)
-            .filter_map(|(count, ty)| Some((count, crate::module::val_type(ty, types).ok()?)))
-            .collect();
-        self.locals.push(runs);
-        self.bodies
-            .push((body.range().start, std::sync::Arc::from(body.as_bytes())));
-    }
-
     /// Keeps what a custom section says about the module; a malformed one is ignored, as the
     /// specification asks of custom sections.
     pub(crate) fn read_custom(&mut self, section: &wasmparser::CustomSectionReader<'_>) {

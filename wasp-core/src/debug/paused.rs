@@ -78,7 +78,7 @@ pub(crate) fn module_locals(
         .types
         .get(*module.funcs.get(index as usize)? as usize)?;
     let defined = (index as usize).checked_sub(module.num_imported_funcs)?;
-    let declared = module.debug.locals.get(defined)?;
+    let declared = declared_locals(module, defined)?;
     let types = ty.params().iter().copied().chain(
         declared
             .iter()
@@ -91,6 +91,20 @@ pub(crate) fn module_locals(
             let high = values.get(at.checked_add(1)?).copied().unwrap_or(0);
             at = at.checked_add(ty.slots())?;
             Some(Val::from_slots(store, ty, slot, high))
+        })
+        .collect()
+}
+
+/// The declared locals of `module`'s defined function `defined`, as `(count, type)` runs,
+/// decoded from its body (validated by `Module::new`).
+fn declared_locals(module: &ModuleInner, defined: usize) -> Option<Vec<(u32, ValType)>> {
+    let body = module.code.body(defined)?;
+    body.get_locals_reader()
+        .ok()?
+        .into_iter()
+        .map(|run| {
+            let (count, ty) = run.ok()?;
+            Some((count, crate::module::val_type(ty, &module.types).ok()?))
         })
         .collect()
 }

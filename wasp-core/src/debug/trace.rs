@@ -230,10 +230,9 @@ fn describe(store: &StoreInner, func: u32, only: Option<&str>) -> FuncTrace {
     let traced = only.is_none_or(|only| name.as_deref() == Some(only) || only == index.to_string());
     let texts = match (index as usize).checked_sub(module.num_imported_funcs) {
         Some(defined) if traced => module
-            .debug
-            .bodies
-            .get(defined)
-            .map(|(offset, bytes)| body_texts(bytes, *offset))
+            .code
+            .body(defined)
+            .map(|body| body_texts(body.as_bytes(), body.range().start))
             .unwrap_or_default(),
         _ => HashMap::new(),
     };

@@ -37,6 +37,7 @@ pub struct Config {
     pub(crate) memory64: bool,
     pub(crate) function_references: bool,
     pub(crate) compilation_mode: CompilationMode,
+    pub(crate) parallel_compilation: bool,
 }
 
 impl Default for Config {
@@ -50,6 +51,7 @@ impl Default for Config {
             memory64: true,
             function_references: false,
             compilation_mode: CompilationMode::Lazy,
+            parallel_compilation: true,
         }
     }
 }
@@ -130,6 +132,19 @@ impl Config {
     /// The compilation mode set by [`Config::compilation_mode`].
     pub fn get_compilation_mode(&self) -> CompilationMode {
         self.compilation_mode
+    }
+
+    /// Whether `Module::new` may check the function bodies of a large module (256 KiB of
+    /// code or more) on several threads: each body validated, and translated too in
+    /// [`CompilationMode::Eager`]. Default: on. Helper threads are at most one per core and
+    /// per 128 KiB of code; `Module::new` never waits for one (it checks again itself what
+    /// a helper has not finished), and a helper may finish the bodies it holds after
+    /// `Module::new` has returned. Modules, their code and their errors are the same either
+    /// way (an invalid module fails with the error of its first invalid body); off,
+    /// `Module::new` never starts a thread.
+    pub fn parallel_compilation(&mut self, on: bool) -> &mut Config {
+        self.parallel_compilation = on;
+        self
     }
 
     /// Whether modules may use typed function references (the function references proposal

@@ -21,11 +21,12 @@ use super::ModuleInner;
 use crate::engine::translator::{translate, CompiledFunc, FuncEnv, Resources};
 use crate::error::{Error, ModuleError};
 
-/// The defined functions' bodies.
+/// The defined functions' bodies, in one copy of the module's binary shared with the
+/// content hash and diagnostics.
 #[derive(Debug, Default)]
 pub(crate) struct Bodies {
     bodies: Vec<Body>,
-    /// The module's binary (lazy bodies only).
+    /// The module's binary.
     binary: Arc<[u8]>,
     /// What validation knows of the module, to validate lazy bodies again as they are
     /// translated (the translator is driven by the validator's operand types).
@@ -34,47 +35,60 @@ pub(crate) struct Bodies {
 }
 
 #[derive(Debug)]
-enum Body {
+struct Body {
+    /// The body's bytes in [`Bodies::binary`].
+    range: Range<usize>,
+    code: Code,
+}
+
+#[derive(Debug)]
+enum Code {
     /// Translated by `Module::new`.
     Translated(Arc<CompiledFunc>),
     /// Validated by `Module::new`, translated on first need.
     Lazy {
-        /// Type index and function index in the module's index space.
-        ty: u32,
-        func: u32,
-        /// The body's bytes in [`Bodies::binary`].
-        range: Range<usize>,
-        stand_in: Arc<CompiledFunc>,
+        /// Parameter slots, the stand-in's frame.
+        num_params: u32,
+        /// Made by the first instantiation, not by `Module::new`.
+        stand_in: OnceLock<Arc<CompiledFunc>>,
         translated: OnceLock<Result<Arc<CompiledFunc>, ModuleError>>,
     },
 }
 
 impl Bodies {
-    /// Bodies of a module compiled lazily, from its `binary`.
-    pub(crate) fn new(binary: Arc<[u8]>, resources: Resources, features: WasmFeatures) -> Bodies {
+    /// The bodies of the module whose binary is `binary`: none yet, room for `capacity`.
+    pub(crate) fn new(binary: Arc<[u8]>, features: WasmFeatures, capacity: usize) -> Bodies {
         Bodies {
-            bodies: Vec::new(),
+            bodies: Vec::with_capacity(capacity),
             binary,
-            resources: Some(resources),
+            resources: None,
             features,
         }
     }
 
-    /// Adds a body translated by `Module::new`.
-    pub(crate) fn push_translated(&mut self, body: CompiledFunc) {
-        self.bodies.push(Body::Translated(Arc::new(body)));
+    /// What lazy bodies are validated with again when they are translated.
+    pub(crate) fn set_resources(&mut self, resources: Resources) {
+        self.resources = Some(resources);
     }
 
-    /// Adds a validated body to be translated on first need: function `func` of type `ty`,
-    /// with `num_params` parameter slots, at `range` of the module's binary.
-    pub(crate) fn push_lazy(&mut self, ty: u32, func: u32, num_params: u32, range: Range<usize>) {
-        let defined = self.bodies.len() as u32;
-        self.bodies.push(Body::Lazy {
-            ty,
-            func,
+    /// Adds a body translated by `Module::new`, at `range` of the module's binary.
+    pub(crate) fn push_translated(&mut self, range: Range<usize>, body: CompiledFunc) {
+        self.bodies.push(Body {
             range,
-            stand_in: Arc::new(crate::engine::executor::stand_in(defined, num_params)),
-            translated: OnceLock::new(),
+            code: Code::Translated(Arc::new(body)),
+        });
+    }
+
+    /// Adds a validated body to be translated on first need, with `num_params` parameter
+    /// slots, at `range` of the module's binary.
+    pub(crate) fn push_lazy(&mut self, range: Range<usize>, num_params: u32) {
+        self.bodies.push(Body {
+            range,
+            code: Code::Lazy {
+                num_params,
+                stand_in: OnceLock::new(),
+                translated: OnceLock::new(),
+            },
         });
     }
 
@@ -83,14 +97,32 @@ impl Bodies {
         self.bodies.len()
     }
 
+    /// The body of defined function `defined`, as it is in the module's binary.
+    pub(crate) fn body(&self, defined: usize) -> Option<FunctionBody<'_>> {
+        let range = self.bodies.get(defined)?.range.clone();
+        let bytes = self.binary.get(range.clone())?;
+        let reader = BinaryReader::new_features(bytes, range.start as u64, self.features);
+        Some(FunctionBody::new(reader))
+    }
+
+    /// The module's binary.
+    pub(crate) fn binary(&self) -> &Arc<[u8]> {
+        &self.binary
+    }
+
+    /// The proposals the module is validated with.
+    pub(crate) fn features(&self) -> WasmFeatures {
+        self.features
+    }
+
     /// How many bodies have been translated (by `Module::new` or since).
     #[cfg(test)]
     pub(crate) fn translated(&self) -> usize {
         self.bodies
             .iter()
-            .filter(|b| match b {
-                Body::Translated(_) => true,
-                Body::Lazy { translated, .. } => matches!(translated.get(), Some(Ok(_))),
+            .filter(|b| match &b.code {
+                Code::Translated(_) => true,
+                Code::Lazy { translated, .. } => matches!(translated.get(), Some(Ok(_))),
             })
             .count()
     }
@@ -98,15 +130,21 @@ impl Bodies {
     /// What a new function entity of defined function `defined` runs: its translation if
     /// there is one, else its stand-in; `None` past the end.
     pub(crate) fn entry(&self, defined: usize) -> Option<Arc<CompiledFunc>> {
-        Some(match self.bodies.get(defined)? {
-            Body::Translated(code) => code.clone(),
-            Body::Lazy {
+        Some(match &self.bodies.get(defined)?.code {
+            Code::Translated(code) => code.clone(),
+            Code::Lazy {
+                num_params,
                 stand_in,
                 translated,
-                ..
             } => match translated.get() {
                 Some(Ok(code)) => code.clone(),
-                _ => stand_in.clone(),
+                _ => stand_in
+                    .get_or_init(|| {
+                        let stand_in =
+                            crate::engine::executor::stand_in(defined as u32, *num_params);
+                        Arc::new(stand_in)
+                    })
+                    .clone(),
             },
         })
     }
@@ -124,16 +162,10 @@ impl ModuleInner {
         let body = self.code.bodies.get(defined).ok_or_else(|| {
             ModuleError::new(format!("no function body {defined} in the module"), None)
         })?;
-        match body {
-            Body::Translated(code) => Ok(code.clone()),
-            Body::Lazy {
-                ty,
-                func,
-                range,
-                translated,
-                ..
-            } => translated
-                .get_or_init(|| self.translate_late(*ty, *func, range.clone()).map(Arc::new))
+        match &body.code {
+            Code::Translated(code) => Ok(code.clone()),
+            Code::Lazy { translated, .. } => translated
+                .get_or_init(|| self.translate_late(defined).map(Arc::new))
                 .clone(),
         }
     }
@@ -141,24 +173,20 @@ impl ModuleInner {
     /// Translates a body validated by `Module::new`, validating it again on the way, exactly
     /// as eager compilation does (the same translator on the same bytes and validator: the
     /// same code, pc for pc).
-    fn translate_late(
-        &self,
-        ty: u32,
-        func: u32,
-        range: Range<usize>,
-    ) -> Result<CompiledFunc, ModuleError> {
-        let bodies = &self.code;
-        let (Some(resources), Some(bytes)) = (&bodies.resources, bodies.binary.get(range.clone()))
-        else {
+    fn translate_late(&self, defined: usize) -> Result<CompiledFunc, ModuleError> {
+        let func = self.num_imported_funcs + defined;
+        let (Some(resources), Some(body), Some(&ty)) = (
+            &self.code.resources,
+            self.code.body(defined),
+            self.funcs.get(func),
+        ) else {
             return Err(ModuleError::new("a function body is missing", None));
         };
-        let offset = range.start as u64;
-        let body = FunctionBody::new(BinaryReader::new_features(bytes, offset, bodies.features));
         let func = FuncToValidate {
             resources: resources.clone(),
-            index: func,
+            index: func as u32,
             ty,
-            features: bodies.features,
+            features: self.code.features,
         };
         let mut validator = func.into_validator(Default::default());
         let env = self.func_env();
@@ -181,21 +209,18 @@ impl ModuleInner {
     }
 }
 
-/// The content hash of a module's binary: computed by `Module::new` (eager compilation) or
-/// when first asked for, from the binary lazy compilation keeps anyway.
+/// The content hash of a module's binary, computed when first asked for (a serial hash of
+/// every byte, a noticeable part of startup) from the binary the module keeps anyway.
 #[derive(Debug)]
-pub(crate) enum ContentHash {
-    Known(u64),
-    Lazy {
-        binary: Arc<[u8]>,
-        hash: fn(&[u8]) -> u64,
-        value: OnceLock<u64>,
-    },
+pub(crate) struct ContentHash {
+    binary: Arc<[u8]>,
+    hash: fn(&[u8]) -> u64,
+    value: OnceLock<u64>,
 }
 
 impl ContentHash {
-    pub(crate) fn lazy(binary: Arc<[u8]>, hash: fn(&[u8]) -> u64) -> ContentHash {
-        ContentHash::Lazy {
+    pub(crate) fn new(binary: Arc<[u8]>, hash: fn(&[u8]) -> u64) -> ContentHash {
+        ContentHash {
             binary,
             hash,
             value: OnceLock::new(),
@@ -204,14 +229,7 @@ impl ContentHash {
 
     /// The hash.
     pub(crate) fn get(&self) -> u64 {
-        match self {
-            ContentHash::Known(value) => *value,
-            ContentHash::Lazy {
-                binary,
-                hash,
-                value,
-            } => *value.get_or_init(|| hash(binary)),
-        }
+        *self.value.get_or_init(|| (self.hash)(&self.binary))
     }
 }
 

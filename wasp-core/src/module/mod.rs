@@ -1,6 +1,7 @@
 //! Modules: decoded and validated once, translated once (in `Module::new` or function by
 //! function on first call), then instantiated any number of times.
 
+mod compile;
 pub(crate) mod const_expr;
 mod lazy;
 mod parse;

@@ -4,17 +4,16 @@
 use std::sync::Arc;
 
 use wasmparser::{
-    DataKind, ElementItems, ElementKind, ExternalKind, FuncToValidate, FuncValidatorAllocations,
-    FunctionBody, Parser, Payload, TableInit, TypeRef, ValidPayload, Validator, WasmFeatures,
+    DataKind, ElementItems, ElementKind, ExternalKind, FunctionBody, Parser, Payload, TableInit,
+    TypeRef, ValidPayload, Validator, WasmFeatures,
 };
 
 use super::const_expr::ConstExpr;
-use super::lazy::{may_fail_late, Bodies, ContentHash};
+use super::lazy::{Bodies, ContentHash};
 use super::{
     DataSegment, ElementSegment, Export, ExportKind, Import, ImportKind, ModuleInner, SegmentMode,
 };
-use crate::engine::translator::{translate, Resources};
-use crate::engine::{CompilationMode, Engine};
+use crate::engine::Engine;
 use crate::error::{Error, ModuleError};
 use crate::types::{
     ConcreteFunc, ExternType, FuncType, GlobalType, HeapType, MemoryType, Mutability, RefType,
@@ -55,10 +54,14 @@ pub(crate) fn features(config: &crate::Config) -> WasmFeatures {
 }
 
 pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error> {
-    let mut validator = Validator::new_with_features(features(engine.config()));
+    let features = features(engine.config());
+    let mut validator = Validator::new_with_features(features);
+    // One copy of the binary, shared by lazy bodies, diagnostics and the content hash (a
+    // serial hash of every byte, a noticeable part of startup, computed when first asked for).
+    let binary: Arc<[u8]> = Arc::from(bytes);
     let mut m = ModuleInner {
         engine: engine.clone(),
-        hash: ContentHash::Known(0),
+        hash: ContentHash::new(binary.clone(), fnv1a),
         types: Vec::new(),
         type_ids: Vec::new(),
         imports: Vec::new(),
@@ -80,42 +83,27 @@ pub(crate) fn parse(engine: &Engine, bytes: &[u8]) -> Result<ModuleInner, Error>
         code: Bodies::default(),
         debug: crate::debug::ModuleDebug::default(),
     };
-    let mut bodies: Vec<(FunctionBody<'_>, FuncToValidate<Resources>)> = Vec::new();
-    let mut resources: Option<Resources> = None;
+    let mut bodies: Vec<FunctionBody<'_>> = Vec::new();
+    let mut resources = None;
     let mut parser = Parser::new(0);
-    parser.set_features(features(engine.config()));
+    parser.set_features(features);
     for payload in parser.parse_all(bytes) {
         let payload = payload?;
+        if let Payload::CodeSectionStart { count, .. } = payload {
+            bodies.reserve_exact(count as usize);
+        }
         if let ValidPayload::Func(func, body) = validator.payload(&payload)? {
             // Function bodies are validated after the last section, as they are translated
             // (eager compilation) or on their own (lazy), all sharing one copy of what
             // validation knows of the module.
-            let shared = resources.get_or_insert_with(|| Arc::new(func.resources));
-            let func = FuncToValidate {
-                resources: shared.clone(),
-                index: func.index,
-                ty: func.ty,
-                features: func.features,
-            };
-            bodies.push((body, func));
+            resources.get_or_insert_with(|| Arc::new(func.resources));
+            bodies.push(body);
         }
         read_payload(&mut m, payload)?;
     }
-    match (engine.config().get_compilation_mode(), resources) {
-        (CompilationMode::Lazy, Some(resources)) => {
-            // The binary is kept: lazy bodies are translated from it, and the content hash
-            // (a serial hash of every byte, a noticeable part of startup) is computed from
-            // it when first asked for.
-            let binary: Arc<[u8]> = Arc::from(bytes);
-            let features = features(engine.config());
-            m.hash = ContentHash::lazy(binary.clone(), fnv1a);
-            m.code = Bodies::new(binary, resources, features);
-            validate_bodies(&mut m, bodies)?;
-        }
-        _ => {
-            m.hash = ContentHash::Known(fnv1a(bytes));
-            translate_bodies(&mut m, bodies)?;
-        }
+    m.code = Bodies::new(binary, features, bodies.len());
+    if let Some(resources) = resources {
+        super::compile::compile_bodies(&mut m, &bodies, resources)?;
     }
     m.exports = m
         .exports
@@ -303,60 +291,6 @@ fn read_element(
         }
     };
     Ok(ElementSegment { mode, ty, items })
-}
-
-/// Eager compilation: validates and translates every body, in one pass each.
-fn translate_bodies(
-    m: &mut ModuleInner,
-    bodies: Vec<(FunctionBody<'_>, FuncToValidate<Resources>)>,
-) -> Result<(), Error> {
-    let mut allocs = FuncValidatorAllocations::default();
-    for (i, (body, func)) in bodies.into_iter().enumerate() {
-        let ty_index = m.funcs[m.num_imported_funcs + i] as usize;
-        m.debug.read_locals(&body, &m.types);
-        let mut validator = func.into_validator(allocs);
-        let compiled = translate(&m.func_env(), ty_index, &body, &mut validator)?;
-        allocs = validator.into_allocations();
-        m.code.push_translated(compiled);
-    }
-    Ok(())
-}
-
-/// Lazy compilation: validates every body, leaving translation for its first call (unless
-/// translation could fail where validation did not: see `lazy::may_fail_late`).
-fn validate_bodies(
-    m: &mut ModuleInner,
-    bodies: Vec<(FunctionBody<'_>, FuncToValidate<Resources>)>,
-) -> Result<(), Error> {
-    let max_slots = m
-        .types
-        .iter()
-        .map(|t| t.param_slots().max(t.result_slots()) as u64)
-        .max()
-        .unwrap_or(0);
-    let mut allocs = FuncValidatorAllocations::default();
-    for (i, (body, func)) in bodies.into_iter().enumerate() {
-        let ty = m.funcs[m.num_imported_funcs + i];
-        m.debug.read_locals(&body, &m.types);
-        let index = func.index;
-        let mut validator = func.into_validator(allocs);
-        let range = in_memory(&body.range());
-        if may_fail_late(range.len(), max_slots) {
-            let compiled = translate(&m.func_env(), ty as usize, &body, &mut validator)?;
-            m.code.push_translated(compiled);
-        } else {
-            validator.validate(&body)?;
-            let num_params = m.types[ty as usize].param_slots() as u32;
-            m.code.push_lazy(ty, index, num_params, range);
-        }
-        allocs = validator.into_allocations();
-    }
-    Ok(())
-}
-
-/// A range of the module's bytes, all of which are in memory.
-fn in_memory(range: &std::ops::Range<u64>) -> std::ops::Range<usize> {
-    range.start as usize..range.end as usize
 }
 
 fn export_type(m: &ModuleInner, kind: ExportKind, index: u32) -> ExternType {
