@@ -83,7 +83,8 @@ fn call(
 ) -> Result<Val, TrapCode> {
     let f = instance.get_func(&*store, name).expect(name);
     let mut out = [Val::I32(0)];
-    let n = usize::from(!name.starts_with("store") && !name.starts_with("v128store"));
+    let stores = ["store", "v128store", "sidx"];
+    let n = usize::from(!stores.iter().any(|s| name.starts_with(s)));
     match f.call(&mut *store, args, &mut out[..n]) {
         Ok(()) => Ok(out[0].clone()),
         Err(e) => Err(e.trap_code().expect("a trap")),
@@ -201,6 +202,109 @@ fn stores_write_at_the_wrapped_sum_and_trap_past_the_end_writing_nothing() {
     }
 }
 
+/// Indexed loads and stores of every width: `$b + ($i << k)` for the width's scale `k`
+/// (`idx..`), and `c + ($i << k)` inside a loop, where the constant is hoisted (`cidx..`).
+fn indexed_accessors(c: i32) -> String {
+    let mut funcs = String::new();
+    for (name, load, store, n, _) in SCALARS {
+        let k = n.trailing_zeros();
+        let shifted = match k {
+            0 => "(local.get $i)".to_string(),
+            k => format!("(i32.shl (local.get $i) (i32.const {k}))"),
+        };
+        funcs += &format!(
+            "(func (export \"idx{name}\") (param $b i32) (param $i i32) (result i64)
+               ({load} (i32.add (local.get $b) {shifted})))
+             (func (export \"cidx{name}\") (param $i i32) (result i64)
+               (loop (result i64) ({load} (i32.add {shifted} (i32.const {c})))))
+             (func (export \"sidx{name}\") (param $b i32) (param $i i32) (param $v i64)
+               ({store} (i32.add (local.get $b) {shifted}) (local.get $v)))\n"
+        );
+    }
+    format!("(module (memory (export \"mem\") 1) {funcs})")
+}
+
+#[test]
+fn indexed_accesses_use_the_wrapped_shifted_sum_and_trap_past_the_end() {
+    for (c, ps) in cases() {
+        let (mut store, instance) = instantiate(&indexed_accessors(c), false);
+        fill(&mut store, &instance);
+        let memory = instance.get_memory(&store, "mem").expect("mem");
+        for &p in &ps {
+            for i in [0, 1, 3, -1, 1 << 30, i32::MIN, p] {
+                for (name, _, _, n, signed) in SCALARS {
+                    let k = n.trailing_zeros();
+                    let shifted = (i as u32).wrapping_shl(k) as i32;
+                    let mem = memory.data(&store).to_vec();
+                    let want = expected(&mem, p, shifted, n).map(|b| {
+                        let mut word = [0u8; 8];
+                        word[..b.len()].copy_from_slice(b);
+                        let v = u64::from_le_bytes(word);
+                        let shift = 64 - 8 * n;
+                        let v = if signed {
+                            ((v << shift) as i64 >> shift) as u64
+                        } else {
+                            v
+                        };
+                        Val::I64(v as i64)
+                    });
+                    let what = format!("{name} base={p} i={i} c={c}");
+                    let got = call(
+                        &mut store,
+                        &instance,
+                        &format!("idx{name}"),
+                        &[Val::I32(p), Val::I32(i)],
+                    );
+                    assert_eq!(got.ok(), want, "idx{what}");
+                    let want = expected(&mem, c, shifted, n).map(|b| {
+                        let mut word = [0u8; 8];
+                        word[..b.len()].copy_from_slice(b);
+                        let v = u64::from_le_bytes(word);
+                        let shift = 64 - 8 * n;
+                        let v = if signed {
+                            ((v << shift) as i64 >> shift) as u64
+                        } else {
+                            v
+                        };
+                        Val::I64(v as i64)
+                    });
+                    let got = call(
+                        &mut store,
+                        &instance,
+                        &format!("cidx{name}"),
+                        &[Val::I32(i)],
+                    );
+                    assert_eq!(got.ok(), want, "cidx{what}");
+                    let value = Val::I64(0x0102_0304_0506_0708_i64.wrapping_mul(i64::from(i) | 1));
+                    let got = call(
+                        &mut store,
+                        &instance,
+                        &format!("sidx{name}"),
+                        &[Val::I32(p), Val::I32(i), value],
+                    );
+                    let after = memory.data(&store).to_vec();
+                    match expected(&mem, p, shifted, n) {
+                        Some(_) => {
+                            assert!(got.is_ok(), "sidx{what}");
+                            let ea = p.wrapping_add(shifted) as u32 as usize;
+                            let Val::I64(v) = value else { unreachable!() };
+                            assert_eq!(
+                                &after[ea..ea + n as usize],
+                                &v.to_le_bytes()[..n as usize],
+                                "sidx{what}"
+                            );
+                        }
+                        None => {
+                            assert_eq!(got, Err(TrapCode::MemoryOutOfBounds), "sidx{what}");
+                            assert!(after == mem, "sidx{what}: a trapping store writes nothing");
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Byte offsets in `wasm` of every operator whose name starts with `name`.
 fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {
     let mut found = Vec::new();
@@ -241,22 +345,44 @@ fn a_fused_access_traps_at_the_offset_of_its_load() {
     assert_eq!(frames.frames()[0].module_offset(), Some(load[0]));
 }
 
-/// `run n` stores `i` at `i + 64` and sums the loads back, for `i` from 0 by 4 below `n`:
-/// a store and a load each fused with its address (`offset` 0), or kept apart (`offset` 1
-/// and the constant one less).
+/// `run n` stores `i` at `i + 64` and sums the loads back, for `i` from 0 by 4 below `n`,
+/// then does the same through the array at 1024 indexed by `i` (`1024 + (i << 2)`) and
+/// through the array at `$b = 2048` (`$b + (i << 2)`), adding `i` to what it reads: each
+/// store and load fused with its address (`offset` 0), or kept apart (`offset` 1 and the
+/// base one less).
 fn summing(offset: u32) -> String {
-    let c = 64 - offset;
+    let (c, a, b) = (64 - offset, 1024 - offset, 2048 - offset);
+    let shl = "(i32.shl (local.get $i) (i32.const 2))";
     format!(
         r#"(module (memory 1)
-      (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32)
+      (func (export "run") (param $n i32) (result i32) (local $i i32) (local $s i32) (local $b i32)
+        (local.set $b (i32.const {b}))
         (loop $l
           (i32.store offset={offset} (i32.add (local.get $i) (i32.const {c})) (local.get $i))
           (local.set $s (i32.add (local.get $s)
             (i32.load offset={offset} (i32.add (local.get $i) (i32.const {c})))))
+          (i32.store offset={offset} (i32.add {shl} (i32.const {a})) (local.get $s))
+          (i32.store offset={offset} (i32.add (local.get $b) {shl}) (local.get $i))
+          (local.set $s (i32.add
+            (i32.load offset={offset} (i32.add {shl} (i32.const {a})))
+            (i32.load offset={offset} (i32.add (local.get $b) {shl}))))
           (local.set $i (i32.add (local.get $i) (i32.const 4)))
           (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
         (local.get $s)))"#
     )
+}
+
+/// What `run n` of [`summing`] returns.
+fn summed(n: i32) -> i32 {
+    let (mut i, mut s) = (0i32, 0i32);
+    loop {
+        s = s.wrapping_add(i);
+        s = s.wrapping_add(i);
+        i += 4;
+        if i >= n {
+            return s;
+        }
+    }
 }
 
 /// Runs `run n` with `budget` gas (or unmetered), topping up exactly what each pause needs
@@ -307,7 +433,7 @@ fn run(
 #[test]
 fn gas_is_that_of_the_operators_kept_apart() {
     for n in [0, 4, 40, 4000] {
-        let sum: i32 = (0..n.max(4)).step_by(4).sum();
+        let sum = summed(n);
         let fused = run(&summing(0), n, Some(u64::MAX / 2), false);
         let apart = run(&summing(1), n, Some(u64::MAX / 2), false);
         assert_eq!(fused.0, vec![Val::I32(sum)], "n = {n}");
@@ -326,7 +452,7 @@ fn every_budget_pauses_and_resumes_alike_through_snapshots() {
             let apart = run(&summing(1), 12, Some(budget), through_snapshot);
             let what = format!("budget {budget}, snapshots {through_snapshot}");
             assert_eq!(fused, apart, "{what}");
-            assert_eq!(fused.0, vec![Val::I32(12)], "{what}");
+            assert_eq!(fused.0, vec![Val::I32(summed(12))], "{what}");
             assert_eq!(fused.1, total, "{what}");
             assert_eq!(fused.2.is_empty(), budget == total, "{what}");
         }

@@ -818,6 +818,29 @@ macro_rules! for_each_instr {
             Store32Add { ptr: Src, val: Src, imm: Imm(u32) };
             /// [`Instr::Store64`] at `(ptr + imm) mod 2^32`.
             Store64Add { ptr: Src, val: Src, imm: Imm(u32) };
+            // An `i32.shl` by the access's width in bytes (log2, none for bytes) and an `i32.add`
+            // fused into the access they address (static offset 0): the address is
+            // `(base + (index << k)) mod 2^32`, `a[i]` of an array of elements of that width.
+            /// [`Instr::Load8S`] at `(base + index) mod 2^32`.
+            Load8SIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load8U`] at `(base + index) mod 2^32`.
+            Load8UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load16S`] at `(base + (index << 1)) mod 2^32`.
+            Load16SIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load16U`] at `(base + (index << 1)) mod 2^32`.
+            Load16UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load32U`] at `(base + (index << 2)) mod 2^32`.
+            Load32UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load64`] at `(base + (index << 3)) mod 2^32`.
+            Load64Idx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Store8`] at `(base + index) mod 2^32`.
+            Store8Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store16`] at `(base + (index << 1)) mod 2^32`.
+            Store16Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store32`] at `(base + (index << 2)) mod 2^32`.
+            Store32Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store64`] at `(base + (index << 3)) mod 2^32`.
+            Store64Idx { base: Src, index: Src, val: Src };
 
             // ----- linear memory (any memory, multi-memory) --------------------------------------
             // The accesses above on the memory whose index is in the data word's `a`; memory 0
