@@ -86,7 +86,7 @@ fn call(
     let stores = ["store", "v128store", "sidx"];
     let n = usize::from(!stores.iter().any(|s| name.starts_with(s)));
     match f.call(&mut *store, args, &mut out[..n]) {
-        Ok(()) => Ok(out[0].clone()),
+        Ok(()) => Ok(out[0]),
         Err(e) => Err(e.trap_code().expect("a trap")),
     }
 }
