@@ -793,6 +793,54 @@ macro_rules! for_each_instr {
             Store32 { ptr: Src, val: Src, offset: Imm(u32) };
             /// Stores the low 64 bits of `val` to memory 0 at `ptr + offset`.
             Store64 { ptr: Src, val: Src, offset: Imm(u32) };
+            // An `i32.add` of a constant fused into the access it addresses (static offset 0):
+            // the address is `(ptr + imm) mod 2^32`, the sum Wasm computes, then bounds-checked
+            // (see `translator/fuse_address.rs`).
+            /// [`Instr::Load8S`] at `(ptr + imm) mod 2^32`.
+            Load8SAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load8U`] at `(ptr + imm) mod 2^32`.
+            Load8UAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load16S`] at `(ptr + imm) mod 2^32`.
+            Load16SAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load16U`] at `(ptr + imm) mod 2^32`.
+            Load16UAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load32S`] at `(ptr + imm) mod 2^32`.
+            Load32SAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load32U`] at `(ptr + imm) mod 2^32`.
+            Load32UAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Load64`] at `(ptr + imm) mod 2^32`.
+            Load64Add { dst: Dst, ptr: Src, imm: Imm(u32) };
+            /// [`Instr::Store8`] at `(ptr + imm) mod 2^32`.
+            Store8Add { ptr: Src, val: Src, imm: Imm(u32) };
+            /// [`Instr::Store16`] at `(ptr + imm) mod 2^32`.
+            Store16Add { ptr: Src, val: Src, imm: Imm(u32) };
+            /// [`Instr::Store32`] at `(ptr + imm) mod 2^32`.
+            Store32Add { ptr: Src, val: Src, imm: Imm(u32) };
+            /// [`Instr::Store64`] at `(ptr + imm) mod 2^32`.
+            Store64Add { ptr: Src, val: Src, imm: Imm(u32) };
+            // An `i32.shl` by the access's width in bytes (log2, none for bytes) and an `i32.add`
+            // fused into the access they address (static offset 0): the address is
+            // `(base + (index << k)) mod 2^32`, `a[i]` of an array of elements of that width.
+            /// [`Instr::Load8S`] at `(base + index) mod 2^32`.
+            Load8SIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load8U`] at `(base + index) mod 2^32`.
+            Load8UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load16S`] at `(base + (index << 1)) mod 2^32`.
+            Load16SIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load16U`] at `(base + (index << 1)) mod 2^32`.
+            Load16UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load32U`] at `(base + (index << 2)) mod 2^32`.
+            Load32UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load64`] at `(base + (index << 3)) mod 2^32`.
+            Load64Idx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Store8`] at `(base + index) mod 2^32`.
+            Store8Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store16`] at `(base + (index << 1)) mod 2^32`.
+            Store16Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store32`] at `(base + (index << 2)) mod 2^32`.
+            Store32Idx { base: Src, index: Src, val: Src };
+            /// [`Instr::Store64`] at `(base + (index << 3)) mod 2^32`.
+            Store64Idx { base: Src, index: Src, val: Src };
 
             // ----- linear memory (any memory, multi-memory) --------------------------------------
             // The accesses above on the memory whose index is in the data word's `a`; memory 0
@@ -961,6 +1009,9 @@ macro_rules! for_each_instr {
             // `v128.const` needs no instruction: its halves are two 64-bit constants.
             /// `v128.load` on memory 0 at `ptr + offset`.
             V128Load { dst: Dst, ptr: Src, offset: Imm(u32) };
+            /// `v128.load` on memory 0 at `(ptr + imm) mod 2^32`: an `i32.add` of a constant fused
+            /// into it (static offset 0, see [`Instr::Load32UAdd`]).
+            V128LoadAdd { dst: Dst, ptr: Src, imm: Imm(u32) };
             /// `v128.load` on the memory in the data word's `a` (with
             /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
             /// half.
@@ -1039,6 +1090,9 @@ macro_rules! for_each_instr {
             V128Load64ZeroMemN { dst: Dst, ptr: Src, offset: Imm(u32) } + Data { a: Imm, b: Imm };
             /// `v128.store` on memory 0 at `ptr + offset`.
             V128Store { ptr: Src, val: Src, offset: Imm(u32) };
+            /// `v128.store` on memory 0 at `(ptr + imm) mod 2^32`: an `i32.add` of a constant fused
+            /// into it (static offset 0, see [`Instr::Load32UAdd`]).
+            V128StoreAdd { ptr: Src, val: Src, imm: Imm(u32) };
             /// `v128.store` on the memory in the data word's `a` (with
             /// [`SIMD_MEM64`](super::ir::SIMD_MEM64) for a 64-bit memory), `b` the offset's high
             /// half.

@@ -31,7 +31,7 @@ pub(super) struct Control {
     /// threaded through `Translator::fixups` (`NO_FIXUP` when empty).
     fixups: u32,
     /// Loops: the index of the first instruction of the body.
-    head: usize,
+    pub(super) head: usize,
     /// `if`: the branch taken when the condition is false.
     else_branch: Option<usize>,
 }

@@ -9,6 +9,7 @@
 
 mod control;
 mod fuse;
+mod fuse_address;
 mod offsets;
 mod ops;
 mod pay;
@@ -153,6 +154,10 @@ pub(crate) fn translate(
         validator.op(offset, &op)?;
         t.refs.note_operator(&op, env, validator.resources());
         t.operator(op)?;
+        if let Some(at) = t.fused_at.take() {
+            // The fused instruction took the place of the one before: it is this operator's.
+            offsets.record(at, offset as usize);
+        }
         t.refs.resolve(validator, &t.code);
     }
     reader.finish()?;
@@ -225,6 +230,9 @@ struct Translator<'a> {
     /// and a `global.get` of the same global pushed at the same height reads it there
     /// (see `ops.rs`).
     global_in_slot: Option<(u32, Reg, usize)>,
+    /// Set by an access that took the place of the instruction computing its address
+    /// (`fuse_address.rs`): that instruction's position, now the access's.
+    fused_at: Option<usize>,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -254,6 +262,7 @@ impl<'a> Translator<'a> {
             fixups: Vec::new(),
             refs: ref_map::RefMapBuilder::default(),
             global_in_slot: None,
+            fused_at: None,
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,

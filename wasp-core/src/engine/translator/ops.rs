@@ -395,7 +395,15 @@ impl Translator<'_> {
     /// A load: `make.0` for memory 0, `make.1` (with the memory in a data word) for others.
     fn load(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
         let (mem, offset) = mem_offset(memarg)?;
-        let ptr = self.pop_reg();
+        let (ptr, pos) = self.pop();
+        if mem == 0 && offset == 0 {
+            if let Some(fused) = self.fuse_address(ptr, pos, make.0(self.temp(pos), 0, 0)) {
+                self.push_temp();
+                self.emit_result(fused);
+                return Ok(());
+            }
+        }
+        let ptr = self.reg_of(ptr, pos);
         let dst = self.push_temp();
         if mem == 0 {
             self.emit_result(make.0(dst, ptr, offset));
@@ -409,7 +417,14 @@ impl Translator<'_> {
     fn store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
         let (mem, offset) = mem_offset(memarg)?;
         let val = self.pop_reg();
-        let ptr = self.pop_reg();
+        let (ptr, pos) = self.pop();
+        if mem == 0 && offset == 0 {
+            if let Some(fused) = self.fuse_address(ptr, pos, make.0(0, val, 0)) {
+                self.emit(fused);
+                return Ok(());
+            }
+        }
+        let ptr = self.reg_of(ptr, pos);
         if mem == 0 {
             self.emit(make.0(ptr, val, offset));
         } else {

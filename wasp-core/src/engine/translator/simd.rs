@@ -123,7 +123,15 @@ impl Translator<'_> {
     /// offset's high half in a data word) for any other.
     fn simd_load(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
         let at = self.simd_address(memarg)?;
-        let ptr = self.pop_reg();
+        let (ptr, pos) = self.pop();
+        if (at.word, at.offset) == (0, 0) {
+            if let Some(fused) = self.fuse_address(ptr, pos, make.0(self.temp(pos), 0, 0)) {
+                self.push_v128_temp();
+                self.emit_result(fused);
+                return Ok(());
+            }
+        }
+        let ptr = self.reg_of(ptr, pos);
         let dst = self.push_v128_temp();
         if at.word == 0 {
             self.emit_result(make.0(dst, ptr, at.offset));
@@ -142,7 +150,14 @@ impl Translator<'_> {
     fn simd_store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
         let at = self.simd_address(memarg)?;
         let val = self.pop_v128();
-        let ptr = self.pop_reg();
+        let (ptr, pos) = self.pop();
+        if (at.word, at.offset) == (0, 0) {
+            if let Some(fused) = self.fuse_address(ptr, pos, make.0(0, val, 0)) {
+                self.emit(fused);
+                return Ok(());
+            }
+        }
+        let ptr = self.reg_of(ptr, pos);
         if at.word == 0 {
             self.emit(make.0(ptr, val, at.offset));
         } else {

@@ -35,6 +35,88 @@ store!(Store16, |v| (v as u16).to_le_bytes());
 store!(Store32, |v| (v as u32).to_le_bytes());
 store!(Store64, |v| v.to_le_bytes());
 
+/// The address of an access with an `i32.add` of a constant fused into it: `ptr + imm`,
+/// wrapping at 32 bits as Wasm's `i32.add` does; the access adds its static offset, 0.
+#[inline(always)]
+pub(super) fn added(ptr: u64, imm: u32) -> u64 {
+    u64::from((ptr as u32).wrapping_add(imm))
+}
+
+macro_rules! load_add {
+    ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, ptr, imm }, |ip, regs, cx| {
+            let $bytes = bulk::load::<$n>(cx.memory(), added(r!(regs, ptr), imm), 0)?;
+            set!(regs, dst, $value);
+            Ok(Flow::Next)
+        });
+    };
+}
+
+load_add!(Load8SAdd, 1, |v| i64::from(v[0] as i8) as u64);
+load_add!(Load8UAdd, 1, |v| u64::from(v[0]));
+load_add!(Load16SAdd, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_add!(Load16UAdd, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_add!(Load32SAdd, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_add!(Load32UAdd, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_add!(Load64Add, 8, |v| u64::from_le_bytes(v));
+
+macro_rules! store_add {
+    ($variant:ident, |$v:ident| $bytes:expr) => {
+        op!($variant { ptr, val, imm }, |ip, regs, cx| {
+            let $v = r!(regs, val);
+            bulk::store(cx.memory(), added(r!(regs, ptr), imm), 0, $bytes)?;
+            Ok(Flow::Next)
+        });
+    };
+}
+
+store_add!(Store8Add, |v| [v as u8]);
+store_add!(Store16Add, |v| (v as u16).to_le_bytes());
+store_add!(Store32Add, |v| (v as u32).to_le_bytes());
+store_add!(Store64Add, |v| v.to_le_bytes());
+
+/// The address of an access with an `i32.shl` by `K` and an `i32.add` fused into it:
+/// `base + (index << K)`, each step wrapping at 32 bits as Wasm's do; static offset 0.
+#[inline(always)]
+fn indexed<const K: u32>(base: u64, index: u64) -> u64 {
+    u64::from((base as u32).wrapping_add((index as u32) << K))
+}
+
+macro_rules! load_idx {
+    ($variant:ident, $n:literal, $k:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, base, index }, |ip, regs, cx| {
+            let at = indexed::<$k>(r!(regs, base), r!(regs, index));
+            let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
+            set!(regs, dst, $value);
+            Ok(Flow::Next)
+        });
+    };
+}
+
+load_idx!(Load8SIdx, 1, 0, |v| i64::from(v[0] as i8) as u64);
+load_idx!(Load8UIdx, 1, 0, |v| u64::from(v[0]));
+load_idx!(Load16SIdx, 2, 1, |v| i64::from(i16::from_le_bytes(v))
+    as u64);
+load_idx!(Load16UIdx, 2, 1, |v| u64::from(u16::from_le_bytes(v)));
+load_idx!(Load32UIdx, 4, 2, |v| u64::from(u32::from_le_bytes(v)));
+load_idx!(Load64Idx, 8, 3, |v| u64::from_le_bytes(v));
+
+macro_rules! store_idx {
+    ($variant:ident, $k:literal, |$v:ident| $bytes:expr) => {
+        op!($variant { base, index, val }, |ip, regs, cx| {
+            let $v = r!(regs, val);
+            let at = indexed::<$k>(r!(regs, base), r!(regs, index));
+            bulk::store(cx.memory(), at, 0, $bytes)?;
+            Ok(Flow::Next)
+        });
+    };
+}
+
+store_idx!(Store8Idx, 0, |v| [v as u8]);
+store_idx!(Store16Idx, 1, |v| (v as u16).to_le_bytes());
+store_idx!(Store32Idx, 2, |v| (v as u32).to_le_bytes());
+store_idx!(Store64Idx, 3, |v| v.to_le_bytes());
+
 /// Memory `index` of the running instance, looked up in the store (memory 0 has a cached
 /// base: see `Cx::memory`).
 #[inline(always)]

@@ -122,6 +122,20 @@ op!(V128Store { ptr, val, offset }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
+op!(V128LoadAdd { dst, ptr, imm }, |ip, regs, cx| {
+    let ptr = super::memory::added(r!(regs, ptr), imm);
+    let bytes = *at32::<16>(cx.memory(), ptr, 0).ok_or(TrapCode::MemoryOutOfBounds)?;
+    setv!(regs, dst, bytes);
+    Ok(Flow::Next)
+});
+
+op!(V128StoreAdd { ptr, val, imm }, |ip, regs, cx| {
+    let bytes = rv!(regs, val);
+    let ptr = super::memory::added(r!(regs, ptr), imm);
+    *at32_mut::<16>(cx.memory(), ptr, 0).ok_or(TrapCode::MemoryOutOfBounds)? = bytes;
+    Ok(Flow::Next)
+});
+
 op!(V128StoreMemN { ptr, val, offset }, |ip, regs, cx| {
     let (word, high, _) = data(ip);
     let bytes = rv!(regs, val);
