@@ -367,6 +367,51 @@ macro_rules! for_each_instr {
             /// `br_if` on `i64.ge_u`: branches by `offset` when it holds, `imm` on the right.
             BrI64GeUImm { lhs: Src, imm: Imm(i32), offset: Br };
 
+            // ----- counter step fused with the compare-and-branch that tests it -----------------
+            // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
+            // a loop counter's `local.set $i (i32.add (local.get $i) (i32.const step))` and the
+            // `br_if` right after it in one dispatch (`translator/step.rs`). `rhs` is never `reg`.
+            /// `reg += step`, then `br_if` on `i32.eq` of `reg` and `rhs`.
+            StepBrI32Eq { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ne` of `reg` and `rhs`.
+            StepBrI32Ne { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_s` of `reg` and `rhs`.
+            StepBrI32LtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_u` of `reg` and `rhs`.
+            StepBrI32LtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_s` of `reg` and `rhs`.
+            StepBrI32GtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_u` of `reg` and `rhs`.
+            StepBrI32GtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_s` of `reg` and `rhs`.
+            StepBrI32LeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_u` of `reg` and `rhs`.
+            StepBrI32LeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_s` of `reg` and `rhs`.
+            StepBrI32GeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `rhs`.
+            StepBrI32GeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.eq` of `reg` and `imm`.
+            StepBrI32EqImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ne` of `reg` and `imm`.
+            StepBrI32NeImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_s` of `reg` and `imm`.
+            StepBrI32LtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_u` of `reg` and `imm`.
+            StepBrI32LtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_s` of `reg` and `imm`.
+            StepBrI32GtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_u` of `reg` and `imm`.
+            StepBrI32GtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_s` of `reg` and `imm`.
+            StepBrI32LeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_u` of `reg` and `imm`.
+            StepBrI32LeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_s` of `reg` and `imm`.
+            StepBrI32GeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `imm`.
+            StepBrI32GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.
             Copy { dst: Dst, src: Src };

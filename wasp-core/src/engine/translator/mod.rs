@@ -14,6 +14,7 @@ mod ops;
 mod pay;
 mod ref_map;
 mod simd;
+mod step;
 mod v128;
 mod verify;
 
@@ -225,6 +226,10 @@ struct Translator<'a> {
     /// and a `global.get` of the same global pushed at the same height reads it there
     /// (see `ops.rs`).
     global_in_slot: Option<(u32, Reg, usize)>,
+    /// Where a branch last landed: the code length when the last label (a loop's head, a
+    /// forward branch's target) was bound. Two instructions fuse only if it is not between
+    /// them (`step.rs`).
+    label_at: usize,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -257,6 +262,7 @@ impl<'a> Translator<'a> {
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,
+            label_at: 0,
         }
     }
 
@@ -320,6 +326,7 @@ impl<'a> Translator<'a> {
     fn patch_here(&mut self, at: usize) {
         let offset = (self.code.len() - at) as i32;
         self.code[at].set_branch_offset(offset);
+        self.label_at = self.code.len();
     }
 
     // ----- the operand stack ------------------------------------------------------------------

@@ -53,6 +53,21 @@ compare! {
     I32GeU, I32GeUImm, BrI32GeU, BrI32GeUImm(u32) = |a, b| a >= b;
 }
 
+// Each i32 comparison also gives a branch fused with the counter step before it
+// (`translator/step.rs`).
+step_compare! {
+    StepBrI32Eq, StepBrI32EqImm(u32) = |a, b| a == b;
+    StepBrI32Ne, StepBrI32NeImm(u32) = |a, b| a != b;
+    StepBrI32LtS, StepBrI32LtSImm(i32) = |a, b| a < b;
+    StepBrI32LtU, StepBrI32LtUImm(u32) = |a, b| a < b;
+    StepBrI32GtS, StepBrI32GtSImm(i32) = |a, b| a > b;
+    StepBrI32GtU, StepBrI32GtUImm(u32) = |a, b| a > b;
+    StepBrI32LeS, StepBrI32LeSImm(i32) = |a, b| a <= b;
+    StepBrI32LeU, StepBrI32LeUImm(u32) = |a, b| a <= b;
+    StepBrI32GeS, StepBrI32GeSImm(i32) = |a, b| a >= b;
+    StepBrI32GeU, StepBrI32GeUImm(u32) = |a, b| a >= b;
+}
+
 compare! {
     I64Eq, I64EqImm, BrI64Eq, BrI64EqImm(u64) = |a, b| a == b;
     I64Ne, I64NeImm, BrI64Ne, BrI64NeImm(u64) = |a, b| a != b;
