@@ -511,6 +511,9 @@ macro_rules! for_each_instr {
             I32RotlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.rotr` with the constant `imm` on the right.
             I32RotrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rotl` by the constant `rot` (below 32) of `i32.add` of `lhs` and the constant
+            /// `imm`: the two fused when the sum feeds only the rotation (`translator/add_rotl.rs`).
+            I32AddImmRotl { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
             /// `i32.eq` with the constant `imm` on the right.
             I32EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.ne` with the constant `imm` on the right.

@@ -7,6 +7,7 @@
 //! computation's result into the local. Where control flow merges (block ends, branch
 //! targets, calls) values are moved into their canonical slots.
 
+mod add_rotl;
 mod control;
 mod fuse;
 mod offsets;

@@ -355,7 +355,11 @@ impl Translator<'_> {
             }
         };
         let dst = self.push_temp();
-        self.emit_result(make_imm(dst, src, imm));
+        let instr = make_imm(dst, src, imm);
+        if reg_side == Operand::Temp && self.fuse_add_rotl(instr) {
+            return;
+        }
+        self.emit_result(instr);
     }
 
     /// `i64.add128` and `i64.sub128`: four i64 operands (`lhs_lo lhs_hi rhs_lo rhs_hi`), two

@@ -39,6 +39,14 @@ int_binary! {
     I64Rotr, I64RotrImm(u64) = |a, b| a.rotate_right((b & 63) as u32);
 }
 
+// `rotl(lhs + imm, rot)`: the add of a constant and the rotation of its sum in one dispatch
+// (`translator/add_rotl.rs`).
+op!(I32AddImmRotl { dst, lhs, imm, rot }, |ip, regs, cx| {
+    let v = u32_!(regs, lhs).wrapping_add(imm as u32);
+    set!(regs, dst, w32!(v.rotate_left(u32::from(rot))));
+    Ok(Flow::Next)
+});
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
