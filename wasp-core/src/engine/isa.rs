@@ -451,6 +451,11 @@ macro_rules! for_each_instr {
             I32Or { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.xor`.
             I32Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.and` of `lhs` and the bitwise not of `rhs` (`i32.xor` with -1), fused
+            /// (`translator/and_not.rs`).
+            I32AndNot { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.or` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I32OrNot { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.shl`.
             I32Shl { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.shr_s`.
@@ -568,6 +573,10 @@ macro_rules! for_each_instr {
             I64Or { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.xor`.
             I64Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.and` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I64AndNot { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.or` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I64OrNot { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.shl`.
             I64Shl { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.shr_s`.

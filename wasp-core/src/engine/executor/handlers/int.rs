@@ -39,6 +39,15 @@ int_binary! {
     I64Rotr, I64RotrImm(u64) = |a, b| a.rotate_right((b & 63) as u32);
 }
 
+// `lhs & !rhs` and `lhs | !rhs`: a bitwise not fused with the and/or consuming it
+// (`translator/and_not.rs`).
+binary! {
+    I32AndNot(u32) = |a, b| a & !b;
+    I32OrNot(u32) = |a, b| a | !b;
+    I64AndNot(u64) = |a, b| a & !b;
+    I64OrNot(u64) = |a, b| a | !b;
+}
+
 // `rotl(lhs + imm, rot)`: the add of a constant and the rotation of its sum in one dispatch
 // (`translator/add_rotl.rs`).
 op!(I32AddImmRotl { dst, lhs, imm, rot }, |ip, regs, cx| {
