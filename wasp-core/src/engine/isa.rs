@@ -160,6 +160,28 @@ macro_rules! for_each_instr {
             BrI64GeUPay { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// Counter steps fused with a branch into a loop (`StepBrI32..`), paying as
+            /// [`Instr::BrPay`] when taken.
+            StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -1642,7 +1664,8 @@ pub(crate) use for_each_compare;
 /// Calls `$callback!` with the table of branches that pay for a loop's first block (gas
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
-/// pay-first form, which the back edge repeating a loop's exit test takes.
+/// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
+/// fused with a branch (`translator/step.rs`) have a paying form only.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -1692,6 +1715,28 @@ macro_rules! for_each_paying_branch {
                 BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay, BrI64GeSImmPayFirst;
                 BrI64GeU { lhs, rhs, offset } => BrI64GeUPay, BrI64GeUPayFirst;
                 BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
+            }
+            stepped {
+                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay;
+                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay;
+                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay;
+                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay;
+                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay;
+                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay;
+                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay;
+                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay;
+                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay;
+                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay;
+                StepBrI32EqImm { reg, step, imm, offset } => StepBrI32EqImmPay;
+                StepBrI32NeImm { reg, step, imm, offset } => StepBrI32NeImmPay;
+                StepBrI32LtSImm { reg, step, imm, offset } => StepBrI32LtSImmPay;
+                StepBrI32LtUImm { reg, step, imm, offset } => StepBrI32LtUImmPay;
+                StepBrI32GtSImm { reg, step, imm, offset } => StepBrI32GtSImmPay;
+                StepBrI32GtUImm { reg, step, imm, offset } => StepBrI32GtUImmPay;
+                StepBrI32LeSImm { reg, step, imm, offset } => StepBrI32LeSImmPay;
+                StepBrI32LeUImm { reg, step, imm, offset } => StepBrI32LeUImmPay;
+                StepBrI32GeSImm { reg, step, imm, offset } => StepBrI32GeSImmPay;
+                StepBrI32GeUImm { reg, step, imm, offset } => StepBrI32GeUImmPay;
             }
         }
     };

@@ -186,12 +186,7 @@ impl Translator<'_> {
                 Instr::BrIfNez { cond, offset: 0 }
             }
         };
-        // A branch that will pay for a loop's first block keeps its own instruction.
-        let at = if self.pays_on_entry(depth) {
-            self.emit(branch)
-        } else {
-            self.emit_branch(branch)
-        };
+        let at = self.emit_branch(branch);
         // The code after a `br_if` stays in the same gas block: it was paid for up front.
         self.link_branch(depth, at);
     }
@@ -380,14 +375,6 @@ impl Translator<'_> {
             }
             false
         })
-    }
-
-    /// Whether a branch to block `depth` takes a paying form (`pay.rs`): the block is a loop
-    /// that starts with a `ConsumeGas`.
-    fn pays_on_entry(&self, depth: usize) -> bool {
-        let frame = self.frame(depth);
-        frame.kind == ControlKind::Loop
-            && matches!(self.code.get(frame.head), Some(Instr::ConsumeGas { .. }))
     }
 
     /// Whether a branch to `depth` must move values before jumping.

@@ -11,7 +11,9 @@
 //! step fuses only with a branch placed right after it with no label in between. Neither
 //! instruction traps or pauses, and gas is paid per Wasm operator by the block's
 //! `ConsumeGas`, so results, gas and pause points are those of the two instructions run one
-//! after the other. A branch that pays for a loop's first block (`pay.rs`) is not fused.
+//! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
+//! takes its paying form (`StepBrI32..Pay`, `pay.rs`); the back edge repeating a loop's exit
+//! test pays first instead and is not fused.
 
 use super::Translator;
 use crate::engine::ir::{Instr, Reg};
@@ -239,6 +241,31 @@ mod tests {
             );
             assert_eq!(count(&code, is_step), 0, "{step} {test}: {code:?}");
         }
+    }
+
+    #[test]
+    fn a_metered_back_edge_takes_the_paying_form_of_the_fused_branch() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+              (local.get $i)))"#,
+            true,
+        );
+        assert!(
+            matches!(
+                code[1],
+                Instr::StepBrI32LtUPay {
+                    reg: 1,
+                    rhs: 0,
+                    step: 1,
+                    offset: 0
+                }
+            ),
+            "{code:?}"
+        );
+        assert!(matches!(code[0], Instr::ConsumeGas { .. }), "{code:?}");
     }
 
     #[test]
