@@ -160,6 +160,28 @@ macro_rules! for_each_instr {
             BrI64GeUPay { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// Counter steps fused with a branch into a loop (`StepBrI32..`), paying as
+            /// [`Instr::BrPay`] when taken.
+            StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -367,6 +389,51 @@ macro_rules! for_each_instr {
             /// `br_if` on `i64.ge_u`: branches by `offset` when it holds, `imm` on the right.
             BrI64GeUImm { lhs: Src, imm: Imm(i32), offset: Br };
 
+            // ----- counter step fused with the compare-and-branch that tests it -----------------
+            // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
+            // a loop counter's `local.set $i (i32.add (local.get $i) (i32.const step))` and the
+            // `br_if` right after it in one dispatch (`translator/step.rs`). `rhs` is never `reg`.
+            /// `reg += step`, then `br_if` on `i32.eq` of `reg` and `rhs`.
+            StepBrI32Eq { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ne` of `reg` and `rhs`.
+            StepBrI32Ne { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_s` of `reg` and `rhs`.
+            StepBrI32LtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_u` of `reg` and `rhs`.
+            StepBrI32LtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_s` of `reg` and `rhs`.
+            StepBrI32GtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_u` of `reg` and `rhs`.
+            StepBrI32GtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_s` of `reg` and `rhs`.
+            StepBrI32LeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_u` of `reg` and `rhs`.
+            StepBrI32LeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_s` of `reg` and `rhs`.
+            StepBrI32GeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `rhs`.
+            StepBrI32GeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.eq` of `reg` and `imm`.
+            StepBrI32EqImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ne` of `reg` and `imm`.
+            StepBrI32NeImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_s` of `reg` and `imm`.
+            StepBrI32LtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.lt_u` of `reg` and `imm`.
+            StepBrI32LtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_s` of `reg` and `imm`.
+            StepBrI32GtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.gt_u` of `reg` and `imm`.
+            StepBrI32GtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_s` of `reg` and `imm`.
+            StepBrI32LeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.le_u` of `reg` and `imm`.
+            StepBrI32LeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_s` of `reg` and `imm`.
+            StepBrI32GeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `imm`.
+            StepBrI32GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.
             Copy { dst: Dst, src: Src };
@@ -406,6 +473,11 @@ macro_rules! for_each_instr {
             I32Or { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.xor`.
             I32Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.and` of `lhs` and the bitwise not of `rhs` (`i32.xor` with -1), fused
+            /// (`translator/and_not.rs`).
+            I32AndNot { dst: Dst, lhs: Src, rhs: Src };
+            /// `i32.or` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I32OrNot { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.shl`.
             I32Shl { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.shr_s`.
@@ -466,6 +538,9 @@ macro_rules! for_each_instr {
             I32RotlImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.rotr` with the constant `imm` on the right.
             I32RotrImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// `i32.rotl` by the constant `rot` (below 32) of `i32.add` of `lhs` and the constant
+            /// `imm`: the two fused when the sum feeds only the rotation (`translator/add_rotl.rs`).
+            I32AddImmRotl { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
             /// `i32.eq` with the constant `imm` on the right.
             I32EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.ne` with the constant `imm` on the right.
@@ -520,6 +595,10 @@ macro_rules! for_each_instr {
             I64Or { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.xor`.
             I64Xor { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.and` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I64AndNot { dst: Dst, lhs: Src, rhs: Src };
+            /// `i64.or` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
+            I64OrNot { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.shl`.
             I64Shl { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.shr_s`.
@@ -1639,7 +1718,8 @@ pub(crate) use for_each_compare;
 /// Calls `$callback!` with the table of branches that pay for a loop's first block (gas
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
-/// pay-first form, which the back edge repeating a loop's exit test takes.
+/// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
+/// fused with a branch (`translator/step.rs`) have a paying form only.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -1689,6 +1769,28 @@ macro_rules! for_each_paying_branch {
                 BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay, BrI64GeSImmPayFirst;
                 BrI64GeU { lhs, rhs, offset } => BrI64GeUPay, BrI64GeUPayFirst;
                 BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
+            }
+            stepped {
+                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay;
+                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay;
+                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay;
+                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay;
+                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay;
+                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay;
+                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay;
+                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay;
+                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay;
+                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay;
+                StepBrI32EqImm { reg, step, imm, offset } => StepBrI32EqImmPay;
+                StepBrI32NeImm { reg, step, imm, offset } => StepBrI32NeImmPay;
+                StepBrI32LtSImm { reg, step, imm, offset } => StepBrI32LtSImmPay;
+                StepBrI32LtUImm { reg, step, imm, offset } => StepBrI32LtUImmPay;
+                StepBrI32GtSImm { reg, step, imm, offset } => StepBrI32GtSImmPay;
+                StepBrI32GtUImm { reg, step, imm, offset } => StepBrI32GtUImmPay;
+                StepBrI32LeSImm { reg, step, imm, offset } => StepBrI32LeSImmPay;
+                StepBrI32LeUImm { reg, step, imm, offset } => StepBrI32LeUImmPay;
+                StepBrI32GeSImm { reg, step, imm, offset } => StepBrI32GeSImmPay;
+                StepBrI32GeUImm { reg, step, imm, offset } => StepBrI32GeUImmPay;
             }
         }
     };

@@ -69,6 +69,7 @@ impl Translator<'_> {
         self.last_result = None;
         self.ctrl.push(control);
         if kind == ControlKind::Loop {
+            self.label_at = self.code.len();
             self.loops += 1;
             self.start_gas_block();
         }
@@ -80,10 +81,10 @@ impl Translator<'_> {
         let (params, results) = self.env.block_arity(ty);
         self.materialize_for_block(params as usize);
         let branch = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
-            Some(branch) => self.emit(branch),
+            Some(branch) => self.emit_branch(branch),
             None => {
                 let cond = self.reg_of(cond, pos);
-                self.emit(Instr::BrIfEqz { cond, offset: 0 })
+                self.emit_branch(Instr::BrIfEqz { cond, offset: 0 })
             }
         };
         let height = self.height() - params as usize;
@@ -168,23 +169,24 @@ impl Translator<'_> {
         if self.is_function_frame(depth) || self.needs_moves(depth) {
             // Move values and branch only when the condition holds.
             let skip = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
-                Some(branch) => self.emit(branch),
+                Some(branch) => self.emit_branch(branch),
                 None => {
                     let cond = self.reg_of(cond, pos);
-                    self.emit(Instr::BrIfEqz { cond, offset: 0 })
+                    self.emit_branch(Instr::BrIfEqz { cond, offset: 0 })
                 }
             };
             self.branch_to(depth);
             self.patch_here(skip);
             return;
         }
-        let at = match fused.and_then(|cmp| branch_if_true(cmp, 0)) {
-            Some(branch) => self.emit(branch),
+        let branch = match fused.and_then(|cmp| branch_if_true(cmp, 0)) {
+            Some(branch) => branch,
             None => {
                 let cond = self.reg_of(cond, pos);
-                self.emit(Instr::BrIfNez { cond, offset: 0 })
+                Instr::BrIfNez { cond, offset: 0 }
             }
         };
+        let at = self.emit_branch(branch);
         // The code after a `br_if` stays in the same gas block: it was paid for up front.
         self.link_branch(depth, at);
     }
@@ -344,8 +346,12 @@ impl Translator<'_> {
                 }
             }
         }
-        stay.set_branch_offset(at_test as i32 + 1 - self.code.len() as i32);
-        self.emit(stay);
+        let at = if pay.is_some() {
+            self.emit(stay)
+        } else {
+            self.emit_branch(stay)
+        };
+        self.code[at].set_branch_offset(at_test as i32 + 1 - at as i32);
         let at = self.emit(Instr::Br { offset: 0 });
         match pending {
             Some(index) => self.add_fixup_at(index, at),

@@ -7,6 +7,8 @@
 //! computation's result into the local. Where control flow merges (block ends, branch
 //! targets, calls) values are moved into their canonical slots.
 
+mod add_rotl;
+mod and_not;
 mod control;
 mod fuse;
 mod fuse_address;
@@ -15,6 +17,7 @@ mod ops;
 mod pay;
 mod ref_map;
 mod simd;
+mod step;
 mod v128;
 mod verify;
 
@@ -233,6 +236,10 @@ struct Translator<'a> {
     /// Set by an access that took the place of the instruction computing its address
     /// (`fuse_address.rs`): that instruction's position, now the access's.
     fused_at: Option<usize>,
+    /// Where a branch last landed: the code length when the last label (a loop's head, a
+    /// forward branch's target) was bound. Two instructions fuse only if it is not between
+    /// them (`step.rs`).
+    label_at: usize,
 }
 
 /// Temporaries are numbered from here while translating; once the number of hoisted
@@ -266,6 +273,7 @@ impl<'a> Translator<'a> {
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,
+            label_at: 0,
         }
     }
 
@@ -329,6 +337,7 @@ impl<'a> Translator<'a> {
     fn patch_here(&mut self, at: usize) {
         let offset = (self.code.len() - at) as i32;
         self.code[at].set_branch_offset(offset);
+        self.label_at = self.code.len();
     }
 
     // ----- the operand stack ------------------------------------------------------------------

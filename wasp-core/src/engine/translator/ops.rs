@@ -314,11 +314,17 @@ impl Translator<'_> {
     }
 
     fn binary(&mut self, make: Bin) {
-        let rhs = self.pop_reg();
-        let (lhs, pos) = self.pop();
-        let lhs = self.reg_of(lhs, pos);
+        let (rhs_op, rhs_pos) = self.pop();
+        let rhs = self.reg_of(rhs_op, rhs_pos);
+        let (lhs_op, pos) = self.pop();
+        let lhs = self.reg_of(lhs_op, pos);
         let dst = self.push_temp();
-        self.emit_result(make(dst, lhs, rhs));
+        let instr = make(dst, lhs, rhs);
+        let temps = (lhs_op == Operand::Temp, rhs_op == Operand::Temp);
+        if self.fuse_not(instr, temps) {
+            return;
+        }
+        self.emit_result(instr);
     }
 
     /// An integer binary operator with an immediate form for a small constant operand.
@@ -355,7 +361,11 @@ impl Translator<'_> {
             }
         };
         let dst = self.push_temp();
-        self.emit_result(make_imm(dst, src, imm));
+        let instr = make_imm(dst, src, imm);
+        if reg_side == Operand::Temp && self.fuse_add_rotl(instr) {
+            return;
+        }
+        self.emit_result(instr);
     }
 
     /// `i64.add128` and `i64.sub128`: four i64 operands (`lhs_lo lhs_hi rhs_lo rhs_hi`), two

@@ -41,12 +41,14 @@ macro_rules! paying_forms {
     (
         $br:ident { $($bf:ident),* } => $br_pay:ident;
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
+        stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident;)* }
     ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none.
         fn paying(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 Instr::$br { $($bf),* } => Instr::$br_pay { $($bf),* },
                 $(Instr::$plain { $($f),* } => Instr::$pay { $($f),* },)*
+                $(Instr::$step { $($sf),* } => Instr::$step_pay { $($sf),* },)*
                 _ => return None,
             })
         }
@@ -62,7 +64,10 @@ macro_rules! paying_forms {
 
         /// Whether `instr` is a paying branch (its target must come right after a `ConsumeGas`).
         pub(super) fn is_paying(instr: &Instr) -> bool {
-            matches!(instr, Instr::$br_pay { .. } $(| Instr::$pay { .. })*)
+            matches!(
+                instr,
+                Instr::$br_pay { .. } $(| Instr::$pay { .. })* $(| Instr::$step_pay { .. })*
+            )
         }
 
         /// Whether `instr` is a pay-first branch (the instruction two before its target must
@@ -107,7 +112,10 @@ mod tests {
             .iter()
             .enumerate()
             .find_map(|(pc, i)| match i {
-                Instr::BrI32LtUPay { offset, .. } => Some((pc, *offset)),
+                // The counter's step fuses into it (`step.rs`).
+                Instr::BrI32LtUPay { offset, .. } | Instr::StepBrI32LtUPay { offset, .. } => {
+                    Some((pc, *offset))
+                }
                 _ => None,
             })
             .expect("a paying back edge");
@@ -158,7 +166,9 @@ mod tests {
     #[test]
     fn an_unmetered_back_edge_stays_plain() {
         let code = code(COUNTER, false);
-        assert!(code.iter().any(|i| matches!(i, Instr::BrI32LtU { .. })));
+        assert!(code
+            .iter()
+            .any(|i| matches!(i, Instr::BrI32LtU { .. } | Instr::StepBrI32LtU { .. })));
         assert!(!code.iter().any(is_paying));
     }
 
@@ -176,6 +186,12 @@ mod tests {
             Instr::BrI64LtUImm {
                 lhs: 1,
                 imm: -5,
+                offset: 3,
+            },
+            Instr::StepBrI32GeSImm {
+                reg: 1,
+                step: -2,
+                imm: 9,
                 offset: 3,
             },
         ];

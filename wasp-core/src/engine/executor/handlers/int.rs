@@ -39,6 +39,23 @@ int_binary! {
     I64Rotr, I64RotrImm(u64) = |a, b| a.rotate_right((b & 63) as u32);
 }
 
+// `lhs & !rhs` and `lhs | !rhs`: a bitwise not fused with the and/or consuming it
+// (`translator/and_not.rs`).
+binary! {
+    I32AndNot(u32) = |a, b| a & !b;
+    I32OrNot(u32) = |a, b| a | !b;
+    I64AndNot(u64) = |a, b| a & !b;
+    I64OrNot(u64) = |a, b| a | !b;
+}
+
+// `rotl(lhs + imm, rot)`: the add of a constant and the rotation of its sum in one dispatch
+// (`translator/add_rotl.rs`).
+op!(I32AddImmRotl { dst, lhs, imm, rot }, |ip, regs, cx| {
+    let v = u32_!(regs, lhs).wrapping_add(imm as u32);
+    set!(regs, dst, w32!(v.rotate_left(u32::from(rot))));
+    Ok(Flow::Next)
+});
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
@@ -51,6 +68,21 @@ compare! {
     I32LeU, I32LeUImm, BrI32LeU, BrI32LeUImm(u32) = |a, b| a <= b;
     I32GeS, I32GeSImm, BrI32GeS, BrI32GeSImm(i32) = |a, b| a >= b;
     I32GeU, I32GeUImm, BrI32GeU, BrI32GeUImm(u32) = |a, b| a >= b;
+}
+
+// Each i32 comparison also gives a branch fused with the counter step before it
+// (`translator/step.rs`).
+step_compare! {
+    StepBrI32Eq, StepBrI32EqImm(u32) = |a, b| a == b;
+    StepBrI32Ne, StepBrI32NeImm(u32) = |a, b| a != b;
+    StepBrI32LtS, StepBrI32LtSImm(i32) = |a, b| a < b;
+    StepBrI32LtU, StepBrI32LtUImm(u32) = |a, b| a < b;
+    StepBrI32GtS, StepBrI32GtSImm(i32) = |a, b| a > b;
+    StepBrI32GtU, StepBrI32GtUImm(u32) = |a, b| a > b;
+    StepBrI32LeS, StepBrI32LeSImm(i32) = |a, b| a <= b;
+    StepBrI32LeU, StepBrI32LeUImm(u32) = |a, b| a <= b;
+    StepBrI32GeS, StepBrI32GeSImm(i32) = |a, b| a >= b;
+    StepBrI32GeU, StepBrI32GeUImm(u32) = |a, b| a >= b;
 }
 
 compare! {

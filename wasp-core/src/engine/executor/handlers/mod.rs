@@ -366,6 +366,27 @@ macro_rules! compare {
     )*};
 }
 
+/// A counter step fused with the compare-and-branch testing it (`translator/step.rs`): the
+/// i32 `reg += step`, then a branch by `offset` when `f(reg, rhs)` holds, the operands read as
+/// `$t`, the right one from a slot (read before `reg` is written: the two differ) or the
+/// immediate.
+macro_rules! step_compare {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            set!(regs, reg, v);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+    )*};
+}
+
 mod branch;
 mod call;
 mod control;

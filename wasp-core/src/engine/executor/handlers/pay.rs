@@ -152,6 +152,39 @@ pay_compare! {
     BrI32GeUPay, BrI32GeUImmPay, BrI32GeUPayFirst, BrI32GeUImmPayFirst(u32) = |a, b| a >= b;
 }
 
+/// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken:
+/// the i32 `reg += step`, then the test of `$f` on `reg` and `rhs` (read before `reg` is
+/// written: the two differ) or the immediate, as `$t`.
+macro_rules! pay_step {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            set!(regs, reg, v);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, cx)
+        });
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, cx)
+        });
+    )*};
+}
+
+pay_step! {
+    StepBrI32EqPay, StepBrI32EqImmPay(u32) = |a, b| a == b;
+    StepBrI32NePay, StepBrI32NeImmPay(u32) = |a, b| a != b;
+    StepBrI32LtSPay, StepBrI32LtSImmPay(i32) = |a, b| a < b;
+    StepBrI32LtUPay, StepBrI32LtUImmPay(u32) = |a, b| a < b;
+    StepBrI32GtSPay, StepBrI32GtSImmPay(i32) = |a, b| a > b;
+    StepBrI32GtUPay, StepBrI32GtUImmPay(u32) = |a, b| a > b;
+    StepBrI32LeSPay, StepBrI32LeSImmPay(i32) = |a, b| a <= b;
+    StepBrI32LeUPay, StepBrI32LeUImmPay(u32) = |a, b| a <= b;
+    StepBrI32GeSPay, StepBrI32GeSImmPay(i32) = |a, b| a >= b;
+    StepBrI32GeUPay, StepBrI32GeUImmPay(u32) = |a, b| a >= b;
+}
+
 pay_compare! {
     BrI64EqPay, BrI64EqImmPay, BrI64EqPayFirst, BrI64EqImmPayFirst(u64) = |a, b| a == b;
     BrI64NePay, BrI64NeImmPay, BrI64NePayFirst, BrI64NeImmPayFirst(u64) = |a, b| a != b;

@@ -1,0 +1,286 @@
+//! Fusing a counter step with the conditional branch that tests it.
+//!
+//! `local.set $i (i32.add (local.get $i) (i32.const k))` translates to one `I32AddImm` that
+//! writes its local in place (`local.set` redirects the result, `ops.rs`). When the branch
+//! emitted right after it tests that slot (`br_if` on `i32.lt_u $i $n`, on `$i` itself, the
+//! back edge repeating a loop's exit test, an `if`), the two become one `StepBrI32..`
+//! instruction: the step and the branch in one dispatch, the loop counter's pattern.
+//!
+//! The fusion is sound when no branch lands between the two instructions, which would skip
+//! the step: the translator notes where it last bound a label (`Translator::label_at`), and a
+//! step fuses only with a branch placed right after it with no label in between. Neither
+//! instruction traps or pauses, and gas is paid per Wasm operator by the block's
+//! `ConsumeGas`, so results, gas and pause points are those of the two instructions run one
+//! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
+//! takes its paying form (`StepBrI32..Pay`, `pay.rs`); the back edge repeating a loop's exit
+//! test pays first instead and is not fused.
+
+use super::Translator;
+use crate::engine::ir::{Instr, Reg};
+
+impl Translator<'_> {
+    /// Emits the conditional branch `branch`, fused with the counter step right before it
+    /// when it tests the step's slot; returns the index of the instruction that branches.
+    pub(super) fn emit_branch(&mut self, branch: Instr) -> usize {
+        match self.fused_step(branch) {
+            Some(fused) => {
+                self.code.pop();
+                self.emit(fused)
+            }
+            None => self.emit(branch),
+        }
+    }
+
+    /// The fusion of the last instruction, a counter step, with `branch` about to follow it.
+    fn fused_step(&self, branch: Instr) -> Option<Instr> {
+        let at = self.code.len().checked_sub(1)?;
+        if self.label_at > at {
+            return None;
+        }
+        let (reg, step) = step_of(self.code[at])?;
+        with_step(branch, reg, step)
+    }
+}
+
+/// `(slot, step)` when `instr` adds a constant that fits in 16 bits to a slot in place.
+fn step_of(instr: Instr) -> Option<(Reg, i16)> {
+    let (reg, step) = match instr {
+        Instr::I32AddImm { dst, lhs, imm } if dst == lhs => (dst, imm),
+        Instr::I32SubImm { dst, lhs, imm } if dst == lhs => (dst, imm.checked_neg()?),
+        _ => return None,
+    };
+    Some((reg, i16::try_from(step).ok()?))
+}
+
+/// Generates [`with_step`] from the table of i32 comparisons below.
+macro_rules! step_fusion {
+    ($($br:ident, $br_imm:ident => $step:ident, $step_imm:ident; swapped $swap:ident;)*) => {
+        /// `branch` preceded by `reg += step` as one instruction, if `branch` tests `reg`
+        /// (a comparison with `reg` on either side and the other operand elsewhere, or a
+        /// test for zero).
+        fn with_step(branch: Instr, reg: Reg, step: i16) -> Option<Instr> {
+            Some(match branch {
+                $(
+                    Instr::$br { lhs, rhs, offset } if lhs == reg && rhs != reg => {
+                        Instr::$step { reg, rhs, step, offset }
+                    }
+                    Instr::$br { lhs, rhs, offset } if rhs == reg && lhs != reg => {
+                        Instr::$swap { reg, rhs: lhs, step, offset }
+                    }
+                    Instr::$br_imm { lhs, imm, offset } if lhs == reg => {
+                        Instr::$step_imm { reg, step, imm, offset }
+                    }
+                )*
+                Instr::BrIfNez { cond, offset } if cond == reg => {
+                    Instr::StepBrI32NeImm { reg, step, imm: 0, offset }
+                }
+                Instr::BrIfEqz { cond, offset } if cond == reg => {
+                    Instr::StepBrI32EqImm { reg, step, imm: 0, offset }
+                }
+                _ => return None,
+            })
+        }
+    };
+}
+
+step_fusion! {
+    BrI32Eq, BrI32EqImm => StepBrI32Eq, StepBrI32EqImm; swapped StepBrI32Eq;
+    BrI32Ne, BrI32NeImm => StepBrI32Ne, StepBrI32NeImm; swapped StepBrI32Ne;
+    BrI32LtS, BrI32LtSImm => StepBrI32LtS, StepBrI32LtSImm; swapped StepBrI32GtS;
+    BrI32LtU, BrI32LtUImm => StepBrI32LtU, StepBrI32LtUImm; swapped StepBrI32GtU;
+    BrI32GtS, BrI32GtSImm => StepBrI32GtS, StepBrI32GtSImm; swapped StepBrI32LtS;
+    BrI32GtU, BrI32GtUImm => StepBrI32GtU, StepBrI32GtUImm; swapped StepBrI32LtU;
+    BrI32LeS, BrI32LeSImm => StepBrI32LeS, StepBrI32LeSImm; swapped StepBrI32GeS;
+    BrI32LeU, BrI32LeUImm => StepBrI32LeU, StepBrI32LeUImm; swapped StepBrI32GeU;
+    BrI32GeS, BrI32GeSImm => StepBrI32GeS, StepBrI32GeSImm; swapped StepBrI32LeS;
+    BrI32GeU, BrI32GeUImm => StepBrI32GeU, StepBrI32GeUImm; swapped StepBrI32LeU;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::ir::Instr;
+    use crate::{Config, Engine, Module};
+
+    fn code(wat: &str, gas: bool) -> Vec<Instr> {
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        let func = module.inner.compiled(0).unwrap();
+        func.ops.iter().map(|op| op.instr).collect()
+    }
+
+    fn count(code: &[Instr], f: impl Fn(&Instr) -> bool) -> usize {
+        code.iter().filter(|i| f(i)).count()
+    }
+
+    fn is_step(instr: &Instr) -> bool {
+        format!("{instr:?}").starts_with("StepBr")
+    }
+
+    #[test]
+    fn a_counter_step_and_the_branch_testing_it_are_one_instruction() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+              (local.get $i)))"#,
+            false,
+        );
+        assert!(
+            matches!(
+                code[0],
+                Instr::StepBrI32LtU {
+                    reg: 1,
+                    rhs: 0,
+                    step: 1,
+                    offset: 0
+                }
+            ),
+            "{code:?}"
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::I32AddImm { .. })), 0);
+    }
+
+    #[test]
+    fn the_counter_on_the_right_swaps_the_comparison_and_a_decrement_steps_down() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (loop $l
+                (local.set $n (i32.sub (local.get $n) (i32.const 3)))
+                (br_if $l (i32.gt_s (i32.const 10) (local.get $n))))
+              (local.get $n)))"#,
+            false,
+        );
+        // `10 > n` is `n < 10` (the constant, read in a loop, is hoisted into slot 1).
+        assert!(
+            code.iter().any(|i| matches!(
+                i,
+                Instr::StepBrI32LtS {
+                    reg: 0,
+                    rhs: 1,
+                    step: -3,
+                    ..
+                }
+            )),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_branch_on_the_counter_itself_tests_it_against_zero() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (loop $l
+                (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                (br_if $l (local.get $n)))
+              (local.get $n)))"#,
+            false,
+        );
+        assert!(
+            matches!(
+                code[0],
+                Instr::StepBrI32NeImm {
+                    reg: 0,
+                    step: -1,
+                    imm: 0,
+                    offset: 0
+                }
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn the_back_edge_repeating_the_exit_test_takes_the_step() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (block $out
+                (loop $l
+                  (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br $l)))
+              (local.get $i)))"#,
+            false,
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::StepBrI32LtU { .. })), 1);
+        assert_eq!(count(&code, |i| matches!(i, Instr::I32AddImm { .. })), 0);
+    }
+
+    #[test]
+    fn no_fusion_across_a_label() {
+        // The block's end is a branch target between the step and the test.
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (block $b
+                (br_if $b (local.get $n))
+                (local.set $i (i32.add (local.get $i) (i32.const 1))))
+              (if (i32.eqz (local.get $i)) (then (return (i32.const 7))))
+              (local.get $i)))"#,
+            false,
+        );
+        assert_eq!(count(&code, is_step), 0, "{code:?}");
+    }
+
+    #[test]
+    fn no_fusion_when_the_step_does_not_fit_or_the_test_reads_another_slot() {
+        for (step, test) in [
+            ("70000", "(i32.lt_u (local.get $i) (local.get $n))"),
+            ("1", "(i32.lt_u (local.get $n) (local.get $n))"),
+            ("1", "(i32.lt_u (local.get $i) (local.get $i))"),
+        ] {
+            let code = code(
+                &format!(
+                    r#"(module (func (param $n i32) (result i32) (local $i i32)
+                      (loop $l
+                        (local.set $i (i32.add (local.get $i) (i32.const {step})))
+                        (br_if $l {test}))
+                      (local.get $i)))"#
+                ),
+                false,
+            );
+            assert_eq!(count(&code, is_step), 0, "{step} {test}: {code:?}");
+        }
+    }
+
+    #[test]
+    fn a_metered_back_edge_takes_the_paying_form_of_the_fused_branch() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+              (local.get $i)))"#,
+            true,
+        );
+        assert!(
+            matches!(
+                code[1],
+                Instr::StepBrI32LtUPay {
+                    reg: 1,
+                    rhs: 0,
+                    step: 1,
+                    offset: 0
+                }
+            ),
+            "{code:?}"
+        );
+        assert!(matches!(code[0], Instr::ConsumeGas { .. }), "{code:?}");
+    }
+
+    #[test]
+    fn a_metered_back_edge_keeps_its_paying_form_and_a_forward_test_fuses() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (block $out
+                (loop $l
+                  (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                  (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+                  (br $l)))
+              (local.get $i)))"#,
+            true,
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::StepBrI32GeU { .. })), 1);
+        assert_eq!(count(&code, |i| matches!(i, Instr::BrPay { .. })), 1);
+    }
+}
