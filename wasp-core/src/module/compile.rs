@@ -213,7 +213,10 @@ impl Job {
         }
         // Every chunk before this thread's first failure, in order: its own outcome, a
         // helper's, or checked now.
-        let last = mine.last().map_or(job.outcomes.len(), |(c, _)| *c + 1);
+        let last = match mine.last() {
+            Some((chunk, Err(_))) => chunk + 1,
+            _ => job.outcomes.len(),
+        };
         let mut mine = mine.into_iter().peekable();
         let mut all = Translated::new();
         for chunk in 0..last {
