@@ -157,17 +157,17 @@ pay_compare! {
 /// written: the two differ) or the immediate, as `$t`.
 macro_rules! pay_step {
     ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
-        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
             set!(regs, reg, v);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, cx)
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
             let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, cx)
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
     )*};
 }
