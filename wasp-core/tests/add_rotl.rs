@@ -4,7 +4,10 @@
 //! the gas of the operators the program has; a pause at every budget resumes to the same
 //! result.
 
-use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, Val};
+mod common;
+
+use common::engine;
+use wasp_core::{CallOutcome, Linker, Module, Store, Val};
 
 /// `b + rotl(a + k, s)`, written as in MD5's step.
 fn wat(k: i32, s: i32) -> String {
@@ -27,12 +30,6 @@ fn reference(a: i32, b: i32, k: i32, s: i32) -> i32 {
 const CONSTANTS: [i32; 5] = [0, 1, -680876936, i32::MAX, i32::MIN];
 const COUNTS: [i32; 7] = [0, 1, 7, 31, 32, 45, -3];
 const INPUTS: [(i32, i32); 4] = [(0, 0), (-1, 3), (i32::MAX, 1), (0x1234_5678, -0x7654_3211)];
-
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
 
 #[test]
 fn results_and_gas_are_those_of_the_wasm_semantics() {

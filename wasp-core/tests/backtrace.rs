@@ -1,7 +1,10 @@
 //! Traps carry a backtrace: each Wasm frame's function index, name and code offset, innermost
 //! first.
 
-use wasp_core::{Engine, Instance, Linker, Module, Store, TrapCode};
+mod common;
+
+use common::{instantiate, offsets_of};
+use wasp_core::{Engine, Linker, Module, Store, TrapCode};
 
 const NESTED: &str = r#"
 (module
@@ -21,37 +24,10 @@ const NESTED: &str = r#"
     unreachable))
 "#;
 
-/// Byte offsets in `wasm` of every operator named `name`, in order.
-fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
-            let mut reader = body.get_operators_reader().expect("operators");
-            while !reader.eof() {
-                let (op, offset) = reader.read_with_offset().expect("operator");
-                if format!("{op:?}").starts_with(name) {
-                    found.push(offset as usize);
-                }
-            }
-        }
-    }
-    found
-}
-
-fn instantiate(wasm: &[u8]) -> (Store<()>, Instance) {
-    let engine = Engine::default();
-    let module = Module::new(&engine, wasm).expect("module");
-    let mut store = Store::new(&engine, ());
-    let instance = Linker::new(&engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiate");
-    (store, instance)
-}
-
 #[test]
 fn nested_trap_lists_frames_innermost_first_with_names_and_offsets() {
     let wasm = wat::parse_str(NESTED).expect("wat");
-    let (mut store, instance) = instantiate(&wasm);
+    let (mut store, instance) = instantiate(&Engine::default(), &wasm);
     let run = instance
         .get_typed_func::<i32, i32>(&store, "run")
         .expect("run");
@@ -87,7 +63,7 @@ fn nested_trap_lists_frames_innermost_first_with_names_and_offsets() {
 #[test]
 fn rust_names_are_demangled() {
     let wasm = wat::parse_str(NESTED).expect("wat");
-    let (mut store, instance) = instantiate(&wasm);
+    let (mut store, instance) = instantiate(&Engine::default(), &wasm);
     let f = instance
         .get_typed_func::<(), i32>(&store, "mangled")
         .expect("mangled");
@@ -111,7 +87,7 @@ fn module_without_name_section_gives_indices_and_offsets() {
         .parse_all(&wasm)
         .any(|p| matches!(p, Ok(wasmparser::Payload::CustomSection(_))));
     assert!(!has_names, "the test module must have no name section");
-    let (mut store, instance) = instantiate(&wasm);
+    let (mut store, instance) = instantiate(&Engine::default(), &wasm);
     let run = instance
         .get_typed_func::<(), i32>(&store, "run")
         .expect("run");
@@ -186,7 +162,7 @@ fn failed_indirect_call_points_at_the_call() {
                (call_indirect (type $t) (local.get 0))))"#,
     )
     .expect("wat");
-    let (mut store, instance) = instantiate(&wasm);
+    let (mut store, instance) = instantiate(&Engine::default(), &wasm);
     let run = instance
         .get_typed_func::<i32, ()>(&store, "run")
         .expect("run");

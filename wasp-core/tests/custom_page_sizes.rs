@@ -4,8 +4,11 @@
 //! 64 KiB-page memory does not satisfy a 1-byte-page import, and a call paused in a loop that
 //! grows such a memory byte by byte resumes from a snapshot.
 
+mod common;
+
+use common::{call, engine, try_call};
 use wasp_core::{
-    CallOutcome, Config, Engine, Instance, Linker, Memory, MemoryType, Module, Store, StoreLimits,
+    CallOutcome, Engine, Instance, Linker, Memory, MemoryType, Module, Store, StoreLimits,
     TrapCode, Val,
 };
 
@@ -25,12 +28,6 @@ const PROGRAM: &str = r#"(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (memory.size)))"#;
 
-fn engine(metered: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(metered);
-    Engine::new(&config)
-}
-
 fn instantiate(engine: &Engine, limits: Option<StoreLimits>) -> (Store<()>, Instance) {
     let module = Module::new(engine, PROGRAM).expect("valid module");
     let mut store = Store::new(engine, ());
@@ -42,22 +39,6 @@ fn instantiate(engine: &Engine, limits: Option<StoreLimits>) -> (Store<()>, Inst
         .instantiate(&mut store, &module)
         .expect("instantiates");
     (store, instance)
-}
-
-fn call(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> Vec<Val> {
-    try_call(store, instance, name, args).expect("runs")
-}
-
-fn try_call(
-    store: &mut Store<()>,
-    instance: &Instance,
-    name: &str,
-    args: &[Val],
-) -> Result<Vec<Val>, wasp_core::Error> {
-    let func = instance.get_func(&*store, name).expect("exported function");
-    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
-    func.call(&mut *store, args, &mut results)?;
-    Ok(results)
 }
 
 #[test]

@@ -1,8 +1,11 @@
 //! Deadlines: a per-call wall-clock budget served by the engine's timer thread.
 
+mod common;
+
+use common::instantiate;
 use std::time::{Duration, Instant};
 
-use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, TrapCode};
+use wasp_core::{CallOutcome, Config, Engine, TrapCode};
 
 const WAT: &str = r#"(module
   (func (export "spin") (loop $l (br $l)))
@@ -12,22 +15,13 @@ const WAT: &str = r#"(module
       (br_if $l (i64.lt_u (local.get $i) (local.get $n))))
     (local.get $i)))"#;
 
-fn setup(engine: &Engine) -> (Store<()>, wasp_core::Instance) {
-    let module = Module::new(engine, WAT).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    (store, instance)
-}
-
 #[test]
 fn a_runaway_call_is_interrupted_after_its_budget_and_each_resumption_gets_a_new_one() {
     for gas in [false, true] {
         let mut config = Config::default();
         config.gas_metering(gas);
         let engine = Engine::new(&config);
-        let (mut store, instance) = setup(&engine);
+        let (mut store, instance) = instantiate(&engine, WAT);
         if gas {
             store.set_gas(u64::MAX).unwrap();
         }
@@ -51,7 +45,7 @@ fn a_runaway_call_is_interrupted_after_its_budget_and_each_resumption_gets_a_new
 #[test]
 fn calls_within_their_budget_are_never_interrupted() {
     let engine = Engine::default();
-    let (mut store, instance) = setup(&engine);
+    let (mut store, instance) = instantiate(&engine, WAT);
     let count = instance
         .get_typed_func::<i64, i64>(&store, "count")
         .unwrap();
@@ -64,7 +58,7 @@ fn calls_within_their_budget_are_never_interrupted() {
 #[test]
 fn a_call_that_cannot_pause_traps_at_its_deadline() {
     let engine = Engine::default();
-    let (mut store, instance) = setup(&engine);
+    let (mut store, instance) = instantiate(&engine, WAT);
     let spin = instance.get_typed_func::<(), ()>(&store, "spin").unwrap();
     store.set_deadline(Some(Duration::from_millis(10))).unwrap();
     let err = spin.call(&mut store, ()).unwrap_err();
@@ -86,7 +80,7 @@ fn stores_on_many_threads_share_one_timer() {
         .map(|&ms| {
             let engine = engine.clone();
             std::thread::spawn(move || {
-                let (mut store, instance) = setup(&engine);
+                let (mut store, instance) = instantiate(&engine, WAT);
                 let spin = instance.get_func(&store, "spin").unwrap();
                 store.set_deadline(Some(Duration::from_millis(ms))).unwrap();
                 let started = Instant::now();
@@ -108,7 +102,7 @@ fn stores_on_many_threads_share_one_timer() {
 #[test]
 fn a_cloned_store_keeps_its_deadline() {
     let engine = Engine::default();
-    let (mut store, instance) = setup(&engine);
+    let (mut store, instance) = instantiate(&engine, WAT);
     store.set_deadline(Some(Duration::from_millis(10))).unwrap();
     let mut clone = store.clone();
     let spin = instance.get_func(&clone, "spin").unwrap();

@@ -7,7 +7,10 @@
 //! from every small budget, topping up by what each pause needs, and once more paused,
 //! snapshotted and restored into a fresh store at every pause.
 
-use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, Val};
+mod common;
+
+use common::{engine, instantiate_run, run_topped_up};
+use wasp_core::Val;
 
 /// `run(n)`: a loop of `br_table` steps on `n % 5` (four targets and the default), each
 /// calling a helper, with a global counting the steps; ends with a chain of tail calls.
@@ -58,56 +61,18 @@ fn expected(n: u32) -> i32 {
     acc as i32
 }
 
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
-fn instantiate(engine: &Engine) -> (Store<()>, wasp_core::Func) {
-    let module = Module::new(engine, PROGRAM).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    (store, run)
-}
-
 /// Runs `run(n)` from `budget` gas, topping up what each pause needs; when `snapshot`, every
 /// pause is also saved and restored into a fresh store, which goes on. Returns the result,
 /// the total gas and the number of pauses.
 fn run_paused(n: i32, budget: u64, snapshot: bool) -> (Val, u64, usize) {
-    let engine = engine(true);
-    let (mut store, run) = instantiate(&engine);
-    store.set_gas(budget).unwrap();
-    let mut outcome = run.call_resumable(&mut store, &[Val::I32(n)]).unwrap();
-    let mut pauses = 0;
-    loop {
-        match outcome {
-            CallOutcome::OutOfGas(mut paused) => {
-                pauses += 1;
-                let needed = paused.gas_needed().unwrap();
-                if snapshot {
-                    let bytes = store.snapshot(Some(&paused));
-                    let (fresh, _) = instantiate(&engine);
-                    store = fresh;
-                    paused = store.restore(&bytes).unwrap().unwrap();
-                }
-                let left = store.gas_left().unwrap();
-                store.set_gas(left + needed).unwrap();
-                outcome = paused.resume(&mut store, &[]).unwrap();
-            }
-            CallOutcome::Finished { results, gas_used } => return (results[0], gas_used, pauses),
-            other => panic!("only gas pauses here, found {other:?}"),
-        }
-    }
+    let end = run_topped_up(PROGRAM, &[Val::I32(n)], Some(budget), snapshot);
+    (end.results[0], end.gas_used, end.pauses.len())
 }
 
 #[test]
 fn results_match_the_reference() {
     for gas in [false, true] {
-        let (mut store, run) = instantiate(&engine(gas));
+        let (mut store, run) = instantiate_run(&engine(gas), PROGRAM);
         if gas {
             store.set_gas(u64::MAX / 2).unwrap();
         }

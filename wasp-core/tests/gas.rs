@@ -1,15 +1,12 @@
 //! Gas metering, pausing and resuming, host yields, and forking a paused call.
 
-use wasp_core::{
-    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
-    Store, TrapCode, Val,
-};
+mod common;
 
-fn metered() -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    Engine::new(&config)
-}
+use common::{engine, instantiate};
+use wasp_core::{
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Linker, Module, Store,
+    TrapCode, Val,
+};
 
 /// Sums 1..=n into memory word 0 and returns the sum.
 ///
@@ -27,15 +24,6 @@ const SUM: &str = r#"(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (i32.load (i32.const 0))))"#;
 
-fn setup(engine: &Engine, wat: &str) -> (Store<()>, Instance) {
-    let module = Module::new(engine, wat).expect("valid");
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
-}
-
 fn finish(outcome: CallOutcome) -> (Vec<Val>, u64) {
     match outcome {
         CallOutcome::Finished { results, gas_used } => (results, gas_used),
@@ -45,10 +33,10 @@ fn finish(outcome: CallOutcome) -> (Vec<Val>, u64) {
 
 #[test]
 fn gas_is_deterministic_and_reported() {
-    let engine = metered();
+    let engine = engine(true);
     let mut used = Vec::new();
     for _ in 0..3 {
-        let (mut store, instance) = setup(&engine, SUM);
+        let (mut store, instance) = instantiate(&engine, SUM);
         store.set_gas(1_000_000).unwrap();
         let sum = instance.get_func(&store, "sum").unwrap();
         let (results, gas) = finish(sum.call_resumable(&mut store, &[Val::I32(100)]).unwrap());
@@ -62,8 +50,8 @@ fn gas_is_deterministic_and_reported() {
 
 #[test]
 fn a_plain_call_out_of_gas_traps_and_does_not_run_unpaid_code() {
-    let engine = metered();
-    let (mut store, instance) = setup(&engine, SUM);
+    let engine = engine(true);
+    let (mut store, instance) = instantiate(&engine, SUM);
     store.set_gas(50).unwrap();
     let sum = instance.get_typed_func::<i32, i32>(&store, "sum").unwrap();
     let err = sum.call(&mut store, 1_000).unwrap_err();
@@ -79,15 +67,15 @@ fn a_plain_call_out_of_gas_traps_and_does_not_run_unpaid_code() {
 
 #[test]
 fn pausing_often_gives_the_same_results_memory_and_gas() {
-    let engine = metered();
-    let (mut store, instance) = setup(&engine, SUM);
+    let engine = engine(true);
+    let (mut store, instance) = instantiate(&engine, SUM);
     store.set_gas(u64::MAX / 2).unwrap();
     let sum = instance.get_func(&store, "sum").unwrap();
     let (want, want_gas) = finish(sum.call_resumable(&mut store, &[Val::I32(300)]).unwrap());
     // 1 + 2 + ... + 300 = 45150, for 16 * 300 + 3 gas.
     assert_eq!((want.clone(), want_gas), (vec![Val::I32(45150)], 4803));
 
-    let (mut store, instance) = setup(&engine, SUM);
+    let (mut store, instance) = instantiate(&engine, SUM);
     let sum = instance.get_func(&store, "sum").unwrap();
     store.set_gas(7).unwrap();
     let mut outcome = sum.call_resumable(&mut store, &[Val::I32(300)]).unwrap();
@@ -178,7 +166,7 @@ fn yielded(outcome: CallOutcome) -> Continuation {
 
 #[test]
 fn host_yields_and_resume_supplies_its_results() {
-    let engine = metered();
+    let engine = engine(true);
     let (mut store, run) = ticker(&engine);
     store.set_gas(10_000).unwrap();
     let mut paused = yielded(run.call_resumable(&mut store, &[Val::I32(3)]).unwrap());
@@ -205,7 +193,7 @@ fn host_yields_and_resume_supplies_its_results() {
 
 #[test]
 fn resuming_with_the_wrong_inputs_is_an_error() {
-    let engine = metered();
+    let engine = engine(true);
     let (mut store, run) = ticker(&engine);
     store.set_gas(10_000).unwrap();
     let paused = yielded(run.call_resumable(&mut store, &[Val::I32(1)]).unwrap());
@@ -215,7 +203,7 @@ fn resuming_with_the_wrong_inputs_is_an_error() {
 
 #[test]
 fn a_yield_outside_a_resumable_call_is_an_error() {
-    let engine = metered();
+    let engine = engine(true);
     let (mut store, run) = ticker(&engine);
     store.set_gas(10_000).unwrap();
     let err = run
@@ -226,7 +214,7 @@ fn a_yield_outside_a_resumable_call_is_an_error() {
 
 #[test]
 fn host_charges_that_cannot_be_paid_trap() {
-    let engine = metered();
+    let engine = engine(true);
     let (mut store, run) = ticker(&engine);
     store.set_gas(60).unwrap();
     let err = run.call_resumable(&mut store, &[Val::I32(1)]).unwrap_err();
@@ -237,7 +225,7 @@ fn host_charges_that_cannot_be_paid_trap() {
 
 #[test]
 fn forking_a_paused_call_runs_both_branches_independently() {
-    let engine = metered();
+    let engine = engine(true);
     let (mut store, run) = ticker(&engine);
     store.set_gas(10_000).unwrap();
     let paused = yielded(run.call_resumable(&mut store, &[Val::I32(2)]).unwrap());
@@ -271,7 +259,7 @@ fn a_hundred_million_tail_calls_in_constant_memory() {
           (then (local.get 1))
           (else (return_call $step (i64.sub (local.get 0) (i64.const 1))
                                    (i64.add (local.get 1) (i64.const 3)))))))"#;
-    let (mut store, instance) = setup(&engine, wat);
+    let (mut store, instance) = instantiate(&engine, wat);
     let step = instance
         .get_typed_func::<(i64, i64), i64>(&store, "step")
         .unwrap();
@@ -285,10 +273,10 @@ fn a_hundred_million_tail_calls_in_constant_memory() {
 /// to run out of gas by asking for memory it cannot get.
 #[test]
 fn refused_growth_costs_only_its_base_price() {
-    let engine = metered();
+    let engine = engine(true);
     let wat = r#"(module (memory 1 2)
       (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))))"#;
-    let (mut store, instance) = setup(&engine, wat);
+    let (mut store, instance) = instantiate(&engine, wat);
     store.set_gas(100).unwrap();
     let grow = instance.get_typed_func::<i32, i32>(&store, "grow").unwrap();
     // local.get 1 + memory.grow 1 = 2 each.

@@ -6,7 +6,10 @@
 //! Each program is a loop stepping `$i` from 0; every iteration pays the loop's one block,
 //! the code before and after the loop pays `entry` and `exit`.
 
-use wasp_core::{CallOutcome, Config, Engine, Func, Linker, Module, Store, Val};
+mod common;
+
+use common::{as_i64, engine, expected_pauses, instantiate_run, run_topped_up};
+use wasp_core::Val;
 
 /// One loop program: its text, its charges and what it returns.
 struct Case {
@@ -267,35 +270,11 @@ fn all_cases() -> Vec<Case> {
     cases
 }
 
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
-fn instantiate(engine: &Engine, wat: &str) -> (Store<()>, Func) {
-    let module = Module::new(engine, wat).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    (store, run)
-}
-
 fn arg(case: &Case, n: i64) -> Val {
     if case.wat.contains("(param $n i64)") {
         Val::I64(n)
     } else {
         Val::I32(n as i32)
-    }
-}
-
-fn as_i64(v: &Val) -> i64 {
-    match *v {
-        Val::I32(x) => i64::from(x),
-        Val::I64(x) => x,
-        ref other => panic!("an integer result, found {other:?}"),
     }
 }
 
@@ -309,51 +288,12 @@ fn charges(case: &Case, n: i64) -> Vec<u64> {
     charges
 }
 
-/// The pauses (gas used, gas needed) of a call started with `budget` that is given exactly
-/// what each pause needs.
-fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
-    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
-    for &charge in charges {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
-}
-
 /// Runs `run(n)` from `budget`, topping up what each pause needs; when `snapshot`, each pause
 /// is saved and restored into a fresh store first. Returns the pauses, the result and the
 /// total gas.
 fn run_paused(case: &Case, n: i64, budget: u64, snapshot: bool) -> (Vec<(u64, u64)>, i64, u64) {
-    let engine = engine(true);
-    let (mut store, run) = instantiate(&engine, &case.wat);
-    store.set_gas(budget).unwrap();
-    let mut outcome = run.call_resumable(&mut store, &[arg(case, n)]).unwrap();
-    let mut pauses = Vec::new();
-    loop {
-        match outcome {
-            CallOutcome::OutOfGas(mut paused) => {
-                let needed = paused.gas_needed().unwrap();
-                pauses.push((paused.gas_used(), needed));
-                assert!(pauses.len() <= 64, "{}: too many pauses", case.name);
-                if snapshot {
-                    let bytes = store.snapshot(Some(&paused));
-                    store = instantiate(&engine, &case.wat).0;
-                    paused = store.restore(&bytes).unwrap().unwrap();
-                }
-                let left = store.gas_left().unwrap();
-                store.set_gas(left + needed).unwrap();
-                outcome = paused.resume(&mut store, &[]).unwrap();
-            }
-            CallOutcome::Finished { results, gas_used } => {
-                return (pauses, as_i64(&results[0]), gas_used)
-            }
-            other => panic!("{}: only gas pauses here, found {other:?}", case.name),
-        }
-    }
+    let run = run_topped_up(&case.wat, &[arg(case, n)], Some(budget), snapshot);
+    (run.pauses, as_i64(&run.results[0]), run.gas_used)
 }
 
 #[test]
@@ -369,7 +309,7 @@ fn results_and_gas_are_those_of_the_price_list() {
     for case in all_cases() {
         for &n in &case.args {
             let (result, iterations) = (case.reference)(n);
-            let (mut plain, run) = instantiate(&engine(false), &case.wat);
+            let (mut plain, run) = instantiate_run(&engine(false), &case.wat);
             let mut out = [arg(&case, 0)];
             run.call(&mut plain, &[arg(&case, n)], &mut out).unwrap();
             assert_eq!(as_i64(&out[0]), result, "{} unmetered, n = {n}", case.name);

@@ -3,7 +3,10 @@
 //! the same gas, the same pauses and snapshots as code where the two are kept apart (a
 //! `nop` between them, which costs nothing and stops the forwarding).
 
-use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, Val};
+mod common;
+
+use common::run_topped_up;
+use wasp_core::Val;
 
 /// `run n` counts `$g` up to `c = max(n, 1)` (each test reads the global just stored: one
 /// forwarding per iteration), copies it to the i64 `$h` and reads `$h` back (forwarded, an
@@ -35,21 +38,6 @@ const KEPT_APART: &str = r#"(module
     nop
     (i32.add (i32.wrap_i64 (global.get $h)) (global.get $g))))"#;
 
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
-fn setup(engine: &Engine, wat: &str) -> (Store<()>, wasp_core::Instance) {
-    let module = Module::new(engine, wat).expect("module");
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instance");
-    (store, instance)
-}
-
 /// Runs `run n` with `budget` gas (or unmetered), topping up exactly what each pause needs
 /// and, when `through_snapshot`, moving the paused call to a new store through a snapshot
 /// at every pause. Returns the result, the gas used, the pauses (gas used, gas needed) and
@@ -60,40 +48,9 @@ fn run(
     budget: Option<u64>,
     through_snapshot: bool,
 ) -> (Vec<Val>, u64, Vec<(u64, u64)>, Val) {
-    let engine = engine(budget.is_some());
-    let (mut store, mut instance) = setup(&engine, wat);
-    if let Some(budget) = budget {
-        store.set_gas(budget).expect("gas");
-    }
-    let f = instance.get_func(&store, "run").expect("run");
-    let mut outcome = f.call_resumable(&mut store, &[Val::I32(n)]).expect("call");
-    let mut pauses = Vec::new();
-    loop {
-        match outcome {
-            CallOutcome::OutOfGas(mut paused) => {
-                let needed = paused.gas_needed().expect("needed");
-                pauses.push((paused.gas_used(), needed));
-                assert!(pauses.len() < 1000, "pauses never end");
-                if through_snapshot {
-                    let bytes = store.snapshot(Some(&paused));
-                    let (fresh, fresh_instance) = setup(&engine, wat);
-                    (store, instance) = (fresh, fresh_instance);
-                    paused = store
-                        .restore(&bytes)
-                        .expect("restore")
-                        .expect("the snapshot holds a call");
-                }
-                let left = store.gas_left().expect("gas left");
-                store.set_gas(left + needed).expect("gas");
-                outcome = paused.resume(&mut store, &[]).expect("resume");
-            }
-            CallOutcome::Finished { results, gas_used } => {
-                let g = instance.get_global(&store, "g").expect("g").get(&store);
-                return (results, gas_used, pauses, g);
-            }
-            CallOutcome::Yielded(_) | CallOutcome::Interrupted(_) => panic!("only gas pauses"),
-        }
-    }
+    let end = run_topped_up(wat, &[Val::I32(n)], budget, through_snapshot);
+    let g = end.instance.get_global(&end.store, "g").expect("g");
+    (end.results, end.gas_used, end.pauses, g.get(&end.store))
 }
 
 #[test]

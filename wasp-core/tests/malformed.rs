@@ -1,18 +1,9 @@
 //! Bad input never panics: random bytes, truncated and corrupted modules all give `Err`.
 
+mod common;
+
+use common::Rng;
 use wasp_core::{Engine, Error, Module};
-
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
 
 const VALID: &str = r#"(module
   (type $t (func (param i32) (result i32)))

@@ -5,9 +5,15 @@
 //! memories, the host's view of such a memory by index and by `u64` address, and the type
 //! in Wasm's text notation in link errors.
 
+mod common;
+
+use common::{
+    call, engine, gas_of, instantiate, instantiate_with_gas, resume_through_snapshots, trap_of,
+    try_call,
+};
 use wasp_core::{
-    host, imports, CallOutcome, Config, Ctx, Engine, Error, HostError, Instance, Linker, Memory,
-    MemoryType, Module, Store, TrapCode, Val,
+    host, imports, Config, Ctx, Engine, Error, HostError, Linker, Memory, MemoryType, Module,
+    Store, TrapCode, Val,
 };
 
 /// Memory 0 is 64-bit (1 page, at most 3), memory 1 is 32-bit (1 page).
@@ -34,39 +40,9 @@ const PROGRAM: &str = r#"(module
     (memory.copy $wide $narrow (local.get $dst) (local.get $src) (local.get $len)))
   (func (export "load_narrow") (param $at i32) (result i32) (i32.load8_u $narrow (local.get $at))))"#;
 
-fn instantiate(engine: &Engine) -> (Store<()>, Instance) {
-    let module = Module::new(engine, PROGRAM).expect("valid module");
-    let mut store = Store::new(engine, ());
-    store.set_gas(u64::MAX / 2).ok();
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
-}
-
-fn try_call(
-    store: &mut Store<()>,
-    instance: &Instance,
-    name: &str,
-    args: &[Val],
-) -> Result<Vec<Val>, Error> {
-    let func = instance.get_func(&*store, name).expect("export exists");
-    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
-    func.call(&mut *store, args, &mut results)?;
-    Ok(results)
-}
-
-fn call(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> Vec<Val> {
-    try_call(store, instance, name, args).expect("no trap")
-}
-
-fn trap_of(result: Result<Vec<Val>, Error>) -> Option<TrapCode> {
-    result.err().and_then(|e| e.trap_code())
-}
-
 #[test]
 fn addresses_are_i64_and_trap_past_the_end() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);
     assert_eq!(
         call(&mut store, &inst, "load", &[Val::I64(65532)]),
         [Val::I32(0x0403_0201)]
@@ -95,7 +71,7 @@ fn addresses_are_i64_and_trap_past_the_end() {
 
 #[test]
 fn offsets_reach_past_4_gib_and_overflow_traps() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);
     // 0xFFFF_FFFF_FFFF_FFF0 + 0x10 wraps to 0 in 64 bits: out of bounds, not byte 0.
     for at in [0x10, 0x11, 0, -1] {
         let result = try_call(&mut store, &inst, "load_far", &[Val::I64(at)]);
@@ -119,7 +95,7 @@ fn offsets_reach_past_4_gib_and_overflow_traps() {
 
 #[test]
 fn grow_and_size_are_i64() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);
     assert_eq!(call(&mut store, &inst, "size", &[]), [Val::I64(1)]);
     assert_eq!(
         call(&mut store, &inst, "grow", &[Val::I64(2)]),
@@ -142,7 +118,7 @@ fn grow_and_size_are_i64() {
 
 #[test]
 fn bulk_instructions_take_i64_operands() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);
     call(
         &mut store,
         &inst,
@@ -188,7 +164,7 @@ fn bulk_instructions_take_i64_operands() {
 
 #[test]
 fn copies_between_a_32_bit_and_a_64_bit_memory() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);
     call(
         &mut store,
         &inst,
@@ -228,29 +204,17 @@ fn copies_between_a_32_bit_and_a_64_bit_memory() {
 /// The gas of `(memory.grow (local.get 0))` and of a `memory.fill` of `len` bytes, each in a
 /// function of its own, for a memory declared as `decl`.
 fn grow_and_fill_gas(decl: &str, addr: &str, delta: Val, len: Val) -> (u64, u64) {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
     let wat = format!(
         r#"(module (memory {decl} 1)
             (func (export "grow") (param {addr}) (result {addr}) (memory.grow (local.get 0)))
             (func (export "fill") (param {addr}) (memory.fill (i32.const 0) (i32.const 0) (local.get 0))))"#
     )
     .replace("(i32.const 0) (i32.const 0)", &format!("({addr}.const 0) (i32.const 0)"));
-    let module = Module::new(&engine, wat).expect("valid module");
-    let mut store = Store::new(&engine, ());
-    store.set_gas(u64::MAX / 2).unwrap();
-    let instance = Linker::new(&engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let mut gas = |name: &str, arg: Val| {
-        let func = instance.get_func(&store, name).unwrap();
-        match func.call_resumable(&mut store, &[arg]).unwrap() {
-            CallOutcome::Finished { gas_used, .. } => gas_used,
-            _ => panic!("{name} did not finish"),
-        }
-    };
-    (gas("grow", delta), gas("fill", len))
+    let (mut store, instance) = instantiate_with_gas(&engine(true), wat);
+    (
+        gas_of(&mut store, &instance, "grow", &[delta]),
+        gas_of(&mut store, &instance, "fill", &[len]),
+    )
 }
 
 #[test]
@@ -396,51 +360,12 @@ const GROW_AND_FILL: &str = r#"(module
 /// with the same result and gas as a call that never paused.
 #[test]
 fn calls_paused_at_64_bit_grow_and_fill_resume_from_snapshots() {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
-    let module = Module::new(&engine, GROW_AND_FILL).unwrap();
-    let fresh = || {
-        let mut store = Store::new(&engine, ());
-        let instance = Linker::new(&engine)
-            .instantiate(&mut store, &module)
-            .unwrap();
-        (store, instance)
-    };
-    let want = Val::I64(0x0707_0707_0707_0707 + 3);
-    let (mut store, instance) = fresh();
-    store.set_gas(u64::MAX / 2).unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    let total = match run.call_resumable(&mut store, &[]).unwrap() {
-        CallOutcome::Finished { results, gas_used } => {
-            assert_eq!(results, [want]);
-            gas_used
-        }
-        other => panic!("expected the call to finish, got {other:?}"),
-    };
-    let mut pauses = 0;
-    for gas in (0..total).step_by((total / 97).max(1) as usize) {
-        let (mut first, instance) = fresh();
-        first.set_gas(gas).unwrap();
-        let run = instance.get_func(&first, "run").unwrap();
-        let paused = match run.call_resumable(&mut first, &[]).unwrap() {
-            CallOutcome::OutOfGas(paused) => paused,
-            other => panic!("expected a pause with {gas} gas, got {other:?}"),
-        };
-        pauses += 1;
-        let snapshot = first.snapshot(Some(&paused));
-        let (mut second, instance) = fresh();
-        let paused = second.restore(&snapshot).unwrap().expect("a paused call");
-        second.set_gas(u64::MAX / 2).unwrap();
-        match paused.resume(&mut second, &[]).unwrap() {
-            CallOutcome::Finished { results, gas_used } => {
-                assert_eq!(results, [want], "paused with {gas} gas");
-                assert_eq!(gas_used, total, "paused with {gas} gas");
-            }
-            other => panic!("expected the call to finish, got {other:?}"),
-        }
-        let m = instance.get_memory(&second, "m").unwrap();
-        assert_eq!(m.size(&second), 3);
-    }
+    let engine = engine(true);
+    let want = [Val::I64(0x0707_0707_0707_0707 + 3)];
+    let fresh = || instantiate(&engine, GROW_AND_FILL);
+    let pauses = resume_through_snapshots(fresh, &want, 97, |store, instance| {
+        let m = instance.get_memory(store, "m").unwrap();
+        assert_eq!(m.size(store), 3);
+    });
     assert!(pauses > 50);
 }

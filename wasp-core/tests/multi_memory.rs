@@ -4,7 +4,10 @@
 //! memory 1, saved to a snapshot (with every memory at its own size) and finished in a new
 //! store.
 
-use wasp_core::{CallOutcome, Config, Engine, Instance, Linker, Module, Store, TrapCode, Val};
+mod common;
+
+use common::{call, engine, instantiate_with_gas, try_call};
+use wasp_core::{CallOutcome, Instance, Store, TrapCode, Val};
 
 /// Memory 0 (`$zero`) has 1 page, `$one` 1 page, `$two` 2 pages (at most 3).
 const PROGRAM: &str = r#"(module
@@ -47,38 +50,6 @@ const PROGRAM: &str = r#"(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (local.get $sum)))"#;
 
-fn engine(metered: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(metered);
-    Engine::new(&config)
-}
-
-fn instantiate(engine: &Engine, wat: &str) -> (Store<()>, Instance) {
-    let module = Module::new(engine, wat).expect("valid module");
-    let mut store = Store::new(engine, ());
-    store.set_gas(u64::MAX / 2).ok();
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
-}
-
-fn call(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> Vec<Val> {
-    try_call(store, instance, name, args).expect("runs")
-}
-
-fn try_call(
-    store: &mut Store<()>,
-    instance: &Instance,
-    name: &str,
-    args: &[Val],
-) -> Result<Vec<Val>, wasp_core::Error> {
-    let func = instance.get_func(&*store, name).expect("exported function");
-    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
-    func.call(&mut *store, args, &mut results)?;
-    Ok(results)
-}
-
 fn bytes(store: &Store<()>, instance: &Instance, memory: &str, at: usize, len: usize) -> Vec<u8> {
     let memory = instance.get_memory(store, memory).expect("exported memory");
     memory.data(store)[at..at + len].to_vec()
@@ -87,7 +58,7 @@ fn bytes(store: &Store<()>, instance: &Instance, memory: &str, at: usize, len: u
 #[test]
 fn each_instruction_works_on_the_memory_it_names() {
     for metered in [false, true] {
-        let (mut store, instance) = instantiate(&engine(metered), PROGRAM);
+        let (mut store, instance) = instantiate_with_gas(&engine(metered), PROGRAM);
         // Data segments went to their own memories.
         for (mem, want) in [(0, 1), (1, 2), (2, 3)] {
             let got = call(
@@ -145,7 +116,7 @@ fn each_instruction_works_on_the_memory_it_names() {
 
 #[test]
 fn bounds_are_those_of_the_memory_accessed() {
-    let (mut store, instance) = instantiate(&engine(false), PROGRAM);
+    let (mut store, instance) = instantiate_with_gas(&engine(false), PROGRAM);
     // Address 65536 is inside $two (2 pages) but past the end of $zero and $one.
     let ok = call(
         &mut store,
@@ -205,7 +176,7 @@ fn fill_loop_sum(n: u32) -> i32 {
 
 #[test]
 fn gas_figures_follow_the_price_list() {
-    let (mut store, instance) = instantiate(&engine(true), PROGRAM);
+    let (mut store, instance) = instantiate_with_gas(&engine(true), PROGRAM);
     // (export, args, gas):
     // - store_each: 2 local.get + i64.store 2; local.get + local.get + i64.const + i64.add
     //   + i64.store32 2; the same with i64.store16: 4 + 6 + 6 = 16;
@@ -241,7 +212,7 @@ fn a_call_paused_at_a_store_to_memory_1_resumes_from_a_snapshot() {
     let engine = engine(true);
     let n = 300;
     for k in [0, 1, 150, 299] {
-        let (mut first, instance) = instantiate(&engine, PROGRAM);
+        let (mut first, instance) = instantiate_with_gas(&engine, PROGRAM);
         // Memory $two grows by a page first: the snapshot carries each memory's own size.
         call(&mut first, &instance, "grow_two", &[Val::I32(1)]);
         let func = instance.get_func(&first, "fill_loop").unwrap();
@@ -259,7 +230,7 @@ fn a_call_paused_at_a_store_to_memory_1_resumes_from_a_snapshot() {
         let snapshot = first.snapshot(Some(&paused));
         drop(first);
 
-        let (mut second, instance) = instantiate(&engine, PROGRAM);
+        let (mut second, instance) = instantiate_with_gas(&engine, PROGRAM);
         let paused = second.restore(&snapshot).unwrap().expect("a paused call");
         second.set_gas(u64::MAX / 2).unwrap();
         match paused.resume(&mut second, &[]).unwrap() {

@@ -4,7 +4,10 @@
 //! from a snapshot, for constants sharing halves with each other and with scalar constants,
 //! and for more constants than the hoisting has room for.
 
-use wasp_core::{CallOutcome, Config, Engine, Linker, Module, Store, Val, V128};
+mod common;
+
+use common::engine;
+use wasp_core::{CallOutcome, Linker, Module, Store, Val, V128};
 
 /// `run n`: n iterations over `$v` with constants read in the loop (see `reference`).
 const PROGRAM: &str = r#"(module
@@ -73,12 +76,6 @@ fn reference(n: u32) -> u128 {
         v,
         [16, 17, 18, 19, 20, 21, 22, 23, 0, 1, 2, 3, 4, 5, 6, 7],
     )
-}
-
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
 }
 
 /// Runs `run n` of `program` to the end, unmetered.

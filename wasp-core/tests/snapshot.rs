@@ -1,6 +1,9 @@
 //! Saving a store with a paused call to bytes and restoring it into a store built anew;
 //! restore refuses anything the modules could not have produced and never panics.
 
+mod common;
+
+use common::Rng;
 use wasp_core::{
     CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
     SnapshotError, Store, Val,
@@ -198,17 +201,6 @@ fn bad_headers_are_named() {
         store.restore(&bytes),
         Err(SnapshotError::Version { found: 9, .. })
     ));
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 /// Every mutated or truncated snapshot is refused with an error or resumes safely.

@@ -8,9 +8,12 @@
 #[allow(dead_code)] // shared with the `snapshot_restore` fuzz target, which uses all of it
 mod places;
 
+mod common;
+
+use common::engine;
 use places::{peek, places, poke, Places};
 use wasp_core::{
-    CallOutcome, Caller, Config, Engine, ExternRef, Func, Linker, Module, SnapshotError, Store, Val,
+    CallOutcome, Caller, Engine, ExternRef, Func, Linker, Module, SnapshotError, Store, Val,
 };
 
 /// A bot: holds its own functions in a local, a table and a global, yields through a host
@@ -92,12 +95,6 @@ fn build(engine: &Engine, gas: bool) -> World {
     store.grant(other, Val::ExternRef(Some(others)));
     let run = bot.get_func(&store, "run").unwrap();
     World { store, run, player }
-}
-
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
 }
 
 /// The snapshot of the bot paused at its yield, and the value it yielded.

@@ -2,7 +2,10 @@
 //! count, index type or page size that does not match the module's memories, even where the
 //! rest of the snapshot (module hashes, layout) matches: each field is corrupted in turn.
 
-use wasp_core::{Engine, Instance, Linker, Module, SnapshotError, Store};
+mod common;
+
+use common::{find_once, instantiate, with_byte};
+use wasp_core::{Engine, Instance, SnapshotError, Store};
 
 /// Memory 0 is 64-bit (1 page of 64 KiB), memory 1 has 1-byte pages (3 of them).
 const PROGRAM: &str = r#"(module
@@ -12,12 +15,7 @@ const PROGRAM: &str = r#"(module
   (data (memory 1) (i32.const 0) "xyz"))"#;
 
 fn build(engine: &Engine) -> (Store<()>, Instance) {
-    let module = Module::new(engine, PROGRAM).expect("valid module");
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
+    instantiate(engine, PROGRAM)
 }
 
 /// Where the memories part starts: the memory count (2), then memory 0's index type (1,
@@ -26,19 +24,15 @@ fn memories_at(bytes: &[u8]) -> usize {
     let mut pattern = 2u64.to_le_bytes().to_vec();
     pattern.extend([1, 16, 0]);
     pattern.extend(131_072u64.to_le_bytes());
-    let found: Vec<usize> = (0..bytes.len() - pattern.len())
-        .filter(|&i| bytes[i..].starts_with(&pattern))
-        .collect();
-    assert_eq!(found.len(), 1, "the memories part is found once");
-    found[0]
+    find_once(bytes, &pattern, "the memories part")
 }
 
 /// Restores `bytes` with one byte at `at` set to `value` into a fresh store of the program.
 fn restore_with(bytes: &[u8], at: usize, value: u8) -> SnapshotError {
-    let mut bytes = bytes.to_vec();
-    bytes[at] = value;
     let (mut store, _) = build(&Engine::default());
-    store.restore(&bytes).expect_err("refused")
+    store
+        .restore(&with_byte(bytes, at, value))
+        .expect_err("refused")
 }
 
 fn snapshot_of_a_changed_store() -> Vec<u8> {

@@ -4,9 +4,10 @@
 //! on a 64-bit table (grow, fill, copy, init, set, get and indirect calls with i64 indices)
 //! is saved, restored in a new store and finished there exactly as if it had never paused.
 
-use wasp_core::{
-    CallOutcome, Config, Engine, Instance, Linker, Module, SnapshotError, SnapshotInfo, Store, Val,
-};
+mod common;
+
+use common::{engine, find_once, instantiate, resume_through_snapshots, with_byte};
+use wasp_core::{Engine, Instance, SnapshotError, SnapshotInfo, Store, Val};
 
 /// Table 0 is 64-bit (2 elements, grown by the program), table 1 is 32-bit.
 const PROGRAM: &str = r#"(module
@@ -32,12 +33,7 @@ const PROGRAM: &str = r#"(module
     (local.get $sum)))"#;
 
 fn build(engine: &Engine) -> (Store<()>, Instance) {
-    let module = Module::new(engine, PROGRAM).expect("valid module");
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
+    instantiate(engine, PROGRAM)
 }
 
 /// What `run` returns: the sum over 302 elements, `$ten` at 0, 150 filled with `$ten` at
@@ -57,45 +53,18 @@ fn expected() -> i64 {
 
 #[test]
 fn a_call_paused_anywhere_resumes_exactly_from_a_snapshot() {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
-    let want = Val::I64(expected());
-    let (mut store, instance) = build(&engine);
-    store.set_gas(u64::MAX / 2).unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    let total = match run.call_resumable(&mut store, &[]).unwrap() {
-        CallOutcome::Finished { results, gas_used } => {
-            assert_eq!(results, [want]);
-            gas_used
-        }
-        other => panic!("expected the call to finish, got {other:?}"),
-    };
-    let mut pauses = 0;
-    for gas in (0..total).step_by((total / 150).max(1) as usize) {
-        let (mut first, instance) = build(&engine);
-        first.set_gas(gas).unwrap();
-        let run = instance.get_func(&first, "run").unwrap();
-        let paused = match run.call_resumable(&mut first, &[]).unwrap() {
-            CallOutcome::OutOfGas(paused) => paused,
-            other => panic!("expected a pause with {gas} gas, got {other:?}"),
-        };
-        pauses += 1;
-        let snapshot = first.snapshot(Some(&paused));
-        let (mut second, instance) = build(&engine);
-        let paused = second.restore(&snapshot).unwrap().expect("a paused call");
-        second.set_gas(u64::MAX / 2).unwrap();
-        match paused.resume(&mut second, &[]).unwrap() {
-            CallOutcome::Finished { results, gas_used } => {
-                assert_eq!(results, [want], "paused with {gas} gas");
-                assert_eq!(gas_used, total, "paused with {gas} gas");
-            }
-            other => panic!("expected the call to finish, got {other:?}"),
-        }
-        let wide = instance.get_table(&second, "wide").unwrap();
-        assert_eq!(wide.size(&second), 302);
-        assert!(wide.ty(&second).is_64());
-    }
+    let engine = engine(true);
+    let want = [Val::I64(expected())];
+    let pauses = resume_through_snapshots(
+        || build(&engine),
+        &want,
+        150,
+        |store, instance| {
+            let wide = instance.get_table(store, "wide").unwrap();
+            assert_eq!(wide.size(store), 302);
+            assert!(wide.ty(store).is_64());
+        },
+    );
     assert!(pauses > 100);
 }
 
@@ -126,18 +95,14 @@ fn tables_at(bytes: &[u8]) -> usize {
     let mut pattern = 2u64.to_le_bytes().to_vec();
     pattern.extend([1, 4, 0]);
     pattern.extend(302u64.to_le_bytes());
-    let found: Vec<usize> = (0..bytes.len() - pattern.len())
-        .filter(|&i| bytes[i..].starts_with(&pattern))
-        .collect();
-    assert_eq!(found.len(), 1, "the tables part is found once");
-    found[0]
+    find_once(bytes, &pattern, "the tables part")
 }
 
 fn restore_with(bytes: &[u8], at: usize, value: u8) -> SnapshotError {
-    let mut bytes = bytes.to_vec();
-    bytes[at] = value;
     let (mut store, _) = build(&Engine::default());
-    store.restore(&bytes).expect_err("refused")
+    store
+        .restore(&with_byte(bytes, at, value))
+        .expect_err("refused")
 }
 
 #[test]
@@ -165,13 +130,5 @@ fn a_wrong_table_index_type_is_refused() {
     let err = restore_with(&bytes, wide, 7);
     assert!(matches!(err, SnapshotError::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("found 7"), "{err}");
-    assert!(SnapshotInfo::read(
-        &{
-            let mut b = bytes.clone();
-            b[wide] = 7;
-            b
-        },
-        &[]
-    )
-    .is_err());
+    assert!(SnapshotInfo::read(&with_byte(&bytes, wide, 7), &[]).is_err());
 }

@@ -5,9 +5,11 @@
 //! narrower index type for its length; element segments at i64 offsets; gas priced as for
 //! 32-bit tables; the host's view and the type in Wasm's text notation in link errors.
 
+mod common;
+
+use common::{call, engine, gas_of, instantiate, instantiate_with_gas, trap_of, try_call};
 use wasp_core::{
-    CallOutcome, Config, Engine, Error, Func, Instance, Linker, Module, RefType, Store, Table,
-    TableType, TrapCode, Val,
+    Engine, Error, Func, Instance, Linker, Module, RefType, Store, Table, TableType, TrapCode, Val,
 };
 
 /// Table 0 is 64-bit (4 elements, at most 10), table 1 is 32-bit (4 elements).
@@ -39,41 +41,12 @@ const PROGRAM: &str = r#"(module
   (func (export "call_narrow") (param $i i32) (result i32)
     (call_indirect $narrow (type $ret) (local.get $i))))"#;
 
-fn instantiate(engine: &Engine) -> (Store<()>, Instance) {
-    let module = Module::new(engine, PROGRAM).expect("valid module");
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
-    (store, instance)
-}
-
-fn try_call(
-    store: &mut Store<()>,
-    instance: &Instance,
-    name: &str,
-    args: &[Val],
-) -> Result<Vec<Val>, Error> {
-    let func = instance.get_func(&*store, name).expect("export exists");
-    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
-    func.call(&mut *store, args, &mut results)?;
-    Ok(results)
-}
-
-fn call(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> Vec<Val> {
-    try_call(store, instance, name, args).expect("no trap")
-}
-
-fn trap_of(result: Result<Vec<Val>, Error>) -> Option<TrapCode> {
-    result.err().and_then(|e| e.trap_code())
-}
-
 /// Indices that are out of bounds, and would be in bounds if truncated to 32 bits.
 const FAR: [i64; 4] = [1 << 32, (1 << 32) + 1, (1 << 33) + 2, -1];
 
 #[test]
 fn call_indirect_takes_an_i64_index_and_traps_past_the_end() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate(&Engine::default(), PROGRAM);
     for name in ["call", "tail"] {
         assert_eq!(call(&mut store, &inst, name, &[Val::I64(1)]), [Val::I32(7)]);
         assert_eq!(call(&mut store, &inst, name, &[Val::I64(2)]), [Val::I32(9)]);
@@ -93,7 +66,7 @@ fn call_indirect_takes_an_i64_index_and_traps_past_the_end() {
 
 #[test]
 fn get_and_set_take_an_i64_index_and_trap_past_the_end() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate(&Engine::default(), PROGRAM);
     assert_eq!(
         call(&mut store, &inst, "is_null", &[Val::I64(0)]),
         [Val::I32(1)]
@@ -122,7 +95,7 @@ fn get_and_set_take_an_i64_index_and_trap_past_the_end() {
 
 #[test]
 fn size_and_grow_are_i64() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate(&Engine::default(), PROGRAM);
     assert_eq!(call(&mut store, &inst, "size", &[]), [Val::I64(4)]);
     assert_eq!(
         call(&mut store, &inst, "grow", &[Val::I64(2)]),
@@ -185,7 +158,7 @@ fn results_of(store: &mut Store<()>, inst: &Instance) -> Vec<i32> {
 
 #[test]
 fn bulk_instructions_take_i64_operands() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate(&Engine::default(), PROGRAM);
     assert_eq!(results_of(&mut store, &inst), [0, 7, 9, 0]);
     call(
         &mut store,
@@ -254,7 +227,7 @@ fn bulk_instructions_take_i64_operands() {
 
 #[test]
 fn copies_between_a_32_bit_and_a_64_bit_table() {
-    let (mut store, inst) = instantiate(&Engine::default());
+    let (mut store, inst) = instantiate(&Engine::default(), PROGRAM);
     let args = [Val::I32(0), Val::I64(1), Val::I32(2)];
     call(&mut store, &inst, "copy_to_narrow", &args);
     assert_eq!(
@@ -319,9 +292,6 @@ fn element_segments_at_i64_offsets_are_bounds_checked_whole() {
 /// The gas of a `table.grow` by `delta` and a `table.fill` of `len` elements, each in a
 /// function of its own, for a table declared as `decl`.
 fn grow_and_fill_gas(decl: &str, index: &str, delta: Val, len: Val) -> (u64, u64) {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
     let wat = format!(
         r#"(module (table {decl} 1 funcref)
             (func (export "grow") (param {index}) (result {index})
@@ -329,20 +299,11 @@ fn grow_and_fill_gas(decl: &str, index: &str, delta: Val, len: Val) -> (u64, u64
             (func (export "fill") (param {index})
               (table.fill (local.get 0) (ref.null func) (local.get 0))))"#
     );
-    let module = Module::new(&engine, wat).expect("valid module");
-    let mut store = Store::new(&engine, ());
-    store.set_gas(u64::MAX / 2).unwrap();
-    let instance = Linker::new(&engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let mut gas = |name: &str, arg: Val| {
-        let func = instance.get_func(&store, name).unwrap();
-        match func.call_resumable(&mut store, &[arg]).unwrap() {
-            CallOutcome::Finished { gas_used, .. } => gas_used,
-            _ => panic!("{name} did not finish"),
-        }
-    };
-    (gas("grow", delta), gas("fill", len))
+    let (mut store, instance) = instantiate_with_gas(&engine(true), wat);
+    (
+        gas_of(&mut store, &instance, "grow", &[delta]),
+        gas_of(&mut store, &instance, "fill", &[len]),
+    )
 }
 
 #[test]

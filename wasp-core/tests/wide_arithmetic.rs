@@ -5,7 +5,10 @@
 //!
 //! None of the four instructions can trap; the spec runner covers the proposal's own script.
 
-use wasp_core::{CallOutcome, Config, Engine, Instance, Linker, Module, Store, Val};
+mod common;
+
+use common::engine;
+use wasp_core::{CallOutcome, Engine, Instance, Linker, Module, Store, Val};
 
 const PROGRAM: &str = r#"(module
   (func (export "add128") (param i64 i64 i64 i64) (result i64 i64)
@@ -54,12 +57,6 @@ fn sum_squares(n: u64) -> u128 {
     (1..=n)
         .map(|i| u128::from(i.wrapping_mul(K)).pow(2))
         .fold(0u128, u128::wrapping_add)
-}
-
-fn engine(metered: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(metered);
-    Engine::new(&config)
 }
 
 fn instantiate(engine: &Engine, module: &Module) -> (Store<()>, Instance) {

@@ -1,0 +1,270 @@
+//! Helpers the integration tests share: engines and instances, calls by export name, a call
+//! driven through every gas pause (and through a snapshot at each), the pauses the price
+//! list predicts, and finding operators and snapshot fields in bytes.
+//!
+//! Each test binary compiles this module and uses only some of it, hence the
+//! `#[allow(dead_code)]` on every item.
+
+use wasp_core::{
+    CallOutcome, Config, Engine, Error, Func, Instance, Linker, Module, Store, TrapCode, Val,
+};
+
+/// An engine with gas metering on or off.
+#[allow(dead_code)]
+pub fn engine(gas: bool) -> Engine {
+    let mut config = Config::default();
+    config.gas_metering(gas);
+    Engine::new(&config)
+}
+
+/// A fresh store holding one instance of `wasm` (binary or text), with no imports.
+#[allow(dead_code)]
+pub fn instantiate(engine: &Engine, wasm: impl AsRef<[u8]>) -> (Store<()>, Instance) {
+    let module = Module::new(engine, wasm).expect("valid module");
+    let mut store = Store::new(engine, ());
+    let instance = Linker::new(engine)
+        .instantiate(&mut store, &module)
+        .expect("instantiates");
+    (store, instance)
+}
+
+/// As [`instantiate`], with plenty of gas in the store when the engine meters it.
+#[allow(dead_code)]
+pub fn instantiate_with_gas(engine: &Engine, wasm: impl AsRef<[u8]>) -> (Store<()>, Instance) {
+    let (mut store, instance) = instantiate(engine, wasm);
+    // An unmetered store refuses gas; it has no use for it either.
+    store.set_gas(u64::MAX / 2).ok();
+    (store, instance)
+}
+
+/// A fresh store holding `wat` and its export `run`.
+#[allow(dead_code)]
+pub fn instantiate_run(engine: &Engine, wat: &str) -> (Store<()>, Func) {
+    let (store, instance) = instantiate(engine, wat);
+    let run = instance.get_func(&store, "run").expect("an export `run`");
+    (store, run)
+}
+
+/// Calls the export `name` with `args`: its results, or the error it stopped with.
+#[allow(dead_code)]
+pub fn try_call(
+    store: &mut Store<()>,
+    instance: &Instance,
+    name: &str,
+    args: &[Val],
+) -> Result<Vec<Val>, Error> {
+    let func = instance.get_func(&*store, name).expect("exported function");
+    let mut results = vec![Val::I32(0); func.ty(&*store).results().len()];
+    func.call(&mut *store, args, &mut results)?;
+    Ok(results)
+}
+
+/// Calls the export `name` with `args`, which must not trap.
+#[allow(dead_code)]
+pub fn call(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> Vec<Val> {
+    try_call(store, instance, name, args).expect("runs")
+}
+
+/// The trap a call stopped with, if any.
+#[allow(dead_code)]
+pub fn trap_of(result: Result<Vec<Val>, Error>) -> Option<TrapCode> {
+    result.err().and_then(|e| e.trap_code())
+}
+
+/// The gas a call of the export `name` with `args` uses; it must finish.
+#[allow(dead_code)]
+pub fn gas_of(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Val]) -> u64 {
+    let func = instance.get_func(&*store, name).expect("exported function");
+    match func.call_resumable(store, args).expect("call") {
+        CallOutcome::Finished { gas_used, .. } => gas_used,
+        other => panic!("{name} did not finish: {other:?}"),
+    }
+}
+
+/// An integer result as an `i64` (an i32 sign-extended).
+#[allow(dead_code)]
+pub fn as_i64(v: &Val) -> i64 {
+    match *v {
+        Val::I32(x) => i64::from(x),
+        Val::I64(x) => x,
+        ref other => panic!("an integer result, found {other:?}"),
+    }
+}
+
+/// The pauses (gas used, gas needed) of a call that pays `charges` in order, started with
+/// `budget` and given exactly what each pause needs.
+#[allow(dead_code)]
+pub fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
+    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
+    for &charge in charges {
+        if left < charge {
+            pauses.push((used, charge - left));
+            left = charge;
+        }
+        left -= charge;
+        used += charge;
+    }
+    pauses
+}
+
+/// A call of `run` driven to its end by [`run_topped_up`], and the store it ended in.
+#[allow(dead_code)]
+pub struct ToppedUp {
+    pub results: Vec<Val>,
+    pub gas_used: u64,
+    /// Every pause: (gas used, gas needed).
+    pub pauses: Vec<(u64, u64)>,
+    pub store: Store<()>,
+    pub instance: Instance,
+}
+
+/// Runs the export `run` of `wat` with `args` from `budget` gas (`None`: unmetered), topping
+/// up exactly what each pause needs; when `through_snapshot`, each paused call is first
+/// saved and restored into a fresh store of `wat`.
+#[allow(dead_code)]
+pub fn run_topped_up(
+    wat: &str,
+    args: &[Val],
+    budget: Option<u64>,
+    through_snapshot: bool,
+) -> ToppedUp {
+    let engine = engine(budget.is_some());
+    let (mut store, mut instance) = instantiate(&engine, wat);
+    if let Some(budget) = budget {
+        store.set_gas(budget).expect("gas");
+    }
+    let run = instance.get_func(&store, "run").expect("an export `run`");
+    let mut outcome = run.call_resumable(&mut store, args).expect("call");
+    let mut pauses = Vec::new();
+    loop {
+        match outcome {
+            CallOutcome::OutOfGas(mut paused) => {
+                let needed = paused.gas_needed().expect("needed");
+                pauses.push((paused.gas_used(), needed));
+                assert!(pauses.len() < 1000, "pauses never end");
+                if through_snapshot {
+                    let bytes = store.snapshot(Some(&paused));
+                    (store, instance) = instantiate(&engine, wat);
+                    paused = store
+                        .restore(&bytes)
+                        .expect("restore")
+                        .expect("the snapshot holds a call");
+                }
+                let left = store.gas_left().expect("gas left");
+                store.set_gas(left + needed).expect("gas");
+                outcome = paused.resume(&mut store, &[]).expect("resume");
+            }
+            CallOutcome::Finished { results, gas_used } => {
+                return ToppedUp {
+                    results,
+                    gas_used,
+                    pauses,
+                    store,
+                    instance,
+                };
+            }
+            other => panic!("only gas pauses here, found {other:?}"),
+        }
+    }
+}
+
+/// Runs the export `run` (no arguments) of a `fresh` metered instance to its end, then
+/// again from `samples` budgets spread below its total; each pause is saved, restored into
+/// another fresh instance and finished there, with `want` and the same total gas. `check`
+/// looks at that instance afterwards. Returns how many pauses were resumed.
+#[allow(dead_code)]
+pub fn resume_through_snapshots(
+    fresh: impl Fn() -> (Store<()>, Instance),
+    want: &[Val],
+    samples: u64,
+    check: impl Fn(&Store<()>, &Instance),
+) -> usize {
+    let (mut store, instance) = fresh();
+    store.set_gas(u64::MAX / 2).expect("gas");
+    let run = instance.get_func(&store, "run").expect("an export `run`");
+    let total = match run.call_resumable(&mut store, &[]).expect("call") {
+        CallOutcome::Finished { results, gas_used } => {
+            assert_eq!(results, want, "not paused");
+            gas_used
+        }
+        other => panic!("expected the call to finish, got {other:?}"),
+    };
+    let mut pauses = 0;
+    for gas in (0..total).step_by((total / samples).max(1) as usize) {
+        let (mut first, instance) = fresh();
+        first.set_gas(gas).expect("gas");
+        let run = instance.get_func(&first, "run").expect("an export `run`");
+        let paused = match run.call_resumable(&mut first, &[]).expect("call") {
+            CallOutcome::OutOfGas(paused) => paused,
+            other => panic!("expected a pause with {gas} gas, got {other:?}"),
+        };
+        pauses += 1;
+        let snapshot = first.snapshot(Some(&paused));
+        let (mut second, instance) = fresh();
+        let paused = second
+            .restore(&snapshot)
+            .expect("restore")
+            .expect("a paused call");
+        second.set_gas(u64::MAX / 2).expect("gas");
+        match paused.resume(&mut second, &[]).expect("resume") {
+            CallOutcome::Finished { results, gas_used } => {
+                assert_eq!(results, want, "paused with {gas} gas");
+                assert_eq!(gas_used, total, "paused with {gas} gas");
+            }
+            other => panic!("expected the call to finish, got {other:?}"),
+        }
+        check(&second, &instance);
+    }
+    pauses
+}
+
+/// Byte offsets in `wasm` of every operator whose name starts with `name`, in order.
+#[allow(dead_code)]
+pub fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let mut reader = body.get_operators_reader().expect("operators");
+            while !reader.eof() {
+                let (op, offset) = reader.read_with_offset().expect("operator");
+                if format!("{op:?}").starts_with(name) {
+                    found.push(offset as usize);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Where `pattern` stands in `bytes`; it must stand there exactly once (`what` names it).
+#[allow(dead_code)]
+pub fn find_once(bytes: &[u8], pattern: &[u8], what: &str) -> usize {
+    let found: Vec<usize> = (0..bytes.len() - pattern.len())
+        .filter(|&i| bytes[i..].starts_with(pattern))
+        .collect();
+    assert_eq!(found.len(), 1, "{what} is found once");
+    found[0]
+}
+
+/// `bytes` with the byte at `at` set to `value`.
+#[allow(dead_code)]
+pub fn with_byte(bytes: &[u8], at: usize, value: u8) -> Vec<u8> {
+    let mut bytes = bytes.to_vec();
+    bytes[at] = value;
+    bytes
+}
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+#[allow(dead_code)]
+pub struct Rng(pub u64);
+
+#[allow(dead_code)]
+impl Rng {
+    /// The next number; the seed must not be 0.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
