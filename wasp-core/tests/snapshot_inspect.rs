@@ -126,6 +126,39 @@ fn a_yield_names_the_host_function_and_its_value() {
     assert_eq!(call.frames()[0].locals(), [Val::I32(41)]);
 }
 
+/// A yielded `v128` is saved as two halves; both are read back.
+#[test]
+fn a_yielded_v128_reads_back_whole() {
+    let wat = r#"(module
+      (import "host" "ask" (func $ask (result v128)))
+      (func (export "ask") (result v128) (call $ask)))"#;
+    let engine = Engine::default();
+    let module = Module::new(&engine, wat).expect("module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    let wide = Val::V128(0x0123_4567_89ab_cdef_fedc_ba98_7654_3210_u128.into());
+    linker
+        .func_wrap("host", "ask", move |mut caller: Caller<'_, ()>| {
+            caller.yield_with(wide);
+            wasp_core::V128::from(0_u128)
+        })
+        .expect("define");
+    let instance = linker.instantiate(&mut store, &module).expect("instance");
+    let ask = instance.get_func(&store, "ask").expect("ask");
+    let outcome = ask.call_resumable(&mut store, &[]).expect("call");
+    let CallOutcome::Yielded(paused) = outcome else {
+        panic!("expected a yield, got {outcome:?}");
+    };
+    let bytes = store.snapshot(Some(&paused));
+    let info = SnapshotInfo::read(&bytes, &[module]).expect("read");
+    let call = info.paused_call().expect("call");
+    let expected = PauseReason::Yielded {
+        value: wide,
+        host_call: 0,
+    };
+    assert_eq!(call.reason(), &expected);
+}
+
 #[test]
 fn a_store_without_a_call_has_no_paused_call() {
     let (module, store, _) = setup();

@@ -1,16 +1,17 @@
 //! Reading a snapshot without a store: what [`SnapshotInfo`] shows of a saved store and its
 //! paused call (gas, why it paused, memories, globals, frames), for `wasp inspect`.
 //!
-//! Nothing is instantiated or run. The bytes are untrusted: every length is checked against
-//! the bytes left, every index is looked up with a bounds check, and anything that does not
-//! add up is a [`SnapshotError`], never a panic. The modules, when given, are matched to the
+//! Nothing is instantiated or run. The bytes are untrusted and read by the reader restoring
+//! uses (`format.rs`): every length is checked against the bytes left, every code and flag
+//! against the format, every index here is looked up with a bounds check, and anything that
+//! does not add up is a [`SnapshotError`], never a panic. The modules, when given, are matched to the
 //! snapshot's instances by their content hash; frames of an instance whose module was not
 //! given show only their function index.
 
 use std::sync::Arc;
 
-use super::codec::Reader;
-use super::{corrupt, val_type_from, SnapshotError, MAGIC, VERSION};
+use super::format::{self, Parts, SavedCall, SavedGlobal, SavedMemory, SavedPause, SavedTable};
+use super::{corrupt, SnapshotError};
 use crate::debug::{module_locals, Describer, FrameInfo, PausedFrame};
 use crate::engine::executor::Frame;
 use crate::module::{Module, ModuleInner};
@@ -231,6 +232,7 @@ impl PausedCallInfo {
 }
 
 /// The instances and store functions a snapshot's layout describes.
+#[derive(Default)]
 struct Layout {
     /// Per instance: module content hash and its functions, memories and globals (store
     /// indices).
@@ -256,45 +258,25 @@ impl SnapshotInfo {
     ///
     /// [`SnapshotError`] when the bytes are not a whole, consistent snapshot.
     pub fn read(bytes: &[u8], modules: &[Module]) -> Result<SnapshotInfo, SnapshotError> {
-        let mut r = Reader::new(bytes);
-        if r.raw(MAGIC.len(), "the magic bytes")? != MAGIC {
-            return Err(SnapshotError::BadMagic);
-        }
-        let version = r.u32("the version")?;
-        if version != VERSION {
-            return Err(SnapshotError::Version {
-                expected: VERSION,
-                found: version,
-            });
-        }
-        let gas_left = r.u64("the gas")?;
-        let layout = read_layout(&mut r)?;
-        let by_instance: Vec<Option<&Arc<ModuleInner>>> = layout
-            .instances
-            .iter()
-            .map(|i| {
-                modules
-                    .iter()
-                    .map(|m| &m.inner)
-                    .find(|m| m.hash.get() == i.hash)
-            })
-            .collect();
-        let memories = read_memories(&mut r, &layout, &by_instance)?;
-        let tables = read_tables(&mut r)?;
-        let globals = read_globals(&mut r, &layout)?;
-        skip_flags(&mut r, "data segments")?;
-        skip_flags(&mut r, "element segments")?;
-        let call = match r.u8("the call tag")? {
-            0 => None,
-            1 => Some(read_call(&mut r, &layout, &by_instance)?),
-            found => {
-                return Err(corrupt(
-                    "the call tag",
-                    format!("expected 0 or 1, found {found}"),
-                ))
-            }
+        let mut inspecting = Inspecting {
+            modules,
+            layout: Layout::default(),
+            by_instance: Vec::new(),
+            memories: Vec::new(),
+            tables: Vec::new(),
+            globals: Vec::new(),
+            call: None,
         };
-        r.finish()?;
+        let gas_left = format::read(bytes, &mut inspecting)?;
+        let Inspecting {
+            layout,
+            by_instance,
+            memories,
+            tables,
+            globals,
+            call,
+            ..
+        } = inspecting;
         let mut missing: Vec<u64> = layout
             .instances
             .iter()
@@ -352,6 +334,94 @@ impl SnapshotInfo {
     }
 }
 
+/// What [`SnapshotInfo::read`] gathers from each part of a snapshot as it is read.
+struct Inspecting<'m> {
+    modules: &'m [Module],
+    layout: Layout,
+    /// Per instance of the layout: its module, when it was given.
+    by_instance: Vec<Option<&'m Arc<ModuleInner>>>,
+    memories: Vec<MemoryInfo>,
+    tables: Vec<TableInfo>,
+    globals: Vec<GlobalInfo>,
+    call: Option<PausedCallInfo>,
+}
+
+impl Parts for Inspecting<'_> {
+    fn layout(&mut self, nums: &[u64]) -> Result<(), SnapshotError> {
+        self.layout = parse_layout(nums)?;
+        let modules = self.modules;
+        self.by_instance = self
+            .layout
+            .instances
+            .iter()
+            .map(|i| {
+                modules
+                    .iter()
+                    .map(|m| &m.inner)
+                    .find(|m| m.hash.get() == i.hash)
+            })
+            .collect();
+        Ok(())
+    }
+
+    fn memory(&mut self, addr: usize, saved: SavedMemory<'_>) -> Result<(), SnapshotError> {
+        let page_size = match saved.page_size_log2 {
+            log2 @ (0 | 16) => 1u64 << log2,
+            log2 => {
+                return Err(corrupt(
+                    "a memory's page size",
+                    format!("expected log2 0 or 16, found {log2}"),
+                ))
+            }
+        };
+        let owner = owner_of(&self.layout, addr, |i| &i.memories);
+        if let Some(declared) = owner.and_then(|o| {
+            let module = self
+                .by_instance
+                .get(o.instance as usize)
+                .copied()
+                .flatten()?;
+            Some(module.memories.get(o.index as usize)?.page_size())
+        }) {
+            if declared != page_size {
+                return Err(super::mismatch("a memory's page size", declared, page_size));
+            }
+        }
+        self.memories.push(MemoryInfo {
+            byte_len: saved.bytes.len() as u64,
+            maximum: saved.max,
+            page_size,
+            is_64: saved.is_64,
+            owner,
+        });
+        Ok(())
+    }
+
+    fn table(&mut self, _index: usize, saved: SavedTable) -> Result<(), SnapshotError> {
+        self.tables.push(TableInfo {
+            is_64: saved.is_64,
+            element: saved.element,
+            len: saved.elems.len() as u64,
+            maximum: saved.max,
+        });
+        Ok(())
+    }
+
+    fn global(&mut self, addr: usize, saved: SavedGlobal) -> Result<(), SnapshotError> {
+        self.globals.push(GlobalInfo {
+            mutable: saved.mutable,
+            value: Val::from_slots(StoreId::NONE, saved.ty, saved.value, saved.high),
+            owner: owner_of(&self.layout, addr, |i| &i.globals),
+        });
+        Ok(())
+    }
+
+    fn call(&mut self, saved: SavedCall) -> Result<(), SnapshotError> {
+        self.call = Some(paused_call(&self.layout, &self.by_instance, saved)?);
+        Ok(())
+    }
+}
+
 // ----- layout -----------------------------------------------------------------------------------
 
 /// Takes the next number of a layout list.
@@ -370,11 +440,8 @@ fn list(nums: &mut std::slice::Iter<'_, u64>) -> Result<Vec<u64>, SnapshotError>
     (0..len).map(|_| next(nums)).collect()
 }
 
-fn read_layout(r: &mut Reader<'_>) -> Result<Layout, SnapshotError> {
-    let n = r.len(8, "the layout")?;
-    let nums = (0..n)
-        .map(|_| r.u64("the layout"))
-        .collect::<Result<Vec<u64>, _>>()?;
+/// The instances and store functions of a layout list (see `format::layout`).
+fn parse_layout(nums: &[u64]) -> Result<Layout, SnapshotError> {
     let mut it = nums.iter();
     let count = next(&mut it)?;
     if count > it.len() as u64 {
@@ -403,11 +470,6 @@ fn read_layout(r: &mut Reader<'_>) -> Result<Layout, SnapshotError> {
     if it.len() != 0 {
         return Err(corrupt("the layout", "numbers follow its end".into()));
     }
-    let types = r.len(8, "the function types")?;
-    for _ in 0..types {
-        let len = r.len(1, "a function type")?;
-        r.raw(len, "a function type")?;
-    }
     Ok(Layout { instances, owners })
 }
 
@@ -422,173 +484,33 @@ fn owner_of(layout: &Layout, addr: usize, space: fn(&InstanceLayout) -> &[u64]) 
     })
 }
 
-// ----- state ------------------------------------------------------------------------------------
-
-fn read_memories(
-    r: &mut Reader<'_>,
-    layout: &Layout,
-    modules: &[Option<&Arc<ModuleInner>>],
-) -> Result<Vec<MemoryInfo>, SnapshotError> {
-    let n = r.len(11, "the memories")?;
-    let mut out = Vec::with_capacity(n);
-    for addr in 0..n {
-        let is_64 = match r.u8("a memory's index type")? {
-            0 => false,
-            1 => true,
-            code => {
-                return Err(corrupt(
-                    "a memory's index type",
-                    format!("expected 0 (i32) or 1 (i64), found {code}"),
-                ))
-            }
-        };
-        let page_size = match r.u8("a memory's page size")? {
-            log2 @ (0 | 16) => 1u64 << log2,
-            log2 => {
-                return Err(corrupt(
-                    "a memory's page size",
-                    format!("expected log2 0 or 16, found {log2}"),
-                ))
-            }
-        };
-        let maximum = r.opt_u64("a memory's maximum")?;
-        let len = r.len(1, "a memory's bytes")?;
-        r.raw(len, "a memory's bytes")?;
-        let owner = owner_of(layout, addr, |i| &i.memories);
-        if let Some(declared) = owner.and_then(|o| {
-            let module = modules.get(o.instance as usize).copied().flatten()?;
-            Some(module.memories.get(o.index as usize)?.page_size())
-        }) {
-            if declared != page_size {
-                return Err(super::mismatch("a memory's page size", declared, page_size));
-            }
-        }
-        out.push(MemoryInfo {
-            byte_len: len as u64,
-            maximum,
-            page_size,
-            is_64,
-            owner,
-        });
-    }
-    Ok(out)
-}
-
-fn read_tables(r: &mut Reader<'_>) -> Result<Vec<TableInfo>, SnapshotError> {
-    let n = r.len(11, "the tables")?;
-    let mut out = Vec::with_capacity(n);
-    for _ in 0..n {
-        let is_64 = super::index_type_from(r.u8("a table's index type")?, "a table's index type")?;
-        let element = val_type_from(r.u8("a table's element type")?)?;
-        let maximum = r.opt_u64("a table's maximum")?;
-        let len = r.len(8, "a table's elements")?;
-        r.raw(len * 8, "a table's elements")?;
-        out.push(TableInfo {
-            is_64,
-            element,
-            len: len as u64,
-            maximum,
-        });
-    }
-    Ok(out)
-}
-
-fn read_globals(r: &mut Reader<'_>, layout: &Layout) -> Result<Vec<GlobalInfo>, SnapshotError> {
-    let n = r.len(10, "the globals")?;
-    let mut out = Vec::with_capacity(n);
-    for addr in 0..n {
-        let ty = val_type_from(r.u8("a global's type")?)?;
-        let mutable = match r.u8("a global's mutability")? {
-            0 => false,
-            1 => true,
-            x => return Err(corrupt("a global's mutability", format!("found {x}"))),
-        };
-        let low = r.u64("a global's value")?;
-        let high = match ty {
-            ValType::V128 => r.u64("the high half of a v128 global")?,
-            _ => 0,
-        };
-        let value = Val::from_slots(StoreId::NONE, ty, low, high);
-        out.push(GlobalInfo {
-            mutable,
-            value,
-            owner: owner_of(layout, addr, |i| &i.globals),
-        });
-    }
-    Ok(out)
-}
-
-fn skip_flags(r: &mut Reader<'_>, what: &'static str) -> Result<(), SnapshotError> {
-    let n = r.len(1, what)?;
-    r.raw(n, what)?;
-    Ok(())
-}
-
 // ----- the paused call --------------------------------------------------------------------------
 
-/// Reads a pending host call, keeping only its function.
-fn read_host(r: &mut Reader<'_>) -> Result<u32, SnapshotError> {
-    let func = r.u32("a pending host call")?;
-    r.u64("a pending host call")?;
-    r.u8("a pending host call")?;
-    Ok(func)
-}
-
-fn read_reason(r: &mut Reader<'_>) -> Result<PauseReason, SnapshotError> {
-    Ok(match r.u8("the pause reason")? {
-        0 => {
-            let needed = r.u64("the gas needed")?;
-            let host_call = match r.u8("the pending host call tag")? {
-                0 => None,
-                1 => Some(read_host(r)?),
-                x => return Err(corrupt("the pending host call tag", format!("found {x}"))),
-            };
-            PauseReason::OutOfGas { needed, host_call }
-        }
-        1 => {
-            let ty = val_type_from(r.u8("the yielded value")?)?;
-            let value = Val::from_slot(StoreId::NONE, ty, r.u64("the yielded value")?);
-            PauseReason::Yielded {
-                value,
-                host_call: read_host(r)?,
-            }
-        }
-        2 => PauseReason::Interrupted {
-            progress: r.u64("the bulk operation's progress")?,
+fn reason(pause: SavedPause) -> PauseReason {
+    match pause {
+        SavedPause::OutOfGas { needed, host } => PauseReason::OutOfGas {
+            needed,
+            host_call: host.map(|h| h.func),
         },
-        x => {
-            return Err(corrupt(
-                "the pause reason",
-                format!("expected 0, 1 or 2, found {x}"),
-            ))
-        }
-    })
+        SavedPause::Yielded {
+            ty,
+            value,
+            high,
+            host,
+        } => PauseReason::Yielded {
+            value: Val::from_slots(StoreId::NONE, ty, value, high),
+            host_call: host.func,
+        },
+        SavedPause::Interrupted { progress } => PauseReason::Interrupted { progress },
+    }
 }
 
-fn read_call(
-    r: &mut Reader<'_>,
+fn paused_call(
     layout: &Layout,
     modules: &[Option<&Arc<ModuleInner>>],
+    saved: SavedCall,
 ) -> Result<PausedCallInfo, SnapshotError> {
-    let reason = read_reason(r)?;
-    let n = r.len(1, "the result types")?;
-    let results = (0..n)
-        .map(|_| val_type_from(r.u8("a result type")?))
-        .collect::<Result<Vec<_>, _>>()?;
-    let gas_used = r.u64("the gas used")?;
-    let n = r.len(12, "the frames")?;
-    let mut raw = Vec::with_capacity(n);
-    for _ in 0..n {
-        raw.push(Frame {
-            func: r.u32("a frame")?,
-            pc: r.u32("a frame")?,
-            base: r.u32("a frame")?,
-        });
-    }
-    let n = r.len(8, "the value slots")?;
-    let values = (0..n)
-        .map(|_| r.u64("a value slot"))
-        .collect::<Result<Vec<_>, _>>()?;
+    let reason = reason(saved.pause);
     // Paused before an instruction, the top frame's pc is that instruction; at a host
     // call, just past the call.
     let top_exact = matches!(
@@ -600,7 +522,8 @@ fn read_call(
             }
     );
     let mut describer = Describer::default();
-    let frames = raw
+    let frames = saved
+        .frames
         .iter()
         .rev()
         .enumerate()
@@ -609,7 +532,7 @@ fn read_call(
                 &mut describer,
                 layout,
                 modules,
-                &values,
+                &saved.values,
                 f,
                 i == 0,
                 top_exact && i == 0,
@@ -618,8 +541,8 @@ fn read_call(
         .collect::<Result<Vec<_>, _>>()?;
     Ok(PausedCallInfo {
         reason,
-        gas_used,
-        results,
+        gas_used: saved.gas_used,
+        results: saved.results,
         frames,
     })
 }
