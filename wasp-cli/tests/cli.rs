@@ -1,41 +1,10 @@
 //! End-to-end tests of the `wasp` binary, run as a child process.
 
+mod common;
+
+use common::{stderr, stdout, wasp};
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-/// The path of a file in `tests/fixtures/`.
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-        .join(name)
-}
-
-/// Runs `wasp` with `args`, where an argument of the form `@name` stands for
-/// the fixture `name`.
-fn wasp(args: &[&str]) -> Output {
-    let args: Vec<_> = args
-        .iter()
-        .map(|arg| match arg.strip_prefix('@') {
-            Some(name) => fixture(name).into_os_string(),
-            None => arg.into(),
-        })
-        .collect();
-    Command::new(env!("CARGO_BIN_EXE_wasp"))
-        .args(&args)
-        .output()
-        .expect("failed to start wasp")
-}
-
-/// Standard output as a string.
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-/// Standard error as a string.
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
 
 /// Asserts success and returns stdout.
 fn success(args: &[&str]) -> String {

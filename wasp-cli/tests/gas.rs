@@ -1,57 +1,16 @@
 //! End-to-end tests of gas metering, pausing and snapshot files: `wasp run
 //! --gas N [--save FILE]` and `wasp resume FILE --gas N [--save FILE2]`.
 
+mod common;
+
+use common::{fixture, scratch, stderr, stdout, wasp};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 /// What `sum 1000` returns: the sum of 1..=1000, the memory bucket of 1000
 /// (8 + 24 + ... + 1000) and the iteration count plus the start function's 7.
 const SUM_1000: &str = "500500\n31752\n1007\n";
-
-/// The path of a file in `tests/fixtures/`.
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-        .join(name)
-}
-
-/// A fresh, empty scratch directory for the test `name`.
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("gas-tests")
-        .join(name);
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("cannot create the scratch directory");
-    dir
-}
-
-/// Runs `wasp` with `args`, where an argument of the form `@name` stands for
-/// the fixture `name`.
-fn wasp<S: AsRef<str>>(args: &[S]) -> Output {
-    let args: Vec<_> = args
-        .iter()
-        .map(|arg| match arg.as_ref().strip_prefix('@') {
-            Some(name) => fixture(name).into_os_string(),
-            None => arg.as_ref().into(),
-        })
-        .collect();
-    Command::new(env!("CARGO_BIN_EXE_wasp"))
-        .args(&args)
-        .output()
-        .expect("failed to start wasp")
-}
-
-/// Standard output as a string.
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-/// Standard error as a string.
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
 
 /// The single line of stderr; fails if there is not exactly one.
 fn one_stderr_line(output: &Output) -> String {
@@ -208,7 +167,7 @@ fn pause_without_save_exits_3_with_hint() {
 /// plenty of gas gives the results and total gas of an uninterrupted run.
 #[test]
 fn save_then_resume_matches_uninterrupted_run() {
-    let dir = scratch("save_then_resume");
+    let dir = scratch("gas-tests", "save_then_resume");
     let file = dir.join("sum.snap");
     start_paused("@sum.wat", &file);
     let bytes = fs::read(&file).unwrap();
@@ -227,7 +186,7 @@ fn save_then_resume_matches_uninterrupted_run() {
 /// new files), gives the same results and total gas.
 #[test]
 fn resume_in_several_steps() {
-    let dir = scratch("several_steps");
+    let dir = scratch("gas-tests", "several_steps");
     let file = dir.join("sum.snap");
     start_paused("@sum.wat", &file);
     let mut pauses = 0;
@@ -276,7 +235,7 @@ fn resume_in_several_steps() {
 /// below it pauses again without progress.
 #[test]
 fn next_step_figure_is_truthful() {
-    let dir = scratch("next_step");
+    let dir = scratch("gas-tests", "next_step");
     let file = dir.join("sum.snap");
     let (_, err) = expect_exit(
         &[
@@ -334,7 +293,7 @@ fn next_step_figure_is_truthful() {
 /// Damaged and truncated snapshot files fail with one line and exit 1.
 #[test]
 fn corrupt_or_truncated_snapshot_is_one_line_error() {
-    let dir = scratch("corrupt");
+    let dir = scratch("gas-tests", "corrupt");
     let file = dir.join("sum.snap");
     start_paused("@sum.wat", &file);
     let bytes = fs::read(&file).unwrap();
@@ -387,7 +346,7 @@ fn reseal(bytes: &mut [u8]) {
 /// snapshot error on one line.
 #[test]
 fn damaged_core_snapshot_reports_snapshot_error() {
-    let dir = scratch("core_damage");
+    let dir = scratch("gas-tests", "core_damage");
     let file = dir.join("sum.snap");
     start_paused("@sum.wat", &file);
     let bytes = fs::read(&file).unwrap();
@@ -434,7 +393,7 @@ fn damaged_core_snapshot_reports_snapshot_error() {
 /// A snapshot whose module file changed, or disappeared, is refused.
 #[test]
 fn changed_module_is_refused() {
-    let dir = scratch("changed_module");
+    let dir = scratch("gas-tests", "changed_module");
     let module = dir.join("sum.wat");
     fs::copy(fixture("sum.wat"), &module).unwrap();
     let file = dir.join("sum.snap");
@@ -462,7 +421,7 @@ fn changed_module_is_refused() {
 /// working directory.
 #[test]
 fn resume_from_another_directory() {
-    let dir = scratch("other_dir");
+    let dir = scratch("gas-tests", "other_dir");
     let file = dir.join("sum.snap");
     let output = Command::new(env!("CARGO_BIN_EXE_wasp"))
         .current_dir(fixture(""))
@@ -548,7 +507,7 @@ fn help_documents_gas_and_exit_code_3() {
 fn hand_made_file_without_paused_call_is_refused() {
     use wasp_core::{Config, Engine, Linker, Module, Store};
 
-    let dir = scratch("no_call");
+    let dir = scratch("gas-tests", "no_call");
     let mut config = Config::default();
     config.gas_metering(true);
     let engine = Engine::new(&config);

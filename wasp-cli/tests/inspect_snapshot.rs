@@ -1,48 +1,23 @@
 //! `wasp inspect` on saved calls: the run files of `wasp run --save` and core snapshots
 //! with `--module`; damaged files give one `error:` line, never a panic.
 
+mod common;
+
+use common::{fixture, stderr, stdout, wasp_in};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// The path of a file in `tests/fixtures/`.
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures")
-        .join(name)
-}
+use std::process::Output;
 
 /// A fresh scratch directory for the test `name`, holding a copy of `spin.wat`.
 fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
-        .join("inspect-tests")
-        .join(name);
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).expect("scratch directory");
+    let dir = common::scratch("inspect-tests", name);
     fs::copy(fixture("spin.wat"), dir.join("spin.wat")).expect("copy the fixture");
     dir
 }
 
-fn wasp(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wasp"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("failed to start wasp")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8")
-}
-
 /// `run 1000` of `spin.wat` paused after 60 gas and saved to `r.snap`.
 fn saved(dir: &Path) -> PathBuf {
-    let out = wasp(
+    let out = wasp_in(
         dir,
         &[
             "run", "--gas", "60", "--save", "r.snap", "--invoke", "run", "spin.wat", "1000",
@@ -70,7 +45,7 @@ frames (innermost first):
 fn a_run_file_shows_gas_reason_memories_globals_and_frames() {
     let dir = scratch("run-file");
     saved(&dir);
-    let out = wasp(&dir, &["inspect", "r.snap"]);
+    let out = wasp_in(&dir, &["inspect", "r.snap"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let module = dir.join("spin.wat").canonicalize().expect("path");
     let expected = format!("paused call of `run` in `{}`\n{PAUSED}", module.display());
@@ -93,14 +68,14 @@ fn a_core_snapshot_takes_its_module_with_module() {
     let run_file = fs::read(saved(&dir)).expect("read");
     fs::write(dir.join("core.snap"), core_bytes(&run_file)).expect("write");
 
-    let out = wasp(&dir, &["inspect", "core.snap", "--module", "spin.wat"]);
+    let out = wasp_in(&dir, &["inspect", "core.snap", "--module", "spin.wat"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
         format!("store snapshot `core.snap`\n{PAUSED}")
     );
 
-    let out = wasp(&dir, &["inspect", "core.snap"]);
+    let out = wasp_in(&dir, &["inspect", "core.snap"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.contains("not given (--module)"), "{text}");
@@ -122,7 +97,7 @@ fn a_changed_module_leaves_frames_without_offsets() {
     saved(&dir);
     let source = fs::read_to_string(dir.join("spin.wat")).expect("read");
     fs::write(dir.join("spin.wat"), source.replace("2.5", "3.5")).expect("write");
-    let out = wasp(&dir, &["inspect", "r.snap"]);
+    let out = wasp_in(&dir, &["inspect", "r.snap"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
@@ -150,18 +125,21 @@ fn damaged_files_give_one_error_line() {
     let core = core_bytes(&run_file);
     for cut in [0, 5, 8, 20, 60, 200, run_file.len() / 2, run_file.len() - 1] {
         fs::write(dir.join("cut.snap"), &run_file[..cut]).expect("write");
-        assert_one_error_line(&wasp(&dir, &["inspect", "cut.snap"]), &format!("cut {cut}"));
+        assert_one_error_line(
+            &wasp_in(&dir, &["inspect", "cut.snap"]),
+            &format!("cut {cut}"),
+        );
     }
     for cut in [9, 17, 100, core.len() - 3] {
         fs::write(dir.join("cut.snap"), &core[..cut]).expect("write");
-        let out = wasp(&dir, &["inspect", "cut.snap", "--module", "spin.wat"]);
+        let out = wasp_in(&dir, &["inspect", "cut.snap", "--module", "spin.wat"]);
         assert_one_error_line(&out, &format!("core cut {cut}"));
     }
     // A run file's checksum catches any changed byte.
     let mut flipped = run_file.clone();
     flipped[run_file.len() / 2] ^= 0x10;
     fs::write(dir.join("flip.snap"), &flipped).expect("write");
-    assert_one_error_line(&wasp(&dir, &["inspect", "flip.snap"]), "flipped");
+    assert_one_error_line(&wasp_in(&dir, &["inspect", "flip.snap"]), "flipped");
 }
 
 /// Core snapshots carry no checksum: flipped bits in the header, layout and call either
@@ -175,7 +153,7 @@ fn flipped_core_snapshots_never_panic() {
         let mut damaged = core.clone();
         damaged[i] ^= 0x41;
         fs::write(dir.join("flip.snap"), &damaged).expect("write");
-        let out = wasp(&dir, &["inspect", "flip.snap", "--module", "spin.wat"]);
+        let out = wasp_in(&dir, &["inspect", "flip.snap", "--module", "spin.wat"]);
         let err = stderr(&out);
         assert!(!err.contains("internal error"), "byte {i}: {err}");
         if !out.status.success() {
@@ -187,7 +165,7 @@ fn flipped_core_snapshots_never_panic() {
 #[test]
 fn a_module_is_still_listed() {
     let dir = scratch("module");
-    let out = wasp(&dir, &["inspect", "spin.wat"]);
+    let out = wasp_in(&dir, &["inspect", "spin.wat"]);
     assert_eq!(
         stdout(&out),
         "export \"run\": (func (param i32) (result i32))\n"

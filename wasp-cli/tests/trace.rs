@@ -1,18 +1,14 @@
 //! `wasp run --trace`: every executed Wasm operator on stderr, exactly; `--trace-func` and
 //! `--trace-limit` narrow it; results and gas are those of an untraced run.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
+
+use common::{fixture, wasp_in};
+
+use std::process::Output;
 
 fn wasp(args: &[&str]) -> Output {
-    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("fixtures");
-    Command::new(env!("CARGO_BIN_EXE_wasp"))
-        .current_dir(fixtures)
-        .args(args)
-        .output()
-        .expect("failed to start wasp")
+    wasp_in(&fixture(""), args)
 }
 
 fn text(bytes: &[u8]) -> String {

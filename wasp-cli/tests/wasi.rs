@@ -1,13 +1,10 @@
 //! `wasp run` on WASI programs: `_start` with argv, the exit code as the status.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
+use common::fixture;
+
+use std::process::Command;
 
 #[test]
 fn a_wasi_command_gets_its_args_and_its_exit_code_is_the_status() {
