@@ -387,6 +387,25 @@ macro_rules! step_compare {
     )*};
 }
 
+/// The same for an i64 counter: the i64 `reg += step` (`step` sign-extended), then the
+/// branch when `f(reg, rhs)` holds, the operands read as `$t`.
+macro_rules! step_compare64 {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            set!(regs, reg, v);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+    )*};
+}
+
 mod branch;
 mod call;
 mod control;
