@@ -84,7 +84,11 @@ fn results_globals_and_gas_are_those_of_the_wasm_semantics() {
                     }
                     let run = instance.get_typed_func::<i32, i32>(&store, "run").unwrap();
                     let at = format!("k {k}, step {step}, sp {sp}, gas {gas}");
-                    assert_eq!(run.call(&mut store, 9).unwrap(), reference(9, sp, k), "{at}");
+                    assert_eq!(
+                        run.call(&mut store, 9).unwrap(),
+                        reference(9, sp, k),
+                        "{at}"
+                    );
                     assert_eq!(global(&store, &instance, "sp"), sp, "{at}");
                     let count = step.wrapping_mul(3);
                     assert_eq!(global(&store, &instance, "count"), count, "{at}");

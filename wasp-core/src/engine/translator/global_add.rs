@@ -156,7 +156,10 @@ mod tests {
         // Each still sets a global to a sum (`GlobalSetAddI32`) unless a label intervenes.
         for (body, set_add) in [
             // Another global.
-            ("(global.set $b (i32.add (global.get $a) (i32.const 1)))", true),
+            (
+                "(global.set $b (i32.add (global.get $a) (i32.const 1)))",
+                true,
+            ),
             // The value read is kept in a local.
             (
                 "(global.set $a (i32.add (local.tee $x (global.get $a)) (i32.const 1)))",

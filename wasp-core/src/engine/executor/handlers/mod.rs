@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Cx, Flow, Handler, Op};
+use super::dispatch::{Cx, Flow, Handler, Op, Spare, SPARE};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -74,7 +74,7 @@ macro_rules! dispatch {
         // SAFETY: `ip` is an instruction of the running function: every successor a handler
         // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, budget, $gas);
+        return handler(ip, $regs, $cx, SPARE, budget, $gas);
     }};
 }
 
@@ -98,7 +98,7 @@ macro_rules! dispatch_next {
         let ip: *const Op = $ip;
         // SAFETY: as in `dispatch!`.
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $budget, $gas);
+        return handler(ip, $regs, $cx, SPARE, $budget, $gas);
     }};
 }
 
@@ -140,6 +140,7 @@ macro_rules! op {
             $ip: *const Op,
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
+            _spare: Spare,
             budget: u32,
             mut $gas: u64,
         ) -> *const Op {
