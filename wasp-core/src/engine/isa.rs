@@ -182,6 +182,28 @@ macro_rules! for_each_instr {
             StepBrI32LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 counter steps fused with a branch into a loop (`StepBrI64..`), paying as
+            /// [`Instr::BrPay`] when taken.
+            StepBrI64EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64NePay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64EqImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64NeImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -434,6 +456,49 @@ macro_rules! for_each_instr {
             /// `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `imm`.
             StepBrI32GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
+            // The same for an i64 counter: `reg = reg + step` (i64, wrapping, `step`
+            // sign-extended), then the branch of `BrI64..` on the new value.
+            /// i64 `reg += step`, then `br_if` on `i64.eq` of `reg` and `rhs`.
+            StepBrI64Eq { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ne` of `reg` and `rhs`.
+            StepBrI64Ne { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.lt_s` of `reg` and `rhs`.
+            StepBrI64LtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.lt_u` of `reg` and `rhs`.
+            StepBrI64LtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.gt_s` of `reg` and `rhs`.
+            StepBrI64GtS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.gt_u` of `reg` and `rhs`.
+            StepBrI64GtU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.le_s` of `reg` and `rhs`.
+            StepBrI64LeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.le_u` of `reg` and `rhs`.
+            StepBrI64LeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ge_s` of `reg` and `rhs`.
+            StepBrI64GeS { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ge_u` of `reg` and `rhs`.
+            StepBrI64GeU { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.eq` of `reg` and `imm`.
+            StepBrI64EqImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ne` of `reg` and `imm`.
+            StepBrI64NeImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.lt_s` of `reg` and `imm`.
+            StepBrI64LtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.lt_u` of `reg` and `imm`.
+            StepBrI64LtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.gt_s` of `reg` and `imm`.
+            StepBrI64GtSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.gt_u` of `reg` and `imm`.
+            StepBrI64GtUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.le_s` of `reg` and `imm`.
+            StepBrI64LeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.le_u` of `reg` and `imm`.
+            StepBrI64LeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ge_s` of `reg` and `imm`.
+            StepBrI64GeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 `reg += step`, then `br_if` on `i64.ge_u` of `reg` and `imm`.
+            StepBrI64GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.
             Copy { dst: Dst, src: Src };
@@ -451,6 +516,15 @@ macro_rules! for_each_instr {
             GlobalGet { dst: Dst, global: Imm(u32) };
             /// `global.set` of global `global`.
             GlobalSet { src: Src, global: Imm(u32) };
+            /// `global.set` of global `global` (an i32) to its value plus `imm` (wrapping), the
+            /// sum also written to `dst`: `global.get`, `i32.add` of a constant and `global.set`
+            /// of the same global, as a counter or a stack-pointer prologue does
+            /// (`translator/global_add.rs`).
+            GlobalAddI32 { dst: Dst, global: Imm(u32), imm: Imm(i32) };
+            /// `global.set` of global `global` (an i32) to `src + imm` (wrapping): `i32.add` of a
+            /// constant whose sum only `global.set` reads, as a stack-pointer epilogue does
+            /// (`translator/global_add.rs`).
+            GlobalSetAddI32 { src: Src, global: Imm(u32), imm: Imm(i32) };
 
             // ----- i32 arithmetic ----------------------------------------------------------------
             /// `i32.add`.
@@ -1791,6 +1865,26 @@ macro_rules! for_each_paying_branch {
                 StepBrI32LeUImm { reg, step, imm, offset } => StepBrI32LeUImmPay;
                 StepBrI32GeSImm { reg, step, imm, offset } => StepBrI32GeSImmPay;
                 StepBrI32GeUImm { reg, step, imm, offset } => StepBrI32GeUImmPay;
+                StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay;
+                StepBrI64Ne { reg, rhs, step, offset } => StepBrI64NePay;
+                StepBrI64LtS { reg, rhs, step, offset } => StepBrI64LtSPay;
+                StepBrI64LtU { reg, rhs, step, offset } => StepBrI64LtUPay;
+                StepBrI64GtS { reg, rhs, step, offset } => StepBrI64GtSPay;
+                StepBrI64GtU { reg, rhs, step, offset } => StepBrI64GtUPay;
+                StepBrI64LeS { reg, rhs, step, offset } => StepBrI64LeSPay;
+                StepBrI64LeU { reg, rhs, step, offset } => StepBrI64LeUPay;
+                StepBrI64GeS { reg, rhs, step, offset } => StepBrI64GeSPay;
+                StepBrI64GeU { reg, rhs, step, offset } => StepBrI64GeUPay;
+                StepBrI64EqImm { reg, step, imm, offset } => StepBrI64EqImmPay;
+                StepBrI64NeImm { reg, step, imm, offset } => StepBrI64NeImmPay;
+                StepBrI64LtSImm { reg, step, imm, offset } => StepBrI64LtSImmPay;
+                StepBrI64LtUImm { reg, step, imm, offset } => StepBrI64LtUImmPay;
+                StepBrI64GtSImm { reg, step, imm, offset } => StepBrI64GtSImmPay;
+                StepBrI64GtUImm { reg, step, imm, offset } => StepBrI64GtUImmPay;
+                StepBrI64LeSImm { reg, step, imm, offset } => StepBrI64LeSImmPay;
+                StepBrI64LeUImm { reg, step, imm, offset } => StepBrI64LeUImmPay;
+                StepBrI64GeSImm { reg, step, imm, offset } => StepBrI64GeSImmPay;
+                StepBrI64GeUImm { reg, step, imm, offset } => StepBrI64GeUImmPay;
             }
         }
     };

@@ -44,8 +44,25 @@ impl std::fmt::Debug for Op {
 /// subtraction and a test with no store and reload through memory. A handler that returns
 /// to the trampoline leaves it in [`Cx::gas`] first, which the trampoline hands to the next
 /// chain and writes back to the store when execution stops.
-pub(super) type Handler =
-    fn(ip: *const Op, regs: *mut u64, cx: &mut Cx<'_>, budget: u32, gas: u64) -> *const Op;
+///
+/// `spare` carries nothing: it holds the fourth argument register (`rcx` on x86-64), which
+/// variable shifts and rotations need for their count, so that a handler may use it freely
+/// instead of saving and restoring an argument around the shift. It is passed on
+/// uninitialised ([`SPARE`]), which costs no instruction.
+pub(super) type Handler = fn(
+    ip: *const Op,
+    regs: *mut u64,
+    cx: &mut Cx<'_>,
+    spare: Spare,
+    budget: u32,
+    gas: u64,
+) -> *const Op;
+
+/// The type of [`Handler`]'s unused `spare` argument.
+pub(super) type Spare = std::mem::MaybeUninit<usize>;
+
+/// The value passed as [`Handler`]'s `spare` argument: none.
+pub(super) const SPARE: Spare = std::mem::MaybeUninit::uninit();
 
 /// What a handler does next.
 pub(super) enum Flow {
@@ -145,7 +162,7 @@ pub(crate) fn execute(
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        let next = handler(ip, regs, &mut cx, BUDGET, gas);
+        let next = handler(ip, regs, &mut cx, SPARE, BUDGET, gas);
         if next.is_null() {
             cx.s.gas = cx.gas;
             return cx.exit;

@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use super::dispatch::{Cx, Op};
+use super::dispatch::{Cx, Op, Spare};
 use super::{Limits, Stack};
 use crate::engine::ir::Instr;
 use crate::engine::translator::CompiledFunc;
@@ -45,6 +45,7 @@ fn enter_translation(
     _ip: *const Op,
     _regs: *mut u64,
     cx: &mut Cx<'_>,
+    _spare: Spare,
     _budget: u32,
     gas: u64,
 ) -> *const Op {

@@ -12,6 +12,7 @@ mod and_not;
 mod control;
 mod fuse;
 mod fuse_address;
+mod global_add;
 mod offsets;
 mod ops;
 mod pay;

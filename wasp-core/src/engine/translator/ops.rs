@@ -117,11 +117,8 @@ impl Translator<'_> {
             O::GlobalSet { global_index } => {
                 let (value, pos) = self.pop();
                 let src = self.reg_of(value, pos);
-                self.emit(Instr::GlobalSet {
-                    src,
-                    global: global_index,
-                });
-                if value == Operand::Temp {
+                let kept = self.emit_global_set(src, global_index);
+                if kept && value == Operand::Temp {
                     self.global_in_slot = Some((global_index, src, self.code.len()));
                 }
             }

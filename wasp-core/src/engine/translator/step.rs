@@ -37,8 +37,11 @@ impl Translator<'_> {
         if self.label_at > at {
             return None;
         }
-        let (reg, step) = step_of(self.code[at])?;
-        with_step(branch, reg, step)
+        if let Some((reg, step)) = step_of(self.code[at]) {
+            return with_step(branch, reg, step);
+        }
+        let (reg, step) = step64_of(self.code[at])?;
+        with_step64(branch, reg, step)
     }
 }
 
@@ -47,6 +50,16 @@ fn step_of(instr: Instr) -> Option<(Reg, i16)> {
     let (reg, step) = match instr {
         Instr::I32AddImm { dst, lhs, imm } if dst == lhs => (dst, imm),
         Instr::I32SubImm { dst, lhs, imm } if dst == lhs => (dst, imm.checked_neg()?),
+        _ => return None,
+    };
+    Some((reg, i16::try_from(step).ok()?))
+}
+
+/// `(slot, step)` when `instr` adds a constant that fits in 16 bits to an i64 slot in place.
+fn step64_of(instr: Instr) -> Option<(Reg, i16)> {
+    let (reg, step) = match instr {
+        Instr::I64AddImm { dst, lhs, imm } if dst == lhs => (dst, imm),
+        Instr::I64SubImm { dst, lhs, imm } if dst == lhs => (dst, imm.checked_neg()?),
         _ => return None,
     };
     Some((reg, i16::try_from(step).ok()?))
@@ -94,6 +107,49 @@ step_fusion! {
     BrI32LeU, BrI32LeUImm => StepBrI32LeU, StepBrI32LeUImm; swapped StepBrI32GeU;
     BrI32GeS, BrI32GeSImm => StepBrI32GeS, StepBrI32GeSImm; swapped StepBrI32LeS;
     BrI32GeU, BrI32GeUImm => StepBrI32GeU, StepBrI32GeUImm; swapped StepBrI32LeU;
+}
+
+/// Generates [`with_step64`] from the table of i64 comparisons below.
+macro_rules! step_fusion64 {
+    ($($br:ident, $br_imm:ident => $step:ident, $step_imm:ident; swapped $swap:ident;)*) => {
+        /// `branch` preceded by the i64 `reg += step` as one instruction, if `branch` tests
+        /// `reg` (as [`with_step`] for i32).
+        fn with_step64(branch: Instr, reg: Reg, step: i16) -> Option<Instr> {
+            Some(match branch {
+                $(
+                    Instr::$br { lhs, rhs, offset } if lhs == reg && rhs != reg => {
+                        Instr::$step { reg, rhs, step, offset }
+                    }
+                    Instr::$br { lhs, rhs, offset } if rhs == reg && lhs != reg => {
+                        Instr::$swap { reg, rhs: lhs, step, offset }
+                    }
+                    Instr::$br_imm { lhs, imm, offset } if lhs == reg => {
+                        Instr::$step_imm { reg, step, imm, offset }
+                    }
+                )*
+                Instr::BrI64IfNez { cond, offset } if cond == reg => {
+                    Instr::StepBrI64NeImm { reg, step, imm: 0, offset }
+                }
+                Instr::BrI64IfEqz { cond, offset } if cond == reg => {
+                    Instr::StepBrI64EqImm { reg, step, imm: 0, offset }
+                }
+                _ => return None,
+            })
+        }
+    };
+}
+
+step_fusion64! {
+    BrI64Eq, BrI64EqImm => StepBrI64Eq, StepBrI64EqImm; swapped StepBrI64Eq;
+    BrI64Ne, BrI64NeImm => StepBrI64Ne, StepBrI64NeImm; swapped StepBrI64Ne;
+    BrI64LtS, BrI64LtSImm => StepBrI64LtS, StepBrI64LtSImm; swapped StepBrI64GtS;
+    BrI64LtU, BrI64LtUImm => StepBrI64LtU, StepBrI64LtUImm; swapped StepBrI64GtU;
+    BrI64GtS, BrI64GtSImm => StepBrI64GtS, StepBrI64GtSImm; swapped StepBrI64LtS;
+    BrI64GtU, BrI64GtUImm => StepBrI64GtU, StepBrI64GtUImm; swapped StepBrI64LtU;
+    BrI64LeS, BrI64LeSImm => StepBrI64LeS, StepBrI64LeSImm; swapped StepBrI64GeS;
+    BrI64LeU, BrI64LeUImm => StepBrI64LeU, StepBrI64LeUImm; swapped StepBrI64GeU;
+    BrI64GeS, BrI64GeSImm => StepBrI64GeS, StepBrI64GeSImm; swapped StepBrI64LeS;
+    BrI64GeU, BrI64GeUImm => StepBrI64GeU, StepBrI64GeUImm; swapped StepBrI64LeU;
 }
 
 #[cfg(test)]
@@ -205,6 +261,62 @@ mod tests {
         );
         assert_eq!(count(&code, |i| matches!(i, Instr::StepBrI32LtU { .. })), 1);
         assert_eq!(count(&code, |i| matches!(i, Instr::I32AddImm { .. })), 0);
+    }
+
+    #[test]
+    fn an_i64_counter_steps_with_its_test_and_the_back_edge_repeating_it() {
+        let code = code(
+            r#"(module (func (param $n i64) (result i64) (local $i i64)
+              (block $out
+                (loop $l
+                  (br_if $out (i64.ge_u (local.get $i) (local.get $n)))
+                  (local.set $i (i64.add (local.get $i) (i64.const 1)))
+                  (br $l)))
+              (loop $down
+                (local.set $n (i64.sub (local.get $n) (i64.const 2)))
+                (br_if $down (i64.gt_s (local.get $n) (i64.const 0))))
+              (local.get $i)))"#,
+            false,
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::StepBrI64LtU { .. })), 1);
+        assert!(
+            code.iter().any(|i| matches!(
+                i,
+                Instr::StepBrI64GtSImm {
+                    reg: 0,
+                    step: -2,
+                    imm: 0,
+                    ..
+                }
+            )),
+            "{code:?}"
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::I64AddImm { .. })), 0);
+        assert_eq!(count(&code, |i| matches!(i, Instr::I64SubImm { .. })), 0);
+    }
+
+    #[test]
+    fn a_metered_i64_back_edge_takes_the_paying_form() {
+        let code = code(
+            r#"(module (func (param $n i64) (result i64)
+              (loop $l
+                (local.set $n (i64.add (local.get $n) (i64.const -1)))
+                (br_if $l (i64.ne (local.get $n) (i64.const 0))))
+              (local.get $n)))"#,
+            true,
+        );
+        assert!(
+            matches!(
+                code[1],
+                Instr::StepBrI64NeImmPay {
+                    reg: 0,
+                    step: -1,
+                    imm: 0,
+                    offset: 0
+                }
+            ),
+            "{code:?}"
+        );
     }
 
     #[test]

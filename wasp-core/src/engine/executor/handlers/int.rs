@@ -85,6 +85,20 @@ step_compare! {
     StepBrI32GeU, StepBrI32GeUImm(u32) = |a, b| a >= b;
 }
 
+// And for an i64 counter (`translator/step.rs`).
+step_compare64! {
+    StepBrI64Eq, StepBrI64EqImm(u64) = |a, b| a == b;
+    StepBrI64Ne, StepBrI64NeImm(u64) = |a, b| a != b;
+    StepBrI64LtS, StepBrI64LtSImm(i64) = |a, b| a < b;
+    StepBrI64LtU, StepBrI64LtUImm(u64) = |a, b| a < b;
+    StepBrI64GtS, StepBrI64GtSImm(i64) = |a, b| a > b;
+    StepBrI64GtU, StepBrI64GtUImm(u64) = |a, b| a > b;
+    StepBrI64LeS, StepBrI64LeSImm(i64) = |a, b| a <= b;
+    StepBrI64LeU, StepBrI64LeUImm(u64) = |a, b| a <= b;
+    StepBrI64GeS, StepBrI64GeSImm(i64) = |a, b| a >= b;
+    StepBrI64GeU, StepBrI64GeUImm(u64) = |a, b| a >= b;
+}
+
 compare! {
     I64Eq, I64EqImm, BrI64Eq, BrI64EqImm(u64) = |a, b| a == b;
     I64Ne, I64NeImm, BrI64Ne, BrI64NeImm(u64) = |a, b| a != b;

@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Cx, Flow, Handler, Op};
+use super::dispatch::{Cx, Flow, Handler, Op, Spare, SPARE};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -74,7 +74,7 @@ macro_rules! dispatch {
         // SAFETY: `ip` is an instruction of the running function: every successor a handler
         // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, budget, $gas);
+        return handler(ip, $regs, $cx, SPARE, budget, $gas);
     }};
 }
 
@@ -98,7 +98,7 @@ macro_rules! dispatch_next {
         let ip: *const Op = $ip;
         // SAFETY: as in `dispatch!`.
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $budget, $gas);
+        return handler(ip, $regs, $cx, SPARE, $budget, $gas);
     }};
 }
 
@@ -140,6 +140,7 @@ macro_rules! op {
             $ip: *const Op,
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
+            _spare: Spare,
             budget: u32,
             mut $gas: u64,
         ) -> *const Op {
@@ -380,6 +381,25 @@ macro_rules! step_compare {
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
             let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+    )*};
+}
+
+/// The same for an i64 counter: the i64 `reg += step` (`step` sign-extended), then the
+/// branch when `f(reg, rhs)` holds, the operands read as `$t`.
+macro_rules! step_compare64 {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            set!(regs, reg, v);
+            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)

@@ -185,6 +185,37 @@ pay_step! {
     StepBrI32GeUPay, StepBrI32GeUImmPay(u32) = |a, b| a >= b;
 }
 
+/// The same for an i64 counter: the i64 `reg += step`, then the test of `$f` as `$t`.
+macro_rules! pay_step64 {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            set!(regs, reg, v);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+        });
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
+            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+        });
+    )*};
+}
+
+pay_step64! {
+    StepBrI64EqPay, StepBrI64EqImmPay(u64) = |a, b| a == b;
+    StepBrI64NePay, StepBrI64NeImmPay(u64) = |a, b| a != b;
+    StepBrI64LtSPay, StepBrI64LtSImmPay(i64) = |a, b| a < b;
+    StepBrI64LtUPay, StepBrI64LtUImmPay(u64) = |a, b| a < b;
+    StepBrI64GtSPay, StepBrI64GtSImmPay(i64) = |a, b| a > b;
+    StepBrI64GtUPay, StepBrI64GtUImmPay(u64) = |a, b| a > b;
+    StepBrI64LeSPay, StepBrI64LeSImmPay(i64) = |a, b| a <= b;
+    StepBrI64LeUPay, StepBrI64LeUImmPay(u64) = |a, b| a <= b;
+    StepBrI64GeSPay, StepBrI64GeSImmPay(i64) = |a, b| a >= b;
+    StepBrI64GeUPay, StepBrI64GeUImmPay(u64) = |a, b| a >= b;
+}
+
 pay_compare! {
     BrI64EqPay, BrI64EqImmPay, BrI64EqPayFirst, BrI64EqImmPayFirst(u64) = |a, b| a == b;
     BrI64NePay, BrI64NeImmPay, BrI64NePayFirst, BrI64NeImmPayFirst(u64) = |a, b| a != b;

@@ -56,3 +56,18 @@ op!(GlobalSet { src, global }, |ip, regs, cx| {
     cx.global(global).value = r!(regs, src);
     Ok(Flow::Next)
 });
+
+// A global stepped by a constant, and a global set to a slot plus a constant
+// (`translator/global_add.rs`).
+op!(GlobalAddI32 { dst, global, imm }, |ip, regs, cx| {
+    let g = cx.global(global);
+    let v = w32!((g.value as u32).wrapping_add(imm as u32));
+    g.value = v;
+    set!(regs, dst, v);
+    Ok(Flow::Next)
+});
+
+op!(GlobalSetAddI32 { src, global, imm }, |ip, regs, cx| {
+    cx.global(global).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
+    Ok(Flow::Next)
+});

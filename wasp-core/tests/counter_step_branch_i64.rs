@@ -1,0 +1,362 @@
+//! An i64 loop counter's step fused with the branch testing it (`StepBrI64..`, one dispatch
+//! for `local.set $i (i64.add (local.get $i) (i64.const step))` and the `br_if` on `$i` after
+//! it): every comparison, the counter on either side, a slot or a constant on the other,
+//! steps up and down to the ends of the 16-bit range, across 2^32 (no 32-bit wrap) and the
+//! wrap-around of i64, give the results of the Wasm semantics, metered or not, the gas the
+//! price list says, pause where a block cannot be paid for at every budget, and snapshots
+//! there restore and go on; a test at the loop's end branches back into it (the fused step's
+//! paying form under metering) with the same results, gas and pauses.
+//!
+//! Each program steps `$i` from `$start` and exits when the test holds, at most 40 rounds
+//! (`$k` counts them, an i32 tested and stepped the same way); it returns `$i` plus `$k`
+//! shifted left by 48.
+
+use wasp_core::{CallOutcome, Config, Engine, Func, Linker, Module, Store, Val};
+
+const COMPARISONS: [&str; 10] = [
+    "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+];
+
+fn holds(op: &str, a: i64, b: i64) -> bool {
+    let (ua, ub) = (a as u64, b as u64);
+    match op {
+        "eq" => a == b,
+        "ne" => a != b,
+        "lt_s" => a < b,
+        "lt_u" => ua < ub,
+        "gt_s" => a > b,
+        "gt_u" => ua > ub,
+        "le_s" => a <= b,
+        "le_u" => ua <= ub,
+        "ge_s" => a >= b,
+        "ge_u" => ua >= ub,
+        _ => unreachable!("not a comparison: {op}"),
+    }
+}
+
+/// Where the counter stands in the test.
+#[derive(Clone, Copy, Debug)]
+enum Side {
+    /// `(op $i $n)`.
+    Left,
+    /// `(op $n $i)`.
+    Right,
+    /// `(op $i (i64.const rhs))`.
+    Const,
+}
+
+/// One program and how to run it.
+struct Case {
+    name: String,
+    wat: String,
+    /// `(start, rhs)` arguments to try.
+    args: Vec<(i64, i64)>,
+    /// Gas of one round, paid up front.
+    round: u64,
+    reference: Box<dyn Fn(i64, i64) -> (i64, u64)>,
+}
+
+/// Gas of the code before the loop and after the loop.
+const ENTRY: u64 = 2;
+const EXIT: u64 = 6;
+
+/// Runs the program in Rust: `(result, rounds)`.
+fn simulate(
+    op: &str,
+    side: Side,
+    step: i64,
+    start: i64,
+    rhs: i64,
+    jump_on_counter: bool,
+) -> (i64, u64) {
+    let (mut i, mut k) = (start, 0_u32);
+    let rounds = loop {
+        k += 1;
+        if k >= 40 {
+            break k;
+        }
+        i = i.wrapping_add(step);
+        let test = if jump_on_counter {
+            i != 0
+        } else {
+            match side {
+                Side::Right => holds(op, rhs, i),
+                _ => holds(op, i, rhs),
+            }
+        };
+        if test {
+            break k;
+        }
+    };
+    (i.wrapping_add(i64::from(k) << 48), u64::from(rounds))
+}
+
+fn case(op: &'static str, side: Side, step: i64, jump_on_counter: bool) -> Case {
+    let fixed = 5;
+    let test = match (jump_on_counter, side) {
+        (true, _) => "(i64.ne (local.get $i) (i64.const 0))".to_string(),
+        (false, Side::Left) => format!("(i64.{op} (local.get $i) (local.get $n))"),
+        (false, Side::Right) => format!("(i64.{op} (local.get $n) (local.get $i))"),
+        (false, Side::Const) => format!("(i64.{op} (local.get $i) (i64.const {fixed}))"),
+    };
+    let (add, amount) = if step < 0 {
+        ("sub", -step)
+    } else {
+        ("add", step)
+    };
+    let wat = format!(
+        r#"(module (func (export "run") (param $start i64) (param $n i64) (result i64)
+          (local $i i64) (local $k i32)
+          (local.set $i (local.get $start))
+          (block $out
+            (loop $l
+              (local.set $k (i32.add (local.get $k) (i32.const 1)))
+              (br_if $out (i32.ge_u (local.get $k) (i32.const 40)))
+              (local.set $i (i64.{add} (local.get $i) (i64.const {amount})))
+              (br_if $out {test})
+              (br $l)))
+          (i64.add (local.get $i)
+                   (i64.shl (i64.extend_i32_u (local.get $k)) (i64.const 48)))))"#
+    );
+    let starts = [
+        0,
+        -3,
+        7,
+        i64::MAX - 2,
+        i64::MIN + 2,
+        i64::from(u32::MAX) - 2,
+        -(step.saturating_mul(3)),
+    ];
+    let args = starts
+        .into_iter()
+        .flat_map(|s| {
+            [
+                (s, 5),
+                (s, -1),
+                (s, i64::MIN),
+                (s, s.wrapping_add(step * 4)),
+            ]
+        })
+        .collect();
+    Case {
+        name: format!("i64.{op}, counter {side:?}, step {step}, jump on $i {jump_on_counter}"),
+        wat,
+        args,
+        // Step `$k` (4), test it (4), step `$i` (4), test it (4), `br`.
+        round: 17,
+        reference: Box::new(move |start, n| {
+            let rhs = if matches!(side, Side::Const) {
+                fixed
+            } else {
+                n
+            };
+            simulate(op, side, step, start, rhs, jump_on_counter)
+        }),
+    }
+}
+
+fn all_cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for op in COMPARISONS {
+        for side in [Side::Left, Side::Right, Side::Const] {
+            for step in [1, -1, 7, 32767, -32768] {
+                cases.push(case(op, side, step, false));
+            }
+        }
+    }
+    for step in [1, -1, 32767, -32768] {
+        cases.push(case("ne", Side::Left, step, true));
+    }
+    cases
+}
+
+fn engine(gas: bool) -> Engine {
+    let mut config = Config::default();
+    config.gas_metering(gas);
+    Engine::new(&config)
+}
+
+fn instantiate(engine: &Engine, wat: &str) -> (Store<()>, Func) {
+    let module = Module::new(engine, wat).unwrap();
+    let mut store = Store::new(engine, ());
+    let instance = Linker::new(engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
+    let run = instance.get_func(&store, "run").unwrap();
+    (store, run)
+}
+
+fn result(v: &Val) -> i64 {
+    match *v {
+        Val::I64(x) => x,
+        ref other => panic!("an i64 result, found {other:?}"),
+    }
+}
+
+/// The pauses (gas used, gas needed) of a call started with `budget` that is given exactly
+/// what each pause needs.
+fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
+    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
+    for &charge in charges {
+        if left < charge {
+            pauses.push((used, charge - left));
+            left = charge;
+        }
+        left -= charge;
+        used += charge;
+    }
+    pauses
+}
+
+/// Runs `run(start, n)` from `budget`, topping up what each pause needs; when `snapshot`,
+/// each pause is saved and restored into a fresh store first. Returns the pauses, the result
+/// and the total gas.
+fn run_paused(
+    case: &Case,
+    (start, n): (i64, i64),
+    budget: u64,
+    snapshot: bool,
+) -> (Vec<(u64, u64)>, i64, u64) {
+    let engine = engine(true);
+    let (mut store, run) = instantiate(&engine, &case.wat);
+    store.set_gas(budget).unwrap();
+    let args = [Val::I64(start), Val::I64(n)];
+    let mut outcome = run.call_resumable(&mut store, &args).unwrap();
+    let mut pauses = Vec::new();
+    loop {
+        match outcome {
+            CallOutcome::OutOfGas(mut paused) => {
+                let needed = paused.gas_needed().unwrap();
+                pauses.push((paused.gas_used(), needed));
+                assert!(pauses.len() <= 64, "{}: too many pauses", case.name);
+                if snapshot {
+                    let bytes = store.snapshot(Some(&paused));
+                    store = instantiate(&engine, &case.wat).0;
+                    paused = store.restore(&bytes).unwrap().unwrap();
+                }
+                let left = store.gas_left().unwrap();
+                store.set_gas(left + needed).unwrap();
+                outcome = paused.resume(&mut store, &[]).unwrap();
+            }
+            CallOutcome::Finished { results, gas_used } => {
+                return (pauses, result(&results[0]), gas_used)
+            }
+            other => panic!("{}: only gas pauses here, found {other:?}", case.name),
+        }
+    }
+}
+
+fn charges(case: &Case, rounds: u64) -> Vec<u64> {
+    let mut charges = vec![ENTRY];
+    charges.extend(std::iter::repeat_n(case.round, rounds as usize));
+    charges.push(EXIT);
+    charges
+}
+
+#[test]
+fn results_and_gas_are_those_of_the_wasm_semantics_and_the_price_list() {
+    for case in all_cases() {
+        let (mut plain, run) = instantiate(&engine(false), &case.wat);
+        for &(start, n) in &case.args {
+            let (expected, rounds) = (case.reference)(start, n);
+            let at = format!("{}, start {start}, n {n}", case.name);
+            let mut out = [Val::I64(0)];
+            run.call(&mut plain, &[Val::I64(start), Val::I64(n)], &mut out)
+                .unwrap();
+            assert_eq!(result(&out[0]), expected, "{at} unmetered");
+            let (pauses, metered, gas) = run_paused(&case, (start, n), u64::MAX / 2, false);
+            assert_eq!((pauses, metered), (vec![], expected), "{at}");
+            assert_eq!(gas, ENTRY + case.round * rounds + EXIT, "{at}");
+        }
+    }
+}
+
+#[test]
+fn the_cases_exit_on_the_fused_test_and_run_several_rounds() {
+    let (mut on_test, mut long) = (0, 0);
+    for case in all_cases() {
+        for &(start, n) in &case.args {
+            let (_, rounds) = (case.reference)(start, n);
+            on_test += usize::from(rounds < 39);
+            long += usize::from((3..39).contains(&rounds));
+        }
+    }
+    assert!(on_test > 500 && long > 100, "{on_test} {long}");
+}
+
+#[test]
+fn every_budget_pauses_where_a_block_is_not_covered_and_snapshots_resume() {
+    for case in all_cases().into_iter().step_by(7) {
+        // The shortest run of more than one round.
+        let rounds_of = |&(start, n): &(i64, i64)| (case.reference)(start, n).1;
+        let (start, n) = *case
+            .args
+            .iter()
+            .min_by_key(|a| (rounds_of(a) < 2, rounds_of(a)))
+            .expect("arguments");
+        let (expected, rounds) = (case.reference)(start, n);
+        let charges = charges(&case, rounds);
+        let total: u64 = charges.iter().sum();
+        for budget in 0..=total {
+            let snapshot = budget % 3 == 0;
+            let (pauses, r, gas) = run_paused(&case, (start, n), budget, snapshot);
+            let at = format!("{}, budget {budget}, snapshot {snapshot}", case.name);
+            assert_eq!(pauses, expected_pauses(&charges, budget), "{at}");
+            assert_eq!((r, gas), (expected, total), "{at}");
+        }
+    }
+}
+
+/// `i = start; do { i += step } while (i <op> n)`, at most 1000 rounds: the test at the loop's
+/// end branches back into it.
+fn back_edge(op: &str, step: i64) -> String {
+    format!(
+        r#"(module (func (export "run") (param $start i64) (param $n i64) (result i64)
+          (local $k i32)
+          (loop $l
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (if (i32.ge_u (local.get $k) (i32.const 1000)) (then (return (local.get $start))))
+            (local.set $start (i64.add (local.get $start) (i64.const {step})))
+            (br_if $l (i64.{op} (local.get $start) (local.get $n))))
+          (local.get $start)))"#
+    )
+}
+
+#[test]
+fn a_test_at_the_loop_end_gives_the_same_results_gas_and_pauses_metered_or_not() {
+    for (op, step, start, n) in [
+        ("lt_s", 3, -10, 20),
+        ("lt_u", 1, i64::from(u32::MAX) - 4, i64::from(u32::MAX) + 3),
+        ("ne", -2, 10, 0),
+        ("gt_s", -32768, 100_000, -100_000),
+    ] {
+        let case = Case {
+            name: format!("back edge i64.{op}, step {step}"),
+            wat: back_edge(op, step),
+            args: vec![(start, n)],
+            round: 0,
+            reference: Box::new(|_, _| (0, 0)),
+        };
+        let mut expected = start;
+        loop {
+            expected = expected.wrapping_add(step);
+            if !holds(op, expected, n) {
+                break;
+            }
+        }
+        let (mut plain, run) = instantiate(&engine(false), &case.wat);
+        let mut out = [Val::I64(0)];
+        run.call(&mut plain, &[Val::I64(start), Val::I64(n)], &mut out)
+            .unwrap();
+        assert_eq!(result(&out[0]), expected, "{}", case.name);
+        let (pauses, r, total) = run_paused(&case, (start, n), u64::MAX / 2, false);
+        assert_eq!((pauses, r), (vec![], expected), "{}", case.name);
+        for budget in 0..total {
+            let snapshot = budget % 2 == 0;
+            let (pauses, r, gas) = run_paused(&case, (start, n), budget, snapshot);
+            let at = format!("{}, budget {budget}", case.name);
+            assert!(!pauses.is_empty(), "{at}");
+            assert_eq!((r, gas), (expected, total), "{at}");
+        }
+    }
+}
