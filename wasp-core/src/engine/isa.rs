@@ -182,6 +182,29 @@ macro_rules! for_each_instr {
             StepBrI32LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// Counter steps fused with the back edge repeating a loop's exit test
+            /// (`StepBrI32..`): the step, then the payment as [`Instr::BrI32EqPayFirst`]
+            /// (pausing, the step done, standing at the loop's `ConsumeGas`), then the test.
+            StepBrI32EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -1719,7 +1742,7 @@ pub(crate) use for_each_compare;
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
 /// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
-/// fused with a branch (`translator/step.rs`) have a paying form only.
+/// fused with a branch (`translator/step.rs`) have both too.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -1771,26 +1794,36 @@ macro_rules! for_each_paying_branch {
                 BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
             }
             stepped {
-                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay;
-                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay;
-                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay;
-                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay;
-                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay;
-                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay;
-                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay;
-                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay;
-                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay;
-                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay;
-                StepBrI32EqImm { reg, step, imm, offset } => StepBrI32EqImmPay;
-                StepBrI32NeImm { reg, step, imm, offset } => StepBrI32NeImmPay;
-                StepBrI32LtSImm { reg, step, imm, offset } => StepBrI32LtSImmPay;
-                StepBrI32LtUImm { reg, step, imm, offset } => StepBrI32LtUImmPay;
-                StepBrI32GtSImm { reg, step, imm, offset } => StepBrI32GtSImmPay;
-                StepBrI32GtUImm { reg, step, imm, offset } => StepBrI32GtUImmPay;
-                StepBrI32LeSImm { reg, step, imm, offset } => StepBrI32LeSImmPay;
-                StepBrI32LeUImm { reg, step, imm, offset } => StepBrI32LeUImmPay;
-                StepBrI32GeSImm { reg, step, imm, offset } => StepBrI32GeSImmPay;
-                StepBrI32GeUImm { reg, step, imm, offset } => StepBrI32GeUImmPay;
+                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay, StepBrI32EqPayFirst;
+                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay, StepBrI32NePayFirst;
+                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay, StepBrI32LtSPayFirst;
+                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay, StepBrI32LtUPayFirst;
+                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay, StepBrI32GtSPayFirst;
+                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay, StepBrI32GtUPayFirst;
+                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay, StepBrI32LeSPayFirst;
+                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay, StepBrI32LeUPayFirst;
+                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay, StepBrI32GeSPayFirst;
+                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay, StepBrI32GeUPayFirst;
+                StepBrI32EqImm { reg, step, imm, offset } =>
+                    StepBrI32EqImmPay, StepBrI32EqImmPayFirst;
+                StepBrI32NeImm { reg, step, imm, offset } =>
+                    StepBrI32NeImmPay, StepBrI32NeImmPayFirst;
+                StepBrI32LtSImm { reg, step, imm, offset } =>
+                    StepBrI32LtSImmPay, StepBrI32LtSImmPayFirst;
+                StepBrI32LtUImm { reg, step, imm, offset } =>
+                    StepBrI32LtUImmPay, StepBrI32LtUImmPayFirst;
+                StepBrI32GtSImm { reg, step, imm, offset } =>
+                    StepBrI32GtSImmPay, StepBrI32GtSImmPayFirst;
+                StepBrI32GtUImm { reg, step, imm, offset } =>
+                    StepBrI32GtUImmPay, StepBrI32GtUImmPayFirst;
+                StepBrI32LeSImm { reg, step, imm, offset } =>
+                    StepBrI32LeSImmPay, StepBrI32LeSImmPayFirst;
+                StepBrI32LeUImm { reg, step, imm, offset } =>
+                    StepBrI32LeUImmPay, StepBrI32LeUImmPayFirst;
+                StepBrI32GeSImm { reg, step, imm, offset } =>
+                    StepBrI32GeSImmPay, StepBrI32GeSImmPayFirst;
+                StepBrI32GeUImm { reg, step, imm, offset } =>
+                    StepBrI32GeUImmPay, StepBrI32GeUImmPayFirst;
             }
         }
     };
