@@ -11,7 +11,9 @@
 //! `dispatch_next!` in `handlers/mod.rs`).
 //!
 //! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`] branches,
-//! calls and returns, at the price of one load.
+//! calls and returns, at the price of one load. With gas metering on, a branch that pays for
+//! the block it enters spends gas instead of budget, and the chain carries at most [`SLICE`]
+//! of gas: such branches, too, reach the trampoline at least every [`SLICE`] of them.
 
 use super::{Exit, Frame, Limits, Stack};
 use crate::engine::ir::Instr;
