@@ -113,14 +113,19 @@ fn shape(test: Test, op: &str, bits: u32) -> (Walk, Vec<i64>) {
 
 /// Every comparison on i32 and i64, with the right operand a parameter (`BrI32LtUPay`...)
 /// and a constant (`BrI32LtUImmPay`...), in loops tested at the bottom and at the top (the
-/// back edge of which takes the inverted comparison's pay-first form, `BrI32GeUPayFirst`...).
+/// back edge of which takes the inverted comparison's pay-first form, `BrI32GeUPayFirst`...;
+/// on i32, fused with the counter step before it, `StepBrI32GeUPayFirst`...). At the top,
+/// i32 comparisons also take the counter on the right (the fused form swaps them).
 fn comparison_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for test in [Test::Bottom, Test::Top] {
         for bits in [32_u32, 64] {
             for op in COMPARISONS {
                 for imm in [false, true] {
-                    cases.push(comparison_case(test, bits, op, imm));
+                    cases.push(comparison_case(test, bits, op, imm, false));
+                }
+                if test == Test::Top && bits == 32 {
+                    cases.push(comparison_case(test, bits, op, false, true));
                 }
             }
         }
@@ -128,8 +133,28 @@ fn comparison_cases() -> Vec<Case> {
     cases
 }
 
-fn comparison_case(test: Test, bits: u32, op: &'static str, imm: bool) -> Case {
+/// The comparison `b op' a` that holds when `a op b` does.
+fn mirrored(op: &str) -> &'static str {
+    let mirror = |from: &str, to: &'static str| op.replacen(from, to, 1);
+    let swapped = match &op[..2] {
+        "lt" => mirror("lt", "gt"),
+        "gt" => mirror("gt", "lt"),
+        "le" => mirror("le", "ge"),
+        "ge" => mirror("ge", "le"),
+        _ => op.to_string(),
+    };
+    COMPARISONS
+        .into_iter()
+        .find(|&c| c == swapped)
+        .expect("a comparison")
+}
+
+/// The loop of `comparison_cases` testing `$i op rhs`, or, `swapped`, `rhs op $i`.
+fn comparison_case(test: Test, bits: u32, op: &'static str, imm: bool, swapped: bool) -> Case {
     let t = if bits == 32 { "i32" } else { "i64" };
+    // `rhs op $i` runs as `$i op' rhs` does.
+    let written = op;
+    let op = if swapped { mirrored(op) } else { op };
     let (walk, args) = shape(test, op, bits);
     let (start, step) = (walk.start, walk.step);
     let fixed = args[0];
@@ -139,7 +164,11 @@ fn comparison_case(test: Test, bits: u32, op: &'static str, imm: bool) -> Case {
         "(local.get $n)".to_string()
     };
     let step_up = format!("(local.set $i ({t}.add (local.get $i) ({t}.const {step})))");
-    let compare = format!("({t}.{op} (local.get $i) {rhs})");
+    let compare = if swapped {
+        format!("({t}.{written} {rhs} (local.get $i))")
+    } else {
+        format!("({t}.{op} (local.get $i) {rhs})")
+    };
     let body = match test {
         Test::Bottom => format!("(loop $l {step_up} (br_if $l {compare}))"),
         Test::Top => format!("(block $out (loop $l (br_if $out {compare}) {step_up} (br $l)))"),
@@ -150,8 +179,9 @@ fn comparison_case(test: Test, bits: u32, op: &'static str, imm: bool) -> Case {
     );
     Case {
         name: format!(
-            "{t}.{op}{}, tested at the {}",
+            "{t}.{written}{}{}, tested at the {}",
             if imm { " imm" } else { "" },
+            if swapped { " swapped" } else { "" },
             if test == Test::Top { "top" } else { "bottom" }
         ),
         wat,

@@ -204,6 +204,51 @@ macro_rules! for_each_instr {
             StepBrI64LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI64GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI64GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// i64 counter steps fused with the back edge repeating a loop's exit test, paying
+            /// first as the i32 ones (`StepBrI32EqPayFirst`) do.
+            StepBrI64EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64NePayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64EqImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64NeImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// Counter steps fused with the back edge repeating a loop's exit test
+            /// (`StepBrI32..`): the step, then the payment as [`Instr::BrI32EqPayFirst`]
+            /// (pausing, the step done, standing at the loop's `ConsumeGas`), then the test.
+            StepBrI32EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -1793,7 +1838,7 @@ pub(crate) use for_each_compare;
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
 /// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
-/// fused with a branch (`translator/step.rs`) have a paying form only.
+/// fused with a branch (`translator/step.rs`) have both too.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -1845,46 +1890,66 @@ macro_rules! for_each_paying_branch {
                 BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
             }
             stepped {
-                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay;
-                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay;
-                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay;
-                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay;
-                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay;
-                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay;
-                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay;
-                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay;
-                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay;
-                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay;
-                StepBrI32EqImm { reg, step, imm, offset } => StepBrI32EqImmPay;
-                StepBrI32NeImm { reg, step, imm, offset } => StepBrI32NeImmPay;
-                StepBrI32LtSImm { reg, step, imm, offset } => StepBrI32LtSImmPay;
-                StepBrI32LtUImm { reg, step, imm, offset } => StepBrI32LtUImmPay;
-                StepBrI32GtSImm { reg, step, imm, offset } => StepBrI32GtSImmPay;
-                StepBrI32GtUImm { reg, step, imm, offset } => StepBrI32GtUImmPay;
-                StepBrI32LeSImm { reg, step, imm, offset } => StepBrI32LeSImmPay;
-                StepBrI32LeUImm { reg, step, imm, offset } => StepBrI32LeUImmPay;
-                StepBrI32GeSImm { reg, step, imm, offset } => StepBrI32GeSImmPay;
-                StepBrI32GeUImm { reg, step, imm, offset } => StepBrI32GeUImmPay;
-                StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay;
-                StepBrI64Ne { reg, rhs, step, offset } => StepBrI64NePay;
-                StepBrI64LtS { reg, rhs, step, offset } => StepBrI64LtSPay;
-                StepBrI64LtU { reg, rhs, step, offset } => StepBrI64LtUPay;
-                StepBrI64GtS { reg, rhs, step, offset } => StepBrI64GtSPay;
-                StepBrI64GtU { reg, rhs, step, offset } => StepBrI64GtUPay;
-                StepBrI64LeS { reg, rhs, step, offset } => StepBrI64LeSPay;
-                StepBrI64LeU { reg, rhs, step, offset } => StepBrI64LeUPay;
-                StepBrI64GeS { reg, rhs, step, offset } => StepBrI64GeSPay;
-                StepBrI64GeU { reg, rhs, step, offset } => StepBrI64GeUPay;
-                StepBrI64EqImm { reg, step, imm, offset } => StepBrI64EqImmPay;
-                StepBrI64NeImm { reg, step, imm, offset } => StepBrI64NeImmPay;
-                StepBrI64LtSImm { reg, step, imm, offset } => StepBrI64LtSImmPay;
-                StepBrI64LtUImm { reg, step, imm, offset } => StepBrI64LtUImmPay;
-                StepBrI64GtSImm { reg, step, imm, offset } => StepBrI64GtSImmPay;
-                StepBrI64GtUImm { reg, step, imm, offset } => StepBrI64GtUImmPay;
-                StepBrI64LeSImm { reg, step, imm, offset } => StepBrI64LeSImmPay;
-                StepBrI64LeUImm { reg, step, imm, offset } => StepBrI64LeUImmPay;
-                StepBrI64GeSImm { reg, step, imm, offset } => StepBrI64GeSImmPay;
-                StepBrI64GeUImm { reg, step, imm, offset } => StepBrI64GeUImmPay;
+                StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
+                StepBrI64Ne { reg, rhs, step, offset } => StepBrI64NePay, StepBrI64NePayFirst;
+                StepBrI64LtS { reg, rhs, step, offset } => StepBrI64LtSPay, StepBrI64LtSPayFirst;
+                StepBrI64LtU { reg, rhs, step, offset } => StepBrI64LtUPay, StepBrI64LtUPayFirst;
+                StepBrI64GtS { reg, rhs, step, offset } => StepBrI64GtSPay, StepBrI64GtSPayFirst;
+                StepBrI64GtU { reg, rhs, step, offset } => StepBrI64GtUPay, StepBrI64GtUPayFirst;
+                StepBrI64LeS { reg, rhs, step, offset } => StepBrI64LeSPay, StepBrI64LeSPayFirst;
+                StepBrI64LeU { reg, rhs, step, offset } => StepBrI64LeUPay, StepBrI64LeUPayFirst;
+                StepBrI64GeS { reg, rhs, step, offset } => StepBrI64GeSPay, StepBrI64GeSPayFirst;
+                StepBrI64GeU { reg, rhs, step, offset } => StepBrI64GeUPay, StepBrI64GeUPayFirst;
+                StepBrI64EqImm { reg, step, imm, offset } =>
+                    StepBrI64EqImmPay, StepBrI64EqImmPayFirst;
+                StepBrI64NeImm { reg, step, imm, offset } =>
+                    StepBrI64NeImmPay, StepBrI64NeImmPayFirst;
+                StepBrI64LtSImm { reg, step, imm, offset } =>
+                    StepBrI64LtSImmPay, StepBrI64LtSImmPayFirst;
+                StepBrI64LtUImm { reg, step, imm, offset } =>
+                    StepBrI64LtUImmPay, StepBrI64LtUImmPayFirst;
+                StepBrI64GtSImm { reg, step, imm, offset } =>
+                    StepBrI64GtSImmPay, StepBrI64GtSImmPayFirst;
+                StepBrI64GtUImm { reg, step, imm, offset } =>
+                    StepBrI64GtUImmPay, StepBrI64GtUImmPayFirst;
+                StepBrI64LeSImm { reg, step, imm, offset } =>
+                    StepBrI64LeSImmPay, StepBrI64LeSImmPayFirst;
+                StepBrI64LeUImm { reg, step, imm, offset } =>
+                    StepBrI64LeUImmPay, StepBrI64LeUImmPayFirst;
+                StepBrI64GeSImm { reg, step, imm, offset } =>
+                    StepBrI64GeSImmPay, StepBrI64GeSImmPayFirst;
+                StepBrI64GeUImm { reg, step, imm, offset } =>
+                    StepBrI64GeUImmPay, StepBrI64GeUImmPayFirst;
+                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay, StepBrI32EqPayFirst;
+                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay, StepBrI32NePayFirst;
+                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay, StepBrI32LtSPayFirst;
+                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay, StepBrI32LtUPayFirst;
+                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay, StepBrI32GtSPayFirst;
+                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay, StepBrI32GtUPayFirst;
+                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay, StepBrI32LeSPayFirst;
+                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay, StepBrI32LeUPayFirst;
+                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay, StepBrI32GeSPayFirst;
+                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay, StepBrI32GeUPayFirst;
+                StepBrI32EqImm { reg, step, imm, offset } =>
+                    StepBrI32EqImmPay, StepBrI32EqImmPayFirst;
+                StepBrI32NeImm { reg, step, imm, offset } =>
+                    StepBrI32NeImmPay, StepBrI32NeImmPayFirst;
+                StepBrI32LtSImm { reg, step, imm, offset } =>
+                    StepBrI32LtSImmPay, StepBrI32LtSImmPayFirst;
+                StepBrI32LtUImm { reg, step, imm, offset } =>
+                    StepBrI32LtUImmPay, StepBrI32LtUImmPayFirst;
+                StepBrI32GtSImm { reg, step, imm, offset } =>
+                    StepBrI32GtSImmPay, StepBrI32GtSImmPayFirst;
+                StepBrI32GtUImm { reg, step, imm, offset } =>
+                    StepBrI32GtUImmPay, StepBrI32GtUImmPayFirst;
+                StepBrI32LeSImm { reg, step, imm, offset } =>
+                    StepBrI32LeSImmPay, StepBrI32LeSImmPayFirst;
+                StepBrI32LeUImm { reg, step, imm, offset } =>
+                    StepBrI32LeUImmPay, StepBrI32LeUImmPayFirst;
+                StepBrI32GeSImm { reg, step, imm, offset } =>
+                    StepBrI32GeSImmPay, StepBrI32GeSImmPayFirst;
+                StepBrI32GeUImm { reg, step, imm, offset } =>
+                    StepBrI32GeUImmPay, StepBrI32GeUImmPayFirst;
             }
         }
     };

@@ -11,7 +11,9 @@
 //! `dispatch_next!` in `handlers/mod.rs`).
 //!
 //! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`] branches,
-//! calls and returns, at the price of one load.
+//! calls and returns, at the price of one load. With gas metering on, a branch that pays for
+//! the block it enters spends gas instead of budget, and the chain carries at most [`SLICE`]
+//! of gas: such branches, too, reach the trampoline at least every [`SLICE`] of them.
 
 use super::{Exit, Frame, Limits, Stack};
 use crate::engine::ir::Instr;
@@ -21,6 +23,12 @@ use crate::store::{FuncEntity, GlobalEntity, StoreInner};
 /// Branches, calls and returns (and, with debug assertions, all instructions) per chain
 /// before returning to the trampoline.
 pub(super) const BUDGET: u32 = 512;
+
+/// The most gas a handler chain carries (with metering on): the rest waits in
+/// [`Cx::reserve`]. A branch that pays for the block it enters (`handlers/pay.rs`) spends
+/// gas instead of budget: it pays at least one unit, so a chain runs at most this many of
+/// them before the gas it carries runs short and it returns to the trampoline for more.
+pub(super) const SLICE: u64 = 4096;
 
 /// An instruction and its handler.
 #[derive(Clone, Copy)]
@@ -72,6 +80,9 @@ pub(super) enum Flow {
     Skip,
     /// A branch, relative to this instruction.
     Jump(i32),
+    /// A branch, relative to this instruction, that has paid for the block it enters: it
+    /// spends gas rather than budget (see [`SLICE`]).
+    PaidJump(i32),
     /// The frame changed (a call or a return): continue at `Cx::ip` with `Cx::regs`.
     Reload,
     /// Execution stops: `Cx::exit` says why.
@@ -144,6 +155,9 @@ pub(super) struct Cx<'a> {
     /// carries the gas left in a register (see [`Handler`]) and leaves it here when it
     /// returns to the trampoline.
     pub(super) gas: u64,
+    /// The store's gas that the chain does not carry: at most [`SLICE`] travels in the
+    /// chain, the rest waits here (see [`Cx::refill`]). The gas left is `gas + reserve`.
+    pub(super) reserve: u64,
 }
 
 /// Runs the top frame of `stack` until the outermost frame returns, a host function must be
@@ -164,12 +178,12 @@ pub(crate) fn execute(
         let handler = unsafe { (*ip).handler };
         let next = handler(ip, regs, &mut cx, SPARE, BUDGET, gas);
         if next.is_null() {
-            cx.s.gas = cx.gas;
+            cx.s.gas = cx.gas_left();
             return cx.exit;
         }
         if cx.s.interrupt.is_raised() {
             cx.save_pc(next);
-            cx.s.gas = cx.gas;
+            cx.s.gas = cx.gas_left();
             return Ok(Exit::Interrupted { progress: 0 });
         }
         cx.ip = next;
@@ -178,9 +192,11 @@ pub(crate) fn execute(
 
 impl<'a> Cx<'a> {
     /// The state for running the top frame of `stack`, before any frame is loaded (see
-    /// [`Cx::load_top`]); the store's gas is taken into [`Cx::gas`].
+    /// [`Cx::load_top`]); the store's gas is taken into [`Cx::gas`], at most [`SLICE`] of
+    /// it, and [`Cx::reserve`].
     pub(super) fn new(s: &'a mut StoreInner, stack: &'a mut Stack, limits: Limits) -> Cx<'a> {
-        let gas = s.gas;
+        let gas = s.gas.min(SLICE);
+        let reserve = s.gas - gas;
         let mut cx = Cx {
             s,
             stack,
@@ -202,6 +218,7 @@ impl<'a> Cx<'a> {
             regs: std::ptr::null_mut(),
             exit: Ok(Exit::Done),
             gas,
+            reserve,
         };
         cx.set_funcs();
         cx.measure_room();
@@ -641,20 +658,56 @@ impl Cx<'_> {
         }
     }
 
-    /// Pays `cost` out of `gas`, the gas left that the handler chain carries (see
-    /// [`Handler`]), or pauses before the instruction at `ip`, leaving `gas` as it was.
+    /// Pays `cost` out of `gas`, the gas that the handler chain carries (see [`Handler`]),
+    /// or pauses before the instruction at `ip`, leaving `gas` as it was.
     #[inline(always)]
     pub(super) fn charge(&mut self, gas: &mut u64, ip: *const Op, cost: u64) -> Option<Flow> {
-        // One subtraction tells whether the gas covers the cost and, wrapped, what is missing.
+        // One subtraction tells whether the chain's gas covers the cost.
         let (left, short) = gas.overflowing_sub(cost);
         if short {
-            self.save_pc(ip);
-            return Some(self.stop(Exit::OutOfGas {
-                needed: left.wrapping_neg(),
-            }));
+            return self.charge_from_reserve(gas, ip, cost);
         }
         *gas = left;
         None
+    }
+
+    /// [`Cx::charge`] when the chain's gas does not cover `cost`: pays it with more of the
+    /// reserve, or pauses before the instruction at `ip` when the gas left does not cover it.
+    #[cold]
+    #[inline(never)]
+    fn charge_from_reserve(&mut self, gas: &mut u64, ip: *const Op, cost: u64) -> Option<Flow> {
+        match self.refill(*gas, cost) {
+            Some(carried) => {
+                *gas = carried - cost;
+                None
+            }
+            None => {
+                let needed = cost - (*gas + self.reserve);
+                self.save_pc(ip);
+                Some(self.stop(Exit::OutOfGas { needed }))
+            }
+        }
+    }
+
+    /// The gas the chain carries when it has `gas` and must pay `cost`, topped up from
+    /// [`Cx::reserve`] to the larger of [`SLICE`] and `cost` (or to all the gas left);
+    /// `None`, moving nothing, when the gas left does not cover `cost`.
+    ///
+    /// What the chain carries after paying `cost` is never more than [`SLICE`].
+    pub(super) fn refill(&mut self, gas: u64, cost: u64) -> Option<u64> {
+        // `gas + reserve` is the store's gas, a `u64`: it does not overflow.
+        let left = gas + self.reserve;
+        if left < cost {
+            return None;
+        }
+        let carried = left.min(SLICE.max(cost));
+        self.reserve = left - carried;
+        Some(carried)
+    }
+
+    /// The gas left: what the chain handed back in [`Cx::gas`] and the [`Cx::reserve`].
+    pub(super) fn gas_left(&self) -> u64 {
+        self.gas + self.reserve
     }
 
     /// The `call_indirect` target: entry `index` of table `table`, checked against type `ty`.

@@ -44,12 +44,12 @@ pub(crate) fn execute_traced(
         };
         let next = handler(ip, regs, &mut cx, SPARE, budget, gas);
         if next.is_null() {
-            cx.s.gas = cx.gas;
+            cx.s.gas = cx.gas_left();
             return cx.exit;
         }
         if cx.s.interrupt.is_raised() {
             cx.save_pc(next);
-            cx.s.gas = cx.gas;
+            cx.s.gas = cx.gas_left();
             return Ok(Exit::Interrupted { progress: 0 });
         }
         cx.ip = next;

@@ -331,25 +331,23 @@ impl Translator<'_> {
         let Some(test) = self.code.get(at_test).copied() else {
             return false;
         };
-        let (Some(mut stay), Some(exit_offset)) = (inverted(test), test.branch_offset()) else {
+        let (Some(stay), Some(exit_offset)) = (inverted(test), test.branch_offset()) else {
             return false;
         };
         let pending = self.pending_block_of(at_test);
-        if let Some(pay) = pay {
-            // The test pays itself where it has a pay-first form (`pay.rs`), else a copy of
-            // the `ConsumeGas` pays before it.
-            match super::pay::paying_first(stay) {
-                Some(first) => stay = first,
+        let at = match pay {
+            // The test pays itself where it has a pay-first form (`pay.rs`), fused with the
+            // counter step before it where it can be (`step.rs`), else a copy of the
+            // `ConsumeGas` pays before it.
+            Some(pay) => match self.emit_paying_first(stay) {
+                Some(at) => at,
                 None => {
                     self.note_pause_as(head);
                     self.emit(pay);
+                    self.emit(stay)
                 }
-            }
-        }
-        let at = if pay.is_some() {
-            self.emit(stay)
-        } else {
-            self.emit_branch(stay)
+            },
+            None => self.emit_branch(stay),
         };
         self.code[at].set_branch_offset(at_test as i32 + 1 - at as i32);
         let at = self.emit(Instr::Br { offset: 0 });

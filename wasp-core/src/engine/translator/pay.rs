@@ -41,7 +41,7 @@ macro_rules! paying_forms {
     (
         $br:ident { $($bf:ident),* } => $br_pay:ident;
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
-        stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident;)* }
+        stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_first:ident;)* }
     ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none.
         fn paying(branch: Instr) -> Option<Instr> {
@@ -58,6 +58,7 @@ macro_rules! paying_forms {
         pub(super) fn paying_first(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 $(Instr::$plain { $($f),* } => Instr::$first { $($f),* },)*
+                $(Instr::$step { $($sf),* } => Instr::$step_first { $($sf),* },)*
                 _ => return None,
             })
         }
@@ -73,7 +74,7 @@ macro_rules! paying_forms {
         /// Whether `instr` is a pay-first branch (the instruction two before its target must
         /// be a `ConsumeGas`).
         pub(super) fn is_paying_first(instr: &Instr) -> bool {
-            matches!(instr, $(Instr::$first { .. })|*)
+            matches!(instr, $(Instr::$first { .. })|* $(| Instr::$step_first { .. })*)
         }
     };
 }
@@ -142,11 +143,17 @@ mod tests {
               (local.get $i)))"#,
             true,
         );
+        // The counter step fuses into it (`step.rs`).
         let (at, offset) = code
             .iter()
             .enumerate()
             .find_map(|(pc, i)| match i {
-                Instr::BrI32LtUPayFirst { offset, .. } => Some((pc, *offset)),
+                Instr::StepBrI32LtUPayFirst {
+                    reg: 1,
+                    rhs: 0,
+                    step: 1,
+                    offset,
+                } => Some((pc, *offset)),
                 _ => None,
             })
             .expect("a pay-first back edge");
@@ -161,6 +168,69 @@ mod tests {
             .iter()
             .filter(|i| matches!(i, Instr::ConsumeGas { .. }));
         assert_eq!(pays.count(), 2);
+    }
+
+    #[test]
+    fn a_pay_first_back_edge_fuses_the_step_whichever_side_the_counter_is() {
+        for (test, swapped) in [
+            ("(i32.ge_s (local.get $i) (local.get $n))", false),
+            ("(i32.ge_s (local.get $n) (local.get $i))", true),
+            ("(i32.eq (local.get $i) (i32.const 9))", false),
+        ] {
+            let code = code(
+                &format!(
+                    r#"(module (func (param $n i32) (result i32) (local $i i32)
+                      (block $out
+                        (loop $l
+                          (br_if $out {test})
+                          (local.set $i (i32.sub (local.get $i) (i32.const 3)))
+                          (br $l)))
+                      (local.get $i)))"#
+                ),
+                true,
+            );
+            let fused = code
+                .iter()
+                .find(|i| is_paying_first(i))
+                .expect("a pay-first back edge");
+            let expected = match (swapped, fused) {
+                (
+                    _,
+                    Instr::StepBrI32LtSPayFirst {
+                        reg: 1,
+                        rhs: 0,
+                        step: -3,
+                        ..
+                    },
+                ) => !swapped,
+                (
+                    _,
+                    Instr::StepBrI32GtSPayFirst {
+                        reg: 1,
+                        rhs: 0,
+                        step: -3,
+                        ..
+                    },
+                ) => swapped,
+                (
+                    _,
+                    Instr::StepBrI32NeImmPayFirst {
+                        reg: 1,
+                        step: -3,
+                        imm: 9,
+                        ..
+                    },
+                ) => true,
+                _ => false,
+            };
+            assert!(expected, "{test}: {code:?}");
+            assert!(
+                !code
+                    .iter()
+                    .any(|i| matches!(i, Instr::I32AddImm { .. } | Instr::I32SubImm { .. })),
+                "{code:?}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //! `ConsumeGas`, so results, gas and pause points are those of the two instructions run one
 //! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
 //! takes its paying form (`StepBrI32..Pay`, `pay.rs`); the back edge repeating a loop's exit
-//! test pays first instead and is not fused.
+//! test takes its pay-first form (`StepBrI32..PayFirst`), which steps, pays, then tests.
 
 use super::Translator;
 use crate::engine::ir::{Instr, Reg};
@@ -28,6 +28,20 @@ impl Translator<'_> {
                 self.emit(fused)
             }
             None => self.emit(branch),
+        }
+    }
+
+    /// Emits the pay-first form of the conditional branch `branch` (`pay.rs`), fused with the
+    /// counter step right before it when it tests the step's slot; returns the index of the
+    /// instruction that branches, or `None` (nothing emitted) if `branch` has no pay-first form.
+    pub(super) fn emit_paying_first(&mut self, branch: Instr) -> Option<usize> {
+        let fused = self.fused_step(branch).and_then(super::pay::paying_first);
+        match fused {
+            Some(fused) => {
+                self.code.pop();
+                Some(self.emit(fused))
+            }
+            None => Some(self.emit(super::pay::paying_first(branch)?)),
         }
     }
 

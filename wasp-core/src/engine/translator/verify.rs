@@ -16,7 +16,8 @@
 //!    instruction (and its data word) is followed by one more.
 //! 5. **Paying branches.** Every branch into a loop that pays for the loop's first block
 //!    (`pay.rs`) lands right after a `ConsumeGas`, and every pay-first branch two instructions
-//!    after one.
+//!    after one; that `ConsumeGas` costs something (a paying branch, which spends gas instead
+//!    of the chain's budget, pays at least one unit: `executor/dispatch.rs`).
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -102,12 +103,12 @@ fn is_target(code: &[Instr], target: i64) -> bool {
         .is_some_and(|i| !matches!(i, Instr::Data { .. }))
 }
 
-/// Whether the instruction at `pc` is a `ConsumeGas`.
+/// Whether the instruction at `pc` is a `ConsumeGas` that costs something.
 fn pays_at(code: &[Instr], pc: i64) -> bool {
     usize::try_from(pc)
         .ok()
         .and_then(|pc| code.get(pc))
-        .is_some_and(|i| matches!(i, Instr::ConsumeGas { .. }))
+        .is_some_and(|i| matches!(i, Instr::ConsumeGas { lo, hi } if (*lo | *hi) != 0))
 }
 
 /// The last instruction, skipping the data word of a final `return_call_indirect`.

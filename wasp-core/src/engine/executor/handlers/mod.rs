@@ -162,6 +162,13 @@ macro_rules! op {
                     // SAFETY: branches land inside the function (invariant 2).
                     dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas)
                 }
+                // A branch that paid for the block it enters spends gas, not budget: the
+                // chain carries at most `SLICE` and the branch paid at least one unit
+                // (invariant 5), so the chain still returns to the trampoline in time.
+                // SAFETY: branches land inside the function (invariant 2).
+                Ok(Flow::PaidJump(offset)) => {
+                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas)
+                }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.regs);
                     dispatch!(ip, regs, $cx, budget, $gas)

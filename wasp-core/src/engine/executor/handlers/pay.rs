@@ -19,7 +19,7 @@ fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapC
     let pay = unsafe { ip.offset(offset as isize).sub(1) };
     match pay_block(pay, gas) {
         Some(flow) => Ok(flow),
-        None => Ok(Flow::Jump(offset)),
+        None => Ok(Flow::PaidJump(offset)),
     }
 }
 
@@ -62,27 +62,38 @@ fn cost_at(pay: *const Op) -> u64 {
     u64::from(lo) | (u64::from(hi) << 32)
 }
 
-/// Pauses standing at the `ConsumeGas` at `pay`, whose cost the gas left did not cover.
-/// [`Cx::gas`] holds what [`pay_block`] left in the chain's gas: the gas before it minus the
-/// cost, wrapped.
+/// The chain's gas did not cover the cost of the `ConsumeGas` at `pay`: continues at that
+/// `ConsumeGas` (through the trampoline) with more of the reserve ([`Cx::refill`]), or
+/// pauses standing at it when the gas left does not cover its cost. [`Cx::gas`] holds what
+/// [`pay_block`] left in the chain's gas: the gas before it minus the cost, wrapped.
 #[cold]
 #[inline(never)]
 fn out_of_gas(cx: &mut Cx<'_>, pay: *const Op) -> *const Op {
     let cost = cost_at(pay);
     let gas = cx.gas.wrapping_add(cost);
+    if let Some(carried) = cx.refill(gas, cost) {
+        cx.gas = carried;
+        return pay;
+    }
     cx.gas = gas;
+    let needed = cost - cx.gas_left();
     cx.save_pc(pay);
-    cx.stop(super::super::Exit::OutOfGas { needed: cost - gas });
+    cx.stop(super::super::Exit::OutOfGas { needed });
     std::ptr::null()
 }
 
-/// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds.
+/// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds: a branch
+/// that has paid, which spends no budget.
 macro_rules! pay_first_if {
     ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {{
         if let Some(flow) = pay_first($ip, $offset, $gas) {
             return Ok(flow);
         }
-        branch_if!($cond, $offset)
+        Ok(if $cond {
+            Flow::PaidJump($offset)
+        } else {
+            Flow::Next
+        })
     }};
 }
 
@@ -152,68 +163,98 @@ pay_compare! {
     BrI32GeUPay, BrI32GeUImmPay, BrI32GeUPayFirst, BrI32GeUImmPayFirst(u32) = |a, b| a >= b;
 }
 
-/// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken:
-/// the i32 `reg += step`, then the test of `$f` on `reg` and `rhs` (read before `reg` is
-/// written: the two differ) or the immediate, as `$t`.
+/// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
+/// or, repeating the loop's exit test, paying first: the i32 `reg += step`, then the test of
+/// `$f` on `reg` and `rhs` (read before `reg` is written: the two differ) or the immediate,
+/// as `$t`. A pay-first step steps before it pays, as the step and the pay-first branch run
+/// one after the other do: a pause stands at the loop's `ConsumeGas` with the step done.
 macro_rules! pay_step {
-    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+        pay_step!(@ $br, $br_imm($t) = $f; pay_if);
+        pay_step!(@ $first, $first_imm($t) = $f; pay_first_if);
+    )*};
+    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
             set!(regs, reg, v);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
             let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-    )*};
+    };
 }
 
 pay_step! {
-    StepBrI32EqPay, StepBrI32EqImmPay(u32) = |a, b| a == b;
-    StepBrI32NePay, StepBrI32NeImmPay(u32) = |a, b| a != b;
-    StepBrI32LtSPay, StepBrI32LtSImmPay(i32) = |a, b| a < b;
-    StepBrI32LtUPay, StepBrI32LtUImmPay(u32) = |a, b| a < b;
-    StepBrI32GtSPay, StepBrI32GtSImmPay(i32) = |a, b| a > b;
-    StepBrI32GtUPay, StepBrI32GtUImmPay(u32) = |a, b| a > b;
-    StepBrI32LeSPay, StepBrI32LeSImmPay(i32) = |a, b| a <= b;
-    StepBrI32LeUPay, StepBrI32LeUImmPay(u32) = |a, b| a <= b;
-    StepBrI32GeSPay, StepBrI32GeSImmPay(i32) = |a, b| a >= b;
-    StepBrI32GeUPay, StepBrI32GeUImmPay(u32) = |a, b| a >= b;
+    StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayFirst, StepBrI32EqImmPayFirst(u32) =
+        |a, b| a == b;
+    StepBrI32NePay, StepBrI32NeImmPay, StepBrI32NePayFirst, StepBrI32NeImmPayFirst(u32) =
+        |a, b| a != b;
+    StepBrI32LtSPay, StepBrI32LtSImmPay, StepBrI32LtSPayFirst, StepBrI32LtSImmPayFirst(i32) =
+        |a, b| a < b;
+    StepBrI32LtUPay, StepBrI32LtUImmPay, StepBrI32LtUPayFirst, StepBrI32LtUImmPayFirst(u32) =
+        |a, b| a < b;
+    StepBrI32GtSPay, StepBrI32GtSImmPay, StepBrI32GtSPayFirst, StepBrI32GtSImmPayFirst(i32) =
+        |a, b| a > b;
+    StepBrI32GtUPay, StepBrI32GtUImmPay, StepBrI32GtUPayFirst, StepBrI32GtUImmPayFirst(u32) =
+        |a, b| a > b;
+    StepBrI32LeSPay, StepBrI32LeSImmPay, StepBrI32LeSPayFirst, StepBrI32LeSImmPayFirst(i32) =
+        |a, b| a <= b;
+    StepBrI32LeUPay, StepBrI32LeUImmPay, StepBrI32LeUPayFirst, StepBrI32LeUImmPayFirst(u32) =
+        |a, b| a <= b;
+    StepBrI32GeSPay, StepBrI32GeSImmPay, StepBrI32GeSPayFirst, StepBrI32GeSImmPayFirst(i32) =
+        |a, b| a >= b;
+    StepBrI32GeUPay, StepBrI32GeUImmPay, StepBrI32GeUPayFirst, StepBrI32GeUImmPayFirst(u32) =
+        |a, b| a >= b;
 }
 
 /// The same for an i64 counter: the i64 `reg += step`, then the test of `$f` as `$t`.
 macro_rules! pay_step64 {
-    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+        pay_step64!(@ $br, $br_imm($t) = $f; pay_if);
+        pay_step64!(@ $first, $first_imm($t) = $f; pay_first_if);
+    )*};
+    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = r!(regs, reg).wrapping_add(step as i64 as u64);
             set!(regs, reg, v);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
             let v = r!(regs, reg).wrapping_add(step as i64 as u64);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-    )*};
+    };
 }
 
 pay_step64! {
-    StepBrI64EqPay, StepBrI64EqImmPay(u64) = |a, b| a == b;
-    StepBrI64NePay, StepBrI64NeImmPay(u64) = |a, b| a != b;
-    StepBrI64LtSPay, StepBrI64LtSImmPay(i64) = |a, b| a < b;
-    StepBrI64LtUPay, StepBrI64LtUImmPay(u64) = |a, b| a < b;
-    StepBrI64GtSPay, StepBrI64GtSImmPay(i64) = |a, b| a > b;
-    StepBrI64GtUPay, StepBrI64GtUImmPay(u64) = |a, b| a > b;
-    StepBrI64LeSPay, StepBrI64LeSImmPay(i64) = |a, b| a <= b;
-    StepBrI64LeUPay, StepBrI64LeUImmPay(u64) = |a, b| a <= b;
-    StepBrI64GeSPay, StepBrI64GeSImmPay(i64) = |a, b| a >= b;
-    StepBrI64GeUPay, StepBrI64GeUImmPay(u64) = |a, b| a >= b;
+    StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayFirst, StepBrI64EqImmPayFirst(u64) =
+        |a, b| a == b;
+    StepBrI64NePay, StepBrI64NeImmPay, StepBrI64NePayFirst, StepBrI64NeImmPayFirst(u64) =
+        |a, b| a != b;
+    StepBrI64LtSPay, StepBrI64LtSImmPay, StepBrI64LtSPayFirst, StepBrI64LtSImmPayFirst(i64) =
+        |a, b| a < b;
+    StepBrI64LtUPay, StepBrI64LtUImmPay, StepBrI64LtUPayFirst, StepBrI64LtUImmPayFirst(u64) =
+        |a, b| a < b;
+    StepBrI64GtSPay, StepBrI64GtSImmPay, StepBrI64GtSPayFirst, StepBrI64GtSImmPayFirst(i64) =
+        |a, b| a > b;
+    StepBrI64GtUPay, StepBrI64GtUImmPay, StepBrI64GtUPayFirst, StepBrI64GtUImmPayFirst(u64) =
+        |a, b| a > b;
+    StepBrI64LeSPay, StepBrI64LeSImmPay, StepBrI64LeSPayFirst, StepBrI64LeSImmPayFirst(i64) =
+        |a, b| a <= b;
+    StepBrI64LeUPay, StepBrI64LeUImmPay, StepBrI64LeUPayFirst, StepBrI64LeUImmPayFirst(u64) =
+        |a, b| a <= b;
+    StepBrI64GeSPay, StepBrI64GeSImmPay, StepBrI64GeSPayFirst, StepBrI64GeSImmPayFirst(i64) =
+        |a, b| a >= b;
+    StepBrI64GeUPay, StepBrI64GeUImmPay, StepBrI64GeUPayFirst, StepBrI64GeUImmPayFirst(u64) =
+        |a, b| a >= b;
 }
 
 pay_compare! {
