@@ -113,9 +113,9 @@ fn shape(test: Test, op: &str, bits: u32) -> (Walk, Vec<i64>) {
 
 /// Every comparison on i32 and i64, with the right operand a parameter (`BrI32LtUPay`...)
 /// and a constant (`BrI32LtUImmPay`...), in loops tested at the bottom and at the top (the
-/// back edge of which takes the inverted comparison's pay-first form, `BrI32GeUPayFirst`...;
-/// on i32, fused with the counter step before it, `StepBrI32GeUPayFirst`...). At the top,
-/// i32 comparisons also take the counter on the right (the fused form swaps them).
+/// back edge of which takes the inverted comparison's pay-first form, fused with the counter
+/// step before it, `StepBrI32GeUPayFirst`, `StepBrI64GeUPayFirst`...). At the top,
+/// comparisons also take the counter on the right (the fused form swaps them).
 fn comparison_cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for test in [Test::Bottom, Test::Top] {
@@ -124,7 +124,7 @@ fn comparison_cases() -> Vec<Case> {
                 for imm in [false, true] {
                     cases.push(comparison_case(test, bits, op, imm, false));
                 }
-                if test == Test::Top && bits == 32 {
+                if test == Test::Top {
                     cases.push(comparison_case(test, bits, op, false, true));
                 }
             }

@@ -234,6 +234,36 @@ mod tests {
     }
 
     #[test]
+    fn an_i64_counter_fuses_its_step_into_the_pay_first_back_edge() {
+        let code = code(
+            r#"(module (func (param $n i64) (result i64) (local $i i64)
+              (block $out
+                (loop $l
+                  (br_if $out (i64.ge_u (local.get $i) (local.get $n)))
+                  (local.set $i (i64.add (local.get $i) (i64.const 2)))
+                  (br $l)))
+              (local.get $i)))"#,
+            true,
+        );
+        assert!(
+            code.iter().any(|i| matches!(
+                i,
+                Instr::StepBrI64LtUPayFirst {
+                    reg: 1,
+                    rhs: 0,
+                    step: 2,
+                    ..
+                }
+            )),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::I64AddImm { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
     fn an_unmetered_back_edge_stays_plain() {
         let code = code(COUNTER, false);
         assert!(code
