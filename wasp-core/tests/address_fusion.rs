@@ -487,10 +487,10 @@ fn a_branch_to_the_add_of_an_indexed_address_sees_its_own_value() {
             (i32.shl (i32.const 3) (i32.const 2)))))))"#;
     let (mut store, instance) = instantiate(wat, false);
     let run = instance
-        .get_typed_func::<i32, i32>(&store, "run")
+        .get_typed_func::<(i32, i32), i32>(&store, "run")
         .expect("run");
-    assert_eq!(run.call(&mut store, 1).expect("branch taken"), 7);
-    assert_eq!(run.call(&mut store, 0).expect("falls through"), 9);
+    assert_eq!(run.call(&mut store, (1, 0)).expect("branch taken"), 7);
+    assert_eq!(run.call(&mut store, (0, 0)).expect("falls through"), 9);
 }
 
 #[test]
