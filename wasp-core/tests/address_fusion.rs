@@ -1,8 +1,10 @@
-//! A load or store whose address is an `i32.add` of a constant, with static offset 0, runs as
-//! one instruction (`translator/fuse_address.rs`). It must access exactly the address Wasm
-//! does, `(p + c) mod 2^32`, trap exactly where Wasm traps, and charge and pause exactly as
-//! the same operators kept apart (a twin that moves one byte of the constant into the static
-//! offset, which stops the fusion and costs the same).
+//! A load or store whose address is an `i32.add` of a constant, or of a base and an index
+//! shifted by the access's width, with static offset 0, runs as one instruction
+//! (`translator/fuse_address.rs`), a store's also when its value is computed after its
+//! address. It must access exactly the address Wasm does, `(p + c) mod 2^32`, trap exactly
+//! where Wasm traps, and charge and pause exactly as the same operators kept apart (a twin
+//! that moves one byte of the constant into the static offset, which stops the fusion and
+//! costs the same).
 
 use wasp_core::{
     CallOutcome, Config, Engine, Instance, Linker, Module, Store, TrapCode, Val, V128,
@@ -30,7 +32,10 @@ fn accessors(c: i32, offset: u32) -> String {
             "(func (export \"load{name}\") (param $p i32) (result i64)
                ({load} offset={offset} {}))
              (func (export \"store{name}\") (param $p i32) (param $v i64)
-               ({store} offset={offset} {} (local.get $v)))\n",
+               ({store} offset={offset} {} (local.get $v)))
+             (func (export \"lstore{name}\") (param $p i32) (param $v i64)
+               ({store} offset={offset} {} (i64.xor (local.get $v) (i64.const 0))))\n",
+            at("$p"),
             at("$p"),
             at("$p"),
         );
@@ -75,6 +80,51 @@ fn expected(mem: &[u8], p: i32, c: i32, n: u64) -> Option<&[u8]> {
     (ea + n <= PAGE).then(|| &mem[ea as usize..(ea + n) as usize])
 }
 
+/// What an `i64` load of `n` bytes (sign-extended when `signed`) reads at Wasm's address
+/// `(p + c) mod 2^32`, `None` when out of bounds.
+fn loaded(mem: &[u8], p: i32, c: i32, n: u64, signed: bool) -> Option<Val> {
+    expected(mem, p, c, n).map(|b| {
+        let mut word = [0u8; 8];
+        word[..b.len()].copy_from_slice(b);
+        let v = u64::from_le_bytes(word);
+        let shift = 64 - 8 * n;
+        let v = if signed {
+            ((v << shift) as i64 >> shift) as u64
+        } else {
+            v
+        };
+        Val::I64(v as i64)
+    })
+}
+
+/// Checks a store of `n` bytes of `bytes` at `(p + c) mod 2^32` that returned `got`:
+/// written there and nowhere else, or trapped out of bounds writing nothing.
+fn check_store(
+    before: &[u8],
+    after: &[u8],
+    p: i32,
+    c: i32,
+    bytes: &[u8],
+    got: Result<Val, TrapCode>,
+    what: &str,
+) {
+    let n = bytes.len() as u64;
+    match expected(before, p, c, n) {
+        Some(_) => {
+            assert!(got.is_ok(), "{what}");
+            let ea = p.wrapping_add(c) as u32 as usize;
+            let end = ea + bytes.len();
+            assert_eq!(&after[ea..end], bytes, "{what}");
+            assert_eq!(after[..ea], before[..ea], "{what}: nothing else written");
+            assert_eq!(after[end..], before[end..], "{what}");
+        }
+        None => {
+            assert_eq!(got, Err(TrapCode::MemoryOutOfBounds), "{what}");
+            assert!(after == before, "{what}: a trapping store writes nothing");
+        }
+    }
+}
+
 fn call(
     store: &mut Store<()>,
     instance: &Instance,
@@ -83,7 +133,7 @@ fn call(
 ) -> Result<Val, TrapCode> {
     let f = instance.get_func(&*store, name).expect(name);
     let mut out = [Val::I32(0)];
-    let stores = ["store", "v128store", "sidx"];
+    let stores = ["store", "lstore", "v128store", "sidx", "lsidx"];
     let n = usize::from(!stores.iter().any(|s| name.starts_with(s)));
     match f.call(&mut *store, args, &mut out[..n]) {
         Ok(()) => Ok(out[0]),
@@ -120,18 +170,7 @@ fn loads_read_at_the_wrapped_sum_and_trap_past_the_end() {
             .to_vec();
         for &p in &ps {
             for (name, _, _, n, signed) in SCALARS {
-                let want = expected(&mem, p, c, n).map(|b| {
-                    let mut word = [0u8; 8];
-                    word[..b.len()].copy_from_slice(b);
-                    let v = u64::from_le_bytes(word);
-                    let shift = 64 - 8 * n;
-                    let v = if signed {
-                        ((v << shift) as i64 >> shift) as u64
-                    } else {
-                        v
-                    };
-                    Val::I64(v as i64)
-                });
+                let want = loaded(&mem, p, c, n, signed);
                 let got = call(
                     &mut store,
                     &instance,
@@ -167,7 +206,9 @@ fn stores_write_at_the_wrapped_sum_and_trap_past_the_end_writing_nothing() {
                 .iter()
                 .step_by(2) // one store of each width
                 .chain(SCALARS.iter().skip(6))
-                .map(|&(name, _, _, n, _)| (format!("store{name}"), Val::I64(value), n))
+                .flat_map(|&(name, _, _, n, _)| {
+                    ["store", "lstore"].map(|kind| (format!("{kind}{name}"), Val::I64(value), n))
+                })
                 .collect();
             let vector = (value as u128) << 64 | (!value as u64) as u128;
             accesses.push(("v128store".into(), Val::V128(V128::from(vector)), 16));
@@ -176,27 +217,11 @@ fn stores_write_at_the_wrapped_sum_and_trap_past_the_end_writing_nothing() {
                 let got = call(&mut store, &instance, &name, &[Val::I32(p), val]);
                 let after = memory.data(&store).to_vec();
                 let what = format!("{name} p={p} c={c}");
-                match expected(&before, p, c, n) {
-                    Some(_) => {
-                        assert!(got.is_ok(), "{what}");
-                        let ea = p.wrapping_add(c) as u32 as usize;
-                        let bytes = match n {
-                            16 => vector.to_le_bytes().to_vec(),
-                            _ => value.to_le_bytes().to_vec(),
-                        };
-                        assert_eq!(&after[ea..ea + n as usize], &bytes[..n as usize], "{what}");
-                        assert_eq!(after[..ea], before[..ea], "{what}: nothing else written");
-                        assert_eq!(
-                            after[ea + n as usize..],
-                            before[ea + n as usize..],
-                            "{what}"
-                        );
-                    }
-                    None => {
-                        assert_eq!(got, Err(TrapCode::MemoryOutOfBounds), "{what}");
-                        assert!(after == before, "{what}: a trapping store writes nothing");
-                    }
-                }
+                let bytes = match n {
+                    16 => vector.to_le_bytes().to_vec(),
+                    _ => value.to_le_bytes().to_vec(),
+                };
+                check_store(&before, &after, p, c, &bytes[..n as usize], got, &what);
             }
         }
     }
@@ -218,7 +243,9 @@ fn indexed_accessors(c: i32) -> String {
              (func (export \"cidx{name}\") (param $i i32) (result i64)
                (loop (result i64) ({load} (i32.add {shifted} (i32.const {c})))))
              (func (export \"sidx{name}\") (param $b i32) (param $i i32) (param $v i64)
-               ({store} (i32.add (local.get $b) {shifted}) (local.get $v)))\n"
+               ({store} (i32.add (local.get $b) {shifted}) (local.get $v)))
+             (func (export \"lsidx{name}\") (param $b i32) (param $i i32) (param $v i64)
+               ({store} (i32.add (local.get $b) {shifted}) (i64.xor (local.get $v) (i64.const 0))))\n"
         );
     }
     format!("(module (memory (export \"mem\") 1) {funcs})")
@@ -236,18 +263,7 @@ fn indexed_accesses_use_the_wrapped_shifted_sum_and_trap_past_the_end() {
                     let k = n.trailing_zeros();
                     let shifted = (i as u32).wrapping_shl(k) as i32;
                     let mem = memory.data(&store).to_vec();
-                    let want = expected(&mem, p, shifted, n).map(|b| {
-                        let mut word = [0u8; 8];
-                        word[..b.len()].copy_from_slice(b);
-                        let v = u64::from_le_bytes(word);
-                        let shift = 64 - 8 * n;
-                        let v = if signed {
-                            ((v << shift) as i64 >> shift) as u64
-                        } else {
-                            v
-                        };
-                        Val::I64(v as i64)
-                    });
+                    let want = loaded(&mem, p, shifted, n, signed);
                     let what = format!("{name} base={p} i={i} c={c}");
                     let got = call(
                         &mut store,
@@ -256,18 +272,7 @@ fn indexed_accesses_use_the_wrapped_shifted_sum_and_trap_past_the_end() {
                         &[Val::I32(p), Val::I32(i)],
                     );
                     assert_eq!(got.ok(), want, "idx{what}");
-                    let want = expected(&mem, c, shifted, n).map(|b| {
-                        let mut word = [0u8; 8];
-                        word[..b.len()].copy_from_slice(b);
-                        let v = u64::from_le_bytes(word);
-                        let shift = 64 - 8 * n;
-                        let v = if signed {
-                            ((v << shift) as i64 >> shift) as u64
-                        } else {
-                            v
-                        };
-                        Val::I64(v as i64)
-                    });
+                    let want = loaded(&mem, c, shifted, n, signed);
                     let got = call(
                         &mut store,
                         &instance,
@@ -275,29 +280,15 @@ fn indexed_accesses_use_the_wrapped_shifted_sum_and_trap_past_the_end() {
                         &[Val::I32(i)],
                     );
                     assert_eq!(got.ok(), want, "cidx{what}");
-                    let value = Val::I64(0x0102_0304_0506_0708_i64.wrapping_mul(i64::from(i) | 1));
-                    let got = call(
-                        &mut store,
-                        &instance,
-                        &format!("sidx{name}"),
-                        &[Val::I32(p), Val::I32(i), value],
-                    );
-                    let after = memory.data(&store).to_vec();
-                    match expected(&mem, p, shifted, n) {
-                        Some(_) => {
-                            assert!(got.is_ok(), "sidx{what}");
-                            let ea = p.wrapping_add(shifted) as u32 as usize;
-                            let Val::I64(v) = value else { unreachable!() };
-                            assert_eq!(
-                                &after[ea..ea + n as usize],
-                                &v.to_le_bytes()[..n as usize],
-                                "sidx{what}"
-                            );
-                        }
-                        None => {
-                            assert_eq!(got, Err(TrapCode::MemoryOutOfBounds), "sidx{what}");
-                            assert!(after == mem, "sidx{what}: a trapping store writes nothing");
-                        }
+                    let v = 0x0102_0304_0506_0708_i64.wrapping_mul(i64::from(i) | 1);
+                    for kind in ["sidx", "lsidx"] {
+                        let before = memory.data(&store).to_vec();
+                        let args = [Val::I32(p), Val::I32(i), Val::I64(v)];
+                        let got = call(&mut store, &instance, &format!("{kind}{name}"), &args);
+                        let after = memory.data(&store).to_vec();
+                        let bytes = &v.to_le_bytes()[..n as usize];
+                        let what = format!("{kind}{what}");
+                        check_store(&before, &after, p, shifted, bytes, got, &what);
                     }
                 }
             }
@@ -349,7 +340,7 @@ fn a_fused_access_traps_at_the_offset_of_its_load() {
 /// then does the same through the array at 1024 indexed by `i` (`1024 + (i << 2)`) and
 /// through the array at `$b = 2048` (`$b + (i << 2)`), adding `i` to what it reads: each
 /// store and load fused with its address (`offset` 0), or kept apart (`offset` 1 and the
-/// base one less).
+/// base one less). The two array stores compute their values after their addresses.
 fn summing(offset: u32) -> String {
     let (c, a, b) = (64 - offset, 1024 - offset, 2048 - offset);
     let shl = "(i32.shl (local.get $i) (i32.const 2))";
@@ -361,8 +352,10 @@ fn summing(offset: u32) -> String {
           (i32.store offset={offset} (i32.add (local.get $i) (i32.const {c})) (local.get $i))
           (local.set $s (i32.add (local.get $s)
             (i32.load offset={offset} (i32.add (local.get $i) (i32.const {c})))))
-          (i32.store offset={offset} (i32.add {shl} (i32.const {a})) (local.get $s))
-          (i32.store offset={offset} (i32.add (local.get $b) {shl}) (local.get $i))
+          (i32.store offset={offset} (i32.add {shl} (i32.const {a}))
+            (i32.xor (local.get $s) (i32.const 0)))
+          (i32.store offset={offset} (i32.add (local.get $b) {shl})
+            (i32.or (local.get $i) (i32.const 0)))
           (local.set $s (i32.add
             (i32.load offset={offset} (i32.add {shl} (i32.const {a})))
             (i32.load offset={offset} (i32.add (local.get $b) {shl}))))
@@ -481,4 +474,43 @@ fn other_memories_and_64_bit_memories_keep_their_own_forms() {
         .call(&mut store, (1 << 32) - 12)
         .expect_err("a 64-bit sum does not wrap at 2^32");
     assert_eq!(err.trap_code(), Some(TrapCode::MemoryOutOfBounds));
+}
+
+#[test]
+fn a_branch_to_the_add_of_an_indexed_address_sees_its_own_value() {
+    let wat = r#"(module (memory 1)
+      (data (i32.const 100) "\07") (data (i32.const 12) "\09")
+      (func (export "run") (param $c i32) (param $b i32) (result i32)
+        (i32.load8_u (i32.add (local.get $b)
+          (block (result i32)
+            (drop (br_if 0 (i32.const 100) (local.get $c)))
+            (i32.shl (i32.const 3) (i32.const 2)))))))"#;
+    let (mut store, instance) = instantiate(wat, false);
+    let run = instance
+        .get_typed_func::<(i32, i32), i32>(&store, "run")
+        .expect("run");
+    assert_eq!(run.call(&mut store, (1, 0)).expect("branch taken"), 7);
+    assert_eq!(run.call(&mut store, (0, 0)).expect("falls through"), 9);
+}
+
+#[test]
+fn a_late_store_traps_at_the_offset_of_the_store() {
+    let wat = r#"(module (memory 1)
+      (func (export "run") (param $p i32) (param $v i32)
+        (i32.store (i32.add (local.get $p) (i32.const 65533))
+          (i32.mul (local.get $v) (local.get $v)))))"#;
+    let wasm = wat::parse_str(wat).expect("wat");
+    let (mut store, instance) = instantiate(wat, false);
+    let run = instance
+        .get_typed_func::<(i32, i32), ()>(&store, "run")
+        .expect("run");
+    run.call(&mut store, (-65533, 3)).expect("address 0");
+    let err = run.call(&mut store, (0, 3)).expect_err("address 65533");
+    assert_eq!(err.trap_code(), Some(TrapCode::MemoryOutOfBounds));
+    let frames = err
+        .as_trap()
+        .and_then(|t| t.backtrace())
+        .expect("backtrace");
+    let at = offsets_of(&wasm, "I32Store");
+    assert_eq!(frames.frames()[0].module_offset(), Some(at[0]));
 }

@@ -1027,6 +1027,8 @@ macro_rules! for_each_instr {
             Load16SIdx { dst: Dst, base: Src, index: Src };
             /// [`Instr::Load16U`] at `(base + (index << 1)) mod 2^32`.
             Load16UIdx { dst: Dst, base: Src, index: Src };
+            /// [`Instr::Load32S`] at `(base + (index << 2)) mod 2^32`.
+            Load32SIdx { dst: Dst, base: Src, index: Src };
             /// [`Instr::Load32U`] at `(base + (index << 2)) mod 2^32`.
             Load32UIdx { dst: Dst, base: Src, index: Src };
             /// [`Instr::Load64`] at `(base + (index << 3)) mod 2^32`.

@@ -158,9 +158,9 @@ pub(crate) fn translate(
         validator.op(offset, &op)?;
         t.refs.note_operator(&op, env, validator.resources());
         t.operator(op)?;
-        if let Some(at) = t.fused_at.take() {
-            // The fused instruction took the place of the one before: it is this operator's.
-            offsets.record(at, offset as usize);
+        if let Some((start, count)) = t.fused_away.take() {
+            // Instructions fused into this operator's were removed: the code behind them moved.
+            offsets.remove(start, count);
         }
         t.refs.resolve(validator, &t.code);
     }
@@ -234,9 +234,9 @@ struct Translator<'a> {
     /// and a `global.get` of the same global pushed at the same height reads it there
     /// (see `ops.rs`).
     global_in_slot: Option<(u32, Reg, usize)>,
-    /// Set by an access that took the place of the instruction computing its address
-    /// (`fuse_address.rs`): that instruction's position, now the access's.
-    fused_at: Option<usize>,
+    /// Set by an access that absorbed the instructions computing its address
+    /// (`fuse_address.rs`): their position and number, removed from the code.
+    fused_away: Option<(usize, usize)>,
     /// Where a branch last landed: the code length when the last label (a loop's head, a
     /// forward branch's target) was bound. Two instructions fuse only if it is not between
     /// them (`step.rs`).
@@ -270,7 +270,7 @@ impl<'a> Translator<'a> {
             fixups: Vec::new(),
             refs: ref_map::RefMapBuilder::default(),
             global_in_slot: None,
-            fused_at: None,
+            fused_away: None,
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,

@@ -50,6 +50,27 @@ impl OffsetMapBuilder {
         self.entries.push((pc, offset));
     }
 
+    /// Records that the `count` instructions from IR position `start` on were removed (their
+    /// work fused into an instruction emitted after them): the entries behind them move back,
+    /// and an operator left with no instruction of its own is dropped.
+    pub(crate) fn remove(&mut self, start: usize, count: usize) {
+        let (start, count) = (start as u32, count as u32);
+        for entry in &mut self.entries {
+            if entry.0 >= start {
+                entry.0 = start.max(entry.0.saturating_sub(count));
+            }
+        }
+        // Of the entries now sharing a position, the last one's operator starts there.
+        let mut kept: Vec<(u32, u32)> = Vec::with_capacity(self.entries.len());
+        for entry in self.entries.drain(..) {
+            if kept.last().is_some_and(|last| last.0 == entry.0) {
+                kept.pop();
+            }
+            kept.push(entry);
+        }
+        self.entries = kept;
+    }
+
     /// The finished map, for code that got `prologue` instructions placed in front of it.
     pub(crate) fn finish(self, prologue: usize) -> OffsetMap {
         let shift = prologue as u32;
@@ -79,5 +100,24 @@ mod tests {
         assert_eq!(map.wasm_offset(5), Some(14));
         assert_eq!(map.wasm_offset(99), Some(14));
         assert_eq!(OffsetMap::default().wasm_offset(0), None);
+    }
+
+    #[test]
+    fn removed_instructions_take_their_operators_with_them() {
+        let mut b = OffsetMapBuilder::default();
+        // shl at 5, add at 6, two value instructions at 7 and 8, the store at 9.
+        for (pc, offset) in [(0, 1), (5, 10), (6, 12), (7, 13), (8, 14), (9, 15)] {
+            b.record(pc, offset);
+        }
+        b.remove(5, 2);
+        let map = b.finish(0);
+        assert_eq!(map.entries[..], [(0, 1), (5, 13), (6, 14), (7, 15)]);
+        let mut b = OffsetMapBuilder::default();
+        // The access right after its address: it takes the address's place.
+        for (pc, offset) in [(0, 1), (3, 10), (4, 12)] {
+            b.record(pc, offset);
+        }
+        b.remove(3, 1);
+        assert_eq!(b.finish(0).entries[..], [(0, 1), (3, 12)]);
     }
 }

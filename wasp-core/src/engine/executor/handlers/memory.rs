@@ -98,6 +98,8 @@ load_idx!(Load8UIdx, 1, 0, |v| u64::from(v[0]));
 load_idx!(Load16SIdx, 2, 1, |v| i64::from(i16::from_le_bytes(v))
     as u64);
 load_idx!(Load16UIdx, 2, 1, |v| u64::from(u16::from_le_bytes(v)));
+load_idx!(Load32SIdx, 4, 2, |v| i64::from(i32::from_le_bytes(v))
+    as u64);
 load_idx!(Load32UIdx, 4, 2, |v| u64::from(u32::from_le_bytes(v)));
 load_idx!(Load64Idx, 8, 3, |v| u64::from_le_bytes(v));
 
