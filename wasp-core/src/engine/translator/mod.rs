@@ -14,6 +14,7 @@ mod fuse;
 mod fuse_address;
 mod offsets;
 mod ops;
+mod pair;
 mod pay;
 mod ref_map;
 mod simd;

@@ -396,6 +396,7 @@ mod int;
 mod lookup;
 mod memory;
 mod memory64;
+mod pair;
 mod pay;
 #[macro_use]
 mod simd_values;
@@ -415,6 +416,7 @@ use float::*;
 use int::*;
 use memory::*;
 use memory64::*;
+use pair::*;
 use pay::*;
 use simd_float::*;
 use simd_int::*;
