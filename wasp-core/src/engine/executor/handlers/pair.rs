@@ -17,7 +17,11 @@ pub(super) trait PairOp {
 #[inline(always)]
 fn pair<A: PairOp, B: PairOp<T = A::T>>(a: A::T, b: A::T, c: A::T, reversed: bool) -> u64 {
     let t = A::apply(a, b);
-    let v = if reversed { B::apply(c, t) } else { B::apply(t, c) };
+    let v = if reversed {
+        B::apply(c, t)
+    } else {
+        B::apply(t, c)
+    };
     v.write()
 }
 
