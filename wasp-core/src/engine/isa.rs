@@ -660,6 +660,35 @@ macro_rules! for_each_instr {
             /// `i32.rotl` by the constant `rot` (below 32) of `i32.add` of `lhs` and the constant
             /// `imm`: the two fused when the sum feeds only the rotation (`translator/add_rotl.rs`).
             I32AddImmRotl { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
+            /// Dependent pairs fused into one instruction (`translator/pair.rs`, rows of
+            /// [`for_each_pair!`]): `(lhs + rhs) + c`, `c` a slot in the data word.
+            I32AddAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs * rhs) + c`, `c` in the data word.
+            I32MulAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs & rhs) + c`, `c` in the data word.
+            I32AndAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs ^ rhs) + c`, `c` in the data word.
+            I32XorAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs << imm) ^ other`.
+            I32ShlImmXor { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            /// `(lhs >>u imm) ^ other`.
+            I32ShrUImmXor { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            /// `(lhs >>u imm) + other`.
+            I32ShrUImmAdd { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            /// `(lhs & imm) + other`.
+            I32AndImmAdd { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            /// `(lhs + rhs) + imm`.
+            I32AddAddImm { dst: Dst, lhs: Src, rhs: Src, imm: Imm(i16) };
+            /// `(lhs * rhs) + imm`.
+            I32MulAddImm { dst: Dst, lhs: Src, rhs: Src, imm: Imm(i16) };
+            /// `(lhs >>u imm) & imm2`.
+            I32ShrUImmAndImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            /// `(lhs + imm) & imm2`.
+            I32AddImmAndImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            /// `(lhs & imm) + imm2`.
+            I32AndImmAddImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            /// `(lhs * imm) + imm2`.
+            I32MulImmAddImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
             /// `i32.eq` with the constant `imm` on the right.
             I32EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.ne` with the constant `imm` on the right.
@@ -718,6 +747,12 @@ macro_rules! for_each_instr {
             I64AndNot { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.or` of `lhs` and the bitwise not of `rhs`, fused as [`Instr::I32AndNot`].
             I64OrNot { dst: Dst, lhs: Src, rhs: Src };
+            /// Dependent pairs fused as [`Instr::I32AddAdd`]: `(lhs * rhs) + c`, `c` in the data word.
+            I64MulAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs + rhs) ^ c`, `c` in the data word.
+            I64AddXor { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs << imm) + other`.
+            I64ShlImmAdd { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
             /// `i64.shl`.
             I64Shl { dst: Dst, lhs: Src, rhs: Src };
             /// `i64.shr_s`.
@@ -873,6 +908,16 @@ macro_rules! for_each_instr {
             F64Sub { dst: Dst, lhs: Src, rhs: Src };
             /// `f64.mul`.
             F64Mul { dst: Dst, lhs: Src, rhs: Src };
+            /// Dependent pairs fused as [`Instr::I32AddAdd`]: `(lhs * rhs) + c`, `c` in the data word.
+            F64MulAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs * rhs) - c`, `c` in the data word.
+            F64MulSub { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs + rhs) + c`, `c` in the data word.
+            F64AddAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `c + (lhs * rhs)`, `c` in the data word.
+            F64MulAddRev { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `c - (lhs * rhs)`, `c` in the data word.
+            F64MulSubRev { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             /// `f64.div`.
             F64Div { dst: Dst, lhs: Src, rhs: Src };
             /// `f64.min`.
@@ -1835,6 +1880,56 @@ macro_rules! for_each_compare {
 }
 
 pub(crate) use for_each_compare;
+
+/// Calls `$callback!` with the table of fused dependent pairs (`translator/pair.rs`): each
+/// row `Fused = First, Second;` makes the instruction `Fused` of `First` followed by
+/// `Second` reading `First`'s result, a temporary read by nothing else. The shapes:
+/// `rr_r` `(a op1 b) op2 c`, `r_rr` `c op2 (a op1 b)`, `ri_r` `(a op1 imm) op2 c`, `rr_i`
+/// `(a op1 b) op2 imm`, `ri_i` `(a op1 imm) op2 imm2`.
+///
+/// The pairs are those that compiled C and Rust code executes most often (counted in the IR
+/// of the benchmark kernels): sums of products and of bitwise results, hash mixing steps,
+/// bit-field extraction, and the f64 multiply-accumulate. Only operators that never trap.
+/// The fusion and the handlers (`executor/handlers/pair.rs`) are generated from it.
+macro_rules! for_each_pair {
+    ($callback:ident) => {
+        $callback! {
+            rr_r {
+                I32AddAdd = I32Add, I32Add;
+                I32MulAdd = I32Mul, I32Add;
+                I32AndAdd = I32And, I32Add;
+                I32XorAdd = I32Xor, I32Add;
+                I64MulAdd = I64Mul, I64Add;
+                I64AddXor = I64Add, I64Xor;
+                F64MulAdd = F64Mul, F64Add;
+                F64MulSub = F64Mul, F64Sub;
+                F64AddAdd = F64Add, F64Add;
+            }
+            r_rr {
+                F64MulAddRev = F64Mul, F64Add;
+                F64MulSubRev = F64Mul, F64Sub;
+            }
+            ri_r {
+                I32ShlImmXor = I32ShlImm, I32Xor;
+                I32ShrUImmXor = I32ShrUImm, I32Xor;
+                I32ShrUImmAdd = I32ShrUImm, I32Add;
+                I32AndImmAdd = I32AndImm, I32Add;
+                I64ShlImmAdd = I64ShlImm, I64Add;
+            }
+            rr_i {
+                I32AddAddImm = I32Add, I32AddImm;
+                I32MulAddImm = I32Mul, I32AddImm;
+            }
+            ri_i {
+                I32ShrUImmAndImm = I32ShrUImm, I32AndImm;
+                I32AddImmAndImm = I32AddImm, I32AndImm;
+                I32AndImmAddImm = I32AndImm, I32AddImm;
+                I32MulImmAddImm = I32MulImm, I32AddImm;
+            }
+        }
+    };
+}
+pub(crate) use for_each_pair;
 
 /// Calls `$callback!` with the table of branches that pay for a loop's first block (gas
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop

@@ -15,6 +15,7 @@ mod fuse_address;
 mod global_add;
 mod offsets;
 mod ops;
+mod pair;
 mod pay;
 mod ref_map;
 mod simd;

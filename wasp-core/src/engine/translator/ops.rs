@@ -184,7 +184,7 @@ impl Translator<'_> {
             Operand::Temp => {
                 let temp = self.temp(pos);
                 let redirected = match self.last_result {
-                    Some(at) => match self.code[at].result_mut() {
+                    Some(at) => match super::pair::result_mut(&mut self.code[at]) {
                         Some(dst) if *dst == temp => {
                             *dst = local;
                             true
@@ -318,7 +318,7 @@ impl Translator<'_> {
         let dst = self.push_temp();
         let instr = make(dst, lhs, rhs);
         let temps = (lhs_op == Operand::Temp, rhs_op == Operand::Temp);
-        if self.fuse_not(instr, temps) {
+        if self.fuse_not(instr, temps) || self.fuse_pair(instr, temps) {
             return;
         }
         self.emit_result(instr);
@@ -359,7 +359,9 @@ impl Translator<'_> {
         };
         let dst = self.push_temp();
         let instr = make_imm(dst, src, imm);
-        if reg_side == Operand::Temp && self.fuse_add_rotl(instr) {
+        if reg_side == Operand::Temp
+            && (self.fuse_add_rotl(instr) || self.fuse_pair(instr, (true, false)))
+        {
             return;
         }
         self.emit_result(instr);

@@ -423,6 +423,7 @@ mod int;
 mod lookup;
 mod memory;
 mod memory64;
+mod pair;
 mod pay;
 #[macro_use]
 mod simd_values;
@@ -442,6 +443,7 @@ use float::*;
 use int::*;
 use memory::*;
 use memory64::*;
+use pair::*;
 use pay::*;
 use simd_float::*;
 use simd_int::*;

@@ -1,0 +1,141 @@
+//! Handlers of fused dependent pairs of arithmetic (`translator/pair.rs`): one instruction
+//! computes `(a op1 b) op2 c`, the intermediate kept in a machine register instead of a frame
+//! slot. Every handler is one generic evaluation, [`pair`], instantiated for the two
+//! operations of its row of `isa::for_each_pair!`.
+
+use super::*;
+
+/// One of the two operations of a fused pair: a binary operator on values of type `T`.
+pub(super) trait PairOp {
+    /// The operands' and the result's type, as slots hold them.
+    type T: SlotValue;
+    /// The operator's result.
+    fn apply(a: Self::T, b: Self::T) -> Self::T;
+}
+
+/// `(a A b) B c`, or `c B (a A b)` when `reversed`; the operands as slots hold them.
+#[inline(always)]
+fn pair<A: PairOp, B: PairOp<T = A::T>>(a: A::T, b: A::T, c: A::T, reversed: bool) -> u64 {
+    let t = A::apply(a, b);
+    let v = if reversed {
+        B::apply(c, t)
+    } else {
+        B::apply(t, c)
+    };
+    v.write()
+}
+
+/// The immediate `imm` of a fused pair as an operand of type `T`.
+#[inline(always)]
+fn imm<T: FromImm>(imm: impl Into<i32>) -> T {
+    T::from_imm(imm.into())
+}
+
+/// The operations fused pairs are made of, one type per Wasm operator, named after its IR
+/// instruction (and its immediate form, the same operation). They are types, never values,
+/// and not every one is in a pair today.
+#[allow(dead_code)]
+mod ops {
+    use super::{apply2, PairOp};
+
+    macro_rules! pair_ops {
+        ($($name:ident, $imm:ident($t:ty) = $f:expr;)*) => {$(
+            pub(in super::super) struct $name;
+            pub(in super::super) type $imm = $name;
+            impl PairOp for $name {
+                type T = $t;
+                #[inline(always)]
+                fn apply(a: $t, b: $t) -> $t {
+                    apply2::<$t, _>($f, a, b)
+                }
+            }
+        )*};
+    }
+
+    pair_ops! {
+        I32Add, I32AddImm(u32) = u32::wrapping_add;
+        I32Sub, I32SubImm(u32) = u32::wrapping_sub;
+        I32Mul, I32MulImm(u32) = u32::wrapping_mul;
+        I32And, I32AndImm(u32) = |a, b| a & b;
+        I32Or, I32OrImm(u32) = |a, b| a | b;
+        I32Xor, I32XorImm(u32) = |a, b| a ^ b;
+        I32Shl, I32ShlImm(u32) = u32::wrapping_shl;
+        I32ShrS, I32ShrSImm(i32) = |a, b| a.wrapping_shr(b as u32);
+        I32ShrU, I32ShrUImm(u32) = u32::wrapping_shr;
+        I32Rotl, I32RotlImm(u32) = u32::rotate_left;
+        I64Add, I64AddImm(u64) = u64::wrapping_add;
+        I64Sub, I64SubImm(u64) = u64::wrapping_sub;
+        I64Mul, I64MulImm(u64) = u64::wrapping_mul;
+        I64And, I64AndImm(u64) = |a, b| a & b;
+        I64Or, I64OrImm(u64) = |a, b| a | b;
+        I64Xor, I64XorImm(u64) = |a, b| a ^ b;
+        I64Shl, I64ShlImm(u64) = |a, b| a.wrapping_shl(b as u32);
+        I64ShrS, I64ShrSImm(i64) = |a, b| a.wrapping_shr(b as u32);
+        I64ShrU, I64ShrUImm(u64) = |a, b| a.wrapping_shr(b as u32);
+        I64Rotl, I64RotlImm(u64) = |a, b| a.rotate_left((b & 63) as u32);
+        F64Add, F64AddImm(f64) = |a, b| a + b;
+        F64Sub, F64SubImm(f64) = |a, b| a - b;
+        F64Mul, F64MulImm(f64) = |a, b| a * b;
+    }
+}
+
+/// Generates the handler of every fused pair from the table of pairs.
+macro_rules! pair_handlers {
+    (
+        rr_r { $($rr_r:ident = $rr_r1:ident, $rr_r2:ident;)* }
+        r_rr { $($r_rr:ident = $r_rr1:ident, $r_rr2:ident;)* }
+        ri_r { $($ri_r:ident = $ri_r1:ident, $ri_r2:ident;)* }
+        rr_i { $($rr_i:ident = $rr_i1:ident, $rr_i2:ident;)* }
+        ri_i { $($ri_i:ident = $ri_i1:ident, $ri_i2:ident;)* }
+    ) => {
+        $(
+            op!($rr_r { dst, lhs, rhs }, |ip, regs, cx| {
+                let (c, _, _) = data(ip);
+                let (a, b, c) = (r!(regs, lhs), r!(regs, rhs), r!(regs, c));
+                let v = pair::<ops::$rr_r1, ops::$rr_r2>(
+                    SlotValue::read(a), SlotValue::read(b), SlotValue::read(c), false);
+                set!(regs, dst, v);
+                Ok(Flow::Skip)
+            });
+        )*
+        $(
+            op!($r_rr { dst, lhs, rhs }, |ip, regs, cx| {
+                let (c, _, _) = data(ip);
+                let (a, b, c) = (r!(regs, lhs), r!(regs, rhs), r!(regs, c));
+                let v = pair::<ops::$r_rr1, ops::$r_rr2>(
+                    SlotValue::read(a), SlotValue::read(b), SlotValue::read(c), true);
+                set!(regs, dst, v);
+                Ok(Flow::Skip)
+            });
+        )*
+        $(
+            op!($ri_r { dst, lhs, other, imm }, |ip, regs, cx| {
+                let (a, c) = (r!(regs, lhs), r!(regs, other));
+                let v = pair::<ops::$ri_r1, ops::$ri_r2>(
+                    SlotValue::read(a), self::imm(imm), SlotValue::read(c), false);
+                set!(regs, dst, v);
+                Ok(Flow::Next)
+            });
+        )*
+        $(
+            op!($rr_i { dst, lhs, rhs, imm }, |ip, regs, cx| {
+                let (a, b) = (r!(regs, lhs), r!(regs, rhs));
+                let v = pair::<ops::$rr_i1, ops::$rr_i2>(
+                    SlotValue::read(a), SlotValue::read(b), self::imm(imm), false);
+                set!(regs, dst, v);
+                Ok(Flow::Next)
+            });
+        )*
+        $(
+            op!($ri_i { dst, lhs, imm, imm2 }, |ip, regs, cx| {
+                let a = r!(regs, lhs);
+                let v = pair::<ops::$ri_i1, ops::$ri_i2>(
+                    SlotValue::read(a), self::imm(imm), self::imm(imm2), false);
+                set!(regs, dst, v);
+                Ok(Flow::Next)
+            });
+        )*
+    };
+}
+
+crate::engine::isa::for_each_pair!(pair_handlers);
