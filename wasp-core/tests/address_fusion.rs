@@ -6,6 +6,9 @@
 //! that moves one byte of the constant into the static offset, which stops the fusion and
 //! costs the same).
 
+mod common;
+
+use common::offsets_of;
 use wasp_core::{
     CallOutcome, Config, Engine, Instance, Linker, Module, Store, TrapCode, Val, V128,
 };
@@ -294,23 +297,6 @@ fn indexed_accesses_use_the_wrapped_shifted_sum_and_trap_past_the_end() {
             }
         }
     }
-}
-
-/// Byte offsets in `wasm` of every operator whose name starts with `name`.
-fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {
-    let mut found = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
-        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
-            let mut reader = body.get_operators_reader().expect("operators");
-            while !reader.eof() {
-                let (op, offset) = reader.read_with_offset().expect("operator");
-                if format!("{op:?}").starts_with(name) {
-                    found.push(offset as usize);
-                }
-            }
-        }
-    }
-    found
 }
 
 #[test]

@@ -11,7 +11,11 @@
 //! (`$k` counts them, an i32 tested and stepped the same way); it returns `$i` plus `$k`
 //! shifted left by 48.
 
-use wasp_core::{CallOutcome, Config, Engine, Func, Linker, Module, Store, Val};
+mod common;
+
+use common::{as_i64 as result, engine, expected_pauses, instantiate_run as instantiate};
+
+use wasp_core::{CallOutcome, Val};
 
 const COMPARISONS: [&str; 10] = [
     "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
@@ -168,44 +172,6 @@ fn all_cases() -> Vec<Case> {
         cases.push(case("ne", Side::Left, step, true));
     }
     cases
-}
-
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
-fn instantiate(engine: &Engine, wat: &str) -> (Store<()>, Func) {
-    let module = Module::new(engine, wat).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    (store, run)
-}
-
-fn result(v: &Val) -> i64 {
-    match *v {
-        Val::I64(x) => x,
-        ref other => panic!("an i64 result, found {other:?}"),
-    }
-}
-
-/// The pauses (gas used, gas needed) of a call started with `budget` that is given exactly
-/// what each pause needs.
-fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
-    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
-    for &charge in charges {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
 }
 
 /// Runs `run(start, n)` from `budget`, topping up what each pause needs; when `snapshot`,

@@ -4,7 +4,11 @@
 //! snapshots taken there restore and go on. (Every pair against its unfused form, and where
 //! pairs fuse, is tested next to the fusion.)
 
-use wasp_core::{CallOutcome, Config, Engine, Func, Linker, Module, Store, Val};
+mod common;
+
+use common::{as_i64 as result, engine, expected_pauses};
+
+use wasp_core::{CallOutcome, Engine, Func, Linker, Module, Store, Val};
 
 /// Before the loop: one operator per line.
 const ENTRY: &[&str] = &[
@@ -148,34 +152,6 @@ fn instantiate(engine: &Engine) -> (Store<()>, Func) {
         .unwrap();
     let run = instance.get_func(&store, "run").unwrap();
     (store, run)
-}
-
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
-fn result(v: &Val) -> i64 {
-    match *v {
-        Val::I64(x) => x,
-        ref other => panic!("an i64 result, found {other:?}"),
-    }
-}
-
-/// The pauses (gas used, gas needed) of a call started with `budget` that is given exactly
-/// what each pause needs.
-fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
-    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
-    for &charge in charges {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
 }
 
 /// Runs `run(n, x)` from `budget`, topping up what each pause needs; when `snapshot`, each
