@@ -73,6 +73,7 @@ compare! {
 // Each i32 comparison also gives a branch fused with the counter step before it
 // (`translator/step.rs`).
 step_compare! {
+    step_i32;
     StepBrI32Eq, StepBrI32EqImm(u32) = |a, b| a == b;
     StepBrI32Ne, StepBrI32NeImm(u32) = |a, b| a != b;
     StepBrI32LtS, StepBrI32LtSImm(i32) = |a, b| a < b;
@@ -86,7 +87,8 @@ step_compare! {
 }
 
 // And for an i64 counter (`translator/step.rs`).
-step_compare64! {
+step_compare! {
+    step_i64;
     StepBrI64Eq, StepBrI64EqImm(u64) = |a, b| a == b;
     StepBrI64Ne, StepBrI64NeImm(u64) = |a, b| a != b;
     StepBrI64LtS, StepBrI64LtSImm(i64) = |a, b| a < b;

@@ -374,39 +374,32 @@ macro_rules! compare {
     )*};
 }
 
-/// A counter step fused with the compare-and-branch testing it (`translator/step.rs`): the
-/// i32 `reg += step`, then a branch by `offset` when `f(reg, rhs)` holds, the operands read as
-/// `$t`, the right one from a slot (read before `reg` is written: the two differ) or the
-/// immediate.
-macro_rules! step_compare {
-    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
-        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
-            set!(regs, reg, v);
-            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
-        });
-        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
-            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
-            set!(regs, reg, v);
-            let b = <$t as FromImm>::from_imm(imm);
-            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
-        });
-    )*};
+/// An i32 counter's step: the low 32 bits of `value` plus `step`, wrapping, as a slot value.
+#[inline(always)]
+fn step_i32(value: u64, step: i16) -> u64 {
+    u64::from((value as u32).wrapping_add(step as i32 as u32))
 }
 
-/// The same for an i64 counter: the i64 `reg += step` (`step` sign-extended), then the
-/// branch when `f(reg, rhs)` holds, the operands read as `$t`.
-macro_rules! step_compare64 {
-    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+/// An i64 counter's step: `value` plus `step` sign-extended, wrapping.
+#[inline(always)]
+fn step_i64(value: u64, step: i16) -> u64 {
+    value.wrapping_add(step as i64 as u64)
+}
+
+/// A counter step fused with the compare-and-branch testing it (`translator/step.rs`):
+/// `reg = $step(reg, step)` ([`step_i32`] or [`step_i64`]), then a branch by `offset` when
+/// `f(reg, rhs)` holds, the operands read as `$t`, the right one from a slot (read before
+/// `reg` is written: the two differ) or the immediate.
+macro_rules! step_compare {
+    ($step:ident; $($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
-            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)

@@ -164,24 +164,24 @@ pay_compare! {
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
-/// or, repeating the loop's exit test, paying first: the i32 `reg += step`, then the test of
-/// `$f` on `reg` and `rhs` (read before `reg` is written: the two differ) or the immediate,
-/// as `$t`. A pay-first step steps before it pays, as the step and the pay-first branch run
+/// or, repeating the loop's exit test, paying first: `reg = $step(reg, step)` (`step_i32` or
+/// `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the
+/// two differ) or the immediate, as `$t`. A pay-first step steps before it pays, as the step and the pay-first branch run
 /// one after the other do: a pause stands at the loop's `ConsumeGas` with the step done.
 macro_rules! pay_step {
-    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
-        pay_step!(@ $br, $br_imm($t) = $f; pay_if);
-        pay_step!(@ $first, $first_imm($t) = $f; pay_first_if);
+    ($step:ident; $($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+        pay_step!(@ $step, $br, $br_imm($t) = $f; pay_if);
+        pay_step!(@ $step, $first, $first_imm($t) = $f; pay_first_if);
     )*};
-    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
-            let v = u64::from(u32_!(regs, reg).wrapping_add(step as i32 as u32));
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
@@ -190,6 +190,7 @@ macro_rules! pay_step {
 }
 
 pay_step! {
+    step_i32;
     StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayFirst, StepBrI32EqImmPayFirst(u32) =
         |a, b| a == b;
     StepBrI32NePay, StepBrI32NeImmPay, StepBrI32NePayFirst, StepBrI32NeImmPayFirst(u32) =
@@ -212,29 +213,9 @@ pay_step! {
         |a, b| a >= b;
 }
 
-/// The same for an i64 counter: the i64 `reg += step`, then the test of `$f` as `$t`.
-macro_rules! pay_step64 {
-    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
-        pay_step64!(@ $br, $br_imm($t) = $f; pay_if);
-        pay_step64!(@ $first, $first_imm($t) = $f; pay_first_if);
-    )*};
-    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
-            set!(regs, reg, v);
-            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
-        });
-        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
-            let v = r!(regs, reg).wrapping_add(step as i64 as u64);
-            set!(regs, reg, v);
-            let b = <$t as FromImm>::from_imm(imm);
-            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
-        });
-    };
-}
-
-pay_step64! {
+// And for an i64 counter.
+pay_step! {
+    step_i64;
     StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayFirst, StepBrI64EqImmPayFirst(u64) =
         |a, b| a == b;
     StepBrI64NePay, StepBrI64NeImmPay, StepBrI64NePayFirst, StepBrI64NeImmPayFirst(u64) =
