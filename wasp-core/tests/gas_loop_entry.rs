@@ -9,6 +9,7 @@
 mod common;
 
 use common::{as_i64, engine, expected_pauses, instantiate_run, run_topped_up};
+use common::{holds, width_name, COMPARISONS};
 use wasp_core::Val;
 
 /// One loop program: its text, its charges and what it returns.
@@ -23,38 +24,6 @@ struct Case {
     args: Vec<i64>,
     /// `(result, iterations)` for an argument.
     reference: Box<dyn Fn(i64) -> (i64, u64)>,
-}
-
-/// The ten integer comparisons, with their Rust meaning on `i64` operands read as `bits`
-/// wide (signed or unsigned).
-const COMPARISONS: [&str; 10] = [
-    "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
-];
-
-fn holds(op: &str, bits: u32, a: i64, b: i64) -> bool {
-    let (ua, ub) = if bits == 32 {
-        (u64::from(a as u32), u64::from(b as u32))
-    } else {
-        (a as u64, b as u64)
-    };
-    let (sa, sb) = if bits == 32 {
-        (i64::from(a as i32), i64::from(b as i32))
-    } else {
-        (a, b)
-    };
-    match op {
-        "eq" => ua == ub,
-        "ne" => ua != ub,
-        "lt_s" => sa < sb,
-        "lt_u" => ua < ub,
-        "gt_s" => sa > sb,
-        "gt_u" => ua > ub,
-        "le_s" => sa <= sb,
-        "le_u" => ua <= ub,
-        "ge_s" => sa >= sb,
-        "ge_u" => ua >= ub,
-        _ => unreachable!("not a comparison: {op}"),
-    }
 }
 
 /// The loop's shape: the test at the bottom (`br_if $l` while it holds) or at the top
@@ -151,7 +120,7 @@ fn mirrored(op: &str) -> &'static str {
 
 /// The loop of `comparison_cases` testing `$i op rhs`, or, `swapped`, `rhs op $i`.
 fn comparison_case(test: Test, bits: u32, op: &'static str, imm: bool, swapped: bool) -> Case {
-    let t = if bits == 32 { "i32" } else { "i64" };
+    let t = width_name(bits);
     // `rhs op $i` runs as `$i op' rhs` does.
     let written = op;
     let op = if swapped { mirrored(op) } else { op };

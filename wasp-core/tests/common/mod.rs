@@ -1,6 +1,7 @@
-//! Helpers the integration tests share: engines and instances, calls by export name, a call
-//! driven through every gas pause (and through a snapshot at each), the pauses the price
-//! list predicts, and finding operators and snapshot fields in bytes.
+//! Helpers the integration tests share: engines and instances, calls by export name, Wasm's
+//! integer comparisons at either width, a call driven through every gas pause (and through
+//! a snapshot at each), the pauses the price list predicts, and finding operators and
+//! snapshot fields in bytes.
 //!
 //! Each test binary compiles this module and uses only some of it, hence the
 //! `#[allow(dead_code)]` on every item.
@@ -88,6 +89,57 @@ pub fn as_i64(v: &Val) -> i64 {
         Val::I32(x) => i64::from(x),
         Val::I64(x) => x,
         ref other => panic!("an integer result, found {other:?}"),
+    }
+}
+
+/// The ten integer comparisons of Wasm, as named after `i32.` and `i64.`.
+#[allow(dead_code)]
+pub const COMPARISONS: [&str; 10] = [
+    "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+];
+
+/// `"i32"` or `"i64"`, the type `bits` wide.
+#[allow(dead_code)]
+pub fn width_name(bits: u32) -> &'static str {
+    if bits == 32 {
+        "i32"
+    } else {
+        "i64"
+    }
+}
+
+/// `x` wrapped to `bits` (32 or 64) and sign-extended back to an `i64`.
+#[allow(dead_code)]
+pub fn wrap_to(bits: u32, x: i64) -> i64 {
+    if bits == 32 {
+        i64::from(x as i32)
+    } else {
+        x
+    }
+}
+
+/// Whether the comparison `op` (one of [`COMPARISONS`]) holds for `a` and `b` read as `bits`
+/// (32 or 64) wide, signed or unsigned as `op` says.
+#[allow(dead_code)]
+pub fn holds(op: &str, bits: u32, a: i64, b: i64) -> bool {
+    let (ua, ub) = if bits == 32 {
+        (u64::from(a as u32), u64::from(b as u32))
+    } else {
+        (a as u64, b as u64)
+    };
+    let (sa, sb) = (wrap_to(bits, a), wrap_to(bits, b));
+    match op {
+        "eq" => ua == ub,
+        "ne" => ua != ub,
+        "lt_s" => sa < sb,
+        "lt_u" => ua < ub,
+        "gt_s" => sa > sb,
+        "gt_u" => ua > ub,
+        "le_s" => sa <= sb,
+        "le_u" => ua <= ub,
+        "ge_s" => sa >= sb,
+        "ge_u" => ua >= ub,
+        _ => unreachable!("not a comparison: {op}"),
     }
 }
 
