@@ -1,6 +1,9 @@
 //! `Continuation::frames` shows a paused call: each frame's function, Wasm offset and locals.
 
-use wasp_core::{CallOutcome, Caller, Config, Engine, Linker, Module, Store, Val};
+mod common;
+
+use common::{call_to_yield, instantiate_yielding, offsets_of};
+use wasp_core::{CallOutcome, Store, Val};
 
 const GUEST: &str = r#"
 (module
@@ -19,21 +22,7 @@ const GUEST: &str = r#"
 "#;
 
 fn setup() -> (Store<()>, wasp_core::Instance) {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
-    let module = Module::new(&engine, GUEST).expect("module");
-    let mut store = Store::new(&engine, ());
-    let mut linker = Linker::new(&engine);
-    linker
-        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
-            caller.yield_with(Val::I32(x));
-            0
-        })
-        .expect("define");
-    let instance = linker
-        .instantiate(&mut store, &module)
-        .expect("instantiate");
+    let (_, store, instance) = instantiate_yielding(GUEST);
     (store, instance)
 }
 
@@ -83,14 +72,8 @@ fn frames_at_a_gas_pause_show_functions_and_locals() {
 #[test]
 fn frames_at_a_yield_point_at_the_host_call() {
     let (mut store, instance) = setup();
-    let ask = instance.get_func(&store, "ask").expect("ask");
     store.set_gas(1_000).expect("gas");
-    let outcome = ask
-        .call_resumable(&mut store, &[Val::I32(41)])
-        .expect("call");
-    let CallOutcome::Yielded(paused) = outcome else {
-        panic!("expected a yield, got {outcome:?}");
-    };
+    let paused = call_to_yield(&mut store, &instance, "ask", &[Val::I32(41)]);
     assert_eq!(paused.yielded(), Some(&Val::I32(42)));
     let frames = paused.frames(&store);
     assert_eq!(frames.len(), 1);
@@ -105,18 +88,5 @@ fn frames_at_a_yield_point_at_the_host_call() {
 
 /// The offsets of the module's `call` operators, in order.
 fn call_offsets(wat: &str) -> Vec<usize> {
-    let wasm = wat::parse_str(wat).expect("wat");
-    let mut calls = Vec::new();
-    for payload in wasmparser::Parser::new(0).parse_all(&wasm) {
-        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
-            let mut reader = body.get_operators_reader().expect("operators");
-            while !reader.eof() {
-                let (op, offset) = reader.read_with_offset().expect("operator");
-                if matches!(op, wasmparser::Operator::Call { .. }) {
-                    calls.push(offset as usize);
-                }
-            }
-        }
-    }
-    calls
+    offsets_of(&wat::parse_str(wat).expect("wat"), "Call {")
 }

@@ -1,9 +1,12 @@
 //! `SnapshotInfo` reads a saved store and paused call without a store: gas, why it paused,
 //! memories, globals and frames; damaged bytes give an error, never a panic.
 
+mod common;
+
+use common::{call_to_yield, instantiate_yielding};
 use wasp_core::{
-    CallOutcome, Caller, Config, Engine, Linker, Module, PauseReason, SnapshotError, SnapshotInfo,
-    Store, Val, ValType,
+    CallOutcome, Caller, Engine, Linker, Module, PauseReason, SnapshotError, SnapshotInfo, Store,
+    Val, ValType,
 };
 
 const GUEST: &str = r#"
@@ -24,20 +27,7 @@ const GUEST: &str = r#"
 "#;
 
 fn setup() -> (Module, Store<()>, wasp_core::Instance) {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
-    let module = Module::new(&engine, GUEST).expect("module");
-    let mut store = Store::new(&engine, ());
-    let mut linker = Linker::new(&engine);
-    linker
-        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
-            caller.yield_with(Val::I32(x));
-            0
-        })
-        .expect("define");
-    let instance = linker.instantiate(&mut store, &module).expect("instance");
-    (module, store, instance)
+    instantiate_yielding(GUEST)
 }
 
 /// A snapshot of `spin(1000)` paused for gas.
@@ -106,13 +96,7 @@ fn without_the_module_frames_have_only_their_index() {
 fn a_yield_names_the_host_function_and_its_value() {
     let (module, mut store, instance) = setup();
     store.set_gas(1_000).expect("gas");
-    let ask = instance.get_func(&store, "ask").expect("ask");
-    let outcome = ask
-        .call_resumable(&mut store, &[Val::I32(41)])
-        .expect("call");
-    let CallOutcome::Yielded(paused) = outcome else {
-        panic!("expected a yield, got {outcome:?}");
-    };
+    let paused = call_to_yield(&mut store, &instance, "ask", &[Val::I32(41)]);
     let bytes = store.snapshot(Some(&paused));
     let info = SnapshotInfo::read(&bytes, &[module]).expect("read");
     let call = info.paused_call().expect("call");

@@ -1,13 +1,14 @@
-//! Helpers the integration tests share: engines and instances, calls by export name, Wasm's
-//! integer comparisons at either width, a call driven through every gas pause (and through
-//! a snapshot at each), the pauses the price list predicts, and finding operators and
-//! snapshot fields in bytes.
+//! Helpers the integration tests share: engines and instances (one with a yielding host
+//! function), calls by export name, Wasm's integer comparisons at either width, a call
+//! driven through every gas pause (and through a snapshot at each), the pauses the price
+//! list predicts, and finding operators and snapshot fields in bytes.
 //!
 //! Each test binary compiles this module and uses only some of it, hence the
 //! `#[allow(dead_code)]` on every item.
 
 use wasp_core::{
-    CallOutcome, Config, Engine, Error, Func, Instance, Linker, Module, Store, TrapCode, Val,
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
+    Store, TrapCode, Val,
 };
 
 /// An engine with gas metering on or off.
@@ -44,6 +45,42 @@ pub fn instantiate_run(engine: &Engine, wat: &str) -> (Store<()>, Func) {
     let (store, instance) = instantiate(engine, wat);
     let run = instance.get_func(&store, "run").expect("an export `run`");
     (store, run)
+}
+
+/// `wat` on a metered engine, instantiated in a fresh store with its import `host.ask`, an
+/// `(i32) -> i32` host function that yields its argument to whoever made the call (resuming
+/// supplies its result). Returns the module too, for reading snapshots of the store.
+#[allow(dead_code)]
+pub fn instantiate_yielding(wat: &str) -> (Module, Store<()>, Instance) {
+    let engine = engine(true);
+    let module = Module::new(&engine, wat).expect("valid module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
+            caller.yield_with(Val::I32(x));
+            0
+        })
+        .expect("define host.ask");
+    let instance = linker
+        .instantiate(&mut store, &module)
+        .expect("instantiates");
+    (module, store, instance)
+}
+
+/// Calls the export `name` with `args` resumably; it must yield: the paused call.
+#[allow(dead_code)]
+pub fn call_to_yield(
+    store: &mut Store<()>,
+    instance: &Instance,
+    name: &str,
+    args: &[Val],
+) -> Continuation {
+    let func = instance.get_func(&*store, name).expect("exported function");
+    match func.call_resumable(store, args).expect("call") {
+        CallOutcome::Yielded(paused) => paused,
+        other => panic!("expected {name} to yield, got {other:?}"),
+    }
 }
 
 /// Calls the export `name` with `args`: its results, or the error it stopped with.
