@@ -5,7 +5,10 @@
 //! restore and resume, whether its blocks, its loops or its dynamic charges cross a slice or
 //! not, and whether each pause is topped up with just what it needs or with more.
 
-use wasp_core::{CallOutcome, Config, Engine, Func, Linker, Module, Store, Val};
+mod common;
+
+use common::{drive_topped_up, engine, expected_pauses_given, instantiate, Fresh};
+use wasp_core::Val;
 
 /// One program: its text and the charges of `run(n)`, in order.
 struct Case {
@@ -110,31 +113,6 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-/// The pauses (gas used, gas needed) of a call started with `budget` whose every pause is
-/// given what it needs and `extra` more.
-fn expected_pauses(charges: &[u64], budget: u64, extra: u64) -> Vec<(u64, u64)> {
-    let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
-    for &charge in charges {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge + extra;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
-}
-
-fn instantiate(engine: &Engine, wat: &str) -> (Store<()>, Func) {
-    let module = Module::new(engine, wat).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
-    let run = instance.get_func(&store, "run").unwrap();
-    (store, run)
-}
-
 /// Runs `run(n)` from `budget`, giving each pause what it needs and `extra` more, through a
 /// snapshot when `snapshot`. Returns the pauses, the result, the gas used and the gas left.
 fn run_paused(
@@ -143,37 +121,21 @@ fn run_paused(
     extra: u64,
     snapshot: bool,
 ) -> (Vec<(u64, u64)>, i32, u64, u64) {
-    let mut config = Config::default();
-    config.gas_metering(true);
-    let engine = Engine::new(&config);
-    let (mut store, run) = instantiate(&engine, &case.wat);
+    let engine = engine(true);
+    let fresh = || instantiate(&engine, &case.wat);
+    let (mut store, instance) = fresh();
     store.set_gas(budget).unwrap();
-    let mut outcome = run.call_resumable(&mut store, &[Val::I32(case.n)]).unwrap();
-    let mut pauses = Vec::new();
-    loop {
-        match outcome {
-            CallOutcome::OutOfGas(mut paused) => {
-                let needed = paused.gas_needed().unwrap();
-                pauses.push((paused.gas_used(), needed));
-                assert!(pauses.len() <= 100, "{}: too many pauses", case.name);
-                if snapshot {
-                    let bytes = store.snapshot(Some(&paused));
-                    store = instantiate(&engine, &case.wat).0;
-                    paused = store.restore(&bytes).unwrap().unwrap();
-                }
-                let left = store.gas_left().unwrap();
-                store.set_gas(left + needed + extra).unwrap();
-                outcome = paused.resume(&mut store, &[]).unwrap();
-            }
-            CallOutcome::Finished { results, gas_used } => {
-                let Val::I32(result) = results[0] else {
-                    panic!("{}: an i32 result, found {results:?}", case.name)
-                };
-                return (pauses, result, gas_used, store.gas_left().unwrap());
-            }
-            other => panic!("{}: only gas pauses here, found {other:?}", case.name),
-        }
-    }
+    let restore_into: Option<&Fresh> = snapshot.then_some(&fresh);
+    let end = drive_topped_up((store, instance), &[Val::I32(case.n)], extra, restore_into);
+    let Val::I32(result) = end.results[0] else {
+        panic!("{}: an i32 result, found {:?}", case.name, end.results)
+    };
+    (
+        end.pauses,
+        result,
+        end.gas_used,
+        end.store.gas_left().unwrap(),
+    )
 }
 
 /// Budgets from 0 to past the total, some 60 of them, with the total and a few around it.
@@ -205,7 +167,7 @@ fn any_budget_pauses_where_a_charge_is_not_covered_whatever_each_pause_is_given(
                 let at = format!("{}, budget {budget}, extra {extra}", case.name);
                 let snapshot = budget % 7 == 0;
                 let (pauses, result, used, left) = run_paused(&case, budget, extra, snapshot);
-                let expected = expected_pauses(&case.charges, budget, extra);
+                let expected = expected_pauses_given(&case.charges, budget, extra);
                 let given = budget + expected.iter().map(|(_, n)| n + extra).sum::<u64>();
                 assert_eq!(pauses, expected, "{at}");
                 assert_eq!((result, used), (case.result, total), "{at}");

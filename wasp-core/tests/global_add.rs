@@ -6,7 +6,10 @@
 //! of the operators the program has, and a pause at every budget, through a snapshot or
 //! not, resumes to the same result and the same global.
 
-use wasp_core::{CallOutcome, Config, Engine, Instance, Linker, Module, Store, Val};
+mod common;
+
+use common::{drive_topped_up, engine, instantiate, Fresh};
+use wasp_core::{Engine, Instance, Store, Val};
 
 /// `run(x)`: a function's prologue moves `$sp` down by `K` (keeping the new value in
 /// `$fp`), the body reads `$sp`, calls `$inner` (which moves it by 16 and back), the
@@ -47,18 +50,8 @@ fn reference(x: i32, sp: i32, k: i32) -> i32 {
 const CONSTANTS: [i32; 6] = [0, 16, -32, 4096, i32::MAX, i32::MIN];
 const STARTS: [i32; 4] = [0, 1 << 20, 5, i32::MIN + 3];
 
-fn engine(gas: bool) -> Engine {
-    let mut config = Config::default();
-    config.gas_metering(gas);
-    Engine::new(&config)
-}
-
 fn setup(engine: &Engine, wat: &str, sp: i32) -> (Store<()>, Instance) {
-    let module = Module::new(engine, wat).unwrap();
-    let mut store = Store::new(engine, ());
-    let instance = Linker::new(engine)
-        .instantiate(&mut store, &module)
-        .unwrap();
+    let (mut store, instance) = instantiate(engine, wat);
     let global = instance.get_global(&store, "sp").unwrap();
     global.set(&mut store, Val::I32(sp)).unwrap();
     (store, instance)
@@ -110,33 +103,14 @@ fn a_pause_at_every_budget_resumes_to_the_same_result_and_globals() {
         for snapshot in [false, true] {
             let (mut store, instance) = setup(&engine, &source, sp);
             store.set_gas(budget).unwrap();
-            let run = instance.get_func(&store, "run").unwrap();
-            let mut outcome = run.call_resumable(&mut store, &[Val::I32(x)]).unwrap();
-            let mut instance = instance;
+            let fresh = || setup(&engine, &source, 0);
+            let restore_into: Option<&Fresh> = snapshot.then_some(&fresh);
+            let end = drive_topped_up((store, instance), &[Val::I32(x)], 0, restore_into);
             let at = format!("budget {budget}, snapshot {snapshot}");
-            let results = loop {
-                match outcome {
-                    CallOutcome::OutOfGas(mut paused) => {
-                        if snapshot {
-                            let bytes = store.snapshot(Some(&paused));
-                            (store, instance) = setup(&engine, &source, 0);
-                            paused = store.restore(&bytes).unwrap().unwrap();
-                        }
-                        let needed = paused.gas_needed().unwrap();
-                        let left = store.gas_left().unwrap();
-                        store.set_gas(left + needed).unwrap();
-                        outcome = paused.resume(&mut store, &[]).unwrap();
-                    }
-                    CallOutcome::Finished { results, gas_used } => {
-                        assert_eq!(gas_used, GAS, "{at}");
-                        break results;
-                    }
-                    other => panic!("{at}: only gas pauses here, found {other:?}"),
-                }
-            };
-            assert_eq!(results, vec![Val::I32(reference(x, sp, k))], "{at}");
-            assert_eq!(global(&store, &instance, "sp"), sp, "{at}");
-            assert_eq!(global(&store, &instance, "count"), step * 3, "{at}");
+            assert_eq!(end.gas_used, GAS, "{at}");
+            assert_eq!(end.results, vec![Val::I32(reference(x, sp, k))], "{at}");
+            assert_eq!(global(&end.store, &end.instance, "sp"), sp, "{at}");
+            assert_eq!(global(&end.store, &end.instance, "count"), step * 3, "{at}");
         }
     }
 }

@@ -184,11 +184,17 @@ pub fn holds(op: &str, bits: u32, a: i64, b: i64) -> bool {
 /// `budget` and given exactly what each pause needs.
 #[allow(dead_code)]
 pub fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
+    expected_pauses_given(charges, budget, 0)
+}
+
+/// As [`expected_pauses`], each pause given what it needs and `extra` more.
+#[allow(dead_code)]
+pub fn expected_pauses_given(charges: &[u64], budget: u64, extra: u64) -> Vec<(u64, u64)> {
     let (mut left, mut used, mut pauses) = (budget, 0, Vec::new());
     for &charge in charges {
         if left < charge {
             pauses.push((used, charge - left));
-            left = charge;
+            left = charge + extra;
         }
         left -= charge;
         used += charge;
@@ -196,7 +202,7 @@ pub fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
     pauses
 }
 
-/// A call of `run` driven to its end by [`run_topped_up`], and the store it ended in.
+/// A call of `run` driven to its end by [`drive_topped_up`], and the store it ended in.
 #[allow(dead_code)]
 pub struct ToppedUp {
     pub results: Vec<Val>,
@@ -218,10 +224,29 @@ pub fn run_topped_up(
     through_snapshot: bool,
 ) -> ToppedUp {
     let engine = engine(budget.is_some());
-    let (mut store, mut instance) = instantiate(&engine, wat);
+    let fresh = || instantiate(&engine, wat);
+    let (mut store, instance) = fresh();
     if let Some(budget) = budget {
         store.set_gas(budget).expect("gas");
     }
+    let restore_into: Option<&Fresh> = through_snapshot.then_some(&fresh);
+    drive_topped_up((store, instance), args, 0, restore_into)
+}
+
+/// Makes a fresh store and instance of a program.
+#[allow(dead_code)]
+pub type Fresh<'a> = dyn Fn() -> (Store<()>, Instance) + 'a;
+
+/// Runs the export `run` of `instance` with `args` from the gas its `store` holds, topping
+/// up what each pause needs and `extra` more; with `restore_into`, each paused call is first
+/// saved and restored into the fresh store and instance that it makes.
+#[allow(dead_code)]
+pub fn drive_topped_up(
+    (mut store, mut instance): (Store<()>, Instance),
+    args: &[Val],
+    extra: u64,
+    restore_into: Option<&Fresh>,
+) -> ToppedUp {
     let run = instance.get_func(&store, "run").expect("an export `run`");
     let mut outcome = run.call_resumable(&mut store, args).expect("call");
     let mut pauses = Vec::new();
@@ -231,16 +256,16 @@ pub fn run_topped_up(
                 let needed = paused.gas_needed().expect("needed");
                 pauses.push((paused.gas_used(), needed));
                 assert!(pauses.len() < 1000, "pauses never end");
-                if through_snapshot {
+                if let Some(fresh) = restore_into {
                     let bytes = store.snapshot(Some(&paused));
-                    (store, instance) = instantiate(&engine, wat);
+                    (store, instance) = fresh();
                     paused = store
                         .restore(&bytes)
                         .expect("restore")
                         .expect("the snapshot holds a call");
                 }
                 let left = store.gas_left().expect("gas left");
-                store.set_gas(left + needed).expect("gas");
+                store.set_gas(left + needed + extra).expect("gas");
                 outcome = paused.resume(&mut store, &[]).expect("resume");
             }
             CallOutcome::Finished { results, gas_used } => {
