@@ -8,8 +8,8 @@
 mod common;
 
 use common::{
-    call, engine, gas_of, instantiate, instantiate_with_gas, resume_through_snapshots, trap_of,
-    try_call,
+    assert_grow_and_fill_priced_as_32_bit, call, engine, instantiate, instantiate_with_gas,
+    link_error, resume_through_snapshots, trap_of, try_call,
 };
 use wasp_core::{
     host, imports, Config, Ctx, Engine, Error, HostError, Linker, Memory, MemoryType, Module,
@@ -201,28 +201,20 @@ fn copies_between_a_32_bit_and_a_64_bit_memory() {
     assert_eq!(trap_of(far), Some(TrapCode::MemoryOutOfBounds));
 }
 
-/// The gas of `(memory.grow (local.get 0))` and of a `memory.fill` of `len` bytes, each in a
-/// function of its own, for a memory declared as `decl`.
-fn grow_and_fill_gas(decl: &str, addr: &str, delta: Val, len: Val) -> (u64, u64) {
-    let wat = format!(
+/// A memory declared as `decl` with its index type `addr`, exporting `grow` (its operand a
+/// parameter) and `fill` (of as many bytes as its parameter says).
+fn grow_and_fill(decl: &str, addr: &str) -> String {
+    format!(
         r#"(module (memory {decl} 1)
             (func (export "grow") (param {addr}) (result {addr}) (memory.grow (local.get 0)))
-            (func (export "fill") (param {addr}) (memory.fill (i32.const 0) (i32.const 0) (local.get 0))))"#
-    )
-    .replace("(i32.const 0) (i32.const 0)", &format!("({addr}.const 0) (i32.const 0)"));
-    let (mut store, instance) = instantiate_with_gas(&engine(true), wat);
-    (
-        gas_of(&mut store, &instance, "grow", &[delta]),
-        gas_of(&mut store, &instance, "fill", &[len]),
+            (func (export "fill") (param {addr})
+              (memory.fill ({addr}.const 0) (i32.const 0) (local.get 0))))"#
     )
 }
 
 #[test]
 fn grow_and_bulk_prices_are_those_of_32_bit_memories() {
-    let narrow = grow_and_fill_gas("", "i32", Val::I32(3), Val::I32(1000));
-    let wide = grow_and_fill_gas("i64", "i64", Val::I64(3), Val::I64(1000));
-    assert_eq!(narrow, wide);
-    assert!(wide.0 > grow_and_fill_gas("i64", "i64", Val::I64(1), Val::I64(1000)).0);
+    assert_grow_and_fill_priced_as_32_bit(grow_and_fill, 3, 1000);
 }
 
 #[host]
@@ -297,21 +289,12 @@ fn a_host_made_64_bit_memory_links_only_where_one_is_expected() {
     let mut linker = Linker::new(&engine);
     linker.define("env", "m", wide).unwrap();
     linker.instantiate(&mut store, &wants_wide).unwrap();
-    let err = linker
-        .instantiate(&mut store, &wants_narrow)
-        .unwrap_err()
-        .to_string();
+    let err = link_error(&mut store, ("m", wide), &wants_narrow);
     assert!(
         err.contains("expected (memory 1), found (memory i64 1 2)"),
         "{err}"
     );
-
-    let mut linker = Linker::new(&engine);
-    linker.define("env", "m", narrow).unwrap();
-    let err = linker
-        .instantiate(&mut store, &wants_wide)
-        .unwrap_err()
-        .to_string();
+    let err = link_error(&mut store, ("m", narrow), &wants_wide);
     assert!(
         err.contains("expected (memory i64 1), found (memory 1 2)"),
         "{err}"

@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::{call, engine, gas_of, instantiate, instantiate_with_gas, trap_of, try_call};
+use common::{
+    assert_grow_and_fill_priced_as_32_bit, call, instantiate, link_error, trap_of, try_call,
+};
 use wasp_core::{
     Engine, Error, Func, Instance, Linker, Module, RefType, Store, Table, TableType, TrapCode, Val,
 };
@@ -289,29 +291,21 @@ fn element_segments_at_i64_offsets_are_bounds_checked_whole() {
     assert_eq!(t.get(&store, 2), Some(Val::FuncRef(None)));
 }
 
-/// The gas of a `table.grow` by `delta` and a `table.fill` of `len` elements, each in a
-/// function of its own, for a table declared as `decl`.
-fn grow_and_fill_gas(decl: &str, index: &str, delta: Val, len: Val) -> (u64, u64) {
-    let wat = format!(
+/// A table declared as `decl` with its index type `index`, exporting `grow` (its operand a
+/// parameter) and `fill` (of as many elements as its parameter says).
+fn grow_and_fill(decl: &str, index: &str) -> String {
+    format!(
         r#"(module (table {decl} 1 funcref)
             (func (export "grow") (param {index}) (result {index})
               (table.grow (ref.null func) (local.get 0)))
             (func (export "fill") (param {index})
               (table.fill (local.get 0) (ref.null func) (local.get 0))))"#
-    );
-    let (mut store, instance) = instantiate_with_gas(&engine(true), wat);
-    (
-        gas_of(&mut store, &instance, "grow", &[delta]),
-        gas_of(&mut store, &instance, "fill", &[len]),
     )
 }
 
 #[test]
 fn grow_and_bulk_prices_are_those_of_32_bit_tables() {
-    let narrow = grow_and_fill_gas("", "i32", Val::I32(300), Val::I32(0));
-    let wide = grow_and_fill_gas("i64", "i64", Val::I64(300), Val::I64(0));
-    assert_eq!(narrow, wide);
-    assert!(wide.0 > grow_and_fill_gas("i64", "i64", Val::I64(1), Val::I64(0)).0);
+    assert_grow_and_fill_priced_as_32_bit(grow_and_fill, 300, 0);
 }
 
 #[test]
@@ -337,20 +331,12 @@ fn a_host_made_64_bit_table_links_only_where_one_is_expected() {
     let mut linker = Linker::new(&engine);
     linker.define("env", "t", wide).unwrap();
     linker.instantiate(&mut store, &wants_wide).unwrap();
-    let err = linker
-        .instantiate(&mut store, &wants_narrow)
-        .unwrap_err()
-        .to_string();
+    let err = link_error(&mut store, ("t", wide), &wants_narrow);
     assert!(
         err.contains("expected (table 1 funcref), found (table i64 2 1099511627776 funcref)"),
         "{err}"
     );
-    let mut linker = Linker::new(&engine);
-    linker.define("env", "t", narrow).unwrap();
-    let err = linker
-        .instantiate(&mut store, &wants_wide)
-        .unwrap_err()
-        .to_string();
+    let err = link_error(&mut store, ("t", narrow), &wants_wide);
     assert!(
         err.contains("expected (table i64 1 funcref), found (table 2 funcref)"),
         "{err}"

@@ -7,8 +7,8 @@
 //! `#[allow(dead_code)]` on every item.
 
 use wasp_core::{
-    CallOutcome, Caller, Config, Continuation, Engine, Error, Func, Instance, Linker, Module,
-    Store, TrapCode, Val,
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Extern, Func, Instance, Linker,
+    Module, Store, TrapCode, Val,
 };
 
 /// An engine with gas metering on or off.
@@ -116,6 +116,50 @@ pub fn gas_of(store: &mut Store<()>, instance: &Instance, name: &str, args: &[Va
     match func.call_resumable(store, args).expect("call") {
         CallOutcome::Finished { gas_used, .. } => gas_used,
         other => panic!("{name} did not finish: {other:?}"),
+    }
+}
+
+/// Checks that the exports `grow(delta)` and `fill(len)` of `wat(decl, index)` cost the same
+/// gas for a 32-bit declaration (`decl` empty, `index` `"i32"`) as for a 64-bit one (`"i64"`,
+/// `"i64"`), and that growing by `delta` costs more than growing by 1.
+#[allow(dead_code)]
+pub fn assert_grow_and_fill_priced_as_32_bit(
+    wat: impl Fn(&str, &str) -> String,
+    delta: i64,
+    len: i64,
+) {
+    let gas = |decl: &str, index: &str, delta: i64| {
+        let arg = |x: i64| match index {
+            "i32" => Val::I32(x as i32),
+            _ => Val::I64(x),
+        };
+        let (mut store, instance) = instantiate_with_gas(&engine(true), wat(decl, index));
+        (
+            gas_of(&mut store, &instance, "grow", &[arg(delta)]),
+            gas_of(&mut store, &instance, "fill", &[arg(len)]),
+        )
+    };
+    let (narrow, wide) = (gas("", "i32", delta), gas("i64", "i64", delta));
+    assert_eq!(narrow, wide, "(grow, fill) gas, 32-bit and 64-bit");
+    assert!(
+        wide.0 > gas("i64", "i64", 1).0,
+        "growing by {delta} costs more than by 1"
+    );
+}
+
+/// Instantiates `module` in `store`, its import `env`.`name` defined as `item`: the error
+/// it must fail with, as text.
+#[allow(dead_code)]
+pub fn link_error(
+    store: &mut Store<()>,
+    (name, item): (&str, impl Into<Extern>),
+    module: &Module,
+) -> String {
+    let mut linker = Linker::new(store.engine());
+    linker.define("env", name, item).expect("define");
+    match linker.instantiate(store, module) {
+        Ok(_) => panic!("env.{name} links where it must not"),
+        Err(err) => err.to_string(),
     }
 }
 
