@@ -1,8 +1,9 @@
 //! The frame of every WASI host function: pay, run the body, turn its outcome into an errno.
 
-use wasp_core::{Ctx, Error};
+use wasp_core::{Ctx, Error, Val};
 
 use crate::costs::Price;
+use crate::pause::Pending;
 use crate::types::{Errno, WasiResult};
 use crate::{WasiCtx, WasiView};
 
@@ -22,6 +23,28 @@ pub(crate) fn wasi_call<T: WasiView>(
         }
         Err(e) => e,
     })
+}
+
+/// As [`wasi_call`] for a call that may have to wait for input: when `body` finds none yet
+/// (`None`), the call pays its base price only, is recorded as `pending` and yields
+/// [`STDIN_YIELD`](crate::STDIN_YIELD), to be completed by [`crate::resume`].
+pub(crate) fn wasi_call_or_wait<T: WasiView>(
+    ctx: &mut Ctx<T>,
+    price: Price,
+    pending: Pending,
+    body: impl FnOnce(&mut Ctx<T>) -> WasiResult<Option<u64>>,
+) -> Result<Errno, Error> {
+    let mut blocked = false;
+    let errno = wasi_call(ctx, price, |ctx| {
+        let moved = body(ctx)?;
+        blocked = moved.is_none();
+        Ok(moved.unwrap_or(0))
+    })?;
+    if blocked {
+        wasi(ctx).pending = Some(pending);
+        ctx.yield_with(Val::I32(crate::pause::STDIN_YIELD));
+    }
+    Ok(errno)
 }
 
 /// The WASI context in the store's data.

@@ -4,11 +4,11 @@
 use std::io::{Read, Write};
 
 use cap_std::fs::MetadataExt;
-use wasp_core::{host, Ctx, Error, Val};
+use wasp_core::{host, Ctx, Error};
 
-use crate::call::{gather, wasi, wasi_call};
+use crate::call::{gather, wasi, wasi_call, wasi_call_or_wait};
 use crate::costs;
-use crate::fd_table::Kind;
+use crate::fd_table::{Descriptor, Kind};
 use crate::guest::{iovecs, scatter, Guest};
 use crate::pause::Pending;
 use crate::stat::file_type;
@@ -61,26 +61,15 @@ pub fn fd_read<T: WasiView>(
     iovs_len: u32,
     nread: u32,
 ) -> Result<Errno, Error> {
-    let mut blocked = false;
-    let errno = wasi_call(ctx, costs::IO, |ctx| {
-        match read(ctx, fd, iovs, iovs_len, nread)? {
-            Some(n) => Ok(n),
-            None => {
-                blocked = true;
-                Ok(0)
-            }
-        }
-    })?;
-    if blocked {
-        wasi(ctx).pending = Some(Pending::Read {
-            fd,
-            iovs,
-            iovs_len,
-            nread,
-        });
-        ctx.yield_with(Val::I32(crate::pause::STDIN_YIELD));
-    }
-    Ok(errno)
+    let pending = Pending::Read {
+        fd,
+        iovs,
+        iovs_len,
+        nread,
+    };
+    wasi_call_or_wait(ctx, costs::IO, pending, |ctx| {
+        read(ctx, fd, iovs, iovs_len, nread)
+    })
 }
 
 /// `fd_write(fd, iovs) -> (errno, size)`.
@@ -115,6 +104,16 @@ pub fn fd_write<T: WasiView>(
     })
 }
 
+/// The host file behind `d`, for calls that seek or take offsets: `on_dir` for a
+/// directory, `spipe` for a standard stream.
+fn file_of(d: &Descriptor, on_dir: Errno) -> WasiResult<&cap_std::fs::File> {
+    match &d.kind {
+        Kind::File(f) => Ok(f),
+        Kind::Dir(_) => Err(on_dir),
+        Kind::Stdio(_) => Err(Errno::Spipe),
+    }
+}
+
 /// `fd_pread(fd, iovs, offset) -> (errno, size)`: reads at `offset`, the position unchanged.
 #[host]
 pub fn fd_pread<T: WasiView>(
@@ -128,12 +127,7 @@ pub fn fd_pread<T: WasiView>(
     wasi_call(ctx, costs::IO, |ctx| {
         let iovs = iovecs(ctx, iovs, iovs_len)?;
         let d = wasi(ctx).fds.get(fd)?;
-        let Kind::File(f) = &d.kind else {
-            return Err(match d.kind {
-                Kind::Dir(_) => Errno::IsDir,
-                _ => Errno::Spipe,
-            });
-        };
+        let f = file_of(d, Errno::IsDir)?;
         d.require(rights::FD_READ | rights::FD_SEEK)?;
         let mut buf = vec![0; crate::call::total_len(&iovs)];
         let n = rustix::io::pread(f, &mut buf, offset)?;
@@ -158,12 +152,7 @@ pub fn fd_pwrite<T: WasiView>(
     wasi_call(ctx, costs::IO, |ctx| {
         let data = gather(ctx, iovs, iovs_len)?;
         let d = wasi(ctx).fds.get(fd)?;
-        let Kind::File(f) = &d.kind else {
-            return Err(match d.kind {
-                Kind::Dir(_) => Errno::IsDir,
-                _ => Errno::Spipe,
-            });
-        };
+        let f = file_of(d, Errno::IsDir)?;
         d.require(rights::FD_WRITE | rights::FD_SEEK)?;
         let n = rustix::io::pwrite(f, &data, offset)?;
         ctx.write_u32_le(nwritten, n as u32)?;
@@ -182,12 +171,7 @@ pub fn fd_seek<T: WasiView>(
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::FD, |ctx| {
         let d = wasi(ctx).fds.get(fd)?;
-        let Kind::File(f) = &d.kind else {
-            return Err(match d.kind {
-                Kind::Dir(_) => Errno::Badf,
-                _ => Errno::Spipe,
-            });
-        };
+        let f = file_of(d, Errno::Badf)?;
         let needed = if offset == 0 && how == u32::from(whence::CUR) {
             rights::FD_TELL
         } else {
@@ -213,12 +197,7 @@ pub fn fd_seek<T: WasiView>(
 pub fn fd_tell<T: WasiView>(ctx: &mut Ctx<T>, fd: u32, out: u32) -> Result<Errno, Error> {
     wasi_call(ctx, costs::FD, |ctx| {
         let d = wasi(ctx).fds.get(fd)?;
-        let Kind::File(f) = &d.kind else {
-            return Err(match d.kind {
-                Kind::Dir(_) => Errno::Badf,
-                _ => Errno::Spipe,
-            });
-        };
+        let f = file_of(d, Errno::Badf)?;
         d.require(rights::FD_TELL)?;
         let at = rustix::fs::seek(f, rustix::fs::SeekFrom::Current(0))?;
         ctx.write_u64_le(out, at)?;

@@ -34,6 +34,44 @@ fn non_empty(p: &str) -> WasiResult<&Path> {
     Ok(Path::new(p))
 }
 
+/// The path at `ptr` (`len` bytes) and the directory `fd` it is resolved beneath, checked
+/// for `needed`; an empty path is `noent`.
+fn beneath<T: WasiView>(
+    ctx: &mut Ctx<T>,
+    fd: u32,
+    needed: u64,
+    (ptr, len): (u32, u32),
+) -> WasiResult<(&Dir, String)> {
+    let p = path(ctx, ptr, len)?;
+    let dir = dir_of(ctx, fd, needed)?.dir()?;
+    non_empty(&p)?;
+    Ok((dir, p))
+}
+
+/// The paths of a call with two ends (`path_link`, `path_rename`), read from memory:
+/// `(old, new)`.
+fn two_paths<T>(
+    ctx: &Ctx<T>,
+    (old_p, old_len): (u32, u32),
+    (new_p, new_len): (u32, u32),
+) -> WasiResult<(String, String)> {
+    Ok((path(ctx, old_p, old_len)?, path(ctx, new_p, new_len)?))
+}
+
+/// The descriptors of a call with two ends, each checked for its right: `(source, target)`.
+fn two_dirs<T: WasiView>(
+    ctx: &mut Ctx<T>,
+    (src, src_needs): (u32, u64),
+    (dst, dst_needs): (u32, u64),
+) -> WasiResult<(&Descriptor, &Descriptor)> {
+    let fds = &wasi(ctx).fds;
+    let src = fds.get(src)?;
+    src.require(src_needs)?;
+    let dst = fds.get(dst)?;
+    dst.require(dst_needs)?;
+    Ok((src, dst))
+}
+
 /// `path_create_directory(fd, path) -> errno`.
 #[host]
 pub fn path_create_directory<T: WasiView>(
@@ -43,9 +81,8 @@ pub fn path_create_directory<T: WasiView>(
     len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_CREATE_DIRECTORY)?.dir()?;
-        dir.create_dir(non_empty(&p)?)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_CREATE_DIRECTORY, (p, len))?;
+        dir.create_dir(&p)?;
         Ok(p.len() as u64)
     })
 }
@@ -61,13 +98,11 @@ pub fn path_filestat_get<T: WasiView>(
     out: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_FILESTAT_GET)?.dir()?;
-        let path = non_empty(&p)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_FILESTAT_GET, (p, len))?;
         let m = if flags & lookupflags::SYMLINK_FOLLOW != 0 {
-            dir.metadata(path)?
+            dir.metadata(&p)?
         } else {
-            dir.symlink_metadata(path)?
+            dir.symlink_metadata(&p)?
         };
         Filestat::from_metadata(&m).write(ctx, out)?;
         Ok(p.len() as u64)
@@ -88,13 +123,11 @@ pub fn path_filestat_set_times<T: WasiView>(
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
         let (a, m) = super::fd::times(atim, mtim, fst_flags)?;
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_FILESTAT_SET_TIMES)?.dir()?;
-        let path = non_empty(&p)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_FILESTAT_SET_TIMES, (p, len))?;
         if flags & lookupflags::SYMLINK_FOLLOW != 0 {
-            dir.set_times(path, a, m)?;
+            dir.set_times(&p, a, m)?;
         } else {
-            dir.set_symlink_times(path, a, m)?;
+            dir.set_symlink_times(&p, a, m)?;
         }
         Ok(p.len() as u64)
     })
@@ -114,16 +147,15 @@ pub fn path_link<T: WasiView>(
     new_len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let old = path(ctx, old_p, old_len)?;
-        let new = path(ctx, new_p, new_len)?;
+        let (old, new) = two_paths(ctx, (old_p, old_len), (new_p, new_len))?;
         if old_flags & lookupflags::SYMLINK_FOLLOW != 0 {
             return Err(Errno::Inval);
         }
-        let w = wasi(ctx);
-        let src = w.fds.get(old_fd)?;
-        src.require(rights::PATH_LINK_SOURCE)?;
-        let dst = w.fds.get(new_fd)?;
-        dst.require(rights::PATH_LINK_TARGET)?;
+        let (src, dst) = two_dirs(
+            ctx,
+            (old_fd, rights::PATH_LINK_SOURCE),
+            (new_fd, rights::PATH_LINK_TARGET),
+        )?;
         let (old_path, new_path) = (non_empty(&old)?, non_empty(&new)?);
         if new.ends_with('/') {
             return Err(if src.dir()?.symlink_metadata(old_path)?.is_dir() {
@@ -279,9 +311,8 @@ pub fn path_readlink<T: WasiView>(
     bufused: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_READLINK)?.dir()?;
-        let target: PathBuf = dir.read_link_contents(non_empty(&p)?)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_READLINK, (p, len))?;
+        let target: PathBuf = dir.read_link_contents(&p)?;
         let bytes = target.to_string_lossy().into_owned().into_bytes();
         let n = bytes.len().min(buf_len as usize);
         ctx.write_bytes(buf, &bytes[..n])?;
@@ -299,9 +330,8 @@ pub fn path_remove_directory<T: WasiView>(
     len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_REMOVE_DIRECTORY)?.dir()?;
-        dir.remove_dir(non_empty(&p)?)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_REMOVE_DIRECTORY, (p, len))?;
+        dir.remove_dir(&p)?;
         Ok(p.len() as u64)
     })
 }
@@ -319,13 +349,12 @@ pub fn path_rename<T: WasiView>(
     new_len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let old = path(ctx, old_p, old_len)?;
-        let new = path(ctx, new_p, new_len)?;
-        let w = wasi(ctx);
-        let src = w.fds.get(fd)?;
-        src.require(rights::PATH_RENAME_SOURCE)?;
-        let dst = w.fds.get(new_fd)?;
-        dst.require(rights::PATH_RENAME_TARGET)?;
+        let (old, new) = two_paths(ctx, (old_p, old_len), (new_p, new_len))?;
+        let (src, dst) = two_dirs(
+            ctx,
+            (fd, rights::PATH_RENAME_SOURCE),
+            (new_fd, rights::PATH_RENAME_TARGET),
+        )?;
         let (src_dir, dst_dir) = (src.dir()?, dst.dir()?);
         let (old_path, new_path) = (non_empty(&old)?, non_empty(&new)?);
         // A trailing slash names a directory: a file under such a name is `notdir`.
@@ -354,8 +383,7 @@ pub fn path_symlink<T: WasiView>(
     new_len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let old = path(ctx, old_p, old_len)?;
-        let new = path(ctx, new_p, new_len)?;
+        let (old, new) = two_paths(ctx, (old_p, old_len), (new_p, new_len))?;
         let dir = dir_of(ctx, fd, rights::PATH_SYMLINK)?.dir()?;
         if old.starts_with('/') {
             return Err(Errno::Perm);
@@ -384,9 +412,7 @@ pub fn path_unlink_file<T: WasiView>(
     len: u32,
 ) -> Result<Errno, Error> {
     wasi_call(ctx, costs::PATH, |ctx| {
-        let p = path(ctx, p, len)?;
-        let dir = dir_of(ctx, fd, rights::PATH_UNLINK_FILE)?.dir()?;
-        let path = non_empty(&p)?;
+        let (dir, p) = beneath(ctx, fd, rights::PATH_UNLINK_FILE, (p, len))?;
         if p.ends_with('/') {
             let m = dir.symlink_metadata(p.trim_end_matches('/'))?;
             return Err(if m.is_dir() {
@@ -395,7 +421,7 @@ pub fn path_unlink_file<T: WasiView>(
                 Errno::NotDir
             });
         }
-        dir.remove_file_or_symlink(path)?;
+        dir.remove_file_or_symlink(&p)?;
         Ok(p.len() as u64)
     })
 }

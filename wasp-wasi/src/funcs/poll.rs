@@ -2,9 +2,9 @@
 //! empty pipe; clocks sleep (host) or jump (deterministic) to the earliest timeout; a poll
 //! on nothing but such a stdin pauses the call.
 
-use wasp_core::{host, Ctx, Error, Val};
+use wasp_core::{host, Ctx, Error};
 
-use crate::call::{wasi, wasi_call};
+use crate::call::wasi_call_or_wait;
 use crate::clock::Clocks;
 use crate::costs;
 use crate::fd_table::Kind;
@@ -160,25 +160,14 @@ pub fn poll_oneoff<T: WasiView>(
     nsubs: u32,
     nevents: u32,
 ) -> Result<Errno, Error> {
-    let mut blocked = false;
     let gas = super::clock_random::gas_left(ctx);
-    let errno = wasi_call(ctx, costs::POLL, |ctx| {
-        match poll(ctx, gas, input, out, nsubs, nevents)? {
-            Some(n) => Ok(n),
-            None => {
-                blocked = true;
-                Ok(0)
-            }
-        }
-    })?;
-    if blocked {
-        wasi(ctx).pending = Some(Pending::Poll {
-            input,
-            out,
-            nsubs,
-            nevents,
-        });
-        ctx.yield_with(Val::I32(crate::pause::STDIN_YIELD));
-    }
-    Ok(errno)
+    let pending = Pending::Poll {
+        input,
+        out,
+        nsubs,
+        nevents,
+    };
+    wasi_call_or_wait(ctx, costs::POLL, pending, |ctx| {
+        poll(ctx, gas, input, out, nsubs, nevents)
+    })
 }
