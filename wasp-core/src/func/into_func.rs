@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::arity::for_each_arity;
 use super::{Caller, Func, HostFunc};
 use crate::error::{Error, UsageError};
 use crate::store::StoreId;
@@ -209,19 +210,7 @@ macro_rules! tuple_list {
     };
 }
 
-tuple_list!();
-tuple_list!(A 0);
-tuple_list!(A 0, B 1);
-tuple_list!(A 0, B 1, C 2);
-tuple_list!(A 0, B 1, C 2, D 3);
-tuple_list!(A 0, B 1, C 2, D 3, E 4);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
-tuple_list!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+for_each_arity!(tuple_list);
 
 /// What a host function may return: a [`WasmTyList`], or a `Result` of one whose error
 /// becomes a trap.
@@ -310,16 +299,4 @@ macro_rules! into_func {
     };
 }
 
-into_func!();
-into_func!(A0 0);
-into_func!(A0 0, A1 1);
-into_func!(A0 0, A1 1, A2 2);
-into_func!(A0 0, A1 1, A2 2, A3 3);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9, A10 10);
-into_func!(A0 0, A1 1, A2 2, A3 3, A4 4, A5 5, A6 6, A7 7, A8 8, A9 9, A10 10, A11 11);
+for_each_arity!(into_func);

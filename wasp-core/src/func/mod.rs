@@ -1,5 +1,6 @@
 //! Functions: handles to Wasm and host functions, calling them, and typed views.
 
+mod arity;
 mod call;
 mod caller;
 mod into_func;
@@ -9,6 +10,7 @@ mod typed_func;
 use std::fmt;
 use std::sync::Arc;
 
+pub(crate) use arity::for_each_arity;
 pub(crate) use call::{HostCall, Suspension};
 pub use caller::Caller;
 pub use into_func::{IntoFunc, IntoHostResult, WasmTy, WasmTyList};

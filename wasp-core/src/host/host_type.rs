@@ -5,6 +5,7 @@
 use super::host_error::HostError;
 use super::private::Slots;
 use crate::error::Error;
+use crate::func::for_each_arity;
 use crate::func::{Func, WasmTy};
 use crate::types::ValType;
 use crate::value::{ExternRef, V128};
@@ -164,19 +165,7 @@ macro_rules! tuple_results {
     };
 }
 
-tuple_results!();
-tuple_results!(A 0);
-tuple_results!(A 0, B 1);
-tuple_results!(A 0, B 1, C 2);
-tuple_results!(A 0, B 1, C 2, D 3);
-tuple_results!(A 0, B 1, C 2, D 3, E 4);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
-tuple_results!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10, L 11);
+for_each_arity!(tuple_results);
 
 /// The return type of a `#[host]` function: [`HostResults`], or `Result<R, E>` whose `Err`
 /// traps the call with the error's message (`E` is [`HostError`],
