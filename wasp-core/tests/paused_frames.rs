@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{call_to_yield, instantiate_yielding, offsets_of};
+use common::{call_out_of_gas, call_to_yield, instantiate_yielding, offsets_of};
 use wasp_core::{CallOutcome, Store, Val};
 
 const GUEST: &str = r#"
@@ -29,14 +29,8 @@ fn setup() -> (Store<()>, wasp_core::Instance) {
 #[test]
 fn frames_at_a_gas_pause_show_functions_and_locals() {
     let (mut store, instance) = setup();
-    let spin = instance.get_func(&store, "spin").expect("spin");
     store.set_gas(200).expect("gas");
-    let outcome = spin
-        .call_resumable(&mut store, &[Val::I32(1_000)])
-        .expect("call");
-    let CallOutcome::OutOfGas(paused) = outcome else {
-        panic!("expected a gas pause, got {outcome:?}");
-    };
+    let paused = call_out_of_gas(&mut store, &instance, "spin", &[Val::I32(1_000)]);
     let frames = paused.frames(&store);
     assert_eq!(frames.len(), 2);
     let (inner, outer) = (&frames[0], &frames[1]);

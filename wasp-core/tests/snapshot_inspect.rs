@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{call_to_yield, instantiate_yielding};
+use common::{call_out_of_gas, call_to_yield, instantiate_yielding};
 use wasp_core::{
     CallOutcome, Caller, Engine, Linker, Module, PauseReason, SnapshotError, SnapshotInfo, Store,
     Val, ValType,
@@ -33,14 +33,8 @@ fn setup() -> (Module, Store<()>, wasp_core::Instance) {
 /// A snapshot of `spin(1000)` paused for gas.
 fn gas_paused() -> (Module, Vec<u8>, Vec<wasp_core::PausedFrame>) {
     let (module, mut store, instance) = setup();
-    let spin = instance.get_func(&store, "spin").expect("spin");
     store.set_gas(200).expect("gas");
-    let outcome = spin
-        .call_resumable(&mut store, &[Val::I32(1_000)])
-        .expect("call");
-    let CallOutcome::OutOfGas(paused) = outcome else {
-        panic!("expected a gas pause, got {outcome:?}");
-    };
+    let paused = call_out_of_gas(&mut store, &instance, "spin", &[Val::I32(1_000)]);
     let live = paused.frames(&store);
     (module, store.snapshot(Some(&paused)), live)
 }

@@ -76,11 +76,36 @@ pub fn call_to_yield(
     name: &str,
     args: &[Val],
 ) -> Continuation {
-    let func = instance.get_func(&*store, name).expect("exported function");
-    match func.call_resumable(store, args).expect("call") {
+    match call_resumable(store, instance, name, args) {
         CallOutcome::Yielded(paused) => paused,
         other => panic!("expected {name} to yield, got {other:?}"),
     }
+}
+
+/// Calls the export `name` with `args` resumably; it must run out of gas: the paused call.
+#[allow(dead_code)]
+pub fn call_out_of_gas(
+    store: &mut Store<()>,
+    instance: &Instance,
+    name: &str,
+    args: &[Val],
+) -> Continuation {
+    match call_resumable(store, instance, name, args) {
+        CallOutcome::OutOfGas(paused) => paused,
+        other => panic!("expected a gas pause of {name}, got {other:?}"),
+    }
+}
+
+/// Calls the export `name` with `args` resumably: how the call ended or paused.
+#[allow(dead_code)]
+pub fn call_resumable(
+    store: &mut Store<()>,
+    instance: &Instance,
+    name: &str,
+    args: &[Val],
+) -> CallOutcome {
+    let func = instance.get_func(&*store, name).expect("exported function");
+    func.call_resumable(store, args).expect("call")
 }
 
 /// Calls the export `name` with `args`: its results, or the error it stopped with.
