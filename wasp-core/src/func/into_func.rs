@@ -247,6 +247,29 @@ pub trait IntoFunc<T, Params, Results>: Send + Sync + 'static {
     fn into_func(self) -> HostFunc<T>;
 }
 
+/// The host function whose body decodes its parameters `P` from the slots, hands them to
+/// `call` with the caller, checks that the references it returns belong to the caller's
+/// store, and encodes them as its results.
+fn host_func<T, P, R>(call: impl Fn(Caller<'_, T>, P) -> R + Send + Sync + 'static) -> HostFunc<T>
+where
+    P: WasmTyList,
+    R: IntoHostResult,
+{
+    let ty = FuncType::new(P::types(), R::Results::types());
+    let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
+        let id = caller.store_id();
+        let params = P::from_slots_in(slots, id);
+        let results = call(caller, params).into_host_result()?;
+        results.check_owner(id)?;
+        results.into_slots(slots);
+        Ok(())
+    };
+    HostFunc {
+        ty,
+        func: Arc::new(func),
+    }
+}
+
 macro_rules! into_func {
     ($($a:ident $i:tt),*) => {
         impl<T, F, R, $($a: WasmTy),*> IntoFunc<T, ($($a,)*), R> for F
@@ -254,22 +277,9 @@ macro_rules! into_func {
             F: Fn($($a),*) -> R + Send + Sync + 'static,
             R: IntoHostResult,
         {
-            #[allow(unused_variables, unused_mut, unused_assignments, non_snake_case)]
+            #[allow(non_snake_case)]
             fn into_func(self) -> HostFunc<T> {
-                let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
-                let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
-                    let id = caller.store_id();
-                    let mut at = 0;
-                    $(
-                        let $a = $a::read_slots(&slots[at..], id);
-                        at += $a::SLOTS;
-                    )*
-                    let r = (self)($($a),*).into_host_result()?;
-                    r.check_owner(id)?;
-                    r.into_slots(slots);
-                    Ok(())
-                };
-                HostFunc { ty, func: Arc::new(func) }
+                host_func(move |_, ($($a,)*): ($($a,)*)| (self)($($a),*))
             }
         }
 
@@ -278,22 +288,9 @@ macro_rules! into_func {
             F: Fn(Caller<'_, T>, $($a),*) -> R + Send + Sync + 'static,
             R: IntoHostResult,
         {
-            #[allow(unused_variables, unused_mut, unused_assignments, non_snake_case)]
+            #[allow(non_snake_case)]
             fn into_func(self) -> HostFunc<T> {
-                let ty = FuncType::new(vec![$($a::val_type()),*], R::Results::types());
-                let func = move |caller: Caller<'_, T>, slots: &mut [u64]| {
-                    let id = caller.store_id();
-                    let mut at = 0;
-                    $(
-                        let $a = $a::read_slots(&slots[at..], id);
-                        at += $a::SLOTS;
-                    )*
-                    let r = (self)(caller, $($a),*).into_host_result()?;
-                    r.check_owner(id)?;
-                    r.into_slots(slots);
-                    Ok(())
-                };
-                HostFunc { ty, func: Arc::new(func) }
+                host_func(move |caller, ($($a,)*): ($($a,)*)| (self)(caller, $($a),*))
             }
         }
     };
