@@ -36,6 +36,32 @@ impl Translator<'_> {
     }
 }
 
+/// Gives every plain branch of `code` that lands on a `ConsumeGas` costing something its
+/// paying form, landing after that `ConsumeGas`: forward branches too (to the end of a
+/// block, to an `if`'s `else` arm), and `br_table` entries. Branches into a loop have it
+/// already ([`Translator::pay_on_entry`]). A branch that paid runs the block's `ConsumeGas`
+/// in its own dispatch, with the same cost and the same pause, so nothing a program can see
+/// changes; the verifier checks the landing (invariant 5 of `verify.rs`).
+pub(super) fn pay_on_landing(code: &mut [Instr]) {
+    for at in 0..code.len() {
+        let Some(offset) = code[at].branch_offset() else {
+            continue;
+        };
+        let target = at as i64 + i64::from(offset);
+        let lands_on_pay = usize::try_from(target)
+            .ok()
+            .and_then(|t| code.get(t))
+            .is_some_and(|i| matches!(i, Instr::ConsumeGas { lo, hi } if (*lo | *hi) != 0));
+        if !lands_on_pay {
+            continue;
+        }
+        if let Some(mut pay) = paying(code[at]) {
+            pay.set_branch_offset(offset + 1);
+            code[at] = pay;
+        }
+    }
+}
+
 /// Generates the conversions of branches to their paying forms from the table.
 macro_rules! paying_forms {
     (
