@@ -208,8 +208,7 @@ impl Translator<'_> {
             if self.is_function_frame(depth) || self.needs_moves(depth) {
                 trampolines.push((at, depth));
             } else {
-                // Entries stay `Br`s (or their paying form, `pay.rs`): the `BrTable` handler
-                // jumps to where they lead.
+                // Entries stay plain `Br`s: the `BrTable` handler jumps to where they lead.
                 self.link_plain(depth, at);
             }
         }

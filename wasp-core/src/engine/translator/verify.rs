@@ -15,11 +15,10 @@
 //! 4. **No running off the end.** The last instruction is a terminator, so every other
 //!    instruction (and its data word) is followed by one more.
 //! 5. **Paying branches.** Every branch that pays for the block it enters (`pay.rs`: into a
-//!    loop, forward to a block's end or an `else` arm, a `br_table` entry) lands right after
-//!    a `ConsumeGas`, and every pay-first branch two instructions after one; that `ConsumeGas`
-//!    costs something (a paying branch, which spends gas instead of the chain's budget, pays
-//!    at least one unit: `executor/dispatch.rs`). A `br_table`'s entries are `Br`s or
-//!    `BrPay`s.
+//!    loop, forward to a block's end or an `else` arm) lands right after a `ConsumeGas`, and
+//!    every pay-first branch two instructions after one; that `ConsumeGas` costs something (a
+//!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
+//!    `executor/dispatch.rs`).
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -70,7 +69,7 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 }
                 let all_br = code[pc + 1..=pc + entries]
                     .iter()
-                    .all(|e| matches!(e, Instr::Br { .. } | Instr::BrPay { .. }));
+                    .all(|e| matches!(e, Instr::Br { .. }));
                 if !all_br {
                     return fail(pc, "a branch table entry that is not a branch");
                 }

@@ -15,26 +15,14 @@ op!(ConsumeGas {}, |ip, regs, cx, gas| {
     }
 });
 
-op!(BrTable { index, len }, |ip, regs, cx, gas| {
+op!(BrTable { index, len }, |ip, regs, cx| {
     let entry = 1 + u32_!(regs, index).min(len) as i32;
-    // The entry is a `Br` or a `BrPay`: jump straight to where it leads, one dispatch
-    // instead of two (entries cost no gas of their own, and no pause stops at one); a
-    // `BrPay` pays for the block it enters, or pauses standing at that block's `ConsumeGas`.
+    // The entry is a `Br`: jump straight to where it leads, one dispatch instead of two
+    // (entries cost no gas of their own, and no pause stops at one).
     // SAFETY: the `len + 1` instructions after a `BrTable` are its entries, inside the
     // function (invariant 2 of `translator/verify.rs`).
-    let at = unsafe { ip.offset(entry as isize) };
-    // SAFETY: as just above.
-    match unsafe { *at }.instr {
+    match unsafe { (*ip.offset(entry as isize)).instr } {
         Instr::Br { offset } => Ok(Flow::Jump(entry + offset)),
-        Instr::BrPay { offset } => {
-            // SAFETY: a paying branch lands inside the function (invariant 2) right after a
-            // `ConsumeGas` (invariant 5).
-            let pay = unsafe { at.offset(offset as isize).sub(1) };
-            match pay_block(pay, gas) {
-                Some(flow) => Ok(flow),
-                None => Ok(Flow::PaidJump(entry + offset)),
-            }
-        }
         _ => Ok(Flow::Jump(entry)),
     }
 });
