@@ -2,8 +2,8 @@
 //! branch of an `if` to its `else` arm, a `br` from the `then` arm to the code after the `if`,
 //! a `br_if` out of a block followed by more code): every program gives the results, the gas
 //! and the pauses the price list says, pauses exactly where a block cannot be paid for (at
-//! every budget), resumes from there, and snapshots there restore and go on. A `br_table`'s
-//! entries stay plain and are pinned here too.
+//! every budget), resumes from there, and snapshots there restore and go on. A `br_table`
+//! every entry of which lands on a block pays for the one it takes.
 //!
 //! Each program is a loop stepping `$i` from 0 to `$n`; `charges` works out, from the price
 //! list by hand, every block a run pays in order.
@@ -121,7 +121,7 @@ fn cases() -> Vec<Case> {
             },
         },
         Case {
-            name: "br_table out of a block followed by code (entries stay Br)",
+            name: "br_table out of two blocks followed by code (a paying table)",
             wat: r#"(module (func (export "run") (param $n i32) (result i32)
                   (local $i i32) (local $acc i32)
                   (loop $l
@@ -147,6 +147,33 @@ fn cases() -> Vec<Case> {
                 }
                 charges.push(1);
                 (acc, charges)
+            },
+        },
+        Case {
+            name: "br_table into a loop and out of a block (a paying table)",
+            wat: r#"(module (func (export "run") (param $n i32) (result i32)
+                  (local $i i32) (local $acc i32)
+                  (loop $l
+                    (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                    (block $a
+                      (br_table $l $a (i32.ge_u (local.get $i) (local.get $n))))
+                    (local.set $acc (i32.const 9)))
+                  (i32.add (local.get $acc) (local.get $i))))"#
+                .to_string(),
+            run: |n| {
+                let (mut i, mut charges) = (0, Vec::new());
+                loop {
+                    // local.get, i32.const, i32.add, local.set; local.get, local.get,
+                    // i32.ge_u, br_table.
+                    charges.push(8);
+                    i += 1;
+                    if i >= n {
+                        break;
+                    }
+                }
+                // i32.const, local.set; after the loop's end, local.get, local.get, i32.add.
+                charges.extend([2, 3]);
+                (9 + i, charges)
             },
         },
     ]

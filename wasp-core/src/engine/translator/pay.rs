@@ -47,28 +47,50 @@ impl Translator<'_> {
 /// own dispatch, with the same cost and the same pause, so nothing a program can see
 /// changes; the verifier checks the landing (invariant 5 of `verify.rs`).
 ///
-/// A `br_table`'s entries stay `Br`s: its handler jumps straight to where they lead, and
-/// paying there as well made it dearer than the `ConsumeGas` it saved.
+/// A `br_table` every entry of which lands on a `ConsumeGas` becomes a `BrTablePay` with
+/// paying entries, whose handler pays for the block the chosen entry enters; any other keeps
+/// its plain entries (its handler jumps straight to where they lead: paying there for some
+/// entries and not others made it dearer than the `ConsumeGas` it saved).
 pub(super) fn pay_on_landing(code: &mut [Instr]) {
     let mut at = 0;
     while at < code.len() {
         let branch = code[at];
-        let next = match branch {
-            Instr::BrTable { len, .. } => at + len as usize + 2,
-            _ => at + 1,
-        };
-        if let (Some(offset), Some(mut pay)) = (branch.branch_offset(), paying(branch)) {
-            let target = at as i64 + i64::from(offset);
-            let lands_on_pay = usize::try_from(target)
-                .ok()
-                .and_then(|t| code.get(t))
-                .is_some_and(|i| matches!(i, Instr::ConsumeGas { lo, hi } if (*lo | *hi) != 0));
-            if lands_on_pay {
-                pay.set_branch_offset(offset + 1);
-                code[at] = pay;
+        if let Instr::BrTable { index, len } = branch {
+            let entries = at + 1..at + len as usize + 2;
+            if code[entries.clone()].iter().enumerate().all(|(k, e)| {
+                matches!(e, Instr::Br { offset } if lands_on_pay(code, at + 1 + k, *offset))
+            }) {
+                code[at] = Instr::BrTablePay { index, len };
+                for entry in entries.clone() {
+                    pay_here(code, entry);
+                }
+            }
+            at = entries.end;
+            continue;
+        }
+        if let Some(offset) = branch.branch_offset() {
+            if lands_on_pay(code, at, offset) {
+                pay_here(code, at);
             }
         }
-        at = next;
+        at += 1;
+    }
+}
+
+/// Whether the branch at `at` by `offset` lands on a `ConsumeGas` that costs something.
+fn lands_on_pay(code: &[Instr], at: usize, offset: i32) -> bool {
+    usize::try_from(at as i64 + i64::from(offset))
+        .ok()
+        .and_then(|t| code.get(t))
+        .is_some_and(|i| matches!(i, Instr::ConsumeGas { lo, hi } if (*lo | *hi) != 0))
+}
+
+/// Gives the branch at `at`, which lands on a `ConsumeGas`, its paying form if it has one,
+/// landing after that `ConsumeGas`.
+fn pay_here(code: &mut [Instr], at: usize) {
+    if let (Some(offset), Some(mut pay)) = (code[at].branch_offset(), paying(code[at])) {
+        pay.set_branch_offset(offset + 1);
+        code[at] = pay;
     }
 }
 
@@ -353,13 +375,36 @@ mod tests {
     }
 
     #[test]
-    fn a_branch_table_keeps_plain_entries() {
+    fn a_branch_table_whose_entries_all_land_on_blocks_pays_for_them() {
         let code = code(
             r#"(module (func (param $n i32) (result i32)
-              (block $b (block $a
-                (br_table $a $b (local.get $n)))
+              (block $c (block $b (block $a
+                (br_table $a $b $c (local.get $n)))
                 (return (i32.const 1)))
-              (i32.const 2)))"#,
+                (return (i32.const 2)))
+              (i32.const 3)))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::BrTablePay { len: 2, .. }))
+            .unwrap_or_else(|| panic!("a paying br_table: {code:?}"));
+        for entry in at + 1..at + 4 {
+            let Instr::BrPay { offset } = code[entry] else {
+                panic!("a paying entry at {entry}: {code:?}");
+            };
+            let target = (entry as i32 + offset) as usize;
+            assert!(matches!(code[target - 1], Instr::ConsumeGas { .. }));
+        }
+    }
+
+    #[test]
+    fn a_branch_table_with_an_entry_that_returns_keeps_plain_entries() {
+        let code = code(
+            r#"(module (global $g (mut i32) (i32.const 0))
+              (func (param $n i32)
+                (block $a (br_table $a 1 (local.get $n)))
+                (global.set $g (i32.const 2))))"#,
             true,
         );
         let at = code
