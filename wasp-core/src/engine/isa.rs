@@ -358,6 +358,10 @@ macro_rules! for_each_instr {
             /// `br_table` on `index`: followed by `len + 1` `Br` instructions, the last the
             /// default.
             BrTable { index: Src, len: Imm(u32) };
+            /// [`Instr::BrTable`] every entry of which lands on a block's `ConsumeGas` (gas
+            /// metering): followed by `len + 1` [`Instr::BrPay`] entries, and pays for the
+            /// block the chosen one enters (see `translator/pay.rs`).
+            BrTablePay { index: Src, len: Imm(u32) };
             /// Returns no value.
             Return0;
             /// Returns the value in `src`.

@@ -176,7 +176,11 @@ pub(crate) fn translate(
         .filter(|&size| size < TEMP_MARK)
         .ok_or_else(|| ModuleError::new("function frame too large", None))?;
     let offsets = offsets.finish(t.hoisted.len());
-    let code = place_temps(t.code, temps_base);
+    let mut code = t.code;
+    if env.costs.is_some() {
+        pay::pay_on_landing(&mut code);
+    }
+    let code = place_temps(code, temps_base);
     let code = with_prologue(code, &t.hoisted, num_locals);
     verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);

@@ -1,4 +1,4 @@
-//! Branches into a loop that pay for the loop's first block (gas metering).
+//! Branches that pay for the block they enter (gas metering): into a loop, and forward.
 //!
 //! With metering on, a loop whose first block costs anything starts with the `ConsumeGas`
 //! paying for that block, and every branch back to the loop runs it again: one dispatch for
@@ -15,6 +15,10 @@
 //! before the test, whichever way the test goes: it takes the test's pay-first form, which
 //! pays what the loop's `ConsumeGas` (two instructions before its target) costs, or pauses
 //! standing at that `ConsumeGas`, and then tests and branches.
+//!
+//! Forward branches take the same paying forms where they land on a block's `ConsumeGas`
+//! ([`pay_on_landing`]): a `br_if` or `br` to the end of a block followed by more code, and
+//! the branch of an `if` to its `else` arm.
 //!
 //! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
 
@@ -33,6 +37,60 @@ impl Translator<'_> {
             pay.set_branch_offset(head as i32 + 1 - at as i32);
             self.code[at] = pay;
         }
+    }
+}
+
+/// Gives every plain branch of `code` that lands on a `ConsumeGas` costing something its
+/// paying form, landing after that `ConsumeGas`: forward branches too (to the end of a
+/// block, to an `if`'s `else` arm). Branches into a loop have it already
+/// ([`Translator::pay_on_entry`]). A branch that paid runs the block's `ConsumeGas` in its
+/// own dispatch, with the same cost and the same pause, so nothing a program can see
+/// changes; the verifier checks the landing (invariant 5 of `verify.rs`).
+///
+/// A `br_table` every entry of which lands on a `ConsumeGas` becomes a `BrTablePay` with
+/// paying entries, whose handler pays for the block the chosen entry enters; any other keeps
+/// its plain entries (its handler jumps straight to where they lead: paying there for some
+/// entries and not others made it dearer than the `ConsumeGas` it saved).
+pub(super) fn pay_on_landing(code: &mut [Instr]) {
+    let mut at = 0;
+    while at < code.len() {
+        let branch = code[at];
+        if let Instr::BrTable { index, len } = branch {
+            let entries = at + 1..at + len as usize + 2;
+            if code[entries.clone()].iter().enumerate().all(|(k, e)| {
+                matches!(e, Instr::Br { offset } if lands_on_pay(code, at + 1 + k, *offset))
+            }) {
+                code[at] = Instr::BrTablePay { index, len };
+                for entry in entries.clone() {
+                    pay_here(code, entry);
+                }
+            }
+            at = entries.end;
+            continue;
+        }
+        if let Some(offset) = branch.branch_offset() {
+            if lands_on_pay(code, at, offset) {
+                pay_here(code, at);
+            }
+        }
+        at += 1;
+    }
+}
+
+/// Whether the branch at `at` by `offset` lands on a `ConsumeGas` that costs something.
+fn lands_on_pay(code: &[Instr], at: usize, offset: i32) -> bool {
+    usize::try_from(at as i64 + i64::from(offset))
+        .ok()
+        .and_then(|t| code.get(t))
+        .is_some_and(|i| matches!(i, Instr::ConsumeGas { lo, hi } if (*lo | *hi) != 0))
+}
+
+/// Gives the branch at `at`, which lands on a `ConsumeGas`, its paying form if it has one,
+/// landing after that `ConsumeGas`.
+fn pay_here(code: &mut [Instr], at: usize) {
+    if let (Some(offset), Some(mut pay)) = (code[at].branch_offset(), paying(code[at])) {
+        pay.set_branch_offset(offset + 1);
+        code[at] = pay;
     }
 }
 
@@ -162,7 +220,8 @@ mod tests {
             code[target - 2],
             Instr::ConsumeGas { lo: 9, hi: 0 }
         ));
-        assert!(matches!(code[target - 1], Instr::BrI32GeU { .. }));
+        // The exit test, which pays for the block after the loop (`pay_on_landing`).
+        assert!(matches!(code[target - 1], Instr::BrI32GeUPay { .. }));
         // The loop's and the one after it: no copy on the back edge.
         let pays = code
             .iter()
@@ -261,6 +320,111 @@ mod tests {
             !code.iter().any(|i| matches!(i, Instr::I64AddImm { .. })),
             "{code:?}"
         );
+    }
+
+    #[test]
+    fn a_branch_to_an_else_arm_pays_for_it_and_lands_after_its_consume_gas() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+                (then (local.get $n))
+                (else (i32.add (local.get $n) (i32.const 7))))))"#,
+            true,
+        );
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrI32GeUImmPay { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("a paying branch to the else arm: {code:?}"));
+        let target = (at as i32 + offset) as usize;
+        assert!(target - 1 > at, "forward");
+        // local.get, i32.const, i32.add.
+        assert!(matches!(
+            code[target - 1],
+            Instr::ConsumeGas { lo: 3, hi: 0 }
+        ));
+    }
+
+    #[test]
+    fn a_br_if_out_of_a_block_pays_for_the_code_after_it() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (block $out
+                (br_if $out (local.get $n))
+                (local.set $n (i32.const 5)))
+              (i32.add (local.get $n) (i32.const 1))))"#,
+            true,
+        );
+        let (at, offset) = code
+            .iter()
+            .enumerate()
+            .find_map(|(pc, i)| match i {
+                Instr::BrIfNezPay { offset, .. } => Some((pc, *offset)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("a paying br_if: {code:?}"));
+        let target = (at as i32 + offset) as usize;
+        assert!(target - 1 > at, "forward");
+        assert!(matches!(
+            code[target - 1],
+            Instr::ConsumeGas { lo: 3, hi: 0 }
+        ));
+    }
+
+    #[test]
+    fn a_branch_table_whose_entries_all_land_on_blocks_pays_for_them() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (block $c (block $b (block $a
+                (br_table $a $b $c (local.get $n)))
+                (return (i32.const 1)))
+                (return (i32.const 2)))
+              (i32.const 3)))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::BrTablePay { len: 2, .. }))
+            .unwrap_or_else(|| panic!("a paying br_table: {code:?}"));
+        for entry in at + 1..at + 4 {
+            let Instr::BrPay { offset } = code[entry] else {
+                panic!("a paying entry at {entry}: {code:?}");
+            };
+            let target = (entry as i32 + offset) as usize;
+            assert!(matches!(code[target - 1], Instr::ConsumeGas { .. }));
+        }
+    }
+
+    #[test]
+    fn a_branch_table_with_an_entry_that_returns_keeps_plain_entries() {
+        let code = code(
+            r#"(module (global $g (mut i32) (i32.const 0))
+              (func (param $n i32)
+                (block $a (br_table $a 1 (local.get $n)))
+                (global.set $g (i32.const 2))))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::BrTable { .. }))
+            .expect("a br_table");
+        assert!(matches!(code[at + 1], Instr::Br { .. }), "{code:?}");
+        assert!(matches!(code[at + 2], Instr::Br { .. }), "{code:?}");
+    }
+
+    #[test]
+    fn an_unmetered_forward_branch_stays_plain() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (if (result i32) (local.get $n)
+                (then (i32.const 1))
+                (else (i32.const 2)))))"#,
+            false,
+        );
+        assert!(!code.iter().any(is_paying), "{code:?}");
     }
 
     #[test]

@@ -14,10 +14,11 @@
 //! 3. **Data words.** Every instruction that needs a data word has one right after it.
 //! 4. **No running off the end.** The last instruction is a terminator, so every other
 //!    instruction (and its data word) is followed by one more.
-//! 5. **Paying branches.** Every branch into a loop that pays for the loop's first block
-//!    (`pay.rs`) lands right after a `ConsumeGas`, and every pay-first branch two instructions
-//!    after one; that `ConsumeGas` costs something (a paying branch, which spends gas instead
-//!    of the chain's budget, pays at least one unit: `executor/dispatch.rs`).
+//! 5. **Paying branches.** Every branch that pays for the block it enters (`pay.rs`: into a
+//!    loop, forward to a block's end or an `else` arm) lands right after a `ConsumeGas`, and
+//!    every pay-first branch two instructions after one; that `ConsumeGas` costs something (a
+//!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
+//!    `executor/dispatch.rs`). A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -61,16 +62,19 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
         }
         match instr {
             Instr::Data { .. } => return fail(pc, "a data word without its instruction"),
-            Instr::BrTable { len, .. } => {
+            Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => {
                 let entries = len as usize + 1;
                 if pc + entries >= code.len() {
                     return fail(pc, "a branch table past the end");
                 }
-                let all_br = code[pc + 1..=pc + entries]
-                    .iter()
-                    .all(|e| matches!(e, Instr::Br { .. }));
+                let paying = matches!(instr, Instr::BrTablePay { .. });
+                let all_br = code[pc + 1..=pc + entries].iter().all(|e| match e {
+                    Instr::Br { .. } => !paying,
+                    Instr::BrPay { .. } => paying,
+                    _ => false,
+                });
                 if !all_br {
-                    return fail(pc, "a branch table entry that is not a branch");
+                    return fail(pc, "a branch table entry that is not a branch of its kind");
                 }
                 // The entries are checked as branches by the loop itself.
             }

@@ -1,5 +1,5 @@
-//! Handlers of the branches that pay for a loop's first block (gas metering): the branch and
-//! the loop's `ConsumeGas` in one dispatch (`translator/pay.rs`).
+//! Handlers of the branches that pay for the block they enter (gas metering): the branch and
+//! the block's `ConsumeGas` in one dispatch (`translator/pay.rs`).
 //!
 //! A paying branch lands right after the loop's `ConsumeGas`. When taken it does what that
 //! `ConsumeGas` would do: it pays its cost and goes on, or, when the gas left does not cover
@@ -110,6 +110,26 @@ macro_rules! pay_if {
 
 op!(BrPay { offset }, |ip, regs, cx, gas| {
     pay_and_jump(ip, offset, gas)
+});
+
+op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
+    let entry = 1 + u32_!(regs, index).min(len) as i32;
+    // SAFETY: the `len + 1` instructions after a `BrTablePay` are its entries, inside the
+    // function (invariant 2 of `translator/verify.rs`).
+    let at = unsafe { ip.offset(entry as isize) };
+    // SAFETY: as just above.
+    let Instr::BrPay { offset } = (unsafe { *at }).instr else {
+        // SAFETY: every entry of a `BrTablePay` is a `BrPay` (invariant 5).
+        unsafe { std::hint::unreachable_unchecked() }
+    };
+    // The entry's payment, taken by the table in one dispatch: the entry lands right after a
+    // `ConsumeGas` (invariant 5).
+    // SAFETY: a paying branch lands inside the function (invariant 2).
+    let pay = unsafe { at.offset(offset as isize).sub(1) };
+    match pay_block(pay, gas) {
+        Some(flow) => Ok(flow),
+        None => Ok(Flow::PaidJump(entry + offset)),
+    }
 });
 
 /// Paying tests for zero: `cond` read as a `$t`.
