@@ -18,6 +18,7 @@ mod ops;
 mod pair;
 mod pay;
 mod ref_map;
+mod result_register;
 mod simd;
 mod step;
 mod v128;
@@ -177,7 +178,8 @@ pub(crate) fn translate(
         .ok_or_else(|| ModuleError::new("function frame too large", None))?;
     let offsets = offsets.finish(t.hoisted.len());
     let code = place_temps(t.code, temps_base);
-    let code = with_prologue(code, &t.hoisted, num_locals);
+    let mut code = with_prologue(code, &t.hoisted, num_locals);
+    result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);
     debug_assert!(
