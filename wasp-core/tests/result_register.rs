@@ -373,3 +373,101 @@ fn chains_pause_at_every_budget_and_resume_through_snapshots_with_the_same_gas()
         }
     }
 }
+
+/// The bytes the memory of [`memory_module`] starts with.
+fn memory_bytes() -> Vec<u8> {
+    (0..64u32).map(|i| (i * 37 + 11) as u8).collect()
+}
+
+/// Loads, stores and copies reading the register: each computes `a - b` first, the address
+/// or the value it then reads from the register.
+fn memory_module() -> String {
+    let data: String = memory_bytes()
+        .iter()
+        .map(|b| format!("\\{b:02x}"))
+        .collect();
+    let mut m = format!("(module (memory 1) (data (i32.const 0) \"{data}\")\n");
+    let t = "(i32.sub (local.get $a) (local.get $b))";
+    for load in [
+        "i32.load8_s",
+        "i32.load8_u",
+        "i32.load16_s",
+        "i32.load16_u",
+        "i32.load",
+    ] {
+        m += &format!("(func (export \"{load}\") (param $a i32) (param $b i32) (result i32) ({load} offset=3 {t}))\n");
+        m += &format!(
+            "(func (export \"{load}_add\") (param $a i32) (param $b i32) (result i32) ({load} (i32.add {t} (i32.const 5))))\n"
+        );
+    }
+    for load in ["i64.load32_s", "i64.load32_u", "i64.load"] {
+        m += &format!("(func (export \"{load}\") (param $a i32) (param $b i32) (result i64) ({load} offset=3 {t}))\n");
+    }
+    m += &format!(
+        "(func (export \"store_val\") (param $a i32) (param $b i32) (result i64)
+           (i64.store offset=8 (i32.const 0) (i64.extend_i32_s {t}))
+           (i32.store16 (i32.const 16) {t})
+           (i64.load (i32.const 8)))
+         (func (export \"store_ptr\") (param $a i32) (param $b i32) (result i32)
+           (i32.store8 offset=1 {t} (i32.const 0x1ff))
+           (i32.store (i32.add {t} (i32.const 2)) (i32.const 0x01020304))
+           (i32.load offset=1 {t}))
+         (func (export \"copy\") (param $a i32) (param $b i32) (result i32) (local $x i32)
+           (local.set $x (i32.const 5))
+           (block (result i32) {t} (local.set $x (i32.add (local.get $x) (i32.const 1))))
+           (i32.add (local.get $x)))
+        )"
+    );
+    m
+}
+
+/// Little-endian bytes of `bytes` from `at`, `n` of them, as a u64.
+fn le(bytes: &[u8], at: usize, n: usize) -> u64 {
+    bytes[at..at + n]
+        .iter()
+        .rev()
+        .fold(0, |v, &b| v << 8 | u64::from(b))
+}
+
+#[test]
+fn loads_stores_and_copies_read_their_address_or_value_from_the_register() {
+    let bytes = memory_bytes();
+    for gas in [false, true] {
+        for (a, b) in [(10, 3), (40, 40), (3, 0), (-5, -20)] {
+            let (mut store, instance) = instantiate(&engine(gas), memory_module());
+            store.set_gas(u64::MAX / 2).ok();
+            let t = (a - b) as usize;
+            let args = [Val::I32(a), Val::I32(b)];
+            let mut got = |name: &str| {
+                common::as_i64(&try_call(&mut store, &instance, name, &args).expect(name)[0])
+            };
+            let sx = |v: u64, bits: u32| ((v << (64 - bits)) as i64) >> (64 - bits);
+            assert_eq!(got("i32.load8_s"), sx(le(&bytes, t + 3, 1), 8));
+            assert_eq!(got("i32.load8_u"), le(&bytes, t + 3, 1) as i64);
+            assert_eq!(got("i32.load16_s"), sx(le(&bytes, t + 3, 2), 16));
+            assert_eq!(got("i32.load16_u"), le(&bytes, t + 3, 2) as i64);
+            assert_eq!(got("i32.load"), sx(le(&bytes, t + 3, 4), 32));
+            assert_eq!(got("i32.load8_s_add"), sx(le(&bytes, t + 5, 1), 8));
+            assert_eq!(got("i32.load_add"), sx(le(&bytes, t + 5, 4), 32));
+            assert_eq!(got("i64.load32_s"), sx(le(&bytes, t + 3, 4), 32));
+            assert_eq!(got("i64.load32_u"), le(&bytes, t + 3, 4) as i64);
+            assert_eq!(got("i64.load"), le(&bytes, t + 3, 8) as i64);
+            assert_eq!(got("store_val"), i64::from(a - b));
+            assert_eq!(got("store_ptr"), 0x0203_04ff);
+            assert_eq!(got("copy"), 6 + i64::from(a - b));
+        }
+    }
+}
+
+#[test]
+fn an_access_reading_its_address_from_the_register_traps_out_of_bounds() {
+    for gas in [false, true] {
+        let (mut store, instance) = instantiate(&engine(gas), memory_module());
+        store.set_gas(u64::MAX / 2).ok();
+        for name in ["i32.load", "i32.load_add", "i64.load", "store_ptr"] {
+            let args = [Val::I32(65536), Val::I32(2)];
+            let trap = common::trap_of(try_call(&mut store, &instance, name, &args));
+            assert_eq!(trap, Some(wasp_core::TrapCode::MemoryOutOfBounds), "{name}");
+        }
+    }
+}

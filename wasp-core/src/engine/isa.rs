@@ -1934,6 +1934,39 @@ macro_rules! for_each_instr {
             F64AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulAddRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulSubRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// Loads reading their address from the integer register, stores their value or
+            /// their address (`AccVal`, `AccPtr`), copies their source.
+            Load8SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load8UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load16SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load16UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load32SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load32UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load64Acc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load8SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load8UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load16SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load16UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load32SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load32UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load64AddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Store8AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store8AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store16AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store16AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store32AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store32AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store64AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store64AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store8AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store8AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store16AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store16AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store32AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store32AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store64AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store64AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            CopyAcc { dst: Dst, src: Src };
         }
     };
 }
@@ -2161,7 +2194,8 @@ pub(crate) use for_each_paying_branch;
 /// `Reader`, of the same fields, the form of `Plain` that reads `field` from the register in
 /// which the instruction before it hands on its result, when that instruction wrote the slot
 /// `field` names; `reads a or b` also takes it when `b` names that slot, `a` and `b`
-/// swapped (the operation is symmetric in them). `int` readers read the integer register,
+/// swapped (the operation is symmetric in them). A row may list several readers, each
+/// reading another field, separated by commas: the first that applies is taken. `int` readers read the integer register,
 /// `float` ones the f64 register. The conversion, the verifier's rule and the handlers'
 /// reload of the register when a chain starts at a reader are generated from it.
 macro_rules! for_each_reader {
@@ -2256,6 +2290,33 @@ macro_rules! for_each_reader {
                 BrIfNez { cond, offset } reads cond => BrIfNezAcc;
                 BrI64IfEqz { cond, offset } reads cond => BrI64IfEqzAcc;
                 BrI64IfNez { cond, offset } reads cond => BrI64IfNezAcc;
+                Load8S { dst, ptr, offset } reads ptr => Load8SAcc;
+                Load8U { dst, ptr, offset } reads ptr => Load8UAcc;
+                Load16S { dst, ptr, offset } reads ptr => Load16SAcc;
+                Load16U { dst, ptr, offset } reads ptr => Load16UAcc;
+                Load32S { dst, ptr, offset } reads ptr => Load32SAcc;
+                Load32U { dst, ptr, offset } reads ptr => Load32UAcc;
+                Load64 { dst, ptr, offset } reads ptr => Load64Acc;
+                Load8SAdd { dst, ptr, imm } reads ptr => Load8SAddAcc;
+                Load8UAdd { dst, ptr, imm } reads ptr => Load8UAddAcc;
+                Load16SAdd { dst, ptr, imm } reads ptr => Load16SAddAcc;
+                Load16UAdd { dst, ptr, imm } reads ptr => Load16UAddAcc;
+                Load32SAdd { dst, ptr, imm } reads ptr => Load32SAddAcc;
+                Load32UAdd { dst, ptr, imm } reads ptr => Load32UAddAcc;
+                Load64Add { dst, ptr, imm } reads ptr => Load64AddAcc;
+                Store8 { ptr, val, offset } reads val => Store8AccVal, reads ptr => Store8AccPtr;
+                Store16 { ptr, val, offset } reads val => Store16AccVal, reads ptr => Store16AccPtr;
+                Store32 { ptr, val, offset } reads val => Store32AccVal, reads ptr => Store32AccPtr;
+                Store64 { ptr, val, offset } reads val => Store64AccVal, reads ptr => Store64AccPtr;
+                Store8Add { ptr, val, imm } reads val => Store8AddAccVal,
+                    reads ptr => Store8AddAccPtr;
+                Store16Add { ptr, val, imm } reads val => Store16AddAccVal,
+                    reads ptr => Store16AddAccPtr;
+                Store32Add { ptr, val, imm } reads val => Store32AddAccVal,
+                    reads ptr => Store32AddAccPtr;
+                Store64Add { ptr, val, imm } reads val => Store64AddAccVal,
+                    reads ptr => Store64AddAccPtr;
+                Copy { dst, src } reads src => CopyAcc;
             }
             float {
                 F64Add { dst, lhs, rhs } reads lhs or rhs => F64AddAcc;

@@ -58,20 +58,34 @@ impl std::fmt::Debug for Op {
 /// result in `facc` (in a float register), so that the instruction after it, when it reads
 /// that slot, may read the register instead of loading what was just stored. The slot is
 /// written all the same: the register only caches it. A handler that hands on no result
-/// passes both on as it got them; a reader relies on them only where the verifier proved the
-/// instruction before it wrote them, and a chain that starts at a reader (after the
-/// trampoline, a pause or a snapshot) reloads them from the slot first ([`resume_acc`]).
+/// passes them on uninitialised ([`NO_ACC`], [`NO_FACC`]), which costs no instruction and
+/// leaves it the register for its own use. A reader reads them only where the verifier
+/// proved that the instruction before it wrote them (invariant 6 of `translator/verify.rs`),
+/// and a chain that starts at a reader (after the trampoline, a pause or a snapshot) reloads
+/// them from the slot first ([`resume_acc`]).
 ///
 /// [`resume_acc`]: super::handlers::resume_acc
 pub(super) type Handler = fn(
     ip: *const Op,
     regs: *mut u64,
     cx: &mut Cx<'_>,
-    acc: u64,
+    acc: Acc,
     budget: u32,
     gas: u64,
-    facc: f64,
+    facc: FAcc,
 ) -> *const Op;
+
+/// The integer result register of [`Handler`].
+pub(super) type Acc = std::mem::MaybeUninit<u64>;
+
+/// The f64 result register of [`Handler`].
+pub(super) type FAcc = std::mem::MaybeUninit<f64>;
+
+/// The integer result register when no result is handed on.
+pub(super) const NO_ACC: Acc = std::mem::MaybeUninit::uninit();
+
+/// The f64 result register when no result is handed on.
+pub(super) const NO_FACC: FAcc = std::mem::MaybeUninit::uninit();
 
 /// What a handler does next.
 pub(super) enum Flow {

@@ -45,6 +45,11 @@ macro_rules! producers {
 
 producers! {
     int {
+        Load8S, Load8U, Load16S, Load16U, Load32S, Load32U, Load64, Load8SAdd, Load8UAdd, Load16SAdd,
+        Load16UAdd, Load32SAdd, Load32UAdd, Load64Add, Load8SIdx, Load8UIdx, Load16SIdx, Load16UIdx,
+        Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
+        Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
+        Load32UAddAcc, Load64AddAcc, Copy, CopyAcc,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
         I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr, I32AddImm, I32SubImm, I32MulImm,
         I32DivSImm, I32DivUImm, I32RemSImm, I32RemUImm, I32AndImm, I32OrImm, I32XorImm,
@@ -95,17 +100,32 @@ macro_rules! convert_row {
     };
 }
 
+/// The rows of one instruction of the table of readers in [`to_reader`], in order.
+macro_rules! convert_rows {
+    ($slot:ident, $fields:tt []) => {};
+    ($slot:ident, $fields:tt [[$reader:ident $read:ident [$($other:ident)?]] $($rest:tt)*]) => {
+        convert_row!($slot, $reader $fields $read [$($other)?]);
+        convert_rows!($slot, $fields [$($rest)*]);
+    };
+}
+
 /// Generates [`reads`] and [`to_reader`] from the table of readers.
 macro_rules! readers {
     (
-        int { $($plain:ident { $($f:ident),* } reads $read:ident $(or $other:ident)? => $reader:ident;)* }
-        float { $($fplain:ident { $($ff:ident),* } reads $fread:ident $(or $fother:ident)? => $freader:ident;)* }
+        int { $(
+            $plain:ident { $($f:ident),* }
+            $(reads $read:ident $(or $other:ident)? => $reader:ident),+;
+        )* }
+        float { $(
+            $fplain:ident { $($ff:ident),* }
+            $(reads $fread:ident $(or $fother:ident)? => $freader:ident),+;
+        )* }
     ) => {
         /// The slot whose value `instr` reads from the register instead, and which register.
         pub(crate) fn reads(instr: &Instr) -> Option<(Reg, Kind)> {
             match *instr {
-                $( Instr::$reader { $read, .. } => Some(($read, Kind::Int)), )*
-                $( Instr::$freader { $fread, .. } => Some(($fread, Kind::Float)), )*
+                $($( Instr::$reader { $read, .. } => Some(($read, Kind::Int)), )+)*
+                $($( Instr::$freader { $fread, .. } => Some(($fread, Kind::Float)), )+)*
                 _ => None,
             }
         }
@@ -114,10 +134,10 @@ macro_rules! readers {
         fn to_reader(instr: Instr, slot: Reg, kind: Kind) -> Option<Instr> {
             match (instr, kind) {
                 $( (Instr::$plain { $($f),* }, Kind::Int) => {
-                    convert_row!(slot, $reader { $($f),* } $read [$($other)?]);
+                    convert_rows!(slot, { $($f),* } [$([$reader $read [$($other)?]])+]);
                 } )*
                 $( (Instr::$fplain { $($ff),* }, Kind::Float) => {
-                    convert_row!(slot, $freader { $($ff),* } $fread [$($fother)?]);
+                    convert_rows!(slot, { $($ff),* } [$([$freader $fread [$($fother)?]])+]);
                 } )*
                 _ => {}
             }
@@ -323,7 +343,7 @@ mod tests {
     #[test]
     fn the_verifier_refuses_a_reader_after_an_instruction_that_hands_nothing_on() {
         let code = vec![
-            Instr::Copy { dst: 2, src: 0 },
+            Instr::Const32 { dst: 2, val: 5 },
             Instr::I32XorAcc {
                 dst: 3,
                 lhs: 2,

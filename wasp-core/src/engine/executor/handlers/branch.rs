@@ -25,7 +25,9 @@ branch_on! {
 macro_rules! reader_branch_on {
     ($($variant:ident($t:ty) = $f:expr;)*) => {$(
         op!($variant { cond, offset }, |ip, regs, cx, gas, acc, facc| {
-            branch_if!(apply1::<$t, _>($f, from_acc!($t, regs, cond, acc, facc)), offset)
+            let v = from_acc!($t, regs, cond, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            branch_if!(apply1::<$t, _>($f, v), offset)
         });
     )*};
 }

@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Cx, Flow, Handler, Op};
+use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Op, NO_ACC, NO_FACC};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -119,28 +119,29 @@ macro_rules! dispatch_next {
 ///
 /// The result register (`acc`, `facc`: see [`Handler`]) travels the same way. A handler that
 /// reads it or hands on its result names it too, `|ip, regs, cx, gas, acc, facc|`, and gets
-/// a `&mut u64` and a `&mut f64` holding what the instruction before handed on; what it leaves
-/// in them goes on to the next instruction. The others pass the register on untouched.
+/// it as `&mut` [`Acc`] and [`FAcc`] holding what the instruction before handed on; what it
+/// leaves in them goes on to the next instruction when it falls through (a branch target
+/// never reads them). The others hand on nothing: uninitialised registers.
 ///
 /// [`Cx::charge`]: super::dispatch::Cx::charge
 /// [`Cx::gas`]: super::dispatch::Cx::gas
 /// [`Flow::Cold`]: super::dispatch::Flow::Cold
 macro_rules! op {
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, acc, facc, $body);
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, acc, facc, false, $body);
     };
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident, $gas:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, acc, facc, $body);
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, acc, facc, false, $body);
     };
     (
         $variant:ident { $($f:ident),* },
         |$ip:ident, $regs:ident, $cx:ident, $gas:ident, $acc:ident, $facc:ident| $body:block
     ) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $acc, $facc, $body);
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $acc, $facc, true, $body);
     };
     (
         @handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident,
-        $gas:ident, $acc:ident, $facc:ident, $body:block
+        $gas:ident, $acc:ident, $facc:ident, $keep:literal, $body:block
     ) => {
         #[allow(
             unused_variables,
@@ -154,10 +155,10 @@ macro_rules! op {
             $ip: *const Op,
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
-            mut $acc: u64,
+            mut $acc: Acc,
             budget: u32,
             mut $gas: u64,
-            mut $facc: f64,
+            mut $facc: FAcc,
         ) -> *const Op {
             // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
             let instr = unsafe { *$ip }.instr;
@@ -167,9 +168,13 @@ macro_rules! op {
                 unsafe { std::hint::unreachable_unchecked() }
             };
             let flow: Result<Flow, TrapCode> =
-                (|$gas: &mut u64, $acc: &mut u64, $facc: &mut f64| $body)(
+                (|$gas: &mut u64, $acc: &mut Acc, $facc: &mut FAcc| $body)(
                     &mut $gas, &mut $acc, &mut $facc,
                 );
+            // What falls through to the next instruction: the result handed on, or nothing.
+            if !$keep {
+                ($acc, $facc) = (NO_ACC, NO_FACC);
+            }
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
@@ -178,18 +183,18 @@ macro_rules! op {
                 Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc),
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2).
-                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 // A branch that paid for the block it enters spends gas, not budget: the
                 // chain carries at most `SLICE` and the branch paid at least one unit
                 // (invariant 5), so the chain still returns to the trampoline in time.
                 // SAFETY: branches land inside the function (invariant 2).
                 Ok(Flow::PaidJump(offset)) => {
-                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.regs);
-                    dispatch!(ip, regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Stop) => {
                     $cx.gas = $gas;
@@ -282,23 +287,30 @@ slot_value! {
 }
 
 /// A result handed on in the result register (see [`Handler`]): an integer's slot bits in
-/// `acc`, an f64 in `facc`; an f32 is not handed on.
+/// `acc`, an f64 in `facc`; an f32 is not handed on. The other register is left
+/// uninitialised, free for the next handler's own use.
 trait HandOn: SlotValue {
-    fn hand_on(self, acc: &mut u64, facc: &mut f64);
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc);
     /// The operand a reader reads from the register, as the slot it stands for would give it.
-    fn from_acc(acc: u64, facc: f64) -> Self;
+    ///
+    /// # Safety
+    /// The register of `Self`'s kind holds a result handed on (invariant 6 of
+    /// `translator/verify.rs`).
+    unsafe fn from_acc(acc: Acc, facc: FAcc) -> Self;
 }
 
 macro_rules! hand_on_int {
     ($($t:ty),*) => {$(
         impl HandOn for $t {
             #[inline(always)]
-            fn hand_on(self, acc: &mut u64, _: &mut f64) {
-                *acc = self.write();
+            fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+                *acc = Acc::new(self.write());
+                *facc = NO_FACC;
             }
             #[inline(always)]
-            fn from_acc(acc: u64, _: f64) -> Self {
-                Self::read(acc)
+            unsafe fn from_acc(acc: Acc, _: FAcc) -> Self {
+                // SAFETY: by the contract.
+                Self::read(unsafe { acc.assume_init() })
             }
         }
     )*};
@@ -308,21 +320,26 @@ hand_on_int!(u32, i32, u64, i64, bool);
 
 impl HandOn for f64 {
     #[inline(always)]
-    fn hand_on(self, _: &mut u64, facc: &mut f64) {
-        *facc = self;
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+        *acc = NO_ACC;
+        *facc = FAcc::new(self);
     }
     #[inline(always)]
-    fn from_acc(_: u64, facc: f64) -> Self {
-        facc
+    unsafe fn from_acc(_: Acc, facc: FAcc) -> Self {
+        // SAFETY: by the contract.
+        unsafe { facc.assume_init() }
     }
 }
 
 impl HandOn for f32 {
     #[inline(always)]
-    fn hand_on(self, _: &mut u64, _: &mut f64) {}
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+        (*acc, *facc) = (NO_ACC, NO_FACC);
+    }
     #[inline(always)]
-    fn from_acc(acc: u64, _: f64) -> Self {
-        Self::read(acc)
+    unsafe fn from_acc(acc: Acc, _: FAcc) -> Self {
+        // SAFETY: by the contract.
+        Self::read(unsafe { acc.assume_init() })
     }
 }
 
@@ -340,7 +357,11 @@ macro_rules! put {
 /// rule of `translator/result_register.rs`, which the verifier checks).
 macro_rules! from_acc {
     ($t:ty, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {{
-        let v = <$t as HandOn>::from_acc(*$acc, *$facc);
+        // SAFETY: the instruction before this reader handed on the value of `$slot` in the
+        // register of its kind, and nothing ran in between (invariant 6 of
+        // `translator/verify.rs`), or the chain started here and reloaded the register from
+        // the slot (`resume_acc`).
+        let v = unsafe { <$t as HandOn>::from_acc(*$acc, *$facc) };
         debug_assert_eq!(
             SlotValue::write(v),
             SlotValue::write(<$t as SlotValue>::read(r!($regs, $slot))),
@@ -489,15 +510,28 @@ macro_rules! compare {
     )*};
 }
 
+/// An operand read from slot `$slot` (`slot`) or, for a reader of the result register, from
+/// the integer register (`acc`), as a slot holds it.
+macro_rules! operand {
+    (slot, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {
+        r!($regs, $slot)
+    };
+    (acc, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {
+        from_acc!(u64, $regs, $slot, $acc, $facc)
+    };
+}
+
 /// The compare-and-branch forms of [`compare!`] reading `lhs` from the result register.
 macro_rules! reader_compare {
     ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { lhs, rhs, offset }, |ip, regs, cx, gas, acc, facc| {
             let a = from_acc!($t, regs, lhs, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
             branch_if!(apply2::<$t, _>($f, a, SlotValue::read(r!(regs, rhs))), offset)
         });
         op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
             let a = from_acc!($t, regs, lhs, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
             branch_if!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), offset)
         });
     )*};

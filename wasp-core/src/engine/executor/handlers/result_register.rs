@@ -12,17 +12,25 @@ use super::*;
 /// Generates [`resume_acc`] from the table of readers.
 macro_rules! resume {
     (
-        int { $($plain:ident { $($f:ident),* } reads $read:ident $(or $other:ident)? => $reader:ident;)* }
-        float { $($fplain:ident { $($ff:ident),* } reads $fread:ident $(or $fother:ident)? => $freader:ident;)* }
+        int { $(
+            $plain:ident { $($f:ident),* }
+            $(reads $read:ident $(or $other:ident)? => $reader:ident),+;
+        )* }
+        float { $(
+            $fplain:ident { $($ff:ident),* }
+            $(reads $fread:ident $(or $fother:ident)? => $freader:ident),+;
+        )* }
     ) => {
         /// The result register to enter the instruction `op` with, at the start of a chain:
-        /// what its slot holds when `op` reads the register, zero otherwise.
+        /// what its slot holds when `op` reads the register, nothing otherwise.
         #[inline(always)]
-        pub(crate) fn resume_acc(op: &Op, regs: *mut u64) -> (u64, f64) {
+        pub(crate) fn resume_acc(op: &Op, regs: *mut u64) -> (Acc, FAcc) {
             match op.instr {
-                $( Instr::$reader { $read, .. } => (r!(regs, $read), 0.0), )*
-                $( Instr::$freader { $fread, .. } => (0, f64::from_bits(r!(regs, $fread))), )*
-                _ => (0, 0.0),
+                $($( Instr::$reader { $read, .. } => (Acc::new(r!(regs, $read)), NO_FACC), )+)*
+                $($( Instr::$freader { $fread, .. } => {
+                    (NO_ACC, FAcc::new(f64::from_bits(r!(regs, $fread))))
+                } )+)*
+                _ => (NO_ACC, NO_FACC),
             }
         }
     };
