@@ -141,7 +141,7 @@ macro_rules! op {
     };
     (
         @handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident,
-        $gas:ident, $acc:ident, $facc:ident, $keep:literal, $body:block
+        $gas:ident, $acc:ident, $facc:ident, $keep:tt, $body:block
     ) => {
         #[allow(
             unused_variables,
@@ -167,14 +167,9 @@ macro_rules! op {
                 // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
-            let flow: Result<Flow, TrapCode> =
-                (|$gas: &mut u64, $acc: &mut Acc, $facc: &mut FAcc| $body)(
-                    &mut $gas, &mut $acc, &mut $facc,
-                );
+            let flow: Result<Flow, TrapCode> = op!(@body $keep, $gas, $acc, $facc, $body);
             // What falls through to the next instruction: the result handed on, or nothing.
-            if !$keep {
-                ($acc, $facc) = (NO_ACC, NO_FACC);
-            }
+            let ($acc, $facc) = op!(@next $keep, $acc, $facc);
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
@@ -224,6 +219,19 @@ macro_rules! op {
                 }
             }
         }
+    };
+    // The body, given the result register only when it names it; what it hands on.
+    (@body true, $gas:ident, $acc:ident, $facc:ident, $body:block) => {
+        (|$gas: &mut u64, $acc: &mut Acc, $facc: &mut FAcc| $body)(&mut $gas, &mut $acc, &mut $facc)
+    };
+    (@body false, $gas:ident, $acc:ident, $facc:ident, $body:block) => {
+        (|$gas: &mut u64| $body)(&mut $gas)
+    };
+    (@next true, $acc:ident, $facc:ident) => {
+        ($acc, $facc)
+    };
+    (@next false, $acc:ident, $facc:ident) => {
+        (NO_ACC, NO_FACC)
     };
 }
 
