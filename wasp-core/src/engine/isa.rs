@@ -1836,6 +1836,141 @@ macro_rules! for_each_instr {
             I16x8RelaxedDotI8x16I7x16S { dst: Dst, lhs: Src, rhs: Src };
             /// `i32x4.relaxed_dot_i8x16_i7x16_add_s` (third operand in the data word's `a`).
             I32x4RelaxedDotI8x16I7x16AddS { dst: Dst, a: Src, b: Src } + Data { a: Src };
+
+            // ----- readers of the result register (`translator/result_register.rs`) -----------
+            /// The instruction named without `Acc`, reading the operand it names first (`lhs`,
+            /// `cond`) from the register in which the instruction before it hands on its result
+            /// instead of from the slot, which holds the same value.
+            I32AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32SubAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32MulAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32AndAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32OrAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32XorAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32ShlAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32ShrSAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32ShrUAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32RotlAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32RotrAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32AddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32SubImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32MulImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32AndImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32OrImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32XorImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32ShlImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32ShrSImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32ShrUImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32RotlImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I32RotrImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            BrI32EqAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32NeAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32EqImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32NeImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            I64AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64SubAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64MulAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64AndAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64OrAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64XorAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64ShlAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64ShrSAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64ShrUAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64RotlAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64RotrAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64AddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64SubImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64MulImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64AndImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64OrImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64XorImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64ShlImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64ShrSImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64ShrUImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64RotlImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            I64RotrImmAcc { dst: Dst, lhs: Src, imm: Imm(i32) };
+            BrI64EqAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64NeAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeSAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeUAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI64EqImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64NeImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeSImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrIfEqzAcc { cond: Src, offset: Br };
+            BrIfNezAcc { cond: Src, offset: Br };
+            BrI64IfEqzAcc { cond: Src, offset: Br };
+            BrI64IfNezAcc { cond: Src, offset: Br };
+            F64AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            F64SubAcc { dst: Dst, lhs: Src, rhs: Src };
+            F64MulAcc { dst: Dst, lhs: Src, rhs: Src };
+            F64DivAcc { dst: Dst, lhs: Src, rhs: Src };
+            F64MulAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F64MulSubAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F64AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F64MulAddRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F64MulSubRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// Loads reading their address from the integer register, stores their value or
+            /// their address (`AccVal`, `AccPtr`), copies their source.
+            Load8SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load8UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load16SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load16UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load32SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load32UAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load64Acc { dst: Dst, ptr: Src, offset: Imm(u32) };
+            Load8SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load8UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load16SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load16UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load32SAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load32UAddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Load64AddAcc { dst: Dst, ptr: Src, imm: Imm(u32) };
+            Store8AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store8AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store16AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store16AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store32AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store32AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store64AccVal { ptr: Src, val: Src, offset: Imm(u32) };
+            Store64AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store8AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store8AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store16AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store16AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store32AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store32AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            Store64AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
+            Store64AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            CopyAcc { dst: Dst, src: Src };
         }
     };
 }
@@ -2057,3 +2192,149 @@ macro_rules! for_each_paying_branch {
 }
 
 pub(crate) use for_each_paying_branch;
+
+/// Calls `$callback!` with the table of the instructions that read the result register
+/// (`translator/result_register.rs`): `Plain { fields } reads field => Reader;` makes
+/// `Reader`, of the same fields, the form of `Plain` that reads `field` from the register in
+/// which the instruction before it hands on its result, when that instruction wrote the slot
+/// `field` names; `reads a or b` also takes it when `b` names that slot, `a` and `b`
+/// swapped (the operation is symmetric in them). A row may list several readers, each
+/// reading another field, separated by commas: the first that applies is taken. `int` readers read the integer register,
+/// `float` ones the f64 register. The conversion, the verifier's rule and the handlers'
+/// reload of the register when a chain starts at a reader are generated from it.
+macro_rules! for_each_reader {
+    ($callback:ident) => {
+        $callback! {
+            int {
+                I32Add { dst, lhs, rhs } reads lhs or rhs => I32AddAcc;
+                I32Sub { dst, lhs, rhs } reads lhs => I32SubAcc;
+                I32Mul { dst, lhs, rhs } reads lhs or rhs => I32MulAcc;
+                I32And { dst, lhs, rhs } reads lhs or rhs => I32AndAcc;
+                I32Or { dst, lhs, rhs } reads lhs or rhs => I32OrAcc;
+                I32Xor { dst, lhs, rhs } reads lhs or rhs => I32XorAcc;
+                I32Shl { dst, lhs, rhs } reads lhs => I32ShlAcc;
+                I32ShrS { dst, lhs, rhs } reads lhs => I32ShrSAcc;
+                I32ShrU { dst, lhs, rhs } reads lhs => I32ShrUAcc;
+                I32Rotl { dst, lhs, rhs } reads lhs => I32RotlAcc;
+                I32Rotr { dst, lhs, rhs } reads lhs => I32RotrAcc;
+                I32AddImm { dst, lhs, imm } reads lhs => I32AddImmAcc;
+                I32SubImm { dst, lhs, imm } reads lhs => I32SubImmAcc;
+                I32MulImm { dst, lhs, imm } reads lhs => I32MulImmAcc;
+                I32AndImm { dst, lhs, imm } reads lhs => I32AndImmAcc;
+                I32OrImm { dst, lhs, imm } reads lhs => I32OrImmAcc;
+                I32XorImm { dst, lhs, imm } reads lhs => I32XorImmAcc;
+                I32ShlImm { dst, lhs, imm } reads lhs => I32ShlImmAcc;
+                I32ShrSImm { dst, lhs, imm } reads lhs => I32ShrSImmAcc;
+                I32ShrUImm { dst, lhs, imm } reads lhs => I32ShrUImmAcc;
+                I32RotlImm { dst, lhs, imm } reads lhs => I32RotlImmAcc;
+                I32RotrImm { dst, lhs, imm } reads lhs => I32RotrImmAcc;
+                BrI32Eq { lhs, rhs, offset } reads lhs or rhs => BrI32EqAcc;
+                BrI32Ne { lhs, rhs, offset } reads lhs or rhs => BrI32NeAcc;
+                BrI32LtS { lhs, rhs, offset } reads lhs => BrI32LtSAcc;
+                BrI32LtU { lhs, rhs, offset } reads lhs => BrI32LtUAcc;
+                BrI32GtS { lhs, rhs, offset } reads lhs => BrI32GtSAcc;
+                BrI32GtU { lhs, rhs, offset } reads lhs => BrI32GtUAcc;
+                BrI32LeS { lhs, rhs, offset } reads lhs => BrI32LeSAcc;
+                BrI32LeU { lhs, rhs, offset } reads lhs => BrI32LeUAcc;
+                BrI32GeS { lhs, rhs, offset } reads lhs => BrI32GeSAcc;
+                BrI32GeU { lhs, rhs, offset } reads lhs => BrI32GeUAcc;
+                BrI32EqImm { lhs, imm, offset } reads lhs => BrI32EqImmAcc;
+                BrI32NeImm { lhs, imm, offset } reads lhs => BrI32NeImmAcc;
+                BrI32LtSImm { lhs, imm, offset } reads lhs => BrI32LtSImmAcc;
+                BrI32LtUImm { lhs, imm, offset } reads lhs => BrI32LtUImmAcc;
+                BrI32GtSImm { lhs, imm, offset } reads lhs => BrI32GtSImmAcc;
+                BrI32GtUImm { lhs, imm, offset } reads lhs => BrI32GtUImmAcc;
+                BrI32LeSImm { lhs, imm, offset } reads lhs => BrI32LeSImmAcc;
+                BrI32LeUImm { lhs, imm, offset } reads lhs => BrI32LeUImmAcc;
+                BrI32GeSImm { lhs, imm, offset } reads lhs => BrI32GeSImmAcc;
+                BrI32GeUImm { lhs, imm, offset } reads lhs => BrI32GeUImmAcc;
+                I64Add { dst, lhs, rhs } reads lhs or rhs => I64AddAcc;
+                I64Sub { dst, lhs, rhs } reads lhs => I64SubAcc;
+                I64Mul { dst, lhs, rhs } reads lhs or rhs => I64MulAcc;
+                I64And { dst, lhs, rhs } reads lhs or rhs => I64AndAcc;
+                I64Or { dst, lhs, rhs } reads lhs or rhs => I64OrAcc;
+                I64Xor { dst, lhs, rhs } reads lhs or rhs => I64XorAcc;
+                I64Shl { dst, lhs, rhs } reads lhs => I64ShlAcc;
+                I64ShrS { dst, lhs, rhs } reads lhs => I64ShrSAcc;
+                I64ShrU { dst, lhs, rhs } reads lhs => I64ShrUAcc;
+                I64Rotl { dst, lhs, rhs } reads lhs => I64RotlAcc;
+                I64Rotr { dst, lhs, rhs } reads lhs => I64RotrAcc;
+                I64AddImm { dst, lhs, imm } reads lhs => I64AddImmAcc;
+                I64SubImm { dst, lhs, imm } reads lhs => I64SubImmAcc;
+                I64MulImm { dst, lhs, imm } reads lhs => I64MulImmAcc;
+                I64AndImm { dst, lhs, imm } reads lhs => I64AndImmAcc;
+                I64OrImm { dst, lhs, imm } reads lhs => I64OrImmAcc;
+                I64XorImm { dst, lhs, imm } reads lhs => I64XorImmAcc;
+                I64ShlImm { dst, lhs, imm } reads lhs => I64ShlImmAcc;
+                I64ShrSImm { dst, lhs, imm } reads lhs => I64ShrSImmAcc;
+                I64ShrUImm { dst, lhs, imm } reads lhs => I64ShrUImmAcc;
+                I64RotlImm { dst, lhs, imm } reads lhs => I64RotlImmAcc;
+                I64RotrImm { dst, lhs, imm } reads lhs => I64RotrImmAcc;
+                BrI64Eq { lhs, rhs, offset } reads lhs or rhs => BrI64EqAcc;
+                BrI64Ne { lhs, rhs, offset } reads lhs or rhs => BrI64NeAcc;
+                BrI64LtS { lhs, rhs, offset } reads lhs => BrI64LtSAcc;
+                BrI64LtU { lhs, rhs, offset } reads lhs => BrI64LtUAcc;
+                BrI64GtS { lhs, rhs, offset } reads lhs => BrI64GtSAcc;
+                BrI64GtU { lhs, rhs, offset } reads lhs => BrI64GtUAcc;
+                BrI64LeS { lhs, rhs, offset } reads lhs => BrI64LeSAcc;
+                BrI64LeU { lhs, rhs, offset } reads lhs => BrI64LeUAcc;
+                BrI64GeS { lhs, rhs, offset } reads lhs => BrI64GeSAcc;
+                BrI64GeU { lhs, rhs, offset } reads lhs => BrI64GeUAcc;
+                BrI64EqImm { lhs, imm, offset } reads lhs => BrI64EqImmAcc;
+                BrI64NeImm { lhs, imm, offset } reads lhs => BrI64NeImmAcc;
+                BrI64LtSImm { lhs, imm, offset } reads lhs => BrI64LtSImmAcc;
+                BrI64LtUImm { lhs, imm, offset } reads lhs => BrI64LtUImmAcc;
+                BrI64GtSImm { lhs, imm, offset } reads lhs => BrI64GtSImmAcc;
+                BrI64GtUImm { lhs, imm, offset } reads lhs => BrI64GtUImmAcc;
+                BrI64LeSImm { lhs, imm, offset } reads lhs => BrI64LeSImmAcc;
+                BrI64LeUImm { lhs, imm, offset } reads lhs => BrI64LeUImmAcc;
+                BrI64GeSImm { lhs, imm, offset } reads lhs => BrI64GeSImmAcc;
+                BrI64GeUImm { lhs, imm, offset } reads lhs => BrI64GeUImmAcc;
+                BrIfEqz { cond, offset } reads cond => BrIfEqzAcc;
+                BrIfNez { cond, offset } reads cond => BrIfNezAcc;
+                BrI64IfEqz { cond, offset } reads cond => BrI64IfEqzAcc;
+                BrI64IfNez { cond, offset } reads cond => BrI64IfNezAcc;
+                Load8S { dst, ptr, offset } reads ptr => Load8SAcc;
+                Load8U { dst, ptr, offset } reads ptr => Load8UAcc;
+                Load16S { dst, ptr, offset } reads ptr => Load16SAcc;
+                Load16U { dst, ptr, offset } reads ptr => Load16UAcc;
+                Load32S { dst, ptr, offset } reads ptr => Load32SAcc;
+                Load32U { dst, ptr, offset } reads ptr => Load32UAcc;
+                Load64 { dst, ptr, offset } reads ptr => Load64Acc;
+                Load8SAdd { dst, ptr, imm } reads ptr => Load8SAddAcc;
+                Load8UAdd { dst, ptr, imm } reads ptr => Load8UAddAcc;
+                Load16SAdd { dst, ptr, imm } reads ptr => Load16SAddAcc;
+                Load16UAdd { dst, ptr, imm } reads ptr => Load16UAddAcc;
+                Load32SAdd { dst, ptr, imm } reads ptr => Load32SAddAcc;
+                Load32UAdd { dst, ptr, imm } reads ptr => Load32UAddAcc;
+                Load64Add { dst, ptr, imm } reads ptr => Load64AddAcc;
+                Store8 { ptr, val, offset } reads val => Store8AccVal, reads ptr => Store8AccPtr;
+                Store16 { ptr, val, offset } reads val => Store16AccVal, reads ptr => Store16AccPtr;
+                Store32 { ptr, val, offset } reads val => Store32AccVal, reads ptr => Store32AccPtr;
+                Store64 { ptr, val, offset } reads val => Store64AccVal, reads ptr => Store64AccPtr;
+                Store8Add { ptr, val, imm } reads val => Store8AddAccVal,
+                    reads ptr => Store8AddAccPtr;
+                Store16Add { ptr, val, imm } reads val => Store16AddAccVal,
+                    reads ptr => Store16AddAccPtr;
+                Store32Add { ptr, val, imm } reads val => Store32AddAccVal,
+                    reads ptr => Store32AddAccPtr;
+                Store64Add { ptr, val, imm } reads val => Store64AddAccVal,
+                    reads ptr => Store64AddAccPtr;
+                Copy { dst, src } reads src => CopyAcc;
+            }
+            float {
+                F64Add { dst, lhs, rhs } reads lhs or rhs => F64AddAcc;
+                F64Sub { dst, lhs, rhs } reads lhs => F64SubAcc;
+                F64Mul { dst, lhs, rhs } reads lhs or rhs => F64MulAcc;
+                F64Div { dst, lhs, rhs } reads lhs => F64DivAcc;
+                F64MulAdd { dst, lhs, rhs } reads lhs or rhs => F64MulAddAcc;
+                F64MulSub { dst, lhs, rhs } reads lhs or rhs => F64MulSubAcc;
+                F64AddAdd { dst, lhs, rhs } reads lhs or rhs => F64AddAddAcc;
+                F64MulAddRev { dst, lhs, rhs } reads lhs or rhs => F64MulAddRevAcc;
+                F64MulSubRev { dst, lhs, rhs } reads lhs or rhs => F64MulSubRevAcc;
+            }
+        }
+    };
+}
+
+pub(crate) use for_each_reader;

@@ -53,24 +53,39 @@ impl std::fmt::Debug for Op {
 /// to the trampoline leaves it in [`Cx::gas`] first, which the trampoline hands to the next
 /// chain and writes back to the store when execution stops.
 ///
-/// `spare` carries nothing: it holds the fourth argument register (`rcx` on x86-64), which
-/// variable shifts and rotations need for their count, so that a handler may use it freely
-/// instead of saving and restoring an argument around the shift. It is passed on
-/// uninitialised ([`SPARE`]), which costs no instruction.
+/// `acc` and `facc` are the result register (`translator/result_register.rs`): a handler that
+/// writes an integer result to a slot also hands it on in `acc`, one that writes an f64
+/// result in `facc` (in a float register), so that the instruction after it, when it reads
+/// that slot, may read the register instead of loading what was just stored. The slot is
+/// written all the same: the register only caches it. A handler that hands on no result
+/// passes them on uninitialised ([`NO_ACC`], [`NO_FACC`]), which costs no instruction and
+/// leaves it the register for its own use. A reader reads them only where the verifier
+/// proved that the instruction before it wrote them (invariant 6 of `translator/verify.rs`),
+/// and a chain that starts at a reader (after the trampoline, a pause or a snapshot) reloads
+/// them from the slot first ([`resume_acc`]).
+///
+/// [`resume_acc`]: super::handlers::resume_acc
 pub(super) type Handler = fn(
     ip: *const Op,
     regs: *mut u64,
     cx: &mut Cx<'_>,
-    spare: Spare,
+    acc: Acc,
     budget: u32,
     gas: u64,
+    facc: FAcc,
 ) -> *const Op;
 
-/// The type of [`Handler`]'s unused `spare` argument.
-pub(super) type Spare = std::mem::MaybeUninit<usize>;
+/// The integer result register of [`Handler`].
+pub(super) type Acc = std::mem::MaybeUninit<u64>;
 
-/// The value passed as [`Handler`]'s `spare` argument: none.
-pub(super) const SPARE: Spare = std::mem::MaybeUninit::uninit();
+/// The f64 result register of [`Handler`].
+pub(super) type FAcc = std::mem::MaybeUninit<f64>;
+
+/// The integer result register when no result is handed on.
+pub(super) const NO_ACC: Acc = std::mem::MaybeUninit::uninit();
+
+/// The f64 result register when no result is handed on.
+pub(super) const NO_FACC: FAcc = std::mem::MaybeUninit::uninit();
 
 /// What a handler does next.
 pub(super) enum Flow {
@@ -175,8 +190,9 @@ pub(crate) fn execute(
         let (ip, regs, gas) = (cx.ip, cx.regs, cx.gas);
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
-        let handler = unsafe { (*ip).handler };
-        let next = handler(ip, regs, &mut cx, SPARE, BUDGET, gas);
+        let op = unsafe { &*ip };
+        let (acc, facc) = super::handlers::resume_acc(op, regs);
+        let next = (op.handler)(ip, regs, &mut cx, acc, BUDGET, gas, facc);
         if next.is_null() {
             cx.s.gas = cx.gas_left();
             return cx.exit;

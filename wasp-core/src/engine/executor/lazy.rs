@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use super::dispatch::{Cx, Op, Spare};
+use super::dispatch::{Acc, Cx, FAcc, Op};
 use super::{Limits, Stack};
 use crate::engine::ir::Instr;
 use crate::engine::translator::CompiledFunc;
@@ -45,9 +45,10 @@ fn enter_translation(
     _ip: *const Op,
     _regs: *mut u64,
     cx: &mut Cx<'_>,
-    _spare: Spare,
+    _acc: Acc,
     _budget: u32,
     gas: u64,
+    _facc: FAcc,
 ) -> *const Op {
     cx.gas = gas;
     match enter_translated(cx.s, cx.stack, cx.limits) {

@@ -6,7 +6,7 @@
 //! pauses, traps and results, are those of [`execute`](super::execute), which this loop
 //! leaves untouched: an untraced call never comes here.
 
-use super::dispatch::{Cx, BUDGET, SPARE};
+use super::dispatch::{Cx, BUDGET};
 use super::{handlers, Exit, Limits, Stack};
 use crate::debug::TraceState;
 use crate::error::TrapCode;
@@ -42,7 +42,8 @@ pub(crate) fn execute_traced(
             // next instruction here, in every build.
             (handlers::step_handler_for(&op.instr), 1)
         };
-        let next = handler(ip, regs, &mut cx, SPARE, budget, gas);
+        let (acc, facc) = handlers::resume_acc(op, regs);
+        let next = handler(ip, regs, &mut cx, acc, budget, gas, facc);
         if next.is_null() {
             cx.s.gas = cx.gas_left();
             return cx.exit;

@@ -80,7 +80,11 @@ mod tests {
             ),
             "{code:?}"
         );
-        assert!(matches!(code[1], Instr::I32Add { dst: 0, .. }), "{code:?}");
+        // The add reads the rotation from the result register (`result_register.rs`).
+        assert!(
+            matches!(code[1], Instr::I32AddAcc { dst: 0, .. }),
+            "{code:?}"
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ mod ops;
 mod pair;
 mod pay;
 mod ref_map;
+mod result_register;
 mod simd;
 mod step;
 mod v128;
@@ -181,7 +182,8 @@ pub(crate) fn translate(
         pay::pay_on_landing(&mut code);
     }
     let code = place_temps(code, temps_base);
-    let code = with_prologue(code, &t.hoisted, num_locals);
+    let mut code = with_prologue(code, &t.hoisted, num_locals);
+    result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);
     debug_assert!(

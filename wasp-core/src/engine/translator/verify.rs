@@ -19,6 +19,9 @@
 //!    every pay-first branch two instructions after one; that `ConsumeGas` costs something (a
 //!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
 //!    `executor/dispatch.rs`). A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
+//! 6. **The result register.** Every instruction that reads the result register comes right
+//!    after one that hands on the slot it stands for, and no branch lands on it
+//!    (`result_register.rs`), so the register it reads was set by the instruction before.
 
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
@@ -94,9 +97,10 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
         pc += 1;
     }
     match last_instruction(code) {
-        Some(last) if is_terminator(&last) => Ok(()),
-        _ => fail(code.len(), "code that can run past its end"),
+        Some(last) if is_terminator(&last) => {}
+        _ => return fail(code.len(), "code that can run past its end"),
     }
+    super::result_register::check(code).or_else(|(pc, what)| fail(pc, what))
 }
 
 /// Whether `target` is the index of an executable instruction.

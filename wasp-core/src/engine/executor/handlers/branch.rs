@@ -20,3 +20,21 @@ branch_on! {
     BrI64IfEqz(u64) = |v| v == 0;
     BrI64IfNez(u64) = |v| v != 0;
 }
+
+/// [`branch_on!`] reading `cond` from the result register (`translator/result_register.rs`).
+macro_rules! reader_branch_on {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset }, |ip, regs, cx, gas, acc, facc| {
+            let v = from_acc!($t, regs, cond, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            branch_if!(apply1::<$t, _>($f, v), offset)
+        });
+    )*};
+}
+
+reader_branch_on! {
+    BrIfEqzAcc(u32) = |v| v == 0;
+    BrIfNezAcc(u32) = |v| v != 0;
+    BrI64IfEqzAcc(u64) = |v| v == 0;
+    BrI64IfNezAcc(u64) = |v| v != 0;
+}

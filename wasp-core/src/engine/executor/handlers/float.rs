@@ -54,3 +54,11 @@ unary! {
     F64Nearest(f64) = num::f64_nearest;
     F64Sqrt(f64) = f64::sqrt;
 }
+
+// The forms reading `lhs` from the f64 result register (`translator/result_register.rs`).
+reader_binary! {
+    F64AddAcc(f64) = |a, b| a + b;
+    F64SubAcc(f64) = |a, b| a - b;
+    F64MulAcc(f64) = |a, b| a * b;
+    F64DivAcc(f64) = |a, b| a / b;
+}

@@ -50,11 +50,14 @@ binary! {
 
 // `rotl(lhs + imm, rot)`: the add of a constant and the rotation of its sum in one dispatch
 // (`translator/add_rotl.rs`).
-op!(I32AddImmRotl { dst, lhs, imm, rot }, |ip, regs, cx| {
-    let v = u32_!(regs, lhs).wrapping_add(imm as u32);
-    set!(regs, dst, w32!(v.rotate_left(u32::from(rot))));
-    Ok(Flow::Next)
-});
+op!(
+    I32AddImmRotl { dst, lhs, imm, rot },
+    |ip, regs, cx, gas, acc, facc| {
+        let v = u32_!(regs, lhs).wrapping_add(imm as u32);
+        put!(regs, dst, v.rotate_left(u32::from(rot)), acc, facc);
+        Ok(Flow::Next)
+    }
+);
 
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
@@ -112,6 +115,61 @@ compare! {
     I64LeU, I64LeUImm, BrI64LeU, BrI64LeUImm(u64) = |a, b| a <= b;
     I64GeS, I64GeSImm, BrI64GeS, BrI64GeSImm(i64) = |a, b| a >= b;
     I64GeU, I64GeUImm, BrI64GeU, BrI64GeUImm(u64) = |a, b| a >= b;
+}
+
+// The forms reading `lhs` from the result register (`translator/result_register.rs`).
+reader_int_binary! {
+    I32AddAcc, I32AddImmAcc(u32) = u32::wrapping_add;
+    I32SubAcc, I32SubImmAcc(u32) = u32::wrapping_sub;
+    I32MulAcc, I32MulImmAcc(u32) = u32::wrapping_mul;
+    I32AndAcc, I32AndImmAcc(u32) = |a, b| a & b;
+    I32OrAcc, I32OrImmAcc(u32) = |a, b| a | b;
+    I32XorAcc, I32XorImmAcc(u32) = |a, b| a ^ b;
+    I32ShlAcc, I32ShlImmAcc(u32) = u32::wrapping_shl;
+    I32ShrSAcc, I32ShrSImmAcc(i32) = |a, b| a.wrapping_shr(b as u32);
+    I32ShrUAcc, I32ShrUImmAcc(u32) = u32::wrapping_shr;
+    I32RotlAcc, I32RotlImmAcc(u32) = u32::rotate_left;
+    I32RotrAcc, I32RotrImmAcc(u32) = u32::rotate_right;
+}
+
+reader_int_binary! {
+    I64AddAcc, I64AddImmAcc(u64) = u64::wrapping_add;
+    I64SubAcc, I64SubImmAcc(u64) = u64::wrapping_sub;
+    I64MulAcc, I64MulImmAcc(u64) = u64::wrapping_mul;
+    I64AndAcc, I64AndImmAcc(u64) = |a, b| a & b;
+    I64OrAcc, I64OrImmAcc(u64) = |a, b| a | b;
+    I64XorAcc, I64XorImmAcc(u64) = |a, b| a ^ b;
+    I64ShlAcc, I64ShlImmAcc(u64) = |a, b| a.wrapping_shl(b as u32);
+    I64ShrSAcc, I64ShrSImmAcc(i64) = |a, b| a.wrapping_shr(b as u32);
+    I64ShrUAcc, I64ShrUImmAcc(u64) = |a, b| a.wrapping_shr(b as u32);
+    I64RotlAcc, I64RotlImmAcc(u64) = |a, b| a.rotate_left((b & 63) as u32);
+    I64RotrAcc, I64RotrImmAcc(u64) = |a, b| a.rotate_right((b & 63) as u32);
+}
+
+reader_compare! {
+    BrI32EqAcc, BrI32EqImmAcc(u32) = |a, b| a == b;
+    BrI32NeAcc, BrI32NeImmAcc(u32) = |a, b| a != b;
+    BrI32LtSAcc, BrI32LtSImmAcc(i32) = |a, b| a < b;
+    BrI32LtUAcc, BrI32LtUImmAcc(u32) = |a, b| a < b;
+    BrI32GtSAcc, BrI32GtSImmAcc(i32) = |a, b| a > b;
+    BrI32GtUAcc, BrI32GtUImmAcc(u32) = |a, b| a > b;
+    BrI32LeSAcc, BrI32LeSImmAcc(i32) = |a, b| a <= b;
+    BrI32LeUAcc, BrI32LeUImmAcc(u32) = |a, b| a <= b;
+    BrI32GeSAcc, BrI32GeSImmAcc(i32) = |a, b| a >= b;
+    BrI32GeUAcc, BrI32GeUImmAcc(u32) = |a, b| a >= b;
+}
+
+reader_compare! {
+    BrI64EqAcc, BrI64EqImmAcc(u64) = |a, b| a == b;
+    BrI64NeAcc, BrI64NeImmAcc(u64) = |a, b| a != b;
+    BrI64LtSAcc, BrI64LtSImmAcc(i64) = |a, b| a < b;
+    BrI64LtUAcc, BrI64LtUImmAcc(u64) = |a, b| a < b;
+    BrI64GtSAcc, BrI64GtSImmAcc(i64) = |a, b| a > b;
+    BrI64GtUAcc, BrI64GtUImmAcc(u64) = |a, b| a > b;
+    BrI64LeSAcc, BrI64LeSImmAcc(i64) = |a, b| a <= b;
+    BrI64LeUAcc, BrI64LeUImmAcc(u64) = |a, b| a <= b;
+    BrI64GeSAcc, BrI64GeSImmAcc(i64) = |a, b| a >= b;
+    BrI64GeUAcc, BrI64GeUImmAcc(u64) = |a, b| a >= b;
 }
 
 unary! {

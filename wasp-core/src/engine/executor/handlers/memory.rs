@@ -4,9 +4,14 @@ use super::*;
 
 macro_rules! load {
     ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
-        op!($variant { dst, ptr, offset }, |ip, regs, cx| {
-            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), offset)?;
-            set!(regs, dst, $value);
+        load!(slot $variant, $n, |$bytes| $value);
+    };
+    // `acc`: the address from the result register (`translator/result_register.rs`).
+    ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, ptr, offset }, |ip, regs, cx, gas, acc, facc| {
+            let at = operand!($from, regs, ptr, acc, facc);
+            let $bytes = bulk::load::<$n>(cx.memory(), at, offset)?;
+            put!(regs, dst, $value, acc, facc);
             Ok(Flow::Next)
         });
     };
@@ -19,12 +24,25 @@ load!(Load16U, 2, |v| u64::from(u16::from_le_bytes(v)));
 load!(Load32S, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
 load!(Load32U, 4, |v| u64::from(u32::from_le_bytes(v)));
 load!(Load64, 8, |v| u64::from_le_bytes(v));
+load!(acc Load8SAcc, 1, |v| i64::from(v[0] as i8) as u64);
+load!(acc Load8UAcc, 1, |v| u64::from(v[0]));
+load!(acc Load16SAcc, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load!(acc Load16UAcc, 2, |v| u64::from(u16::from_le_bytes(v)));
+load!(acc Load32SAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load!(acc Load32UAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
+load!(acc Load64Acc, 8, |v| u64::from_le_bytes(v));
 
 macro_rules! store {
     ($variant:ident, |$v:ident| $bytes:expr) => {
-        op!($variant { ptr, val, offset }, |ip, regs, cx| {
-            let $v = r!(regs, val);
-            bulk::store(cx.memory(), r!(regs, ptr), offset, $bytes)?;
+        store!(slot slot $variant, |$v| $bytes);
+    };
+    // `acc`: the value or the address from the result register.
+    ($val:ident $ptr:ident $variant:ident, |$v:ident| $bytes:expr) => {
+        op!($variant { ptr, val, offset }, |ip, regs, cx, gas, acc, facc| {
+            let $v = operand!($val, regs, val, acc, facc);
+            let at = operand!($ptr, regs, ptr, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            bulk::store(cx.memory(), at, offset, $bytes)?;
             Ok(Flow::Next)
         });
     };
@@ -34,6 +52,14 @@ store!(Store8, |v| [v as u8]);
 store!(Store16, |v| (v as u16).to_le_bytes());
 store!(Store32, |v| (v as u32).to_le_bytes());
 store!(Store64, |v| v.to_le_bytes());
+store!(acc slot Store8AccVal, |v| [v as u8]);
+store!(acc slot Store16AccVal, |v| (v as u16).to_le_bytes());
+store!(acc slot Store32AccVal, |v| (v as u32).to_le_bytes());
+store!(acc slot Store64AccVal, |v| v.to_le_bytes());
+store!(slot acc Store8AccPtr, |v| [v as u8]);
+store!(slot acc Store16AccPtr, |v| (v as u16).to_le_bytes());
+store!(slot acc Store32AccPtr, |v| (v as u32).to_le_bytes());
+store!(slot acc Store64AccPtr, |v| v.to_le_bytes());
 
 /// The address of an access with an `i32.add` of a constant fused into it: `ptr + imm`,
 /// wrapping at 32 bits as Wasm's `i32.add` does; the access adds its static offset, 0.
@@ -44,9 +70,13 @@ pub(super) fn added(ptr: u64, imm: u32) -> u64 {
 
 macro_rules! load_add {
     ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
-        op!($variant { dst, ptr, imm }, |ip, regs, cx| {
-            let $bytes = bulk::load::<$n>(cx.memory(), added(r!(regs, ptr), imm), 0)?;
-            set!(regs, dst, $value);
+        load_add!(slot $variant, $n, |$bytes| $value);
+    };
+    ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, ptr, imm }, |ip, regs, cx, gas, acc, facc| {
+            let at = added(operand!($from, regs, ptr, acc, facc), imm);
+            let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
+            put!(regs, dst, $value, acc, facc);
             Ok(Flow::Next)
         });
     };
@@ -59,12 +89,24 @@ load_add!(Load16UAdd, 2, |v| u64::from(u16::from_le_bytes(v)));
 load_add!(Load32SAdd, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
 load_add!(Load32UAdd, 4, |v| u64::from(u32::from_le_bytes(v)));
 load_add!(Load64Add, 8, |v| u64::from_le_bytes(v));
+load_add!(acc Load8SAddAcc, 1, |v| i64::from(v[0] as i8) as u64);
+load_add!(acc Load8UAddAcc, 1, |v| u64::from(v[0]));
+load_add!(acc Load16SAddAcc, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_add!(acc Load16UAddAcc, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_add!(acc Load32SAddAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_add!(acc Load32UAddAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_add!(acc Load64AddAcc, 8, |v| u64::from_le_bytes(v));
 
 macro_rules! store_add {
     ($variant:ident, |$v:ident| $bytes:expr) => {
-        op!($variant { ptr, val, imm }, |ip, regs, cx| {
-            let $v = r!(regs, val);
-            bulk::store(cx.memory(), added(r!(regs, ptr), imm), 0, $bytes)?;
+        store_add!(slot slot $variant, |$v| $bytes);
+    };
+    ($val:ident $ptr:ident $variant:ident, |$v:ident| $bytes:expr) => {
+        op!($variant { ptr, val, imm }, |ip, regs, cx, gas, acc, facc| {
+            let $v = operand!($val, regs, val, acc, facc);
+            let at = added(operand!($ptr, regs, ptr, acc, facc), imm);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            bulk::store(cx.memory(), at, 0, $bytes)?;
             Ok(Flow::Next)
         });
     };
@@ -74,6 +116,14 @@ store_add!(Store8Add, |v| [v as u8]);
 store_add!(Store16Add, |v| (v as u16).to_le_bytes());
 store_add!(Store32Add, |v| (v as u32).to_le_bytes());
 store_add!(Store64Add, |v| v.to_le_bytes());
+store_add!(acc slot Store8AddAccVal, |v| [v as u8]);
+store_add!(acc slot Store16AddAccVal, |v| (v as u16).to_le_bytes());
+store_add!(acc slot Store32AddAccVal, |v| (v as u32).to_le_bytes());
+store_add!(acc slot Store64AddAccVal, |v| v.to_le_bytes());
+store_add!(slot acc Store8AddAccPtr, |v| [v as u8]);
+store_add!(slot acc Store16AddAccPtr, |v| (v as u16).to_le_bytes());
+store_add!(slot acc Store32AddAccPtr, |v| (v as u32).to_le_bytes());
+store_add!(slot acc Store64AddAccPtr, |v| v.to_le_bytes());
 
 /// The address of an access with an `i32.shl` by `K` and an `i32.add` fused into it:
 /// `base + (index << K)`, each step wrapping at 32 bits as Wasm's do; static offset 0.
@@ -84,12 +134,15 @@ fn indexed<const K: u32>(base: u64, index: u64) -> u64 {
 
 macro_rules! load_idx {
     ($variant:ident, $n:literal, $k:literal, |$bytes:ident| $value:expr) => {
-        op!($variant { dst, base, index }, |ip, regs, cx| {
-            let at = indexed::<$k>(r!(regs, base), r!(regs, index));
-            let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
-            set!(regs, dst, $value);
-            Ok(Flow::Next)
-        });
+        op!(
+            $variant { dst, base, index },
+            |ip, regs, cx, gas, acc, facc| {
+                let at = indexed::<$k>(r!(regs, base), r!(regs, index));
+                let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
+                put!(regs, dst, $value, acc, facc);
+                Ok(Flow::Next)
+            }
+        );
     };
 }
 

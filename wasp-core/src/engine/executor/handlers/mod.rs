@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Cx, Flow, Handler, Op, Spare, SPARE};
+use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Op, NO_ACC, NO_FACC};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -63,7 +63,7 @@ macro_rules! b {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr) => {{
         let ip: *const Op = $ip;
         let budget = $budget.wrapping_sub(1);
         if budget == 0 {
@@ -74,7 +74,7 @@ macro_rules! dispatch {
         // SAFETY: `ip` is an instruction of the running function: every successor a handler
         // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, SPARE, budget, $gas);
+        return handler(ip, $regs, $cx, $acc, budget, $gas, $facc);
     }};
 }
 
@@ -91,14 +91,14 @@ macro_rules! dispatch {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch_next {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr) => {{
         if cfg!(debug_assertions) || STEP {
-            dispatch!($ip, $regs, $cx, $budget, $gas);
+            dispatch!($ip, $regs, $cx, $budget, $gas, $acc, $facc);
         }
         let ip: *const Op = $ip;
         // SAFETY: as in `dispatch!`.
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, SPARE, $budget, $gas);
+        return handler(ip, $regs, $cx, $acc, $budget, $gas, $facc);
     }};
 }
 
@@ -117,17 +117,32 @@ macro_rules! dispatch_next {
 /// [`Flow::Cold`] rather than calling it in its body, so that its common path keeps the
 /// gas in its register instead of saving it across the call.
 ///
+/// The result register (`acc`, `facc`: see [`Handler`]) travels the same way. A handler that
+/// reads it or hands on its result names it too, `|ip, regs, cx, gas, acc, facc|`, and gets
+/// it as `&mut` [`Acc`] and [`FAcc`] holding what the instruction before handed on; what it
+/// leaves in them goes on to the next instruction when it falls through (a branch target
+/// never reads them). The others hand on nothing: uninitialised registers.
+///
 /// [`Cx::charge`]: super::dispatch::Cx::charge
 /// [`Cx::gas`]: super::dispatch::Cx::gas
 /// [`Flow::Cold`]: super::dispatch::Flow::Cold
 macro_rules! op {
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, $body);
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, acc, facc, false, $body);
     };
     ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident, $gas:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $body);
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, acc, facc, false, $body);
     };
-    (@handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident, $gas:ident, $body:block) => {
+    (
+        $variant:ident { $($f:ident),* },
+        |$ip:ident, $regs:ident, $cx:ident, $gas:ident, $acc:ident, $facc:ident| $body:block
+    ) => {
+        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $acc, $facc, true, $body);
+    };
+    (
+        @handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident,
+        $gas:ident, $acc:ident, $facc:ident, $keep:tt, $body:block
+    ) => {
         #[allow(
             unused_variables,
             unused_mut,
@@ -140,9 +155,10 @@ macro_rules! op {
             $ip: *const Op,
             $regs: *mut u64,
             $cx: &mut Cx<'_>,
-            _spare: Spare,
+            mut $acc: Acc,
             budget: u32,
             mut $gas: u64,
+            mut $facc: FAcc,
         ) -> *const Op {
             // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
             let instr = unsafe { *$ip }.instr;
@@ -151,27 +167,29 @@ macro_rules! op {
                 // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
-            let flow: Result<Flow, TrapCode> = (|$gas: &mut u64| $body)(&mut $gas);
+            let flow: Result<Flow, TrapCode> = op!(@body $keep, $gas, $acc, $facc, $body);
+            // What falls through to the next instruction: the result handed on, or nothing.
+            let ($acc, $facc) = op!(@next $keep, $acc, $facc);
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
-                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas),
+                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas, $acc, $facc),
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
-                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas),
+                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc),
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2).
-                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas)
+                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 // A branch that paid for the block it enters spends gas, not budget: the
                 // chain carries at most `SLICE` and the branch paid at least one unit
                 // (invariant 5), so the chain still returns to the trampoline in time.
                 // SAFETY: branches land inside the function (invariant 2).
                 Ok(Flow::PaidJump(offset)) => {
-                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas)
+                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.regs);
-                    dispatch!(ip, regs, $cx, budget, $gas)
+                    dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Stop) => {
                     $cx.gas = $gas;
@@ -201,6 +219,19 @@ macro_rules! op {
                 }
             }
         }
+    };
+    // The body, given the result register only when it names it; what it hands on.
+    (@body true, $gas:ident, $acc:ident, $facc:ident, $body:block) => {
+        (|$gas: &mut u64, $acc: &mut Acc, $facc: &mut FAcc| $body)(&mut $gas, &mut $acc, &mut $facc)
+    };
+    (@body false, $gas:ident, $acc:ident, $facc:ident, $body:block) => {
+        (|$gas: &mut u64| $body)(&mut $gas)
+    };
+    (@next true, $acc:ident, $facc:ident) => {
+        ($acc, $facc)
+    };
+    (@next false, $acc:ident, $facc:ident) => {
+        (NO_ACC, NO_FACC)
     };
 }
 
@@ -263,6 +294,91 @@ slot_value! {
     bool: |s| s != 0, |v| u64::from(v);
 }
 
+/// A result handed on in the result register (see [`Handler`]): an integer's slot bits in
+/// `acc`, an f64 in `facc`; an f32 is not handed on. The other register is left
+/// uninitialised, free for the next handler's own use.
+trait HandOn: SlotValue {
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc);
+    /// The operand a reader reads from the register, as the slot it stands for would give it.
+    ///
+    /// # Safety
+    /// The register of `Self`'s kind holds a result handed on (invariant 6 of
+    /// `translator/verify.rs`).
+    unsafe fn from_acc(acc: Acc, facc: FAcc) -> Self;
+}
+
+macro_rules! hand_on_int {
+    ($($t:ty),*) => {$(
+        impl HandOn for $t {
+            #[inline(always)]
+            fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+                *acc = Acc::new(self.write());
+                *facc = NO_FACC;
+            }
+            #[inline(always)]
+            unsafe fn from_acc(acc: Acc, _: FAcc) -> Self {
+                // SAFETY: by the contract.
+                Self::read(unsafe { acc.assume_init() })
+            }
+        }
+    )*};
+}
+
+hand_on_int!(u32, i32, u64, i64, bool);
+
+impl HandOn for f64 {
+    #[inline(always)]
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+        *acc = NO_ACC;
+        *facc = FAcc::new(self);
+    }
+    #[inline(always)]
+    unsafe fn from_acc(_: Acc, facc: FAcc) -> Self {
+        // SAFETY: by the contract.
+        unsafe { facc.assume_init() }
+    }
+}
+
+impl HandOn for f32 {
+    #[inline(always)]
+    fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
+        (*acc, *facc) = (NO_ACC, NO_FACC);
+    }
+    #[inline(always)]
+    unsafe fn from_acc(acc: Acc, _: FAcc) -> Self {
+        // SAFETY: by the contract.
+        Self::read(unsafe { acc.assume_init() })
+    }
+}
+
+/// Writes `$v` (a [`HandOn`] value) to slot `$dst` and hands it on in the result register.
+macro_rules! put {
+    ($regs:expr, $dst:expr, $v:expr, $acc:expr, $facc:expr) => {{
+        let v = $v;
+        set!($regs, $dst, SlotValue::write(v));
+        HandOn::hand_on(v, $acc, $facc);
+    }};
+}
+
+/// The operand a reader of the result register reads instead of slot `$slot`, as a `$t`.
+/// Builds with debug assertions check that the register holds what the slot holds (the
+/// rule of `translator/result_register.rs`, which the verifier checks).
+macro_rules! from_acc {
+    ($t:ty, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {{
+        // SAFETY: the instruction before this reader handed on the value of `$slot` in the
+        // register of its kind, and nothing ran in between (invariant 6 of
+        // `translator/verify.rs`), or the chain started here and reloaded the register from
+        // the slot (`resume_acc`).
+        let v = unsafe { <$t as HandOn>::from_acc(*$acc, *$facc) };
+        debug_assert_eq!(
+            SlotValue::write(v),
+            SlotValue::write(<$t as SlotValue>::read(r!($regs, $slot))),
+            "a reader of the result register after an instruction that did not hand on its slot"
+        );
+        v
+    }};
+}
+
 /// An integer type built from the 32-bit immediate of an `...Imm` instruction.
 trait FromImm {
     fn from_imm(imm: i32) -> Self;
@@ -303,9 +419,9 @@ fn apply2<T, R>(f: impl FnOnce(T, T) -> R, a: T, b: T) -> R {
 /// `dst = f(src)`, the operand read as a `$t`; with `?`, `f` may trap.
 macro_rules! unary {
     ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
-        op!($variant { dst, src }, |ip, regs, cx| {
+        op!($variant { dst, src }, |ip, regs, cx, gas, acc, facc| {
             let v = apply1::<$t, _>($f, SlotValue::read(r!(regs, src)))$($trap)?;
-            set!(regs, dst, SlotValue::write(v));
+            put!(regs, dst, v, acc, facc);
             Ok(Flow::Next)
         });
     )*};
@@ -314,10 +430,10 @@ macro_rules! unary {
 /// `dst = f(lhs, rhs)`, the operands read as `$t`; with `?`, `f` may trap.
 macro_rules! binary {
     ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
-        op!($variant { dst, lhs, rhs }, |ip, regs, cx| {
+        op!($variant { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
             let (a, b) = (r!(regs, lhs), r!(regs, rhs));
             let v = apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b))$($trap)?;
-            set!(regs, dst, SlotValue::write(v));
+            put!(regs, dst, v, acc, facc);
             Ok(Flow::Next)
         });
     )*};
@@ -326,10 +442,10 @@ macro_rules! binary {
 /// `dst = f(lhs, imm)`, the operands as `$t`; with `?`, `f` may trap.
 macro_rules! binary_imm {
     ($($variant:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
-        op!($variant { dst, lhs, imm }, |ip, regs, cx| {
+        op!($variant { dst, lhs, imm }, |ip, regs, cx, gas, acc, facc| {
             let a = <$t as SlotValue>::read(r!(regs, lhs));
             let v = apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm))$($trap)?;
-            set!(regs, dst, SlotValue::write(v));
+            put!(regs, dst, v, acc, facc);
             Ok(Flow::Next)
         });
     )*};
@@ -340,6 +456,34 @@ macro_rules! int_binary {
     ($($variant:ident, $imm:ident($t:ty) = $f:expr $(, $trap:tt)?;)*) => {$(
         binary! { $variant($t) = $f $(, $trap)?; }
         binary_imm! { $imm($t) = $f $(, $trap)?; }
+    )*};
+}
+
+/// [`binary!`] and [`binary_imm!`] forms reading `lhs` from the result register
+/// (`translator/result_register.rs`): `I32AddAcc, I32AddImmAcc(u32) = f;`.
+macro_rules! reader_int_binary {
+    ($($variant:ident, $imm:ident($t:ty) = $f:expr;)*) => {
+        reader_binary! { $($variant($t) = $f;)* }
+        $(
+            op!($imm { dst, lhs, imm }, |ip, regs, cx, gas, acc, facc| {
+                let a = from_acc!($t, regs, lhs, acc, facc);
+                let v = apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm));
+                put!(regs, dst, v, acc, facc);
+                Ok(Flow::Next)
+            });
+        )*
+    };
+}
+
+/// [`binary!`] reading `lhs` from the result register.
+macro_rules! reader_binary {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
+            let a = from_acc!($t, regs, lhs, acc, facc);
+            let v = apply2::<$t, _>($f, a, <$t as SlotValue>::read(r!(regs, rhs)));
+            put!(regs, dst, v, acc, facc);
+            Ok(Flow::Next)
+        });
     )*};
 }
 
@@ -369,6 +513,33 @@ macro_rules! compare {
         });
         op!($br_imm { lhs, imm, offset }, |ip, regs, cx| {
             let a = <$t as SlotValue>::read(r!(regs, lhs));
+            branch_if!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), offset)
+        });
+    )*};
+}
+
+/// An operand read from slot `$slot` (`slot`) or, for a reader of the result register, from
+/// the integer register (`acc`), as a slot holds it.
+macro_rules! operand {
+    (slot, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {
+        r!($regs, $slot)
+    };
+    (acc, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {
+        from_acc!(u64, $regs, $slot, $acc, $facc)
+    };
+}
+
+/// The compare-and-branch forms of [`compare!`] reading `lhs` from the result register.
+macro_rules! reader_compare {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { lhs, rhs, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = from_acc!($t, regs, lhs, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            branch_if!(apply2::<$t, _>($f, a, SlotValue::read(r!(regs, rhs))), offset)
+        });
+        op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = from_acc!($t, regs, lhs, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
             branch_if!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), offset)
         });
     )*};
@@ -418,6 +589,7 @@ mod memory;
 mod memory64;
 mod pair;
 mod pay;
+mod result_register;
 #[macro_use]
 mod simd_values;
 mod simd_float;
@@ -447,3 +619,4 @@ use table::*;
 use values::*;
 
 pub(crate) use lookup::{handler_for, step_handler_for};
+pub(super) use result_register::resume_acc;

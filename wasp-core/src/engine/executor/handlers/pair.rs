@@ -8,21 +8,20 @@ use super::*;
 /// One of the two operations of a fused pair: a binary operator on values of type `T`.
 pub(super) trait PairOp {
     /// The operands' and the result's type, as slots hold them.
-    type T: SlotValue;
+    type T: HandOn;
     /// The operator's result.
     fn apply(a: Self::T, b: Self::T) -> Self::T;
 }
 
 /// `(a A b) B c`, or `c B (a A b)` when `reversed`; the operands as slots hold them.
 #[inline(always)]
-fn pair<A: PairOp, B: PairOp<T = A::T>>(a: A::T, b: A::T, c: A::T, reversed: bool) -> u64 {
+fn pair<A: PairOp, B: PairOp<T = A::T>>(a: A::T, b: A::T, c: A::T, reversed: bool) -> A::T {
     let t = A::apply(a, b);
-    let v = if reversed {
+    if reversed {
         B::apply(c, t)
     } else {
         B::apply(t, c)
-    };
-    v.write()
+    }
 }
 
 /// The immediate `imm` of a fused pair as an operand of type `T`.
@@ -89,49 +88,49 @@ macro_rules! pair_handlers {
         ri_i { $($ri_i:ident = $ri_i1:ident, $ri_i2:ident;)* }
     ) => {
         $(
-            op!($rr_r { dst, lhs, rhs }, |ip, regs, cx| {
+            op!($rr_r { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
                 let (c, _, _) = data(ip);
                 let (a, b, c) = (r!(regs, lhs), r!(regs, rhs), r!(regs, c));
                 let v = pair::<ops::$rr_r1, ops::$rr_r2>(
                     SlotValue::read(a), SlotValue::read(b), SlotValue::read(c), false);
-                set!(regs, dst, v);
+                put!(regs, dst, v, acc, facc);
                 Ok(Flow::Skip)
             });
         )*
         $(
-            op!($r_rr { dst, lhs, rhs }, |ip, regs, cx| {
+            op!($r_rr { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
                 let (c, _, _) = data(ip);
                 let (a, b, c) = (r!(regs, lhs), r!(regs, rhs), r!(regs, c));
                 let v = pair::<ops::$r_rr1, ops::$r_rr2>(
                     SlotValue::read(a), SlotValue::read(b), SlotValue::read(c), true);
-                set!(regs, dst, v);
+                put!(regs, dst, v, acc, facc);
                 Ok(Flow::Skip)
             });
         )*
         $(
-            op!($ri_r { dst, lhs, other, imm }, |ip, regs, cx| {
+            op!($ri_r { dst, lhs, other, imm }, |ip, regs, cx, gas, acc, facc| {
                 let (a, c) = (r!(regs, lhs), r!(regs, other));
                 let v = pair::<ops::$ri_r1, ops::$ri_r2>(
                     SlotValue::read(a), self::imm(imm), SlotValue::read(c), false);
-                set!(regs, dst, v);
+                put!(regs, dst, v, acc, facc);
                 Ok(Flow::Next)
             });
         )*
         $(
-            op!($rr_i { dst, lhs, rhs, imm }, |ip, regs, cx| {
+            op!($rr_i { dst, lhs, rhs, imm }, |ip, regs, cx, gas, acc, facc| {
                 let (a, b) = (r!(regs, lhs), r!(regs, rhs));
                 let v = pair::<ops::$rr_i1, ops::$rr_i2>(
                     SlotValue::read(a), SlotValue::read(b), self::imm(imm), false);
-                set!(regs, dst, v);
+                put!(regs, dst, v, acc, facc);
                 Ok(Flow::Next)
             });
         )*
         $(
-            op!($ri_i { dst, lhs, imm, imm2 }, |ip, regs, cx| {
+            op!($ri_i { dst, lhs, imm, imm2 }, |ip, regs, cx, gas, acc, facc| {
                 let a = r!(regs, lhs);
                 let v = pair::<ops::$ri_i1, ops::$ri_i2>(
                     SlotValue::read(a), self::imm(imm), self::imm(imm2), false);
-                set!(regs, dst, v);
+                put!(regs, dst, v, acc, facc);
                 Ok(Flow::Next)
             });
         )*
@@ -139,3 +138,39 @@ macro_rules! pair_handlers {
 }
 
 crate::engine::isa::for_each_pair!(pair_handlers);
+
+/// Generates the handlers of the fused pairs that read `lhs` from the result register
+/// (`translator/result_register.rs`): `(acc A b) B c`, or `c B (acc A b)` for `r_rr` rows.
+macro_rules! reader_pairs {
+    (
+        rr_r { $($rr_r:ident = $rr_r1:ident, $rr_r2:ident;)* }
+        r_rr { $($r_rr:ident = $r_rr1:ident, $r_rr2:ident;)* }
+    ) => {
+        $(reader_pairs!(@one $rr_r = $rr_r1, $rr_r2, false);)*
+        $(reader_pairs!(@one $r_rr = $r_rr1, $r_rr2, true);)*
+    };
+    (@one $name:ident = $first:ident, $second:ident, $reversed:expr) => {
+        op!($name { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
+            let (c, _, _) = data(ip);
+            type T = <ops::$first as PairOp>::T;
+            let a = from_acc!(T, regs, lhs, acc, facc);
+            let (b, c) = (r!(regs, rhs), r!(regs, c));
+            let v = pair::<ops::$first, ops::$second>(
+                a, SlotValue::read(b), SlotValue::read(c), $reversed);
+            put!(regs, dst, v, acc, facc);
+            Ok(Flow::Skip)
+        });
+    };
+}
+
+reader_pairs! {
+    rr_r {
+        F64MulAddAcc = F64Mul, F64Add;
+        F64MulSubAcc = F64Mul, F64Sub;
+        F64AddAddAcc = F64Add, F64Add;
+    }
+    r_rr {
+        F64MulAddRevAcc = F64Mul, F64Add;
+        F64MulSubRevAcc = F64Mul, F64Sub;
+    }
+}

@@ -2,8 +2,14 @@
 
 use super::*;
 
-op!(Copy { dst, src }, |ip, regs, cx| {
-    set!(regs, dst, r!(regs, src));
+op!(Copy { dst, src }, |ip, regs, cx, gas, acc, facc| {
+    put!(regs, dst, r!(regs, src), acc, facc);
+    Ok(Flow::Next)
+});
+
+// The copy of the result the instruction before handed on (`translator/result_register.rs`).
+op!(CopyAcc { dst, src }, |ip, regs, cx, gas, acc, facc| {
+    put!(regs, dst, from_acc!(u64, regs, src, acc, facc), acc, facc);
     Ok(Flow::Next)
 });
 

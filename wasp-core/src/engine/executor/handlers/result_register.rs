@@ -1,0 +1,39 @@
+//! The result register at the start of a handler chain (see
+//! [`Handler`](super::super::dispatch::Handler)).
+//!
+//! A reader of the result register (`translator/result_register.rs`) relies on the
+//! instruction before it having handed its result on. Within a chain it always has; a chain
+//! that starts at a reader (the trampoline's next chain after a spent budget, the single
+//! steps of the trace, a call resumed after a pause or restored from a snapshot) reloads the
+//! register from the slot the reader stands for, which holds the same value.
+
+use super::*;
+
+/// Generates [`resume_acc`] from the table of readers.
+macro_rules! resume {
+    (
+        int { $(
+            $plain:ident { $($f:ident),* }
+            $(reads $read:ident $(or $other:ident)? => $reader:ident),+;
+        )* }
+        float { $(
+            $fplain:ident { $($ff:ident),* }
+            $(reads $fread:ident $(or $fother:ident)? => $freader:ident),+;
+        )* }
+    ) => {
+        /// The result register to enter the instruction `op` with, at the start of a chain:
+        /// what its slot holds when `op` reads the register, nothing otherwise.
+        #[inline(always)]
+        pub(crate) fn resume_acc(op: &Op, regs: *mut u64) -> (Acc, FAcc) {
+            match op.instr {
+                $($( Instr::$reader { $read, .. } => (Acc::new(r!(regs, $read)), NO_FACC), )+)*
+                $($( Instr::$freader { $fread, .. } => {
+                    (NO_ACC, FAcc::new(f64::from_bits(r!(regs, $fread))))
+                } )+)*
+                _ => (NO_ACC, NO_FACC),
+            }
+        }
+    };
+}
+
+crate::engine::isa::for_each_reader!(resume);

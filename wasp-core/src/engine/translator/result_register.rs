@@ -1,0 +1,380 @@
+//! The result register: a value handed from one handler to the next in a machine register.
+//!
+//! Every instruction writes its result to a frame slot, and the next one that reads it loads
+//! it back: a dependent chain pays a store and a load per link. The handlers of the
+//! instructions listed by [`hands_on`] also hand their result on in a register (an integer
+//! one, or a float one for f64 results: `Handler` in `executor/dispatch.rs`), still writing
+//! the slot, and [`convert`] turns an instruction that reads that slot right after them into
+//! its form reading the register (the table `isa::for_each_reader!`).
+//!
+//! The rule, checked by the verifier for every reader ([`check`]): the instruction before it
+//! (before its data word, if it has one) hands on its result, of the reader's kind, and wrote
+//! the slot the reader stands for; and no branch lands on the reader, so it is only ever
+//! reached from that instruction. Nothing can happen between the two: the instructions that
+//! hand on their result never pause, call or branch, so a chain that reaches the reader came
+//! straight from the writer, or starts at the reader (the trampoline, the trace's single steps,
+//! a resumed or restored call), and then reloads the register from the slot first
+//! (`executor/handlers/result_register.rs`). The slot always holds the value, so pauses,
+//! snapshots and traces see the same state as without the register.
+
+use crate::engine::ir::{Instr, Reg};
+
+/// Which register a result travels in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// The integer register: an integer result (or a comparison's), as the slot holds it.
+    Int,
+    /// The float register: an f64 result.
+    Float,
+}
+
+/// Generates [`hands_on`] from the lists of instructions whose handlers hand on their
+/// result (`put!` in `executor/handlers`).
+macro_rules! producers {
+    (int { $($int:ident),* } float { $($float:ident),* }) => {
+        /// The slot `instr` writes and the register it hands that result on in, if it does.
+        pub(crate) fn hands_on(instr: &Instr) -> Option<(Reg, Kind)> {
+            match *instr {
+                $(Instr::$int { dst, .. })|* => Some((dst, Kind::Int)),
+                $(Instr::$float { dst, .. })|* => Some((dst, Kind::Float)),
+                _ => None,
+            }
+        }
+    };
+}
+
+producers! {
+    int {
+        Load8S, Load8U, Load16S, Load16U, Load32S, Load32U, Load64, Load8SAdd, Load8UAdd, Load16SAdd,
+        Load16UAdd, Load32SAdd, Load32UAdd, Load64Add, Load8SIdx, Load8UIdx, Load16SIdx, Load16UIdx,
+        Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
+        Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
+        Load32UAddAcc, Load64AddAcc, Copy, CopyAcc,
+        I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
+        I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr, I32AddImm, I32SubImm, I32MulImm,
+        I32DivSImm, I32DivUImm, I32RemSImm, I32RemUImm, I32AndImm, I32OrImm, I32XorImm,
+        I32ShlImm, I32ShrSImm, I32ShrUImm, I32RotlImm, I32RotrImm, I32Eq, I32Ne, I32LtS,
+        I32LtU, I32GtS, I32GtU, I32LeS, I32LeU, I32GeS, I32GeU, I32EqImm, I32NeImm, I32LtSImm,
+        I32LtUImm, I32GtSImm, I32GtUImm, I32LeSImm, I32LeUImm, I32GeSImm, I32GeUImm, I32AddAcc,
+        I32SubAcc, I32MulAcc, I32AndAcc, I32OrAcc, I32XorAcc, I32ShlAcc, I32ShrSAcc,
+        I32ShrUAcc, I32RotlAcc, I32RotrAcc, I32AddImmAcc, I32SubImmAcc, I32MulImmAcc,
+        I32AndImmAcc, I32OrImmAcc, I32XorImmAcc, I32ShlImmAcc, I32ShrSImmAcc, I32ShrUImmAcc,
+        I32RotlImmAcc, I32RotrImmAcc, I32AndNot, I32OrNot, I64Add, I64Sub, I64Mul, I64DivS,
+        I64DivU, I64RemS, I64RemU, I64And, I64Or, I64Xor, I64Shl, I64ShrS, I64ShrU, I64Rotl,
+        I64Rotr, I64AddImm, I64SubImm, I64MulImm, I64DivSImm, I64DivUImm, I64RemSImm,
+        I64RemUImm, I64AndImm, I64OrImm, I64XorImm, I64ShlImm, I64ShrSImm, I64ShrUImm,
+        I64RotlImm, I64RotrImm, I64Eq, I64Ne, I64LtS, I64LtU, I64GtS, I64GtU, I64LeS, I64LeU,
+        I64GeS, I64GeU, I64EqImm, I64NeImm, I64LtSImm, I64LtUImm, I64GtSImm, I64GtUImm,
+        I64LeSImm, I64LeUImm, I64GeSImm, I64GeUImm, I64AddAcc, I64SubAcc, I64MulAcc, I64AndAcc,
+        I64OrAcc, I64XorAcc, I64ShlAcc, I64ShrSAcc, I64ShrUAcc, I64RotlAcc, I64RotrAcc,
+        I64AddImmAcc, I64SubImmAcc, I64MulImmAcc, I64AndImmAcc, I64OrImmAcc, I64XorImmAcc,
+        I64ShlImmAcc, I64ShrSImmAcc, I64ShrUImmAcc, I64RotlImmAcc, I64RotrImmAcc, I64AndNot,
+        I64OrNot, I32Eqz, I32Clz, I32Ctz, I32Popcnt, I32Extend8S, I32Extend16S, I64Eqz, I64Clz,
+        I64Ctz, I64Popcnt, I64Extend8S, I64Extend16S, I64Extend32S, I32AddImmRotl, I32AddAdd,
+        I32MulAdd, I32AndAdd, I32XorAdd, I64MulAdd, I64AddXor, I32ShlImmXor, I32ShrUImmXor,
+        I32ShrUImmAdd, I32AndImmAdd, I64ShlImmAdd, I32AddAddImm, I32MulAddImm,
+        I32ShrUImmAndImm, I32AddImmAndImm, I32AndImmAddImm, I32MulImmAddImm, F32Eq, F32Ne,
+        F32Lt, F32Gt, F32Le, F32Ge, F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge
+    }
+    float {
+        F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign, F64Ceil, F64Floor,
+        F64Trunc, F64Nearest, F64Sqrt, F64MulAdd, F64MulSub, F64AddAdd, F64MulAddRev,
+        F64MulSubRev, F64AddAcc, F64SubAcc, F64MulAcc, F64DivAcc, F64MulAddAcc, F64MulSubAcc,
+        F64AddAddAcc, F64MulAddRevAcc, F64MulSubRevAcc
+    }
+}
+
+/// One row of the table of readers in [`to_reader`]: returns the reader of `slot`.
+macro_rules! convert_row {
+    ($slot:ident, $reader:ident { $($f:ident),* } $read:ident []) => {
+        if $read == $slot {
+            return Some(Instr::$reader { $($f),* });
+        }
+    };
+    ($slot:ident, $reader:ident { $($f:ident),* } $read:ident [$other:ident]) => {
+        convert_row!($slot, $reader { $($f),* } $read []);
+        if $other == $slot {
+            let ($read, $other) = ($other, $read);
+            return Some(Instr::$reader { $($f),* });
+        }
+    };
+}
+
+/// The rows of one instruction of the table of readers in [`to_reader`], in order.
+macro_rules! convert_rows {
+    ($slot:ident, $fields:tt []) => {};
+    ($slot:ident, $fields:tt [[$reader:ident $read:ident [$($other:ident)?]] $($rest:tt)*]) => {
+        convert_row!($slot, $reader $fields $read [$($other)?]);
+        convert_rows!($slot, $fields [$($rest)*]);
+    };
+}
+
+/// Generates [`reads`] and [`to_reader`] from the table of readers.
+macro_rules! readers {
+    (
+        int { $(
+            $plain:ident { $($f:ident),* }
+            $(reads $read:ident $(or $other:ident)? => $reader:ident),+;
+        )* }
+        float { $(
+            $fplain:ident { $($ff:ident),* }
+            $(reads $fread:ident $(or $fother:ident)? => $freader:ident),+;
+        )* }
+    ) => {
+        /// The slot whose value `instr` reads from the register instead, and which register.
+        pub(crate) fn reads(instr: &Instr) -> Option<(Reg, Kind)> {
+            match *instr {
+                $($( Instr::$reader { $read, .. } => Some(($read, Kind::Int)), )+)*
+                $($( Instr::$freader { $fread, .. } => Some(($fread, Kind::Float)), )+)*
+                _ => None,
+            }
+        }
+
+        /// The form of `instr` that reads `slot` from the `kind` register, if it has one.
+        fn to_reader(instr: Instr, slot: Reg, kind: Kind) -> Option<Instr> {
+            match (instr, kind) {
+                $( (Instr::$plain { $($f),* }, Kind::Int) => {
+                    convert_rows!(slot, { $($f),* } [$([$reader $read [$($other)?]])+]);
+                } )*
+                $( (Instr::$fplain { $($ff),* }, Kind::Float) => {
+                    convert_rows!(slot, { $($ff),* } [$([$freader $fread [$($fother)?]])+]);
+                } )*
+                _ => {}
+            }
+            None
+        }
+    };
+}
+
+crate::engine::isa::for_each_reader!(readers);
+
+/// Which instructions of `code` a branch (or a `br_table` entry) lands on.
+fn branch_targets(code: &[Instr]) -> Vec<bool> {
+    let mut targets = vec![false; code.len()];
+    for (pc, instr) in code.iter().enumerate() {
+        if let Some(offset) = instr.branch_offset() {
+            let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
+            if let Some(t) = target.and_then(|t| targets.get_mut(t)) {
+                *t = true;
+            }
+        }
+    }
+    targets
+}
+
+/// Turns every instruction that the rule (see the module documentation) lets read the
+/// result register into its reading form.
+pub(super) fn convert(code: &mut [Instr]) {
+    let targets = branch_targets(code);
+    let mut before = None;
+    let mut pc = 0;
+    while pc < code.len() {
+        if let Some((slot, kind)) = before.filter(|_| !targets[pc]) {
+            if let Some(reader) = to_reader(code[pc], slot, kind) {
+                code[pc] = reader;
+            }
+        }
+        before = hands_on(&code[pc]);
+        pc += if code[pc].has_data_word() { 2 } else { 1 };
+    }
+}
+
+/// Checks the rule for every reader of `code`, whose data words are in place (the
+/// verifier's invariant 3); the error names the instruction that breaks it.
+pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
+    let targets = branch_targets(code);
+    let mut before = None;
+    let mut pc = 0;
+    while pc < code.len() {
+        if let Some(read) = reads(&code[pc]) {
+            if targets[pc] {
+                return Err((pc, "a reader of the result register at a branch target"));
+            }
+            if before != Some(read) {
+                return Err((
+                    pc,
+                    "a reader of the result register after an instruction that did not hand \
+                     on that slot",
+                ));
+            }
+        }
+        before = hands_on(&code[pc]);
+        pc += if code[pc].has_data_word() { 2 } else { 1 };
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::verify::verify;
+    use crate::engine::ir::Instr;
+    use crate::{Config, Engine, Module};
+
+    fn code(wat: &str, gas: bool) -> Vec<Instr> {
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        let func = module.inner.compiled(0).unwrap();
+        func.ops.iter().map(|op| op.instr).collect()
+    }
+
+    #[test]
+    fn a_dependent_f64_chain_reads_the_float_register_metered_or_not() {
+        let wat = r#"(module (func (param $x f64) (param $k f64) (param $c f64) (result f64)
+            (local.set $x (f64.add (f64.mul (local.get $x) (local.get $k)) (local.get $c)))
+            (local.set $x (f64.add (f64.mul (local.get $x) (local.get $k)) (local.get $c)))
+            (local.get $x)))"#;
+        for gas in [false, true] {
+            let code = code(wat, gas);
+            let first = code
+                .iter()
+                .position(|i| matches!(i, Instr::F64MulAdd { .. }));
+            let first = first.expect("a fused multiply-add");
+            assert!(
+                matches!(
+                    code[first + 2],
+                    Instr::F64MulAddAcc {
+                        lhs: 0,
+                        dst: 0,
+                        rhs: 1
+                    }
+                ),
+                "{code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_integer_chain_reads_the_register_on_the_left_and_swaps_a_symmetric_right() {
+        let code = code(
+            r#"(module (func (param $a i32) (param $b i32) (param $c i32) (result i32)
+              (i32.sub (local.get $c) (i32.xor (local.get $c) (i32.sub (local.get $a) (local.get $b))))))"#,
+            false,
+        );
+        let [Instr::I32Sub {
+            dst: t,
+            lhs: 0,
+            rhs: 1,
+        }, Instr::I32XorAcc {
+            dst: u,
+            lhs,
+            rhs: 2,
+        }, Instr::I32Sub { lhs: 2, rhs, .. }, ..] = code[..]
+        else {
+            panic!("{code:?}");
+        };
+        // The xor took its operands swapped; the sub, not symmetric, reads its slot.
+        assert_eq!((lhs, rhs), (t, u), "{code:?}");
+    }
+
+    #[test]
+    fn a_reader_at_a_loop_head_keeps_its_slot_and_the_branch_after_it_reads_the_register() {
+        let code = code(
+            r#"(module (func (param $a i32) (param $n i32) (result i32)
+              (local.set $a (i32.sub (local.get $a) (local.get $n)))
+              (loop $l
+                (local.set $a (i32.mul (local.get $a) (i32.const 3)))
+                (br_if $l (i32.lt_u (local.get $a) (i32.const 1000))))
+              (local.get $a)))"#,
+            false,
+        );
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::I32Sub { dst: 0, .. },
+                    Instr::I32MulImm {
+                        dst: 0,
+                        lhs: 0,
+                        imm: 3
+                    },
+                    Instr::BrI32LtUImmAcc {
+                        lhs: 0,
+                        imm: 1000,
+                        offset: -1
+                    },
+                    ..
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    fn add_then(reader: Instr) -> Vec<Instr> {
+        vec![
+            Instr::I32Add {
+                dst: 2,
+                lhs: 0,
+                rhs: 1,
+            },
+            reader,
+            Instr::Return1 { src: 3 },
+        ]
+    }
+
+    #[test]
+    fn the_verifier_takes_a_reader_right_after_the_writer_of_its_slot() {
+        let code = add_then(Instr::I32XorAcc {
+            dst: 3,
+            lhs: 2,
+            rhs: 0,
+        });
+        assert!(verify(&code, 4).is_ok());
+    }
+
+    #[test]
+    fn the_verifier_refuses_a_reader_of_another_slot_or_register() {
+        let other_slot = add_then(Instr::I32XorAcc {
+            dst: 3,
+            lhs: 1,
+            rhs: 0,
+        });
+        let float = add_then(Instr::F64AddAcc {
+            dst: 3,
+            lhs: 2,
+            rhs: 0,
+        });
+        for code in [other_slot, float] {
+            let err = verify(&code, 4).unwrap_err().to_string();
+            assert!(err.contains("did not hand on that slot"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_verifier_refuses_a_reader_after_an_instruction_that_hands_nothing_on() {
+        let code = vec![
+            Instr::Const32 { dst: 2, val: 5 },
+            Instr::I32XorAcc {
+                dst: 3,
+                lhs: 2,
+                rhs: 0,
+            },
+            Instr::Return1 { src: 3 },
+        ];
+        let err = verify(&code, 4).unwrap_err().to_string();
+        assert!(err.contains("at instruction 1"), "{err}");
+    }
+
+    #[test]
+    fn the_verifier_refuses_a_reader_that_a_branch_lands_on() {
+        let code = vec![
+            Instr::I32Add {
+                dst: 2,
+                lhs: 0,
+                rhs: 1,
+            },
+            Instr::I32XorAcc {
+                dst: 3,
+                lhs: 2,
+                rhs: 0,
+            },
+            Instr::BrIfNez {
+                cond: 3,
+                offset: -1,
+            },
+            Instr::Return1 { src: 3 },
+        ];
+        let err = verify(&code, 4).unwrap_err().to_string();
+        assert!(err.contains("at a branch target"), "{err}");
+    }
+}
