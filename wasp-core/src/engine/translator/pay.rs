@@ -331,21 +331,11 @@ mod tests {
                 (else (i32.add (local.get $n) (i32.const 7))))))"#,
             true,
         );
-        let (at, offset) = code
-            .iter()
-            .enumerate()
-            .find_map(|(pc, i)| match i {
-                Instr::BrI32GeUImmPay { offset, .. } => Some((pc, *offset)),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("a paying branch to the else arm: {code:?}"));
-        let target = (at as i32 + offset) as usize;
-        assert!(target - 1 > at, "forward");
         // local.get, i32.const, i32.add.
-        assert!(matches!(
-            code[target - 1],
-            Instr::ConsumeGas { lo: 3, hi: 0 }
-        ));
+        assert_pays_forward(&code, 3, |i| match i {
+            Instr::BrI32GeUImmPay { offset, .. } => Some(*offset),
+            _ => None,
+        });
     }
 
     #[test]
@@ -358,19 +348,25 @@ mod tests {
               (i32.add (local.get $n) (i32.const 1))))"#,
             true,
         );
+        assert_pays_forward(&code, 3, |i| match i {
+            Instr::BrIfNezPay { offset, .. } => Some(*offset),
+            _ => None,
+        });
+    }
+
+    /// Asserts that `code` holds a branch `offset_of` names, which lands forward right after a
+    /// `ConsumeGas` costing `cost`.
+    fn assert_pays_forward(code: &[Instr], cost: u32, offset_of: impl Fn(&Instr) -> Option<i32>) {
         let (at, offset) = code
             .iter()
             .enumerate()
-            .find_map(|(pc, i)| match i {
-                Instr::BrIfNezPay { offset, .. } => Some((pc, *offset)),
-                _ => None,
-            })
-            .unwrap_or_else(|| panic!("a paying br_if: {code:?}"));
+            .find_map(|(pc, i)| offset_of(i).map(|offset| (pc, offset)))
+            .unwrap_or_else(|| panic!("a paying forward branch: {code:?}"));
         let target = (at as i32 + offset) as usize;
         assert!(target - 1 > at, "forward");
         assert!(matches!(
             code[target - 1],
-            Instr::ConsumeGas { lo: 3, hi: 0 }
+            Instr::ConsumeGas { lo, hi: 0 } if lo == cost
         ));
     }
 
