@@ -1,5 +1,6 @@
 //! Instances: a module's definitions allocated in a store, and how they are created.
 
+use crate::engine::executor::Entry;
 use crate::error::UsageError;
 use crate::error::{Error, LinkError, TrapCode};
 use crate::func::{Func, TypedFunc, WasmTyList};
@@ -412,6 +413,7 @@ fn allocate_funcs<T>(store: &mut Store<T>, module: &Module, index: u32, e: &mut 
         e.funcs.push(store.inner.funcs.len() as u32);
         store.inner.funcs.push(FuncEntity::Wasm {
             instance: index,
+            entry: Entry::of(&body),
             body,
             type_id: m.type_ids[ty as usize],
         });

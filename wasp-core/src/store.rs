@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use crate::engine::executor::Entry;
 use crate::engine::translator::CompiledFunc;
 use crate::engine::Engine;
 use crate::func::HostFunc;
@@ -360,6 +361,9 @@ pub(crate) enum FuncEntity {
         instance: u32,
         body: Arc<CompiledFunc>,
         type_id: u32,
+        /// What calls and returns read of `body`, kept here so that they read it without
+        /// going through the `Arc` (set with `body`, see [`Entry::of`]).
+        entry: Entry,
     },
     /// A host function: index into `Store::hosts`.
     Host { host: u32, type_id: u32 },

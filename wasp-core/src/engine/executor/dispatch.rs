@@ -98,8 +98,12 @@ pub(super) enum Flow {
     /// A branch, relative to this instruction, that has paid for the block it enters: it
     /// spends gas rather than budget (see [`SLICE`]).
     PaidJump(i32),
-    /// The frame changed (a call or a return): continue at `Cx::ip` with `Cx::regs`.
+    /// The frame changed (a call or a return): continue at `Cx::ip` in the running frame
+    /// ([`Cx::frame_ptr`]).
     Reload,
+    /// The frame changed on a common path of a call or a return: continue at the
+    /// instruction given, with the frame pointer given (which `Cx::ip` need not hold).
+    Enter(*const Op, *mut u64),
     /// Execution stops: `Cx::exit` says why.
     Stop,
     /// The handler leaves its chain through this cold path, which returns what the
@@ -110,7 +114,8 @@ pub(super) enum Flow {
 }
 
 /// A cold path out of a handler chain (see [`Flow::Cold`]): `run(cx, at, a, b)` does the
-/// work and returns the instruction to continue with (at `Cx::regs`), or null when execution
+/// work and returns the instruction to continue with (in the running frame, at
+/// [`Cx::base`]), or null when execution
 /// stops (`Cx::exit` says why).
 pub(super) struct Cold {
     pub(super) run: ColdPath,
@@ -162,9 +167,10 @@ pub(super) struct Cx<'a> {
     /// The running instance's table addresses (see [`Cx::load_instance`]).
     inst_tables: *const u32,
     pub(super) globals: *mut GlobalEntity,
-    /// Where to continue after `Flow::Reload` or a spent budget.
+    /// Where to continue after `Flow::Reload` or a spent budget. The frame pointer is
+    /// not kept: handlers hand it on from one to the next, and a chain that starts here
+    /// derives it from [`Cx::base`] ([`Cx::frame_ptr`]).
     pub(super) ip: *const Op,
-    pub(super) regs: *mut u64,
     pub(super) exit: Result<Exit, TrapCode>,
     /// The store's gas while handlers run (written back when they stop). A handler chain
     /// carries the gas left in a register (see [`Handler`]) and leaves it here when it
@@ -187,7 +193,7 @@ pub(crate) fn execute(
         return Ok(Exit::Done);
     }
     loop {
-        let (ip, regs, gas) = (cx.ip, cx.regs, cx.gas);
+        let (ip, regs, gas) = (cx.ip, cx.frame_ptr(), cx.gas);
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
         let op = unsafe { &*ip };
@@ -231,7 +237,6 @@ impl<'a> Cx<'a> {
             inst_tables: std::ptr::null(),
             globals: std::ptr::null_mut(),
             ip: std::ptr::null(),
-            regs: std::ptr::null_mut(),
             exit: Ok(Exit::Done),
             gas,
             reserve,
@@ -257,6 +262,13 @@ impl<'a> Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// The running frame's pointer, for a chain that starts at [`Cx::ip`] (see [`Cx::ip`]).
+    pub(super) fn frame_ptr(&mut self) -> *mut u64 {
+        // SAFETY: `base` is the running frame's, which is on the stack, so it fits in the
+        // value stack (fact 4 of `regs.rs`).
+        unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, 0) }
+    }
+
     /// Switches to the frame on top of the stack; false if there is none.
     #[inline(always)]
     pub(super) fn load_top(&mut self) -> bool {
@@ -267,13 +279,9 @@ impl Cx<'_> {
         let FuncEntity::Wasm { body, instance, .. } = &s.funcs[f.func as usize] else {
             unreachable!("host functions have no frames");
         };
-        let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
+        let (code, instance) = (body.ops.as_ptr(), *instance);
         self.code = code;
         self.base = f.base as usize;
-        // SAFETY: the frame is on the stack, so it fits in the value stack (fact 4 of
-        // `regs.rs`).
-        self.regs =
-            unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size) };
         // SAFETY: `pc` is a position in this function's code: 0 on entry, a return address
         // saved by a call (invariant 4 of `translator/verify.rs`), or checked against the code
         // when restored from a snapshot.
@@ -427,15 +435,18 @@ impl Cx<'_> {
         let base = self.base + args as usize;
         // SAFETY: every caller passes a store address its code names or a checked one (see
         // `func_entity`).
-        if let FuncEntity::Wasm { body, instance, .. } = unsafe { self.func_entity(callee) } {
-            let end = base + body.frame_size as usize;
+        if let FuncEntity::Wasm {
+            entry, instance, ..
+        } = unsafe { self.func_entity(callee) }
+        {
+            let end = base + entry.frame_size as usize;
             let depth = self.stack.frames.len();
             // Two checks stand for four: `frames_room` is at most the frame stack's capacity
             // and the frame limit, `slots_room` at most the value stack's length and the slot
             // limit.
             if (*instance == self.inst) & (depth < self.frames_room) & (end <= self.slots_room) {
-                let (code, size) = (body.ops.as_ptr(), body.frame_size);
-                let (params, locals) = (body.num_params, body.num_locals);
+                let (code, size) = (entry.code, entry.frame_size);
+                let (params, locals) = (entry.num_params, entry.num_locals);
                 let pc = self.pc_of(resume);
                 let frame = Frame {
                     func: callee,
@@ -451,11 +462,9 @@ impl Cx<'_> {
                     unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
                 self.code = code;
                 self.base = base;
-                self.regs = regs;
-                self.ip = code;
                 // SAFETY: the locals lie in the frame (`num_locals <= frame_size`).
                 unsafe { super::regs::zero(regs, params, locals) };
-                return Ok(Flow::Reload);
+                return Ok(Flow::Enter(code, regs));
             }
         }
         Ok(Flow::cold(
@@ -492,8 +501,8 @@ impl Cx<'_> {
         match &self.s.funcs[callee as usize] {
             FuncEntity::Wasm { body, instance, .. } => {
                 self.stack.enter(callee, body, base, self.limits)?;
-                let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
-                self.switch_to(code, size, instance, base);
+                let (code, instance) = (body.ops.as_ptr(), *instance);
+                self.switch_to(code, instance, base);
                 Ok(Flow::Reload)
             }
             FuncEntity::Host { .. } => Ok(self.stop(Exit::HostCall {
@@ -504,15 +513,12 @@ impl Cx<'_> {
         }
     }
 
-    /// Makes the function whose ops start at `code` (frame of `size` slots at `base`, of
-    /// `instance`) the running one, at its first instruction.
+    /// Makes the function whose ops start at `code` (frame at `base`, of `instance`) the
+    /// running one, at its first instruction.
     #[inline(always)]
-    fn switch_to(&mut self, code: *const Op, size: u32, instance: u32, base: usize) {
+    fn switch_to(&mut self, code: *const Op, instance: u32, base: usize) {
         self.code = code;
         self.base = base;
-        // SAFETY: the frame was just pushed, so it fits in the value stack (fact 4 of
-        // `regs.rs`).
-        self.regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
         self.ip = code;
         self.set_instance(instance);
     }
@@ -530,7 +536,10 @@ impl Cx<'_> {
     ) -> Result<Flow, TrapCode> {
         // SAFETY: as in `call`, every caller passes a store address its code names or a
         // checked one.
-        let FuncEntity::Wasm { body, instance, .. } = (unsafe { self.func_entity(callee) }) else {
+        let FuncEntity::Wasm {
+            entry, instance, ..
+        } = (unsafe { self.func_entity(callee) })
+        else {
             return Ok(Flow::cold(
                 |cx, at, f, a| cx.tail_call_host(at, f, a),
                 at,
@@ -539,8 +548,8 @@ impl Cx<'_> {
             ));
         };
         let base = self.base;
-        let end = base + body.frame_size as usize;
-        let (params, locals) = (body.num_params, body.num_locals);
+        let end = base + entry.frame_size as usize;
+        let (params, locals) = (entry.num_params, entry.num_locals);
         let from = base + args as usize;
         let len = self.stack.values.len();
         if end > self.slots_room || from + params as usize > len {
@@ -551,7 +560,7 @@ impl Cx<'_> {
                 args,
             ));
         }
-        let (code, size, instance) = (body.ops.as_ptr(), body.frame_size, *instance);
+        let (code, size, instance) = (entry.code, entry.frame_size, *instance);
         // SAFETY: the new frame fits in the value stack (checked above; fact 4 of `regs.rs`).
         let regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
         // SAFETY: the arguments lie in the value stack (checked above) and the parameters
@@ -565,10 +574,8 @@ impl Cx<'_> {
         top.func = callee;
         top.pc = 0;
         self.code = code;
-        self.regs = regs;
-        self.ip = code;
         self.set_instance(instance);
-        Ok(Flow::Reload)
+        Ok(Flow::Enter(code, regs))
     }
 
     /// A tail call to host function `callee`: its arguments move to the frame's base, and
@@ -639,21 +646,23 @@ impl Cx<'_> {
         if depth >= 2 {
             let f = self.stack.frames[depth - 2];
             // SAFETY: a frame's function is a store function (see `func_entity`).
-            if let FuncEntity::Wasm { body, instance, .. } = unsafe { self.func_entity(f.func) } {
+            if let FuncEntity::Wasm {
+                entry, instance, ..
+            } = unsafe { self.func_entity(f.func) }
+            {
                 if *instance == self.inst {
-                    let (code, size) = (body.ops.as_ptr(), body.frame_size);
+                    let (code, size) = (entry.code, entry.frame_size);
                     self.stack.frames.truncate(depth - 1);
                     self.code = code;
                     self.base = f.base as usize;
                     // SAFETY: the frame is on the stack, so it fits in the value stack
                     // (fact 4 of `regs.rs`).
-                    self.regs = unsafe {
+                    let regs = unsafe {
                         super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size)
                     };
                     // SAFETY: `pc` is a return address saved by a call, or checked against
                     // the code when restored from a snapshot (as in `load_top`).
-                    self.ip = unsafe { code.add(f.pc as usize) };
-                    return Flow::Reload;
+                    return Flow::Enter(unsafe { code.add(f.pc as usize) }, regs);
                 }
             }
         }

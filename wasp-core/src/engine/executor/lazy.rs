@@ -137,7 +137,8 @@ impl StoreInner {
             .inner
             .compiled(defined as usize)
             .map_err(|_| TrapCode::Untranslatable)?;
-        if let Some(FuncEntity::Wasm { body, .. }) = self.funcs.get_mut(func as usize) {
+        if let Some(FuncEntity::Wasm { body, entry, .. }) = self.funcs.get_mut(func as usize) {
+            *entry = super::Entry::of(&code);
             *body = code.clone();
         }
         Ok(code)

@@ -31,6 +31,38 @@ use super::ir::Instr;
 use crate::error::TrapCode;
 use crate::store::{FuncEntity, StoreInner};
 
+/// What calls and returns read of a Wasm function's body, kept in its store entity beside
+/// the body (`FuncEntity::Wasm`), so that a call reads it in the entity it reads anyway
+/// rather than through the body's `Arc`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// The body's first instruction.
+    pub(crate) code: *const Op,
+    pub(crate) frame_size: u32,
+    pub(crate) num_params: u32,
+    pub(crate) num_locals: u32,
+}
+
+impl Entry {
+    /// The entry of `body`. It stays valid while `body` lives: its ops are boxed and never
+    /// change, so the entity that holds both keeps `code` pointing at them.
+    pub(crate) fn of(body: &super::translator::CompiledFunc) -> Entry {
+        Entry {
+            code: body.ops.as_ptr(),
+            frame_size: body.frame_size,
+            num_params: body.num_params,
+            num_locals: body.num_locals,
+        }
+    }
+}
+
+// SAFETY: `code` points into the ops of the body held beside it in the same entity, which
+// nothing mutates once built (`Arc<CompiledFunc>`, itself `Send` and `Sync`); the entry is only
+// read through, never written through.
+unsafe impl Send for Entry {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Entry {}
+
 /// One activation of a Wasm function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Frame {

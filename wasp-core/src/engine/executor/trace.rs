@@ -25,7 +25,7 @@ pub(crate) fn execute_traced(
         return Ok(Exit::Done);
     }
     loop {
-        let (ip, regs, gas) = (cx.ip, cx.regs, cx.gas);
+        let (ip, regs, gas) = (cx.ip, cx.frame_ptr(), cx.gas);
         // SAFETY: `ip` is an instruction of the running function: `load_top` or a handler
         // left it there (invariants 2 and 4 of `translator/verify.rs`).
         let op = unsafe { &*ip };

@@ -67,7 +67,6 @@ macro_rules! dispatch {
         let ip: *const Op = $ip;
         let budget = $budget.wrapping_sub(1);
         if budget == 0 {
-            $cx.regs = $regs;
             $cx.gas = $gas;
             return ip;
         }
@@ -188,9 +187,10 @@ macro_rules! op {
                     dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Reload) => {
-                    let (ip, regs) = ($cx.ip, $cx.regs);
+                    let (ip, regs) = ($cx.ip, $cx.frame_ptr());
                     dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
+                Ok(Flow::Enter(ip, regs)) => dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC),
                 Ok(Flow::Stop) => {
                     $cx.gas = $gas;
                     std::ptr::null()
