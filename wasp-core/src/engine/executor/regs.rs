@@ -65,10 +65,15 @@ pub(super) unsafe fn write(regs: *mut u64, r: Reg, value: u64) {
 /// `regs` comes from [`stacked_frame_ptr`] and `from..to` lies in its frame.
 #[inline(always)]
 pub(super) unsafe fn zero(regs: *mut u64, from: u32, to: u32) {
-    for r in from..to {
+    // SAFETY: by the contract, both ends lie in the frame (or one past it).
+    let (mut slot, end) = unsafe { (regs.add(from as usize), regs.add(to as usize)) };
+    while slot < end {
         // SAFETY: by the contract. The write is volatile only to keep the compiler from
         // turning the loop back into a `memset` call.
-        unsafe { std::ptr::write_volatile(regs.add(r as usize), 0) };
+        unsafe {
+            std::ptr::write_volatile(slot, 0);
+            slot = slot.add(1);
+        }
     }
 }
 
