@@ -52,7 +52,7 @@ fn unmetered() -> Val {
     let mut results = [Val::I32(0)];
     run.call(&mut store, &[Val::I32(N)], &mut results)
         .expect("runs");
-    results[0].clone()
+    results[0]
 }
 
 /// Runs metered from `budget`, topping each pause up with what it needs and `extra`, through
@@ -64,7 +64,7 @@ fn metered(budget: u64, extra: u64, snapshot: bool) -> (Val, u64, usize) {
     store.set_gas(budget).expect("gas");
     let restore_into: Option<&Fresh> = snapshot.then_some(&fresh);
     let end = drive_topped_up((store, instance), &[Val::I32(N)], extra, restore_into);
-    (end.results[0].clone(), end.gas_used, end.pauses.len())
+    (end.results[0], end.gas_used, end.pauses.len())
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn any_budget_pauses_and_resumes_to_the_same_result_and_gas() {
             let snapshot = budget % 3 == 0;
             let at = format!("budget {budget}, extra {extra}, snapshot {snapshot}");
             let (result, used, pauses) = metered(budget, extra, snapshot);
-            assert_eq!((result, used), (want.clone(), total), "{at}");
+            assert_eq!((result, used), (want, total), "{at}");
             assert!(pauses >= 1, "{at}");
         }
     }
