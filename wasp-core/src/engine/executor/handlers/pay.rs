@@ -16,10 +16,9 @@ use super::*;
 /// `ConsumeGas` just before its target starts.
 #[inline(always)]
 fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapCode> {
-    // SAFETY: a paying branch lands inside the function (invariant 2 of
-    // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
-    let pay = unsafe { ip.offset(offset as isize).sub(1) };
-    match pay_block(pay, gas) {
+    // A paying branch lands inside the function (invariant 2 of `translator/verify.rs`),
+    // right after a `ConsumeGas` (invariant 5).
+    match pay_before::<1>(ip, offset, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(offset)),
     }
@@ -29,10 +28,9 @@ fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapC
 /// instructions before its target; the flow that stops when the gas does not cover it.
 #[inline(always)]
 fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
-    // SAFETY: a pay-first branch lands inside the function (invariant 2 of
-    // `translator/verify.rs`), two instructions after a `ConsumeGas` (invariant 5).
-    let pay = unsafe { ip.offset(offset as isize).sub(2) };
-    pay_block(pay, gas)
+    // A pay-first branch lands inside the function (invariant 2 of `translator/verify.rs`),
+    // two instructions after a `ConsumeGas` (invariant 5).
+    pay_before::<2>(ip, offset, gas)
 }
 
 /// Pays, out of the gas left that the chain carries, the cost of the `ConsumeGas` at `pay`
@@ -43,10 +41,32 @@ fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
 /// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
 #[inline(always)]
 pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
+    pay_before::<1>(pay, 1, gas)
+}
+
+/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` after
+/// `base` (before it when negative): a paying branch at `base` names its target so.
+///
+/// The cold path is handed `base` and `k` rather than the `ConsumeGas` itself, and finds it
+/// on its own ([`out_of_gas`]): the common path then needs no register for the
+/// `ConsumeGas`'s address besides the one it hands the next instruction on in, and no move
+/// between the two on every payment (which the loops of a counter felt in time: the move
+/// lengthened the chain of dependencies from one iteration's instruction pointer to the
+/// next's).
+#[inline(always)]
+fn pay_before<const BACK: usize>(base: *const Op, k: i32, gas: &mut u64) -> Option<Flow> {
+    // SAFETY: every caller names an instruction of the running function that comes `BACK`
+    // instructions after a `ConsumeGas` (invariants 2 and 5 of `translator/verify.rs`).
+    let pay = unsafe { base.offset(k as isize).sub(BACK) };
     let (left, short) = gas.overflowing_sub(cost_at(pay));
     *gas = left;
     if short {
-        return Some(Flow::cold(|cx, at, _, _| out_of_gas(cx, at), pay, 0, 0));
+        return Some(Flow::cold(
+            |cx, base, k, back| out_of_gas(cx, base, k as i32, back as usize),
+            base,
+            k as u32,
+            BACK as u32,
+        ));
     }
     None
 }
@@ -64,13 +84,15 @@ fn cost_at(pay: *const Op) -> u64 {
     u64::from(lo) | (u64::from(hi) << 32)
 }
 
-/// The chain's gas did not cover the cost of the `ConsumeGas` at `pay`: continues at that
-/// `ConsumeGas` (through the trampoline) with more of the reserve ([`Cx::refill`]), or
-/// pauses standing at it when the gas left does not cover its cost. [`Cx::gas`] holds what
-/// [`pay_block`] left in the chain's gas: the gas before it minus the cost, wrapped.
+/// The chain's gas did not cover the cost of the `ConsumeGas` `back` instructions before
+/// the instruction `k` after `base` (see [`pay_before`]): continues at that `ConsumeGas` (through the
+/// trampoline) with more of the reserve ([`Cx::refill`]), or pauses standing at it when the
+/// gas left does not cover its cost. [`Cx::gas`] holds what [`pay_before`] left in the
+/// chain's gas: the gas before it minus the cost, wrapped.
 #[cold]
 #[inline(never)]
-fn out_of_gas(cx: &mut Cx<'_>, pay: *const Op) -> *const Op {
+fn out_of_gas(cx: &mut Cx<'_>, base: *const Op, k: i32, back: usize) -> *const Op {
+    let pay = base.wrapping_offset(k as isize).wrapping_sub(back);
     let cost = cost_at(pay);
     let gas = cx.gas.wrapping_add(cost);
     if let Some(carried) = cx.refill(gas, cost) {
@@ -124,11 +146,9 @@ op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
         // SAFETY: every entry of a `BrTablePay` is a `BrPay` (invariant 5).
         unsafe { std::hint::unreachable_unchecked() }
     };
-    // The entry's payment, taken by the table in one dispatch: the entry lands right after a
-    // `ConsumeGas` (invariant 5).
-    // SAFETY: a paying branch lands inside the function (invariant 2).
-    let pay = unsafe { at.offset(offset as isize).sub(1) };
-    match pay_block(pay, gas) {
+    // The entry's payment, taken by the table in one dispatch: the entry lands inside the
+    // function (invariant 2), right after a `ConsumeGas` (invariant 5).
+    match pay_before::<1>(at, offset, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(entry + offset)),
     }
@@ -142,9 +162,9 @@ macro_rules! pay_both_if {
         if $cond {
             pay_and_jump($ip, $offset, $gas)
         } else {
-            // SAFETY: a branch paying either way is followed by a `ConsumeGas` (invariant 5
-            // of `translator/verify.rs`), itself followed by an instruction (invariant 4).
-            match pay_block(unsafe { $ip.add(1) }, $gas) {
+            // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
+            // `translator/verify.rs`), itself followed by an instruction (invariant 4).
+            match pay_before::<1>($ip, 2, $gas) {
                 Some(flow) => Ok(flow),
                 None => Ok(Flow::Skip),
             }
