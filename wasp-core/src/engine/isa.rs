@@ -344,6 +344,99 @@ macro_rules! for_each_instr {
             /// [`Instr::BrI64GeUImm`] repeating a loop's exit test: pays first.
             BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
 
+            // ----- conditional branches whose both ways pay for the block they enter (gas) ------
+            /// [`Instr::BrIfEqzPay`] followed by the `ConsumeGas` of the block it falls into (an
+            /// `if`'s `then` arm): pays for the block either way. Taken, it pays as
+            /// [`Instr::BrPay`]; not taken, it pays for that `ConsumeGas` (or pauses standing at
+            /// it) and continues after it (see `translator/pay.rs`).
+            BrIfEqzPayBoth { cond: Src, offset: Br };
+            /// [`Instr::BrIfNezPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrIfNezPayBoth { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfEqzPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64IfEqzPayBoth { cond: Src, offset: Br };
+            /// [`Instr::BrI64IfNezPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64IfNezPayBoth { cond: Src, offset: Br };
+            /// [`Instr::BrI32EqPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32EqPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32EqImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32NePay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32NePayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32NeImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LtUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GtUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32LeUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32LeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32GeUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32GeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64EqPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64EqPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64EqImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64NePay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64NePayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64NeImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LtUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GtUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64LeUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64LeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeSPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI64GeUPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI64GeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI64GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+
             // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
             Br { offset: Br };
@@ -2192,6 +2285,63 @@ macro_rules! for_each_paying_branch {
 }
 
 pub(crate) use for_each_paying_branch;
+
+/// Calls `$callback!` with the table of the conditional branches that pay for the block they
+/// fall into as well as the one they land on (`translator/pay.rs`, gas metering only):
+/// `Pay { fields } => PayBoth;` makes `PayBoth`, of the same fields, the form of the paying
+/// branch `Pay` that also pays for the `ConsumeGas` right after it when not taken.
+macro_rules! for_each_paying_both {
+    ($callback:ident) => {
+        $callback! {
+            BrIfEqzPay { cond, offset } => BrIfEqzPayBoth;
+            BrIfNezPay { cond, offset } => BrIfNezPayBoth;
+            BrI64IfEqzPay { cond, offset } => BrI64IfEqzPayBoth;
+            BrI64IfNezPay { cond, offset } => BrI64IfNezPayBoth;
+            BrI32EqPay { lhs, rhs, offset } => BrI32EqPayBoth;
+            BrI32EqImmPay { lhs, imm, offset } => BrI32EqImmPayBoth;
+            BrI32NePay { lhs, rhs, offset } => BrI32NePayBoth;
+            BrI32NeImmPay { lhs, imm, offset } => BrI32NeImmPayBoth;
+            BrI32LtSPay { lhs, rhs, offset } => BrI32LtSPayBoth;
+            BrI32LtSImmPay { lhs, imm, offset } => BrI32LtSImmPayBoth;
+            BrI32LtUPay { lhs, rhs, offset } => BrI32LtUPayBoth;
+            BrI32LtUImmPay { lhs, imm, offset } => BrI32LtUImmPayBoth;
+            BrI32GtSPay { lhs, rhs, offset } => BrI32GtSPayBoth;
+            BrI32GtSImmPay { lhs, imm, offset } => BrI32GtSImmPayBoth;
+            BrI32GtUPay { lhs, rhs, offset } => BrI32GtUPayBoth;
+            BrI32GtUImmPay { lhs, imm, offset } => BrI32GtUImmPayBoth;
+            BrI32LeSPay { lhs, rhs, offset } => BrI32LeSPayBoth;
+            BrI32LeSImmPay { lhs, imm, offset } => BrI32LeSImmPayBoth;
+            BrI32LeUPay { lhs, rhs, offset } => BrI32LeUPayBoth;
+            BrI32LeUImmPay { lhs, imm, offset } => BrI32LeUImmPayBoth;
+            BrI32GeSPay { lhs, rhs, offset } => BrI32GeSPayBoth;
+            BrI32GeSImmPay { lhs, imm, offset } => BrI32GeSImmPayBoth;
+            BrI32GeUPay { lhs, rhs, offset } => BrI32GeUPayBoth;
+            BrI32GeUImmPay { lhs, imm, offset } => BrI32GeUImmPayBoth;
+            BrI64EqPay { lhs, rhs, offset } => BrI64EqPayBoth;
+            BrI64EqImmPay { lhs, imm, offset } => BrI64EqImmPayBoth;
+            BrI64NePay { lhs, rhs, offset } => BrI64NePayBoth;
+            BrI64NeImmPay { lhs, imm, offset } => BrI64NeImmPayBoth;
+            BrI64LtSPay { lhs, rhs, offset } => BrI64LtSPayBoth;
+            BrI64LtSImmPay { lhs, imm, offset } => BrI64LtSImmPayBoth;
+            BrI64LtUPay { lhs, rhs, offset } => BrI64LtUPayBoth;
+            BrI64LtUImmPay { lhs, imm, offset } => BrI64LtUImmPayBoth;
+            BrI64GtSPay { lhs, rhs, offset } => BrI64GtSPayBoth;
+            BrI64GtSImmPay { lhs, imm, offset } => BrI64GtSImmPayBoth;
+            BrI64GtUPay { lhs, rhs, offset } => BrI64GtUPayBoth;
+            BrI64GtUImmPay { lhs, imm, offset } => BrI64GtUImmPayBoth;
+            BrI64LeSPay { lhs, rhs, offset } => BrI64LeSPayBoth;
+            BrI64LeSImmPay { lhs, imm, offset } => BrI64LeSImmPayBoth;
+            BrI64LeUPay { lhs, rhs, offset } => BrI64LeUPayBoth;
+            BrI64LeUImmPay { lhs, imm, offset } => BrI64LeUImmPayBoth;
+            BrI64GeSPay { lhs, rhs, offset } => BrI64GeSPayBoth;
+            BrI64GeSImmPay { lhs, imm, offset } => BrI64GeSImmPayBoth;
+            BrI64GeUPay { lhs, rhs, offset } => BrI64GeUPayBoth;
+            BrI64GeUImmPay { lhs, imm, offset } => BrI64GeUImmPayBoth;
+        }
+    };
+}
+
+pub(crate) use for_each_paying_both;
 
 /// Calls `$callback!` with the table of the instructions that read the result register
 /// (`translator/result_register.rs`): `Plain { fields } reads field => Reader;` makes

@@ -72,6 +72,9 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
             if lands_on_pay(code, at, offset) {
                 pay_here(code, at);
             }
+            if lands_on_pay(code, at, 1) {
+                pay_falling_through(code, at);
+            }
         }
         at += 1;
     }
@@ -93,6 +96,39 @@ fn pay_here(code: &mut [Instr], at: usize) {
         code[at] = pay;
     }
 }
+
+/// Gives the branch at `at`, which is followed by a `ConsumeGas` costing something, its form
+/// paying either way if it is a conditional branch that pays when taken (the branch of an
+/// `if` to its `else` arm, into the `then` arm when not taken): not taken, it pays for that
+/// `ConsumeGas`, or pauses standing at it, and continues after it.
+fn pay_falling_through(code: &mut [Instr], at: usize) {
+    if let Some(both) = paying_both(code[at]) {
+        code[at] = both;
+    }
+}
+
+/// Generates the conversions of paying conditional branches to their forms paying either way
+/// from the table.
+macro_rules! paying_both_forms {
+    ($($pay:ident { $($f:ident),* } => $both:ident;)*) => {
+        /// The form of the paying conditional branch `branch` that pays either way (same
+        /// operands and offset), `None` if it has none.
+        fn paying_both(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                $(Instr::$pay { $($f),* } => Instr::$both { $($f),* },)*
+                _ => return None,
+            })
+        }
+
+        /// Whether `instr` pays either way: its target must come right after a `ConsumeGas`,
+        /// and so must the instruction after the one after it.
+        pub(super) fn is_paying_both(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$both { .. })|*)
+        }
+    };
+}
+
+crate::engine::isa::for_each_paying_both!(paying_both_forms);
 
 /// Generates the conversions of branches to their paying forms from the table.
 macro_rules! paying_forms {
@@ -141,6 +177,7 @@ crate::engine::isa::for_each_paying_branch!(paying_forms);
 
 #[cfg(test)]
 mod tests {
+    use super::super::verify;
     use super::*;
     use crate::{Config, Engine, Module};
 
@@ -331,11 +368,80 @@ mod tests {
                 (else (i32.add (local.get $n) (i32.const 7))))))"#,
             true,
         );
-        // local.get, i32.const, i32.add.
+        // local.get, i32.const, i32.add; the `then` arm's `local.get` is paid for too.
         assert_pays_forward(&code, 3, |i| match i {
-            Instr::BrI32GeUImmPay { offset, .. } => Some(*offset),
+            Instr::BrI32GeUImmPayBoth { offset, .. } => Some(*offset),
             _ => None,
         });
+    }
+
+    #[test]
+    fn an_if_pays_for_the_then_arm_it_falls_into_in_the_same_dispatch() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+              (if (result i32) (local.get $n)
+                (then (i32.mul (local.get $n) (i32.const 3)))
+                (else (i32.const 7)))))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::BrIfEqzPayBoth { cond: 0, .. }))
+            .unwrap_or_else(|| panic!("an if paying either way: {code:?}"));
+        // The `then` arm: local.get, i32.const, i32.mul.
+        assert!(
+            matches!(code[at + 1], Instr::ConsumeGas { lo: 3, hi: 0 }),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_branch_paying_either_way_without_a_consume_gas_after_it_is_rejected() {
+        let code = [
+            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::Const32 { dst: 1, val: 1 },
+            Instr::ConsumeGas { lo: 2, hi: 0 },
+            Instr::Return1 { src: 0 },
+        ];
+        let error = verify::verify(&code, 2).expect_err("rejected");
+        assert!(
+            error.to_string().contains("not followed by a ConsumeGas"),
+            "{error}"
+        );
+        let landing_wrong = [
+            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::ConsumeGas { lo: 1, hi: 0 },
+            Instr::Const32 { dst: 1, val: 1 },
+            Instr::Return1 { src: 0 },
+        ];
+        let error = verify::verify(&landing_wrong, 2).expect_err("rejected");
+        assert!(error.to_string().contains("does not land after"), "{error}");
+        let right = [
+            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::ConsumeGas { lo: 1, hi: 0 },
+            Instr::ConsumeGas { lo: 2, hi: 0 },
+            Instr::Return1 { src: 0 },
+        ];
+        assert!(verify::verify(&right, 2).is_ok());
+    }
+
+    #[test]
+    fn an_if_whose_then_arm_costs_nothing_keeps_the_paying_form() {
+        let code = code(
+            r#"(module (global $g (mut i32) (i32.const 0))
+              (func (param $n i32)
+                (if (local.get $n)
+                  (then)
+                  (else (global.set $g (i32.const 7))))))"#,
+            true,
+        );
+        assert!(
+            code.iter()
+                .any(|i| matches!(i, Instr::BrIfNezPay { .. })
+                    || matches!(i, Instr::BrIfEqzPay { .. })),
+            "{code:?}"
+        );
+        assert!(!code.iter().any(is_paying_both), "{code:?}");
     }
 
     #[test]
@@ -469,5 +575,39 @@ mod tests {
             assert_eq!(a, b, "{branch:?}");
         }
         assert_eq!(paying(Instr::Return0), None);
+    }
+
+    #[test]
+    fn every_form_paying_either_way_keeps_the_operands_of_its_paying_branch() {
+        let plain = [
+            Instr::BrIfEqz { cond: 1, offset: 3 },
+            Instr::BrI64IfNez { cond: 1, offset: 3 },
+            Instr::BrI32LtU {
+                lhs: 1,
+                rhs: 2,
+                offset: 3,
+            },
+            Instr::BrI64GeSImm {
+                lhs: 1,
+                imm: -5,
+                offset: 3,
+            },
+        ];
+        for branch in plain {
+            let pay = paying(branch).expect("a paying form");
+            let both = paying_both(pay).expect("a form paying either way");
+            assert!(is_paying_both(&both) && !is_paying_both(&pay), "{branch:?}");
+            assert!(!is_paying(&both) && !is_paying_first(&both), "{branch:?}");
+            assert_eq!(both.branch_offset(), Some(3));
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            pay.for_each_reg(|r| a.push(r));
+            both.for_each_reg(|r| b.push(r));
+            assert_eq!(a, b, "{branch:?}");
+        }
+        // Neither an unconditional branch, a plain one nor a pay-first one.
+        assert_eq!(paying_both(Instr::BrPay { offset: 3 }), None);
+        assert_eq!(paying_both(Instr::BrIfEqz { cond: 1, offset: 3 }), None);
+        let first = paying_first(Instr::BrIfEqz { cond: 1, offset: 3 });
+        assert_eq!(first.and_then(paying_both), None);
     }
 }

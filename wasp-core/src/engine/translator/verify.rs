@@ -19,6 +19,9 @@
 //!    every pay-first branch two instructions after one; that `ConsumeGas` costs something (a
 //!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
 //!    `executor/dispatch.rs`). A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
+//!    A conditional branch paying either way (`..PayBoth`, an `if` falling into its `then`
+//!    arm) is also followed right away by such a `ConsumeGas`, which it pays for when not
+//!    taken.
 //! 6. **The result register.** Every instruction that reads the result register comes right
 //!    after one that hands on the slot it stands for, and no branch lands on it
 //!    (`result_register.rs`), so the register it reads was set by the instruction before.
@@ -53,8 +56,15 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 return fail(pc, "a branch outside the function");
             }
             let target = pc as i64 + i64::from(offset);
-            if super::pay::is_paying(&instr) && !pays_at(code, target - 1) {
+            let paying = super::pay::is_paying(&instr) || super::pay::is_paying_both(&instr);
+            if paying && !pays_at(code, target - 1) {
                 return fail(pc, "a paying branch that does not land after a ConsumeGas");
+            }
+            if super::pay::is_paying_both(&instr) && !pays_at(code, pc as i64 + 1) {
+                return fail(
+                    pc,
+                    "a branch paying either way not followed by a ConsumeGas",
+                );
             }
             if super::pay::is_paying_first(&instr) && !pays_at(code, target - 2) {
                 return fail(

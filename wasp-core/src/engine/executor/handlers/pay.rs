@@ -5,8 +5,10 @@
 //! `ConsumeGas` would do: it pays its cost and goes on, or, when the gas left does not cover
 //! the cost, pauses standing at the `ConsumeGas` (which pays when the call resumes). A
 //! pay-first branch repeats a loop's exit test on the back edge: it pays the same way for the
-//! `ConsumeGas` two instructions before its target, then tests. Results, gas used and every
-//! pause are those of the plain branch and the `ConsumeGas` run one after the other.
+//! `ConsumeGas` two instructions before its target, then tests. A branch paying either way
+//! (an `if` falling into its `then` arm) also pays, when not taken, for the `ConsumeGas` right
+//! after it, and continues after that. Results, gas used and every pause are those of the
+//! plain branch and the `ConsumeGas` run one after the other.
 
 use super::*;
 
@@ -14,10 +16,9 @@ use super::*;
 /// `ConsumeGas` just before its target starts.
 #[inline(always)]
 fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapCode> {
-    // SAFETY: a paying branch lands inside the function (invariant 2 of
-    // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
-    let pay = unsafe { ip.offset(offset as isize).sub(1) };
-    match pay_block(pay, gas) {
+    // A paying branch lands inside the function (invariant 2 of `translator/verify.rs`),
+    // right after a `ConsumeGas` (invariant 5).
+    match pay_before::<1>(ip, offset, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(offset)),
     }
@@ -27,10 +28,9 @@ fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapC
 /// instructions before its target; the flow that stops when the gas does not cover it.
 #[inline(always)]
 fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
-    // SAFETY: a pay-first branch lands inside the function (invariant 2 of
-    // `translator/verify.rs`), two instructions after a `ConsumeGas` (invariant 5).
-    let pay = unsafe { ip.offset(offset as isize).sub(2) };
-    pay_block(pay, gas)
+    // A pay-first branch lands inside the function (invariant 2 of `translator/verify.rs`),
+    // two instructions after a `ConsumeGas` (invariant 5).
+    pay_before::<2>(ip, offset, gas)
 }
 
 /// Pays, out of the gas left that the chain carries, the cost of the `ConsumeGas` at `pay`
@@ -41,10 +41,32 @@ fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
 /// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
 #[inline(always)]
 pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
+    pay_before::<1>(pay, 1, gas)
+}
+
+/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` after
+/// `base` (before it when negative): a paying branch at `base` names its target so.
+///
+/// The cold path is handed `base` and `k` rather than the `ConsumeGas` itself, and finds it
+/// on its own ([`out_of_gas`]): the common path then needs no register for the
+/// `ConsumeGas`'s address besides the one it hands the next instruction on in, and no move
+/// between the two on every payment (which the loops of a counter felt in time: the move
+/// lengthened the chain of dependencies from one iteration's instruction pointer to the
+/// next's).
+#[inline(always)]
+fn pay_before<const BACK: usize>(base: *const Op, k: i32, gas: &mut u64) -> Option<Flow> {
+    // SAFETY: every caller names an instruction of the running function that comes `BACK`
+    // instructions after a `ConsumeGas` (invariants 2 and 5 of `translator/verify.rs`).
+    let pay = unsafe { base.offset(k as isize).sub(BACK) };
     let (left, short) = gas.overflowing_sub(cost_at(pay));
     *gas = left;
     if short {
-        return Some(Flow::cold(|cx, at, _, _| out_of_gas(cx, at), pay, 0, 0));
+        return Some(Flow::cold(
+            |cx, base, k, back| out_of_gas(cx, base, k as i32, back as usize),
+            base,
+            k as u32,
+            BACK as u32,
+        ));
     }
     None
 }
@@ -62,13 +84,15 @@ fn cost_at(pay: *const Op) -> u64 {
     u64::from(lo) | (u64::from(hi) << 32)
 }
 
-/// The chain's gas did not cover the cost of the `ConsumeGas` at `pay`: continues at that
-/// `ConsumeGas` (through the trampoline) with more of the reserve ([`Cx::refill`]), or
-/// pauses standing at it when the gas left does not cover its cost. [`Cx::gas`] holds what
-/// [`pay_block`] left in the chain's gas: the gas before it minus the cost, wrapped.
+/// The chain's gas did not cover the cost of the `ConsumeGas` `back` instructions before
+/// the instruction `k` after `base` (see [`pay_before`]): continues at that `ConsumeGas` (through the
+/// trampoline) with more of the reserve ([`Cx::refill`]), or pauses standing at it when the
+/// gas left does not cover its cost. [`Cx::gas`] holds what [`pay_before`] left in the
+/// chain's gas: the gas before it minus the cost, wrapped.
 #[cold]
 #[inline(never)]
-fn out_of_gas(cx: &mut Cx<'_>, pay: *const Op) -> *const Op {
+fn out_of_gas(cx: &mut Cx<'_>, base: *const Op, k: i32, back: usize) -> *const Op {
+    let pay = base.wrapping_offset(k as isize).wrapping_sub(back);
     let cost = cost_at(pay);
     let gas = cx.gas.wrapping_add(cost);
     if let Some(carried) = cx.refill(gas, cost) {
@@ -122,41 +146,64 @@ op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
         // SAFETY: every entry of a `BrTablePay` is a `BrPay` (invariant 5).
         unsafe { std::hint::unreachable_unchecked() }
     };
-    // The entry's payment, taken by the table in one dispatch: the entry lands right after a
-    // `ConsumeGas` (invariant 5).
-    // SAFETY: a paying branch lands inside the function (invariant 2).
-    let pay = unsafe { at.offset(offset as isize).sub(1) };
-    match pay_block(pay, gas) {
+    // The entry's payment, taken by the table in one dispatch: the entry lands inside the
+    // function (invariant 2), right after a `ConsumeGas` (invariant 5).
+    match pay_before::<1>(at, offset, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(entry + offset)),
     }
 });
 
+/// Pays and branches by `offset` when `$cond` holds; otherwise pays for the `ConsumeGas`
+/// right after the branch (the block it falls into) and continues after that `ConsumeGas`,
+/// or pauses standing at it when the gas does not cover it.
+macro_rules! pay_both_if {
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {
+        if $cond {
+            pay_and_jump($ip, $offset, $gas)
+        } else {
+            // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
+            // `translator/verify.rs`), itself followed by an instruction (invariant 4).
+            match pay_before::<1>($ip, 2, $gas) {
+                Some(flow) => Ok(flow),
+                None => Ok(Flow::Skip),
+            }
+        }
+    };
+}
+
 /// Paying tests for zero: `cond` read as a `$t`.
 macro_rules! pay_on {
-    ($($variant:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
+    ($($variant:ident, $first:ident, $both:ident($t:ty) = $f:expr;)*) => {$(
         op!($variant { cond, offset }, |ip, regs, cx, gas| {
             pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
         });
         op!($first { cond, offset }, |ip, regs, cx, gas| {
             pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
         });
+        op!($both { cond, offset }, |ip, regs, cx, gas| {
+            pay_both_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
+        });
     )*};
 }
 
 pay_on! {
-    BrIfEqzPay, BrIfEqzPayFirst(u32) = |v| v == 0;
-    BrIfNezPay, BrIfNezPayFirst(u32) = |v| v != 0;
-    BrI64IfEqzPay, BrI64IfEqzPayFirst(u64) = |v| v == 0;
-    BrI64IfNezPay, BrI64IfNezPayFirst(u64) = |v| v != 0;
+    BrIfEqzPay, BrIfEqzPayFirst, BrIfEqzPayBoth(u32) = |v| v == 0;
+    BrIfNezPay, BrIfNezPayFirst, BrIfNezPayBoth(u32) = |v| v != 0;
+    BrI64IfEqzPay, BrI64IfEqzPayFirst, BrI64IfEqzPayBoth(u64) = |v| v == 0;
+    BrI64IfNezPay, BrI64IfNezPayFirst, BrI64IfNezPayBoth(u64) = |v| v != 0;
 }
 
-/// Paying and pay-first compare-and-branch, with the right operand in a slot and as an
-/// immediate.
+/// Paying, pay-first and paying-either-way compare-and-branch, with the right operand in a
+/// slot and as an immediate.
 macro_rules! pay_compare {
-    ($($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+    ($(
+        $br:ident, $br_imm:ident, $first:ident, $first_imm:ident, $both:ident, $both_imm:ident($t:ty)
+            = $f:expr;
+    )*) => {$(
         pay_compare!(@ $br, $br_imm($t) = $f; pay_if);
         pay_compare!(@ $first, $first_imm($t) = $f; pay_first_if);
+        pay_compare!(@ $both, $both_imm($t) = $f; pay_both_if);
     )*};
     (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { lhs, rhs, offset }, |ip, regs, cx, gas| {
@@ -171,16 +218,26 @@ macro_rules! pay_compare {
 }
 
 pay_compare! {
-    BrI32EqPay, BrI32EqImmPay, BrI32EqPayFirst, BrI32EqImmPayFirst(u32) = |a, b| a == b;
-    BrI32NePay, BrI32NeImmPay, BrI32NePayFirst, BrI32NeImmPayFirst(u32) = |a, b| a != b;
-    BrI32LtSPay, BrI32LtSImmPay, BrI32LtSPayFirst, BrI32LtSImmPayFirst(i32) = |a, b| a < b;
-    BrI32LtUPay, BrI32LtUImmPay, BrI32LtUPayFirst, BrI32LtUImmPayFirst(u32) = |a, b| a < b;
-    BrI32GtSPay, BrI32GtSImmPay, BrI32GtSPayFirst, BrI32GtSImmPayFirst(i32) = |a, b| a > b;
-    BrI32GtUPay, BrI32GtUImmPay, BrI32GtUPayFirst, BrI32GtUImmPayFirst(u32) = |a, b| a > b;
-    BrI32LeSPay, BrI32LeSImmPay, BrI32LeSPayFirst, BrI32LeSImmPayFirst(i32) = |a, b| a <= b;
-    BrI32LeUPay, BrI32LeUImmPay, BrI32LeUPayFirst, BrI32LeUImmPayFirst(u32) = |a, b| a <= b;
-    BrI32GeSPay, BrI32GeSImmPay, BrI32GeSPayFirst, BrI32GeSImmPayFirst(i32) = |a, b| a >= b;
-    BrI32GeUPay, BrI32GeUImmPay, BrI32GeUPayFirst, BrI32GeUImmPayFirst(u32) = |a, b| a >= b;
+    BrI32EqPay, BrI32EqImmPay, BrI32EqPayFirst, BrI32EqImmPayFirst,
+        BrI32EqPayBoth, BrI32EqImmPayBoth(u32) = |a, b| a == b;
+    BrI32NePay, BrI32NeImmPay, BrI32NePayFirst, BrI32NeImmPayFirst,
+        BrI32NePayBoth, BrI32NeImmPayBoth(u32) = |a, b| a != b;
+    BrI32LtSPay, BrI32LtSImmPay, BrI32LtSPayFirst, BrI32LtSImmPayFirst,
+        BrI32LtSPayBoth, BrI32LtSImmPayBoth(i32) = |a, b| a < b;
+    BrI32LtUPay, BrI32LtUImmPay, BrI32LtUPayFirst, BrI32LtUImmPayFirst,
+        BrI32LtUPayBoth, BrI32LtUImmPayBoth(u32) = |a, b| a < b;
+    BrI32GtSPay, BrI32GtSImmPay, BrI32GtSPayFirst, BrI32GtSImmPayFirst,
+        BrI32GtSPayBoth, BrI32GtSImmPayBoth(i32) = |a, b| a > b;
+    BrI32GtUPay, BrI32GtUImmPay, BrI32GtUPayFirst, BrI32GtUImmPayFirst,
+        BrI32GtUPayBoth, BrI32GtUImmPayBoth(u32) = |a, b| a > b;
+    BrI32LeSPay, BrI32LeSImmPay, BrI32LeSPayFirst, BrI32LeSImmPayFirst,
+        BrI32LeSPayBoth, BrI32LeSImmPayBoth(i32) = |a, b| a <= b;
+    BrI32LeUPay, BrI32LeUImmPay, BrI32LeUPayFirst, BrI32LeUImmPayFirst,
+        BrI32LeUPayBoth, BrI32LeUImmPayBoth(u32) = |a, b| a <= b;
+    BrI32GeSPay, BrI32GeSImmPay, BrI32GeSPayFirst, BrI32GeSImmPayFirst,
+        BrI32GeSPayBoth, BrI32GeSImmPayBoth(i32) = |a, b| a >= b;
+    BrI32GeUPay, BrI32GeUImmPay, BrI32GeUPayFirst, BrI32GeUImmPayFirst,
+        BrI32GeUPayBoth, BrI32GeUImmPayBoth(u32) = |a, b| a >= b;
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
@@ -259,14 +316,24 @@ pay_step! {
 }
 
 pay_compare! {
-    BrI64EqPay, BrI64EqImmPay, BrI64EqPayFirst, BrI64EqImmPayFirst(u64) = |a, b| a == b;
-    BrI64NePay, BrI64NeImmPay, BrI64NePayFirst, BrI64NeImmPayFirst(u64) = |a, b| a != b;
-    BrI64LtSPay, BrI64LtSImmPay, BrI64LtSPayFirst, BrI64LtSImmPayFirst(i64) = |a, b| a < b;
-    BrI64LtUPay, BrI64LtUImmPay, BrI64LtUPayFirst, BrI64LtUImmPayFirst(u64) = |a, b| a < b;
-    BrI64GtSPay, BrI64GtSImmPay, BrI64GtSPayFirst, BrI64GtSImmPayFirst(i64) = |a, b| a > b;
-    BrI64GtUPay, BrI64GtUImmPay, BrI64GtUPayFirst, BrI64GtUImmPayFirst(u64) = |a, b| a > b;
-    BrI64LeSPay, BrI64LeSImmPay, BrI64LeSPayFirst, BrI64LeSImmPayFirst(i64) = |a, b| a <= b;
-    BrI64LeUPay, BrI64LeUImmPay, BrI64LeUPayFirst, BrI64LeUImmPayFirst(u64) = |a, b| a <= b;
-    BrI64GeSPay, BrI64GeSImmPay, BrI64GeSPayFirst, BrI64GeSImmPayFirst(i64) = |a, b| a >= b;
-    BrI64GeUPay, BrI64GeUImmPay, BrI64GeUPayFirst, BrI64GeUImmPayFirst(u64) = |a, b| a >= b;
+    BrI64EqPay, BrI64EqImmPay, BrI64EqPayFirst, BrI64EqImmPayFirst,
+        BrI64EqPayBoth, BrI64EqImmPayBoth(u64) = |a, b| a == b;
+    BrI64NePay, BrI64NeImmPay, BrI64NePayFirst, BrI64NeImmPayFirst,
+        BrI64NePayBoth, BrI64NeImmPayBoth(u64) = |a, b| a != b;
+    BrI64LtSPay, BrI64LtSImmPay, BrI64LtSPayFirst, BrI64LtSImmPayFirst,
+        BrI64LtSPayBoth, BrI64LtSImmPayBoth(i64) = |a, b| a < b;
+    BrI64LtUPay, BrI64LtUImmPay, BrI64LtUPayFirst, BrI64LtUImmPayFirst,
+        BrI64LtUPayBoth, BrI64LtUImmPayBoth(u64) = |a, b| a < b;
+    BrI64GtSPay, BrI64GtSImmPay, BrI64GtSPayFirst, BrI64GtSImmPayFirst,
+        BrI64GtSPayBoth, BrI64GtSImmPayBoth(i64) = |a, b| a > b;
+    BrI64GtUPay, BrI64GtUImmPay, BrI64GtUPayFirst, BrI64GtUImmPayFirst,
+        BrI64GtUPayBoth, BrI64GtUImmPayBoth(u64) = |a, b| a > b;
+    BrI64LeSPay, BrI64LeSImmPay, BrI64LeSPayFirst, BrI64LeSImmPayFirst,
+        BrI64LeSPayBoth, BrI64LeSImmPayBoth(i64) = |a, b| a <= b;
+    BrI64LeUPay, BrI64LeUImmPay, BrI64LeUPayFirst, BrI64LeUImmPayFirst,
+        BrI64LeUPayBoth, BrI64LeUImmPayBoth(u64) = |a, b| a <= b;
+    BrI64GeSPay, BrI64GeSImmPay, BrI64GeSPayFirst, BrI64GeSImmPayFirst,
+        BrI64GeSPayBoth, BrI64GeSImmPayBoth(i64) = |a, b| a >= b;
+    BrI64GeUPay, BrI64GeUImmPay, BrI64GeUPayFirst, BrI64GeUImmPayFirst,
+        BrI64GeUPayBoth, BrI64GeUImmPayBoth(u64) = |a, b| a >= b;
 }
