@@ -13,6 +13,25 @@ op!(CopyAcc { dst, src }, |ip, regs, cx, gas, acc, facc| {
     Ok(Flow::Next)
 });
 
+// Hands on the second copy's value, as `Copy` hands on its own.
+op!(Copy2 { dst0, src0, dst }, |ip, regs, cx, gas, acc, facc| {
+    let (src, _, _) = data(ip);
+    set!(regs, dst0, r!(regs, src0));
+    put!(regs, dst, r!(regs, src), acc, facc);
+    Ok(Flow::Skip)
+});
+
+// Hands on the copy's value, as `Copy` does.
+op!(
+    Const32Copy { dst0, val, dst },
+    |ip, regs, cx, gas, acc, facc| {
+        let (src, _, _) = data(ip);
+        set!(regs, dst0, u64::from(val));
+        put!(regs, dst, r!(regs, src), acc, facc);
+        Ok(Flow::Skip)
+    }
+);
+
 op!(Const32 { dst, val }, |ip, regs, cx| {
     set!(regs, dst, u64::from(val));
     Ok(Flow::Next)
