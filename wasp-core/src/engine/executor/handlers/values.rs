@@ -72,8 +72,8 @@ op!(RefAsNonNull { dst, src }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
-op!(GlobalGet { dst, global }, |ip, regs, cx| {
-    set!(regs, dst, cx.global(global).value);
+op!(GlobalGet { dst, global }, |ip, regs, cx, gas, acc, facc| {
+    put!(regs, dst, cx.global(global).value, acc, facc);
     Ok(Flow::Next)
 });
 
@@ -84,13 +84,16 @@ op!(GlobalSet { src, global }, |ip, regs, cx| {
 
 // A global stepped by a constant, and a global set to a slot plus a constant
 // (`translator/global_add.rs`).
-op!(GlobalAddI32 { dst, global, imm }, |ip, regs, cx| {
-    let g = cx.global(global);
-    let v = w32!((g.value as u32).wrapping_add(imm as u32));
-    g.value = v;
-    set!(regs, dst, v);
-    Ok(Flow::Next)
-});
+op!(
+    GlobalAddI32 { dst, global, imm },
+    |ip, regs, cx, gas, acc, facc| {
+        let g = cx.global(global);
+        let v = w32!((g.value as u32).wrapping_add(imm as u32));
+        g.value = v;
+        put!(regs, dst, v, acc, facc);
+        Ok(Flow::Next)
+    }
+);
 
 op!(GlobalSetAddI32 { src, global, imm }, |ip, regs, cx| {
     cx.global(global).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
