@@ -644,6 +644,12 @@ macro_rules! for_each_instr {
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.
             Copy { dst: Dst, src: Src };
+            /// Two copies in one dispatch: `dst0 = src0`, then `dst = src`, with `src` in the data
+            /// word's `a` (see `translator/copy_pair.rs`).
+            Copy2 { dst0: Dst, src0: Src, dst: Dst } + Data { a: Src };
+            /// A constant and a copy in one dispatch: `dst0 = val`, then `dst = src`, with `src` in
+            /// the data word's `a` (see `translator/copy_pair.rs`).
+            Const32Copy { dst0: Dst, val: Imm(u32), dst: Dst } + Data { a: Src };
             /// Writes the 32-bit constant `val` into `dst`.
             Const32 { dst: Dst, val: Imm(u32) };
             /// Writes the 64-bit constant `lo | hi << 32` into `dst`.
@@ -2063,6 +2069,19 @@ macro_rules! for_each_instr {
             Store32AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
             Store64AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
             Store64AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
+            /// Loads of an array element reading their index from the integer register, stores
+            /// of one their value.
+            Load8SIdxAcc { dst: Dst, base: Src, index: Src };
+            Load8UIdxAcc { dst: Dst, base: Src, index: Src };
+            Load16SIdxAcc { dst: Dst, base: Src, index: Src };
+            Load16UIdxAcc { dst: Dst, base: Src, index: Src };
+            Load32SIdxAcc { dst: Dst, base: Src, index: Src };
+            Load32UIdxAcc { dst: Dst, base: Src, index: Src };
+            Load64IdxAcc { dst: Dst, base: Src, index: Src };
+            Store8IdxAccVal { base: Src, index: Src, val: Src };
+            Store16IdxAccVal { base: Src, index: Src, val: Src };
+            Store32IdxAccVal { base: Src, index: Src, val: Src };
+            Store64IdxAccVal { base: Src, index: Src, val: Src };
             CopyAcc { dst: Dst, src: Src };
         }
     };
@@ -2470,6 +2489,17 @@ macro_rules! for_each_reader {
                     reads ptr => Store32AddAccPtr;
                 Store64Add { ptr, val, imm } reads val => Store64AddAccVal,
                     reads ptr => Store64AddAccPtr;
+                Load8SIdx { dst, base, index } reads index => Load8SIdxAcc;
+                Load8UIdx { dst, base, index } reads index => Load8UIdxAcc;
+                Load16SIdx { dst, base, index } reads index => Load16SIdxAcc;
+                Load16UIdx { dst, base, index } reads index => Load16UIdxAcc;
+                Load32SIdx { dst, base, index } reads index => Load32SIdxAcc;
+                Load32UIdx { dst, base, index } reads index => Load32UIdxAcc;
+                Load64Idx { dst, base, index } reads index => Load64IdxAcc;
+                Store8Idx { base, index, val } reads val => Store8IdxAccVal;
+                Store16Idx { base, index, val } reads val => Store16IdxAccVal;
+                Store32Idx { base, index, val } reads val => Store32IdxAccVal;
+                Store64Idx { base, index, val } reads val => Store64IdxAccVal;
                 Copy { dst, src } reads src => CopyAcc;
             }
             float {

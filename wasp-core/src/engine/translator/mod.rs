@@ -10,6 +10,7 @@
 mod add_rotl;
 mod and_not;
 mod control;
+mod copy_pair;
 mod fuse;
 mod fuse_address;
 mod global_add;
@@ -325,6 +326,11 @@ impl<'a> Translator<'a> {
 
     /// Emits an instruction; returns its index.
     fn emit(&mut self, instr: Instr) -> usize {
+        if let Instr::Copy { dst, src } = instr {
+            if self.fuse_copy(dst, src) {
+                return self.code.len() - 2;
+            }
+        }
         // A `ConsumeGas` is noted where it is placed (`charge`, a loop's back edge).
         if !matches!(instr, Instr::ConsumeGas { .. }) {
             self.note_pause(&instr);

@@ -215,12 +215,14 @@ impl Translator<'_> {
         let a = self.reg_of(a, pos);
         let dst = self.push_temp();
         debug_assert_eq!(dst, self.temp(pos));
-        self.emit(Instr::Select { dst, a, b });
+        let at = self.emit(Instr::Select { dst, a, b });
         self.emit(Instr::Data {
             a: cond,
             b: 0,
             c: 0,
         });
+        // A `local.set` right after redirects the result into the local (`pair::result_mut`).
+        self.last_result = Some(at);
     }
 
     fn call(&mut self, func: u32, tail: bool) {

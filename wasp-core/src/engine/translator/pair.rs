@@ -59,12 +59,16 @@ impl Translator<'_> {
     }
 }
 
-/// [`Instr::result_mut`], and the destination of a fused pair with a data word, which
-/// `local.set` redirects into a local as it does other results (`result_mut` leaves
-/// instructions with a data word alone).
+/// [`Instr::result_mut`], and the destination of a fused pair with a data word or of a
+/// `select`, which `local.set` redirects into a local as it does other results (`result_mut`
+/// leaves instructions with a data word alone).
 pub(super) fn result_mut(instr: &mut Instr) -> Option<&mut Reg> {
     if pair_dst(instr).is_some() {
         return pair_dst(instr);
+    }
+    // A `select` reads its operands before it writes: its result may go to a local it reads.
+    if let Instr::Select { dst, .. } = instr {
+        return Some(dst);
     }
     instr.result_mut()
 }

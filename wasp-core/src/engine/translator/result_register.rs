@@ -50,6 +50,8 @@ producers! {
         Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
         Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
         Load32UAddAcc, Load64AddAcc, Copy, CopyAcc,
+        Copy2, Const32Copy, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
+        Load32UIdxAcc, Load64IdxAcc, GlobalGet, GlobalAddI32,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
         I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr, I32AddImm, I32SubImm, I32MulImm,
         I32DivSImm, I32DivUImm, I32RemSImm, I32RemUImm, I32AndImm, I32OrImm, I32XorImm,
@@ -298,6 +300,57 @@ mod tests {
             ),
             "{code:?}"
         );
+    }
+
+    #[test]
+    fn an_array_access_reads_its_index_or_its_stored_value_from_the_register() {
+        let wat = r#"(module (memory 1)
+            (func (param $b i32) (param $x i32) (param $y i32) (result i32)
+              (i32.store (i32.add (local.get $b) (i32.shl (local.get $y) (i32.const 2)))
+                (i32.sub (local.get $x) (local.get $y)))
+              (i32.load16_u (i32.add (local.get $b)
+                (i32.shl (i32.sub (local.get $x) (local.get $y)) (i32.const 1))))))"#;
+        for gas in [false, true] {
+            let code = code(wat, gas);
+            let stores = code.iter().filter(|i| {
+                matches!(
+                    i,
+                    Instr::Store32IdxAccVal {
+                        base: 0,
+                        index: 2,
+                        ..
+                    }
+                )
+            });
+            let loads = code
+                .iter()
+                .filter(|i| matches!(i, Instr::Load16UIdxAcc { base: 0, .. }));
+            assert_eq!((stores.count(), loads.count()), (1, 1), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn a_global_read_or_stepped_hands_its_value_to_the_next_instruction() {
+        let wat = r#"(module (global $g (mut i32) (i32.const 0))
+            (func (param $n i32) (result i32)
+              (loop $l
+                (global.set $g (i32.add (global.get $g) (i32.const 1)))
+                (br_if $l (i32.lt_u (global.get $g) (local.get $n))))
+              (i32.mul (global.get $g) (i32.const 3))))"#;
+        for gas in [false, true] {
+            let code = code(wat, gas);
+            let readers = code.windows(2).filter(|w| {
+                matches!(
+                    w,
+                    [Instr::GlobalAddI32 { dst, .. }, Instr::BrI32LtUAcc { lhs, .. }]
+                        | [Instr::GlobalGet { dst, .. }, Instr::I32MulImmAcc { lhs, .. }]
+                        if dst == lhs
+                )
+            });
+            // Metered, the back edge is a paying branch, which has no reading form.
+            let want = if gas { 1 } else { 2 };
+            assert_eq!(readers.count(), want, "{code:?}");
+        }
     }
 
     fn add_then(reader: Instr) -> Vec<Instr> {

@@ -134,10 +134,15 @@ fn indexed<const K: u32>(base: u64, index: u64) -> u64 {
 
 macro_rules! load_idx {
     ($variant:ident, $n:literal, $k:literal, |$bytes:ident| $value:expr) => {
+        load_idx!(slot $variant, $n, $k, |$bytes| $value);
+    };
+    // `acc`: the index from the result register (`translator/result_register.rs`).
+    ($from:ident $variant:ident, $n:literal, $k:literal, |$bytes:ident| $value:expr) => {
         op!(
             $variant { dst, base, index },
             |ip, regs, cx, gas, acc, facc| {
-                let at = indexed::<$k>(r!(regs, base), r!(regs, index));
+                let index = operand!($from, regs, index, acc, facc);
+                let at = indexed::<$k>(r!(regs, base), index);
                 let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
                 put!(regs, dst, $value, acc, facc);
                 Ok(Flow::Next)
@@ -155,6 +160,15 @@ load_idx!(Load32SIdx, 4, 2, |v| i64::from(i32::from_le_bytes(v))
     as u64);
 load_idx!(Load32UIdx, 4, 2, |v| u64::from(u32::from_le_bytes(v)));
 load_idx!(Load64Idx, 8, 3, |v| u64::from_le_bytes(v));
+load_idx!(acc Load8SIdxAcc, 1, 0, |v| i64::from(v[0] as i8) as u64);
+load_idx!(acc Load8UIdxAcc, 1, 0, |v| u64::from(v[0]));
+load_idx!(acc Load16SIdxAcc, 2, 1, |v| i64::from(i16::from_le_bytes(v))
+    as u64);
+load_idx!(acc Load16UIdxAcc, 2, 1, |v| u64::from(u16::from_le_bytes(v)));
+load_idx!(acc Load32SIdxAcc, 4, 2, |v| i64::from(i32::from_le_bytes(v))
+    as u64);
+load_idx!(acc Load32UIdxAcc, 4, 2, |v| u64::from(u32::from_le_bytes(v)));
+load_idx!(acc Load64IdxAcc, 8, 3, |v| u64::from_le_bytes(v));
 
 macro_rules! store_idx {
     ($variant:ident, $k:literal, |$v:ident| $bytes:expr) => {
@@ -165,12 +179,29 @@ macro_rules! store_idx {
             Ok(Flow::Next)
         });
     };
+    // `acc`: the value from the result register (`translator/result_register.rs`).
+    (acc $variant:ident, $k:literal, |$v:ident| $bytes:expr) => {
+        op!(
+            $variant { base, index, val },
+            |ip, regs, cx, gas, acc, facc| {
+                let $v = from_acc!(u64, regs, val, acc, facc);
+                (*acc, *facc) = (NO_ACC, NO_FACC);
+                let at = indexed::<$k>(r!(regs, base), r!(regs, index));
+                bulk::store(cx.memory(), at, 0, $bytes)?;
+                Ok(Flow::Next)
+            }
+        );
+    };
 }
 
 store_idx!(Store8Idx, 0, |v| [v as u8]);
 store_idx!(Store16Idx, 1, |v| (v as u16).to_le_bytes());
 store_idx!(Store32Idx, 2, |v| (v as u32).to_le_bytes());
 store_idx!(Store64Idx, 3, |v| v.to_le_bytes());
+store_idx!(acc Store8IdxAccVal, 0, |v| [v as u8]);
+store_idx!(acc Store16IdxAccVal, 1, |v| (v as u16).to_le_bytes());
+store_idx!(acc Store32IdxAccVal, 2, |v| (v as u32).to_le_bytes());
+store_idx!(acc Store64IdxAccVal, 3, |v| v.to_le_bytes());
 
 /// Memory `index` of the running instance, looked up in the store (memory 0 has a cached
 /// base: see `Cx::memory`).

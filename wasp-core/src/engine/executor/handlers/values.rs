@@ -13,6 +13,25 @@ op!(CopyAcc { dst, src }, |ip, regs, cx, gas, acc, facc| {
     Ok(Flow::Next)
 });
 
+// Hands on the second copy's value, as `Copy` hands on its own.
+op!(Copy2 { dst0, src0, dst }, |ip, regs, cx, gas, acc, facc| {
+    let (src, _, _) = data(ip);
+    set!(regs, dst0, r!(regs, src0));
+    put!(regs, dst, r!(regs, src), acc, facc);
+    Ok(Flow::Skip)
+});
+
+// Hands on the copy's value, as `Copy` does.
+op!(
+    Const32Copy { dst0, val, dst },
+    |ip, regs, cx, gas, acc, facc| {
+        let (src, _, _) = data(ip);
+        set!(regs, dst0, u64::from(val));
+        put!(regs, dst, r!(regs, src), acc, facc);
+        Ok(Flow::Skip)
+    }
+);
+
 op!(Const32 { dst, val }, |ip, regs, cx| {
     set!(regs, dst, u64::from(val));
     Ok(Flow::Next)
@@ -53,8 +72,8 @@ op!(RefAsNonNull { dst, src }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
-op!(GlobalGet { dst, global }, |ip, regs, cx| {
-    set!(regs, dst, cx.global(global).value);
+op!(GlobalGet { dst, global }, |ip, regs, cx, gas, acc, facc| {
+    put!(regs, dst, cx.global(global).value, acc, facc);
     Ok(Flow::Next)
 });
 
@@ -65,13 +84,16 @@ op!(GlobalSet { src, global }, |ip, regs, cx| {
 
 // A global stepped by a constant, and a global set to a slot plus a constant
 // (`translator/global_add.rs`).
-op!(GlobalAddI32 { dst, global, imm }, |ip, regs, cx| {
-    let g = cx.global(global);
-    let v = w32!((g.value as u32).wrapping_add(imm as u32));
-    g.value = v;
-    set!(regs, dst, v);
-    Ok(Flow::Next)
-});
+op!(
+    GlobalAddI32 { dst, global, imm },
+    |ip, regs, cx, gas, acc, facc| {
+        let g = cx.global(global);
+        let v = w32!((g.value as u32).wrapping_add(imm as u32));
+        g.value = v;
+        put!(regs, dst, v, acc, facc);
+        Ok(Flow::Next)
+    }
+);
 
 op!(GlobalSetAddI32 { src, global, imm }, |ip, regs, cx| {
     cx.global(global).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));

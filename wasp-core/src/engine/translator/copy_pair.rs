@@ -1,0 +1,146 @@
+//! A copy joins the move just before it in one instruction.
+//!
+//! C compilers leave many moves between locals in their Wasm: the values a block or an `if`
+//! arm hands to the code after it, the locals a loop carries to its next iteration, a
+//! parallel assignment spelt as `local.set $a (local.get $b)` one local at a time. Each is a
+//! `Copy` or, for a constant, a `Const32`, and they often come in runs. A `Copy` emitted
+//! right after a `Copy` becomes the second half of an [`Instr::Copy2`], right after a
+//! `Const32` the second half of an [`Instr::Const32Copy`]: both moves, in order, in one
+//! dispatch.
+//!
+//! The copy takes the place of a data word, so the code keeps its length and every position
+//! recorded while translating (branches waiting for their target, loop heads, the gas block,
+//! the operators' offsets) stays right. No branch may land between the two: the pair forms
+//! only when no label was bound where the copy goes. Moves never trap, pause or call, and
+//! gas is charged per Wasm operator, so results, gas figures and pause points are those of
+//! the two moves.
+
+use super::Translator;
+use crate::engine::ir::{Instr, Reg};
+
+impl Translator<'_> {
+    /// Makes `dst = src` the second half of the `Copy` or `Const32` just emitted, if there is
+    /// one and no branch lands here; false (nothing emitted) otherwise.
+    pub(super) fn fuse_copy(&mut self, dst: Reg, src: Reg) -> bool {
+        let here = self.code.len();
+        if self.label_at >= here {
+            return false;
+        }
+        let pair = match self.code.last() {
+            Some(&Instr::Copy {
+                dst: dst0,
+                src: src0,
+            }) => Instr::Copy2 { dst0, src0, dst },
+            Some(&Instr::Const32 { dst: dst0, val }) => Instr::Const32Copy { dst0, val, dst },
+            _ => return false,
+        };
+        self.code[here - 1] = pair;
+        self.code.push(Instr::Data { a: src, b: 0, c: 0 });
+        self.last_result = None;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::ir::Instr;
+    use crate::{Config, Engine, Module};
+
+    fn code(body: &str) -> Vec<Instr> {
+        let wat = format!(
+            r#"(module (func (param $x i32) (param $y i32) (result i32)
+              (local $a i32) (local $b i32) {body}))"#
+        );
+        let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
+        let func = module.inner.compiled(0).unwrap();
+        func.ops.iter().map(|op| op.instr).collect()
+    }
+
+    #[test]
+    fn two_copies_in_a_row_are_one_instruction_and_the_next_reads_the_register() {
+        let code = code(
+            "(local.set $a (local.get $y)) (local.set $b (local.get $x))
+             (i32.add (local.get $b) (i32.const 3))",
+        );
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::Copy2 {
+                        dst0: 2,
+                        src0: 1,
+                        dst: 3
+                    },
+                    Instr::Data { a: 0, .. },
+                    Instr::I32AddImmAcc { lhs: 3, imm: 3, .. },
+                    ..
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_constant_then_a_copy_are_one_instruction() {
+        let code =
+            code("(local.set $a (i32.const -5)) (local.set $b (local.get $x)) (local.get $b)");
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::Const32Copy {
+                        dst0: 2,
+                        val: 0xffff_fffb,
+                        dst: 3
+                    },
+                    Instr::Data { a: 0, .. },
+                    ..
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_copy_that_a_branch_lands_on_stays_apart() {
+        let code = code(
+            "(local.set $a (local.get $y))
+             (loop $l (local.set $b (local.get $a)) (br_if $l (local.get $y)))
+             (local.get $b)",
+        );
+        assert!(
+            matches!(
+                code[..2],
+                [
+                    Instr::Copy { dst: 2, src: 1 },
+                    Instr::Copy { dst: 3, src: 2 }
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_select_writes_the_local_its_tee_names() {
+        let code = code(
+            "(local.tee $a (select (local.get $a) (local.get $x) (local.get $y)))
+             (i32.add (local.get $a))",
+        );
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::Select { dst: 2, a: 2, b: 0 },
+                    Instr::Data { a: 1, .. },
+                    Instr::I32Add { lhs: 2, rhs: 2, .. },
+                    ..
+                ]
+            ),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::Copy { .. })),
+            "{code:?}"
+        );
+    }
+}
