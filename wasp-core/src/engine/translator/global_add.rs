@@ -135,7 +135,7 @@ mod tests {
     }
 
     #[test]
-    fn a_counter_in_a_global_steps_in_one_instruction_and_is_read_from_its_slot() {
+    fn a_counter_in_a_global_steps_in_one_instruction_that_hands_it_to_the_branch() {
         let code = code(
             r#"(module (global $c (mut i32) (i32.const 0))
               (func (param $n i32) (result i32)
@@ -148,7 +148,8 @@ mod tests {
             matches!(code[0], Instr::GlobalAddI32 { imm: 1, .. }),
             "{code:?}"
         );
-        assert!(matches!(code[1], Instr::BrI32LtU { .. }), "{code:?}");
+        // The step hands the new count on in the result register, and the branch reads it there.
+        assert!(matches!(code[1], Instr::BrI32LtUAcc { .. }), "{code:?}");
     }
 
     #[test]
