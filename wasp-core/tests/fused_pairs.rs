@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{as_i64 as result, engine, expected_pauses};
+use common::{as_i64 as result, engine, expected_pauses, run_topped_up};
 
-use wasp_core::{CallOutcome, Engine, Func, Linker, Module, Store, Val};
+use wasp_core::{Engine, Func, Linker, Module, Store, Val};
 
 /// Before the loop: one operator per line.
 const ENTRY: &[&str] = &[
@@ -158,33 +158,9 @@ fn instantiate(engine: &Engine) -> (Store<()>, Func) {
 /// pause is saved and restored into a fresh store first. Returns the pauses, the result and
 /// the total gas.
 fn run_paused(n: u32, x: u32, budget: u64, snapshot: bool) -> (Vec<(u64, u64)>, i64, u64) {
-    let engine = engine(true);
-    let (mut store, run) = instantiate(&engine);
-    store.set_gas(budget).unwrap();
     let args = [Val::I32(n as i32), Val::I32(x as i32)];
-    let mut outcome = run.call_resumable(&mut store, &args).unwrap();
-    let mut pauses = Vec::new();
-    loop {
-        match outcome {
-            CallOutcome::OutOfGas(mut paused) => {
-                let needed = paused.gas_needed().unwrap();
-                pauses.push((paused.gas_used(), needed));
-                assert!(pauses.len() <= 64, "too many pauses");
-                if snapshot {
-                    let bytes = store.snapshot(Some(&paused));
-                    store = instantiate(&engine).0;
-                    paused = store.restore(&bytes).unwrap().unwrap();
-                }
-                let left = store.gas_left().unwrap();
-                store.set_gas(left + needed).unwrap();
-                outcome = paused.resume(&mut store, &[]).unwrap();
-            }
-            CallOutcome::Finished { results, gas_used } => {
-                return (pauses, result(&results[0]), gas_used)
-            }
-            other => panic!("only gas pauses here, found {other:?}"),
-        }
-    }
+    let run = run_topped_up(&wat(), &args, Some(budget), snapshot);
+    (run.pauses, result(&run.results[0]), run.gas_used)
 }
 
 fn charges(rounds: u32) -> Vec<u64> {
