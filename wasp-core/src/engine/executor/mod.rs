@@ -12,16 +12,41 @@ mod lazy;
 mod regs;
 mod trace;
 
-pub(crate) use dispatch::{execute, Op};
+pub(crate) use dispatch::{execute, Op, OP_BYTES};
 pub(crate) use lazy::{settle_stand_in, stand_in};
 pub(crate) use trace::execute_traced;
 
-/// Pairs every instruction of verified code with its handler.
+/// Pairs every instruction of verified code with its handler, and turns branch offsets
+/// into bytes (see [`Op`]).
+///
+/// The verifier bounds a function's length so that every offset in bytes fits an `i32`
+/// (invariant 2 of `translator/verify.rs`).
 pub(crate) fn link(code: &[Instr]) -> Box<[Op]> {
     code.iter()
-        .map(|instr| Op {
-            handler: handlers::handler_for(instr),
-            instr: *instr,
+        .map(|&instr| {
+            let mut linked = instr;
+            if let Some(offset) = instr.branch_offset() {
+                linked.set_branch_offset(offset * OP_BYTES);
+            }
+            Op {
+                handler: handlers::handler_for(&instr),
+                instr: linked,
+            }
+        })
+        .collect()
+}
+
+/// The instructions of linked code with their branch offsets counted in instructions again,
+/// as the translator wrote them.
+#[cfg(test)]
+pub(crate) fn unlink(ops: &[Op]) -> Vec<Instr> {
+    ops.iter()
+        .map(|op| {
+            let mut instr = op.instr;
+            if let Some(offset) = instr.branch_offset() {
+                instr.set_branch_offset(offset / OP_BYTES);
+            }
+            instr
         })
         .collect()
 }

@@ -57,7 +57,7 @@ mod tests {
     fn code(wat: &str) -> Vec<Instr> {
         let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
         let func = module.inner.compiled(0).unwrap();
-        func.ops.iter().map(|op| op.instr).collect()
+        crate::engine::executor::unlink(&func.ops)
     }
 
     #[test]

@@ -310,7 +310,7 @@ mod tests {
     fn code(wat: &str) -> Vec<Instr> {
         let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
         let func = module.inner.compiled(0).unwrap();
-        func.ops.iter().map(|op| op.instr).collect()
+        crate::engine::executor::unlink(&func.ops)
     }
 
     fn name(instr: &Instr) -> String {
@@ -464,7 +464,7 @@ mod tests {
         config.gas_metering(true);
         let module = Module::new(&Engine::new(&config), wat).unwrap();
         let func = module.inner.compiled(0).unwrap();
-        let code: Vec<Instr> = func.ops.iter().map(|op| op.instr).collect();
+        let code: Vec<Instr> = crate::engine::executor::unlink(&func.ops);
         let at = code
             .iter()
             .position(|i| {

@@ -185,14 +185,7 @@ mod tests {
         let mut config = Config::default();
         config.gas_metering(gas);
         let module = Module::new(&Engine::new(&config), wat).unwrap();
-        module
-            .inner
-            .compiled(0)
-            .unwrap()
-            .ops
-            .iter()
-            .map(|op| op.instr)
-            .collect()
+        crate::engine::executor::unlink(&module.inner.compiled(0).unwrap().ops)
     }
 
     const COUNTER: &str = r#"(module (func (param $n i32) (result i32) (local $i i32)

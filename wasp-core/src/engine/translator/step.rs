@@ -176,7 +176,7 @@ mod tests {
         config.gas_metering(gas);
         let module = Module::new(&Engine::new(&config), wat).unwrap();
         let func = module.inner.compiled(0).unwrap();
-        func.ops.iter().map(|op| op.instr).collect()
+        crate::engine::executor::unlink(&func.ops)
     }
 
     fn count(code: &[Instr], f: impl Fn(&Instr) -> bool) -> usize {

@@ -10,7 +10,9 @@
 //!    fewer than its frame has, so that the high slot of a pair (`slot + 1`, which SIMD
 //!    instructions read and write beside the low slot they name) is in the frame too.
 //! 2. **Branches.** Every branch, including every `br_table` entry, lands on an instruction of
-//!    the same function that is not a data word.
+//!    the same function that is not a data word. A function is short enough that the distance
+//!    between any two of its instructions in bytes fits an `i32` (linked code counts branch
+//!    offsets in bytes: `executor::link`).
 //! 3. **Data words.** Every instruction that needs a data word has one right after it.
 //! 4. **No running off the end.** The last instruction is a terminator, so every other
 //!    instruction (and its data word) is followed by one more.
@@ -26,6 +28,7 @@
 //!    after one that hands on the slot it stands for, and no branch lands on it
 //!    (`result_register.rs`), so the register it reads was set by the instruction before.
 
+use crate::engine::executor::OP_BYTES;
 use crate::engine::ir::Instr;
 use crate::error::ModuleError;
 
@@ -37,6 +40,9 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
             None,
         ))
     };
+    if code.len() > (i32::MAX / OP_BYTES) as usize {
+        return fail(code.len(), "a function too long for its branch offsets");
+    }
     let mut pc = 0;
     while pc < code.len() {
         let instr = code[pc];

@@ -22,8 +22,8 @@ op!(BrTable { index, len }, |ip, regs, cx| {
     // SAFETY: the `len + 1` instructions after a `BrTable` are its entries, inside the
     // function (invariant 2 of `translator/verify.rs`).
     match unsafe { (*ip.offset(entry as isize)).instr } {
-        Instr::Br { offset } => Ok(Flow::Jump(entry + offset)),
-        _ => Ok(Flow::Jump(entry)),
+        Instr::Br { offset } => Ok(Flow::Jump(entry * OP_BYTES + offset)),
+        _ => Ok(Flow::Jump(entry * OP_BYTES)),
     }
 });
 

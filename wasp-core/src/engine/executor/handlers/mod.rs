@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Op, NO_ACC, NO_FACC};
+use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Op, NO_ACC, NO_FACC, OP_BYTES};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -176,15 +176,17 @@ macro_rules! op {
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
                 Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc),
                 Ok(Flow::Jump(offset)) => {
-                    // SAFETY: branches land inside the function (invariant 2).
-                    dispatch!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
+                    // SAFETY: branches land inside the function (invariant 2), and linked
+                    // offsets count bytes (`Op`).
+                    dispatch!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 // A branch that paid for the block it enters spends gas, not budget: the
                 // chain carries at most `SLICE` and the branch paid at least one unit
                 // (invariant 5), so the chain still returns to the trampoline in time.
-                // SAFETY: branches land inside the function (invariant 2).
+                // SAFETY: branches land inside the function (invariant 2), and linked offsets
+                // count bytes (`Op`).
                 Ok(Flow::PaidJump(offset)) => {
-                    dispatch_next!(unsafe { $ip.offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
+                    dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.frame_ptr());
@@ -487,7 +489,7 @@ macro_rules! reader_binary {
     )*};
 }
 
-/// Branches by `offset` when `cond` holds.
+/// Branches by `offset` (in bytes: see `Op`) when `cond` holds.
 macro_rules! branch_if {
     ($cond:expr, $offset:expr) => {
         Ok(if $cond {

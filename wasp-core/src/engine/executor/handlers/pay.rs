@@ -41,11 +41,12 @@ fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
 /// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
 #[inline(always)]
 pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
-    pay_before::<1>(pay, 1, gas)
+    pay_before::<1>(pay, OP_BYTES, gas)
 }
 
-/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` after
-/// `base` (before it when negative): a paying branch at `base` names its target so.
+/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` bytes
+/// after `base` (before it when negative): a paying branch at `base` names its target so
+/// (linked offsets count bytes: see `Op`).
 ///
 /// The cold path is handed `base` and `k` rather than the `ConsumeGas` itself, and finds it
 /// on its own ([`out_of_gas`]): the common path then needs no register for the
@@ -57,7 +58,7 @@ pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
 fn pay_before<const BACK: usize>(base: *const Op, k: i32, gas: &mut u64) -> Option<Flow> {
     // SAFETY: every caller names an instruction of the running function that comes `BACK`
     // instructions after a `ConsumeGas` (invariants 2 and 5 of `translator/verify.rs`).
-    let pay = unsafe { base.offset(k as isize).sub(BACK) };
+    let pay = unsafe { base.byte_offset(k as isize).sub(BACK) };
     let (left, short) = gas.overflowing_sub(cost_at(pay));
     *gas = left;
     if short {
@@ -85,14 +86,14 @@ fn cost_at(pay: *const Op) -> u64 {
 }
 
 /// The chain's gas did not cover the cost of the `ConsumeGas` `back` instructions before
-/// the instruction `k` after `base` (see [`pay_before`]): continues at that `ConsumeGas` (through the
+/// the instruction `k` bytes after `base` (see [`pay_before`]): continues at that `ConsumeGas` (through the
 /// trampoline) with more of the reserve ([`Cx::refill`]), or pauses standing at it when the
 /// gas left does not cover its cost. [`Cx::gas`] holds what [`pay_before`] left in the
 /// chain's gas: the gas before it minus the cost, wrapped.
 #[cold]
 #[inline(never)]
 fn out_of_gas(cx: &mut Cx<'_>, base: *const Op, k: i32, back: usize) -> *const Op {
-    let pay = base.wrapping_offset(k as isize).wrapping_sub(back);
+    let pay = base.wrapping_byte_offset(k as isize).wrapping_sub(back);
     let cost = cost_at(pay);
     let gas = cx.gas.wrapping_add(cost);
     if let Some(carried) = cx.refill(gas, cost) {
@@ -150,7 +151,7 @@ op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
     match pay_before::<1>(at, offset, gas) {
         Some(flow) => Ok(flow),
-        None => Ok(Flow::PaidJump(entry + offset)),
+        None => Ok(Flow::PaidJump(entry * OP_BYTES + offset)),
     }
 });
 
@@ -164,7 +165,7 @@ macro_rules! pay_both_if {
         } else {
             // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
             // `translator/verify.rs`), itself followed by an instruction (invariant 4).
-            match pay_before::<1>($ip, 2, $gas) {
+            match pay_before::<1>($ip, 2 * OP_BYTES, $gas) {
                 Some(flow) => Ok(flow),
                 None => Ok(Flow::Skip),
             }
