@@ -1941,6 +1941,8 @@ macro_rules! for_each_instr {
             /// `cond`) from the register in which the instruction before it hands on its result
             /// instead of from the slot, which holds the same value.
             I32AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            BrTableAcc { index: Src, len: Imm(u32) };
+            BrTablePayAcc { index: Src, len: Imm(u32) };
             I32SubAcc { dst: Dst, lhs: Src, rhs: Src };
             I32MulAcc { dst: Dst, lhs: Src, rhs: Src };
             I32AndAcc { dst: Dst, lhs: Src, rhs: Src };
@@ -2387,6 +2389,8 @@ macro_rules! for_each_reader {
                 I32Rotl { dst, lhs, rhs } reads lhs => I32RotlAcc;
                 I32Rotr { dst, lhs, rhs } reads lhs => I32RotrAcc;
                 I32AddImm { dst, lhs, imm } reads lhs => I32AddImmAcc;
+                BrTable { index, len } reads index => BrTableAcc;
+                BrTablePay { index, len } reads index => BrTablePayAcc;
                 I32SubImm { dst, lhs, imm } reads lhs => I32SubImmAcc;
                 I32MulImm { dst, lhs, imm } reads lhs => I32MulImmAcc;
                 I32AndImm { dst, lhs, imm } reads lhs => I32AndImmAcc;

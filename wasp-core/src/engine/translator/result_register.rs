@@ -221,6 +221,22 @@ mod tests {
     }
 
     #[test]
+    fn a_branch_table_on_a_byte_just_loaded_reads_it_from_the_register_metered_or_not() {
+        let wat = r#"(module (memory 1) (func (param $p i32) (result i32)
+            (block $b (block $a
+              (br_table $a $b (i32.load8_u (local.get $p))))
+              (return (i32.const 1)))
+            (i32.const 2)))"#;
+        for (gas, reader) in [(false, "BrTableAcc"), (true, "BrTablePayAcc")] {
+            let code = code(wat, gas);
+            let at = code.iter().position(|i| matches!(i, Instr::Load8U { .. }));
+            let at = at.expect("a byte load");
+            let table = format!("{:?}", code[at + 1]);
+            assert!(table.starts_with(reader), "gas {gas}: {code:?}");
+        }
+    }
+
+    #[test]
     fn a_dependent_f64_chain_reads_the_float_register_metered_or_not() {
         let wat = r#"(module (func (param $x f64) (param $k f64) (param $c f64) (result f64)
             (local.set $x (f64.add (f64.mul (local.get $x) (local.get $k)) (local.get $c)))

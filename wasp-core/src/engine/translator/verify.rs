@@ -81,12 +81,18 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
         }
         match instr {
             Instr::Data { .. } => return fail(pc, "a data word without its instruction"),
-            Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => {
+            Instr::BrTable { len, .. }
+            | Instr::BrTablePay { len, .. }
+            | Instr::BrTableAcc { len, .. }
+            | Instr::BrTablePayAcc { len, .. } => {
                 let entries = len as usize + 1;
                 if pc + entries >= code.len() {
                     return fail(pc, "a branch table past the end");
                 }
-                let paying = matches!(instr, Instr::BrTablePay { .. });
+                let paying = matches!(
+                    instr,
+                    Instr::BrTablePay { .. } | Instr::BrTablePayAcc { .. }
+                );
                 let all_br = code[pc + 1..=pc + entries].iter().all(|e| match e {
                     Instr::Br { .. } => !paying,
                     Instr::BrPay { .. } => paying,

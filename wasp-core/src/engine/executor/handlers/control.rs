@@ -15,16 +15,28 @@ op!(ConsumeGas {}, |ip, regs, cx, gas| {
     }
 });
 
-op!(BrTable { index, len }, |ip, regs, cx| {
-    let entry = 1 + u32_!(regs, index).min(len) as i32;
+/// The branch of the `BrTable` at `ip` with `len + 1` entries for the value `index`.
+#[inline(always)]
+fn table_jump(ip: *const Op, index: u32, len: u32) -> Flow {
+    let entry = 1 + index.min(len) as i32;
     // The entry is a `Br`: jump straight to where it leads, one dispatch instead of two
     // (entries cost no gas of their own, and no pause stops at one).
     // SAFETY: the `len + 1` instructions after a `BrTable` are its entries, inside the
     // function (invariant 2 of `translator/verify.rs`).
     match unsafe { (*ip.offset(entry as isize)).instr } {
-        Instr::Br { offset } => Ok(Flow::Jump(entry * OP_BYTES + offset)),
-        _ => Ok(Flow::Jump(entry * OP_BYTES)),
+        Instr::Br { offset } => Flow::Jump(entry * OP_BYTES + offset),
+        _ => Flow::Jump(entry * OP_BYTES),
     }
+}
+
+op!(BrTable { index, len }, |ip, regs, cx| {
+    Ok(table_jump(ip, u32_!(regs, index), len))
+});
+
+// The index handed on by the instruction before (`translator/result_register.rs`): the
+// table's jump waits on no reload of a slot just written.
+op!(BrTableAcc { index, len }, |ip, regs, cx, gas, acc, facc| {
+    Ok(table_jump(ip, from_acc!(u32, regs, index, acc, facc), len))
 });
 
 op!(Return0 {}, |ip, regs, cx| { Ok(cx.ret()) });

@@ -137,8 +137,11 @@ op!(BrPay { offset }, |ip, regs, cx, gas| {
     pay_and_jump(ip, offset, gas)
 });
 
-op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
-    let entry = 1 + u32_!(regs, index).min(len) as i32;
+/// The branch of the `BrTablePay` at `ip` with `len + 1` entries for the value `index`,
+/// with its payment.
+#[inline(always)]
+fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow {
+    let entry = 1 + index.min(len) as i32;
     // SAFETY: the `len + 1` instructions after a `BrTablePay` are its entries, inside the
     // function (invariant 2 of `translator/verify.rs`).
     let at = unsafe { ip.offset(entry as isize) };
@@ -150,10 +153,27 @@ op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
     // The entry's payment, taken by the table in one dispatch: the entry lands inside the
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
     match pay_before::<1>(at, offset, gas) {
-        Some(flow) => Ok(flow),
-        None => Ok(Flow::PaidJump(entry * OP_BYTES + offset)),
+        Some(flow) => flow,
+        None => Flow::PaidJump(entry * OP_BYTES + offset),
     }
+}
+
+op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
+    Ok(paying_table_jump(ip, u32_!(regs, index), len, gas))
 });
+
+// The index handed on by the instruction before (`translator/result_register.rs`).
+op!(
+    BrTablePayAcc { index, len },
+    |ip, regs, cx, gas, acc, facc| {
+        Ok(paying_table_jump(
+            ip,
+            from_acc!(u32, regs, index, acc, facc),
+            len,
+            gas,
+        ))
+    }
+);
 
 /// Pays and branches by `offset` when `$cond` holds; otherwise pays for the `ConsumeGas`
 /// right after the branch (the block it falls into) and continues after that `ConsumeGas`,
