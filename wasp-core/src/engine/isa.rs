@@ -1943,6 +1943,7 @@ macro_rules! for_each_instr {
             I32AddAcc { dst: Dst, lhs: Src, rhs: Src };
             BrTableAcc { index: Src, len: Imm(u32) };
             BrTablePayAcc { index: Src, len: Imm(u32) };
+            CallIndirectAcc { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
             I32SubAcc { dst: Dst, lhs: Src, rhs: Src };
             I32MulAcc { dst: Dst, lhs: Src, rhs: Src };
             I32AndAcc { dst: Dst, lhs: Src, rhs: Src };
@@ -2391,6 +2392,7 @@ macro_rules! for_each_reader {
                 I32AddImm { dst, lhs, imm } reads lhs => I32AddImmAcc;
                 BrTable { index, len } reads index => BrTableAcc;
                 BrTablePay { index, len } reads index => BrTablePayAcc;
+                CallIndirect { ty, args, index } reads index => CallIndirectAcc;
                 I32SubImm { dst, lhs, imm } reads lhs => I32SubImmAcc;
                 I32MulImm { dst, lhs, imm } reads lhs => I32MulImmAcc;
                 I32AndImm { dst, lhs, imm } reads lhs => I32AndImmAcc;

@@ -114,9 +114,10 @@ pub(super) fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
     ) {
         (_, Some(Instr::Call { func, args })) => Some(CallSite::Direct { func, args }),
         (_, Some(Instr::CallRef { ty, args, .. })) => Some(CallSite::Indirect { ty, args }),
-        (Some(Instr::CallIndirect { ty, args, .. }), Some(Instr::Data { .. })) => {
-            Some(CallSite::Indirect { ty, args })
-        }
+        (
+            Some(Instr::CallIndirect { ty, args, .. } | Instr::CallIndirectAcc { ty, args, .. }),
+            Some(Instr::Data { .. }),
+        ) => Some(CallSite::Indirect { ty, args }),
         _ => None,
     }
 }

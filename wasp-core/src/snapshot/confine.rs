@@ -204,7 +204,10 @@ fn call_pc(code: &[Op], pc: u32) -> Option<u32> {
             .map(|op| op.instr),
     ) {
         (_, Some(Instr::Call { .. } | Instr::CallRef { .. })) => Some(pc as u32 - 1),
-        (Some(Instr::CallIndirect { .. }), Some(Instr::Data { .. })) => Some(pc as u32 - 2),
+        (
+            Some(Instr::CallIndirect { .. } | Instr::CallIndirectAcc { .. }),
+            Some(Instr::Data { .. }),
+        ) => Some(pc as u32 - 2),
         _ => None,
     }
 }

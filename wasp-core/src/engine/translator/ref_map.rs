@@ -336,6 +336,7 @@ pub(crate) fn is_pause_point(instr: &Instr) -> bool {
         Instr::ConsumeGas { .. }
             | Instr::Call { .. }
             | Instr::CallIndirect { .. }
+            | Instr::CallIndirectAcc { .. }
             | Instr::ReturnCall { .. }
             | Instr::ReturnCallIndirect { .. }
             | Instr::CallRef { .. }
@@ -375,6 +376,7 @@ impl Translator<'_> {
             Instr::ConsumeGas { .. } => (height, None, true),
             Instr::Call { args, .. }
             | Instr::CallIndirect { args, .. }
+            | Instr::CallIndirectAcc { args, .. }
             | Instr::CallRef { args, .. } => (args.wrapping_sub(TEMP_MARK).min(height), None, true),
             Instr::ReturnCall { .. }
             | Instr::ReturnCallIndirect { .. }

@@ -237,6 +237,23 @@ mod tests {
     }
 
     #[test]
+    fn an_indirect_call_at_an_index_just_computed_reads_it_from_the_register() {
+        let wat = r#"(module (type $t (func)) (table 2 funcref) (func (param $i i32)
+            (call_indirect (type $t) (i32.and (local.get $i) (i32.const 1)))))"#;
+        for gas in [false, true] {
+            let code = code(wat, gas);
+            let at = code
+                .iter()
+                .position(|i| matches!(i, Instr::I32AndImm { .. }));
+            let at = at.expect("an and");
+            assert!(
+                matches!(code[at + 1], Instr::CallIndirectAcc { .. }),
+                "gas {gas}: {code:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_dependent_f64_chain_reads_the_float_register_metered_or_not() {
         let wat = r#"(module (func (param $x f64) (param $k f64) (param $c f64) (result f64)
             (local.set $x (f64.add (f64.mul (local.get $x) (local.get $k)) (local.get $c)))

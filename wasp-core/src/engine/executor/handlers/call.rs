@@ -17,6 +17,19 @@ op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
     cx.call(unsafe { ip.add(2) }, callee, args)
 });
 
+// The element index handed on by the instruction before (`translator/result_register.rs`):
+// the lookup of the callee waits on no reload of a slot just written.
+op!(
+    CallIndirectAcc { ty, args, index },
+    |ip, regs, cx, gas, acc, facc| {
+        let (table, _, _) = data(ip);
+        let index = from_acc!(u32, regs, index, acc, facc);
+        let callee = target(cx, ip, table, index, ty)?;
+        // SAFETY: as for `Call`, past the data word (invariants 3 and 4).
+        cx.call(unsafe { ip.add(2) }, callee, args)
+    }
+);
+
 op!(ReturnCall { func, args }, |ip, regs, cx| {
     let callee = cx.func_addr(func);
     cx.tail_call(ip, callee, args)

@@ -211,6 +211,7 @@ macro_rules! op {
                         instr,
                         Instr::Call { .. }
                             | Instr::CallIndirect { .. }
+                            | Instr::CallIndirectAcc { .. }
                             | Instr::ReturnCall { .. }
                             | Instr::ReturnCallIndirect { .. }
                             | Instr::ReturnCallRef { .. }
