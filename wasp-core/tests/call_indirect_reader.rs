@@ -7,9 +7,9 @@
 
 mod common;
 
-use common::{engine, instantiate, run_topped_up, trap_of, try_call};
+use common::{each_mode, engine, instantiate_with_gas, run_topped_up, trap_of, try_call};
 
-use wasp_core::{Tracer, TrapCode, Val};
+use wasp_core::{TrapCode, Val};
 
 /// `run(n, acc)`: n calls of element `(i ^ (i >> 2)) & 3` of the table with `acc + i`;
 /// `at(k, x)`: one call of element `k + 0` with `x ^ 0` (both computed, the index last, so
@@ -65,30 +65,19 @@ fn reference(n: i32, mut acc: i32) -> i32 {
 
 #[test]
 fn an_indirect_call_reading_the_register_calls_the_element_wasm_does() {
-    for gas in [false, true] {
-        for traced in [false, true] {
-            let (mut store, instance) = instantiate(&engine(gas), MODULE);
-            store.set_gas(u64::MAX / 2).ok();
-            if traced {
-                store.set_tracer(Some(Tracer::new(|_| {})));
-            }
-            for (n, acc) in [(0, 5), (1, -3), (17, 0x1234_5678), (40, 7)] {
-                let got = try_call(&mut store, &instance, "run", &[Val::I32(n), Val::I32(acc)]);
-                assert_eq!(
-                    got.expect("run"),
-                    [Val::I32(reference(n, acc))],
-                    "run({n}, {acc}) gas {gas} traced {traced}"
-                );
-            }
+    each_mode(MODULE, |store, instance, mode| {
+        for (n, acc) in [(0, 5), (1, -3), (17, 0x1234_5678), (40, 7)] {
+            let got = try_call(store, instance, "run", &[Val::I32(n), Val::I32(acc)]);
+            let want = [Val::I32(reference(n, acc))];
+            assert_eq!(got.expect("run"), want, "run({n}, {acc}) {mode:?}");
         }
-    }
+    });
 }
 
 #[test]
 fn an_indirect_call_reading_the_register_traps_as_wasm_does() {
     for gas in [false, true] {
-        let (mut store, instance) = instantiate(&engine(gas), MODULE);
-        store.set_gas(u64::MAX / 2).ok();
+        let (mut store, instance) = instantiate_with_gas(&engine(gas), MODULE);
         for (k, trap) in [
             (6, TrapCode::UndefinedElement),
             (-1, TrapCode::UndefinedElement),

@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{as_i64, engine, instantiate, run_topped_up, trap_of, try_call};
+use common::{as_i64, each_mode, engine, instantiate_with_gas, run_topped_up, trap_of, try_call};
 
-use wasp_core::{Store, Tracer, TrapCode, Val};
+use wasp_core::{Store, TrapCode, Val};
 
 /// The bytes memory starts with.
 fn memory_bytes() -> Vec<u8> {
@@ -128,34 +128,25 @@ fn call(
 
 #[test]
 fn indexed_loads_and_stores_reading_the_register_compute_what_wasm_does() {
-    for gas in [false, true] {
-        for traced in [false, true] {
-            let (mut store, instance) = instantiate(&engine(gas), module());
-            store.set_gas(u64::MAX / 2).ok();
-            if traced {
-                store.set_tracer(Some(Tracer::new(|_| {})));
+    each_mode(module(), |store, instance, mode| {
+        for a in ARGS {
+            for &(load, k, _) in LOADS {
+                let got = call(store, instance, load, a);
+                assert_eq!(got, load_reference(load, k, a), "{load} {a:?} {mode:?}");
             }
-            for a in ARGS {
-                for &(load, k, _) in LOADS {
-                    let got = call(&mut store, &instance, load, a);
-                    assert_eq!(got, load_reference(load, k, a), "{load} {a:?} gas {gas}");
-                }
-                for &(name, k, _) in STORES {
-                    let (mut fresh, instance) = instantiate(&engine(gas), module());
-                    fresh.set_gas(u64::MAX / 2).ok();
-                    let got = call(&mut fresh, &instance, name, a);
-                    assert_eq!(got, store_reference(k, a), "{name} {a:?} gas {gas}");
-                }
+            for &(name, k, _) in STORES {
+                let (mut fresh, instance) = instantiate_with_gas(&engine(mode.gas), module());
+                let got = call(&mut fresh, &instance, name, a);
+                assert_eq!(got, store_reference(k, a), "{name} {a:?} {mode:?}");
             }
         }
-    }
+    });
 }
 
 #[test]
 fn an_indexed_access_reading_the_register_traps_out_of_bounds() {
     for gas in [false, true] {
-        let (mut store, instance) = instantiate(&engine(gas), module());
-        store.set_gas(u64::MAX / 2).ok();
+        let (mut store, instance) = instantiate_with_gas(&engine(gas), module());
         let names = LOADS.iter().chain(STORES).map(|&(name, _, _)| name);
         for name in names {
             let args = [Val::I32(65534), Val::I32(40), Val::I32(2)];

@@ -7,9 +7,9 @@
 
 mod common;
 
-use common::{engine, instantiate, run_topped_up, try_call};
+use common::{each_mode, run_topped_up, try_call};
 
-use wasp_core::{Tracer, Val};
+use wasp_core::Val;
 
 /// The program the interpreter runs: opcode bytes at 0, one per step, past the end the
 /// default (halt).
@@ -69,29 +69,13 @@ const ARGS: [(i32, i32); 4] = [(12, 7), (6, -1), (4, 0x1234_5678), (0, 5)];
 
 #[test]
 fn a_branch_table_reading_the_register_takes_the_branch_wasm_does() {
-    for gas in [false, true] {
-        for traced in [false, true] {
-            let (mut store, instance) = instantiate(&engine(gas), module());
-            store.set_gas(u64::MAX / 2).ok();
-            if traced {
-                store.set_tracer(Some(Tracer::new(|_| {})));
-            }
-            for (len, acc) in ARGS {
-                let got = try_call(
-                    &mut store,
-                    &instance,
-                    "run",
-                    &[Val::I32(len), Val::I32(acc)],
-                )
-                .expect("run");
-                assert_eq!(
-                    got,
-                    [Val::I32(reference(len, acc))],
-                    "run({len}, {acc}) gas {gas} traced {traced}"
-                );
-            }
+    each_mode(module(), |store, instance, mode| {
+        for (len, acc) in ARGS {
+            let got = try_call(store, instance, "run", &[Val::I32(len), Val::I32(acc)]);
+            let want = [Val::I32(reference(len, acc))];
+            assert_eq!(got.expect("run"), want, "run({len}, {acc}) {mode:?}");
         }
-    }
+    });
 }
 
 #[test]

@@ -39,6 +39,29 @@ pub fn instantiate_with_gas(engine: &Engine, wasm: impl AsRef<[u8]>) -> (Store<(
     (store, instance)
 }
 
+/// How [`each_mode`] runs a module: metered or not, traced or not.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    pub gas: bool,
+    pub traced: bool,
+}
+
+/// Calls `f` with a fresh store and instance of `wasm` in every [`Mode`]: metered (with
+/// plenty of gas) or not, and traced (every step a handler chain of its own) or not.
+#[allow(dead_code)]
+pub fn each_mode(wasm: impl AsRef<[u8]>, mut f: impl FnMut(&mut Store<()>, &Instance, Mode)) {
+    for gas in [false, true] {
+        for traced in [false, true] {
+            let (mut store, instance) = instantiate_with_gas(&engine(gas), wasm.as_ref());
+            if traced {
+                store.set_tracer(Some(wasp_core::Tracer::new(|_| {})));
+            }
+            f(&mut store, &instance, Mode { gas, traced });
+        }
+    }
+}
+
 /// A fresh store holding `wat` and its export `run`.
 #[allow(dead_code)]
 pub fn instantiate_run(engine: &Engine, wat: &str) -> (Store<()>, Func) {
