@@ -1941,8 +1941,12 @@ macro_rules! for_each_instr {
             /// `cond`) from the register in which the instruction before it hands on its result
             /// instead of from the slot, which holds the same value.
             I32AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            /// [`Instr::BrTable`] reading `index` from the register.
             BrTableAcc { index: Src, len: Imm(u32) };
+            /// [`Instr::BrTablePay`] reading `index` from the register.
             BrTablePayAcc { index: Src, len: Imm(u32) };
+            /// [`Instr::CallIndirect`] reading `index` (its element index, not its first
+            /// operand) from the register.
             CallIndirectAcc { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
             I32SubAcc { dst: Dst, lhs: Src, rhs: Src };
             I32MulAcc { dst: Dst, lhs: Src, rhs: Src };
