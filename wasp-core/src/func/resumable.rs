@@ -123,6 +123,7 @@ impl Continuation {
         crate::value::checked_slots(&store.inner, inputs)?;
         store.inner.translate_frames(&self.stack);
         crate::snapshot::check_stack(&store.inner, &self.stack, &self.suspension)?;
+        self.stack.link(&store.inner);
         let gas_before = store.inner.gas;
         let outermost = store.inner.nested_calls == 0;
         if outermost {

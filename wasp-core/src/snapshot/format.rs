@@ -476,6 +476,8 @@ fn read_call(r: &mut Reader<'_>) -> Result<SavedCall, SnapshotError> {
     let mut frames = Vec::with_capacity(n);
     for _ in 0..n {
         frames.push(Frame {
+            // Linked when the call resumes (`Stack::link`), after its check.
+            ip: std::ptr::null(),
             func: r.u32("a frame")?,
             pc: r.u32("a frame")?,
             base: r.u32("a frame")?,

@@ -418,6 +418,7 @@ impl Cx<'_> {
         let pc = self.pc_of(ip);
         if let Some(f) = self.stack.frames.last_mut() {
             f.pc = pc;
+            f.ip = ip;
         }
     }
 
@@ -458,13 +459,14 @@ impl Cx<'_> {
                 let (params, locals) = (entry.num_params, entry.num_locals);
                 let pc = self.pc_of(resume);
                 let frame = Frame {
+                    ip: code,
                     func: callee,
                     pc: 0,
                     base: base as u32,
                 };
                 // SAFETY: a call runs in a frame, so `depth >= 1`; `depth < frames_room <=
                 // capacity` was checked above.
-                unsafe { super::push_over_top(&mut self.stack.frames, pc, frame) };
+                unsafe { super::push_over_top(&mut self.stack.frames, pc, resume, frame) };
                 // SAFETY: the frame is on the stack and fits in the value stack (checked
                 // above; fact 4 of `regs.rs`).
                 let regs =
@@ -582,6 +584,7 @@ impl Cx<'_> {
         let top = top.expect("a tail call runs in a frame");
         top.func = callee;
         top.pc = 0;
+        top.ip = code;
         self.code = code;
         self.set_instance(instance);
         Ok(Flow::Enter(code, regs))
@@ -660,6 +663,8 @@ impl Cx<'_> {
             } = unsafe { self.func_entity(f.func) }
             {
                 if *instance == self.inst {
+                    // The caller's return address is in its frame record: the next
+                    // instruction waits on no lookup of the caller's code.
                     let (code, size) = (entry.code, entry.frame_size);
                     self.stack.frames.truncate(depth - 1);
                     self.code = code;
@@ -669,9 +674,10 @@ impl Cx<'_> {
                     let regs = unsafe {
                         super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size)
                     };
-                    // SAFETY: `pc` is a return address saved by a call, or checked against
-                    // the code when restored from a snapshot (as in `load_top`).
-                    return Flow::Enter(unsafe { code.add(f.pc as usize) }, regs);
+                    debug_assert_eq!(f.ip, code.wrapping_add(f.pc as usize));
+                    // `ip` is the return address a call saved (with `pc`), or `pc` in the
+                    // code, checked, when the stack was linked on resumption (`Stack::link`).
+                    return Flow::Enter(f.ip, regs);
                 }
             }
         }

@@ -91,6 +91,10 @@ unsafe impl Sync for Entry {}
 /// One activation of a Wasm function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Frame {
+    /// The instruction at `pc` in the function's code, so that a return continues in its
+    /// caller without looking the caller's code up (see [`Stack::link`]). Null in frames
+    /// read from a snapshot until the stack is linked.
+    pub(crate) ip: *const Op,
     /// Store address of the function.
     pub(crate) func: u32,
     /// Index of the next instruction to run (for frames below the top: after the call).
@@ -98,6 +102,13 @@ pub(crate) struct Frame {
     /// Index of the frame's first slot in `Stack::values`.
     pub(crate) base: u32,
 }
+
+// SAFETY: `ip` is an address the interpreter reads through only while the stack runs in the
+// store it was linked in (`Stack::link`, which every resumption from outside runs first):
+// moving or sharing a frame between threads moves a number, never what it points at.
+unsafe impl Send for Frame {}
+// SAFETY: as for `Send`; a shared frame is never read through.
+unsafe impl Sync for Frame {}
 
 /// The execution state of a call: value slots and frames.
 #[derive(Debug, Clone, Default)]
@@ -167,11 +178,26 @@ impl Stack {
         }
         self.values[base + body.num_params as usize..base + body.num_locals as usize].fill(0);
         self.frames.push(Frame {
+            ip: body.ops.as_ptr(),
             func,
             pc: 0,
             base: base as u32,
         });
         Ok(())
+    }
+
+    /// Points every frame's `ip` at its `pc` in the code `s` runs for its function, before
+    /// the stack runs in `s` after being outside of it (paused, restored, or resumed in a
+    /// clone of the store whose functions were translated apart).
+    ///
+    /// The frames were checked against `s` first ([`check_stack`](crate::snapshot::check_stack)):
+    /// each names a Wasm function and a `pc` inside its code.
+    pub(crate) fn link(&mut self, s: &StoreInner) {
+        for frame in &mut self.frames {
+            if let Some(FuncEntity::Wasm { body, .. }) = s.funcs.get(frame.func as usize) {
+                frame.ip = body.ops.as_ptr().wrapping_add(frame.pc as usize);
+            }
+        }
     }
 
     /// Grows the value stack to at least `end` slots (doubling, so that deep recursion
@@ -183,13 +209,14 @@ impl Stack {
     }
 }
 
-/// Records `pc` as the return address of the top frame of `frames` and pushes `frame` above
-/// it, without growing `frames` (a call's frame records, in one pass over the stack's length).
+/// Records `pc`, at `ip`, as the return address of the top frame of `frames` and pushes
+/// `frame` above it, without growing `frames` (a call's frame records, in one pass over the
+/// stack's length).
 ///
 /// # Safety
 /// `1 <= frames.len() < frames.capacity()`.
 #[inline(always)]
-pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, pc: u32, frame: Frame) {
+pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, pc: u32, ip: *const Op, frame: Frame) {
     let len = frames.len();
     debug_assert!(1 <= len && len < frames.capacity());
     let top = frames.as_mut_ptr();
@@ -197,6 +224,7 @@ pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, pc: u32, frame: Fram
     // allocation is in bounds; it is written before the length covers it.
     unsafe {
         (*top.add(len - 1)).pc = pc;
+        (*top.add(len - 1)).ip = ip;
         top.add(len).write(frame);
         frames.set_len(len + 1);
     }
