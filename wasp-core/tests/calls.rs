@@ -286,3 +286,87 @@ fn loops_with_the_exit_test_first_pay_for_every_round() {
     // 5 * 8 + 1.
     assert_eq!(call("self", 5), (0, 41));
 }
+
+/// A module whose `run(n)` grows its table 0 by `n` elements at a time while it runs (moving
+/// them in memory), points the last new one at `$seven` and calls through it; and whose
+/// `call_at(i)` calls element `i`.
+const GROWING_TABLE: &str = r#"(module
+  (type $r (func (result i32)))
+  (table $t (export "t") 1 funcref)
+  (func $seven (result i32) (i32.const 7))
+  (elem declare func $seven)
+  (func (export "run") (param $n i32) (result i32)
+    (local $i i32) (local $sum i32) (local $last i32)
+    (loop $again
+      (local.set $last
+        (i32.sub
+          (i32.add (table.grow $t (ref.null func) (local.get $n)) (local.get $n))
+          (i32.const 1)))
+      (table.set $t (local.get $last) (ref.func $seven))
+      (local.set $sum
+        (i32.add (local.get $sum) (call_indirect $t (type $r) (local.get $last))))
+      (br_if $again
+        (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20))))
+    (local.get $sum))
+  (func (export "call_at") (param i32) (result i32)
+    (call_indirect $t (type $r) (local.get 0))))"#;
+
+#[test]
+fn an_indirect_call_reaches_elements_the_table_grew_while_running() {
+    for metered in [false, true] {
+        let mut config = Config::default();
+        config.gas_metering(metered);
+        let (mut store, instance) = instance(&Engine::new(&config), GROWING_TABLE);
+        if metered {
+            store.set_gas(u64::MAX / 2).expect("metered");
+        }
+        let run = instance
+            .get_typed_func::<i32, i32>(&store, "run")
+            .expect("exported");
+        // Twenty growths of 1000 elements each, each call landing in the newest part.
+        assert_eq!(run.call(&mut store, 1000).expect("no trap"), 20 * 7);
+        let call_at = instance
+            .get_typed_func::<i32, i32>(&store, "call_at")
+            .expect("exported");
+        assert_eq!(call_at.call(&mut store, 20 * 1000).expect("set"), 7);
+        let past = call_at.call(&mut store, 20 * 1000 + 1).unwrap_err();
+        assert_eq!(past.trap_code(), Some(TrapCode::UndefinedElement));
+        let unset = call_at.call(&mut store, 0).unwrap_err();
+        assert_eq!(unset.trap_code(), Some(TrapCode::UninitializedElement));
+    }
+}
+
+#[test]
+fn an_indirect_call_sees_a_shared_table_another_instance_grew() {
+    let engine = Engine::default();
+    let owner = Module::new(&engine, GROWING_TABLE).expect("valid module");
+    let user = Module::new(
+        &engine,
+        r#"(module
+          (type $r (func (result i32)))
+          (import "owner" "t" (table 1 funcref))
+          (import "owner" "run" (func $run (param i32) (result i32)))
+          (func (export "grow_then_call") (param $n i32) (result i32)
+            (i32.add
+              (call $run (local.get $n))
+              (call_indirect (type $r) (i32.mul (local.get $n) (i32.const 20))))))"#,
+    )
+    .expect("valid module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    let owner = linker
+        .instantiate(&mut store, &owner)
+        .expect("instantiates");
+    linker
+        .instance(&mut store, "owner", owner)
+        .expect("defines the exports");
+    let user = linker.instantiate(&mut store, &user).expect("instantiates");
+    let grow_then_call = user
+        .get_typed_func::<i32, i32>(&store, "grow_then_call")
+        .expect("exported");
+    // The owner grows the table the user calls through, from inside the user's call.
+    assert_eq!(
+        grow_then_call.call(&mut store, 500).expect("no trap"),
+        20 * 7 + 7
+    );
+}

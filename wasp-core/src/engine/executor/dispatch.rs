@@ -175,6 +175,10 @@ pub(super) struct Cx<'a> {
     pub(super) inst_globals: *const u32,
     /// The running instance's table addresses (see [`Cx::load_instance`]).
     inst_tables: *const u32,
+    /// The elements of table 0 of the running instance, and how many there are: an
+    /// indirect call through it waits on no lookup of the table (see [`Cx::load_table0`]).
+    table0: *const u64,
+    table0_len: usize,
     pub(super) globals: *mut GlobalEntity,
     /// Where to continue after `Flow::Reload` or a spent budget. The frame pointer is
     /// not kept: handlers hand it on from one to the next, and a chain that starts here
@@ -244,6 +248,8 @@ impl<'a> Cx<'a> {
             inst_funcs: std::ptr::null(),
             inst_globals: std::ptr::null(),
             inst_tables: std::ptr::null(),
+            table0: std::ptr::null(),
+            table0_len: 0,
             globals: std::ptr::null_mut(),
             ip: std::ptr::null(),
             exit: Ok(Exit::Done),
@@ -325,6 +331,27 @@ impl Cx<'_> {
         self.inst_globals = instance.globals.as_ptr();
         self.inst_tables = instance.tables.as_ptr();
         self.globals = s.globals.as_mut_ptr();
+        self.load_table0();
+    }
+
+    /// Caches the elements of table 0 of the running instance.
+    ///
+    /// The cache stays valid while handlers run: only growing a table moves its elements,
+    /// and `table.grow` calls this again; an embedder's growth happens with the store outside
+    /// of execution, and every [`execute`] loads the instance afresh.
+    pub(super) fn load_table0(&mut self) {
+        let s = &*self.s;
+        match s.instances[self.inst as usize].tables.first() {
+            Some(&addr) => {
+                let elems = &s.tables[addr as usize].elems;
+                self.table0 = elems.as_ptr();
+                self.table0_len = elems.len();
+            }
+            None => {
+                self.table0 = std::ptr::NonNull::dangling().as_ptr();
+                self.table0_len = 0;
+            }
+        }
     }
 
     /// Store function `func`, a Wasm function's address as the running code names it.
@@ -752,15 +779,25 @@ impl Cx<'_> {
 
     /// The `call_indirect` target: entry `index` of table `table`, checked against type `ty`.
     pub(super) fn indirect_target(&self, table: u32, index: u32, ty: u32) -> Result<u32, TrapCode> {
-        // SAFETY: `inst_tables` is the running instance's table list (`load_instance`), and
-        // validation guarantees that `table` indexes it (one entry per table of the module).
-        let taddr = unsafe { *self.inst_tables.add(table as usize) };
-        // SAFETY: instantiation resolves every entry of an instance's table list to a table
-        // of the store.
-        let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
-        let entry = *elems
-            .get(index as usize)
-            .ok_or(TrapCode::UndefinedElement)?;
+        let entry = if table == 0 {
+            if index as usize >= self.table0_len {
+                return Err(TrapCode::UndefinedElement);
+            }
+            // SAFETY: `table0` holds `table0_len` elements (`load_table0`), and `index` is
+            // below that.
+            unsafe { *self.table0.add(index as usize) }
+        } else {
+            // SAFETY: `inst_tables` is the running instance's table list (`load_instance`),
+            // and validation guarantees that `table` indexes it (one entry per table of the
+            // module).
+            let taddr = unsafe { *self.inst_tables.add(table as usize) };
+            // SAFETY: instantiation resolves every entry of an instance's table list to a
+            // table of the store.
+            let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
+            *elems
+                .get(index as usize)
+                .ok_or(TrapCode::UndefinedElement)?
+        };
         let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)?;
         // Table entries come from validated code or from a checked snapshot; a reference to
         // no function is still refused rather than trusted.

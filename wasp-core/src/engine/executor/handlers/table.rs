@@ -74,6 +74,8 @@ op!(TableGrow { dst, init, delta }, |ip, regs, cx, gas| {
     }
     charge_dynamic!(cx, gas, ip, |c| c.table_grow(delta));
     let old = cx.s.tables[addr].grow(delta, r!(regs, init));
+    // Growing may have moved the elements of the table indirect calls read through.
+    cx.load_table0();
     set!(regs, dst, old.unwrap_or(refused));
     Ok(Flow::Skip)
 });
