@@ -185,78 +185,58 @@ fn a_bot_saved_and_loaded_twice_still_matches() {
     assert_eq!(joined, full);
 }
 
-/// The example binary, built now by the cargo running this test (a no-op when it is up to
-/// date, a rebuild when the library changed since): its path as cargo reports it.
-fn example_binary() -> PathBuf {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| env!("CARGO").into());
-    let mut command = Command::new(cargo);
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["build", "--offline", "--quiet", "--message-format=json"])
-        .args(["-p", "wasp-examples", "--example", "tank_bot"]);
-    if !cfg!(debug_assertions) {
-        command.arg("--release");
-    }
-    let output = command.output().expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "cargo build --example tank_bot failed: {stderr}"
-    );
-    let messages = String::from_utf8(output.stdout).expect("cargo writes UTF-8 JSON");
-    let path = messages
-        .lines()
-        .filter(|line| line.contains(r#""reason":"compiler-artifact""#))
-        .filter(|line| line.contains(r#""kind":["example"]"#))
-        .filter(|line| line.contains(r#""name":"tank_bot""#))
-        .find_map(|line| json_string_field(line, "executable"))
-        .unwrap_or_else(|| panic!("cargo did not report the tank_bot executable:\n{messages}"));
-    let path = PathBuf::from(path);
-    assert!(path.is_file(), "{} is not a file", path.display());
-    path
+/// The environment variable that makes [`child_process`] run the bot: the arguments of the
+/// run, separated by newlines. Unset (every ordinary test run), that test does nothing.
+const CHILD_ARGS: &str = "WASP_TANK_CHILD_ARGS";
+
+/// The environment variable naming the file [`child_process`] writes the run's output to.
+const CHILD_OUT: &str = "WASP_TANK_CHILD_OUT";
+
+/// The child half of [`two_processes_with_a_save_file_between_them_match_one`]: in a process
+/// of its own, this test binary runs the bot with the arguments given, as the example's
+/// `main` does (`Options::parse`, then `run`), and writes its output to a file.
+#[test]
+fn child_process() {
+    let (Some(args), Some(out)) = (std::env::var_os(CHILD_ARGS), std::env::var_os(CHILD_OUT))
+    else {
+        return;
+    };
+    let args = args.to_str().expect("UTF-8 arguments");
+    let args: Vec<String> = args.lines().map(str::to_string).collect();
+    let options = Options::parse(args).expect("valid arguments");
+    let mut file = std::fs::File::create(out).expect("the output file can be written");
+    run(&options, &mut file).expect("the run succeeds");
 }
 
-/// The string value of `"field":"..."` in one line of cargo's JSON messages (`\\` and `\"`
-/// unescaped; cargo escapes nothing else in a path).
-fn json_string_field(line: &str, field: &str) -> Option<String> {
-    let start = line.find(&format!(r#""{field}":""#))? + field.len() + 4;
-    let mut value = String::new();
-    let mut chars = line[start..].chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return Some(value),
-            '\\' => value.push(chars.next()?),
-            c => value.push(c),
-        }
-    }
-    None
-}
-
-/// Runs the example binary and returns its stdout lines; fails on a non-zero exit.
-fn run_process(binary: &Path, args: &[&str]) -> Vec<String> {
-    let output = Command::new(binary).args(args).output().unwrap();
+/// Runs the bot in a new process (this test binary, running only [`child_process`]) and
+/// returns its output lines; fails if the process fails.
+fn run_process(args: &[&str]) -> Vec<String> {
+    let out = TempFile::new(&format!("child-{}", args.join("-").replace('/', "_")));
+    let output = Command::new(std::env::current_exe().expect("the test binary's path"))
+        .args(["--exact", "child_process", "--test-threads=1"])
+        .env(CHILD_ARGS, args.join("\n"))
+        .env(CHILD_OUT, &out.0)
+        .output()
+        .expect("the test binary runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{args:?} failed: {stderr}");
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    stdout.lines().map(str::to_string).collect()
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{args:?} failed: {stdout}{stderr}");
+    let text = std::fs::read_to_string(&out.0).expect("the child wrote its output");
+    text.lines().map(str::to_string).collect()
 }
 
 #[test]
 fn two_processes_with_a_save_file_between_them_match_one() {
-    let binary = example_binary();
     let file = TempFile::new("processes");
     let path = file.0.to_str().unwrap();
     let ticks = TICKS.to_string();
-    let full = run_process(&binary, &["--ticks", &ticks]);
-    let before = run_process(
-        &binary,
-        &["--ticks", &ticks, "--save", path, "--after", "26"],
-    );
-    let after = run_process(&binary, &["--load", path, "--ticks", &ticks]);
+    let full = run_process(&["--ticks", &ticks]);
+    let before = run_process(&["--ticks", &ticks, "--save", path, "--after", "26"]);
+    let after = run_process(&["--load", path, "--ticks", &ticks]);
     let mut joined = game_lines(&before);
     joined.extend(game_lines(&after));
     assert_eq!(joined, full);
-    // The binary runs this library: the same lines as in this process.
+    // Each process ran this library: the same lines as in this process.
     assert_eq!(full, run_lines(&options(TICKS)).0);
 }
 
