@@ -444,6 +444,12 @@ macro_rules! for_each_instr {
             BrIfEqz { cond: Src, offset: Br };
             /// Branches by `offset` when the i32 `cond` is not zero.
             BrIfNez { cond: Src, offset: Br };
+            /// A copy and a branch in one dispatch: `dst = src`, with `src` in the data word's
+            /// `a`, then [`Instr::BrIfEqz`] (see `translator/copy_branch.rs`).
+            CopyBrIfEqz { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// A copy and a branch in one dispatch: `dst = src`, with `src` in the data word's
+            /// `a`, then [`Instr::BrIfNez`] (see `translator/copy_branch.rs`).
+            CopyBrIfNez { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
             /// Branches by `offset` when the i64 `cond` is zero.
             BrI64IfEqz { cond: Src, offset: Br };
             /// Branches by `offset` when the i64 `cond` is not zero.

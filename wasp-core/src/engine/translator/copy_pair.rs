@@ -105,7 +105,7 @@ mod tests {
     fn a_copy_that_a_branch_lands_on_stays_apart() {
         let code = code(
             "(local.set $a (local.get $y))
-             (loop $l (local.set $b (local.get $a)) (br_if $l (local.get $y)))
+             (loop $l (local.set $b (local.get $a)) (nop) (local.set $b (local.get $a)))
              (local.get $b)",
         );
         assert!(
@@ -113,7 +113,11 @@ mod tests {
                 code[..2],
                 [
                     Instr::Copy { dst: 2, src: 1 },
-                    Instr::Copy { dst: 3, src: 2 }
+                    Instr::Copy2 {
+                        dst0: 3,
+                        src0: 2,
+                        dst: 3
+                    },
                 ]
             ),
             "{code:?}"

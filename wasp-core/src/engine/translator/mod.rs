@@ -10,6 +10,7 @@
 mod add_rotl;
 mod and_not;
 mod control;
+mod copy_branch;
 mod copy_pair;
 mod fuse;
 mod fuse_address;

@@ -21,13 +21,17 @@ use crate::engine::ir::{Instr, Reg};
 impl Translator<'_> {
     /// Emits the conditional branch `branch`, fused with the counter step right before it
     /// when it tests the step's slot; returns the index of the instruction that branches.
+    /// Failing that, fuses it with a copy right before it (`copy_branch.rs`).
     pub(super) fn emit_branch(&mut self, branch: Instr) -> usize {
         match self.fused_step(branch) {
             Some(fused) => {
                 self.code.pop();
                 self.emit(fused)
             }
-            None => self.emit(branch),
+            None => match self.fuse_copy_branch(branch) {
+                Some(at) => at,
+                None => self.emit(branch),
+            },
         }
     }
 

@@ -38,3 +38,24 @@ reader_branch_on! {
     BrI64IfEqzAcc(u64) = |v| v == 0;
     BrI64IfNezAcc(u64) = |v| v != 0;
 }
+
+/// A copy, then [`branch_on!`]: `dst = src` with `src` in the data word, then the branch on
+/// `cond` (read after the copy); not taken, on past the data word.
+macro_rules! copy_branch_on {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx| {
+            let (src, _, _) = data(ip);
+            set!(regs, dst, r!(regs, src));
+            Ok(if apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))) {
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+copy_branch_on! {
+    CopyBrIfEqz(u32) = |v| v == 0;
+    CopyBrIfNez(u32) = |v| v != 0;
+}

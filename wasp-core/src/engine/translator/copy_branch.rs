@@ -1,0 +1,155 @@
+//! A copy joins the conditional branch right after it in one instruction.
+//!
+//! The moves a C compiler leaves between locals often end a loop's body or an `if`'s test
+//! right before the branch: the locals a loop carries to its next iteration (`prev = node`,
+//! then `br_if $loop (node)`), the value a block hands on. A `Copy` followed by a `BrIfEqz` or
+//! `BrIfNez` becomes one [`Instr::CopyBrIfEqz`] or [`Instr::CopyBrIfNez`]: the move, then the
+//! branch on its condition (read after the move, as the two instructions would), in one
+//! dispatch.
+//!
+//! The fused instruction takes the copy's place and its data word the branch's, so the code
+//! keeps its length and every position recorded while translating stays right; the position
+//! returned for the branch is the fused instruction's, so patching its target later counts
+//! from there. No branch may land between the two: the pair forms only when no label was
+//! bound where the branch goes. Neither half traps, pauses or calls, and gas is paid per Wasm
+//! operator by the block's `ConsumeGas`, so results and pause points are those of the two
+//! instructions. With gas metering the pair stays apart: a branch into a loop or onto a
+//! block's `ConsumeGas` takes a paying form (`pay.rs`), which saves more than the fusion.
+
+use super::Translator;
+use crate::engine::ir::Instr;
+
+impl Translator<'_> {
+    /// Makes the `Copy` just emitted and the conditional branch `branch` one instruction, if
+    /// the branch has a fused form and no branch lands here; returns the fused instruction's
+    /// index, or `None` (nothing emitted).
+    pub(super) fn fuse_copy_branch(&mut self, branch: Instr) -> Option<usize> {
+        if self.env.costs.is_some() {
+            return None;
+        }
+        let at = self.code.len().checked_sub(1)?;
+        if self.label_at > at {
+            return None;
+        }
+        let Instr::Copy { dst, src } = self.code[at] else {
+            return None;
+        };
+        self.code[at] = match branch {
+            Instr::BrIfEqz { cond, offset } => Instr::CopyBrIfEqz { cond, offset, dst },
+            Instr::BrIfNez { cond, offset } => Instr::CopyBrIfNez { cond, offset, dst },
+            _ => return None,
+        };
+        self.code.push(Instr::Data { a: src, b: 0, c: 0 });
+        self.last_result = None;
+        Some(at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::ir::Instr;
+    use crate::{Config, Engine, Module};
+
+    fn code(body: &str, gas: bool) -> Vec<Instr> {
+        let wat = format!(
+            r#"(module (func (param $x i32) (param $y i32) (result i32)
+              (local $a i32) (local $b i32) {body}))"#
+        );
+        let mut config = Config::default();
+        config.gas_metering(gas);
+        let module = Module::new(&Engine::new(&config), wat).unwrap();
+        let func = module.inner.compiled(0).unwrap();
+        crate::engine::executor::unlink(&func.ops)
+    }
+
+    /// A loop carrying `$a` to its next iteration, which it repeats while `$b` is not zero.
+    const CARRIED: &str = "(loop $l
+           (local.set $b (i32.sub (local.get $b) (local.get $y)))
+           (local.set $a (local.get $b))
+           (br_if $l (local.get $b)))
+         (local.get $a)";
+
+    #[test]
+    fn a_copy_before_a_branch_is_one_instruction_whose_offset_counts_from_it() {
+        let code = code(CARRIED, false);
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::CopyBrIfNez { .. }))
+            .unwrap_or_else(|| panic!("{code:?}"));
+        assert!(
+            matches!(
+                code[at..at + 2],
+                [
+                    Instr::CopyBrIfNez {
+                        cond: 3,
+                        offset,
+                        dst: 2
+                    },
+                    Instr::Data { a: 3, .. },
+                ] if offset == -(at as i32)
+            ),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::Copy { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn an_if_after_a_copy_tests_its_condition_in_the_same_instruction() {
+        let code = code(
+            "(local.set $a (local.get $x))
+             (if (local.get $y) (then (local.set $b (i32.const 1))))
+             (local.get $a)",
+            false,
+        );
+        assert!(
+            matches!(
+                code[..2],
+                [
+                    Instr::CopyBrIfEqz {
+                        cond: 1,
+                        dst: 2,
+                        ..
+                    },
+                    Instr::Data { a: 0, .. },
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn with_gas_metering_the_copy_and_the_branch_stay_apart() {
+        let code = code(CARRIED, true);
+        assert!(
+            !code
+                .iter()
+                .any(|i| matches!(i, Instr::CopyBrIfNez { .. } | Instr::CopyBrIfEqz { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_copy_that_a_branch_lands_between_stays_apart() {
+        // The block's `br_if` lands after the copy, right on the `if`'s test.
+        let code = code(
+            "(block $b (br_if $b (local.get $y)) (local.set $a (local.get $x)))
+             (if (local.get $a) (then (local.set $b (i32.const 1))))
+             (local.get $b)",
+            false,
+        );
+        assert!(
+            matches!(
+                code[..3],
+                [
+                    Instr::BrIfNez { cond: 1, .. },
+                    Instr::Copy { dst: 2, src: 0 },
+                    Instr::BrIfEqz { cond: 2, .. },
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+}

@@ -1,0 +1,235 @@
+//! A copy joined with the conditional branch after it (`translator/copy_branch.rs`:
+//! `CopyBrIfNez`, `CopyBrIfEqz`) in the loops C compilers write: a linked list reversed in
+//! place, carrying `next` round the loop, and an `if` testing a flag right after a copy. The
+//! results are the Rust reference's, metered or not (metering keeps the two apart), traced
+//! or not; a call that yields inside the loop, saved and restored into a fresh store at
+//! every yield, and a call interrupted again and again and saved and restored at each
+//! interrupt, end with the same result.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use wasp_core::{CallOutcome, Caller, Continuation, Engine, Instance, Linker, Module, Store, Val};
+
+/// `run(n, reps)`: builds a list of `n` nodes (node `i` at `16 + 8 i`: the next node's
+/// address, then the value `3 i + 1`), reverses it in place `reps` times, and returns the
+/// checksum of the final order (the sum of position times value, positions from 1), plus
+/// the values at odd positions once more. Each round of the reversal calls `host.ask` when
+/// `$ask` is not zero.
+const LIST: &str = r#"(module
+  (import "host" "ask" (func $ask (param i32) (result i32)))
+  (memory 4)
+  (func (export "run") (param $n i32) (param $reps i32) (param $asks i32) (result i32)
+    (local $i i32) (local $list i32) (local $next i32) (local $tmp i32)
+    (local $pos i32) (local $sum i32) (local $last i32) (local $odd i32)
+    ;; Build.
+    (loop $build
+      (i32.store
+        (i32.add (i32.const 16) (i32.shl (local.get $i) (i32.const 3)))
+        (select
+          (i32.add (i32.const 24) (i32.shl (local.get $i) (i32.const 3)))
+          (i32.const 0)
+          (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))))
+      (i32.store offset=4
+        (i32.add (i32.const 16) (i32.shl (local.get $i) (i32.const 3)))
+        (i32.add (i32.mul (local.get $i) (i32.const 3)) (i32.const 1)))
+      (br_if $build (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.set $next (i32.const 16))
+    ;; Reverse `reps` times: the shape of CoreMark's list reversal.
+    (loop $rounds
+      (local.set $tmp (local.get $next))
+      (local.set $next (i32.const 0))
+      (loop $rev
+        (local.set $list (local.get $tmp))
+        (local.set $tmp (i32.load (local.get $list)))
+        (i32.store (local.get $list) (local.get $next))
+        (if (local.get $asks) (then (drop (call $ask (local.get $list)))))
+        (local.set $next (local.get $list))
+        (br_if $rev (local.get $tmp)))
+      (br_if $rounds (local.tee $reps (i32.sub (local.get $reps) (i32.const 1)))))
+    ;; Walk: the checksum, and an `if` on a flag right after a copy.
+    (local.set $list (local.get $next))
+    (loop $walk
+      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+      (local.set $sum
+        (i32.add (local.get $sum)
+          (i32.mul (local.get $pos) (i32.load offset=4 (local.get $list)))))
+      (local.set $odd (i32.and (local.get $pos) (i32.const 1)))
+      (local.set $last (local.get $list))
+      (if (local.get $odd)
+        (then (local.set $sum (i32.add (local.get $sum) (i32.load offset=4 (local.get $last))))))
+      (local.set $list (i32.load (local.get $list)))
+      (br_if $walk (local.get $list)))
+    (local.get $sum)))"#;
+
+/// What `run(n, reps, _)` returns.
+fn reference(n: u32, reps: u32) -> i32 {
+    let mut order: Vec<u32> = (0..n).map(|i| 3 * i + 1).collect();
+    if reps % 2 == 1 {
+        order.reverse();
+    }
+    order.iter().enumerate().fold(0i32, |sum, (k, &v)| {
+        let pos = k as i32 + 1;
+        let sum = sum.wrapping_add(pos.wrapping_mul(v as i32));
+        if pos % 2 == 1 {
+            sum.wrapping_add(v as i32)
+        } else {
+            sum
+        }
+    })
+}
+
+/// `LIST` in a fresh store whose `host.ask` yields its argument.
+fn yielding(engine: &Engine) -> (Store<()>, Instance) {
+    let module = Module::new(engine, LIST).expect("valid module");
+    let mut store = Store::new(engine, ());
+    let mut linker = Linker::new(engine);
+    linker
+        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
+            caller.yield_with(Val::I32(x));
+            0
+        })
+        .expect("define host.ask");
+    let instance = linker
+        .instantiate(&mut store, &module)
+        .expect("instantiates");
+    (store, instance)
+}
+
+fn args(n: u32, reps: u32, asks: bool) -> [Val; 3] {
+    [
+        Val::I32(n as i32),
+        Val::I32(reps as i32),
+        Val::I32(i32::from(asks)),
+    ]
+}
+
+fn finished(outcome: CallOutcome) -> i32 {
+    match outcome {
+        CallOutcome::Finished { results, .. } => results[0].i32().expect("an i32"),
+        other => panic!("expected the end, got {other:?}"),
+    }
+}
+
+/// Saves `paused` with its store and restores both into a fresh store.
+fn through_snapshot(
+    store: &Store<()>,
+    paused: &Continuation,
+    engine: &Engine,
+) -> (Store<()>, Continuation) {
+    let bytes = store.snapshot(Some(paused));
+    let (mut fresh, _) = yielding(engine);
+    let restored = fresh
+        .restore(&bytes)
+        .expect("restores")
+        .expect("a paused call");
+    (fresh, restored)
+}
+
+#[test]
+fn a_reversed_list_and_a_flag_tested_after_a_copy_match_rust() {
+    for gas in [false, true] {
+        for traced in [false, true] {
+            let mut config = wasp_core::Config::default();
+            config.gas_metering(gas);
+            let engine = Engine::new(&config);
+            for (n, reps) in [(1, 1), (2, 1), (7, 3), (100, 4), (1000, 5)] {
+                let (mut store, instance) = yielding(&engine);
+                if gas {
+                    store.set_gas(u64::MAX / 2).expect("metered");
+                }
+                if traced {
+                    store.set_tracer(Some(wasp_core::Tracer::new(|_| {})));
+                }
+                let run = instance.get_func(&store, "run").expect("exported");
+                let outcome = run
+                    .call_resumable(&mut store, &args(n, reps, false))
+                    .expect("runs");
+                assert_eq!(
+                    finished(outcome),
+                    reference(n, reps),
+                    "n {n}, reps {reps}, gas {gas}, traced {traced}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_call_yielding_inside_the_loop_saved_and_restored_at_every_yield_ends_the_same() {
+    let engine = Engine::default();
+    let (mut store, instance) = yielding(&engine);
+    let run = instance.get_func(&store, "run").expect("exported");
+    let (n, reps) = (40, 3);
+    let mut outcome = run
+        .call_resumable(&mut store, &args(n, reps, true))
+        .expect("runs");
+    let mut yields = 0;
+    let result = loop {
+        match outcome {
+            CallOutcome::Finished { results, .. } => break results[0].i32().expect("an i32"),
+            CallOutcome::Yielded(paused) => {
+                yields += 1;
+                let (fresh, restored) = through_snapshot(&store, &paused, &engine);
+                store = fresh;
+                outcome = restored
+                    .resume(&mut store, &[Val::I32(0)])
+                    .expect("resumes");
+            }
+            other => panic!("expected a yield or the end, got {other:?}"),
+        }
+    };
+    assert_eq!(yields, n * reps);
+    assert_eq!(result, reference(n, reps));
+}
+
+#[test]
+fn a_call_interrupted_again_and_again_saved_and_restored_each_time_ends_the_same() {
+    let engine = Engine::default();
+    let (mut store, instance) = yielding(&engine);
+    let run = instance.get_func(&store, "run").expect("exported");
+    let (n, reps) = (4000, 1001);
+    let stop = Arc::new(AtomicBool::new(false));
+    let hammer = {
+        let (stop, handle) = (stop.clone(), store.interrupt_handle());
+        thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                handle.interrupt();
+                thread::sleep(Duration::from_micros(300));
+            }
+        })
+    };
+    let mut outcome = run
+        .call_resumable(&mut store, &args(n, reps, false))
+        .expect("runs");
+    let mut interrupts = 0;
+    let result = loop {
+        match outcome {
+            CallOutcome::Finished { results, .. } => break results[0].i32().expect("an i32"),
+            CallOutcome::Interrupted(paused) => {
+                interrupts += 1;
+                if interrupts == 1 {
+                    // Once, into a fresh store, run there to the end.
+                    let (mut fresh, restored) = through_snapshot(&store, &paused, &engine);
+                    let outcome = restored.resume(&mut fresh, &[]).expect("resumes");
+                    assert_eq!(finished(outcome), reference(n, reps));
+                }
+                // Every time, through a snapshot restored into the same store, whose
+                // interrupt handle the hammering thread holds.
+                let bytes = store.snapshot(Some(&paused));
+                let restored = store
+                    .restore(&bytes)
+                    .expect("restores")
+                    .expect("a paused call");
+                outcome = restored.resume(&mut store, &[]).expect("resumes");
+            }
+            other => panic!("expected an interrupt or the end, got {other:?}"),
+        }
+    };
+    stop.store(true, Ordering::Relaxed);
+    hammer.join().expect("the interrupting thread ends");
+    assert!(interrupts >= 1, "never interrupted");
+    assert_eq!(result, reference(n, reps));
+}
