@@ -6,12 +6,14 @@
 //! every yield, and a call interrupted again and again and saved and restored at each
 //! interrupt, end with the same result.
 
+mod common;
+
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use wasp_core::{CallOutcome, Caller, Continuation, Engine, Instance, Linker, Module, Store, Val};
+use wasp_core::{CallOutcome, Continuation, Engine, Instance, Store, Val};
 
 /// `run(n, reps)`: builds a list of `n` nodes (node `i` at `16 + 8 i`: the next node's
 /// address, then the value `3 i + 1`), reverses it in place `reps` times, and returns the
@@ -83,18 +85,7 @@ fn reference(n: u32, reps: u32) -> i32 {
 
 /// `LIST` in a fresh store whose `host.ask` yields its argument.
 fn yielding(engine: &Engine) -> (Store<()>, Instance) {
-    let module = Module::new(engine, LIST).expect("valid module");
-    let mut store = Store::new(engine, ());
-    let mut linker = Linker::new(engine);
-    linker
-        .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
-            caller.yield_with(Val::I32(x));
-            0
-        })
-        .expect("define host.ask");
-    let instance = linker
-        .instantiate(&mut store, &module)
-        .expect("instantiates");
+    let (_, store, instance) = common::instantiate_yielding_on(engine, LIST);
     (store, instance)
 }
 

@@ -75,10 +75,15 @@ pub fn instantiate_run(engine: &Engine, wat: &str) -> (Store<()>, Func) {
 /// supplies its result). Returns the module too, for reading snapshots of the store.
 #[allow(dead_code)]
 pub fn instantiate_yielding(wat: &str) -> (Module, Store<()>, Instance) {
-    let engine = engine(true);
-    let module = Module::new(&engine, wat).expect("valid module");
-    let mut store = Store::new(&engine, ());
-    let mut linker = Linker::new(&engine);
+    instantiate_yielding_on(&engine(true), wat)
+}
+
+/// [`instantiate_yielding`] on `engine`, metered or not.
+#[allow(dead_code)]
+pub fn instantiate_yielding_on(engine: &Engine, wat: &str) -> (Module, Store<()>, Instance) {
+    let module = Module::new(engine, wat).expect("valid module");
+    let mut store = Store::new(engine, ());
+    let mut linker = Linker::new(engine);
     linker
         .func_wrap("host", "ask", |mut caller: Caller<'_, ()>, x: i32| -> i32 {
             caller.yield_with(Val::I32(x));
