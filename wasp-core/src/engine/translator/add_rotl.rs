@@ -52,12 +52,9 @@ impl Translator<'_> {
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(wat: &str) -> Vec<Instr> {
-        let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, false)
     }
 
     #[test]

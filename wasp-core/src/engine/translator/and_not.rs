@@ -82,12 +82,9 @@ fn pick(lhs: Reg, rhs: Reg, lhs_temp: bool, rhs_temp: bool, temp: Reg) -> Option
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(wat: &str) -> Vec<Instr> {
-        let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, false)
     }
 
     #[test]

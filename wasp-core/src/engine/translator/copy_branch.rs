@@ -48,18 +48,13 @@ impl Translator<'_> {
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(body: &str, gas: bool) -> Vec<Instr> {
         let wat = format!(
             r#"(module (func (param $x i32) (param $y i32) (result i32)
               (local $a i32) (local $b i32) {body}))"#
         );
-        let mut config = Config::default();
-        config.gas_metering(gas);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(&wat, gas)
     }
 
     /// A loop carrying `$a` to its next iteration, which it repeats while `$b` is not zero.

@@ -44,16 +44,13 @@ impl Translator<'_> {
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(body: &str) -> Vec<Instr> {
         let wat = format!(
             r#"(module (func (param $x i32) (param $y i32) (result i32)
               (local $a i32) (local $b i32) {body}))"#
         );
-        let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(&wat, false)
     }
 
     #[test]

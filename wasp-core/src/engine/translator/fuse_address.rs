@@ -179,15 +179,10 @@ added_forms! {
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     /// The code of the module's first function, metered or not.
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
-        let mut config = Config::default();
-        config.gas_metering(gas);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, gas)
     }
 
     fn func(body: &str) -> String {

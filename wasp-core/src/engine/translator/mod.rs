@@ -543,6 +543,18 @@ fn const_instr(dst: Reg, c: u64) -> Instr {
     }
 }
 
+/// The code translated for function 0 of `wat`, with gas metering or not, its branch
+/// offsets counted in instructions as the translator writes them: what the translator's unit
+/// tests look at.
+#[cfg(test)]
+pub(crate) fn test_code(wat: &str, gas: bool) -> Vec<Instr> {
+    let mut config = crate::Config::default();
+    config.gas_metering(gas);
+    let module = crate::Module::new(&crate::Engine::new(&config), wat).unwrap();
+    let func = module.inner.compiled(0).unwrap();
+    crate::engine::executor::unlink(&func.ops)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -308,9 +308,7 @@ mod tests {
     }
 
     fn code(wat: &str) -> Vec<Instr> {
-        let module = Module::new(&Engine::new(&Config::default()), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, false)
     }
 
     fn name(instr: &Instr) -> String {
@@ -460,11 +458,7 @@ mod tests {
         let wat = r#"(module (func (param $a i32) (param $b i32) (param $c i32) (result i32)
             (local.set $c (i32.add (i32.mul (local.get $a) (local.get $b)) (local.get $c)))
             (local.get $c)))"#;
-        let mut config = Config::default();
-        config.gas_metering(true);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        let code: Vec<Instr> = crate::engine::executor::unlink(&func.ops);
+        let code = crate::engine::translator::test_code(wat, true);
         let at = code
             .iter()
             .position(|i| {

@@ -179,13 +179,9 @@ crate::engine::isa::for_each_paying_branch!(paying_forms);
 mod tests {
     use super::super::verify;
     use super::*;
-    use crate::{Config, Engine, Module};
 
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
-        let mut config = Config::default();
-        config.gas_metering(gas);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        crate::engine::executor::unlink(&module.inner.compiled(0).unwrap().ops)
+        crate::engine::translator::test_code(wat, gas)
     }
 
     const COUNTER: &str = r#"(module (func (param $n i32) (result i32) (local $i i32)

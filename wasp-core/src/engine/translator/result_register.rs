@@ -210,14 +210,9 @@ pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
 mod tests {
     use super::super::verify::verify;
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
-        let mut config = Config::default();
-        config.gas_metering(gas);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, gas)
     }
 
     #[test]

@@ -173,14 +173,9 @@ step_fusion64! {
 #[cfg(test)]
 mod tests {
     use crate::engine::ir::Instr;
-    use crate::{Config, Engine, Module};
 
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
-        let mut config = Config::default();
-        config.gas_metering(gas);
-        let module = Module::new(&Engine::new(&config), wat).unwrap();
-        let func = module.inner.compiled(0).unwrap();
-        crate::engine::executor::unlink(&func.ops)
+        crate::engine::translator::test_code(wat, gas)
     }
 
     fn count(code: &[Instr], f: impl Fn(&Instr) -> bool) -> usize {
