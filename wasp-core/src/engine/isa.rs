@@ -2050,6 +2050,41 @@ macro_rules! for_each_instr {
             F64AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulAddRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulSubRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// Integer pairs (`translator/pair.rs`) and the fused operators of `add_rotl.rs` and
+            /// `and_not.rs` reading the operand they name after `Acc` (`lhs` when they name
+            /// none) from the register: a link of a dependency chain that neither stores nor
+            /// reloads the value the instruction before it computed.
+            I32AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I32MulAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I32AndAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I32XorAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I64MulAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I64AddXorAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            I32ShlImmXorAcc { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32ShlImmXorAccOther { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32ShrUImmXorAcc { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32ShrUImmXorAccOther { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32ShrUImmAddAcc { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32ShrUImmAddAccOther { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32AndImmAddAcc { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32AndImmAddAccOther { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I64ShlImmAddAcc { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I64ShlImmAddAccOther { dst: Dst, lhs: Src, other: Src, imm: Imm(i16) };
+            I32AddAddImmAcc { dst: Dst, lhs: Src, rhs: Src, imm: Imm(i16) };
+            I32MulAddImmAcc { dst: Dst, lhs: Src, rhs: Src, imm: Imm(i16) };
+            I32ShrUImmAndImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            I32AddImmAndImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            I32AndImmAddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            I32MulImmAddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            I32AddImmRotlAcc { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
+            I32AndNotAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32AndNotAccRhs { dst: Dst, lhs: Src, rhs: Src };
+            I32OrNotAcc { dst: Dst, lhs: Src, rhs: Src };
+            I32OrNotAccRhs { dst: Dst, lhs: Src, rhs: Src };
+            I64AndNotAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64AndNotAccRhs { dst: Dst, lhs: Src, rhs: Src };
+            I64OrNotAcc { dst: Dst, lhs: Src, rhs: Src };
+            I64OrNotAccRhs { dst: Dst, lhs: Src, rhs: Src };
             /// Loads reading their address from the integer register, stores their value or
             /// their address (`AccVal`, `AccPtr`), copies their source.
             Load8SAcc { dst: Dst, ptr: Src, offset: Imm(u32) };
@@ -2517,6 +2552,33 @@ macro_rules! for_each_reader {
                 Store32Idx { base, index, val } reads val => Store32IdxAccVal;
                 Store64Idx { base, index, val } reads val => Store64IdxAccVal;
                 Copy { dst, src } reads src => CopyAcc;
+                I32AddAdd { dst, lhs, rhs } reads lhs or rhs => I32AddAddAcc;
+                I32MulAdd { dst, lhs, rhs } reads lhs or rhs => I32MulAddAcc;
+                I32AndAdd { dst, lhs, rhs } reads lhs or rhs => I32AndAddAcc;
+                I32XorAdd { dst, lhs, rhs } reads lhs or rhs => I32XorAddAcc;
+                I64MulAdd { dst, lhs, rhs } reads lhs or rhs => I64MulAddAcc;
+                I64AddXor { dst, lhs, rhs } reads lhs or rhs => I64AddXorAcc;
+                I32ShlImmXor { dst, lhs, other, imm } reads lhs => I32ShlImmXorAcc,
+                    reads other => I32ShlImmXorAccOther;
+                I32ShrUImmXor { dst, lhs, other, imm } reads lhs => I32ShrUImmXorAcc,
+                    reads other => I32ShrUImmXorAccOther;
+                I32ShrUImmAdd { dst, lhs, other, imm } reads lhs => I32ShrUImmAddAcc,
+                    reads other => I32ShrUImmAddAccOther;
+                I32AndImmAdd { dst, lhs, other, imm } reads lhs => I32AndImmAddAcc,
+                    reads other => I32AndImmAddAccOther;
+                I64ShlImmAdd { dst, lhs, other, imm } reads lhs => I64ShlImmAddAcc,
+                    reads other => I64ShlImmAddAccOther;
+                I32AddAddImm { dst, lhs, rhs, imm } reads lhs or rhs => I32AddAddImmAcc;
+                I32MulAddImm { dst, lhs, rhs, imm } reads lhs or rhs => I32MulAddImmAcc;
+                I32ShrUImmAndImm { dst, lhs, imm, imm2 } reads lhs => I32ShrUImmAndImmAcc;
+                I32AddImmAndImm { dst, lhs, imm, imm2 } reads lhs => I32AddImmAndImmAcc;
+                I32AndImmAddImm { dst, lhs, imm, imm2 } reads lhs => I32AndImmAddImmAcc;
+                I32MulImmAddImm { dst, lhs, imm, imm2 } reads lhs => I32MulImmAddImmAcc;
+                I32AddImmRotl { dst, lhs, imm, rot } reads lhs => I32AddImmRotlAcc;
+                I32AndNot { dst, lhs, rhs } reads lhs => I32AndNotAcc, reads rhs => I32AndNotAccRhs;
+                I32OrNot { dst, lhs, rhs } reads lhs => I32OrNotAcc, reads rhs => I32OrNotAccRhs;
+                I64AndNot { dst, lhs, rhs } reads lhs => I64AndNotAcc, reads rhs => I64AndNotAccRhs;
+                I64OrNot { dst, lhs, rhs } reads lhs => I64OrNotAcc, reads rhs => I64OrNotAccRhs;
             }
             float {
                 F64Add { dst, lhs, rhs } reads lhs or rhs => F64AddAcc;

@@ -76,7 +76,14 @@ producers! {
         I32MulAdd, I32AndAdd, I32XorAdd, I64MulAdd, I64AddXor, I32ShlImmXor, I32ShrUImmXor,
         I32ShrUImmAdd, I32AndImmAdd, I64ShlImmAdd, I32AddAddImm, I32MulAddImm,
         I32ShrUImmAndImm, I32AddImmAndImm, I32AndImmAddImm, I32MulImmAddImm, F32Eq, F32Ne,
-        F32Lt, F32Gt, F32Le, F32Ge, F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge
+        F32Lt, F32Gt, F32Le, F32Ge, F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge, I32AddAddAcc,
+        I32MulAddAcc, I32AndAddAcc, I32XorAddAcc, I64MulAddAcc, I64AddXorAcc, I32ShlImmXorAcc,
+        I32ShlImmXorAccOther, I32ShrUImmXorAcc, I32ShrUImmXorAccOther, I32ShrUImmAddAcc,
+        I32ShrUImmAddAccOther, I32AndImmAddAcc, I32AndImmAddAccOther, I64ShlImmAddAcc,
+        I64ShlImmAddAccOther, I32AddAddImmAcc, I32MulAddImmAcc, I32ShrUImmAndImmAcc,
+        I32AddImmAndImmAcc, I32AndImmAddImmAcc, I32MulImmAddImmAcc, I32AddImmRotlAcc,
+        I32AndNotAcc, I32AndNotAccRhs, I32OrNotAcc, I32OrNotAccRhs, I64AndNotAcc,
+        I64AndNotAccRhs, I64OrNotAcc, I64OrNotAccRhs
     }
     float {
         F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign, F64Ceil, F64Floor,
@@ -271,6 +278,40 @@ mod tests {
                 ),
                 "{code:?}"
             );
+        }
+    }
+
+    /// Every line of `tests/fixtures/pair_readers.txt`: `(name, type, reader, expression)`.
+    fn pair_reader_cases() -> Vec<[&'static str; 4]> {
+        include_str!("../../../tests/fixtures/pair_readers.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.is_empty())
+            .map(|line| {
+                let mut words = line.splitn(4, ' ');
+                std::array::from_fn(|_| words.next().expect("four fields"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fused_pairs_and_operators_read_an_operand_just_computed_from_the_register() {
+        let cases = pair_reader_cases();
+        assert_eq!(cases.len(), 31);
+        for [name, ty, reader, expr] in cases {
+            let wat = format!(
+                "(module (func (param $a {ty}) (param $b {ty}) (param $c {ty}) (result {ty})
+                  (local $t {ty})
+                  (local.set $t ({ty}.sub (local.get $a) (local.get $b)))
+                  {expr}))"
+            );
+            for gas in [false, true] {
+                let code = code(&wat, gas);
+                let found = code
+                    .iter()
+                    .any(|i| format!("{i:?}").split(' ').next() == Some(reader));
+                assert!(found, "{name}, gas {gas}: no {reader} in {code:?}");
+                verify(&code, 16).unwrap_or_else(|e| panic!("{name}: {e}"));
+            }
         }
     }
 

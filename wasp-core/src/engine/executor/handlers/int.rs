@@ -59,6 +59,31 @@ op!(
     }
 );
 
+// The forms of the fused operators above reading an operand from the result register
+// (`translator/result_register.rs`): `lhs`, or `rhs` for the `AccRhs` forms.
+reader_binary! {
+    I32AndNotAcc(u32) = |a, b| a & !b;
+    I32OrNotAcc(u32) = |a, b| a | !b;
+    I64AndNotAcc(u64) = |a, b| a & !b;
+    I64OrNotAcc(u64) = |a, b| a | !b;
+}
+
+reader_binary_rhs! {
+    I32AndNotAccRhs(u32) = |a, b| a & !b;
+    I32OrNotAccRhs(u32) = |a, b| a | !b;
+    I64AndNotAccRhs(u64) = |a, b| a & !b;
+    I64OrNotAccRhs(u64) = |a, b| a | !b;
+}
+
+op!(
+    I32AddImmRotlAcc { dst, lhs, imm, rot },
+    |ip, regs, cx, gas, acc, facc| {
+        let v = from_acc!(u32, regs, lhs, acc, facc).wrapping_add(imm as u32);
+        put!(regs, dst, v.rotate_left(u32::from(rot)), acc, facc);
+        Ok(Flow::Next)
+    }
+);
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;

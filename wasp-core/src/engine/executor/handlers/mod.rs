@@ -490,6 +490,18 @@ macro_rules! reader_binary {
     )*};
 }
 
+/// [`binary!`] reading `rhs` from the result register.
+macro_rules! reader_binary_rhs {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
+            let b = from_acc!($t, regs, rhs, acc, facc);
+            let v = apply2::<$t, _>($f, <$t as SlotValue>::read(r!(regs, lhs)), b);
+            put!(regs, dst, v, acc, facc);
+            Ok(Flow::Next)
+        });
+    )*};
+}
+
 /// Branches by `offset` (in bytes: see `Op`) when `cond` holds.
 macro_rules! branch_if {
     ($cond:expr, $offset:expr) => {

@@ -139,17 +139,59 @@ macro_rules! pair_handlers {
 
 crate::engine::isa::for_each_pair!(pair_handlers);
 
-/// Generates the handlers of the fused pairs that read `lhs` from the result register
-/// (`translator/result_register.rs`): `(acc A b) B c`, or `c B (acc A b)` for `r_rr` rows.
+/// Generates the handlers of the fused pairs that read an operand from the result register
+/// (`translator/result_register.rs`): `lhs` (`(acc A b) B c`, or `c B (acc A b)` for `r_rr`
+/// rows, and so on for each shape), or for `ri_r_other` rows the operand of the second
+/// operation, `(a A imm) B acc`.
 macro_rules! reader_pairs {
     (
         rr_r { $($rr_r:ident = $rr_r1:ident, $rr_r2:ident;)* }
         r_rr { $($r_rr:ident = $r_rr1:ident, $r_rr2:ident;)* }
+        ri_r { $($ri_r:ident = $ri_r1:ident, $ri_r2:ident;)* }
+        ri_r_other { $($ri_o:ident = $ri_o1:ident, $ri_o2:ident;)* }
+        rr_i { $($rr_i:ident = $rr_i1:ident, $rr_i2:ident;)* }
+        ri_i { $($ri_i:ident = $ri_i1:ident, $ri_i2:ident;)* }
     ) => {
-        $(reader_pairs!(@one $rr_r = $rr_r1, $rr_r2, false);)*
-        $(reader_pairs!(@one $r_rr = $r_rr1, $r_rr2, true);)*
+        $(reader_pairs!(@data $rr_r = $rr_r1, $rr_r2, false);)*
+        $(reader_pairs!(@data $r_rr = $r_rr1, $r_rr2, true);)*
+        $(
+            op!($ri_r { dst, lhs, other, imm }, |ip, regs, cx, gas, acc, facc| {
+                let a = from_acc!(<ops::$ri_r1 as PairOp>::T, regs, lhs, acc, facc);
+                let c = SlotValue::read(r!(regs, other));
+                let v = pair::<ops::$ri_r1, ops::$ri_r2>(a, self::imm(imm), c, false);
+                put!(regs, dst, v, acc, facc);
+                Ok(Flow::Next)
+            });
+        )*
+        $(
+            op!($ri_o { dst, lhs, other, imm }, |ip, regs, cx, gas, acc, facc| {
+                let c = from_acc!(<ops::$ri_o1 as PairOp>::T, regs, other, acc, facc);
+                let a = SlotValue::read(r!(regs, lhs));
+                let v = pair::<ops::$ri_o1, ops::$ri_o2>(a, self::imm(imm), c, false);
+                put!(regs, dst, v, acc, facc);
+                Ok(Flow::Next)
+            });
+        )*
+        $(
+            op!($rr_i { dst, lhs, rhs, imm }, |ip, regs, cx, gas, acc, facc| {
+                let a = from_acc!(<ops::$rr_i1 as PairOp>::T, regs, lhs, acc, facc);
+                let b = SlotValue::read(r!(regs, rhs));
+                let v = pair::<ops::$rr_i1, ops::$rr_i2>(a, b, self::imm(imm), false);
+                put!(regs, dst, v, acc, facc);
+                Ok(Flow::Next)
+            });
+        )*
+        $(
+            op!($ri_i { dst, lhs, imm, imm2 }, |ip, regs, cx, gas, acc, facc| {
+                let a = from_acc!(<ops::$ri_i1 as PairOp>::T, regs, lhs, acc, facc);
+                let v = pair::<ops::$ri_i1, ops::$ri_i2>(
+                    a, self::imm(imm), self::imm(imm2), false);
+                put!(regs, dst, v, acc, facc);
+                Ok(Flow::Next)
+            });
+        )*
     };
-    (@one $name:ident = $first:ident, $second:ident, $reversed:expr) => {
+    (@data $name:ident = $first:ident, $second:ident, $reversed:expr) => {
         op!($name { dst, lhs, rhs }, |ip, regs, cx, gas, acc, facc| {
             let (c, _, _) = data(ip);
             type T = <ops::$first as PairOp>::T;
@@ -168,9 +210,39 @@ reader_pairs! {
         F64MulAddAcc = F64Mul, F64Add;
         F64MulSubAcc = F64Mul, F64Sub;
         F64AddAddAcc = F64Add, F64Add;
+        I32AddAddAcc = I32Add, I32Add;
+        I32MulAddAcc = I32Mul, I32Add;
+        I32AndAddAcc = I32And, I32Add;
+        I32XorAddAcc = I32Xor, I32Add;
+        I64MulAddAcc = I64Mul, I64Add;
+        I64AddXorAcc = I64Add, I64Xor;
     }
     r_rr {
         F64MulAddRevAcc = F64Mul, F64Add;
         F64MulSubRevAcc = F64Mul, F64Sub;
+    }
+    ri_r {
+        I32ShlImmXorAcc = I32ShlImm, I32Xor;
+        I32ShrUImmXorAcc = I32ShrUImm, I32Xor;
+        I32ShrUImmAddAcc = I32ShrUImm, I32Add;
+        I32AndImmAddAcc = I32AndImm, I32Add;
+        I64ShlImmAddAcc = I64ShlImm, I64Add;
+    }
+    ri_r_other {
+        I32ShlImmXorAccOther = I32ShlImm, I32Xor;
+        I32ShrUImmXorAccOther = I32ShrUImm, I32Xor;
+        I32ShrUImmAddAccOther = I32ShrUImm, I32Add;
+        I32AndImmAddAccOther = I32AndImm, I32Add;
+        I64ShlImmAddAccOther = I64ShlImm, I64Add;
+    }
+    rr_i {
+        I32AddAddImmAcc = I32Add, I32AddImm;
+        I32MulAddImmAcc = I32Mul, I32AddImm;
+    }
+    ri_i {
+        I32ShrUImmAndImmAcc = I32ShrUImm, I32AndImm;
+        I32AddImmAndImmAcc = I32AddImm, I32AndImm;
+        I32AndImmAddImmAcc = I32AndImm, I32AddImm;
+        I32MulImmAddImmAcc = I32MulImm, I32AddImm;
     }
 }
