@@ -55,12 +55,5 @@ fn a_loop_over_globals_gives_the_wasm_result_unmetered_metered_and_traced() {
 #[test]
 fn a_loop_over_globals_pauses_at_every_budget_and_resumes_through_snapshots() {
     let want = vec![Val::I64(reference())];
-    let total = run_topped_up(LOOP, &[], Some(u64::MAX / 2), false).gas_used;
-    for budget in (0..total).step_by(13) {
-        for through_snapshot in [false, true] {
-            let run = run_topped_up(LOOP, &[], Some(budget), through_snapshot);
-            assert_eq!(run.results, want, "budget {budget}");
-            assert_eq!(run.gas_used, total, "budget {budget}");
-        }
-    }
+    common::assert_resumes_from_every_budget(LOOP, &want, 13);
 }

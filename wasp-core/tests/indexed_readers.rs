@@ -188,12 +188,5 @@ fn loop_reference() -> i64 {
 fn a_loop_of_indexed_readers_pauses_at_every_budget_and_resumes_through_snapshots() {
     let want = vec![Val::I64(loop_reference())];
     assert_eq!(run_topped_up(LOOP, &[], None, false).results, want);
-    let total = run_topped_up(LOOP, &[], Some(u64::MAX / 2), false).gas_used;
-    for budget in (0..total).step_by(11) {
-        for through_snapshot in [false, true] {
-            let run = run_topped_up(LOOP, &[], Some(budget), through_snapshot);
-            assert_eq!(run.results, want, "budget {budget}");
-            assert_eq!(run.gas_used, total, "budget {budget}");
-        }
-    }
+    common::assert_resumes_from_every_budget(LOOP, &want, 11);
 }

@@ -184,13 +184,5 @@ fn hash_reference() -> i64 {
 fn a_hash_loop_of_readers_pauses_at_every_budget_and_resumes_through_snapshots() {
     let want = vec![Val::I64(hash_reference())];
     assert_eq!(run_topped_up(HASH, &[], None, false).results, want);
-    let total = run_topped_up(HASH, &[], Some(u64::MAX / 2), false).gas_used;
-    for budget in (0..total).step_by(5) {
-        for through_snapshot in [false, true] {
-            let run = run_topped_up(HASH, &[], Some(budget), through_snapshot);
-            assert_eq!(run.results, want, "budget {budget}");
-            assert_eq!(run.gas_used, total, "budget {budget}");
-            assert!(!run.pauses.is_empty(), "budget {budget} pauses");
-        }
-    }
+    common::assert_resumes_from_every_budget(HASH, &want, 5);
 }

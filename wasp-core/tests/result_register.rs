@@ -363,15 +363,7 @@ fn chains_give_their_result_unmetered_metered_and_traced() {
 #[test]
 fn chains_pause_at_every_budget_and_resume_through_snapshots_with_the_same_gas() {
     let want = vec![Val::I64(chains_reference())];
-    let total = run_topped_up(CHAINS, &[], Some(u64::MAX / 2), false).gas_used;
-    for budget in (0..total).step_by(7) {
-        for through_snapshot in [false, true] {
-            let run = run_topped_up(CHAINS, &[], Some(budget), through_snapshot);
-            assert_eq!(run.results, want, "budget {budget}");
-            assert_eq!(run.gas_used, total, "budget {budget}");
-            assert!(!run.pauses.is_empty(), "budget {budget} pauses");
-        }
-    }
+    common::assert_resumes_from_every_budget(CHAINS, &want, 7);
 }
 
 /// The bytes the memory of [`memory_module`] starts with.

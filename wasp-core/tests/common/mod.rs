@@ -330,6 +330,23 @@ pub fn run_topped_up(
     drive_topped_up((store, instance), args, 0, restore_into)
 }
 
+/// Runs the export `run` of `wat` (no arguments) metered from every `step`-th budget below
+/// the gas it uses, topped up at each pause, directly and through snapshots: asserts that
+/// each run pauses, gives `want` and uses the same gas in all.
+#[allow(dead_code)]
+pub fn assert_resumes_from_every_budget(wat: &str, want: &[Val], step: usize) {
+    let total = run_topped_up(wat, &[], Some(u64::MAX / 2), false).gas_used;
+    for budget in (0..total).step_by(step) {
+        for through_snapshot in [false, true] {
+            let run = run_topped_up(wat, &[], Some(budget), through_snapshot);
+            let at = format!("budget {budget}, through a snapshot {through_snapshot}");
+            assert_eq!(run.results, want, "{at}");
+            assert_eq!(run.gas_used, total, "{at}");
+            assert!(!run.pauses.is_empty(), "{at}: no pause");
+        }
+    }
+}
+
 /// Makes a fresh store and instance of a program.
 #[allow(dead_code)]
 pub type Fresh<'a> = dyn Fn() -> (Store<()>, Instance) + 'a;
