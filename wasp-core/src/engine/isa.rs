@@ -450,6 +450,15 @@ macro_rules! for_each_instr {
             /// A copy and a branch in one dispatch: `dst = src`, with `src` in the data word's
             /// `a`, then [`Instr::BrIfNez`] (see `translator/copy_branch.rs`).
             CopyBrIfNez { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// A branch into a loop whose first instruction is `Copy { dst, src }`: does that
+            /// copy, hands the value on in the result register, and lands after it (see
+            /// `translator/copy_branch.rs`).
+            BrCopy { offset: Br, dst: Dst, src: Src };
+            /// [`Instr::BrCopy`] into a loop that starts with its `ConsumeGas` and then the copy
+            /// (gas metering): pays for the loop's first block as a pay-first branch does
+            /// (`translator/pay.rs`), or pauses standing at its `ConsumeGas`, then copies and
+            /// lands after the copy.
+            BrCopyPay { offset: Br, dst: Dst, src: Src };
             /// Branches by `offset` when the i64 `cond` is zero.
             BrI64IfEqz { cond: Src, offset: Br };
             /// Branches by `offset` when the i64 `cond` is not zero.

@@ -316,6 +316,9 @@ impl Translator<'_> {
         }
         let at = self.emit(Instr::Br { offset: 0 });
         self.link_branch(depth, at);
+        if self.frame(depth).kind == ControlKind::Loop {
+            self.thread_copy(at, self.frame(depth).head);
+        }
     }
 
     /// A branch back to a loop whose first instruction is a conditional exit (`loop (br_if

@@ -15,6 +15,14 @@
 //! operator by the block's `ConsumeGas`, so results and pause points are those of the two
 //! instructions. With gas metering the pair stays apart: a branch into a loop or onto a
 //! block's `ConsumeGas` takes a paying form (`pay.rs`), which saves more than the fusion.
+//!
+//! The other way round, a loop that starts with a copy (a bytecode interpreter's `pc = next`
+//! at the head of its dispatch loop) has a `br` back to it do the copy itself:
+//! [`Instr::BrCopy`] copies and lands after the copy, one dispatch where the branch and the
+//! copy were two; with metering, [`Instr::BrCopyPay`] pays for the loop's first block before
+//! it copies, as the branch's paying form did. The copy stays at the loop's head for the way
+//! in from before the loop. The instruction after the copy may read the copied value from the
+//! result register (`result_register.rs`): the branch hands it on there too.
 
 use super::Translator;
 use crate::engine::ir::Instr;
@@ -42,6 +50,28 @@ impl Translator<'_> {
         self.code.push(Instr::Data { a: src, b: 0, c: 0 });
         self.last_result = None;
         Some(at)
+    }
+
+    /// Makes the `br` at `at` into the loop starting at `head` do the loop's first
+    /// instruction when that is a copy (after the loop's `ConsumeGas`, with metering), and land
+    /// after it.
+    pub(super) fn thread_copy(&mut self, at: usize, head: usize) {
+        let threaded = match (self.code[at], &self.code[head..]) {
+            (Instr::Br { .. }, [Instr::Copy { dst, src }, ..]) => Instr::BrCopy {
+                offset: head as i32 + 1 - at as i32,
+                dst: *dst,
+                src: *src,
+            },
+            (Instr::BrPay { .. }, [Instr::ConsumeGas { .. }, Instr::Copy { dst, src }, ..]) => {
+                Instr::BrCopyPay {
+                    offset: head as i32 + 2 - at as i32,
+                    dst: *dst,
+                    src: *src,
+                }
+            }
+            _ => return,
+        };
+        self.code[at] = threaded;
     }
 }
 
@@ -146,5 +176,112 @@ mod tests {
             ),
             "{code:?}"
         );
+    }
+
+    /// A dispatch loop: `pc = next` at its head, then `next = pc + 8` reading the copy, and a
+    /// `br` back to it.
+    const DISPATCH: &str = "(block $out (loop $l
+           (local.set $a (local.get $b))
+           (local.set $b (i32.add (local.get $a) (i32.const 8)))
+           (br_if $out (i32.ge_u (local.get $b) (local.get $y)))
+           (br $l)))
+         (local.get $a)";
+
+    /// The back edge of [`DISPATCH`]: its index and the index it lands on.
+    fn back_edge(code: &[Instr], form: fn(&Instr) -> bool) -> (usize, usize) {
+        let at = code
+            .iter()
+            .position(form)
+            .unwrap_or_else(|| panic!("{code:?}"));
+        let target = at as i64 + i64::from(code[at].branch_offset().expect("a branch"));
+        (at, target as usize)
+    }
+
+    #[test]
+    fn a_br_into_a_loop_starting_with_a_copy_copies_and_lands_after_it() {
+        let code = code(DISPATCH, false);
+        let (at, target) = back_edge(&code, |i| matches!(i, Instr::BrCopy { .. }));
+        assert!(
+            matches!(code[at], Instr::BrCopy { dst: 2, src: 3, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[target - 1], Instr::Copy { dst: 2, src: 3 }),
+            "{code:?}"
+        );
+        // The add after the copy still reads it from the result register: the branch hands
+        // it on too.
+        assert!(
+            matches!(code[target], Instr::I32AddImmAcc { lhs: 2, .. }),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::Br { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn with_gas_metering_the_br_pays_for_the_loop_then_copies() {
+        let code = code(DISPATCH, true);
+        let (at, target) = back_edge(&code, |i| matches!(i, Instr::BrCopyPay { .. }));
+        assert!(
+            matches!(code[at], Instr::BrCopyPay { dst: 2, src: 3, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[target - 2], Instr::ConsumeGas { .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[target - 1], Instr::Copy { dst: 2, src: 3 }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[target], Instr::I32AddImmAcc { lhs: 2, .. }),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_reader_where_a_branch_lands_must_get_its_slot_from_every_way_in() {
+        use crate::engine::translator::verify::verify;
+        let program = |landing: Instr| {
+            [
+                Instr::Copy { dst: 1, src: 0 },
+                Instr::I32AddImmAcc {
+                    dst: 2,
+                    lhs: 1,
+                    imm: 1,
+                },
+                landing,
+                Instr::Return1 { src: 2 },
+            ]
+        };
+        let copy = |dst| Instr::BrCopy {
+            offset: -1,
+            dst,
+            src: 0,
+        };
+        verify(&program(copy(1)), 3).expect("the branch hands on the slot the add reads");
+        for wrong in [copy(2), Instr::Br { offset: -1 }] {
+            let error = verify(&program(wrong), 3).expect_err("rejected");
+            assert!(
+                error.to_string().contains("at a branch target"),
+                "{wrong:?}: {error}"
+            );
+        }
+        let unpaid = [
+            Instr::Copy { dst: 1, src: 0 },
+            Instr::Copy { dst: 2, src: 1 },
+            Instr::BrCopyPay {
+                offset: -1,
+                dst: 2,
+                src: 1,
+            },
+            Instr::Return1 { src: 2 },
+        ];
+        let error = verify(&unpaid, 3).expect_err("rejected");
+        assert!(error.to_string().contains("ConsumeGas"), "{error}");
     }
 }

@@ -9,10 +9,11 @@
 //!
 //! The rule, checked by the verifier for every reader ([`check`]): the instruction before it
 //! (before its data word, if it has one) hands on its result, of the reader's kind, and wrote
-//! the slot the reader stands for; and no branch lands on the reader, so it is only ever
-//! reached from that instruction. Nothing can happen between the two: the instructions that
-//! hand on their result never pause, call or branch, so a chain that reaches the reader came
-//! straight from the writer, or starts at the reader (the trampoline, the trace's single steps,
+//! the slot the reader stands for; and every branch that lands on the reader hands on that
+//! slot too (only a `br` doing its loop's first copy does, `copy_branch.rs`), so the register
+//! holds it however the reader is reached. Nothing can happen between the two: the
+//! instructions that hand on their result never pause or call, and branch only onto the
+//! reader, so a chain that reaches the reader came straight from a writer, or starts at the reader (the trampoline, the trace's single steps,
 //! a resumed or restored call), and then reloads the register from the slot first
 //! (`executor/handlers/result_register.rs`). The slot always holds the value, so pauses,
 //! snapshots and traces see the same state as without the register.
@@ -157,28 +158,66 @@ macro_rules! readers {
 
 crate::engine::isa::for_each_reader!(readers);
 
-/// Which instructions of `code` a branch (or a `br_table` entry) lands on.
-fn branch_targets(code: &[Instr]) -> Vec<bool> {
-    let mut targets = vec![false; code.len()];
+/// What the branches (and `br_table` entries) landing on an instruction hand on in the
+/// result register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Landing {
+    /// No branch lands here.
+    None,
+    /// Every branch landing here hands on this slot in this register ([`hands_on_taken`]).
+    HandsOn(Reg, Kind),
+    /// Some branch landing here hands on nothing, or another slot than the others.
+    Nothing,
+}
+
+/// The slot a branch hands on in the result register to the instruction it lands on, and
+/// which register: a `br` that does the copy its loop starts with (`copy_branch.rs`).
+fn hands_on_taken(instr: &Instr) -> Option<(Reg, Kind)> {
+    match *instr {
+        Instr::BrCopy { dst, .. } | Instr::BrCopyPay { dst, .. } => Some((dst, Kind::Int)),
+        _ => None,
+    }
+}
+
+/// What lands on each instruction of `code`.
+fn landings(code: &[Instr]) -> Vec<Landing> {
+    let mut landings = vec![Landing::None; code.len()];
     for (pc, instr) in code.iter().enumerate() {
-        if let Some(offset) = instr.branch_offset() {
-            let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
-            if let Some(t) = target.and_then(|t| targets.get_mut(t)) {
-                *t = true;
-            }
+        let Some(offset) = instr.branch_offset() else {
+            continue;
+        };
+        let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
+        if let Some(landing) = target.and_then(|t| landings.get_mut(t)) {
+            let this =
+                hands_on_taken(instr).map_or(Landing::Nothing, |(r, k)| Landing::HandsOn(r, k));
+            *landing = match *landing {
+                Landing::None => this,
+                same if same == this => same,
+                _ => Landing::Nothing,
+            };
         }
     }
-    targets
+    landings
+}
+
+/// The slot whose value the result register holds on entering an instruction, reached by
+/// falling through from one that hands on `before` and by the branches `landing` on it.
+fn entering(before: Option<(Reg, Kind)>, landing: Landing) -> Option<(Reg, Kind)> {
+    match landing {
+        Landing::None => before,
+        Landing::HandsOn(slot, kind) if before == Some((slot, kind)) => before,
+        Landing::HandsOn(..) | Landing::Nothing => None,
+    }
 }
 
 /// Turns every instruction that the rule (see the module documentation) lets read the
 /// result register into its reading form.
 pub(super) fn convert(code: &mut [Instr]) {
-    let targets = branch_targets(code);
+    let landings = landings(code);
     let mut before = None;
     let mut pc = 0;
     while pc < code.len() {
-        if let Some((slot, kind)) = before.filter(|_| !targets[pc]) {
+        if let Some((slot, kind)) = entering(before, landings[pc]) {
             if let Some(reader) = to_reader(code[pc], slot, kind) {
                 code[pc] = reader;
             }
@@ -191,19 +230,21 @@ pub(super) fn convert(code: &mut [Instr]) {
 /// Checks the rule for every reader of `code`, whose data words are in place (the
 /// verifier's invariant 3); the error names the instruction that breaks it.
 pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
-    let targets = branch_targets(code);
+    let landings = landings(code);
     let mut before = None;
     let mut pc = 0;
     while pc < code.len() {
         if let Some(read) = reads(&code[pc]) {
-            if targets[pc] {
-                return Err((pc, "a reader of the result register at a branch target"));
-            }
-            if before != Some(read) {
+            if entering(before, landings[pc]) != Some(read) {
                 return Err((
                     pc,
-                    "a reader of the result register after an instruction that did not hand \
-                     on that slot",
+                    if landings[pc] == Landing::None {
+                        "a reader of the result register after an instruction that did not \
+                         hand on that slot"
+                    } else {
+                        "a reader of the result register at a branch target that does not \
+                         hand on that slot"
+                    },
                 ));
             }
         }

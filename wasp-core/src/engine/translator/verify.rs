@@ -18,15 +18,17 @@
 //!    instruction (and its data word) is followed by one more.
 //! 5. **Paying branches.** Every branch that pays for the block it enters (`pay.rs`: into a
 //!    loop, forward to a block's end or an `else` arm) lands right after a `ConsumeGas`, and
-//!    every pay-first branch two instructions after one; that `ConsumeGas` costs something (a
+//!    every pay-first branch (and `BrCopyPay`, which copies between the two) two
+//!    instructions after one; that `ConsumeGas` costs something (a
 //!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
 //!    `executor/dispatch.rs`). A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
 //!    A conditional branch paying either way (`..PayBoth`, an `if` falling into its `then`
 //!    arm) is also followed right away by such a `ConsumeGas`, which it pays for when not
 //!    taken.
 //! 6. **The result register.** Every instruction that reads the result register comes right
-//!    after one that hands on the slot it stands for, and no branch lands on it
-//!    (`result_register.rs`), so the register it reads was set by the instruction before.
+//!    after one that hands on the slot it stands for, and every branch that lands on it hands
+//!    on that slot too (`result_register.rs`), so the register it reads holds that slot's
+//!    value however it is reached.
 
 use crate::engine::executor::OP_BYTES;
 use crate::engine::ir::Instr;
@@ -72,7 +74,9 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                     "a branch paying either way not followed by a ConsumeGas",
                 );
             }
-            if super::pay::is_paying_first(&instr) && !pays_at(code, target - 2) {
+            let pays_first =
+                super::pay::is_paying_first(&instr) || matches!(instr, Instr::BrCopyPay { .. });
+            if pays_first && !pays_at(code, target - 2) {
                 return fail(
                     pc,
                     "a pay-first branch without a ConsumeGas before its target",

@@ -59,3 +59,14 @@ copy_branch_on! {
     CopyBrIfEqz(u32) = |v| v == 0;
     CopyBrIfNez(u32) = |v| v != 0;
 }
+
+// A branch into a loop doing the loop's first instruction, a copy (`translator/copy_branch.rs`):
+// the copied value goes on in the result register to the instruction after the copy, where
+// it lands.
+op!(
+    BrCopy { offset, dst, src },
+    |ip, regs, cx, gas, acc, facc| {
+        put!(regs, dst, r!(regs, src), acc, facc);
+        Ok(Flow::Jump(offset))
+    }
+);

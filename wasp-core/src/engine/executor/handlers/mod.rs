@@ -175,10 +175,13 @@ macro_rules! op {
                 Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas, $acc, $facc),
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
                 Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc),
+                // A branch hands on what the handler left in the result register: the target
+                // reads it only where the branch hands on the slot it stands for (`BrCopy`,
+                // invariant 6 of `translator/verify.rs`).
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2), and linked
                     // offsets count bytes (`Op`).
-                    dispatch!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
+                    dispatch!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
                 }
                 // A branch that paid for the block it enters spends gas, not budget: the
                 // chain carries at most `SLICE` and the branch paid at least one unit
@@ -186,7 +189,7 @@ macro_rules! op {
                 // SAFETY: branches land inside the function (invariant 2), and linked offsets
                 // count bytes (`Op`).
                 Ok(Flow::PaidJump(offset)) => {
-                    dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, NO_ACC, NO_FACC)
+                    dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.frame_ptr());

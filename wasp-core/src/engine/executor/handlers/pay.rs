@@ -137,6 +137,19 @@ op!(BrPay { offset }, |ip, regs, cx, gas| {
     pay_and_jump(ip, offset, gas)
 });
 
+// [`BrCopy`](super::branch) paying first for the loop's `ConsumeGas`, two instructions
+// before its target (the copy is between them): when it pauses, it has not copied.
+op!(
+    BrCopyPay { offset, dst, src },
+    |ip, regs, cx, gas, acc, facc| {
+        if let Some(flow) = pay_first(ip, offset, gas) {
+            return Ok(flow);
+        }
+        put!(regs, dst, r!(regs, src), acc, facc);
+        Ok(Flow::PaidJump(offset))
+    }
+);
+
 /// The branch of the `BrTablePay` at `ip` with `len + 1` entries for the value `index`,
 /// with its payment.
 #[inline(always)]
