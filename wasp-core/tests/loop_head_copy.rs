@@ -8,9 +8,9 @@
 
 mod common;
 
-use common::{engine, instantiate, run_topped_up, try_call};
+use common::{run_topped_up, try_call};
 
-use wasp_core::{Tracer, Val};
+use wasp_core::Val;
 
 /// One instruction of the interpreted program: opcode, three register numbers, immediate.
 type Op = (u8, u8, u8, u8, i32);
@@ -105,17 +105,10 @@ fn reference() -> i32 {
 #[test]
 fn the_interpreter_matches_rust_metered_or_not_traced_or_not() {
     let want = vec![Val::I32(reference())];
-    for gas in [false, true] {
-        for traced in [false, true] {
-            let (mut store, instance) = instantiate(&engine(gas), interpreter());
-            store.set_gas(u64::MAX / 2).ok();
-            if traced {
-                store.set_tracer(Some(Tracer::new(|_| {})));
-            }
-            let got = try_call(&mut store, &instance, "run", &[]).expect("runs");
-            assert_eq!(got, want, "gas {gas}, traced {traced}");
-        }
-    }
+    common::each_mode(interpreter(), |store, instance, mode| {
+        let got = try_call(store, instance, "run", &[]).expect("runs");
+        assert_eq!(got, want, "{mode:?}");
+    });
 }
 
 #[test]

@@ -7,9 +7,9 @@
 
 mod common;
 
-use common::{as_i64, engine, instantiate, run_topped_up, try_call};
+use common::{as_i64, run_topped_up, try_call};
 
-use wasp_core::{Tracer, Val};
+use wasp_core::Val;
 
 /// Every line of the fixture: `(name, type, expression)`.
 fn cases() -> Vec<(&'static str, &'static str, &'static str)> {
@@ -125,24 +125,13 @@ fn expectations() -> Vec<(&'static str, [Val; 3], i64)> {
 fn every_reader_computes_what_its_operators_do_metered_or_not_traced_or_not() {
     let expectations = expectations();
     assert_eq!(cases().len(), 31);
-    for gas in [false, true] {
-        for traced in [false, true] {
-            let (mut store, instance) = instantiate(&engine(gas), module());
-            store.set_gas(u64::MAX / 2).ok();
-            if traced {
-                store.set_tracer(Some(Tracer::new(|_| {})));
-            }
-            for (name, args, want) in &expectations {
-                let got = try_call(&mut store, &instance, name, args)
-                    .unwrap_or_else(|e| panic!("{name}{args:?}: {e}"));
-                assert_eq!(
-                    as_i64(&got[0]),
-                    *want,
-                    "{name}{args:?}, gas {gas}, traced {traced}"
-                );
-            }
+    common::each_mode(module(), |store, instance, mode| {
+        for (name, args, want) in &expectations {
+            let got = try_call(store, instance, name, args)
+                .unwrap_or_else(|e| panic!("{name}{args:?}: {e}"));
+            assert_eq!(as_i64(&got[0]), *want, "{name}{args:?}, {mode:?}");
         }
-    }
+    });
 }
 
 /// A hash loop whose every step reads the value the step before it computed.

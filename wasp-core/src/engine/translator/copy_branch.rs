@@ -187,60 +187,46 @@ mod tests {
            (br $l)))
          (local.get $a)";
 
-    /// The back edge of [`DISPATCH`]: its index and the index it lands on.
-    fn back_edge(code: &[Instr], form: fn(&Instr) -> bool) -> (usize, usize) {
-        let at = code
-            .iter()
-            .position(form)
-            .unwrap_or_else(|| panic!("{code:?}"));
-        let target = at as i64 + i64::from(code[at].branch_offset().expect("a branch"));
-        (at, target as usize)
-    }
-
     #[test]
-    fn a_br_into_a_loop_starting_with_a_copy_copies_and_lands_after_it() {
-        let code = code(DISPATCH, false);
-        let (at, target) = back_edge(&code, |i| matches!(i, Instr::BrCopy { .. }));
-        assert!(
-            matches!(code[at], Instr::BrCopy { dst: 2, src: 3, .. }),
-            "{code:?}"
-        );
-        assert!(
-            matches!(code[target - 1], Instr::Copy { dst: 2, src: 3 }),
-            "{code:?}"
-        );
-        // The add after the copy still reads it from the result register: the branch hands
-        // it on too.
-        assert!(
-            matches!(code[target], Instr::I32AddImmAcc { lhs: 2, .. }),
-            "{code:?}"
-        );
-        assert!(
-            !code.iter().any(|i| matches!(i, Instr::Br { .. })),
-            "{code:?}"
-        );
-    }
-
-    #[test]
-    fn with_gas_metering_the_br_pays_for_the_loop_then_copies() {
-        let code = code(DISPATCH, true);
-        let (at, target) = back_edge(&code, |i| matches!(i, Instr::BrCopyPay { .. }));
-        assert!(
-            matches!(code[at], Instr::BrCopyPay { dst: 2, src: 3, .. }),
-            "{code:?}"
-        );
-        assert!(
-            matches!(code[target - 2], Instr::ConsumeGas { .. }),
-            "{code:?}"
-        );
-        assert!(
-            matches!(code[target - 1], Instr::Copy { dst: 2, src: 3 }),
-            "{code:?}"
-        );
-        assert!(
-            matches!(code[target], Instr::I32AddImmAcc { lhs: 2, .. }),
-            "{code:?}"
-        );
+    fn a_br_into_a_loop_starting_with_a_copy_copies_and_lands_after_it_metered_or_not() {
+        for gas in [false, true] {
+            let code = code(DISPATCH, gas);
+            let at = code
+                .iter()
+                .position(|i| {
+                    matches!(
+                        (gas, i),
+                        (false, Instr::BrCopy { dst: 2, src: 3, .. })
+                            | (true, Instr::BrCopyPay { dst: 2, src: 3, .. })
+                    )
+                })
+                .unwrap_or_else(|| panic!("gas {gas}: {code:?}"));
+            let target = at as i64 + i64::from(code[at].branch_offset().expect("a branch"));
+            let target = target as usize;
+            assert!(
+                matches!(code[target - 1], Instr::Copy { dst: 2, src: 3 }),
+                "gas {gas}: {code:?}"
+            );
+            // Metered, it pays for the loop's block first: its `ConsumeGas` is before the copy.
+            let before_copy = target.checked_sub(2).map(|t| code[t]);
+            assert_eq!(
+                matches!(before_copy, Some(Instr::ConsumeGas { .. })),
+                gas,
+                "{code:?}"
+            );
+            // The add after the copy still reads it from the result register: the branch
+            // hands it on too.
+            assert!(
+                matches!(code[target], Instr::I32AddImmAcc { lhs: 2, .. }),
+                "gas {gas}: {code:?}"
+            );
+            assert!(
+                !code
+                    .iter()
+                    .any(|i| matches!(i, Instr::Br { .. } | Instr::BrPay { .. })),
+                "gas {gas}: {code:?}"
+            );
+        }
     }
 
     #[test]
