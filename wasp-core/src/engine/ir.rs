@@ -244,6 +244,7 @@ macro_rules! define_fusable {
         binary { $($cmp:ident, $cmp_imm:ident => $br:ident, $br_imm:ident;
                    not $not:ident, $not_imm:ident;)* }
         zero { $($zero:tt)* }
+        test { $($test:tt)* }
     ) => {
         /// One marker per comparison of [`for_each_compare!`](super::isa::for_each_compare):
         /// a `compare!` handler row names its comparison's marker, so that it compiles only

@@ -160,6 +160,14 @@ macro_rules! for_each_instr {
             BrI64GeUPay { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndNez`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndNezPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmNez`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndImmNezPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndEqz`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndEqzPay { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmEqz`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndImmEqzPay { lhs: Src, imm: Imm(i32), offset: Br };
             /// Counter steps fused with a branch into a loop (`StepBrI32..`), paying as
             /// [`Instr::BrPay`] when taken.
             StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
@@ -343,6 +351,14 @@ macro_rules! for_each_instr {
             BrI64GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI64GeUImm`] repeating a loop's exit test: pays first.
             BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndNez`] repeating a loop's exit test: pays first.
+            BrI32AndNezPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmNez`] repeating a loop's exit test: pays first.
+            BrI32AndImmNezPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndEqz`] repeating a loop's exit test: pays first.
+            BrI32AndEqzPayFirst { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmEqz`] repeating a loop's exit test: pays first.
+            BrI32AndImmEqzPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
 
             // ----- conditional branches whose both ways pay for the block they enter (gas) ------
             /// [`Instr::BrIfEqzPay`] followed by the `ConsumeGas` of the block it falls into (an
@@ -436,6 +452,14 @@ macro_rules! for_each_instr {
             BrI64GeUPayBoth { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI64GeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
             BrI64GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndNezPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndNezPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmNezPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndImmNezPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndEqzPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndEqzPayBoth { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndImmEqzPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndImmEqzPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
 
             // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
@@ -567,6 +591,15 @@ macro_rules! for_each_instr {
             BrI64GeSImm { lhs: Src, imm: Imm(i32), offset: Br };
             /// `br_if` on `i64.ge_u`: branches by `offset` when it holds, `imm` on the right.
             BrI64GeUImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.and`: branches by `offset` when `lhs & rhs` is not zero (a bit
+            /// test: `if (flags & mask)`).
+            BrI32AndNez { lhs: Src, rhs: Src, offset: Br };
+            /// `br_if` on `i32.eqz` of `i32.and`: branches by `offset` when `lhs & rhs` is zero.
+            BrI32AndEqz { lhs: Src, rhs: Src, offset: Br };
+            /// [`Instr::BrI32AndNez`] with `imm` on the right.
+            BrI32AndImmNez { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndEqz`] with `imm` on the right.
+            BrI32AndImmEqz { lhs: Src, imm: Imm(i32), offset: Br };
 
             // ----- counter step fused with the compare-and-branch that tests it -----------------
             // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
@@ -2050,6 +2083,10 @@ macro_rules! for_each_instr {
             BrIfNezAcc { cond: Src, offset: Br };
             BrI64IfEqzAcc { cond: Src, offset: Br };
             BrI64IfNezAcc { cond: Src, offset: Br };
+            BrI32AndNezAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndEqzAcc { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndImmNezAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqzAcc { lhs: Src, imm: Imm(i32), offset: Br };
             F64AddAcc { dst: Dst, lhs: Src, rhs: Src };
             F64SubAcc { dst: Dst, lhs: Src, rhs: Src };
             F64MulAcc { dst: Dst, lhs: Src, rhs: Src };
@@ -2149,7 +2186,8 @@ pub(crate) use for_each_instr;
 /// Calls `$callback!` with the comparisons that fuse with the conditional branch consuming
 /// their result (`br_if`, `if`): each comparison, in its slot and immediate forms, with the
 /// branches taken when it holds and those taken when it does not. The zero tests compare one
-/// slot with zero.
+/// slot with zero. The bit tests are an `i32.and` whose result a branch tests for zero
+/// (`if (flags & mask)`, and through `i32.eqz`, `if (!(flags & mask))`).
 ///
 /// The translator's fusion (`translator/fuse.rs`) is generated from these rows, and a
 /// `compare!` handler row compiles only for a comparison listed here, so a new comparison
@@ -2182,6 +2220,9 @@ macro_rules! for_each_compare {
             zero {
                 I32Eqz => BrIfEqz; not BrIfNez;
                 I64Eqz => BrI64IfEqz; not BrI64IfNez;
+            }
+            test {
+                I32And, I32AndImm => BrI32AndNez, BrI32AndImmNez; not BrI32AndEqz, BrI32AndImmEqz;
             }
         }
     };
@@ -2293,6 +2334,10 @@ macro_rules! for_each_paying_branch {
                 BrI64GeSImm { lhs, imm, offset } => BrI64GeSImmPay, BrI64GeSImmPayFirst;
                 BrI64GeU { lhs, rhs, offset } => BrI64GeUPay, BrI64GeUPayFirst;
                 BrI64GeUImm { lhs, imm, offset } => BrI64GeUImmPay, BrI64GeUImmPayFirst;
+                BrI32AndNez { lhs, rhs, offset } => BrI32AndNezPay, BrI32AndNezPayFirst;
+                BrI32AndImmNez { lhs, imm, offset } => BrI32AndImmNezPay, BrI32AndImmNezPayFirst;
+                BrI32AndEqz { lhs, rhs, offset } => BrI32AndEqzPay, BrI32AndEqzPayFirst;
+                BrI32AndImmEqz { lhs, imm, offset } => BrI32AndImmEqzPay, BrI32AndImmEqzPayFirst;
             }
             stepped {
                 StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
@@ -2413,6 +2458,10 @@ macro_rules! for_each_paying_both {
             BrI64GeSImmPay { lhs, imm, offset } => BrI64GeSImmPayBoth;
             BrI64GeUPay { lhs, rhs, offset } => BrI64GeUPayBoth;
             BrI64GeUImmPay { lhs, imm, offset } => BrI64GeUImmPayBoth;
+            BrI32AndNezPay { lhs, rhs, offset } => BrI32AndNezPayBoth;
+            BrI32AndImmNezPay { lhs, imm, offset } => BrI32AndImmNezPayBoth;
+            BrI32AndEqzPay { lhs, rhs, offset } => BrI32AndEqzPayBoth;
+            BrI32AndImmEqzPay { lhs, imm, offset } => BrI32AndImmEqzPayBoth;
         }
     };
 }
@@ -2523,6 +2572,10 @@ macro_rules! for_each_reader {
                 BrIfNez { cond, offset } reads cond => BrIfNezAcc;
                 BrI64IfEqz { cond, offset } reads cond => BrI64IfEqzAcc;
                 BrI64IfNez { cond, offset } reads cond => BrI64IfNezAcc;
+                BrI32AndNez { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezAcc;
+                BrI32AndEqz { lhs, rhs, offset } reads lhs or rhs => BrI32AndEqzAcc;
+                BrI32AndImmNez { lhs, imm, offset } reads lhs => BrI32AndImmNezAcc;
+                BrI32AndImmEqz { lhs, imm, offset } reads lhs => BrI32AndImmEqzAcc;
                 Load8S { dst, ptr, offset } reads ptr => Load8SAcc;
                 Load8U { dst, ptr, offset } reads ptr => Load8UAcc;
                 Load16S { dst, ptr, offset } reads ptr => Load16SAcc;

@@ -2,7 +2,7 @@
 
 use wasmparser::{BlockType, BrTable};
 
-use super::fuse::{branch_if_false, branch_if_true, inverted};
+use super::fuse::inverted;
 use super::{Operand, Translator};
 use crate::engine::ir::Instr;
 use crate::error::Error;
@@ -77,10 +77,10 @@ impl Translator<'_> {
 
     pub(super) fn if_(&mut self, ty: BlockType) {
         let (cond, pos) = self.pop();
-        let fused = self.take_compare(cond, pos);
+        let fused = self.take_condition(cond, pos);
         let (params, results) = self.env.block_arity(ty);
         self.materialize_for_block(params as usize);
-        let branch = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
+        let branch = match fused.and_then(inverted) {
             Some(branch) => self.emit_branch(branch),
             None => {
                 let cond = self.reg_of(cond, pos);
@@ -165,10 +165,10 @@ impl Translator<'_> {
     pub(super) fn br_if(&mut self, depth: u32) {
         let depth = depth as usize;
         let (cond, pos) = self.pop();
-        let fused = self.take_compare(cond, pos);
+        let fused = self.take_condition(cond, pos);
         if self.is_function_frame(depth) || self.needs_moves(depth) {
             // Move values and branch only when the condition holds.
-            let skip = match fused.and_then(|cmp| branch_if_false(cmp, 0)) {
+            let skip = match fused.and_then(inverted) {
                 Some(branch) => self.emit_branch(branch),
                 None => {
                     let cond = self.reg_of(cond, pos);
@@ -179,7 +179,7 @@ impl Translator<'_> {
             self.patch_here(skip);
             return;
         }
-        let branch = match fused.and_then(|cmp| branch_if_true(cmp, 0)) {
+        let branch = match fused {
             Some(branch) => branch,
             None => {
                 let cond = self.reg_of(cond, pos);

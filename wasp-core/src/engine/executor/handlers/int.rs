@@ -98,6 +98,12 @@ compare! {
     I32GeU, I32GeUImm, BrI32GeU, BrI32GeUImm(u32) = |a, b| a >= b;
 }
 
+// The bit tests: an `i32.and` fused with the branch testing it for zero (`translator/fuse.rs`).
+compare_branch! {
+    BrI32AndNez, BrI32AndImmNez(u32) = |a, b| a & b != 0;
+    BrI32AndEqz, BrI32AndImmEqz(u32) = |a, b| a & b == 0;
+}
+
 // Each i32 comparison also gives a branch fused with the counter step before it
 // (`translator/step.rs`).
 step_compare! {
@@ -182,6 +188,11 @@ reader_compare! {
     BrI32LeUAcc, BrI32LeUImmAcc(u32) = |a, b| a <= b;
     BrI32GeSAcc, BrI32GeSImmAcc(i32) = |a, b| a >= b;
     BrI32GeUAcc, BrI32GeUImmAcc(u32) = |a, b| a >= b;
+}
+
+reader_compare! {
+    BrI32AndNezAcc, BrI32AndImmNezAcc(u32) = |a, b| a & b != 0;
+    BrI32AndEqzAcc, BrI32AndImmEqzAcc(u32) = |a, b| a & b == 0;
 }
 
 reader_compare! {

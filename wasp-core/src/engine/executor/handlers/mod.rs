@@ -525,6 +525,15 @@ macro_rules! compare {
         const _: () = crate::engine::ir::fusable::$variant;
         binary! { $variant($t) = $f; }
         binary_imm! { $imm($t) = $f; }
+        compare_branch! { $br, $br_imm($t) = $f; }
+    )*};
+}
+
+/// The compare-and-branch forms of [`compare!`] alone: a branch by `offset` when
+/// `$f(lhs, rhs)` holds, the right operand in a slot or the immediate, both read as `$t`.
+/// The bit tests (`lhs & rhs` tested for zero) have these forms and no others.
+macro_rules! compare_branch {
+    ($($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { lhs, rhs, offset }, |ip, regs, cx| {
             let (a, b) = (r!(regs, lhs), r!(regs, rhs));
             branch_if!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), offset)

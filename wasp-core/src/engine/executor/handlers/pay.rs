@@ -274,6 +274,14 @@ pay_compare! {
         BrI32GeUPayBoth, BrI32GeUImmPayBoth(u32) = |a, b| a >= b;
 }
 
+// And the bit tests.
+pay_compare! {
+    BrI32AndNezPay, BrI32AndImmNezPay, BrI32AndNezPayFirst, BrI32AndImmNezPayFirst,
+        BrI32AndNezPayBoth, BrI32AndImmNezPayBoth(u32) = |a, b| a & b != 0;
+    BrI32AndEqzPay, BrI32AndImmEqzPay, BrI32AndEqzPayFirst, BrI32AndImmEqzPayFirst,
+        BrI32AndEqzPayBoth, BrI32AndImmEqzPayBoth(u32) = |a, b| a & b == 0;
+}
+
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
 /// or, repeating the loop's exit test, paying first: `reg = $step(reg, step)` (`step_i32` or
 /// `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the
