@@ -1,7 +1,8 @@
 //! A branch on `i32.and` tests the bits in one instruction (`translator/fuse.rs`):
 //! `br_if`/`if` on `x & m` and, through `i32.eqz`, on `!(x & m)`, with the mask in a slot or
 //! an immediate, its left operand in a slot or just computed (read from the result register);
-//! and an `i32.eqz` of a comparison branches on the comparison inverted. Every form against
+//! a branch on a masked comparison (`(x & mask) == k`, `!=`) is one instruction too; and an
+//! `i32.eqz` of a comparison branches on the comparison inverted. Every form against
 //! the Rust reference at values where bits are easy to get wrong (sign bit, all ones, zero
 //! masks), metered or not, traced (every step a handler chain of its own) or not; a loop
 //! whose exit test and back edge are bit tests (their paying and pay-first forms when
@@ -51,6 +52,28 @@ const CASES: &[(&str, &str)] = &[
         "not_not_and",
         "(i32.eqz (i32.eqz (i32.and (local.get $x) (local.get $m))))",
     ),
+    // Masked comparisons: `(x & mask) == k`, and `!=`.
+    (
+        "masked_eq",
+        "(i32.eq (i32.and (local.get $x) (i32.const 255)) (i32.const 108))",
+    ),
+    (
+        "masked_ne_all_ones",
+        "(i32.ne (i32.and (local.get $x) (i32.const -1)) (i32.const -1))",
+    ),
+    (
+        "masked_eq_computed",
+        "(i32.eq (i32.and (i32.add (local.get $x) (local.get $m)) (i32.const 0xf0)) (i32.const 0x10))",
+    ),
+    (
+        "not_masked_eq",
+        "(i32.eqz (i32.eq (i32.and (local.get $x) (i32.const 7)) (i32.const 5)))",
+    ),
+    // A constant too wide to fuse: the two stay apart.
+    (
+        "masked_eq_wide",
+        "(i32.eq (i32.and (local.get $x) (i32.const 0xffff0000)) (i32.const 0x12340000))",
+    ),
     // The `and` also goes to a local: it is computed, and kept, all the same.
     (
         "and_teed",
@@ -72,6 +95,11 @@ fn holds(name: &str, x: u32, m: u32) -> bool {
         "not_ne_imm" => x == 7,
         "not_not_and" => x & m != 0,
         "and_teed" => x & m & 3 != 0,
+        "masked_eq" => x & 255 == 108,
+        "masked_ne_all_ones" => x != u32::MAX,
+        "masked_eq_computed" => x.wrapping_add(m) & 0xf0 == 0x10,
+        "not_masked_eq" => x & 7 != 5,
+        "masked_eq_wide" => x & 0xffff_0000 == 0x1234_0000,
         other => panic!("no reference for {other}"),
     }
 }
@@ -133,7 +161,7 @@ fn every_bit_test_branches_as_its_condition_says_metered_or_not_traced_or_not() 
 }
 
 /// A loop over the bits of a word: its exit test and its back edge are bit tests, and an
-/// `if` inside tests bits of the value just computed. [`bits_reference`] is the same in Rust.
+/// `if` inside tests bits of the value just computed, another a masked field. [`bits_reference`] is the same in Rust.
 const BITS: &str = r#"(module
   (func (export "run") (result i32) (local $w i32) (local $n i32) (local $k i32)
     (local.set $w (i32.const 0x19e3779b))
@@ -146,6 +174,8 @@ const BITS: &str = r#"(module
                                        (i32.and (local.get $k) (i32.const 1)))))
         (if (i32.eqz (i32.and (i32.shr_u (local.get $w) (i32.const 3)) (i32.const 4)))
           (then (local.set $n (i32.add (local.get $n) (local.get $k)))))
+        (if (i32.eq (i32.and (local.get $w) (i32.const 0x18)) (i32.const 0x8))
+          (then (local.set $n (i32.add (local.get $n) (i32.const 3)))))
         (br_if $next (i32.and (local.get $w) (i32.const 0x7fffffff)))))
     (i32.add (i32.mul (local.get $n) (i32.const 1000)) (local.get $k))))"#;
 
@@ -161,6 +191,9 @@ fn bits_reference() -> i32 {
         if (w >> 3) & 4 == 0 {
             n += k;
         }
+        if w & 0x18 == 0x8 {
+            n += 3;
+        }
         if w & 0x7fff_ffff == 0 {
             break;
         }
@@ -171,7 +204,7 @@ fn bits_reference() -> i32 {
 #[test]
 fn a_loop_of_bit_tests_matches_rust_and_resumes_from_every_budget() {
     let want = [Val::I32(bits_reference())];
-    assert_eq!(want, [Val::I32(3_648_128)], "the loop runs to k = 128");
+    assert_eq!(want, [Val::I32(3_744_128)], "the loop runs to k = 128");
     common::each_mode(BITS, |store, instance, mode| {
         let got = try_call(store, instance, "run", &[]).expect("runs");
         assert_eq!(got, want, "{mode:?}");

@@ -245,6 +245,7 @@ macro_rules! define_fusable {
                    not $not:ident, $not_imm:ident;)* }
         zero { $($zero:tt)* }
         test { $($test:tt)* }
+        masked { $($masked:tt)* }
     ) => {
         /// One marker per comparison of [`for_each_compare!`](super::isa::for_each_compare):
         /// a `compare!` handler row names its comparison's marker, so that it compiles only

@@ -168,6 +168,10 @@ macro_rules! for_each_instr {
             BrI32AndEqzPay { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI32AndImmEqz`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI32AndImmEqzPay { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndImmEqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndImmEqImmPay { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// [`Instr::BrI32AndImmNeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
+            BrI32AndImmNeImmPay { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// Counter steps fused with a branch into a loop (`StepBrI32..`), paying as
             /// [`Instr::BrPay`] when taken.
             StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
@@ -359,6 +363,10 @@ macro_rules! for_each_instr {
             BrI32AndEqzPayFirst { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI32AndImmEqz`] repeating a loop's exit test: pays first.
             BrI32AndImmEqzPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndImmEqImm`] repeating a loop's exit test: pays first.
+            BrI32AndImmEqImmPayFirst { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// [`Instr::BrI32AndImmNeImm`] repeating a loop's exit test: pays first.
+            BrI32AndImmNeImmPayFirst { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
 
             // ----- conditional branches whose both ways pay for the block they enter (gas) ------
             /// [`Instr::BrIfEqzPay`] followed by the `ConsumeGas` of the block it falls into (an
@@ -460,6 +468,10 @@ macro_rules! for_each_instr {
             BrI32AndEqzPayBoth { lhs: Src, rhs: Src, offset: Br };
             /// [`Instr::BrI32AndImmEqzPay`] paying either way (see `BrIfEqzPayBoth`).
             BrI32AndImmEqzPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            /// [`Instr::BrI32AndImmEqImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndImmEqImmPayBoth { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// [`Instr::BrI32AndImmNeImmPay`] paying either way (see `BrIfEqzPayBoth`).
+            BrI32AndImmNeImmPayBoth { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
 
             // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
@@ -600,6 +612,12 @@ macro_rules! for_each_instr {
             BrI32AndImmNez { lhs: Src, imm: Imm(i32), offset: Br };
             /// [`Instr::BrI32AndEqz`] with `imm` on the right.
             BrI32AndImmEqz { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on [`Instr::I32AndImmEqImm`]: branches by `offset` when `lhs & imm` is
+            /// `imm2` (a masked byte or field tested for one value).
+            BrI32AndImmEqImm { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// `br_if` on [`Instr::I32AndImmNeImm`]: branches by `offset` when `lhs & imm` is
+            /// not `imm2`.
+            BrI32AndImmNeImm { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
 
             // ----- counter step fused with the compare-and-branch that tests it -----------------
             // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
@@ -840,6 +858,10 @@ macro_rules! for_each_instr {
             I32AndImmAddImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
             /// `(lhs * imm) + imm2`.
             I32MulImmAddImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            /// `(lhs & imm) == imm2`: a masked field compared with a constant.
+            I32AndImmEqImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
+            /// `(lhs & imm) != imm2`.
+            I32AndImmNeImm { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
             /// `i32.eq` with the constant `imm` on the right.
             I32EqImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.ne` with the constant `imm` on the right.
@@ -2087,6 +2109,8 @@ macro_rules! for_each_instr {
             BrI32AndEqzAcc { lhs: Src, rhs: Src, offset: Br };
             BrI32AndImmNezAcc { lhs: Src, imm: Imm(i32), offset: Br };
             BrI32AndImmEqzAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            BrI32AndImmNeImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             F64AddAcc { dst: Dst, lhs: Src, rhs: Src };
             F64SubAcc { dst: Dst, lhs: Src, rhs: Src };
             F64MulAcc { dst: Dst, lhs: Src, rhs: Src };
@@ -2187,7 +2211,8 @@ pub(crate) use for_each_instr;
 /// their result (`br_if`, `if`): each comparison, in its slot and immediate forms, with the
 /// branches taken when it holds and those taken when it does not. The zero tests compare one
 /// slot with zero. The bit tests are an `i32.and` whose result a branch tests for zero
-/// (`if (flags & mask)`, and through `i32.eqz`, `if (!(flags & mask))`).
+/// (`if (flags & mask)`, and through `i32.eqz`, `if (!(flags & mask))`). The masked
+/// comparisons are fused pairs (`(x & mask) == k`, `for_each_pair!`) that fuse in turn.
 ///
 /// The translator's fusion (`translator/fuse.rs`) is generated from these rows, and a
 /// `compare!` handler row compiles only for a comparison listed here, so a new comparison
@@ -2224,6 +2249,10 @@ macro_rules! for_each_compare {
             test {
                 I32And, I32AndImm => BrI32AndNez, BrI32AndImmNez; not BrI32AndEqz, BrI32AndImmEqz;
             }
+            masked {
+                I32AndImmEqImm => BrI32AndImmEqImm; not BrI32AndImmNeImm;
+                I32AndImmNeImm => BrI32AndImmNeImm; not BrI32AndImmEqImm;
+            }
         }
     };
 }
@@ -2237,8 +2266,10 @@ pub(crate) use for_each_compare;
 /// `(a op1 b) op2 imm`, `ri_i` `(a op1 imm) op2 imm2`.
 ///
 /// The pairs are those that compiled C and Rust code executes most often (counted in the IR
-/// of the benchmark kernels): sums of products and of bitwise results, hash mixing steps,
-/// bit-field extraction, and the f64 multiply-accumulate. Only operators that never trap.
+/// of the benchmark kernels and of compiled programs): sums of products and of bitwise
+/// results, hash mixing steps, masked comparisons (`(x & mask) == k`, which fuse with a
+/// branch in turn), bit-field extraction, and the f64 multiply-accumulate. Only operators
+/// that never trap.
 /// The fusion and the handlers (`executor/handlers/pair.rs`) are generated from it.
 macro_rules! for_each_pair {
     ($callback:ident) => {
@@ -2274,6 +2305,8 @@ macro_rules! for_each_pair {
                 I32AddImmAndImm = I32AddImm, I32AndImm;
                 I32AndImmAddImm = I32AndImm, I32AddImm;
                 I32MulImmAddImm = I32MulImm, I32AddImm;
+                I32AndImmEqImm = I32AndImm, I32EqImm;
+                I32AndImmNeImm = I32AndImm, I32NeImm;
             }
         }
     };
@@ -2338,6 +2371,10 @@ macro_rules! for_each_paying_branch {
                 BrI32AndImmNez { lhs, imm, offset } => BrI32AndImmNezPay, BrI32AndImmNezPayFirst;
                 BrI32AndEqz { lhs, rhs, offset } => BrI32AndEqzPay, BrI32AndEqzPayFirst;
                 BrI32AndImmEqz { lhs, imm, offset } => BrI32AndImmEqzPay, BrI32AndImmEqzPayFirst;
+                BrI32AndImmEqImm { lhs, imm, imm2, offset } =>
+                    BrI32AndImmEqImmPay, BrI32AndImmEqImmPayFirst;
+                BrI32AndImmNeImm { lhs, imm, imm2, offset } =>
+                    BrI32AndImmNeImmPay, BrI32AndImmNeImmPayFirst;
             }
             stepped {
                 StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
@@ -2462,6 +2499,8 @@ macro_rules! for_each_paying_both {
             BrI32AndImmNezPay { lhs, imm, offset } => BrI32AndImmNezPayBoth;
             BrI32AndEqzPay { lhs, rhs, offset } => BrI32AndEqzPayBoth;
             BrI32AndImmEqzPay { lhs, imm, offset } => BrI32AndImmEqzPayBoth;
+            BrI32AndImmEqImmPay { lhs, imm, imm2, offset } => BrI32AndImmEqImmPayBoth;
+            BrI32AndImmNeImmPay { lhs, imm, imm2, offset } => BrI32AndImmNeImmPayBoth;
         }
     };
 }
@@ -2576,6 +2615,8 @@ macro_rules! for_each_reader {
                 BrI32AndEqz { lhs, rhs, offset } reads lhs or rhs => BrI32AndEqzAcc;
                 BrI32AndImmNez { lhs, imm, offset } reads lhs => BrI32AndImmNezAcc;
                 BrI32AndImmEqz { lhs, imm, offset } reads lhs => BrI32AndImmEqzAcc;
+                BrI32AndImmEqImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmAcc;
+                BrI32AndImmNeImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmNeImmAcc;
                 Load8S { dst, ptr, offset } reads ptr => Load8SAcc;
                 Load8U { dst, ptr, offset } reads ptr => Load8UAcc;
                 Load16S { dst, ptr, offset } reads ptr => Load16SAcc;

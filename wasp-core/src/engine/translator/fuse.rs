@@ -67,9 +67,10 @@ macro_rules! fusion {
         zero { $($eqz:ident => $br_eqz:ident; not $br_nez:ident;)* }
         test { $($and:ident, $and_imm:ident => $nez:ident, $nez_imm:ident;
                  not $zero:ident, $zero_imm:ident;)* }
+        masked { $($masked:ident => $mbr:ident; not $mnot:ident;)* }
     ) => {
-        /// The branch taken when the test `cmp` holds (a comparison, a test for zero, or an
-        /// `i32.and` not zero), `None` if `cmp` is not a test that fuses.
+        /// The branch taken when the test `cmp` holds (a comparison, a test for zero, an
+        /// `i32.and` not zero, a masked comparison), `None` if `cmp` is not a test that fuses.
         pub(super) fn branch_if_true(cmp: Instr, offset: i32) -> Option<Instr> {
             Some(match cmp {
                 $(
@@ -80,6 +81,10 @@ macro_rules! fusion {
                 $(
                     Instr::$and { lhs, rhs, .. } => Instr::$nez { lhs, rhs, offset },
                     Instr::$and_imm { lhs, imm, .. } => Instr::$nez_imm { lhs, imm, offset },
+                )*
+                $(
+                    Instr::$masked { lhs, imm, imm2, .. } =>
+                        Instr::$mbr { lhs, imm, imm2, offset },
                 )*
                 _ => return None,
             })
@@ -102,6 +107,10 @@ macro_rules! fusion {
                     Instr::$nez_imm { lhs, imm, offset } => Instr::$zero_imm { lhs, imm, offset },
                     Instr::$zero { lhs, rhs, offset } => Instr::$nez { lhs, rhs, offset },
                     Instr::$zero_imm { lhs, imm, offset } => Instr::$nez_imm { lhs, imm, offset },
+                )*
+                $(
+                    Instr::$mbr { lhs, imm, imm2, offset } =>
+                        Instr::$mnot { lhs, imm, imm2, offset },
                 )*
                 _ => return None,
             })
@@ -146,6 +155,50 @@ mod tests {
         assert!(!code
             .iter()
             .any(|i| matches!(i, Instr::I32And { .. } | Instr::I32AndImm { .. })));
+    }
+
+    #[test]
+    fn a_branch_on_a_masked_comparison_is_one_instruction_when_its_constant_is_narrow() {
+        let code = code(
+            "(br_if $out (i32.eq (i32.and (local.get $x) (i32.const 255)) (i32.const 108)))
+             (if (i32.ne (i32.and (local.get $x) (i32.const 7)) (i32.const -1))
+               (then (local.set $t (i32.const 1))))
+             (br_if $out (i32.eq (i32.and (local.get $x) (i32.const 7)) (i32.const 0x10000)))",
+        );
+        assert!(
+            matches!(
+                code[0],
+                Instr::BrI32AndImmEqImm {
+                    lhs: 0,
+                    imm: 255,
+                    imm2: 108,
+                    ..
+                }
+            ),
+            "{code:?}"
+        );
+        // The `if` skips its arm when the field is the constant.
+        assert!(
+            matches!(
+                code[1],
+                Instr::BrI32AndImmEqImm {
+                    lhs: 0,
+                    imm: 7,
+                    imm2: -1,
+                    ..
+                }
+            ),
+            "{code:?}"
+        );
+        // A constant wider than 16 bits: the `and`, then a compare-and-branch.
+        assert!(
+            matches!(code[3], Instr::I32AndImm { imm: 7, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[4], Instr::BrI32EqImmAcc { imm: 0x10000, .. }),
+            "{code:?}"
+        );
     }
 
     #[test]

@@ -107,6 +107,8 @@ fn commutes(second: Instr) -> bool {
             | Instr::I32And { .. }
             | Instr::I32Or { .. }
             | Instr::I32Xor { .. }
+            | Instr::I32Eq { .. }
+            | Instr::I32Ne { .. }
             | Instr::I64Add { .. }
             | Instr::I64Mul { .. }
             | Instr::I64And { .. }

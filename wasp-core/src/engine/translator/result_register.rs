@@ -76,7 +76,7 @@ producers! {
         I64Ctz, I64Popcnt, I64Extend8S, I64Extend16S, I64Extend32S, I32AddImmRotl, I32AddAdd,
         I32MulAdd, I32AndAdd, I32XorAdd, I64MulAdd, I64AddXor, I32ShlImmXor, I32ShrUImmXor,
         I32ShrUImmAdd, I32AndImmAdd, I64ShlImmAdd, I32AddAddImm, I32MulAddImm,
-        I32ShrUImmAndImm, I32AddImmAndImm, I32AndImmAddImm, I32MulImmAddImm, F32Eq, F32Ne,
+        I32ShrUImmAndImm, I32AddImmAndImm, I32AndImmAddImm, I32AndImmEqImm, I32AndImmNeImm, I32MulImmAddImm, F32Eq, F32Ne,
         F32Lt, F32Gt, F32Le, F32Ge, F64Eq, F64Ne, F64Lt, F64Gt, F64Le, F64Ge, I32AddAddAcc,
         I32MulAddAcc, I32AndAddAcc, I32XorAddAcc, I64MulAddAcc, I64AddXorAcc, I32ShlImmXorAcc,
         I32ShlImmXorAccOther, I32ShrUImmXorAcc, I32ShrUImmXorAccOther, I32ShrUImmAddAcc,

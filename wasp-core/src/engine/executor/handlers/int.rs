@@ -104,6 +104,12 @@ compare_branch! {
     BrI32AndEqz, BrI32AndImmEqz(u32) = |a, b| a & b == 0;
 }
 
+// A masked field compared with a constant, fused with the branch on it (`translator/fuse.rs`).
+masked_branch! {
+    BrI32AndImmEqImm = |a, b| a == b;
+    BrI32AndImmNeImm = |a, b| a != b;
+}
+
 // Each i32 comparison also gives a branch fused with the counter step before it
 // (`translator/step.rs`).
 step_compare! {
@@ -194,6 +200,34 @@ reader_compare! {
     BrI32AndNezAcc, BrI32AndImmNezAcc(u32) = |a, b| a & b != 0;
     BrI32AndEqzAcc, BrI32AndImmEqzAcc(u32) = |a, b| a & b == 0;
 }
+
+// And reading the masked value from the result register.
+op!(
+    BrI32AndImmEqImmAcc {
+        lhs,
+        imm,
+        imm2,
+        offset
+    },
+    |ip, regs, cx, gas, acc, facc| {
+        let a = from_acc!(u32, regs, lhs, acc, facc);
+        (*acc, *facc) = (NO_ACC, NO_FACC);
+        branch_if!(masked(a, imm, imm2, |a, b| a == b), offset)
+    }
+);
+op!(
+    BrI32AndImmNeImmAcc {
+        lhs,
+        imm,
+        imm2,
+        offset
+    },
+    |ip, regs, cx, gas, acc, facc| {
+        let a = from_acc!(u32, regs, lhs, acc, facc);
+        (*acc, *facc) = (NO_ACC, NO_FACC);
+        branch_if!(masked(a, imm, imm2, |a, b| a != b), offset)
+    }
+);
 
 reader_compare! {
     BrI64EqAcc, BrI64EqImmAcc(u64) = |a, b| a == b;

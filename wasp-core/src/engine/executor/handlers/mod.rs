@@ -545,6 +545,22 @@ macro_rules! compare_branch {
     )*};
 }
 
+/// Whether `f(a & mask, k)` holds: a masked comparison's test.
+#[inline(always)]
+fn masked(a: u32, mask: i32, k: i16, f: impl Fn(u32, u32) -> bool) -> bool {
+    f(a & mask as u32, k as i32 as u32)
+}
+
+/// Masked comparisons fused with a branch: by `offset` when `f(lhs & imm, imm2)` holds
+/// ([`masked`]).
+macro_rules! masked_branch {
+    ($($br:ident = $f:expr;)*) => {$(
+        op!($br { lhs, imm, imm2, offset }, |ip, regs, cx| {
+            branch_if!(masked(u32_!(regs, lhs), imm, imm2, $f), offset)
+        });
+    )*};
+}
+
 /// An operand read from slot `$slot` (`slot`) or, for a reader of the result register, from
 /// the integer register (`acc`), as a slot holds it.
 macro_rules! operand {

@@ -54,6 +54,8 @@ mod ops {
     pair_ops! {
         I32Add, I32AddImm(u32) = u32::wrapping_add;
         I32Sub, I32SubImm(u32) = u32::wrapping_sub;
+        I32Eq, I32EqImm(u32) = |a, b| u32::from(a == b);
+        I32Ne, I32NeImm(u32) = |a, b| u32::from(a != b);
         I32Mul, I32MulImm(u32) = u32::wrapping_mul;
         I32And, I32AndImm(u32) = |a, b| a & b;
         I32Or, I32OrImm(u32) = |a, b| a | b;

@@ -282,6 +282,25 @@ pay_compare! {
         BrI32AndEqzPayBoth, BrI32AndImmEqzPayBoth(u32) = |a, b| a & b == 0;
 }
 
+/// Paying, pay-first and paying-either-way masked comparisons ([`masked`]).
+macro_rules! pay_masked {
+    ($($br:ident, $first:ident, $both:ident = $f:expr;)*) => {$(
+        pay_masked!(@ $br = $f; pay_if);
+        pay_masked!(@ $first = $f; pay_first_if);
+        pay_masked!(@ $both = $f; pay_both_if);
+    )*};
+    (@ $br:ident = $f:expr; $how:ident) => {
+        op!($br { lhs, imm, imm2, offset }, |ip, regs, cx, gas| {
+            $how!(masked(u32_!(regs, lhs), imm, imm2, $f), ip, offset, gas)
+        });
+    };
+}
+
+pay_masked! {
+    BrI32AndImmEqImmPay, BrI32AndImmEqImmPayFirst, BrI32AndImmEqImmPayBoth = |a, b| a == b;
+    BrI32AndImmNeImmPay, BrI32AndImmNeImmPayFirst, BrI32AndImmNeImmPayBoth = |a, b| a != b;
+}
+
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
 /// or, repeating the loop's exit test, paying first: `reg = $step(reg, step)` (`step_i32` or
 /// `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the
