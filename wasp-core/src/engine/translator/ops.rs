@@ -239,7 +239,11 @@ impl Translator<'_> {
             self.unreachable_after();
             return;
         }
-        self.emit(Instr::Call { func, args });
+        if self.env.costs.is_some() {
+            self.emit(Instr::CallPay { func, args });
+        } else {
+            self.emit(Instr::Call { func, args });
+        }
         self.truncate(first);
         for _ in 0..results {
             self.push(Operand::Temp);
