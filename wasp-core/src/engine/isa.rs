@@ -803,6 +803,10 @@ macro_rules! for_each_instr {
             I32GeU { dst: Dst, lhs: Src, rhs: Src };
             /// `i32.add` with the constant `imm` on the right.
             I32AddImm { dst: Dst, lhs: Src, imm: Imm(i32) };
+            /// Two additions of a constant in one dispatch: `dst0 = lhs0 + b`, then
+            /// `dst = a + c`, with `a`, `b` and `c` in the data word (see
+            /// `translator/add_imm_pair.rs`).
+            I32AddImm2 { dst0: Dst, lhs0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
             /// `i32.sub` with the constant `imm` on the right.
             I32SubImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.mul` with the constant `imm` on the right.

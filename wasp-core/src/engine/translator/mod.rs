@@ -7,6 +7,7 @@
 //! computation's result into the local. Where control flow merges (block ends, branch
 //! targets, calls) values are moved into their canonical slots.
 
+mod add_imm_pair;
 mod add_rotl;
 mod and_not;
 mod control;
@@ -185,6 +186,7 @@ pub(crate) fn translate(
     }
     let code = place_temps(code, temps_base);
     let mut code = with_prologue(code, &t.hoisted, num_locals);
+    add_imm_pair::pair_steps(&mut code);
     result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);

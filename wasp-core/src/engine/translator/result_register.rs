@@ -51,7 +51,7 @@ producers! {
         Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
         Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
         Load32UAddAcc, Load64AddAcc, Copy, CopyAcc,
-        Copy2, Const32Copy, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
+        Copy2, Const32Copy, I32AddImm2, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
         Load32UIdxAcc, Load64IdxAcc, GlobalGet, GlobalAddI32,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
         I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr, I32AddImm, I32SubImm, I32MulImm,

@@ -84,6 +84,22 @@ op!(
     }
 );
 
+// Hands on the second sum, as `I32AddImm` hands on its own (`translator/add_imm_pair.rs`).
+op!(
+    I32AddImm2 { dst0, lhs0, dst },
+    |ip, regs, cx, gas, acc, facc| {
+        let (lhs, imm0, imm) = data(ip);
+        set!(
+            regs,
+            dst0,
+            u64::from((r!(regs, lhs0) as u32).wrapping_add(imm0))
+        );
+        let v = u64::from((r!(regs, lhs) as u32).wrapping_add(imm));
+        put!(regs, dst, v, acc, facc);
+        Ok(Flow::Skip)
+    }
+);
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
