@@ -515,11 +515,6 @@ macro_rules! for_each_instr {
             /// Calls function `func` of the instance; its frame (arguments, then results)
             /// starts at `args`.
             Call { func: Imm(u32), args: Range };
-            /// [`Instr::Call`] with gas metering: pays for the callee's first block itself
-            /// when the callee starts with its `ConsumeGas`, entering after it; pauses standing
-            /// at that `ConsumeGas`, in the callee's frame, when the gas does not cover it
-            /// (see `handlers/call.rs`).
-            CallPay { func: Imm(u32), args: Range };
             /// `call_indirect` of type `ty`: element `index` of the table in the data word's `a`.
             CallIndirect { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
             /// `return_call` of function `func`, arguments from `args` on.

@@ -239,11 +239,7 @@ impl Translator<'_> {
             self.unreachable_after();
             return;
         }
-        if self.env.costs.is_some() {
-            self.emit(Instr::CallPay { func, args });
-        } else {
-            self.emit(Instr::Call { func, args });
-        }
+        self.emit(Instr::Call { func, args });
         self.truncate(first);
         for _ in 0..results {
             self.push(Operand::Temp);

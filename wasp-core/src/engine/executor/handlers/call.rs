@@ -10,36 +10,6 @@ op!(Call { func, args }, |ip, regs, cx| {
     cx.call(unsafe { ip.add(1) }, callee, args)
 });
 
-// With gas metering, the callee's first block is paid for by the call (`translator/ops.rs`):
-// the callee's `ConsumeGas` and the call in one dispatch.
-op!(CallPay { func, args }, |ip, regs, cx, gas| {
-    let callee = cx.func_addr(func);
-    // SAFETY: as for `Call`.
-    match cx.call(unsafe { ip.add(1) }, callee, args)? {
-        Flow::Enter(code, regs) => Ok(enter_paying(code, regs, gas)),
-        other => Ok(other),
-    }
-});
-
-/// Enters the callee just pushed, whose first instruction is at `code`, paying for its
-/// first block when it starts with a `ConsumeGas` (a function not translated yet starts with
-/// its stand-in instead, `lazy.rs`, and is entered as a plain call enters it). When the gas
-/// does not cover the cost, the flow pauses standing at that `ConsumeGas` in the callee's
-/// frame, where a plain call followed by the `ConsumeGas` pauses.
-#[inline(always)]
-fn enter_paying(code: *const Op, regs: *mut u64, gas: &mut u64) -> Flow {
-    // SAFETY: `code` is the first instruction of the function just entered.
-    if !matches!(unsafe { (*code).instr }, Instr::ConsumeGas { .. }) {
-        return Flow::Enter(code, regs);
-    }
-    match pay_block(code, gas) {
-        Some(flow) => flow,
-        // SAFETY: a `ConsumeGas` is followed by an instruction (invariant 4 of
-        // `translator/verify.rs`).
-        None => Flow::Enter(unsafe { code.add(1) }, regs),
-    }
-}
-
 op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
     let (table, _, _) = data(ip);
     let callee = target(cx, ip, table, u32_!(regs, index), ty)?;
