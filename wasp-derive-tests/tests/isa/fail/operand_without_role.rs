@@ -20,7 +20,7 @@ pub(crate) mod isa {
 
     macro_rules! for_each_compare {
         ($callback:ident) => {
-            $callback! { binary {} zero {} }
+            $callback! { binary {} zero {} test {} masked {} }
         };
     }
     pub(crate) use for_each_compare;
