@@ -218,32 +218,10 @@ reader_compare! {
 }
 
 // And reading the masked value from the result register.
-op!(
-    BrI32AndImmEqImmAcc {
-        lhs,
-        imm,
-        imm2,
-        offset
-    },
-    |ip, regs, cx, gas, acc, facc| {
-        let a = from_acc!(u32, regs, lhs, acc, facc);
-        (*acc, *facc) = (NO_ACC, NO_FACC);
-        branch_if!(masked(a, imm, imm2, |a, b| a == b), offset)
-    }
-);
-op!(
-    BrI32AndImmNeImmAcc {
-        lhs,
-        imm,
-        imm2,
-        offset
-    },
-    |ip, regs, cx, gas, acc, facc| {
-        let a = from_acc!(u32, regs, lhs, acc, facc);
-        (*acc, *facc) = (NO_ACC, NO_FACC);
-        branch_if!(masked(a, imm, imm2, |a, b| a != b), offset)
-    }
-);
+reader_masked! {
+    BrI32AndImmEqImmAcc = |a, b| a == b;
+    BrI32AndImmNeImmAcc = |a, b| a != b;
+}
 
 reader_compare! {
     BrI64EqAcc, BrI64EqImmAcc(u64) = |a, b| a == b;

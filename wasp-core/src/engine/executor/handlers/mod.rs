@@ -561,6 +561,17 @@ macro_rules! masked_branch {
     )*};
 }
 
+/// The masked comparisons of [`masked_branch!`] reading `lhs` from the result register.
+macro_rules! reader_masked {
+    ($($br:ident = $f:expr;)*) => {$(
+        op!($br { lhs, imm, imm2, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = from_acc!(u32, regs, lhs, acc, facc);
+            (*acc, *facc) = (NO_ACC, NO_FACC);
+            branch_if!(masked(a, imm, imm2, $f), offset)
+        });
+    )*};
+}
+
 /// An operand read from slot `$slot` (`slot`) or, for a reader of the result register, from
 /// the integer register (`acc`), as a slot holds it.
 macro_rules! operand {
