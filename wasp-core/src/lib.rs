@@ -30,6 +30,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::missing_errors_doc, clippy::missing_panics_doc)]
 
+mod aligned_bytes;
 mod debug;
 mod engine;
 mod error;

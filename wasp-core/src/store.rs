@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use crate::aligned_bytes::AlignedBytes;
 use crate::engine::executor::Entry;
 use crate::engine::translator::CompiledFunc;
 use crate::engine::Engine;
@@ -392,7 +393,7 @@ pub(crate) struct InstanceEntity {
 /// A linear memory.
 #[derive(Clone)]
 pub(crate) struct MemoryEntity {
-    pub(crate) bytes: Vec<u8>,
+    pub(crate) bytes: AlignedBytes,
     pub(crate) ty: MemoryType,
     /// The size the memory was created with: it can never be smaller.
     pub(crate) min_pages: u64,
@@ -402,11 +403,8 @@ impl MemoryEntity {
     /// A zeroed memory of `ty.min()` pages; `None` if the host cannot allocate it.
     pub(crate) fn new(ty: MemoryType) -> Option<MemoryEntity> {
         let len = usize::try_from(ty.min().checked_mul(ty.page_size())?).ok()?;
-        let mut bytes = Vec::new();
-        bytes.try_reserve_exact(len).ok()?;
-        bytes.resize(len, 0);
         Some(MemoryEntity {
-            bytes,
+            bytes: AlignedBytes::zeroed(len)?,
             ty,
             min_pages: ty.min(),
         })
@@ -437,11 +435,9 @@ impl MemoryEntity {
             return None;
         }
         let new_len = usize::try_from(new.checked_mul(self.ty.page_size())?).ok()?;
-        let extra = new_len - self.bytes.len();
-        if self.bytes.try_reserve_exact(extra).is_err() {
+        if !self.bytes.grow_zeroed(new_len - self.bytes.len()) {
             return None;
         }
-        self.bytes.resize(new_len, 0);
         self.ty = self.ty.with_min(new);
         Some(old)
     }

@@ -7,6 +7,7 @@ use super::format::{
 };
 use super::reach::Reach;
 use super::{check_stack, confine, corrupt, layout_diff, mismatch, SnapshotError};
+use crate::aligned_bytes::AlignedBytes;
 use crate::engine::executor::Stack;
 use crate::engine::translator::RefKind;
 use crate::func::{Continuation, Suspension};
@@ -90,7 +91,16 @@ impl Parts for Restoring<'_> {
 
     fn memory(&mut self, index: usize, saved: SavedMemory<'_>) -> Result<(), SnapshotError> {
         check_memory(&self.s.memories[index], &saved)?;
-        self.state.memories.push(saved.bytes.to_vec());
+        let bytes = AlignedBytes::copy_of(saved.bytes).ok_or_else(|| {
+            corrupt(
+                "a memory's bytes",
+                format!(
+                    "{} bytes: more than the host can allocate",
+                    saved.bytes.len()
+                ),
+            )
+        })?;
+        self.state.memories.push(bytes);
         Ok(())
     }
 
@@ -183,7 +193,7 @@ fn module_hashes(nums: &[u64]) -> String {
 /// The mutable state read from a snapshot, checked, waiting to be applied.
 #[derive(Default)]
 struct State {
-    memories: Vec<Vec<u8>>,
+    memories: Vec<AlignedBytes>,
     tables: Vec<Vec<u64>>,
     /// Each global's slot and, for a `v128`, its high half (0 otherwise).
     globals: Vec<(u64, u64)>,
