@@ -82,6 +82,30 @@ fn range(start: u64, len: u64, size: usize) -> Option<std::ops::Range<usize>> {
 /// costs nothing measurable.
 const CHUNK_BYTES: usize = 256 * 1024;
 
+/// The most bytes a bulk memory operation moves without looking at the interrupt flag: one
+/// chunk's worth.
+pub(super) const IN_ONE_GO: u64 = CHUNK_BYTES as u64;
+
+/// `memory.fill` of at most [`IN_ONE_GO`] bytes, done at once: what [`fill`] does with its
+/// single chunk, without the bookkeeping for resuming.
+#[inline(always)]
+pub(super) fn fill_in_one_go(mem: &mut [u8], dst: u64, val: u8, len: u64) -> Result<(), TrapCode> {
+    let r = range(dst, len, mem.len()).ok_or(TrapCode::MemoryOutOfBounds)?;
+    mem[r].fill(val);
+    Ok(())
+}
+
+/// `memory.copy` within one memory of at most [`IN_ONE_GO`] bytes, done at once: what
+/// [`copy_within`] does with its single chunk.
+#[inline(always)]
+pub(super) fn copy_in_one_go(mem: &mut [u8], dst: u64, src: u64, len: u64) -> Result<(), TrapCode> {
+    let oob = TrapCode::MemoryOutOfBounds;
+    let s = range(src, len, mem.len()).ok_or(oob)?;
+    let d = range(dst, len, mem.len()).ok_or(oob)?;
+    mem.copy_within(s, d.start);
+    Ok(())
+}
+
 /// A bulk operation over items of `T` in chunks, resumable after an interrupt.
 ///
 /// `done` items were done before (0 for a fresh start; never more than the whole, which a

@@ -282,10 +282,15 @@ op!(MemoryGrow { dst, delta, mem }, |ip, regs, cx, gas| {
 op!(MemoryFill { dst, val, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
+    let (index, _, _) = data(ip);
     if done == 0 {
         charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
+        if index == 0 && len <= bulk::IN_ONE_GO {
+            let (d, v) = (b!(u32_!(regs, dst)), r!(regs, val) as u8);
+            bulk::fill_in_one_go(cx.memory(), d, v, len)?;
+            return Ok(Flow::Skip);
+        }
     }
-    let (index, _, _) = data(ip);
     let addr = memory_addr(cx, index);
     let store = &mut *cx.s;
     let (mem, int) = (&mut store.memories[addr].bytes, &store.interrupt);
@@ -297,10 +302,15 @@ op!(MemoryFill { dst, val, len }, |ip, regs, cx, gas| {
 op!(MemoryCopy { dst, src, len }, |ip, regs, cx, gas| {
     let len = b!(u32_!(regs, len));
     let done = cx.take_progress();
+    let (dm, sm, _) = data(ip);
     if done == 0 {
         charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
+        if (dm | sm) == 0 && len <= bulk::IN_ONE_GO {
+            let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
+            bulk::copy_in_one_go(cx.memory(), d, s, len)?;
+            return Ok(Flow::Skip);
+        }
     }
-    let (dm, sm, _) = data(ip);
     let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
     let (d, s) = (b!(u32_!(regs, dst)), b!(u32_!(regs, src)));
     let (store, oob) = (&mut *cx.s, TrapCode::MemoryOutOfBounds);
