@@ -23,6 +23,10 @@
 //! off and on and Wasp's gas overhead, their geometric means, and CoreMark's
 //! score ratio (wasmi's time / Wasp's: higher is better for Wasp).
 //!
+//! `VS_WASMI_ONLY=fib,sieve cargo bench -p wasp-bench --bench vs_wasmi` times only
+//! the workloads named (their geomean is of those alone): quicker when comparing two
+//! designs on the workloads they touch.
+//!
 //! The engines are instantiated by the `runners` module, which the
 //! `run_workload` example shares to run one workload under callgrind
 //! (`callgrind.sh`).
@@ -398,7 +402,12 @@ fn main() {
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
 
-    let mut pairs: Vec<Pair> = WORKLOADS.iter().map(Pair::new).collect();
+    let only = std::env::var("VS_WASMI_ONLY").ok();
+    let chosen = |w: &&Workload| {
+        only.as_ref()
+            .is_none_or(|names| names.split(',').any(|n| n == w.name))
+    };
+    let mut pairs: Vec<Pair> = WORKLOADS.iter().filter(chosen).map(Pair::new).collect();
     let inputs = translation_inputs();
 
     bench_execution(&mut c, &mut pairs);
