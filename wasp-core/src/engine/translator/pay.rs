@@ -415,6 +415,147 @@ mod tests {
     }
 
     #[test]
+    fn a_paying_back_edge_reads_a_value_just_computed_from_the_register() {
+        let code = code(
+            r#"(module (global $g (mut i32) (i32.const 0))
+              (func (param $n i32) (result i32)
+                (loop $l
+                  (global.set $g (i32.add (global.get $g) (i32.const 1)))
+                  (br_if $l (i32.lt_u (global.get $g) (local.get $n))))
+                (global.get $g)))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::BrI32LtUPayBothAcc { rhs: 0, .. }))
+            .unwrap_or_else(|| panic!("a paying reader: {code:?}"));
+        assert!(
+            matches!(code[at - 1], Instr::GlobalAddI32 { .. }),
+            "{code:?}"
+        );
+    }
+
+    /// The functions of `tests/fixtures/paying_readers.txt`: `(case, shape, module text)`.
+    fn paying_reader_functions() -> Vec<(String, String, String)> {
+        let text = include_str!("../../../tests/fixtures/paying_readers.txt");
+        let rows = |kind: &str| -> Vec<Vec<&str>> {
+            text.lines()
+                .filter_map(|l| l.strip_prefix(kind))
+                .map(|rest| rest.splitn(3, ' ').collect())
+                .collect()
+        };
+        let mut out = Vec::new();
+        for case in rows("case ") {
+            let [name, ty, cond] = case[..] else {
+                panic!("{case:?}")
+            };
+            for shape in rows("shape ") {
+                let func = format!("{} {}", shape[1], shape[2])
+                    .replace("{name}", name)
+                    .replace("{ty}", ty)
+                    .replace("{cond}", cond);
+                out.push((name.into(), shape[0].into(), format!("(module {func})")));
+            }
+        }
+        out
+    }
+
+    /// Every paying branch reader of the table of readers (but the branch table's, which
+    /// `result_register.rs` tests).
+    macro_rules! paying_reader_names {
+        (
+            int { $($plain:ident { $($f:ident),* } $(reads $r:ident $(or $o:ident)? => $reader:ident),+;)* }
+            float { $($rest:tt)* }
+        ) => {
+            [$($(stringify!($reader)),+),*]
+                .into_iter()
+                .filter(|n| ["PayAcc", "PayFirstAcc", "PayBothAcc"].iter().any(|k| n.ends_with(k)))
+                .filter(|n| *n != "BrTablePayAcc")
+                .collect::<std::collections::BTreeSet<&str>>()
+        };
+    }
+
+    #[test]
+    fn every_paying_reader_is_formed_by_the_paying_readers_fixture() {
+        let functions = paying_reader_functions();
+        assert_eq!(functions.len(), 54 * 3);
+        let mut formed = std::collections::BTreeSet::new();
+        for (case, shape, wat) in functions {
+            let code = code(&wat, true);
+            let readers: Vec<String> = code
+                .iter()
+                .map(|i| format!("{i:?}").split(' ').next().unwrap_or("").to_string())
+                .filter(|n| n.contains("Pay") && n.ends_with("Acc") && n != "BrTablePayAcc")
+                .collect();
+            assert!(
+                !readers.is_empty(),
+                "{case} {shape}: no paying reader in {code:?}"
+            );
+            verify::verify(&code, 16).unwrap_or_else(|e| panic!("{case} {shape}: {e}"));
+            formed.extend(readers);
+        }
+        let all = crate::engine::isa::for_each_reader!(paying_reader_names);
+        assert_eq!(all.len(), 150);
+        let missing: Vec<_> = all.iter().filter(|n| !formed.contains(**n)).collect();
+        assert!(missing.is_empty(), "never formed: {missing:?}");
+    }
+
+    #[test]
+    fn the_verifier_checks_a_paying_reader_as_the_branch_it_stands_for() {
+        let with = |branch: Instr, then: Instr| {
+            [
+                Instr::ConsumeGas { lo: 2, hi: 0 },
+                Instr::I32AddImm {
+                    dst: 1,
+                    lhs: 1,
+                    imm: 1,
+                },
+                branch,
+                then,
+                Instr::Return1 { src: 1 },
+            ]
+        };
+        let pay_both = Instr::BrI32LtUPayBothAcc {
+            lhs: 1,
+            rhs: 0,
+            offset: -1,
+        };
+        let right = with(pay_both, Instr::ConsumeGas { lo: 1, hi: 0 });
+        assert!(verify::verify(&right, 2).is_ok());
+        let no_consume_gas_after = with(pay_both, Instr::Const32 { dst: 1, val: 0 });
+        let error = verify::verify(&no_consume_gas_after, 2).expect_err("rejected");
+        assert!(
+            error.to_string().contains("not followed by a ConsumeGas"),
+            "{error}"
+        );
+        let pay = Instr::BrI32LtUPayAcc {
+            lhs: 1,
+            rhs: 0,
+            offset: -1,
+        };
+        let landing_wrong = [
+            Instr::ConsumeGas { lo: 2, hi: 0 },
+            Instr::Const32 { dst: 1, val: 0 },
+            Instr::I32AddImm {
+                dst: 1,
+                lhs: 1,
+                imm: 1,
+            },
+            pay,
+            Instr::Return1 { src: 1 },
+        ];
+        let error = verify::verify(&landing_wrong, 2).expect_err("rejected");
+        assert!(error.to_string().contains("does not land after"), "{error}");
+        let first = Instr::BrIfNezPayFirstAcc {
+            cond: 1,
+            offset: -1,
+        };
+        let error =
+            verify::verify(&with(first, Instr::Return1 { src: 1 }), 2).expect_err("rejected");
+        assert!(error.to_string().contains("pay-first"), "{error}");
+    }
+
+    #[test]
     fn an_if_whose_then_arm_costs_nothing_keeps_the_paying_form() {
         let code = code(
             r#"(module (global $g (mut i32) (i32.const 0))

@@ -119,7 +119,24 @@ macro_rules! convert_rows {
     };
 }
 
-/// Generates [`reads`] and [`to_reader`] from the table of readers.
+/// The rows of one instruction of the table of readers in [`plain_form`]: returns `$plain`
+/// for any of its readers.
+macro_rules! plain_rows {
+    ($instr:ident, $plain:ident $fields:tt [$($reader:ident)+]) => {
+        $( plain_row!($instr, $plain $fields $reader); )+
+    };
+}
+
+/// One row of [`plain_rows!`].
+macro_rules! plain_row {
+    ($instr:ident, $plain:ident { $($f:ident),* } $reader:ident) => {
+        if let Instr::$reader { $($f),* } = $instr {
+            return Instr::$plain { $($f),* };
+        }
+    };
+}
+
+/// Generates [`reads`], [`to_reader`] and [`plain_form`] from the table of readers.
 macro_rules! readers {
     (
         int { $(
@@ -138,6 +155,14 @@ macro_rules! readers {
                 $($( Instr::$freader { $fread, .. } => Some(($fread, Kind::Float)), )+)*
                 _ => None,
             }
+        }
+
+        /// The plain form of the reader `instr` (the instruction it was converted from, its
+        /// operands in the order the reader has them), or `instr` itself if it is no reader.
+        pub(crate) fn plain_form(instr: Instr) -> Instr {
+            $( plain_rows!(instr, $plain { $($f),* } [$($reader)+]); )*
+            $( plain_rows!(instr, $fplain { $($ff),* } [$($freader)+]); )*
+            instr
         }
 
         /// The form of `instr` that reads `slot` from the `kind` register, if it has one.

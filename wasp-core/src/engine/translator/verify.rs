@@ -64,6 +64,8 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 return fail(pc, "a branch outside the function");
             }
             let target = pc as i64 + i64::from(offset);
+            // A reader of the result register pays as the branch it was converted from.
+            let instr = super::result_register::plain_form(instr);
             let paying = super::pay::is_paying(&instr) || super::pay::is_paying_both(&instr);
             if paying && !pays_at(code, target - 1) {
                 return fail(pc, "a paying branch that does not land after a ConsumeGas");

@@ -228,6 +228,38 @@ pay_on! {
     BrI64IfNezPay, BrI64IfNezPayFirst, BrI64IfNezPayBoth(u64) = |v| v != 0;
 }
 
+/// The operand `$slot` of a paying reader, taken from the result register (which is then
+/// left undefined: a branch hands nothing on).
+macro_rules! take_acc {
+    ($t:ty, $regs:expr, $slot:expr, $acc:expr, $facc:expr) => {{
+        let v = from_acc!($t, $regs, $slot, $acc, $facc);
+        (*$acc, *$facc) = (NO_ACC, NO_FACC);
+        v
+    }};
+}
+
+/// The paying tests for zero of [`pay_on!`] reading `cond` from the result register.
+macro_rules! reader_pay_on {
+    ($($variant:ident, $first:ident, $both:ident($t:ty) = $f:expr;)*) => {$(
+        reader_pay_on!(@ $variant($t) = $f; pay_if);
+        reader_pay_on!(@ $first($t) = $f; pay_first_if);
+        reader_pay_on!(@ $both($t) = $f; pay_both_if);
+    )*};
+    (@ $variant:ident($t:ty) = $f:expr; $how:ident) => {
+        op!($variant { cond, offset }, |ip, regs, cx, gas, acc, facc| {
+            let v = take_acc!($t, regs, cond, acc, facc);
+            $how!(apply1::<$t, _>($f, v), ip, offset, gas)
+        });
+    };
+}
+
+reader_pay_on! {
+    BrIfEqzPayAcc, BrIfEqzPayFirstAcc, BrIfEqzPayBothAcc(u32) = |v| v == 0;
+    BrIfNezPayAcc, BrIfNezPayFirstAcc, BrIfNezPayBothAcc(u32) = |v| v != 0;
+    BrI64IfEqzPayAcc, BrI64IfEqzPayFirstAcc, BrI64IfEqzPayBothAcc(u64) = |v| v == 0;
+    BrI64IfNezPayAcc, BrI64IfNezPayFirstAcc, BrI64IfNezPayBothAcc(u64) = |v| v != 0;
+}
+
 /// Paying, pay-first and paying-either-way compare-and-branch, with the right operand in a
 /// slot and as an immediate.
 macro_rules! pay_compare {
@@ -282,6 +314,76 @@ pay_compare! {
         BrI32AndEqzPayBoth, BrI32AndImmEqzPayBoth(u32) = |a, b| a & b == 0;
 }
 
+/// The paying, pay-first and paying-either-way compare-and-branch forms of [`pay_compare!`]
+/// reading `lhs` from the result register.
+macro_rules! reader_pay_compare {
+    ($(
+        $br:ident, $br_imm:ident, $first:ident, $first_imm:ident, $both:ident, $both_imm:ident($t:ty)
+            = $f:expr;
+    )*) => {$(
+        reader_pay_compare!(@ $br, $br_imm($t) = $f; pay_if);
+        reader_pay_compare!(@ $first, $first_imm($t) = $f; pay_first_if);
+        reader_pay_compare!(@ $both, $both_imm($t) = $f; pay_both_if);
+    )*};
+    (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+        op!($br { lhs, rhs, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = take_acc!($t, regs, lhs, acc, facc);
+            $how!(apply2::<$t, _>($f, a, SlotValue::read(r!(regs, rhs))), ip, offset, gas)
+        });
+        op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = take_acc!($t, regs, lhs, acc, facc);
+            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, gas)
+        });
+    };
+}
+
+reader_pay_compare! {
+    BrI32EqPayAcc, BrI32EqImmPayAcc, BrI32EqPayFirstAcc, BrI32EqImmPayFirstAcc,
+        BrI32EqPayBothAcc, BrI32EqImmPayBothAcc(u32) = |a, b| a == b;
+    BrI32NePayAcc, BrI32NeImmPayAcc, BrI32NePayFirstAcc, BrI32NeImmPayFirstAcc,
+        BrI32NePayBothAcc, BrI32NeImmPayBothAcc(u32) = |a, b| a != b;
+    BrI32LtSPayAcc, BrI32LtSImmPayAcc, BrI32LtSPayFirstAcc, BrI32LtSImmPayFirstAcc,
+        BrI32LtSPayBothAcc, BrI32LtSImmPayBothAcc(i32) = |a, b| a < b;
+    BrI32LtUPayAcc, BrI32LtUImmPayAcc, BrI32LtUPayFirstAcc, BrI32LtUImmPayFirstAcc,
+        BrI32LtUPayBothAcc, BrI32LtUImmPayBothAcc(u32) = |a, b| a < b;
+    BrI32GtSPayAcc, BrI32GtSImmPayAcc, BrI32GtSPayFirstAcc, BrI32GtSImmPayFirstAcc,
+        BrI32GtSPayBothAcc, BrI32GtSImmPayBothAcc(i32) = |a, b| a > b;
+    BrI32GtUPayAcc, BrI32GtUImmPayAcc, BrI32GtUPayFirstAcc, BrI32GtUImmPayFirstAcc,
+        BrI32GtUPayBothAcc, BrI32GtUImmPayBothAcc(u32) = |a, b| a > b;
+    BrI32LeSPayAcc, BrI32LeSImmPayAcc, BrI32LeSPayFirstAcc, BrI32LeSImmPayFirstAcc,
+        BrI32LeSPayBothAcc, BrI32LeSImmPayBothAcc(i32) = |a, b| a <= b;
+    BrI32LeUPayAcc, BrI32LeUImmPayAcc, BrI32LeUPayFirstAcc, BrI32LeUImmPayFirstAcc,
+        BrI32LeUPayBothAcc, BrI32LeUImmPayBothAcc(u32) = |a, b| a <= b;
+    BrI32GeSPayAcc, BrI32GeSImmPayAcc, BrI32GeSPayFirstAcc, BrI32GeSImmPayFirstAcc,
+        BrI32GeSPayBothAcc, BrI32GeSImmPayBothAcc(i32) = |a, b| a >= b;
+    BrI32GeUPayAcc, BrI32GeUImmPayAcc, BrI32GeUPayFirstAcc, BrI32GeUImmPayFirstAcc,
+        BrI32GeUPayBothAcc, BrI32GeUImmPayBothAcc(u32) = |a, b| a >= b;
+    BrI64EqPayAcc, BrI64EqImmPayAcc, BrI64EqPayFirstAcc, BrI64EqImmPayFirstAcc,
+        BrI64EqPayBothAcc, BrI64EqImmPayBothAcc(u64) = |a, b| a == b;
+    BrI64NePayAcc, BrI64NeImmPayAcc, BrI64NePayFirstAcc, BrI64NeImmPayFirstAcc,
+        BrI64NePayBothAcc, BrI64NeImmPayBothAcc(u64) = |a, b| a != b;
+    BrI64LtSPayAcc, BrI64LtSImmPayAcc, BrI64LtSPayFirstAcc, BrI64LtSImmPayFirstAcc,
+        BrI64LtSPayBothAcc, BrI64LtSImmPayBothAcc(i64) = |a, b| a < b;
+    BrI64LtUPayAcc, BrI64LtUImmPayAcc, BrI64LtUPayFirstAcc, BrI64LtUImmPayFirstAcc,
+        BrI64LtUPayBothAcc, BrI64LtUImmPayBothAcc(u64) = |a, b| a < b;
+    BrI64GtSPayAcc, BrI64GtSImmPayAcc, BrI64GtSPayFirstAcc, BrI64GtSImmPayFirstAcc,
+        BrI64GtSPayBothAcc, BrI64GtSImmPayBothAcc(i64) = |a, b| a > b;
+    BrI64GtUPayAcc, BrI64GtUImmPayAcc, BrI64GtUPayFirstAcc, BrI64GtUImmPayFirstAcc,
+        BrI64GtUPayBothAcc, BrI64GtUImmPayBothAcc(u64) = |a, b| a > b;
+    BrI64LeSPayAcc, BrI64LeSImmPayAcc, BrI64LeSPayFirstAcc, BrI64LeSImmPayFirstAcc,
+        BrI64LeSPayBothAcc, BrI64LeSImmPayBothAcc(i64) = |a, b| a <= b;
+    BrI64LeUPayAcc, BrI64LeUImmPayAcc, BrI64LeUPayFirstAcc, BrI64LeUImmPayFirstAcc,
+        BrI64LeUPayBothAcc, BrI64LeUImmPayBothAcc(u64) = |a, b| a <= b;
+    BrI64GeSPayAcc, BrI64GeSImmPayAcc, BrI64GeSPayFirstAcc, BrI64GeSImmPayFirstAcc,
+        BrI64GeSPayBothAcc, BrI64GeSImmPayBothAcc(i64) = |a, b| a >= b;
+    BrI64GeUPayAcc, BrI64GeUImmPayAcc, BrI64GeUPayFirstAcc, BrI64GeUImmPayFirstAcc,
+        BrI64GeUPayBothAcc, BrI64GeUImmPayBothAcc(u64) = |a, b| a >= b;
+    BrI32AndNezPayAcc, BrI32AndImmNezPayAcc, BrI32AndNezPayFirstAcc, BrI32AndImmNezPayFirstAcc,
+        BrI32AndNezPayBothAcc, BrI32AndImmNezPayBothAcc(u32) = |a, b| a & b != 0;
+    BrI32AndEqzPayAcc, BrI32AndImmEqzPayAcc, BrI32AndEqzPayFirstAcc, BrI32AndImmEqzPayFirstAcc,
+        BrI32AndEqzPayBothAcc, BrI32AndImmEqzPayBothAcc(u32) = |a, b| a & b == 0;
+}
+
 /// Paying, pay-first and paying-either-way masked comparisons ([`masked`]).
 macro_rules! pay_masked {
     ($($br:ident, $first:ident, $both:ident = $f:expr;)*) => {$(
@@ -299,6 +401,26 @@ macro_rules! pay_masked {
 pay_masked! {
     BrI32AndImmEqImmPay, BrI32AndImmEqImmPayFirst, BrI32AndImmEqImmPayBoth = |a, b| a == b;
     BrI32AndImmNeImmPay, BrI32AndImmNeImmPayFirst, BrI32AndImmNeImmPayBoth = |a, b| a != b;
+}
+
+/// The masked comparisons of [`pay_masked!`] reading `lhs` from the result register.
+macro_rules! reader_pay_masked {
+    ($($br:ident, $first:ident, $both:ident = $f:expr;)*) => {$(
+        reader_pay_masked!(@ $br = $f; pay_if);
+        reader_pay_masked!(@ $first = $f; pay_first_if);
+        reader_pay_masked!(@ $both = $f; pay_both_if);
+    )*};
+    (@ $br:ident = $f:expr; $how:ident) => {
+        op!($br { lhs, imm, imm2, offset }, |ip, regs, cx, gas, acc, facc| {
+            let a = take_acc!(u32, regs, lhs, acc, facc);
+            $how!(masked(a, imm, imm2, $f), ip, offset, gas)
+        });
+    };
+}
+
+reader_pay_masked! {
+    BrI32AndImmEqImmPayAcc, BrI32AndImmEqImmPayFirstAcc, BrI32AndImmEqImmPayBothAcc = |a, b| a == b;
+    BrI32AndImmNeImmPayAcc, BrI32AndImmNeImmPayFirstAcc, BrI32AndImmNeImmPayBothAcc = |a, b| a != b;
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
