@@ -22,6 +22,7 @@ mod pair;
 mod pay;
 mod ref_map;
 mod result_register;
+mod return_branch;
 mod simd;
 mod step;
 mod v128;
@@ -187,6 +188,7 @@ pub(crate) fn translate(
     let code = place_temps(code, temps_base);
     let mut code = with_prologue(code, &t.hoisted, num_locals);
     add_imm_pair::pair_steps(&mut code);
+    return_branch::thread_returns(&mut code);
     result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;
     let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);

@@ -1,0 +1,138 @@
+//! A `br` straight to a return returns.
+//!
+//! An `if` arm or a block that ends a function branches to the function's end, where a
+//! `Return1` (or `Return0`, `ReturnN`) hands back the result: two dispatches where one does.
+//! On the finished code, [`thread_returns`] gives such a `br` the return it lands on, and a
+//! `Copy` of the result into the slot a `Return1` right after it returns returns the copied
+//! slot itself (naive recursion's base case: `if (n < 2) return n`). Nothing moves: a branch
+//! that still lands on the old return finds it. With gas metering on, a block that pays
+//! starts with its `ConsumeGas`, so a `br` to it lands on that, not on the return, and keeps
+//! its place: what a program is charged does not change.
+
+use crate::engine::ir::Instr;
+
+/// Whether `instr` ends the call, handing back what it names.
+fn is_return(instr: &Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Return0 | Instr::Return1 { .. } | Instr::ReturnN { .. }
+    )
+}
+
+/// Gives every `br` landing on a return that return, and turns a `Copy` followed by a
+/// `Return1` of its destination into a `Return1` of its source.
+pub(super) fn thread_returns(code: &mut [Instr]) {
+    for pc in instruction_positions(code) {
+        if let Instr::Br { offset } = code[pc] {
+            let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
+            if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
+                code[pc] = ret;
+            }
+        }
+    }
+    for pc in instruction_positions(code) {
+        if let (Instr::Copy { dst, src }, Some(Instr::Return1 { src: returned })) =
+            (code[pc], code.get(pc + 1))
+        {
+            if *returned == dst {
+                code[pc] = Instr::Return1 { src };
+            }
+        }
+    }
+}
+
+/// The positions of the instructions of `code`, data words and branch table entries (which
+/// must stay branches) left out.
+fn instruction_positions(code: &[Instr]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(code.len());
+    let mut pc = 0;
+    while pc < code.len() {
+        out.push(pc);
+        pc += match code[pc] {
+            Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => len as usize + 2,
+            ref instr if instr.has_data_word() => 2,
+            _ => 1,
+        };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(wat: &str, gas: bool) -> Vec<Instr> {
+        crate::engine::translator::test_code(wat, gas)
+    }
+
+    const FIB: &str = r#"(module (func $fib (param $n i32) (result i32)
+        (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+          (then (local.get $n))
+          (else (i32.add (call $fib (i32.sub (local.get $n) (i32.const 1)))
+                         (call $fib (i32.sub (local.get $n) (i32.const 2))))))))"#;
+
+    #[test]
+    fn an_arm_returning_a_copied_parameter_returns_the_parameter() {
+        let code = code(FIB, false);
+        assert!(
+            matches!(
+                code[..2],
+                [Instr::BrI32GeUImm { lhs: 0, .. }, Instr::Return1 { src: 0 }]
+            ),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::Br { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_branch_to_a_block_that_pays_keeps_its_place() {
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+                (block $b (br_if $b (local.get $n)) (local.set $n (i32.const 5)))
+                (i32.mul (local.get $n) (i32.const 3))))"#,
+            true,
+        );
+        assert!(
+            code.iter().filter(|i| is_return(i)).count() == 1,
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn branch_table_entries_stay_branches() {
+        for gas in [false, true] {
+            let code = code(
+                r#"(module (func (param $n i32) (result i32)
+                    (block $a (block $b (br_table $a $b $a (local.get $n)))
+                      (return (i32.const 7)))
+                    (local.get $n)))"#,
+                gas,
+            );
+            let table = code
+                .iter()
+                .position(|i| matches!(i, Instr::BrTable { .. } | Instr::BrTablePay { .. }))
+                .unwrap_or_else(|| panic!("a branch table: {code:?}"));
+            assert!(
+                code[table + 1..=table + 3]
+                    .iter()
+                    .all(|e| matches!(e, Instr::Br { .. } | Instr::BrPay { .. })),
+                "{code:?}"
+            );
+            crate::engine::translator::verify::verify(&code, 4).expect("verified");
+        }
+    }
+
+    #[test]
+    fn a_br_to_a_return_in_metered_code_returns_there() {
+        let code = code(FIB, true);
+        let returns = code.iter().filter(|i| is_return(i)).count();
+        assert!(returns >= 2, "{code:?}");
+        assert!(
+            !code.iter().any(|i| matches!(i, Instr::Br { .. })),
+            "{code:?}"
+        );
+    }
+}
