@@ -22,39 +22,42 @@ fn is_return(instr: &Instr) -> bool {
 /// Gives every `br` landing on a return that return, and turns a `Copy` followed by a
 /// `Return1` of its destination into a `Return1` of its source.
 pub(super) fn thread_returns(code: &mut [Instr]) {
-    for pc in instruction_positions(code) {
-        if let Instr::Br { offset } = code[pc] {
-            let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
-            if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
-                code[pc] = ret;
+    let mut pc = 0;
+    while pc < code.len() {
+        let step = instruction_len(&code[pc]);
+        match code[pc] {
+            Instr::Br { offset } => {
+                let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
+                if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
+                    code[pc] = ret;
+                }
             }
-        }
-    }
-    for pc in instruction_positions(code) {
-        if let (Instr::Copy { dst, src }, Some(Instr::Return1 { src: returned })) =
-            (code[pc], code.get(pc + 1))
-        {
-            if *returned == dst {
-                code[pc] = Instr::Return1 { src };
+            Instr::Copy { dst, src } => {
+                // The next instruction is threaded first when it is a `br` to a return.
+                if let Some(&Instr::Br { offset }) = code.get(pc + 1) {
+                    let target = usize::try_from(pc as i64 + 1 + i64::from(offset)).ok();
+                    if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
+                        code[pc + 1] = ret;
+                    }
+                }
+                if code.get(pc + 1) == Some(&Instr::Return1 { src: dst }) {
+                    code[pc] = Instr::Return1 { src };
+                }
             }
+            _ => {}
         }
+        pc += step;
     }
 }
 
-/// The positions of the instructions of `code`, data words and branch table entries (which
-/// must stay branches) left out.
-fn instruction_positions(code: &[Instr]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(code.len());
-    let mut pc = 0;
-    while pc < code.len() {
-        out.push(pc);
-        pc += match code[pc] {
-            Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => len as usize + 2,
-            ref instr if instr.has_data_word() => 2,
-            _ => 1,
-        };
+/// How many places the instruction `instr` takes, with its data word or its branch table's
+/// entries (which must stay branches, and are stepped over).
+fn instruction_len(instr: &Instr) -> usize {
+    match *instr {
+        Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => len as usize + 2,
+        _ if instr.has_data_word() => 2,
+        _ => 1,
     }
-    out
 }
 
 #[cfg(test)]
