@@ -23,15 +23,8 @@ use crate::engine::ir::Instr;
 /// that none of them loses its chance.
 pub(super) fn pair_steps(code: &mut [Instr]) {
     let mut landed = vec![false; code.len()];
-    for (pc, instr) in code.iter().enumerate() {
-        if let Some(offset) = instr.branch_offset() {
-            if let Some(target) = usize::try_from(pc as i64 + i64::from(offset))
-                .ok()
-                .and_then(|t| landed.get_mut(t))
-            {
-                *target = true;
-            }
-        }
+    for (_, target) in super::branches(code) {
+        landed[target] = true;
     }
     let mut at = 0;
     while at + 1 < code.len() {

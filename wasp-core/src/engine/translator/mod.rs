@@ -547,6 +547,15 @@ fn const_instr(dst: Reg, c: u64) -> Instr {
     }
 }
 
+/// Each branch of `code` with the position it lands on, `(branch, target)`; a target outside
+/// the code is left out (the verifier refuses it).
+fn branches(code: &[Instr]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    code.iter().enumerate().filter_map(|(pc, instr)| {
+        let target = usize::try_from(pc as i64 + i64::from(instr.branch_offset()?)).ok()?;
+        (target < code.len()).then_some((pc, target))
+    })
+}
+
 /// The code translated for function 0 of `wat`, with gas metering or not, its branch
 /// offsets counted in instructions as the translator writes them: what the translator's unit
 /// tests look at.

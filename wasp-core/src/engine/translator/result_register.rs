@@ -207,20 +207,14 @@ fn hands_on_taken(instr: &Instr) -> Option<(Reg, Kind)> {
 /// What lands on each instruction of `code`.
 fn landings(code: &[Instr]) -> Vec<Landing> {
     let mut landings = vec![Landing::None; code.len()];
-    for (pc, instr) in code.iter().enumerate() {
-        let Some(offset) = instr.branch_offset() else {
-            continue;
+    for (pc, target) in super::branches(code) {
+        let this =
+            hands_on_taken(&code[pc]).map_or(Landing::Nothing, |(r, k)| Landing::HandsOn(r, k));
+        landings[target] = match landings[target] {
+            Landing::None => this,
+            same if same == this => same,
+            _ => Landing::Nothing,
         };
-        let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
-        if let Some(landing) = target.and_then(|t| landings.get_mut(t)) {
-            let this =
-                hands_on_taken(instr).map_or(Landing::Nothing, |(r, k)| Landing::HandsOn(r, k));
-            *landing = match *landing {
-                Landing::None => this,
-                same if same == this => same,
-                _ => Landing::Nothing,
-            };
-        }
     }
     landings
 }
