@@ -26,20 +26,10 @@ pub(super) fn thread_returns(code: &mut [Instr]) {
     while pc < code.len() {
         let step = instruction_len(&code[pc]);
         match code[pc] {
-            Instr::Br { offset } => {
-                let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
-                if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
-                    code[pc] = ret;
-                }
-            }
+            Instr::Br { .. } => thread(code, pc),
             Instr::Copy { dst, src } => {
                 // The next instruction is threaded first when it is a `br` to a return.
-                if let Some(&Instr::Br { offset }) = code.get(pc + 1) {
-                    let target = usize::try_from(pc as i64 + 1 + i64::from(offset)).ok();
-                    if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
-                        code[pc + 1] = ret;
-                    }
-                }
+                thread(code, pc + 1);
                 if code.get(pc + 1) == Some(&Instr::Return1 { src: dst }) {
                     code[pc] = Instr::Return1 { src };
                 }
@@ -47,6 +37,17 @@ pub(super) fn thread_returns(code: &mut [Instr]) {
             _ => {}
         }
         pc += step;
+    }
+}
+
+/// Gives the instruction at `pc`, if it is a `br` landing on a return, that return.
+fn thread(code: &mut [Instr], pc: usize) {
+    let Some(&Instr::Br { offset }) = code.get(pc) else {
+        return;
+    };
+    let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
+    if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
+        code[pc] = ret;
     }
 }
 
