@@ -53,6 +53,9 @@ macro_rules! operand_type {
     (Br) => {
         i32
     };
+    (Cost) => {
+        u16
+    };
     (Imm($ty:ty)) => {
         $ty
     };
@@ -72,6 +75,9 @@ macro_rules! operand_doc {
     (Br) => {
         "Branch offset, relative to this instruction."
     };
+    (Cost) => {
+        "The cost of the block the branch pays for: the cost of that block's `ConsumeGas`."
+    };
     (Imm) => {
         "Immediate: an index, a constant or a static offset."
     };
@@ -89,6 +95,9 @@ macro_rules! visit_slot {
         $f($x, Slot::Range)
     };
     ($f:ident, $x:ident, Br) => {
+        let _ = $x;
+    };
+    ($f:ident, $x:ident, Cost) => {
         let _ = $x;
     };
     ($f:ident, $x:ident, Imm) => {
@@ -112,6 +121,9 @@ macro_rules! return_if {
         return Some($x)
     };
     ($x:ident, Dst, Dst) => {
+        return Some($x)
+    };
+    ($x:ident, Cost, Cost) => {
         return Some($x)
     };
     ($x:ident, $role:ident, $want:ident) => {
@@ -158,6 +170,20 @@ macro_rules! define_instr {
                     $(
                         Instr::$name $({ $($field),* })? => {
                             $($( return_if!($field, $role, Br); )*)?
+                        }
+                    )*
+                }
+                None
+            }
+
+            /// The cost a paying branch carries (its `Cost` operand), mutably; `None` for an
+            /// instruction without one.
+            #[allow(unreachable_code, unused_variables)]
+            pub(crate) fn cost_mut(&mut self) -> Option<&mut u16> {
+                match self {
+                    $(
+                        Instr::$name $({ $($field),* })? => {
+                            $($( return_if!($field, $role, Cost); )*)?
                         }
                     )*
                 }
@@ -217,7 +243,7 @@ macro_rules! define_instr {
     ($($row:tt)*) => {
         compile_error!(
             "every row of the instruction table is `Name { operand: Role, .. } + Data { .. };` \
-             and every operand has a role: `Dst`, `Src`, `Range`, `Br` or `Imm(type)`"
+             and every operand has a role: `Dst`, `Src`, `Range`, `Br`, `Cost` or `Imm(type)`"
         );
     };
 }
@@ -268,6 +294,13 @@ impl Instr {
         if let Some(offset) = self.branch_offset_mut() {
             *offset = new;
         }
+    }
+
+    /// The cost a paying branch carries (`translator/pay.rs`), `None` for an instruction
+    /// without one.
+    pub(crate) fn cost(&self) -> Option<u16> {
+        let mut copy = *self;
+        copy.cost_mut().copied()
     }
 
     /// The branch offset of a branching instruction, `None` for others.

@@ -9,6 +9,7 @@
 //! | `Src`      | [`Reg`] | a slot the instruction reads                                     |
 //! | `Range`    | [`Reg`] | the first of a run of slots (a callee frame, returned values)    |
 //! | `Br`       | `i32`   | a branch offset, relative to the instruction                     |
+//! | `Cost`     | `u16`   | the cost of the block a paying branch enters (`pay.rs`)          |
 //! | `Imm(T)`   | `T`     | an immediate: an index, a constant, a static offset              |
 //!
 //! An instruction that needs more than three operands is followed by one data word
@@ -67,107 +68,107 @@ macro_rules! for_each_instr {
             // ----- branches into a loop that pay for its first block (gas metering) -------------
             /// [`Instr::Br`] to a loop whose first instruction is a `ConsumeGas`: pays for the
             /// block it starts and continues after it (see `translator/pay.rs`).
-            BrPay { offset: Br };
+            BrPay { offset: Br, cost: Cost };
             /// [`Instr::BrIfEqz`] into a loop, paying as [`Instr::BrPay`] when the i32 `cond` is
             /// zero.
-            BrIfEqzPay { cond: Src, offset: Br };
+            BrIfEqzPay { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrIfNez`] into a loop, paying as [`Instr::BrPay`] when the i32 `cond` is
             /// not zero.
-            BrIfNezPay { cond: Src, offset: Br };
+            BrIfNezPay { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfEqz`] into a loop, paying as [`Instr::BrPay`] when the i64 `cond` is
             /// zero.
-            BrI64IfEqzPay { cond: Src, offset: Br };
+            BrI64IfEqzPay { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfNez`] into a loop, paying as [`Instr::BrPay`] when the i64 `cond` is
             /// not zero.
-            BrI64IfNezPay { cond: Src, offset: Br };
+            BrI64IfNezPay { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32Eq`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32EqPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32EqPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32EqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32EqImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32EqImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32Ne`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32NePay { lhs: Src, rhs: Src, offset: Br };
+            BrI32NePay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32NeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32NeImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32NeImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LtSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LtUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GtSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GtUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LeSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LeUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GeSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GeUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64Eq`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64EqPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64EqPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64EqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64EqImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64EqImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64Ne`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64NePay { lhs: Src, rhs: Src, offset: Br };
+            BrI64NePay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64NeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64NeImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64NeImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LtSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LtUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GtSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GtUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LeSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LeUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeS`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GeSPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeSPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeSImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeSImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeU`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GeUPay { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeUPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeUImm`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeUImmPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndNez`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32AndNezPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndNezPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmNez`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32AndImmNezPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNezPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndEqz`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32AndEqzPay { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndEqzPay { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqz`] into a loop, paying as [`Instr::BrPay`] when taken.
-            BrI32AndImmEqzPay { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqzPay { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqImm`] into a loop, paying as [`Instr::BrPay`] when taken.
             BrI32AndImmEqImmPay { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// [`Instr::BrI32AndImmNeImm`] into a loop, paying as [`Instr::BrPay`] when taken.
@@ -264,105 +265,105 @@ macro_rules! for_each_instr {
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
-            BrIfEqzPayFirst { cond: Src, offset: Br };
+            BrIfEqzPayFirst { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrIfNez`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
-            BrIfNezPayFirst { cond: Src, offset: Br };
+            BrIfNezPayFirst { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfEqz`] repeating a loop's exit test: pays first (see
             /// `BrI32EqPayFirst`).
-            BrI64IfEqzPayFirst { cond: Src, offset: Br };
+            BrI64IfEqzPayFirst { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfNez`] repeating a loop's exit test: pays first (see
             /// `BrI32EqPayFirst`).
-            BrI64IfNezPayFirst { cond: Src, offset: Br };
+            BrI64IfNezPayFirst { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32Eq`] repeating a loop's exit test on its back edge: pays for the
             /// loop's first block, whose `ConsumeGas` stands two instructions before the
             /// target, pausing standing at it when gas is short; then branches when it holds.
-            BrI32EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32EqPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32EqImm`] repeating a loop's exit test: pays first.
-            BrI32EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32Ne`] repeating a loop's exit test: pays first.
-            BrI32NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32NePayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32NeImm`] repeating a loop's exit test: pays first.
-            BrI32NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtS`] repeating a loop's exit test: pays first.
-            BrI32LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtSImm`] repeating a loop's exit test: pays first.
-            BrI32LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtU`] repeating a loop's exit test: pays first.
-            BrI32LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtUImm`] repeating a loop's exit test: pays first.
-            BrI32LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtS`] repeating a loop's exit test: pays first.
-            BrI32GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtSImm`] repeating a loop's exit test: pays first.
-            BrI32GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtU`] repeating a loop's exit test: pays first.
-            BrI32GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtUImm`] repeating a loop's exit test: pays first.
-            BrI32GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeS`] repeating a loop's exit test: pays first.
-            BrI32LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeSImm`] repeating a loop's exit test: pays first.
-            BrI32LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeU`] repeating a loop's exit test: pays first.
-            BrI32LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeUImm`] repeating a loop's exit test: pays first.
-            BrI32LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeS`] repeating a loop's exit test: pays first.
-            BrI32GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeSImm`] repeating a loop's exit test: pays first.
-            BrI32GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeU`] repeating a loop's exit test: pays first.
-            BrI32GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeUImm`] repeating a loop's exit test: pays first.
-            BrI32GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64Eq`] repeating a loop's exit test: pays first.
-            BrI64EqPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64EqPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64EqImm`] repeating a loop's exit test: pays first.
-            BrI64EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64EqImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64Ne`] repeating a loop's exit test: pays first.
-            BrI64NePayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64NePayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64NeImm`] repeating a loop's exit test: pays first.
-            BrI64NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64NeImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtS`] repeating a loop's exit test: pays first.
-            BrI64LtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtSImm`] repeating a loop's exit test: pays first.
-            BrI64LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtU`] repeating a loop's exit test: pays first.
-            BrI64LtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtUImm`] repeating a loop's exit test: pays first.
-            BrI64LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtS`] repeating a loop's exit test: pays first.
-            BrI64GtSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtSImm`] repeating a loop's exit test: pays first.
-            BrI64GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtU`] repeating a loop's exit test: pays first.
-            BrI64GtUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtUImm`] repeating a loop's exit test: pays first.
-            BrI64GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeS`] repeating a loop's exit test: pays first.
-            BrI64LeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeSImm`] repeating a loop's exit test: pays first.
-            BrI64LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeU`] repeating a loop's exit test: pays first.
-            BrI64LeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeUImm`] repeating a loop's exit test: pays first.
-            BrI64LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeS`] repeating a loop's exit test: pays first.
-            BrI64GeSPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeSPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeSImm`] repeating a loop's exit test: pays first.
-            BrI64GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeSImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeU`] repeating a loop's exit test: pays first.
-            BrI64GeUPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeUPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeUImm`] repeating a loop's exit test: pays first.
-            BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeUImmPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndNez`] repeating a loop's exit test: pays first.
-            BrI32AndNezPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndNezPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmNez`] repeating a loop's exit test: pays first.
-            BrI32AndImmNezPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNezPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndEqz`] repeating a loop's exit test: pays first.
-            BrI32AndEqzPayFirst { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndEqzPayFirst { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqz`] repeating a loop's exit test: pays first.
-            BrI32AndImmEqzPayFirst { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqzPayFirst { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqImm`] repeating a loop's exit test: pays first.
             BrI32AndImmEqImmPayFirst { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// [`Instr::BrI32AndImmNeImm`] repeating a loop's exit test: pays first.
@@ -373,101 +374,101 @@ macro_rules! for_each_instr {
             /// `if`'s `then` arm): pays for the block either way. Taken, it pays as
             /// [`Instr::BrPay`]; not taken, it pays for that `ConsumeGas` (or pauses standing at
             /// it) and continues after it (see `translator/pay.rs`).
-            BrIfEqzPayBoth { cond: Src, offset: Br };
+            BrIfEqzPayBoth { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrIfNezPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrIfNezPayBoth { cond: Src, offset: Br };
+            BrIfNezPayBoth { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfEqzPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64IfEqzPayBoth { cond: Src, offset: Br };
+            BrI64IfEqzPayBoth { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64IfNezPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64IfNezPayBoth { cond: Src, offset: Br };
+            BrI64IfNezPayBoth { cond: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32EqPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32EqPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32EqPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32EqImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32NePay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32NePayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32NePayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32NeImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LtUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32LtUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GtUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32GtUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32LeUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32LeUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32LeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32GeUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32GeUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32GeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64EqPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64EqPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64EqPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64EqImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64EqImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64NePay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64NePayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64NePayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64NeImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64NeImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LtUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64LtUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GtSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GtUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GtUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64GtUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GtUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GtUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64LeUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64LeUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64LeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64LeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeSPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GeSPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeSPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeSImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeSImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI64GeUPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GeUPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI64GeUPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI64GeUImmPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI64GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI64GeUImmPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndNezPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32AndNezPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndNezPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmNezPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32AndImmNezPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNezPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndEqzPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32AndEqzPayBoth { lhs: Src, rhs: Src, offset: Br };
+            BrI32AndEqzPayBoth { lhs: Src, rhs: Src, offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqzPay`] paying either way (see `BrIfEqzPayBoth`).
-            BrI32AndImmEqzPayBoth { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqzPayBoth { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             /// [`Instr::BrI32AndImmEqImmPay`] paying either way (see `BrIfEqzPayBoth`).
             BrI32AndImmEqImmPayBoth { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// [`Instr::BrI32AndImmNeImmPay`] paying either way (see `BrIfEqzPayBoth`).
@@ -494,7 +495,7 @@ macro_rules! for_each_instr {
             /// (gas metering): pays for the loop's first block as a pay-first branch does
             /// (`translator/pay.rs`), or pauses standing at its `ConsumeGas`, then copies and
             /// lands after the copy.
-            BrCopyPay { offset: Br, dst: Dst, src: Src };
+            BrCopyPay { offset: Br, dst: Dst, src: Src, cost: Cost };
             /// Branches by `offset` when the i64 `cond` is zero.
             BrI64IfEqz { cond: Src, offset: Br };
             /// Branches by `offset` when the i64 `cond` is not zero.
@@ -2117,150 +2118,150 @@ macro_rules! for_each_instr {
             BrI32AndImmNeImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// The paying, pay-first and paying-either-way branches (`translator/pay.rs`) reading
             /// their left operand (or the value they test) from the integer register.
-            BrI32EqPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32EqPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32EqPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32NePayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32NePayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32NePayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LtUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GtUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32LeUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32GeUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32EqImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32EqImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32EqImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32NeImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32NeImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32NeImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32LeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32GeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64EqPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64EqPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64EqPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64NePayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64NePayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64NePayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LtUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GtUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64LeUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeSPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeSPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeUPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64GeUPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI64EqImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64EqImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64EqImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64NeImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64NeImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64NeImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64LeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI64GeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrIfEqzPayAcc { cond: Src, offset: Br };
-            BrIfEqzPayFirstAcc { cond: Src, offset: Br };
-            BrIfEqzPayBothAcc { cond: Src, offset: Br };
-            BrIfNezPayAcc { cond: Src, offset: Br };
-            BrIfNezPayFirstAcc { cond: Src, offset: Br };
-            BrIfNezPayBothAcc { cond: Src, offset: Br };
-            BrI64IfEqzPayAcc { cond: Src, offset: Br };
-            BrI64IfEqzPayFirstAcc { cond: Src, offset: Br };
-            BrI64IfEqzPayBothAcc { cond: Src, offset: Br };
-            BrI64IfNezPayAcc { cond: Src, offset: Br };
-            BrI64IfNezPayFirstAcc { cond: Src, offset: Br };
-            BrI64IfNezPayBothAcc { cond: Src, offset: Br };
-            BrI32AndNezPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndNezPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndNezPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndEqzPayAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndEqzPayFirstAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndEqzPayBothAcc { lhs: Src, rhs: Src, offset: Br };
-            BrI32AndImmNezPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmNezPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmNezPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmEqzPayAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmEqzPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmEqzPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br };
+            BrI32EqPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32EqPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32EqPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32NePayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32NePayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32NePayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LtUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GtUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32LeUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32GeUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32EqImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32EqImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32EqImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32NeImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32NeImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32NeImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32LeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32GeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64EqPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64EqPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64EqPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64NePayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64NePayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64NePayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LtUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GtUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64LeUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeSPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeSPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeSPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeUPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeUPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64GeUPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI64EqImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64EqImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64EqImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64NeImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64NeImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64NeImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GtUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64LeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeSImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeSImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeSImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeUImmPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeUImmPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI64GeUImmPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrIfEqzPayAcc { cond: Src, offset: Br, cost: Cost };
+            BrIfEqzPayFirstAcc { cond: Src, offset: Br, cost: Cost };
+            BrIfEqzPayBothAcc { cond: Src, offset: Br, cost: Cost };
+            BrIfNezPayAcc { cond: Src, offset: Br, cost: Cost };
+            BrIfNezPayFirstAcc { cond: Src, offset: Br, cost: Cost };
+            BrIfNezPayBothAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfEqzPayAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfEqzPayFirstAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfEqzPayBothAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfNezPayAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfNezPayFirstAcc { cond: Src, offset: Br, cost: Cost };
+            BrI64IfNezPayBothAcc { cond: Src, offset: Br, cost: Cost };
+            BrI32AndNezPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndNezPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndNezPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndEqzPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndEqzPayFirstAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndEqzPayBothAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
+            BrI32AndImmNezPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32AndImmNezPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32AndImmNezPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32AndImmEqzPayAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32AndImmEqzPayFirstAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
+            BrI32AndImmEqzPayBothAcc { lhs: Src, imm: Imm(i32), offset: Br, cost: Cost };
             BrI32AndImmEqImmPayAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             BrI32AndImmEqImmPayFirstAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             BrI32AndImmEqImmPayBothAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
@@ -2474,6 +2475,10 @@ pub(crate) use for_each_pair;
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
 /// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
 /// fused with a branch (`translator/step.rs`) have both too.
+///
+/// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
+/// operand, the `ConsumeGas`'s cost when it fits in 16 bits); the `masked` and `stepped`
+/// forms, whose operands fill the instruction, read it from the `ConsumeGas`.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -2527,6 +2532,8 @@ macro_rules! for_each_paying_branch {
                 BrI32AndImmNez { lhs, imm, offset } => BrI32AndImmNezPay, BrI32AndImmNezPayFirst;
                 BrI32AndEqz { lhs, rhs, offset } => BrI32AndEqzPay, BrI32AndEqzPayFirst;
                 BrI32AndImmEqz { lhs, imm, offset } => BrI32AndImmEqzPay, BrI32AndImmEqzPayFirst;
+            }
+            masked {
                 BrI32AndImmEqImm { lhs, imm, imm2, offset } =>
                     BrI32AndImmEqImmPay, BrI32AndImmEqImmPayFirst;
                 BrI32AndImmNeImm { lhs, imm, imm2, offset } =>
@@ -2607,54 +2614,54 @@ pub(crate) use for_each_paying_branch;
 macro_rules! for_each_paying_both {
     ($callback:ident) => {
         $callback! {
-            BrIfEqzPay { cond, offset } => BrIfEqzPayBoth;
-            BrIfNezPay { cond, offset } => BrIfNezPayBoth;
-            BrI64IfEqzPay { cond, offset } => BrI64IfEqzPayBoth;
-            BrI64IfNezPay { cond, offset } => BrI64IfNezPayBoth;
-            BrI32EqPay { lhs, rhs, offset } => BrI32EqPayBoth;
-            BrI32EqImmPay { lhs, imm, offset } => BrI32EqImmPayBoth;
-            BrI32NePay { lhs, rhs, offset } => BrI32NePayBoth;
-            BrI32NeImmPay { lhs, imm, offset } => BrI32NeImmPayBoth;
-            BrI32LtSPay { lhs, rhs, offset } => BrI32LtSPayBoth;
-            BrI32LtSImmPay { lhs, imm, offset } => BrI32LtSImmPayBoth;
-            BrI32LtUPay { lhs, rhs, offset } => BrI32LtUPayBoth;
-            BrI32LtUImmPay { lhs, imm, offset } => BrI32LtUImmPayBoth;
-            BrI32GtSPay { lhs, rhs, offset } => BrI32GtSPayBoth;
-            BrI32GtSImmPay { lhs, imm, offset } => BrI32GtSImmPayBoth;
-            BrI32GtUPay { lhs, rhs, offset } => BrI32GtUPayBoth;
-            BrI32GtUImmPay { lhs, imm, offset } => BrI32GtUImmPayBoth;
-            BrI32LeSPay { lhs, rhs, offset } => BrI32LeSPayBoth;
-            BrI32LeSImmPay { lhs, imm, offset } => BrI32LeSImmPayBoth;
-            BrI32LeUPay { lhs, rhs, offset } => BrI32LeUPayBoth;
-            BrI32LeUImmPay { lhs, imm, offset } => BrI32LeUImmPayBoth;
-            BrI32GeSPay { lhs, rhs, offset } => BrI32GeSPayBoth;
-            BrI32GeSImmPay { lhs, imm, offset } => BrI32GeSImmPayBoth;
-            BrI32GeUPay { lhs, rhs, offset } => BrI32GeUPayBoth;
-            BrI32GeUImmPay { lhs, imm, offset } => BrI32GeUImmPayBoth;
-            BrI64EqPay { lhs, rhs, offset } => BrI64EqPayBoth;
-            BrI64EqImmPay { lhs, imm, offset } => BrI64EqImmPayBoth;
-            BrI64NePay { lhs, rhs, offset } => BrI64NePayBoth;
-            BrI64NeImmPay { lhs, imm, offset } => BrI64NeImmPayBoth;
-            BrI64LtSPay { lhs, rhs, offset } => BrI64LtSPayBoth;
-            BrI64LtSImmPay { lhs, imm, offset } => BrI64LtSImmPayBoth;
-            BrI64LtUPay { lhs, rhs, offset } => BrI64LtUPayBoth;
-            BrI64LtUImmPay { lhs, imm, offset } => BrI64LtUImmPayBoth;
-            BrI64GtSPay { lhs, rhs, offset } => BrI64GtSPayBoth;
-            BrI64GtSImmPay { lhs, imm, offset } => BrI64GtSImmPayBoth;
-            BrI64GtUPay { lhs, rhs, offset } => BrI64GtUPayBoth;
-            BrI64GtUImmPay { lhs, imm, offset } => BrI64GtUImmPayBoth;
-            BrI64LeSPay { lhs, rhs, offset } => BrI64LeSPayBoth;
-            BrI64LeSImmPay { lhs, imm, offset } => BrI64LeSImmPayBoth;
-            BrI64LeUPay { lhs, rhs, offset } => BrI64LeUPayBoth;
-            BrI64LeUImmPay { lhs, imm, offset } => BrI64LeUImmPayBoth;
-            BrI64GeSPay { lhs, rhs, offset } => BrI64GeSPayBoth;
-            BrI64GeSImmPay { lhs, imm, offset } => BrI64GeSImmPayBoth;
-            BrI64GeUPay { lhs, rhs, offset } => BrI64GeUPayBoth;
-            BrI64GeUImmPay { lhs, imm, offset } => BrI64GeUImmPayBoth;
-            BrI32AndNezPay { lhs, rhs, offset } => BrI32AndNezPayBoth;
-            BrI32AndImmNezPay { lhs, imm, offset } => BrI32AndImmNezPayBoth;
-            BrI32AndEqzPay { lhs, rhs, offset } => BrI32AndEqzPayBoth;
-            BrI32AndImmEqzPay { lhs, imm, offset } => BrI32AndImmEqzPayBoth;
+            BrIfEqzPay { cond, offset, cost } => BrIfEqzPayBoth;
+            BrIfNezPay { cond, offset, cost } => BrIfNezPayBoth;
+            BrI64IfEqzPay { cond, offset, cost } => BrI64IfEqzPayBoth;
+            BrI64IfNezPay { cond, offset, cost } => BrI64IfNezPayBoth;
+            BrI32EqPay { lhs, rhs, offset, cost } => BrI32EqPayBoth;
+            BrI32EqImmPay { lhs, imm, offset, cost } => BrI32EqImmPayBoth;
+            BrI32NePay { lhs, rhs, offset, cost } => BrI32NePayBoth;
+            BrI32NeImmPay { lhs, imm, offset, cost } => BrI32NeImmPayBoth;
+            BrI32LtSPay { lhs, rhs, offset, cost } => BrI32LtSPayBoth;
+            BrI32LtSImmPay { lhs, imm, offset, cost } => BrI32LtSImmPayBoth;
+            BrI32LtUPay { lhs, rhs, offset, cost } => BrI32LtUPayBoth;
+            BrI32LtUImmPay { lhs, imm, offset, cost } => BrI32LtUImmPayBoth;
+            BrI32GtSPay { lhs, rhs, offset, cost } => BrI32GtSPayBoth;
+            BrI32GtSImmPay { lhs, imm, offset, cost } => BrI32GtSImmPayBoth;
+            BrI32GtUPay { lhs, rhs, offset, cost } => BrI32GtUPayBoth;
+            BrI32GtUImmPay { lhs, imm, offset, cost } => BrI32GtUImmPayBoth;
+            BrI32LeSPay { lhs, rhs, offset, cost } => BrI32LeSPayBoth;
+            BrI32LeSImmPay { lhs, imm, offset, cost } => BrI32LeSImmPayBoth;
+            BrI32LeUPay { lhs, rhs, offset, cost } => BrI32LeUPayBoth;
+            BrI32LeUImmPay { lhs, imm, offset, cost } => BrI32LeUImmPayBoth;
+            BrI32GeSPay { lhs, rhs, offset, cost } => BrI32GeSPayBoth;
+            BrI32GeSImmPay { lhs, imm, offset, cost } => BrI32GeSImmPayBoth;
+            BrI32GeUPay { lhs, rhs, offset, cost } => BrI32GeUPayBoth;
+            BrI32GeUImmPay { lhs, imm, offset, cost } => BrI32GeUImmPayBoth;
+            BrI64EqPay { lhs, rhs, offset, cost } => BrI64EqPayBoth;
+            BrI64EqImmPay { lhs, imm, offset, cost } => BrI64EqImmPayBoth;
+            BrI64NePay { lhs, rhs, offset, cost } => BrI64NePayBoth;
+            BrI64NeImmPay { lhs, imm, offset, cost } => BrI64NeImmPayBoth;
+            BrI64LtSPay { lhs, rhs, offset, cost } => BrI64LtSPayBoth;
+            BrI64LtSImmPay { lhs, imm, offset, cost } => BrI64LtSImmPayBoth;
+            BrI64LtUPay { lhs, rhs, offset, cost } => BrI64LtUPayBoth;
+            BrI64LtUImmPay { lhs, imm, offset, cost } => BrI64LtUImmPayBoth;
+            BrI64GtSPay { lhs, rhs, offset, cost } => BrI64GtSPayBoth;
+            BrI64GtSImmPay { lhs, imm, offset, cost } => BrI64GtSImmPayBoth;
+            BrI64GtUPay { lhs, rhs, offset, cost } => BrI64GtUPayBoth;
+            BrI64GtUImmPay { lhs, imm, offset, cost } => BrI64GtUImmPayBoth;
+            BrI64LeSPay { lhs, rhs, offset, cost } => BrI64LeSPayBoth;
+            BrI64LeSImmPay { lhs, imm, offset, cost } => BrI64LeSImmPayBoth;
+            BrI64LeUPay { lhs, rhs, offset, cost } => BrI64LeUPayBoth;
+            BrI64LeUImmPay { lhs, imm, offset, cost } => BrI64LeUImmPayBoth;
+            BrI64GeSPay { lhs, rhs, offset, cost } => BrI64GeSPayBoth;
+            BrI64GeSImmPay { lhs, imm, offset, cost } => BrI64GeSImmPayBoth;
+            BrI64GeUPay { lhs, rhs, offset, cost } => BrI64GeUPayBoth;
+            BrI64GeUImmPay { lhs, imm, offset, cost } => BrI64GeUImmPayBoth;
+            BrI32AndNezPay { lhs, rhs, offset, cost } => BrI32AndNezPayBoth;
+            BrI32AndImmNezPay { lhs, imm, offset, cost } => BrI32AndImmNezPayBoth;
+            BrI32AndEqzPay { lhs, rhs, offset, cost } => BrI32AndEqzPayBoth;
+            BrI32AndImmEqzPay { lhs, imm, offset, cost } => BrI32AndImmEqzPayBoth;
             BrI32AndImmEqImmPay { lhs, imm, imm2, offset } => BrI32AndImmEqImmPayBoth;
             BrI32AndImmNeImmPay { lhs, imm, imm2, offset } => BrI32AndImmNeImmPayBoth;
         }
@@ -2773,150 +2780,158 @@ macro_rules! for_each_reader {
                 BrI32AndImmEqz { lhs, imm, offset } reads lhs => BrI32AndImmEqzAcc;
                 BrI32AndImmEqImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmAcc;
                 BrI32AndImmNeImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmNeImmAcc;
-                BrI32EqPay { lhs, rhs, offset } reads lhs or rhs => BrI32EqPayAcc;
-                BrI32EqPayFirst { lhs, rhs, offset } reads lhs or rhs => BrI32EqPayFirstAcc;
-                BrI32EqPayBoth { lhs, rhs, offset } reads lhs or rhs => BrI32EqPayBothAcc;
-                BrI32NePay { lhs, rhs, offset } reads lhs or rhs => BrI32NePayAcc;
-                BrI32NePayFirst { lhs, rhs, offset } reads lhs or rhs => BrI32NePayFirstAcc;
-                BrI32NePayBoth { lhs, rhs, offset } reads lhs or rhs => BrI32NePayBothAcc;
-                BrI32LtSPay { lhs, rhs, offset } reads lhs => BrI32LtSPayAcc;
-                BrI32LtSPayFirst { lhs, rhs, offset } reads lhs => BrI32LtSPayFirstAcc;
-                BrI32LtSPayBoth { lhs, rhs, offset } reads lhs => BrI32LtSPayBothAcc;
-                BrI32LtUPay { lhs, rhs, offset } reads lhs => BrI32LtUPayAcc;
-                BrI32LtUPayFirst { lhs, rhs, offset } reads lhs => BrI32LtUPayFirstAcc;
-                BrI32LtUPayBoth { lhs, rhs, offset } reads lhs => BrI32LtUPayBothAcc;
-                BrI32GtSPay { lhs, rhs, offset } reads lhs => BrI32GtSPayAcc;
-                BrI32GtSPayFirst { lhs, rhs, offset } reads lhs => BrI32GtSPayFirstAcc;
-                BrI32GtSPayBoth { lhs, rhs, offset } reads lhs => BrI32GtSPayBothAcc;
-                BrI32GtUPay { lhs, rhs, offset } reads lhs => BrI32GtUPayAcc;
-                BrI32GtUPayFirst { lhs, rhs, offset } reads lhs => BrI32GtUPayFirstAcc;
-                BrI32GtUPayBoth { lhs, rhs, offset } reads lhs => BrI32GtUPayBothAcc;
-                BrI32LeSPay { lhs, rhs, offset } reads lhs => BrI32LeSPayAcc;
-                BrI32LeSPayFirst { lhs, rhs, offset } reads lhs => BrI32LeSPayFirstAcc;
-                BrI32LeSPayBoth { lhs, rhs, offset } reads lhs => BrI32LeSPayBothAcc;
-                BrI32LeUPay { lhs, rhs, offset } reads lhs => BrI32LeUPayAcc;
-                BrI32LeUPayFirst { lhs, rhs, offset } reads lhs => BrI32LeUPayFirstAcc;
-                BrI32LeUPayBoth { lhs, rhs, offset } reads lhs => BrI32LeUPayBothAcc;
-                BrI32GeSPay { lhs, rhs, offset } reads lhs => BrI32GeSPayAcc;
-                BrI32GeSPayFirst { lhs, rhs, offset } reads lhs => BrI32GeSPayFirstAcc;
-                BrI32GeSPayBoth { lhs, rhs, offset } reads lhs => BrI32GeSPayBothAcc;
-                BrI32GeUPay { lhs, rhs, offset } reads lhs => BrI32GeUPayAcc;
-                BrI32GeUPayFirst { lhs, rhs, offset } reads lhs => BrI32GeUPayFirstAcc;
-                BrI32GeUPayBoth { lhs, rhs, offset } reads lhs => BrI32GeUPayBothAcc;
-                BrI32EqImmPay { lhs, imm, offset } reads lhs => BrI32EqImmPayAcc;
-                BrI32EqImmPayFirst { lhs, imm, offset } reads lhs => BrI32EqImmPayFirstAcc;
-                BrI32EqImmPayBoth { lhs, imm, offset } reads lhs => BrI32EqImmPayBothAcc;
-                BrI32NeImmPay { lhs, imm, offset } reads lhs => BrI32NeImmPayAcc;
-                BrI32NeImmPayFirst { lhs, imm, offset } reads lhs => BrI32NeImmPayFirstAcc;
-                BrI32NeImmPayBoth { lhs, imm, offset } reads lhs => BrI32NeImmPayBothAcc;
-                BrI32LtSImmPay { lhs, imm, offset } reads lhs => BrI32LtSImmPayAcc;
-                BrI32LtSImmPayFirst { lhs, imm, offset } reads lhs => BrI32LtSImmPayFirstAcc;
-                BrI32LtSImmPayBoth { lhs, imm, offset } reads lhs => BrI32LtSImmPayBothAcc;
-                BrI32LtUImmPay { lhs, imm, offset } reads lhs => BrI32LtUImmPayAcc;
-                BrI32LtUImmPayFirst { lhs, imm, offset } reads lhs => BrI32LtUImmPayFirstAcc;
-                BrI32LtUImmPayBoth { lhs, imm, offset } reads lhs => BrI32LtUImmPayBothAcc;
-                BrI32GtSImmPay { lhs, imm, offset } reads lhs => BrI32GtSImmPayAcc;
-                BrI32GtSImmPayFirst { lhs, imm, offset } reads lhs => BrI32GtSImmPayFirstAcc;
-                BrI32GtSImmPayBoth { lhs, imm, offset } reads lhs => BrI32GtSImmPayBothAcc;
-                BrI32GtUImmPay { lhs, imm, offset } reads lhs => BrI32GtUImmPayAcc;
-                BrI32GtUImmPayFirst { lhs, imm, offset } reads lhs => BrI32GtUImmPayFirstAcc;
-                BrI32GtUImmPayBoth { lhs, imm, offset } reads lhs => BrI32GtUImmPayBothAcc;
-                BrI32LeSImmPay { lhs, imm, offset } reads lhs => BrI32LeSImmPayAcc;
-                BrI32LeSImmPayFirst { lhs, imm, offset } reads lhs => BrI32LeSImmPayFirstAcc;
-                BrI32LeSImmPayBoth { lhs, imm, offset } reads lhs => BrI32LeSImmPayBothAcc;
-                BrI32LeUImmPay { lhs, imm, offset } reads lhs => BrI32LeUImmPayAcc;
-                BrI32LeUImmPayFirst { lhs, imm, offset } reads lhs => BrI32LeUImmPayFirstAcc;
-                BrI32LeUImmPayBoth { lhs, imm, offset } reads lhs => BrI32LeUImmPayBothAcc;
-                BrI32GeSImmPay { lhs, imm, offset } reads lhs => BrI32GeSImmPayAcc;
-                BrI32GeSImmPayFirst { lhs, imm, offset } reads lhs => BrI32GeSImmPayFirstAcc;
-                BrI32GeSImmPayBoth { lhs, imm, offset } reads lhs => BrI32GeSImmPayBothAcc;
-                BrI32GeUImmPay { lhs, imm, offset } reads lhs => BrI32GeUImmPayAcc;
-                BrI32GeUImmPayFirst { lhs, imm, offset } reads lhs => BrI32GeUImmPayFirstAcc;
-                BrI32GeUImmPayBoth { lhs, imm, offset } reads lhs => BrI32GeUImmPayBothAcc;
-                BrI64EqPay { lhs, rhs, offset } reads lhs or rhs => BrI64EqPayAcc;
-                BrI64EqPayFirst { lhs, rhs, offset } reads lhs or rhs => BrI64EqPayFirstAcc;
-                BrI64EqPayBoth { lhs, rhs, offset } reads lhs or rhs => BrI64EqPayBothAcc;
-                BrI64NePay { lhs, rhs, offset } reads lhs or rhs => BrI64NePayAcc;
-                BrI64NePayFirst { lhs, rhs, offset } reads lhs or rhs => BrI64NePayFirstAcc;
-                BrI64NePayBoth { lhs, rhs, offset } reads lhs or rhs => BrI64NePayBothAcc;
-                BrI64LtSPay { lhs, rhs, offset } reads lhs => BrI64LtSPayAcc;
-                BrI64LtSPayFirst { lhs, rhs, offset } reads lhs => BrI64LtSPayFirstAcc;
-                BrI64LtSPayBoth { lhs, rhs, offset } reads lhs => BrI64LtSPayBothAcc;
-                BrI64LtUPay { lhs, rhs, offset } reads lhs => BrI64LtUPayAcc;
-                BrI64LtUPayFirst { lhs, rhs, offset } reads lhs => BrI64LtUPayFirstAcc;
-                BrI64LtUPayBoth { lhs, rhs, offset } reads lhs => BrI64LtUPayBothAcc;
-                BrI64GtSPay { lhs, rhs, offset } reads lhs => BrI64GtSPayAcc;
-                BrI64GtSPayFirst { lhs, rhs, offset } reads lhs => BrI64GtSPayFirstAcc;
-                BrI64GtSPayBoth { lhs, rhs, offset } reads lhs => BrI64GtSPayBothAcc;
-                BrI64GtUPay { lhs, rhs, offset } reads lhs => BrI64GtUPayAcc;
-                BrI64GtUPayFirst { lhs, rhs, offset } reads lhs => BrI64GtUPayFirstAcc;
-                BrI64GtUPayBoth { lhs, rhs, offset } reads lhs => BrI64GtUPayBothAcc;
-                BrI64LeSPay { lhs, rhs, offset } reads lhs => BrI64LeSPayAcc;
-                BrI64LeSPayFirst { lhs, rhs, offset } reads lhs => BrI64LeSPayFirstAcc;
-                BrI64LeSPayBoth { lhs, rhs, offset } reads lhs => BrI64LeSPayBothAcc;
-                BrI64LeUPay { lhs, rhs, offset } reads lhs => BrI64LeUPayAcc;
-                BrI64LeUPayFirst { lhs, rhs, offset } reads lhs => BrI64LeUPayFirstAcc;
-                BrI64LeUPayBoth { lhs, rhs, offset } reads lhs => BrI64LeUPayBothAcc;
-                BrI64GeSPay { lhs, rhs, offset } reads lhs => BrI64GeSPayAcc;
-                BrI64GeSPayFirst { lhs, rhs, offset } reads lhs => BrI64GeSPayFirstAcc;
-                BrI64GeSPayBoth { lhs, rhs, offset } reads lhs => BrI64GeSPayBothAcc;
-                BrI64GeUPay { lhs, rhs, offset } reads lhs => BrI64GeUPayAcc;
-                BrI64GeUPayFirst { lhs, rhs, offset } reads lhs => BrI64GeUPayFirstAcc;
-                BrI64GeUPayBoth { lhs, rhs, offset } reads lhs => BrI64GeUPayBothAcc;
-                BrI64EqImmPay { lhs, imm, offset } reads lhs => BrI64EqImmPayAcc;
-                BrI64EqImmPayFirst { lhs, imm, offset } reads lhs => BrI64EqImmPayFirstAcc;
-                BrI64EqImmPayBoth { lhs, imm, offset } reads lhs => BrI64EqImmPayBothAcc;
-                BrI64NeImmPay { lhs, imm, offset } reads lhs => BrI64NeImmPayAcc;
-                BrI64NeImmPayFirst { lhs, imm, offset } reads lhs => BrI64NeImmPayFirstAcc;
-                BrI64NeImmPayBoth { lhs, imm, offset } reads lhs => BrI64NeImmPayBothAcc;
-                BrI64LtSImmPay { lhs, imm, offset } reads lhs => BrI64LtSImmPayAcc;
-                BrI64LtSImmPayFirst { lhs, imm, offset } reads lhs => BrI64LtSImmPayFirstAcc;
-                BrI64LtSImmPayBoth { lhs, imm, offset } reads lhs => BrI64LtSImmPayBothAcc;
-                BrI64LtUImmPay { lhs, imm, offset } reads lhs => BrI64LtUImmPayAcc;
-                BrI64LtUImmPayFirst { lhs, imm, offset } reads lhs => BrI64LtUImmPayFirstAcc;
-                BrI64LtUImmPayBoth { lhs, imm, offset } reads lhs => BrI64LtUImmPayBothAcc;
-                BrI64GtSImmPay { lhs, imm, offset } reads lhs => BrI64GtSImmPayAcc;
-                BrI64GtSImmPayFirst { lhs, imm, offset } reads lhs => BrI64GtSImmPayFirstAcc;
-                BrI64GtSImmPayBoth { lhs, imm, offset } reads lhs => BrI64GtSImmPayBothAcc;
-                BrI64GtUImmPay { lhs, imm, offset } reads lhs => BrI64GtUImmPayAcc;
-                BrI64GtUImmPayFirst { lhs, imm, offset } reads lhs => BrI64GtUImmPayFirstAcc;
-                BrI64GtUImmPayBoth { lhs, imm, offset } reads lhs => BrI64GtUImmPayBothAcc;
-                BrI64LeSImmPay { lhs, imm, offset } reads lhs => BrI64LeSImmPayAcc;
-                BrI64LeSImmPayFirst { lhs, imm, offset } reads lhs => BrI64LeSImmPayFirstAcc;
-                BrI64LeSImmPayBoth { lhs, imm, offset } reads lhs => BrI64LeSImmPayBothAcc;
-                BrI64LeUImmPay { lhs, imm, offset } reads lhs => BrI64LeUImmPayAcc;
-                BrI64LeUImmPayFirst { lhs, imm, offset } reads lhs => BrI64LeUImmPayFirstAcc;
-                BrI64LeUImmPayBoth { lhs, imm, offset } reads lhs => BrI64LeUImmPayBothAcc;
-                BrI64GeSImmPay { lhs, imm, offset } reads lhs => BrI64GeSImmPayAcc;
-                BrI64GeSImmPayFirst { lhs, imm, offset } reads lhs => BrI64GeSImmPayFirstAcc;
-                BrI64GeSImmPayBoth { lhs, imm, offset } reads lhs => BrI64GeSImmPayBothAcc;
-                BrI64GeUImmPay { lhs, imm, offset } reads lhs => BrI64GeUImmPayAcc;
-                BrI64GeUImmPayFirst { lhs, imm, offset } reads lhs => BrI64GeUImmPayFirstAcc;
-                BrI64GeUImmPayBoth { lhs, imm, offset } reads lhs => BrI64GeUImmPayBothAcc;
-                BrIfEqzPay { cond, offset } reads cond => BrIfEqzPayAcc;
-                BrIfEqzPayFirst { cond, offset } reads cond => BrIfEqzPayFirstAcc;
-                BrIfEqzPayBoth { cond, offset } reads cond => BrIfEqzPayBothAcc;
-                BrIfNezPay { cond, offset } reads cond => BrIfNezPayAcc;
-                BrIfNezPayFirst { cond, offset } reads cond => BrIfNezPayFirstAcc;
-                BrIfNezPayBoth { cond, offset } reads cond => BrIfNezPayBothAcc;
-                BrI64IfEqzPay { cond, offset } reads cond => BrI64IfEqzPayAcc;
-                BrI64IfEqzPayFirst { cond, offset } reads cond => BrI64IfEqzPayFirstAcc;
-                BrI64IfEqzPayBoth { cond, offset } reads cond => BrI64IfEqzPayBothAcc;
-                BrI64IfNezPay { cond, offset } reads cond => BrI64IfNezPayAcc;
-                BrI64IfNezPayFirst { cond, offset } reads cond => BrI64IfNezPayFirstAcc;
-                BrI64IfNezPayBoth { cond, offset } reads cond => BrI64IfNezPayBothAcc;
-                BrI32AndNezPay { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezPayAcc;
-                BrI32AndNezPayFirst { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezPayFirstAcc;
-                BrI32AndNezPayBoth { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezPayBothAcc;
-                BrI32AndEqzPay { lhs, rhs, offset } reads lhs or rhs => BrI32AndEqzPayAcc;
-                BrI32AndEqzPayFirst { lhs, rhs, offset } reads lhs or rhs => BrI32AndEqzPayFirstAcc;
-                BrI32AndEqzPayBoth { lhs, rhs, offset } reads lhs or rhs => BrI32AndEqzPayBothAcc;
-                BrI32AndImmNezPay { lhs, imm, offset } reads lhs => BrI32AndImmNezPayAcc;
-                BrI32AndImmNezPayFirst { lhs, imm, offset } reads lhs => BrI32AndImmNezPayFirstAcc;
-                BrI32AndImmNezPayBoth { lhs, imm, offset } reads lhs => BrI32AndImmNezPayBothAcc;
-                BrI32AndImmEqzPay { lhs, imm, offset } reads lhs => BrI32AndImmEqzPayAcc;
-                BrI32AndImmEqzPayFirst { lhs, imm, offset } reads lhs => BrI32AndImmEqzPayFirstAcc;
-                BrI32AndImmEqzPayBoth { lhs, imm, offset } reads lhs => BrI32AndImmEqzPayBothAcc;
+                BrI32EqPay { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayAcc;
+                BrI32EqPayFirst { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayFirstAcc;
+                BrI32EqPayBoth { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayBothAcc;
+                BrI32NePay { lhs, rhs, offset, cost } reads lhs or rhs => BrI32NePayAcc;
+                BrI32NePayFirst { lhs, rhs, offset, cost } reads lhs or rhs => BrI32NePayFirstAcc;
+                BrI32NePayBoth { lhs, rhs, offset, cost } reads lhs or rhs => BrI32NePayBothAcc;
+                BrI32LtSPay { lhs, rhs, offset, cost } reads lhs => BrI32LtSPayAcc;
+                BrI32LtSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32LtSPayFirstAcc;
+                BrI32LtSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32LtSPayBothAcc;
+                BrI32LtUPay { lhs, rhs, offset, cost } reads lhs => BrI32LtUPayAcc;
+                BrI32LtUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32LtUPayFirstAcc;
+                BrI32LtUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32LtUPayBothAcc;
+                BrI32GtSPay { lhs, rhs, offset, cost } reads lhs => BrI32GtSPayAcc;
+                BrI32GtSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32GtSPayFirstAcc;
+                BrI32GtSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32GtSPayBothAcc;
+                BrI32GtUPay { lhs, rhs, offset, cost } reads lhs => BrI32GtUPayAcc;
+                BrI32GtUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32GtUPayFirstAcc;
+                BrI32GtUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32GtUPayBothAcc;
+                BrI32LeSPay { lhs, rhs, offset, cost } reads lhs => BrI32LeSPayAcc;
+                BrI32LeSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32LeSPayFirstAcc;
+                BrI32LeSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32LeSPayBothAcc;
+                BrI32LeUPay { lhs, rhs, offset, cost } reads lhs => BrI32LeUPayAcc;
+                BrI32LeUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32LeUPayFirstAcc;
+                BrI32LeUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32LeUPayBothAcc;
+                BrI32GeSPay { lhs, rhs, offset, cost } reads lhs => BrI32GeSPayAcc;
+                BrI32GeSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32GeSPayFirstAcc;
+                BrI32GeSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32GeSPayBothAcc;
+                BrI32GeUPay { lhs, rhs, offset, cost } reads lhs => BrI32GeUPayAcc;
+                BrI32GeUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI32GeUPayFirstAcc;
+                BrI32GeUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI32GeUPayBothAcc;
+                BrI32EqImmPay { lhs, imm, offset, cost } reads lhs => BrI32EqImmPayAcc;
+                BrI32EqImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32EqImmPayFirstAcc;
+                BrI32EqImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32EqImmPayBothAcc;
+                BrI32NeImmPay { lhs, imm, offset, cost } reads lhs => BrI32NeImmPayAcc;
+                BrI32NeImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32NeImmPayFirstAcc;
+                BrI32NeImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32NeImmPayBothAcc;
+                BrI32LtSImmPay { lhs, imm, offset, cost } reads lhs => BrI32LtSImmPayAcc;
+                BrI32LtSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32LtSImmPayFirstAcc;
+                BrI32LtSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32LtSImmPayBothAcc;
+                BrI32LtUImmPay { lhs, imm, offset, cost } reads lhs => BrI32LtUImmPayAcc;
+                BrI32LtUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32LtUImmPayFirstAcc;
+                BrI32LtUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32LtUImmPayBothAcc;
+                BrI32GtSImmPay { lhs, imm, offset, cost } reads lhs => BrI32GtSImmPayAcc;
+                BrI32GtSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32GtSImmPayFirstAcc;
+                BrI32GtSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32GtSImmPayBothAcc;
+                BrI32GtUImmPay { lhs, imm, offset, cost } reads lhs => BrI32GtUImmPayAcc;
+                BrI32GtUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32GtUImmPayFirstAcc;
+                BrI32GtUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32GtUImmPayBothAcc;
+                BrI32LeSImmPay { lhs, imm, offset, cost } reads lhs => BrI32LeSImmPayAcc;
+                BrI32LeSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32LeSImmPayFirstAcc;
+                BrI32LeSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32LeSImmPayBothAcc;
+                BrI32LeUImmPay { lhs, imm, offset, cost } reads lhs => BrI32LeUImmPayAcc;
+                BrI32LeUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32LeUImmPayFirstAcc;
+                BrI32LeUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32LeUImmPayBothAcc;
+                BrI32GeSImmPay { lhs, imm, offset, cost } reads lhs => BrI32GeSImmPayAcc;
+                BrI32GeSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32GeSImmPayFirstAcc;
+                BrI32GeSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32GeSImmPayBothAcc;
+                BrI32GeUImmPay { lhs, imm, offset, cost } reads lhs => BrI32GeUImmPayAcc;
+                BrI32GeUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI32GeUImmPayFirstAcc;
+                BrI32GeUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI32GeUImmPayBothAcc;
+                BrI64EqPay { lhs, rhs, offset, cost } reads lhs or rhs => BrI64EqPayAcc;
+                BrI64EqPayFirst { lhs, rhs, offset, cost } reads lhs or rhs => BrI64EqPayFirstAcc;
+                BrI64EqPayBoth { lhs, rhs, offset, cost } reads lhs or rhs => BrI64EqPayBothAcc;
+                BrI64NePay { lhs, rhs, offset, cost } reads lhs or rhs => BrI64NePayAcc;
+                BrI64NePayFirst { lhs, rhs, offset, cost } reads lhs or rhs => BrI64NePayFirstAcc;
+                BrI64NePayBoth { lhs, rhs, offset, cost } reads lhs or rhs => BrI64NePayBothAcc;
+                BrI64LtSPay { lhs, rhs, offset, cost } reads lhs => BrI64LtSPayAcc;
+                BrI64LtSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64LtSPayFirstAcc;
+                BrI64LtSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64LtSPayBothAcc;
+                BrI64LtUPay { lhs, rhs, offset, cost } reads lhs => BrI64LtUPayAcc;
+                BrI64LtUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64LtUPayFirstAcc;
+                BrI64LtUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64LtUPayBothAcc;
+                BrI64GtSPay { lhs, rhs, offset, cost } reads lhs => BrI64GtSPayAcc;
+                BrI64GtSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64GtSPayFirstAcc;
+                BrI64GtSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64GtSPayBothAcc;
+                BrI64GtUPay { lhs, rhs, offset, cost } reads lhs => BrI64GtUPayAcc;
+                BrI64GtUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64GtUPayFirstAcc;
+                BrI64GtUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64GtUPayBothAcc;
+                BrI64LeSPay { lhs, rhs, offset, cost } reads lhs => BrI64LeSPayAcc;
+                BrI64LeSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64LeSPayFirstAcc;
+                BrI64LeSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64LeSPayBothAcc;
+                BrI64LeUPay { lhs, rhs, offset, cost } reads lhs => BrI64LeUPayAcc;
+                BrI64LeUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64LeUPayFirstAcc;
+                BrI64LeUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64LeUPayBothAcc;
+                BrI64GeSPay { lhs, rhs, offset, cost } reads lhs => BrI64GeSPayAcc;
+                BrI64GeSPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64GeSPayFirstAcc;
+                BrI64GeSPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64GeSPayBothAcc;
+                BrI64GeUPay { lhs, rhs, offset, cost } reads lhs => BrI64GeUPayAcc;
+                BrI64GeUPayFirst { lhs, rhs, offset, cost } reads lhs => BrI64GeUPayFirstAcc;
+                BrI64GeUPayBoth { lhs, rhs, offset, cost } reads lhs => BrI64GeUPayBothAcc;
+                BrI64EqImmPay { lhs, imm, offset, cost } reads lhs => BrI64EqImmPayAcc;
+                BrI64EqImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64EqImmPayFirstAcc;
+                BrI64EqImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64EqImmPayBothAcc;
+                BrI64NeImmPay { lhs, imm, offset, cost } reads lhs => BrI64NeImmPayAcc;
+                BrI64NeImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64NeImmPayFirstAcc;
+                BrI64NeImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64NeImmPayBothAcc;
+                BrI64LtSImmPay { lhs, imm, offset, cost } reads lhs => BrI64LtSImmPayAcc;
+                BrI64LtSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64LtSImmPayFirstAcc;
+                BrI64LtSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64LtSImmPayBothAcc;
+                BrI64LtUImmPay { lhs, imm, offset, cost } reads lhs => BrI64LtUImmPayAcc;
+                BrI64LtUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64LtUImmPayFirstAcc;
+                BrI64LtUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64LtUImmPayBothAcc;
+                BrI64GtSImmPay { lhs, imm, offset, cost } reads lhs => BrI64GtSImmPayAcc;
+                BrI64GtSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64GtSImmPayFirstAcc;
+                BrI64GtSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64GtSImmPayBothAcc;
+                BrI64GtUImmPay { lhs, imm, offset, cost } reads lhs => BrI64GtUImmPayAcc;
+                BrI64GtUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64GtUImmPayFirstAcc;
+                BrI64GtUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64GtUImmPayBothAcc;
+                BrI64LeSImmPay { lhs, imm, offset, cost } reads lhs => BrI64LeSImmPayAcc;
+                BrI64LeSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64LeSImmPayFirstAcc;
+                BrI64LeSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64LeSImmPayBothAcc;
+                BrI64LeUImmPay { lhs, imm, offset, cost } reads lhs => BrI64LeUImmPayAcc;
+                BrI64LeUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64LeUImmPayFirstAcc;
+                BrI64LeUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64LeUImmPayBothAcc;
+                BrI64GeSImmPay { lhs, imm, offset, cost } reads lhs => BrI64GeSImmPayAcc;
+                BrI64GeSImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64GeSImmPayFirstAcc;
+                BrI64GeSImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64GeSImmPayBothAcc;
+                BrI64GeUImmPay { lhs, imm, offset, cost } reads lhs => BrI64GeUImmPayAcc;
+                BrI64GeUImmPayFirst { lhs, imm, offset, cost } reads lhs => BrI64GeUImmPayFirstAcc;
+                BrI64GeUImmPayBoth { lhs, imm, offset, cost } reads lhs => BrI64GeUImmPayBothAcc;
+                BrIfEqzPay { cond, offset, cost } reads cond => BrIfEqzPayAcc;
+                BrIfEqzPayFirst { cond, offset, cost } reads cond => BrIfEqzPayFirstAcc;
+                BrIfEqzPayBoth { cond, offset, cost } reads cond => BrIfEqzPayBothAcc;
+                BrIfNezPay { cond, offset, cost } reads cond => BrIfNezPayAcc;
+                BrIfNezPayFirst { cond, offset, cost } reads cond => BrIfNezPayFirstAcc;
+                BrIfNezPayBoth { cond, offset, cost } reads cond => BrIfNezPayBothAcc;
+                BrI64IfEqzPay { cond, offset, cost } reads cond => BrI64IfEqzPayAcc;
+                BrI64IfEqzPayFirst { cond, offset, cost } reads cond => BrI64IfEqzPayFirstAcc;
+                BrI64IfEqzPayBoth { cond, offset, cost } reads cond => BrI64IfEqzPayBothAcc;
+                BrI64IfNezPay { cond, offset, cost } reads cond => BrI64IfNezPayAcc;
+                BrI64IfNezPayFirst { cond, offset, cost } reads cond => BrI64IfNezPayFirstAcc;
+                BrI64IfNezPayBoth { cond, offset, cost } reads cond => BrI64IfNezPayBothAcc;
+                BrI32AndNezPay { lhs, rhs, offset, cost } reads lhs or rhs => BrI32AndNezPayAcc;
+                BrI32AndNezPayFirst { lhs, rhs, offset, cost } reads lhs or rhs =>
+                    BrI32AndNezPayFirstAcc;
+                BrI32AndNezPayBoth { lhs, rhs, offset, cost } reads lhs or rhs =>
+                    BrI32AndNezPayBothAcc;
+                BrI32AndEqzPay { lhs, rhs, offset, cost } reads lhs or rhs => BrI32AndEqzPayAcc;
+                BrI32AndEqzPayFirst { lhs, rhs, offset, cost } reads lhs or rhs =>
+                    BrI32AndEqzPayFirstAcc;
+                BrI32AndEqzPayBoth { lhs, rhs, offset, cost } reads lhs or rhs =>
+                    BrI32AndEqzPayBothAcc;
+                BrI32AndImmNezPay { lhs, imm, offset, cost } reads lhs => BrI32AndImmNezPayAcc;
+                BrI32AndImmNezPayFirst { lhs, imm, offset, cost } reads lhs =>
+                    BrI32AndImmNezPayFirstAcc;
+                BrI32AndImmNezPayBoth { lhs, imm, offset, cost } reads lhs =>
+                    BrI32AndImmNezPayBothAcc;
+                BrI32AndImmEqzPay { lhs, imm, offset, cost } reads lhs => BrI32AndImmEqzPayAcc;
+                BrI32AndImmEqzPayFirst { lhs, imm, offset, cost } reads lhs =>
+                    BrI32AndImmEqzPayFirstAcc;
+                BrI32AndImmEqzPayBoth { lhs, imm, offset, cost } reads lhs =>
+                    BrI32AndImmEqzPayBothAcc;
                 BrI32AndImmEqImmPay { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmPayAcc;
                 BrI32AndImmEqImmPayFirst { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmPayFirstAcc;
                 BrI32AndImmEqImmPayBoth { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmPayBothAcc;

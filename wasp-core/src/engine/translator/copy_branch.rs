@@ -67,6 +67,7 @@ impl Translator<'_> {
                     offset: head as i32 + 2 - at as i32,
                     dst: *dst,
                     src: *src,
+                    cost: 0,
                 }
             }
             _ => return,
@@ -264,6 +265,7 @@ mod tests {
                 offset: -1,
                 dst: 2,
                 src: 1,
+                cost: 1,
             },
             Instr::Return1 { src: 2 },
         ];

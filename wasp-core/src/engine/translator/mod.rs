@@ -184,6 +184,7 @@ pub(crate) fn translate(
     let mut code = t.code;
     if env.costs.is_some() {
         pay::pay_on_landing(&mut code);
+        pay::settle_costs(&mut code);
     }
     let code = place_temps(code, temps_base);
     let mut code = with_prologue(code, &t.hoisted, num_locals);
@@ -563,7 +564,13 @@ fn branches(code: &[Instr]) -> impl Iterator<Item = (usize, usize)> + '_ {
 pub(crate) fn test_code(wat: &str, gas: bool) -> Vec<Instr> {
     let mut config = crate::Config::default();
     config.gas_metering(gas);
-    let module = crate::Module::new(&crate::Engine::new(&config), wat).unwrap();
+    test_code_with(wat, &config)
+}
+
+/// [`test_code`] translated with `config` (gas metering, prices).
+#[cfg(test)]
+pub(crate) fn test_code_with(wat: &str, config: &crate::Config) -> Vec<Instr> {
+    let module = crate::Module::new(&crate::Engine::new(config), wat).unwrap();
     let func = module.inner.compiled(0).unwrap();
     crate::engine::executor::unlink(&func.ops)
 }

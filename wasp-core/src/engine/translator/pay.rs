@@ -20,6 +20,9 @@
 //! ([`pay_on_landing`]): a `br_if` or `br` to the end of a block followed by more code, and
 //! the branch of an `if` to its `else` arm.
 //!
+//! Most paying branches carry the cost they pay ([`settle_costs`]), so that paying needs no
+//! read of the `ConsumeGas` at an address computed from the branch's offset.
+//!
 //! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
 
 use super::Translator;
@@ -80,6 +83,76 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
     }
 }
 
+/// Writes into every paying branch that carries its cost (a `Cost` operand) the cost of the
+/// `ConsumeGas` it pays for: its handler then reads the cost from itself rather than from an
+/// address it computes from its offset, which lengthened every metered loop's iteration. Done
+/// on the finished code, when every block's cost is known.
+///
+/// A branch whose block costs more than a `Cost` holds (16 bits, with gas costs of the user's
+/// choosing) lets the block's `ConsumeGas` pay: a paying branch goes back to its plain form
+/// landing on it, a pay-first one (or a `BrCopyPay`) becomes a `Br` to it (to the loop's
+/// start, which pays and runs the exit test the pay-first branch repeated), and a
+/// `BrTablePay` with such an entry a `BrTable` with plain entries.
+pub(super) fn settle_costs(code: &mut [Instr]) {
+    for at in 0..code.len() {
+        if let Instr::BrTablePay { index, len } = code[at] {
+            let entries = at + 1..at + len as usize + 2;
+            if entries.clone().any(|e| paid_cost(code, e).is_none()) {
+                code[at] = Instr::BrTable { index, len };
+                for entry in entries {
+                    code[entry] = unpay(code[entry]);
+                }
+            }
+        }
+    }
+    for at in 0..code.len() {
+        let cost = paid_cost(code, at);
+        match (code[at].cost_mut(), cost) {
+            (Some(carried), Some(cost)) => *carried = cost,
+            (Some(_), None) => code[at] = unpay(code[at]),
+            (None, _) => {}
+        }
+    }
+}
+
+/// The cost of the `ConsumeGas` that the paying branch at `at` pays for when taken, if the
+/// branch carries its cost and that cost fits in it.
+fn paid_cost(code: &[Instr], at: usize) -> Option<u16> {
+    let offset = code[at].branch_offset()?;
+    code[at].cost()?;
+    let back = if pays_first(&code[at]) { 2 } else { 1 };
+    let paid = usize::try_from(at as i64 + i64::from(offset) - back).ok()?;
+    match code.get(paid) {
+        Some(Instr::ConsumeGas { lo, hi }) => {
+            u16::try_from(u64::from(*lo) | (u64::from(*hi) << 32)).ok()
+        }
+        _ => None,
+    }
+}
+
+/// Whether `branch` pays for the `ConsumeGas` two instructions before its target.
+fn pays_first(branch: &Instr) -> bool {
+    is_paying_first(branch) || matches!(branch, Instr::BrCopyPay { .. })
+}
+
+/// The branch doing what the paying `branch`, which carries its cost, does with its block's
+/// `ConsumeGas` paying instead (see [`settle_costs`]); `branch` itself if it is not one.
+fn unpay(branch: Instr) -> Instr {
+    let Some(offset) = branch.branch_offset() else {
+        return branch;
+    };
+    if pays_first(&branch) {
+        return Instr::Br { offset: offset - 2 };
+    }
+    match unpaid(paying_of_both(branch).unwrap_or(branch)) {
+        Some(mut plain) => {
+            plain.set_branch_offset(offset - 1);
+            plain
+        }
+        None => branch,
+    }
+}
+
 /// Whether the branch at `at` by `offset` lands on a `ConsumeGas` that costs something.
 fn lands_on_pay(code: &[Instr], at: usize, offset: i32) -> bool {
     usize::try_from(at as i64 + i64::from(offset))
@@ -125,6 +198,15 @@ macro_rules! paying_both_forms {
         pub(super) fn is_paying_both(instr: &Instr) -> bool {
             matches!(instr, $(Instr::$both { .. })|*)
         }
+
+        /// The paying branch of which `both` is the form paying either way (same operands
+        /// and offset), `None` for any other instruction.
+        fn paying_of_both(both: Instr) -> Option<Instr> {
+            Some(match both {
+                $(Instr::$both { $($f),* } => Instr::$pay { $($f),* },)*
+                _ => return None,
+            })
+        }
     };
 }
 
@@ -135,24 +217,39 @@ macro_rules! paying_forms {
     (
         $br:ident { $($bf:ident),* } => $br_pay:ident;
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
+        masked { $($masked:ident { $($mf:ident),* } => $masked_pay:ident, $masked_first:ident;)* }
         stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_first:ident;)* }
     ) => {
-        /// The paying form of `branch` (same operands and offset), `None` if it has none.
+        /// The paying form of `branch` (same operands and offset), `None` if it has none. A
+        /// form that carries its cost carries 0 until [`settle_costs`] writes it.
         fn paying(branch: Instr) -> Option<Instr> {
             Some(match branch {
-                Instr::$br { $($bf),* } => Instr::$br_pay { $($bf),* },
-                $(Instr::$plain { $($f),* } => Instr::$pay { $($f),* },)*
+                Instr::$br { $($bf),* } => Instr::$br_pay { $($bf,)* cost: 0 },
+                $(Instr::$plain { $($f),* } => Instr::$pay { $($f,)* cost: 0 },)*
+                $(Instr::$masked { $($mf),* } => Instr::$masked_pay { $($mf),* },)*
                 $(Instr::$step { $($sf),* } => Instr::$step_pay { $($sf),* },)*
                 _ => return None,
             })
         }
 
         /// The pay-first form of the conditional branch `branch` (same operands and offset),
-        /// `None` if it has none.
+        /// `None` if it has none. A form that carries its cost carries 0 until
+        /// [`settle_costs`] writes it.
         pub(super) fn paying_first(branch: Instr) -> Option<Instr> {
             Some(match branch {
-                $(Instr::$plain { $($f),* } => Instr::$first { $($f),* },)*
+                $(Instr::$plain { $($f),* } => Instr::$first { $($f,)* cost: 0 },)*
+                $(Instr::$masked { $($mf),* } => Instr::$masked_first { $($mf),* },)*
                 $(Instr::$step { $($sf),* } => Instr::$step_first { $($sf),* },)*
+                _ => return None,
+            })
+        }
+
+        /// The plain branch that the paying branch `branch`, one carrying its cost, stands
+        /// for (same operands and offset), `None` for any other instruction.
+        fn unpaid(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                Instr::$br_pay { $($bf,)* .. } => Instr::$br { $($bf),* },
+                $(Instr::$pay { $($f,)* .. } => Instr::$plain { $($f),* },)*
                 _ => return None,
             })
         }
@@ -161,14 +258,20 @@ macro_rules! paying_forms {
         pub(super) fn is_paying(instr: &Instr) -> bool {
             matches!(
                 instr,
-                Instr::$br_pay { .. } $(| Instr::$pay { .. })* $(| Instr::$step_pay { .. })*
+                Instr::$br_pay { .. }
+                    $(| Instr::$pay { .. })*
+                    $(| Instr::$masked_pay { .. })*
+                    $(| Instr::$step_pay { .. })*
             )
         }
 
         /// Whether `instr` is a pay-first branch (the instruction two before its target must
         /// be a `ConsumeGas`).
         pub(super) fn is_paying_first(instr: &Instr) -> bool {
-            matches!(instr, $(Instr::$first { .. })|* $(| Instr::$step_first { .. })*)
+            matches!(
+                instr,
+                $(Instr::$first { .. })|* $(| Instr::$masked_first { .. })* $(| Instr::$step_first { .. })*
+            )
         }
     };
 }
@@ -384,10 +487,173 @@ mod tests {
         );
     }
 
+    /// The code of function 0 of `wat`, metered with the `base` price `base`.
+    fn code_priced(wat: &str, base: u32) -> Vec<Instr> {
+        let mut config = crate::Config::default();
+        let costs = crate::GasCosts {
+            base,
+            ..crate::GasCosts::default()
+        };
+        config.gas_metering(true).gas_costs(costs);
+        crate::engine::translator::test_code_with(wat, &config)
+    }
+
+    /// A loop with a paying `br_table`, a pay-first back edge and an `if` paying either way.
+    const EVERY_PAYING_KIND: &str = r#"(module (func (param $n i32) (result i32)
+        (local $i i32) (local $acc i32)
+        (block $out
+          (loop $l
+            (br_if $out (i32.ge_s (local.get $acc) (local.get $n)))
+            (block $b
+              (block $a
+                (br_table $a $b (i32.and (local.get $i) (i32.const 1))))
+              (local.set $acc (i32.add (local.get $acc) (i32.const 1))))
+            (if (i32.and (local.get $i) (i32.const 2))
+              (then (local.set $acc (i32.add (local.get $acc) (i32.const 2)))))
+            (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const 7))))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $l)))
+        (local.get $i)))"#;
+
+    #[test]
+    fn paying_branches_carry_the_cost_of_the_consume_gas_they_pay_for() {
+        let code = code_priced(EVERY_PAYING_KIND, 1);
+        let carried: Vec<_> = code.iter().filter_map(Instr::cost).collect();
+        // Three `br_table` entries and its `br` to the end of the table's block, the
+        // exit test, the `if` (paying either way), the back edge (paying first).
+        assert!(carried.len() >= 6, "{code:?}");
+        assert!(carried.iter().all(|&c| c > 0), "{code:?}");
+        assert!(code
+            .iter()
+            .any(|i| matches!(i, Instr::BrTablePay { .. } | Instr::BrTablePayAcc { .. })));
+        assert!(code.iter().any(is_paying_both), "{code:?}");
+        assert!(code.iter().any(is_paying_first), "{code:?}");
+        verify::verify(&code, 16).expect("verified");
+    }
+
+    #[test]
+    fn a_block_costing_more_than_a_branch_carries_is_paid_by_its_consume_gas() {
+        let code = code_priced(EVERY_PAYING_KIND, 70_000);
+        assert!(code.iter().all(|i| i.cost().is_none()), "{code:?}");
+        // The table's entries, its `if` and its exit test land on the blocks' `ConsumeGas`.
+        assert!(code
+            .iter()
+            .any(|i| matches!(i, Instr::BrTable { .. } | Instr::BrTableAcc { .. })));
+        let lands_on_pay = |(at, i): (usize, &Instr)| {
+            i.branch_offset()
+                .is_some_and(|o| matches!(code[(at as i32 + o) as usize], Instr::ConsumeGas { .. }))
+        };
+        assert!(
+            code.iter().enumerate().filter(|&e| lands_on_pay(e)).count() >= 6,
+            "{code:?}"
+        );
+        // The back edge goes back to the loop's head: its `ConsumeGas`, then the exit test.
+        let back = code
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(at, i)| match i {
+                Instr::Br { offset } if *offset < 0 => Some((at as i32 + offset) as usize),
+                _ => None,
+            })
+            .expect("a branch back");
+        assert!(
+            matches!(code[back], Instr::ConsumeGas { lo, hi: 0 } if lo > 65_535),
+            "{code:?}"
+        );
+        assert!(code
+            .iter()
+            .all(|i| !is_paying(i) && !is_paying_first(i) && !is_paying_both(i)));
+        verify::verify(&code, 16).expect("verified");
+    }
+
+    #[test]
+    fn settling_a_cost_that_does_not_fit_gives_the_branch_the_consume_gas_paying_it() {
+        let dear = Instr::ConsumeGas { lo: 65_536, hi: 0 };
+        let cheap = Instr::ConsumeGas { lo: 65_535, hi: 0 };
+        let mut code = [
+            dear,
+            Instr::Copy { dst: 1, src: 0 },
+            cheap,
+            Instr::Return0,
+            Instr::BrI32LtUPayBoth {
+                lhs: 0,
+                rhs: 1,
+                offset: -1,
+                cost: 0,
+            },
+            Instr::BrI32LtUPay {
+                lhs: 0,
+                rhs: 1,
+                offset: -4,
+                cost: 0,
+            },
+            Instr::BrIfNezPayFirst {
+                cond: 0,
+                offset: -4,
+                cost: 0,
+            },
+            Instr::BrCopyPay {
+                offset: -5,
+                dst: 1,
+                src: 0,
+                cost: 0,
+            },
+            Instr::BrI32LtUPay {
+                lhs: 0,
+                rhs: 1,
+                offset: -5,
+                cost: 0,
+            },
+            Instr::Return0,
+        ];
+        settle_costs(&mut code);
+        // Paying for the cheap block: the cost carried.
+        let carried = |offset| Instr::BrI32LtUPay {
+            lhs: 0,
+            rhs: 1,
+            offset,
+            cost: 65_535,
+        };
+        assert_eq!(code[8], carried(-5));
+        assert_eq!(paying_both(carried(-1)), Some(code[4]));
+        // Paying for the dear one: landing on its `ConsumeGas`.
+        let plain = Instr::BrI32LtU {
+            lhs: 0,
+            rhs: 1,
+            offset: -5,
+        };
+        assert_eq!(code[5], plain);
+        assert_eq!(code[6], Instr::Br { offset: -6 });
+        assert_eq!(code[7], Instr::Br { offset: -7 });
+        let mut table = [
+            Instr::BrTablePay { index: 0, len: 1 },
+            Instr::BrPay { offset: 3, cost: 0 },
+            Instr::BrPay { offset: 4, cost: 0 },
+            cheap,
+            Instr::Return0,
+            dear,
+            Instr::Return0,
+        ];
+        settle_costs(&mut table);
+        assert_eq!(
+            table[..3],
+            [
+                Instr::BrTable { index: 0, len: 1 },
+                Instr::Br { offset: 2 },
+                Instr::Br { offset: 3 },
+            ]
+        );
+    }
+
     #[test]
     fn a_branch_paying_either_way_without_a_consume_gas_after_it_is_rejected() {
         let code = [
-            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::BrIfEqzPayBoth {
+                cond: 0,
+                offset: 3,
+                cost: 2,
+            },
             Instr::Const32 { dst: 1, val: 1 },
             Instr::ConsumeGas { lo: 2, hi: 0 },
             Instr::Return1 { src: 0 },
@@ -398,7 +664,11 @@ mod tests {
             "{error}"
         );
         let landing_wrong = [
-            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::BrIfEqzPayBoth {
+                cond: 0,
+                offset: 3,
+                cost: 2,
+            },
             Instr::ConsumeGas { lo: 1, hi: 0 },
             Instr::Const32 { dst: 1, val: 1 },
             Instr::Return1 { src: 0 },
@@ -406,7 +676,11 @@ mod tests {
         let error = verify::verify(&landing_wrong, 2).expect_err("rejected");
         assert!(error.to_string().contains("does not land after"), "{error}");
         let right = [
-            Instr::BrIfEqzPayBoth { cond: 0, offset: 3 },
+            Instr::BrIfEqzPayBoth {
+                cond: 0,
+                offset: 3,
+                cost: 2,
+            },
             Instr::ConsumeGas { lo: 1, hi: 0 },
             Instr::ConsumeGas { lo: 2, hi: 0 },
             Instr::Return1 { src: 0 },
@@ -519,6 +793,7 @@ mod tests {
             lhs: 1,
             rhs: 0,
             offset: -1,
+            cost: 2,
         };
         let right = with(pay_both, Instr::ConsumeGas { lo: 1, hi: 0 });
         assert!(verify::verify(&right, 2).is_ok());
@@ -532,6 +807,7 @@ mod tests {
             lhs: 1,
             rhs: 0,
             offset: -1,
+            cost: 2,
         };
         let landing_wrong = [
             Instr::ConsumeGas { lo: 2, hi: 0 },
@@ -549,6 +825,7 @@ mod tests {
         let first = Instr::BrIfNezPayFirstAcc {
             cond: 1,
             offset: -1,
+            cost: 2,
         };
         let error =
             verify::verify(&with(first, Instr::Return1 { src: 1 }), 2).expect_err("rejected");
@@ -622,11 +899,14 @@ mod tests {
             .position(|i| matches!(i, Instr::BrTablePay { len: 2, .. }))
             .unwrap_or_else(|| panic!("a paying br_table: {code:?}"));
         for entry in at + 1..at + 4 {
-            let Instr::BrPay { offset } = code[entry] else {
+            let Instr::BrPay { offset, cost } = code[entry] else {
                 panic!("a paying entry at {entry}: {code:?}");
             };
             let target = (entry as i32 + offset) as usize;
-            assert!(matches!(code[target - 1], Instr::ConsumeGas { .. }));
+            let Instr::ConsumeGas { lo, hi: 0 } = code[target - 1] else {
+                panic!("a ConsumeGas before the target of {entry}: {code:?}");
+            };
+            assert_eq!(u32::from(cost), lo, "the entry at {entry} carries its cost");
         }
     }
 
@@ -735,7 +1015,7 @@ mod tests {
             assert_eq!(a, b, "{branch:?}");
         }
         // Neither an unconditional branch, a plain one nor a pay-first one.
-        assert_eq!(paying_both(Instr::BrPay { offset: 3 }), None);
+        assert_eq!(paying_both(Instr::BrPay { offset: 3, cost: 1 }), None);
         assert_eq!(paying_both(Instr::BrIfEqz { cond: 1, offset: 3 }), None);
         let first = paying_first(Instr::BrIfEqz { cond: 1, offset: 3 });
         assert_eq!(first.and_then(paying_both), None);

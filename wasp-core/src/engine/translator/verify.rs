@@ -21,7 +21,8 @@
 //!    every pay-first branch (and `BrCopyPay`, which copies between the two) two
 //!    instructions after one; that `ConsumeGas` costs something (a
 //!    paying branch, which spends gas instead of the chain's budget, pays at least one unit:
-//!    `executor/dispatch.rs`). A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
+//!    `executor/dispatch.rs`). A paying branch that carries its cost (a `Cost` operand)
+//!    carries that `ConsumeGas`'s cost. A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
 //!    A conditional branch paying either way (`..PayBoth`, an `if` falling into its `then`
 //!    arm) is also followed right away by such a `ConsumeGas`, which it pays for when not
 //!    taken.
@@ -70,6 +71,12 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
             if paying && !pays_at(code, target - 1) {
                 return fail(pc, "a paying branch that does not land after a ConsumeGas");
             }
+            if paying && !carries_cost_of(instr, code, target - 1) {
+                return fail(
+                    pc,
+                    "a paying branch carrying another cost than its ConsumeGas",
+                );
+            }
             if super::pay::is_paying_both(&instr) && !pays_at(code, pc as i64 + 1) {
                 return fail(
                     pc,
@@ -82,6 +89,12 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 return fail(
                     pc,
                     "a pay-first branch without a ConsumeGas before its target",
+                );
+            }
+            if pays_first && !carries_cost_of(instr, code, target - 2) {
+                return fail(
+                    pc,
+                    "a pay-first branch carrying another cost than its ConsumeGas",
                 );
             }
         }
@@ -137,6 +150,17 @@ fn is_target(code: &[Instr], target: i64) -> bool {
         .ok()
         .and_then(|t| code.get(t))
         .is_some_and(|i| !matches!(i, Instr::Data { .. }))
+}
+
+/// Whether `branch` carries no cost, or the cost of the `ConsumeGas` at `pc`.
+fn carries_cost_of(branch: Instr, code: &[Instr], pc: i64) -> bool {
+    let listed = usize::try_from(pc).ok().and_then(|pc| match code.get(pc) {
+        Some(Instr::ConsumeGas { lo, hi }) => Some(u64::from(*lo) | (u64::from(*hi) << 32)),
+        _ => None,
+    });
+    branch
+        .cost()
+        .is_none_or(|cost| listed == Some(u64::from(cost)))
 }
 
 /// Whether the instruction at `pc` is a `ConsumeGas` that costs something.

@@ -12,25 +12,26 @@
 
 use super::*;
 
-/// Takes the branch by `offset` from the paying branch at `ip`: pays for the block that the
-/// `ConsumeGas` just before its target starts.
+/// Takes the branch by `offset` from the paying branch at `ip`: pays `cost` for the block that
+/// the `ConsumeGas` just before its target starts (what that `ConsumeGas` costs).
 #[inline(always)]
-fn pay_and_jump(ip: *const Op, offset: i32, gas: &mut u64) -> Result<Flow, TrapCode> {
+fn pay_and_jump(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Result<Flow, TrapCode> {
     // A paying branch lands inside the function (invariant 2 of `translator/verify.rs`),
     // right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(ip, offset, gas) {
+    match pay_before::<1>(ip, offset, cost, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(offset)),
     }
 }
 
 /// Pays, for the pay-first branch at `ip` that branches by `offset`, the `ConsumeGas` two
-/// instructions before its target; the flow that stops when the gas does not cover it.
+/// instructions before its target, which costs `cost`; the flow that stops when the gas does
+/// not cover it.
 #[inline(always)]
-fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
+fn pay_first(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Option<Flow> {
     // A pay-first branch lands inside the function (invariant 2 of `translator/verify.rs`),
     // two instructions after a `ConsumeGas` (invariant 5).
-    pay_before::<2>(ip, offset, gas)
+    pay_before::<2>(ip, offset, cost, gas)
 }
 
 /// Pays, out of the gas left that the chain carries, the cost of the `ConsumeGas` at `pay`
@@ -41,12 +42,25 @@ fn pay_first(ip: *const Op, offset: i32, gas: &mut u64) -> Option<Flow> {
 /// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
 #[inline(always)]
 pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
-    pay_before::<1>(pay, OP_BYTES, gas)
+    pay_before::<1>(pay, OP_BYTES, cost_at(pay), gas)
 }
 
-/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` bytes
-/// after `base` (before it when negative): a paying branch at `base` names its target so
-/// (linked offsets count bytes: see `Op`).
+/// The cost of the `ConsumeGas` `BACK` instructions before the instruction `k` bytes after
+/// `base`: what a paying branch at `base` branching by `k` pays, read where the branches that
+/// do not carry their cost read it (the `ConsumeGas` itself).
+#[inline(always)]
+fn listed_cost<const BACK: usize>(base: *const Op, k: i32) -> u64 {
+    // SAFETY: every caller names an instruction of the running function that comes `BACK`
+    // instructions after a `ConsumeGas` (invariants 2 and 5 of `translator/verify.rs`).
+    cost_at(unsafe { base.byte_offset(k as isize).sub(BACK) })
+}
+
+/// [`pay_block`] of `cost` for the `ConsumeGas` `BACK` instructions before the instruction
+/// `k` bytes after `base` (before it when negative), which costs `cost`: a paying branch at
+/// `base` names its target so (linked offsets count bytes: see `Op`). A branch that carries
+/// its cost hands it over without reading the `ConsumeGas` (invariant 5 of
+/// `translator/verify.rs` checks that the two agree): the read's address hangs on the
+/// offset, and a metered loop's iteration waited for it.
 ///
 /// The cold path is handed `base` and `k` rather than the `ConsumeGas` itself, and finds it
 /// on its own ([`out_of_gas`]): the common path then needs no register for the
@@ -55,11 +69,13 @@ pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
 /// lengthened the chain of dependencies from one iteration's instruction pointer to the
 /// next's).
 #[inline(always)]
-fn pay_before<const BACK: usize>(base: *const Op, k: i32, gas: &mut u64) -> Option<Flow> {
-    // SAFETY: every caller names an instruction of the running function that comes `BACK`
-    // instructions after a `ConsumeGas` (invariants 2 and 5 of `translator/verify.rs`).
-    let pay = unsafe { base.byte_offset(k as isize).sub(BACK) };
-    let (left, short) = gas.overflowing_sub(cost_at(pay));
+fn pay_before<const BACK: usize>(
+    base: *const Op,
+    k: i32,
+    cost: u64,
+    gas: &mut u64,
+) -> Option<Flow> {
+    let (left, short) = gas.overflowing_sub(cost);
     *gas = left;
     if short {
         return Some(Flow::cold(
@@ -108,10 +124,14 @@ fn out_of_gas(cx: &mut Cx<'_>, base: *const Op, k: i32, back: usize) -> *const O
 }
 
 /// Pays first (see [`pay_first`]), then branches by `offset` when `$cond` holds: a branch
-/// that has paid, which spends no budget.
+/// that has paid, which spends no budget. The cost is `$cost` when given, else read from the
+/// `ConsumeGas`.
 macro_rules! pay_first_if {
-    ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {{
-        if let Some(flow) = pay_first($ip, $offset, $gas) {
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {
+        pay_first_if!($cond, $ip, $offset, $gas, listed_cost::<2>($ip, $offset))
+    };
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr, $cost:expr) => {{
+        if let Some(flow) = pay_first($ip, $offset, $cost, $gas) {
             return Ok(flow);
         }
         Ok(if $cond {
@@ -122,27 +142,36 @@ macro_rules! pay_first_if {
     }};
 }
 
-/// Pays and branches by `offset` when `$cond` holds.
+/// Pays and branches by `offset` when `$cond` holds. The cost is `$cost` when given, else
+/// read from the `ConsumeGas`.
 macro_rules! pay_if {
     ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {
+        pay_if!($cond, $ip, $offset, $gas, listed_cost::<1>($ip, $offset))
+    };
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr, $cost:expr) => {
         if $cond {
-            pay_and_jump($ip, $offset, $gas)
+            pay_and_jump($ip, $offset, $cost, $gas)
         } else {
             Ok(Flow::Next)
         }
     };
 }
 
-op!(BrPay { offset }, |ip, regs, cx, gas| {
-    pay_and_jump(ip, offset, gas)
+op!(BrPay { offset, cost }, |ip, regs, cx, gas| {
+    pay_and_jump(ip, offset, u64::from(cost), gas)
 });
 
 // [`BrCopy`](super::branch) paying first for the loop's `ConsumeGas`, two instructions
 // before its target (the copy is between them): when it pauses, it has not copied.
 op!(
-    BrCopyPay { offset, dst, src },
+    BrCopyPay {
+        offset,
+        dst,
+        src,
+        cost
+    },
     |ip, regs, cx, gas, acc, facc| {
-        if let Some(flow) = pay_first(ip, offset, gas) {
+        if let Some(flow) = pay_first(ip, offset, u64::from(cost), gas) {
             return Ok(flow);
         }
         put!(regs, dst, r!(regs, src), acc, facc);
@@ -159,13 +188,13 @@ fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow
     // function (invariant 2 of `translator/verify.rs`).
     let at = unsafe { ip.offset(entry as isize) };
     // SAFETY: as just above.
-    let Instr::BrPay { offset } = (unsafe { *at }).instr else {
+    let Instr::BrPay { offset, cost } = (unsafe { *at }).instr else {
         // SAFETY: every entry of a `BrTablePay` is a `BrPay` (invariant 5).
         unsafe { std::hint::unreachable_unchecked() }
     };
     // The entry's payment, taken by the table in one dispatch: the entry lands inside the
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(at, offset, gas) {
+    match pay_before::<1>(at, offset, u64::from(cost), gas) {
         Some(flow) => flow,
         None => Flow::PaidJump(entry * OP_BYTES + offset),
     }
@@ -193,12 +222,16 @@ op!(
 /// or pauses standing at it when the gas does not cover it.
 macro_rules! pay_both_if {
     ($cond:expr, $ip:expr, $offset:expr, $gas:expr) => {
+        pay_both_if!($cond, $ip, $offset, $gas, listed_cost::<1>($ip, $offset))
+    };
+    ($cond:expr, $ip:expr, $offset:expr, $gas:expr, $cost:expr) => {
         if $cond {
-            pay_and_jump($ip, $offset, $gas)
+            pay_and_jump($ip, $offset, $cost, $gas)
         } else {
             // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
             // `translator/verify.rs`), itself followed by an instruction (invariant 4).
-            match pay_before::<1>($ip, 2 * OP_BYTES, $gas) {
+            let next = listed_cost::<1>($ip, 2 * OP_BYTES);
+            match pay_before::<1>($ip, 2 * OP_BYTES, next, $gas) {
                 Some(flow) => Ok(flow),
                 None => Ok(Flow::Skip),
             }
@@ -209,16 +242,16 @@ macro_rules! pay_both_if {
 /// Paying tests for zero: `cond` read as a `$t`.
 macro_rules! pay_on {
     ($($variant:ident, $first:ident, $both:ident($t:ty) = $f:expr;)*) => {$(
-        op!($variant { cond, offset }, |ip, regs, cx, gas| {
-            pay_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
-        });
-        op!($first { cond, offset }, |ip, regs, cx, gas| {
-            pay_first_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
-        });
-        op!($both { cond, offset }, |ip, regs, cx, gas| {
-            pay_both_if!(apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))), ip, offset, gas)
-        });
+        pay_on!(@ $variant($t) = $f; pay_if);
+        pay_on!(@ $first($t) = $f; pay_first_if);
+        pay_on!(@ $both($t) = $f; pay_both_if);
     )*};
+    (@ $variant:ident($t:ty) = $f:expr; $how:ident) => {
+        op!($variant { cond, offset, cost }, |ip, regs, cx, gas| {
+            let v = SlotValue::read(r!(regs, cond));
+            $how!(apply1::<$t, _>($f, v), ip, offset, gas, u64::from(cost))
+        });
+    };
 }
 
 pay_on! {
@@ -246,9 +279,9 @@ macro_rules! reader_pay_on {
         reader_pay_on!(@ $both($t) = $f; pay_both_if);
     )*};
     (@ $variant:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($variant { cond, offset }, |ip, regs, cx, gas, acc, facc| {
+        op!($variant { cond, offset, cost }, |ip, regs, cx, gas, acc, facc| {
             let v = take_acc!($t, regs, cond, acc, facc);
-            $how!(apply1::<$t, _>($f, v), ip, offset, gas)
+            $how!(apply1::<$t, _>($f, v), ip, offset, gas, u64::from(cost))
         });
     };
 }
@@ -272,13 +305,14 @@ macro_rules! pay_compare {
         pay_compare!(@ $both, $both_imm($t) = $f; pay_both_if);
     )*};
     (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($br { lhs, rhs, offset }, |ip, regs, cx, gas| {
-            let (a, b) = (r!(regs, lhs), r!(regs, rhs));
-            $how!(apply2::<$t, _>($f, SlotValue::read(a), SlotValue::read(b)), ip, offset, gas)
+        op!($br { lhs, rhs, offset, cost }, |ip, regs, cx, gas| {
+            let (a, b) = (SlotValue::read(r!(regs, lhs)), SlotValue::read(r!(regs, rhs)));
+            $how!(apply2::<$t, _>($f, a, b), ip, offset, gas, u64::from(cost))
         });
-        op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas| {
+        op!($br_imm { lhs, imm, offset, cost }, |ip, regs, cx, gas| {
             let a = <$t as SlotValue>::read(r!(regs, lhs));
-            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, gas)
+            let b = <$t as FromImm>::from_imm(imm);
+            $how!(apply2::<$t, _>($f, a, b), ip, offset, gas, u64::from(cost))
         });
     };
 }
@@ -326,13 +360,15 @@ macro_rules! reader_pay_compare {
         reader_pay_compare!(@ $both, $both_imm($t) = $f; pay_both_if);
     )*};
     (@ $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($br { lhs, rhs, offset }, |ip, regs, cx, gas, acc, facc| {
+        op!($br { lhs, rhs, offset, cost }, |ip, regs, cx, gas, acc, facc| {
             let a = take_acc!($t, regs, lhs, acc, facc);
-            $how!(apply2::<$t, _>($f, a, SlotValue::read(r!(regs, rhs))), ip, offset, gas)
+            let b = SlotValue::read(r!(regs, rhs));
+            $how!(apply2::<$t, _>($f, a, b), ip, offset, gas, u64::from(cost))
         });
-        op!($br_imm { lhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
+        op!($br_imm { lhs, imm, offset, cost }, |ip, regs, cx, gas, acc, facc| {
             let a = take_acc!($t, regs, lhs, acc, facc);
-            $how!(apply2::<$t, _>($f, a, <$t as FromImm>::from_imm(imm)), ip, offset, gas)
+            let b = <$t as FromImm>::from_imm(imm);
+            $how!(apply2::<$t, _>($f, a, b), ip, offset, gas, u64::from(cost))
         });
     };
 }

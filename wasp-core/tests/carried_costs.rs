@@ -1,0 +1,133 @@
+//! Paying branches carry the cost of the block they pay for (`translator/pay.rs`,
+//! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it, let the
+//! block's `ConsumeGas` pay. Programs with every kind of paying branch (paying when taken,
+//! paying first, paying either way, copying at a loop's head, a paying `br_table`, forms that
+//! read the result register) run with every price multiplied by `k`: 1, 5,000 (some blocks
+//! above 65,535 units, some below) and 70,000 (every block above). The results are the same
+//! and every figure is `k` times the one at `k = 1`: the gas used, and each pause of a call
+//! started from `k` times a budget and topped up, directly and through snapshots.
+
+mod common;
+
+use common::drive_topped_up;
+
+use wasp_core::{Config, Engine, GasCosts, Val};
+
+/// A loop whose head copies (`BrCopyPay` on the back edge), with an exit test, an `if` with
+/// both arms (paying either way, and forward to the end of the `if`).
+const COPY_HEAD: &str = r#"(module (func (export "run") (result i32)
+    (local $i i32) (local $next i32) (local $acc i32)
+    (block $out
+      (loop $l
+        (local.set $i (local.get $next))
+        (br_if $out (i32.ge_u (local.get $i) (i32.const 300)))
+        (if (i32.and (local.get $i) (i32.const 1))
+          (then (local.set $acc (i32.add (local.get $acc) (local.get $i))))
+          (else (local.set $acc (i32.xor (local.get $acc) (i32.const 5)))))
+        (local.set $next (i32.add (local.get $i) (i32.const 3)))
+        (br $l)))
+    (local.get $acc)))"#;
+
+/// A loop starting with its exit test, on a value that is not the counter (a pay-first back
+/// edge of its own, not fused with the step).
+const EXIT_TEST_FIRST: &str = r#"(module (func (export "run") (result i32)
+    (local $i i32) (local $acc i32)
+    (block $out
+      (loop $l
+        (br_if $out (i32.ge_s (local.get $acc) (i32.const 20000)))
+        (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $i) (i32.const 7))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $l)))
+    (i32.add (local.get $i) (i32.mul (local.get $acc) (i32.const 10)))))"#;
+
+/// A `br_table` each entry of which enters a block with a cost, in a loop whose back edge
+/// tests a value just computed (read from the result register).
+const TABLE: &str = r#"(module (func (export "run") (result i32)
+    (local $i i32) (local $acc i32)
+    (loop $l
+      (block $c
+        (block $b
+          (block $a
+            (br_table $a $b $c (i32.rem_u (local.get $i) (i32.const 3))))
+          (local.set $acc (i32.add (local.get $acc) (i32.const 1)))
+          (br $c))
+        (local.set $acc (i32.mul (local.get $acc) (i32.const 3))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (i32.and (local.get $acc) (i32.const 0xffff)) (i32.const 60000)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 150))))
+    (i32.add (local.get $acc) (local.get $i))))"#;
+
+const PROGRAMS: [(&str, &str); 3] = [
+    ("copy at the head", COPY_HEAD),
+    ("exit test first", EXIT_TEST_FIRST),
+    ("br_table", TABLE),
+];
+
+/// Every price of the default list, times `k`.
+fn prices_times(k: u32) -> GasCosts {
+    let d = GasCosts::default();
+    GasCosts {
+        base: d.base * k,
+        memory_access: d.memory_access * k,
+        division: d.division * k,
+        call: d.call * k,
+        host_call: d.host_call * k,
+        memory_grow_per_page: d.memory_grow_per_page * k,
+        table_grow_per_element: d.table_grow_per_element * k,
+        bulk_memory_per_64_bytes: d.bulk_memory_per_64_bytes * k,
+        bulk_table_per_element: d.bulk_table_per_element * k,
+        free: d.free * k,
+        simd: d.simd * k,
+    }
+}
+
+fn engine(k: u32) -> Engine {
+    let mut config = Config::default();
+    config.gas_metering(true).gas_costs(prices_times(k));
+    Engine::new(&config)
+}
+
+/// Runs `run` of `wat` at prices times `k` from `budget`, topped up at every pause (through
+/// a snapshot at each when `through_snapshot`): results, gas used and pauses.
+fn run(wat: &str, k: u32, budget: u64, through_snapshot: bool) -> (Vec<Val>, u64, Vec<(u64, u64)>) {
+    let engine = engine(k);
+    let make = || common::instantiate(&engine, wat);
+    let (mut store, instance) = make();
+    store.set_gas(budget).expect("gas");
+    let restore_into: Option<&common::Fresh> = through_snapshot.then_some(&make);
+    let run = drive_topped_up((store, instance), &[], 0, restore_into);
+    (run.results, run.gas_used, run.pauses)
+}
+
+#[test]
+fn prices_too_large_to_carry_charge_and_pause_exactly_as_carried_ones() {
+    for (name, wat) in PROGRAMS {
+        let (mut store, instance) = common::instantiate(&common::engine(false), wat);
+        let unmetered = common::call(&mut store, &instance, "run", &[]);
+        let (results, total, none) = run(wat, 1, u64::MAX / 4, false);
+        assert_eq!(results, unmetered, "{name}");
+        assert!(none.is_empty(), "{name}");
+        let step = (total / 23).max(1) as usize;
+        for k in [5_000, 70_000] {
+            let (results, used, _) = run(wat, k, u64::MAX / 4, false);
+            assert_eq!(results, unmetered, "{name}, prices times {k}");
+            assert_eq!(used, total * u64::from(k), "{name}, prices times {k}");
+        }
+        for budget in (0..total).step_by(step) {
+            let (_, _, pauses) = run(wat, 1, budget, false);
+            assert!(!pauses.is_empty(), "{name}: no pause from {budget}");
+            for k in [5_000u32, 70_000] {
+                let k64 = u64::from(k);
+                for through_snapshot in [false, true] {
+                    let at = format!("{name}, prices times {k}, budget {budget} times {k}, through a snapshot {through_snapshot}");
+                    let (results, used, scaled) = run(wat, k, budget * k64, through_snapshot);
+                    assert_eq!(results, unmetered, "{at}");
+                    assert_eq!(used, total * k64, "{at}");
+                    let expected: Vec<_> =
+                        pauses.iter().map(|&(u, n)| (u * k64, n * k64)).collect();
+                    assert_eq!(scaled, expected, "{at}");
+                }
+            }
+        }
+    }
+}
