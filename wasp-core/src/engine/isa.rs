@@ -2358,6 +2358,9 @@ macro_rules! for_each_instr {
             Store32IdxAccVal { base: Src, index: Src, val: Src };
             Store64IdxAccVal { base: Src, index: Src, val: Src };
             CopyAcc { dst: Dst, src: Src };
+            /// [`Instr::Return1`] of the integer value the instruction before hands on: the
+            /// return waits on no reload of the slot just written.
+            Return1Acc { src: Src };
         }
     };
 }
@@ -2976,6 +2979,7 @@ macro_rules! for_each_reader {
                 Store32Idx { base, index, val } reads val => Store32IdxAccVal;
                 Store64Idx { base, index, val } reads val => Store64IdxAccVal;
                 Copy { dst, src } reads src => CopyAcc;
+                Return1 { src } reads src => Return1Acc;
                 I32AddAdd { dst, lhs, rhs } reads lhs or rhs => I32AddAddAcc;
                 I32MulAdd { dst, lhs, rhs } reads lhs or rhs => I32MulAddAcc;
                 I32AndAdd { dst, lhs, rhs } reads lhs or rhs => I32AndAddAcc;

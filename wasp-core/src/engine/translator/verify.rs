@@ -186,6 +186,7 @@ fn is_terminator(instr: &Instr) -> bool {
         Instr::Br { .. }
             | Instr::Return0
             | Instr::Return1 { .. }
+            | Instr::Return1Acc { .. }
             | Instr::ReturnN { .. }
             | Instr::Unreachable
             | Instr::ReturnCall { .. }

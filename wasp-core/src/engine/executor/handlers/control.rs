@@ -46,6 +46,12 @@ op!(Return1 { src }, |ip, regs, cx| {
     Ok(cx.ret())
 });
 
+// The result handed on by the instruction before (`translator/result_register.rs`).
+op!(Return1Acc { src }, |ip, regs, cx, gas, acc, facc| {
+    set!(regs, 0, from_acc!(u64, regs, src, acc, facc));
+    Ok(cx.ret())
+});
+
 op!(ReturnN { src, count }, |ip, regs, cx| {
     // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
     unsafe { regs::copy_to_base(regs, src, count) };
