@@ -1,6 +1,6 @@
 //! A function returning the value the instruction before its return computed returns it
 //! from the result register (`Return1Acc`, `translator/result_register.rs`): results of
-//! integer computations, loads and moves returned right away, against Rust, metered or not,
+//! integer and f64 computations, loads and comparisons returned right away, against Rust, metered or not,
 //! traced or not (every step a handler chain of its own, which reloads the register from the
 //! slot); calls through a table of such functions; and a recursion paused at every budget and
 //! resumed, directly and through snapshots.
@@ -63,6 +63,10 @@ fn module() -> String {
     }
     // i64: the 64-bit register holds the whole value.
     m += "(func (export \"mul64\") (param i64 i64) (result i64) (i64.mul (local.get 0) (local.get 1)))\n";
+    // f64: returned from the float register.
+    m += "(func (export \"fma64\") (param f64 f64 f64) (result f64)
+        (f64.add (f64.mul (local.get 0) (local.get 1)) (local.get 2)))\n";
+    m += "(func (export \"div64\") (param f64 f64) (result f64) (f64.div (local.get 0) (local.get 1)))\n";
     // Every function through the table, its result summed in a loop.
     m += r#"(func (export "through_table") (param $n i32) (result i32) (local $i i32) (local $acc i32)
         (loop $l
@@ -97,6 +101,26 @@ fn a_value_computed_right_before_the_return_is_returned_in_every_mode() {
                 got.expect("no trap"),
                 vec![Val::I64(a.wrapping_mul(b))],
                 "{mode:?}"
+            );
+        }
+        for (a, b, c) in [
+            (1.5, -2.0, 0.25),
+            (0.0, -0.0, -0.0),
+            (f64::NAN, 1.0, 2.0),
+            (1e308, 10.0, 0.0),
+        ] {
+            let args = [Val::from_f64(a), Val::from_f64(b), Val::from_f64(c)];
+            let got = try_call(store, instance, "fma64", &args).expect("no trap");
+            let want = (a * b) + c;
+            assert!(
+                matches!(got[..], [Val::F64(v)] if v == want.to_bits() || (f64::from_bits(v).is_nan() && want.is_nan())),
+                "fma64({a}, {b}, {c}) = {got:?} in {mode:?}"
+            );
+            let got = try_call(store, instance, "div64", &args[..2]).expect("no trap");
+            let want = a / b;
+            assert!(
+                matches!(got[..], [Val::F64(v)] if v == want.to_bits() || (f64::from_bits(v).is_nan() && want.is_nan())),
+                "div64({a}, {b}) = {got:?} in {mode:?}"
             );
         }
         let mut acc = 0i32;

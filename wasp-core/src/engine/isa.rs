@@ -2361,6 +2361,8 @@ macro_rules! for_each_instr {
             /// [`Instr::Return1`] of the integer value the instruction before hands on: the
             /// return waits on no reload of the slot just written.
             Return1Acc { src: Src };
+            /// [`Instr::Return1`] of the f64 the instruction before hands on.
+            Return1FAcc { src: Src };
         }
     };
 }
@@ -3018,6 +3020,7 @@ macro_rules! for_each_reader {
                 F64AddAdd { dst, lhs, rhs } reads lhs or rhs => F64AddAddAcc;
                 F64MulAddRev { dst, lhs, rhs } reads lhs or rhs => F64MulAddRevAcc;
                 F64MulSubRev { dst, lhs, rhs } reads lhs or rhs => F64MulSubRevAcc;
+                Return1 { src } reads src => Return1FAcc;
             }
         }
     };

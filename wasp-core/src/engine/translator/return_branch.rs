@@ -100,9 +100,9 @@ mod tests {
             true,
         );
         // The return reads the product from the result register.
-        let returns = code
-            .iter()
-            .filter(|i| is_return(i) || matches!(i, Instr::Return1Acc { .. }));
+        let returns = code.iter().filter(|i| {
+            is_return(i) || matches!(i, Instr::Return1Acc { .. } | Instr::Return1FAcc { .. })
+        });
         assert!(returns.count() == 1, "{code:?}");
     }
 

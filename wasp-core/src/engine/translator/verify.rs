@@ -187,6 +187,7 @@ fn is_terminator(instr: &Instr) -> bool {
             | Instr::Return0
             | Instr::Return1 { .. }
             | Instr::Return1Acc { .. }
+            | Instr::Return1FAcc { .. }
             | Instr::ReturnN { .. }
             | Instr::Unreachable
             | Instr::ReturnCall { .. }

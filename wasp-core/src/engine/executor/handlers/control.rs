@@ -52,6 +52,16 @@ op!(Return1Acc { src }, |ip, regs, cx, gas, acc, facc| {
     Ok(cx.ret())
 });
 
+// The f64 handed on by the instruction before.
+op!(Return1FAcc { src }, |ip, regs, cx, gas, acc, facc| {
+    set!(
+        regs,
+        0,
+        SlotValue::write(from_acc!(f64, regs, src, acc, facc))
+    );
+    Ok(cx.ret())
+});
+
 op!(ReturnN { src, count }, |ip, regs, cx| {
     // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
     unsafe { regs::copy_to_base(regs, src, count) };
