@@ -122,12 +122,7 @@ fn paid_cost(code: &[Instr], at: usize) -> Option<u16> {
     code[at].cost()?;
     let back = if pays_first(&code[at]) { 2 } else { 1 };
     let paid = usize::try_from(at as i64 + i64::from(offset) - back).ok()?;
-    match code.get(paid) {
-        Some(Instr::ConsumeGas { lo, hi }) => {
-            u16::try_from(u64::from(*lo) | (u64::from(*hi) << 32)).ok()
-        }
-        _ => None,
-    }
+    u16::try_from(code.get(paid)?.gas_charged()?).ok()
 }
 
 /// Whether `branch` pays for the `ConsumeGas` two instructions before its target.

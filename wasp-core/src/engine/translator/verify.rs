@@ -154,10 +154,9 @@ fn is_target(code: &[Instr], target: i64) -> bool {
 
 /// Whether `branch` carries no cost, or the cost of the `ConsumeGas` at `pc`.
 fn carries_cost_of(branch: Instr, code: &[Instr], pc: i64) -> bool {
-    let listed = usize::try_from(pc).ok().and_then(|pc| match code.get(pc) {
-        Some(Instr::ConsumeGas { lo, hi }) => Some(u64::from(*lo) | (u64::from(*hi) << 32)),
-        _ => None,
-    });
+    let listed = usize::try_from(pc)
+        .ok()
+        .and_then(|pc| code.get(pc)?.gas_charged());
     branch
         .cost()
         .is_none_or(|cost| listed == Some(u64::from(cost)))
