@@ -296,14 +296,6 @@ impl Instr {
         }
     }
 
-    /// What a `ConsumeGas` charges, `None` for any other instruction.
-    pub(crate) fn gas_charged(&self) -> Option<u64> {
-        match *self {
-            Instr::ConsumeGas { lo, hi } => Some(u64::from(lo) | (u64::from(hi) << 32)),
-            _ => None,
-        }
-    }
-
     /// The cost a paying branch carries (`translator/pay.rs`), `None` for an instruction
     /// without one.
     pub(crate) fn cost(&self) -> Option<u16> {

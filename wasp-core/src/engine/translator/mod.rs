@@ -557,6 +557,14 @@ fn branches(code: &[Instr]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// What `instr` charges if it is a `ConsumeGas`, `None` for any other instruction.
+fn gas_charged(instr: &Instr) -> Option<u64> {
+    match *instr {
+        Instr::ConsumeGas { lo, hi } => Some(u64::from(lo) | (u64::from(hi) << 32)),
+        _ => None,
+    }
+}
+
 /// The code translated for function 0 of `wat`, with gas metering or not, its branch
 /// offsets counted in instructions as the translator writes them: what the translator's unit
 /// tests look at.

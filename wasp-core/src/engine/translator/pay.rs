@@ -122,7 +122,7 @@ fn paid_cost(code: &[Instr], at: usize) -> Option<u16> {
     code[at].cost()?;
     let back = if pays_first(&code[at]) { 2 } else { 1 };
     let paid = usize::try_from(at as i64 + i64::from(offset) - back).ok()?;
-    u16::try_from(code.get(paid)?.gas_charged()?).ok()
+    u16::try_from(super::gas_charged(code.get(paid)?)?).ok()
 }
 
 /// Whether `branch` pays for the `ConsumeGas` two instructions before its target.

@@ -156,7 +156,7 @@ fn is_target(code: &[Instr], target: i64) -> bool {
 fn carries_cost_of(branch: Instr, code: &[Instr], pc: i64) -> bool {
     let listed = usize::try_from(pc)
         .ok()
-        .and_then(|pc| code.get(pc)?.gas_charged());
+        .and_then(|pc| super::gas_charged(code.get(pc)?));
     branch
         .cost()
         .is_none_or(|cost| listed == Some(u64::from(cost)))
