@@ -55,8 +55,8 @@ fn listed_cost<const BACK: usize>(base: *const Op, k: i32) -> u64 {
     cost_at(unsafe { base.byte_offset(k as isize).sub(BACK) })
 }
 
-/// [`pay_block`] of `cost` for the `ConsumeGas` `BACK` instructions before the instruction
-/// `k` bytes after `base` (before it when negative), which costs `cost`: a paying branch at
+/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` bytes
+/// after `base` (before it when negative), which costs `cost`: a paying branch at
 /// `base` names its target so (linked offsets count bytes: see `Op`). A branch that carries
 /// its cost hands it over without reading the `ConsumeGas` (invariant 5 of
 /// `translator/verify.rs` checks that the two agree): the read's address hangs on the
