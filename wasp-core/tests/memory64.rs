@@ -93,6 +93,48 @@ fn offsets_reach_past_4_gib_and_overflow_traps() {
     assert_eq!(trap_of(result), Some(TrapCode::MemoryOutOfBounds));
 }
 
+/// A 64-bit memory shorter than some accesses (three one-byte pages): an access fits when its
+/// last byte does, whatever its width, and one wider than the memory never does.
+#[test]
+fn accesses_fit_by_their_last_byte_in_a_memory_shorter_than_them() {
+    let program = r#"(module
+      (memory i64 3 (pagesize 1))
+      (data (i64.const 0) "\01\02\03")
+      (func (export "load8") (param i64) (result i32) (i32.load8_u (local.get 0)))
+      (func (export "load16") (param i64) (result i32) (i32.load16_u (local.get 0)))
+      (func (export "load32") (param i64) (result i32) (i32.load (local.get 0)))
+      (func (export "load64") (param i64) (result i64) (i64.load (local.get 0)))
+      (func (export "store16") (param i64) (i32.store16 (local.get 0) (i32.const 0x0605)))
+      (func (export "load16_far") (param i64) (result i32)
+        (i32.load16_u offset=0xFFFFFFFFFFFFFFFE (local.get 0))))"#;
+    let (mut store, inst) = instantiate_with_gas(&Engine::default(), program);
+    let mut at = |export: &str, addr: i64| try_call(&mut store, &inst, export, &[Val::I64(addr)]);
+    assert_eq!(at("load8", 2).unwrap(), [Val::I32(3)]);
+    assert_eq!(at("load16", 1).unwrap(), [Val::I32(0x0302)]);
+    assert_eq!(at("store16", 1).unwrap(), []);
+    assert_eq!(at("load16", 1).unwrap(), [Val::I32(0x0605)]);
+    let out_of_bounds = [
+        ("load8", 3),
+        ("load8", -1),
+        ("load16", 2),
+        ("load16", -1),
+        ("store16", 2),
+        ("load32", 0),
+        ("load64", 0),
+        ("load16_far", 0),
+        ("load16_far", 2),
+        ("load16_far", 3),
+    ];
+    for (export, addr) in out_of_bounds {
+        let result = at(export, addr);
+        assert_eq!(
+            trap_of(result),
+            Some(TrapCode::MemoryOutOfBounds),
+            "{export} at {addr}"
+        );
+    }
+}
+
 #[test]
 fn grow_and_size_are_i64() {
     let (mut store, inst) = instantiate_with_gas(&Engine::default(), PROGRAM);

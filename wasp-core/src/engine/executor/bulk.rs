@@ -33,6 +33,22 @@ pub(super) fn store<const N: usize>(
     Ok(())
 }
 
+/// Where `N` bytes of a 64-bit memory of `len` bytes at `ptr + offset` start: `None` when the
+/// sum overflows 2^64 or the bytes run past the end.
+///
+/// One sum and one comparison with a bound the length gives (the length itself for a
+/// one-byte access), in one branch: the sum saturates at 2^64 - 1 and the bound at 0, both of
+/// which fail the comparison, a memory being shorter than 2^63 bytes. No second sum, and no
+/// slice built and tested before the access.
+#[inline(always)]
+fn start64<const N: usize>(len: usize, ptr: u64, offset: u64) -> Option<usize> {
+    let start = ptr.saturating_add(offset);
+    // The accesses that may start below `starts` have their `N` bytes below `len`.
+    let starts = (len as u64).saturating_sub(N as u64 - 1);
+    // `start < starts <= len` also makes `start` fit a `usize`.
+    (start < starts).then_some(start as usize)
+}
+
 /// Reads `N` bytes of a 64-bit memory at `ptr + offset`: out of bounds when the sum
 /// overflows 2^64 as well as past the end.
 #[inline(always)]
@@ -41,14 +57,10 @@ pub(super) fn load64<const N: usize>(
     ptr: u64,
     offset: u64,
 ) -> Result<[u8; N], TrapCode> {
-    let bytes = ptr
-        .checked_add(offset)
-        .and_then(|ea| usize::try_from(ea).ok())
-        .and_then(|ea| mem.get(ea..ea.checked_add(N)?))
-        .ok_or(TrapCode::MemoryOutOfBounds)?;
-    let mut out = [0u8; N];
-    out.copy_from_slice(bytes);
-    Ok(out)
+    let at = start64::<N>(mem.len(), ptr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+    // SAFETY: `start64` returned `at` only with `at + N <= mem.len()`: the `N` bytes from
+    // `at` lie in `mem`. (Slicing would test that again: the compiler does not see it.)
+    Ok(unsafe { mem.as_ptr().add(at).cast::<[u8; N]>().read_unaligned() })
 }
 
 /// Writes `bytes` to a 64-bit memory at `ptr + offset`, as [`load64`] bounds it.
@@ -59,12 +71,14 @@ pub(super) fn store64<const N: usize>(
     offset: u64,
     bytes: [u8; N],
 ) -> Result<(), TrapCode> {
-    let slot = ptr
-        .checked_add(offset)
-        .and_then(|ea| usize::try_from(ea).ok())
-        .and_then(|ea| mem.get_mut(ea..ea.checked_add(N)?))
-        .ok_or(TrapCode::MemoryOutOfBounds)?;
-    slot.copy_from_slice(&bytes);
+    let at = start64::<N>(mem.len(), ptr, offset).ok_or(TrapCode::MemoryOutOfBounds)?;
+    // SAFETY: as in `load64`, the `N` bytes from `at` lie in `mem`, borrowed mutably.
+    unsafe {
+        mem.as_mut_ptr()
+            .add(at)
+            .cast::<[u8; N]>()
+            .write_unaligned(bytes)
+    };
     Ok(())
 }
 
