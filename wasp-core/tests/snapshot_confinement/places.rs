@@ -97,6 +97,8 @@ pub fn places(bytes: &[u8]) -> Option<Places> {
         c.take(n)?;
     }
     for _ in 0..c.len()? {
+        c.u8()?; // the index type
+        c.u8()?; // the page size
         c.opt_u64()?;
         let n = c.len()?;
         c.take(n)?;

@@ -500,7 +500,8 @@ impl Cx<'_> {
                     unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
                 self.code = code;
                 self.base = base;
-                // SAFETY: the locals lie in the frame (`num_locals <= frame_size`).
+                // SAFETY: the locals, rounded up to an even number of slots, lie in the frame
+                // (`CompiledFunc::frame_size`).
                 unsafe { super::regs::zero(regs, params, locals) };
                 return Ok(Flow::Enter(code, regs));
             }
@@ -601,8 +602,10 @@ impl Cx<'_> {
         let (code, size, instance) = (entry.code, entry.frame_size, *instance);
         // SAFETY: the new frame fits in the value stack (checked above; fact 4 of `regs.rs`).
         let regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
-        // SAFETY: the arguments lie in the value stack (checked above) and the parameters
-        // and locals in the new frame (`num_params <= num_locals <= frame_size`).
+        // SAFETY: the arguments lie in the value stack (checked above), the parameters and
+        // the locals (rounded up to an even number of slots) in the new frame
+        // (`CompiledFunc::frame_size`). The arguments are moved before the zeroing, which may
+        // write the slot past the locals.
         unsafe {
             super::regs::move_down(regs, args, params);
             super::regs::zero(regs, params, locals);

@@ -48,9 +48,11 @@ pub(crate) struct CompiledFunc {
     /// The verified code, each instruction with its handler, as the interpreter runs it.
     pub(crate) ops: Box<[crate::engine::executor::Op]>,
     pub(crate) num_params: u32,
-    /// Parameters plus declared locals.
+    /// Parameters plus declared locals, plus the zero slot when the function has one: the
+    /// slots from `num_params` up to this one are zeroed on entry ([`zero_first`]).
     pub(crate) num_locals: u32,
-    /// Slots the frame needs: locals plus the deepest operand stack.
+    /// Slots the frame needs: locals plus the deepest operand stack, and at least the slots
+    /// the entry zeroes two at a time (`num_params..num_locals` rounded up to an even number).
     pub(crate) frame_size: u32,
     /// Which slots hold references wherever the function can pause (for snapshots).
     pub(crate) refs: RefMap,
@@ -175,24 +177,33 @@ pub(crate) fn translate(
     // A `v128` instruction names the low slot of its pair: one slot of padding past the
     // verified ones makes every high slot lie inside the frame (`verify.rs`, invariant 1).
     let padding = u32::from(t.has_v128);
+    let mut code = t.code;
+    let zero_slot = zero_first(&mut code, &mut t.hoisted, num_locals, t.has_v128);
+    let zeroed = num_locals + u32::from(zero_slot);
     let frame_size = u64::from(temps_base) + u64::from(t.max_height) + u64::from(padding);
-    let frame_size = u32::try_from(frame_size)
+    // The entry zeroes two slots a step (`regs::zero`): an odd number of slots to zero takes
+    // one more, which the frame must hold.
+    let zeroed_in_pairs = num_params + (zeroed - num_params).next_multiple_of(2);
+    let frame_size = u32::try_from(frame_size.max(u64::from(zeroed_in_pairs)))
         .ok()
         .filter(|&size| size < TEMP_MARK)
         .ok_or_else(|| ModuleError::new("function frame too large", None))?;
-    let offsets = offsets.finish(t.hoisted.len());
-    let mut code = t.code;
+    // The zero slot is written by the entry's zeroing, not by the prologue.
+    let written = &t.hoisted[usize::from(zero_slot)..];
+    let offsets = offsets.finish(written.len());
     if env.costs.is_some() {
         pay::pay_on_landing(&mut code);
         pay::settle_costs(&mut code);
     }
     let code = place_temps(code, temps_base);
-    let mut code = with_prologue(code, &t.hoisted, num_locals);
+    let mut code = with_prologue(code, written, num_locals + Reg::from(zero_slot));
     add_imm_pair::pair_steps(&mut code);
     return_branch::thread_returns(&mut code);
     result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;
-    let refs = t.refs.finish(temps_base, num_locals, &t.hoisted);
+    let refs = t
+        .refs
+        .finish(temps_base, num_locals, &t.hoisted, written.len());
     debug_assert!(
         ref_map::covers(&refs, &code),
         "a pause point without a reference map"
@@ -200,7 +211,7 @@ pub(crate) fn translate(
     Ok(CompiledFunc {
         ops: crate::engine::executor::link(&code),
         num_params,
-        num_locals,
+        num_locals: zeroed,
         frame_size,
         refs,
         offsets,
@@ -416,10 +427,11 @@ impl<'a> Translator<'a> {
         }
     }
 
-    /// The slot of constant `c` when it is read inside a loop and may be hoisted (written
-    /// once on entry instead of on every iteration).
+    /// The slot of constant `c` when it may be hoisted: read inside a loop (written once on
+    /// entry instead of on every iteration), or 0 anywhere (the zero slot, which the entry
+    /// zeroes with the locals: see [`zero_first`]).
     fn hoist(&mut self, c: u64) -> Option<Reg> {
-        if self.loops == 0 {
+        if self.loops == 0 && c != 0 {
             return None;
         }
         let index = match self.hoisted.iter().position(|&h| h == c) {
@@ -518,21 +530,54 @@ fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Inst
 
 /// Gives the temporaries their final slots, from `temps_base` on.
 fn place_temps(mut code: Vec<Instr>, temps_base: Reg) -> Vec<Instr> {
-    let place = |r: &mut Reg| {
+    rename_slots(&mut code, |r| {
         if *r >= TEMP_MARK {
             *r = temps_base + (*r - TEMP_MARK);
         }
-    };
+    });
+    code
+}
+
+/// Renames every slot `code` names, data words' included, with `rename`.
+fn rename_slots(code: &mut [Instr], rename: impl Fn(&mut Reg)) {
     for pc in 0..code.len() {
-        code[pc].for_each_slot_mut(|r, _| place(r));
+        code[pc].for_each_slot_mut(|r, _| rename(r));
         if code[pc].has_data_word() {
             let instr = code[pc];
             if let Some(data) = code.get_mut(pc + 1) {
-                instr.for_each_data_slot_mut(data, place);
+                instr.for_each_data_slot_mut(data, &rename);
             }
         }
     }
-    code
+}
+
+/// Makes the first hoisted slot, `first`, the zero slot when the function hoisted a 0:
+/// moves the 0 there (swapping it with the constant that was there, in `hoisted` and in the
+/// code), and says whether it did. The entry then zeroes that slot with the locals, and the
+/// prologue need not write it: a 0 read anywhere (a static's address, `i32.const 0` as the
+/// base of a load with the static's address in its offset, the way compilers for wasm32
+/// address statics; a 0 stored) costs no instruction of its own, in a function without loops
+/// too. A function with `v128` constants keeps its 0 where it is unless it is first already:
+/// moving a slot could split a constant's pair of slots.
+fn zero_first(code: &mut [Instr], hoisted: &mut [u64], first: Reg, has_v128: bool) -> bool {
+    let Some(k) = hoisted.iter().position(|&c| c == 0) else {
+        return false;
+    };
+    if k != 0 {
+        if has_v128 {
+            return false;
+        }
+        let other = first + k as Reg;
+        rename_slots(code, |r| {
+            if *r == first {
+                *r = other;
+            } else if *r == other {
+                *r = first;
+            }
+        });
+        hoisted.swap(0, k);
+    }
+    true
 }
 
 /// The instruction writing constant `c` (slot encoding) into `dst`.
@@ -590,5 +635,95 @@ mod tests {
     #[test]
     fn instructions_stay_small() {
         assert_eq!(std::mem::size_of::<Instr>(), 16);
+    }
+
+    /// The constants `code` writes, as `(slot, value)`.
+    fn consts(code: &[Instr]) -> Vec<(Reg, u32)> {
+        code.iter()
+            .filter_map(|i| match *i {
+                Instr::Const32 { dst, val } => Some((dst, val)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_zero_outside_loops_is_read_from_the_zero_slot() {
+        // One parameter and one local: the zero slot is slot 2.
+        let wat = r#"(module (memory 1)
+          (func (param i32) (result i32) (local i32)
+            (i32.store offset=8 (i32.const 0) (local.get 0))
+            (i32.load offset=1024 (i32.const 0))))"#;
+        for gas in [false, true] {
+            let code = test_code(wat, gas);
+            assert_eq!(consts(&code), [], "{code:?}");
+            assert!(
+                code.iter().any(|i| matches!(
+                    i,
+                    Instr::Store32 {
+                        ptr: 2,
+                        val: 0,
+                        offset: 8
+                    }
+                )),
+                "{code:?}"
+            );
+            assert!(
+                code.iter().any(|i| matches!(
+                    i,
+                    Instr::Load32U {
+                        ptr: 2,
+                        offset: 1024,
+                        ..
+                    }
+                )),
+                "{code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_zero_slot_comes_first_and_the_prologue_writes_the_others() {
+        // 7 is hoisted first (in the loop), 0 after it: they swap slots.
+        let wat = r#"(module (memory 1)
+          (func (param i32 i32) (result i32)
+            (loop
+              (local.set 1 (select (i32.const 7) (local.get 0) (local.get 1)))
+              (br_if 0 (local.get 1)))
+            (i32.load offset=1024 (i32.const 0))))"#;
+        let code = test_code(wat, false);
+        assert_eq!(code[0], Instr::Const32 { dst: 3, val: 7 }, "{code:?}");
+        assert_eq!(consts(&code), [(3, 7)], "{code:?}");
+        assert!(
+            code.iter().any(|i| matches!(
+                i,
+                Instr::Load32U {
+                    ptr: 2,
+                    offset: 1024,
+                    ..
+                }
+            )),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_zero_after_a_v128_constant_stays_in_the_prologue() {
+        // Moving the 0 first could split the pair of slots of the v128 constant.
+        let wat = r#"(module (memory 1)
+          (func (param i32) (result i32)
+            (loop
+              (v128.store (local.get 0) (v128.const i64x2 5 6))
+              (br_if 0 (local.get 0)))
+            (i32.load offset=1024 (i32.const 0))))"#;
+        let code = test_code(wat, false);
+        let zero = consts(&code).into_iter().find(|&(_, v)| v == 0);
+        let (slot, _) = zero.expect("the 0 written by the prologue");
+        assert!(slot > 1, "{code:?}");
+        assert!(
+            code.iter()
+                .any(|i| matches!(i, Instr::Load32U { ptr, offset: 1024, .. } if *ptr == slot)),
+            "{code:?}"
+        );
     }
 }

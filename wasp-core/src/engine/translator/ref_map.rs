@@ -299,9 +299,16 @@ impl RefMapBuilder {
     }
 
     /// The finished map: temporaries moved to their final slots from `temps_base`, points
-    /// shifted past the prologue that writes `hoisted` from slot `num_locals` on.
-    pub(super) fn finish(mut self, temps_base: Reg, num_locals: u32, hoisted: &[u64]) -> RefMap {
-        let shift = hoisted.len() as u32;
+    /// shifted past the `prologue` instructions that write `hoisted` from slot `num_locals`
+    /// on (all but a first 0, which the entry writes: the zero slot).
+    pub(super) fn finish(
+        mut self,
+        temps_base: Reg,
+        num_locals: u32,
+        hoisted: &[u64],
+        prologue: usize,
+    ) -> RefMap {
+        let shift = prologue as u32;
         self.points.sort_by_key(|p| p.pc);
         let mut temps = Vec::new();
         let mut points = Vec::with_capacity(self.points.len());
