@@ -6,7 +6,10 @@
 #   coremark/ -> coremark/coremark.wasm: CoreMark's own sources (cloned from
 #     github.com/eembc/coremark at the commit below) with the wasm32 port
 #     kept here (core_portme.h, core_portme.c)
-# Needs clang with the WebAssembly target, wasm-ld and wat2wasm.
+#   json/   -> json.wasm     a Rust program (serde_json), cargo build --release
+#     for wasm32-unknown-unknown (versions pinned by json/Cargo.lock)
+# Needs clang with the WebAssembly target, wasm-ld, wat2wasm and the Rust
+# target wasm32-unknown-unknown (rustup target add wasm32-unknown-unknown).
 set -eu
 cd "$(dirname "$0")"
 
@@ -25,6 +28,10 @@ for c in *.c; do
     # shellcheck disable=SC2086
     clang $flags -o "${c%.c}.wasm" "$c"
 done
+
+cargo build --quiet --release --locked --target wasm32-unknown-unknown \
+    --manifest-path json/Cargo.toml
+cp json/target/wasm32-unknown-unknown/release/json_kernel.wasm json.wasm
 
 src=${COREMARK_SRC:-}
 if [ -z "$src" ]; then

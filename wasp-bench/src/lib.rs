@@ -11,7 +11,7 @@
 //!
 //! This library holds what the benchmarks and the tests share: the
 //! workloads, which are the modules bundled in `examples/wasm/` and the
-//! kernels of `kernels/` (WAT and C sources with their `.wasm`, rebuilt by
+//! kernels of `kernels/` (WAT, C and Rust sources with their `.wasm`, rebuilt by
 //! `kernels/build.sh`), plain Rust [`reference`](mod@reference)
 //! implementations of what the simpler exports compute, and a generator for
 //! a large module to benchmark translation with ([`generated_module_wat`]).
@@ -22,7 +22,7 @@
 //! numerics, calls (direct non-tail recursion, `call_indirect`, tail
 //! calls), random memory access, sorting, straight-line integer code over
 //! many locals, counters on a local, a parameter and a global, bulk memory,
-//! CoreMark, and SIMD (a byte-wise checksum, an f32 matrix multiply and an
+//! CoreMark, a Rust program (JSON printed and parsed with serde_json), and SIMD (a byte-wise checksum, an f32 matrix multiply and an
 //! image filter built with clang `-O3 -msimd128`, and hand-written shuffles
 //! and lane ops).
 
@@ -209,6 +209,15 @@ pub const WORKLOADS: &[Workload] = &[
         export: "run",
         result: ResultType::I32,
         bench_arg: 20,
+        reference: None,
+    },
+    Workload {
+        // A Rust program (serde_json): allocation, formatting, parsing.
+        name: "json",
+        source: kernel!("json.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 12,
         reference: None,
     },
     Workload {

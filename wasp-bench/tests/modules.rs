@@ -19,11 +19,12 @@ const ARGS: &[u32] = &[0, 1, 2, 3, 10, 17, 100, 1000];
 
 /// The arguments of [`ARGS`] that `workload` finishes quickly with (naive
 /// Fibonacci is exponential in its argument; a SIMD kernel's step is a
-/// whole pass over its data).
+/// whole pass over its data, a JSON round a whole document).
 fn small_args(workload: &Workload) -> Vec<u32> {
     let limit = match workload.name {
         "fib" => 20,
         "coremark" => 2,
+        "json" => 17,
         "simd_checksum" | "simd_matmul" | "simd_blur" => 100,
         _ => u32::MAX,
     };
