@@ -717,6 +717,9 @@ macro_rules! for_each_instr {
             /// A constant and a copy in one dispatch: `dst0 = val`, then `dst = src`, with `src` in
             /// the data word's `a` (see `translator/copy_pair.rs`).
             Const32Copy { dst0: Dst, val: Imm(u32), dst: Dst } + Data { a: Src };
+            /// Two constants in one dispatch: `dst0 = val`, then `dst = a`, with the second
+            /// constant in the data word's `a` (see `translator/copy_pair.rs`).
+            Const32Pair { dst0: Dst, val: Imm(u32), dst: Dst } + Data { a: Imm };
             /// Writes the 32-bit constant `val` into `dst`.
             Const32 { dst: Dst, val: Imm(u32) };
             /// Writes the 64-bit constant `lo | hi << 32` into `dst`.

@@ -6,7 +6,8 @@
 //! `Copy` or, for a constant, a `Const32`, and they often come in runs. A `Copy` emitted
 //! right after a `Copy` becomes the second half of an [`Instr::Copy2`], right after a
 //! `Const32` the second half of an [`Instr::Const32Copy`]: both moves, in order, in one
-//! dispatch.
+//! dispatch. A `Const32` right after a `Const32` (the constant arguments of a call, a run of
+//! locals set to constants) becomes the second half of an [`Instr::Const32Pair`].
 //!
 //! The copy takes the place of a data word, so the code keeps its length and every position
 //! recorded while translating (branches waiting for their target, loop heads, the gas block,
@@ -36,6 +37,30 @@ impl Translator<'_> {
         };
         self.code[here - 1] = pair;
         self.code.push(Instr::Data { a: src, b: 0, c: 0 });
+        self.last_result = None;
+        true
+    }
+
+    /// Makes `dst = val` the second half of the `Const32` just emitted, if there is one and
+    /// no branch lands here; false (nothing emitted) otherwise.
+    pub(super) fn fuse_const(&mut self, dst: Reg, val: u32) -> bool {
+        let here = self.code.len();
+        if self.label_at >= here {
+            return false;
+        }
+        let Some(&Instr::Const32 {
+            dst: dst0,
+            val: val0,
+        }) = self.code.last()
+        else {
+            return false;
+        };
+        self.code[here - 1] = Instr::Const32Pair {
+            dst0,
+            val: val0,
+            dst,
+        };
+        self.code.push(Instr::Data { a: val, b: 0, c: 0 });
         self.last_result = None;
         true
     }
@@ -141,6 +166,59 @@ mod tests {
         );
         assert!(
             !code.iter().any(|i| matches!(i, Instr::Copy { .. })),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn two_constants_in_a_row_are_one_instruction_unless_a_branch_lands_between() {
+        let code = code(
+            "(local.set $a (i32.const 5)) (local.set $b (i32.const -7))
+             (local.set $x (i32.const 9))
+             (loop (local.set $y (i32.const 11)) (br_if 0 (local.get $y)))
+             (local.get $a)",
+        );
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::Const32Pair {
+                        dst0: 2,
+                        val: 5,
+                        dst: 3
+                    },
+                    Instr::Data { a: 0xFFFF_FFF9, .. },
+                    Instr::Const32 { dst: 0, val: 9 },
+                    Instr::Const32 { dst: 1, val: 11 },
+                    ..
+                ]
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn the_prologue_writes_hoisted_constants_in_pairs() {
+        let code = code(
+            "(loop (local.set $a (select (i32.const 3) (i32.const 4) (local.get $x)))
+                   (local.set $b (select (i32.const 5) (local.get $y) (local.get $x)))
+                   (br_if 0 (local.get $a)))
+             (local.get $b)",
+        );
+        assert!(
+            matches!(
+                code[..],
+                [
+                    Instr::Const32Pair {
+                        dst0: 4,
+                        val: 4,
+                        dst: 5
+                    },
+                    Instr::Data { a: 3, .. },
+                    Instr::Const32 { dst: 6, val: 5 },
+                    ..
+                ]
+            ),
             "{code:?}"
         );
     }

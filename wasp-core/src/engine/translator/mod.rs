@@ -343,10 +343,13 @@ impl<'a> Translator<'a> {
 
     /// Emits an instruction; returns its index.
     fn emit(&mut self, instr: Instr) -> usize {
-        if let Instr::Copy { dst, src } = instr {
-            if self.fuse_copy(dst, src) {
-                return self.code.len() - 2;
-            }
+        let fused = match instr {
+            Instr::Copy { dst, src } => self.fuse_copy(dst, src),
+            Instr::Const32 { dst, val } => self.fuse_const(dst, val),
+            _ => false,
+        };
+        if fused {
+            return self.code.len() - 2;
         }
         // A `ConsumeGas` is noted where it is placed (`charge`, a loop's back edge).
         if !matches!(instr, Instr::ConsumeGas { .. }) {
@@ -515,17 +518,32 @@ impl<'a> Translator<'a> {
     }
 }
 
-/// Prepends the instructions that write the hoisted constants into their slots on entry.
-/// Branch offsets are relative, so they stay right.
+/// Prepends the instructions that write the hoisted constants into their slots on entry,
+/// two 32-bit ones in a row as a `Const32Pair` (`copy_pair.rs`): a function with loops runs
+/// its prologue on every call. Branch offsets are relative, so they stay right, and no branch
+/// lands in the prologue.
 fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Instr> {
     if hoisted.is_empty() {
         return code;
     }
-    let prologue = hoisted
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| const_instr(first_slot + i as Reg, c));
-    prologue.chain(code).collect()
+    let mut prologue: Vec<Instr> = Vec::with_capacity(hoisted.len() + code.len());
+    for (i, &c) in hoisted.iter().enumerate() {
+        let instr = const_instr(first_slot + i as Reg, c);
+        match (prologue.last().copied(), instr) {
+            (Some(Instr::Const32 { dst: dst0, val }), Instr::Const32 { dst, val: second }) => {
+                let at = prologue.len() - 1;
+                prologue[at] = Instr::Const32Pair { dst0, val, dst };
+                prologue.push(Instr::Data {
+                    a: second,
+                    b: 0,
+                    c: 0,
+                });
+            }
+            _ => prologue.push(instr),
+        }
+    }
+    prologue.extend(code);
+    prologue
 }
 
 /// Gives the temporaries their final slots, from `temps_base` on.

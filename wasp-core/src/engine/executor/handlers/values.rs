@@ -32,6 +32,14 @@ op!(
     }
 );
 
+// Two constants (`translator/copy_pair.rs`); hands on nothing, as `Const32` does.
+op!(Const32Pair { dst0, val, dst }, |ip, regs, cx| {
+    let (second, _, _) = data(ip);
+    set!(regs, dst0, u64::from(val));
+    set!(regs, dst, u64::from(second));
+    Ok(Flow::Skip)
+});
+
 op!(Const32 { dst, val }, |ip, regs, cx| {
     set!(regs, dst, u64::from(val));
     Ok(Flow::Next)
