@@ -23,44 +23,49 @@ impl Translator<'_> {
     /// Makes `dst = src` the second half of the `Copy` or `Const32` just emitted, if there is
     /// one and no branch lands here; false (nothing emitted) otherwise.
     pub(super) fn fuse_copy(&mut self, dst: Reg, src: Reg) -> bool {
-        let here = self.code.len();
-        if self.label_at >= here {
-            return false;
-        }
-        let pair = match self.code.last() {
-            Some(&Instr::Copy {
+        self.pair_with_last(src, |last| match last {
+            Instr::Copy {
                 dst: dst0,
                 src: src0,
-            }) => Instr::Copy2 { dst0, src0, dst },
-            Some(&Instr::Const32 { dst: dst0, val }) => Instr::Const32Copy { dst0, val, dst },
-            _ => return false,
-        };
-        self.code[here - 1] = pair;
-        self.code.push(Instr::Data { a: src, b: 0, c: 0 });
-        self.last_result = None;
-        true
+            } => Some(Instr::Copy2 { dst0, src0, dst }),
+            Instr::Const32 { dst: dst0, val } => Some(Instr::Const32Copy { dst0, val, dst }),
+            _ => None,
+        })
     }
 
     /// Makes `dst = val` the second half of the `Const32` just emitted, if there is one and
     /// no branch lands here; false (nothing emitted) otherwise.
     pub(super) fn fuse_const(&mut self, dst: Reg, val: u32) -> bool {
+        self.pair_with_last(val, |last| match last {
+            Instr::Const32 {
+                dst: dst0,
+                val: val0,
+            } => Some(Instr::Const32Pair {
+                dst0,
+                val: val0,
+                dst,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Replaces the instruction just emitted by the pair `pair` makes of it, followed by the
+    /// data word whose `a` is `second` (the second half's operand), if `pair` makes one and no
+    /// branch lands here; false (nothing changed) otherwise.
+    fn pair_with_last(&mut self, second: u32, pair: impl FnOnce(Instr) -> Option<Instr>) -> bool {
         let here = self.code.len();
         if self.label_at >= here {
             return false;
         }
-        let Some(&Instr::Const32 {
-            dst: dst0,
-            val: val0,
-        }) = self.code.last()
-        else {
+        let Some(pair) = self.code.last().copied().and_then(pair) else {
             return false;
         };
-        self.code[here - 1] = Instr::Const32Pair {
-            dst0,
-            val: val0,
-            dst,
-        };
-        self.code.push(Instr::Data { a: val, b: 0, c: 0 });
+        self.code[here - 1] = pair;
+        self.code.push(Instr::Data {
+            a: second,
+            b: 0,
+            c: 0,
+        });
         self.last_result = None;
         true
     }

@@ -665,6 +665,12 @@ mod tests {
             .collect()
     }
 
+    /// Whether `code` loads the static at 1024 with `slot` as the base.
+    fn loads_static_through(code: &[Instr], slot: Reg) -> bool {
+        code.iter()
+            .any(|i| matches!(*i, Instr::Load32U { ptr, offset: 1024, .. } if ptr == slot))
+    }
+
     #[test]
     fn a_zero_outside_loops_is_read_from_the_zero_slot() {
         // One parameter and one local: the zero slot is slot 2.
@@ -686,17 +692,7 @@ mod tests {
                 )),
                 "{code:?}"
             );
-            assert!(
-                code.iter().any(|i| matches!(
-                    i,
-                    Instr::Load32U {
-                        ptr: 2,
-                        offset: 1024,
-                        ..
-                    }
-                )),
-                "{code:?}"
-            );
+            assert!(loads_static_through(&code, 2), "{code:?}");
         }
     }
 
@@ -712,17 +708,7 @@ mod tests {
         let code = test_code(wat, false);
         assert_eq!(code[0], Instr::Const32 { dst: 3, val: 7 }, "{code:?}");
         assert_eq!(consts(&code), [(3, 7)], "{code:?}");
-        assert!(
-            code.iter().any(|i| matches!(
-                i,
-                Instr::Load32U {
-                    ptr: 2,
-                    offset: 1024,
-                    ..
-                }
-            )),
-            "{code:?}"
-        );
+        assert!(loads_static_through(&code, 2), "{code:?}");
     }
 
     #[test]
@@ -738,10 +724,6 @@ mod tests {
         let zero = consts(&code).into_iter().find(|&(_, v)| v == 0);
         let (slot, _) = zero.expect("the 0 written by the prologue");
         assert!(slot > 1, "{code:?}");
-        assert!(
-            code.iter()
-                .any(|i| matches!(i, Instr::Load32U { ptr, offset: 1024, .. } if *ptr == slot)),
-            "{code:?}"
-        );
+        assert!(loads_static_through(&code, slot), "{code:?}");
     }
 }
