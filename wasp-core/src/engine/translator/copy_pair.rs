@@ -36,39 +36,48 @@ impl Translator<'_> {
     /// Makes `dst = val` the second half of the `Const32` just emitted, if there is one and
     /// no branch lands here; false (nothing emitted) otherwise.
     pub(super) fn fuse_const(&mut self, dst: Reg, val: u32) -> bool {
-        self.pair_with_last(val, |last| match last {
-            Instr::Const32 {
-                dst: dst0,
-                val: val0,
-            } => Some(Instr::Const32Pair {
-                dst0,
-                val: val0,
-                dst,
-            }),
-            _ => None,
-        })
+        self.pair_with_last(val, |last| const_pair(last, dst))
     }
 
-    /// Replaces the instruction just emitted by the pair `pair` makes of it, followed by the
-    /// data word whose `a` is `second` (the second half's operand), if `pair` makes one and no
-    /// branch lands here; false (nothing changed) otherwise.
+    /// [`push_paired`] onto the code, if no branch lands here; false (nothing changed)
+    /// otherwise.
     fn pair_with_last(&mut self, second: u32, pair: impl FnOnce(Instr) -> Option<Instr>) -> bool {
-        let here = self.code.len();
-        if self.label_at >= here {
+        if self.label_at >= self.code.len() || !push_paired(&mut self.code, second, pair) {
             return false;
         }
-        let Some(pair) = self.code.last().copied().and_then(pair) else {
-            return false;
-        };
-        self.code[here - 1] = pair;
-        self.code.push(Instr::Data {
-            a: second,
-            b: 0,
-            c: 0,
-        });
         self.last_result = None;
         true
     }
+}
+
+/// The `Const32Pair` that writes the constant of `first`, if it is a `Const32`, then a second
+/// one into `dst` (the pair's data word holds its value).
+pub(super) fn const_pair(first: Instr, dst: Reg) -> Option<Instr> {
+    match first {
+        Instr::Const32 { dst: dst0, val } => Some(Instr::Const32Pair { dst0, val, dst }),
+        _ => None,
+    }
+}
+
+/// Replaces the last instruction of `code` by the pair `pair` makes of it, followed by the
+/// data word whose `a` is `second` (the second half's operand), if `pair` makes one; false
+/// (nothing changed) otherwise.
+pub(super) fn push_paired(
+    code: &mut Vec<Instr>,
+    second: u32,
+    pair: impl FnOnce(Instr) -> Option<Instr>,
+) -> bool {
+    let Some(paired) = code.last().copied().and_then(pair) else {
+        return false;
+    };
+    let last = code.len() - 1;
+    code[last] = paired;
+    code.push(Instr::Data {
+        a: second,
+        b: 0,
+        c: 0,
+    });
+    true
 }
 
 #[cfg(test)]

@@ -529,17 +529,14 @@ fn with_prologue(code: Vec<Instr>, hoisted: &[u64], first_slot: Reg) -> Vec<Inst
     let mut prologue: Vec<Instr> = Vec::with_capacity(hoisted.len() + code.len());
     for (i, &c) in hoisted.iter().enumerate() {
         let instr = const_instr(first_slot + i as Reg, c);
-        match (prologue.last().copied(), instr) {
-            (Some(Instr::Const32 { dst: dst0, val }), Instr::Const32 { dst, val: second }) => {
-                let at = prologue.len() - 1;
-                prologue[at] = Instr::Const32Pair { dst0, val, dst };
-                prologue.push(Instr::Data {
-                    a: second,
-                    b: 0,
-                    c: 0,
-                });
+        let paired = match instr {
+            Instr::Const32 { dst, val } => {
+                copy_pair::push_paired(&mut prologue, val, |last| copy_pair::const_pair(last, dst))
             }
-            _ => prologue.push(instr),
+            _ => false,
+        };
+        if !paired {
+            prologue.push(instr);
         }
     }
     prologue.extend(code);
