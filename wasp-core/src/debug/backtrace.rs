@@ -131,7 +131,7 @@ impl<'s> Describer<'s> {
         let instance = store.instances.get(*instance as usize)?;
         let func_index = instance.funcs.iter().position(|&a| a == frame.func)? as u32;
         let module: &Arc<ModuleInner> = &instance.module.inner;
-        Some(self.describe_in(module, func_index, body, frame.pc, exact))
+        Some(self.describe_in(module, func_index, body, frame.pc(), exact))
     }
 
     /// Describes a frame of `module`'s function `func_index` (whose code is `body`) at `pc`;

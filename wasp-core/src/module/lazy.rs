@@ -368,7 +368,7 @@ mod tests {
         };
         assert_eq!(body.pending, None, "the entity runs the translation");
         assert_eq!(stack.frames.len(), 1);
-        assert_eq!(stack.frames[0].pc, 0);
+        assert_eq!(stack.frames[0].pc(), 0);
         assert!(stack.values.len() >= body.frame_size as usize);
         assert_eq!(
             stack.values[..2],

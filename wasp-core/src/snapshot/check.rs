@@ -62,7 +62,7 @@ pub(crate) fn check_stack(
         if end > stack.values.len() as u64 {
             return Err(bad("values", "a frame reaches past the saved value slots"));
         }
-        let pc = frame.pc as usize;
+        let pc = frame.pc() as usize;
         if pc >= body.ops.len() {
             return Err(bad("frames", "a position lies outside its function's code"));
         }

@@ -95,9 +95,9 @@ fn check_frame(
     // bulk operation, or any instruction when interrupted); the others wait on a call.
     let top_at_pc = host.is_none() && k + 1 == stack.frames.len();
     let point = if tail || top_at_pc {
-        Some(frame.pc)
+        Some(frame.pc())
     } else {
-        call_pc(&body.ops, frame.pc)
+        call_pc(&body.ops, frame.pc())
     };
     if top_at_pc && body.refs.ref_free() && point.is_some_and(|pc| body.refs.live_at(pc).is_none())
     {
@@ -225,7 +225,8 @@ fn bad(k: usize, frame: &Frame, detail: String) -> SnapshotError {
         what: "a frame",
         detail: format!(
             "frame {k} (store function {}, position {}): {detail}",
-            frame.func, frame.pc
+            frame.func,
+            frame.pc()
         ),
     }
 }

@@ -259,7 +259,7 @@ fn write_call(w: &mut Writer, c: &Continuation) {
     w.len(c.stack.frames.len());
     for f in &c.stack.frames {
         w.u32(f.func);
-        w.u32(f.pc);
+        w.u32(f.pc());
         w.u32(f.base);
     }
     w.len(c.stack.values.len());
@@ -475,13 +475,9 @@ fn read_call(r: &mut Reader<'_>) -> Result<SavedCall, SnapshotError> {
     let n = r.len(12, "the frames")?;
     let mut frames = Vec::with_capacity(n);
     for _ in 0..n {
-        frames.push(Frame {
-            // Linked when the call resumes (`Stack::link`), after its check.
-            ip: std::ptr::null(),
-            func: r.u32("a frame")?,
-            pc: r.u32("a frame")?,
-            base: r.u32("a frame")?,
-        });
+        let (func, pc, base) = (r.u32("a frame")?, r.u32("a frame")?, r.u32("a frame")?);
+        // Linked when the call resumes (`Stack::link`), after its check.
+        frames.push(Frame::unlinked(func, pc, base));
     }
     let n = r.len(8, "the value slots")?;
     let values = (0..n)

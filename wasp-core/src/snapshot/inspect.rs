@@ -586,19 +586,19 @@ fn describe<'m>(
         .checked_sub(module.num_imported_funcs)
         .and_then(|defined| module.compiled(defined).ok())
         .ok_or_else(|| bad("its module does not define it"))?;
-    if frame.pc as usize >= body.ops.len() {
+    if frame.pc() as usize >= body.ops.len() {
         return Err(bad(&format!(
             "its position lies outside its code{OTHER_TRANSLATION}"
         )));
     }
     // A caller waits right after a call; anywhere else, the module was translated otherwise
     // than when the snapshot was taken (another gas configuration) or the bytes lie.
-    if !top && super::check::call_site(&body.ops, frame.pc as usize).is_none() {
+    if !top && super::check::call_site(&body.ops, frame.pc() as usize).is_none() {
         return Err(bad(&format!(
             "a caller is not stopped right after a call{OTHER_TRANSLATION}"
         )));
     }
-    let info = describer.describe_in(module, func_index, &body, frame.pc, exact);
+    let info = describer.describe_in(module, func_index, &body, frame.pc(), exact);
     let locals = module_locals(module, func_index, values, frame.base, StoreId::NONE)
         .ok_or_else(|| bad("its locals lie past the saved value slots"))?;
     Ok(PausedFrame::new(info, locals))

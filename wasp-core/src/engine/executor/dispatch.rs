@@ -160,8 +160,6 @@ pub(super) struct Cx<'a> {
     /// [`Cx::call`]).
     frames_room: usize,
     slots_room: usize,
-    /// The running function's ops.
-    pub(super) code: *const Op,
     /// The running function's instance.
     pub(super) inst: u32,
     /// Base of the running frame in `stack.values`.
@@ -240,7 +238,6 @@ impl<'a> Cx<'a> {
             funcs_len: 0,
             frames_room: 0,
             slots_room: 0,
-            code: std::ptr::null(),
             inst: u32::MAX,
             base: 0,
             mem: std::ptr::null_mut(),
@@ -295,12 +292,12 @@ impl Cx<'_> {
             unreachable!("host functions have no frames");
         };
         let (code, instance) = (body.ops.as_ptr(), *instance);
-        self.code = code;
+        debug_assert_eq!((f.code, f.inst), (code, instance), "a frame is linked");
         self.base = f.base as usize;
-        // SAFETY: `pc` is a position in this function's code: 0 on entry, a return address
-        // saved by a call (invariant 4 of `translator/verify.rs`), or checked against the code
-        // when restored from a snapshot.
-        self.ip = unsafe { self.code.add(f.pc as usize) };
+        // `ip` is in this function's code: its first instruction on entry, a return address
+        // saved by a call (invariant 4 of `translator/verify.rs`), or a position checked
+        // against the code when restored from a snapshot and linked (`Stack::link`).
+        self.ip = f.ip;
         self.set_instance(instance);
         true
     }
@@ -434,17 +431,9 @@ impl Cx<'_> {
         }
     }
 
-    /// The position of `ip` in the running function.
-    pub(super) fn pc_of(&self, ip: *const Op) -> u32 {
-        // SAFETY: both point into the running function's ops.
-        unsafe { ip.offset_from(self.code) as u32 }
-    }
-
-    /// Records that the running frame continues at `ip`.
+    /// Records that the running frame continues at `ip`, an instruction of its code.
     pub(super) fn save_pc(&mut self, ip: *const Op) {
-        let pc = self.pc_of(ip);
         if let Some(f) = self.stack.frames.last_mut() {
-            f.pc = pc;
             f.ip = ip;
         }
     }
@@ -484,21 +473,14 @@ impl Cx<'_> {
             if (*instance == self.inst) & (depth < self.frames_room) & (end <= self.slots_room) {
                 let (code, size) = (entry.code, entry.frame_size);
                 let (params, locals) = (entry.num_params, entry.num_locals);
-                let pc = self.pc_of(resume);
-                let frame = Frame {
-                    ip: code,
-                    func: callee,
-                    pc: 0,
-                    base: base as u32,
-                };
+                let frame = Frame::entry(callee, code, self.inst, base);
                 // SAFETY: a call runs in a frame, so `depth >= 1`; `depth < frames_room <=
                 // capacity` was checked above.
-                unsafe { super::push_over_top(&mut self.stack.frames, pc, resume, frame) };
+                unsafe { super::push_over_top(&mut self.stack.frames, resume, frame) };
                 // SAFETY: the frame is on the stack and fits in the value stack (checked
                 // above; fact 4 of `regs.rs`).
                 let regs =
                     unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
-                self.code = code;
                 self.base = base;
                 // SAFETY: the locals, rounded up to an even number of slots, lie in the frame
                 // (`CompiledFunc::frame_size`).
@@ -539,7 +521,8 @@ impl Cx<'_> {
         let base = self.base + args as usize;
         match &self.s.funcs[callee as usize] {
             FuncEntity::Wasm { body, instance, .. } => {
-                self.stack.enter(callee, body, base, self.limits)?;
+                self.stack
+                    .enter(callee, body, *instance, base, self.limits)?;
                 let (code, instance) = (body.ops.as_ptr(), *instance);
                 self.switch_to(code, instance, base);
                 Ok(Flow::Reload)
@@ -556,7 +539,6 @@ impl Cx<'_> {
     /// running one, at its first instruction.
     #[inline(always)]
     fn switch_to(&mut self, code: *const Op, instance: u32, base: usize) {
-        self.code = code;
         self.base = base;
         self.ip = code;
         self.set_instance(instance);
@@ -612,10 +594,7 @@ impl Cx<'_> {
         }
         let top = self.stack.frames.last_mut();
         let top = top.expect("a tail call runs in a frame");
-        top.func = callee;
-        top.pc = 0;
-        top.ip = code;
-        self.code = code;
+        *top = Frame::entry(callee, code, instance, base);
         self.set_instance(instance);
         Ok(Flow::Enter(code, regs))
     }
@@ -662,7 +641,7 @@ impl Cx<'_> {
     /// [`Cx::tail_call_growing`], its trap as a `Result`.
     #[inline(always)]
     fn tail_call_grow(&mut self, callee: u32, args: u32) -> Result<(), TrapCode> {
-        let FuncEntity::Wasm { body, .. } = &self.s.funcs[callee as usize] else {
+        let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
             unreachable!("called for Wasm functions only");
         };
         let from = self.base + args as usize;
@@ -671,7 +650,9 @@ impl Cx<'_> {
             .values
             .copy_within(from..from + num_params, self.base);
         self.stack.frames.pop();
-        let entered = self.stack.enter(callee, body, self.base, self.limits);
+        let entered = self
+            .stack
+            .enter(callee, body, *instance, self.base, self.limits);
         self.measure_room();
         entered?;
         self.load_top();
@@ -687,28 +668,18 @@ impl Cx<'_> {
         let depth = self.stack.frames.len();
         if depth >= 2 {
             let f = self.stack.frames[depth - 2];
-            // SAFETY: a frame's function is a store function (see `func_entity`).
-            if let FuncEntity::Wasm {
-                entry, instance, ..
-            } = unsafe { self.func_entity(f.func) }
-            {
-                if *instance == self.inst {
-                    // The caller's return address is in its frame record: the next
-                    // instruction waits on no lookup of the caller's code.
-                    let (code, size) = (entry.code, entry.frame_size);
-                    self.stack.frames.truncate(depth - 1);
-                    self.code = code;
-                    self.base = f.base as usize;
-                    // SAFETY: the frame is on the stack, so it fits in the value stack
-                    // (fact 4 of `regs.rs`).
-                    let regs = unsafe {
-                        super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, size)
-                    };
-                    debug_assert_eq!(f.ip, code.wrapping_add(f.pc as usize));
-                    // `ip` is the return address a call saved (with `pc`), or `pc` in the
-                    // code, checked, when the stack was linked on resumption (`Stack::link`).
-                    return Flow::Enter(f.ip, regs);
-                }
+            if f.inst == self.inst {
+                // The caller's return address and frame are in its record: the next
+                // instruction waits on no lookup of the caller's function.
+                self.stack.frames.truncate(depth - 1);
+                self.base = f.base as usize;
+                // SAFETY: the frame is on the stack, so it fits in the value stack
+                // (fact 4 of `regs.rs`).
+                let regs =
+                    unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, self.base, 0) };
+                // `ip` is the return address a call saved, or a position in the code,
+                // checked, when the stack was linked on resumption (`Stack::link`).
+                return Flow::Enter(f.ip, regs);
             }
         }
         Flow::cold(|cx, _, _, _| cx.ret_general(), std::ptr::null(), 0, 0)

@@ -73,7 +73,7 @@ fn enter_translation(
 fn enter_translated(s: &mut StoreInner, stack: &mut Stack, limits: Limits) -> Result<(), TrapCode> {
     let frame = stack.frames.pop().ok_or(TrapCode::Untranslatable)?;
     let body = s.translate_func(frame.func)?;
-    stack.enter(frame.func, &body, frame.base as usize, limits)
+    stack.enter(frame.func, &body, frame.inst, frame.base as usize, limits)
 }
 
 /// Before a call pauses on an interrupt: if the top frame is a stand-in's, enters the

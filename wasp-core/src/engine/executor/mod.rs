@@ -89,18 +89,75 @@ unsafe impl Send for Entry {}
 unsafe impl Sync for Entry {}
 
 /// One activation of a Wasm function.
+///
+/// A frame linked to a store (every frame of a running stack) knows its next instruction
+/// by address (`ip`), so that calls and returns compute no positions; its position in the
+/// code ([`Frame::pc`]) is derived from it when asked. A frame read from a snapshot knows
+/// only its position until the stack is linked ([`Stack::link`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Frame {
-    /// The instruction at `pc` in the function's code, so that a return continues in its
-    /// caller without looking the caller's code up (see [`Stack::link`]). Null in frames
+    /// The next instruction to run (for frames below the top: after the call), so that a
+    /// return continues in its caller without looking the caller's code up. Null in frames
     /// read from a snapshot until the stack is linked.
     pub(crate) ip: *const Op,
+    /// The function's first instruction. Null in frames read from a snapshot until the
+    /// stack is linked.
+    pub(crate) code: *const Op,
     /// Store address of the function.
     pub(crate) func: u32,
-    /// Index of the next instruction to run (for frames below the top: after the call).
-    pub(crate) pc: u32,
+    /// The position of the next instruction in a frame read from a snapshot, until it is
+    /// linked; meaningless in a linked frame (see [`Frame::pc`]).
+    unlinked_pc: u32,
     /// Index of the frame's first slot in `Stack::values`.
     pub(crate) base: u32,
+    /// The function's instance, so that a return to a caller of the running instance reads
+    /// everything it needs from the caller's record. [`UNLINKED`] in frames read from a
+    /// snapshot until the stack is linked.
+    pub(crate) inst: u32,
+}
+
+/// [`Frame::inst`] of a frame not linked to a store yet: no instance has it.
+pub(crate) const UNLINKED: u32 = u32::MAX;
+
+impl Frame {
+    /// The frame of a call to store function `func`, whose code starts at `code`, of
+    /// instance `inst`, with its first slot at `base`, at its first instruction.
+    #[inline(always)]
+    pub(crate) fn entry(func: u32, code: *const Op, inst: u32, base: usize) -> Self {
+        Frame {
+            ip: code,
+            code,
+            func,
+            unlinked_pc: 0,
+            base: base as u32,
+            inst,
+        }
+    }
+
+    /// A frame of store function `func` at position `pc` of its code, with its first slot
+    /// at `base`, not linked to a store yet (read from a snapshot).
+    pub(crate) fn unlinked(func: u32, pc: u32, base: u32) -> Self {
+        Frame {
+            ip: std::ptr::null(),
+            code: std::ptr::null(),
+            func,
+            unlinked_pc: pc,
+            base,
+            inst: UNLINKED,
+        }
+    }
+
+    /// The position of the next instruction to run in the function's code (for frames
+    /// below the top: the instruction after the call).
+    pub(crate) fn pc(&self) -> u32 {
+        if self.code.is_null() {
+            return self.unlinked_pc;
+        }
+        // Addresses, not pointer arithmetic: the code of a frame cloned out of a store may
+        // be gone by the time the clone is linked to another one.
+        let bytes = (self.ip as usize).wrapping_sub(self.code as usize);
+        (bytes / std::mem::size_of::<Op>()) as u32
+    }
 }
 
 // SAFETY: `ip` is an address the interpreter reads through only while the stack runs in the
@@ -152,10 +209,10 @@ impl Stack {
         base: usize,
         limits: Limits,
     ) -> Result<(), TrapCode> {
-        let FuncEntity::Wasm { body, .. } = &store.funcs[func as usize] else {
+        let FuncEntity::Wasm { body, instance, .. } = &store.funcs[func as usize] else {
             unreachable!("push_frame is only called for Wasm functions");
         };
-        self.enter(func, body, base, limits)
+        self.enter(func, body, *instance, base, limits)
     }
 
     #[inline(always)]
@@ -163,6 +220,7 @@ impl Stack {
         &mut self,
         func: u32,
         body: &super::translator::CompiledFunc,
+        inst: u32,
         base: usize,
         limits: Limits,
     ) -> Result<(), TrapCode> {
@@ -177,12 +235,8 @@ impl Stack {
             self.grow_values(end);
         }
         self.values[base + body.num_params as usize..base + body.num_locals as usize].fill(0);
-        self.frames.push(Frame {
-            ip: body.ops.as_ptr(),
-            func,
-            pc: 0,
-            base: base as u32,
-        });
+        self.frames
+            .push(Frame::entry(func, body.ops.as_ptr(), inst, base));
         Ok(())
     }
 
@@ -194,8 +248,12 @@ impl Stack {
     /// each names a Wasm function and a `pc` inside its code.
     pub(crate) fn link(&mut self, s: &StoreInner) {
         for frame in &mut self.frames {
-            if let Some(FuncEntity::Wasm { body, .. }) = s.funcs.get(frame.func as usize) {
-                frame.ip = body.ops.as_ptr().wrapping_add(frame.pc as usize);
+            if let Some(FuncEntity::Wasm { body, instance, .. }) = s.funcs.get(frame.func as usize)
+            {
+                let pc = frame.pc();
+                frame.code = body.ops.as_ptr();
+                frame.ip = frame.code.wrapping_add(pc as usize);
+                frame.inst = *instance;
             }
         }
     }
@@ -209,21 +267,20 @@ impl Stack {
     }
 }
 
-/// Records `pc`, at `ip`, as the return address of the top frame of `frames` and pushes
-/// `frame` above it, without growing `frames` (a call's frame records, in one pass over the
+/// Records `ip` as the return address of the top frame of `frames` and pushes `frame`
+/// above it, without growing `frames` (a call's frame records, in one pass over the
 /// stack's length).
 ///
 /// # Safety
 /// `1 <= frames.len() < frames.capacity()`.
 #[inline(always)]
-pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, pc: u32, ip: *const Op, frame: Frame) {
+pub(super) unsafe fn push_over_top(frames: &mut Vec<Frame>, ip: *const Op, frame: Frame) {
     let len = frames.len();
     debug_assert!(1 <= len && len < frames.capacity());
     let top = frames.as_mut_ptr();
     // SAFETY: by the contract, slot `len - 1` holds the top frame and slot `len` of the
     // allocation is in bounds; it is written before the length covers it.
     unsafe {
-        (*top.add(len - 1)).pc = pc;
         (*top.add(len - 1)).ip = ip;
         top.add(len).write(frame);
         frames.set_len(len + 1);

@@ -7,7 +7,7 @@
 //! leaves untouched: an untraced call never comes here.
 
 use super::dispatch::{Cx, BUDGET};
-use super::{handlers, Exit, Limits, Stack};
+use super::{handlers, Exit, Frame, Limits, Stack};
 use crate::debug::TraceState;
 use crate::error::TrapCode;
 use crate::store::StoreInner;
@@ -36,7 +36,8 @@ pub(crate) fn execute_traced(
         } else {
             if let Some(frame) = cx.stack.frames.last() {
                 let (func, depth) = (frame.func, cx.stack.frames.len());
-                tracer.before(cx.s, func, cx.pc_of(ip), depth);
+                let pc = Frame { ip, ..*frame }.pc();
+                tracer.before(cx.s, func, pc, depth);
             }
             // The single-step build of the handler: with a budget of one it returns the
             // next instruction here, in every build.
