@@ -752,38 +752,75 @@ impl Cx<'_> {
     }
 
     /// The `call_indirect` target: entry `index` of table `table`, checked against type `ty`.
+    ///
+    /// The common path tests each condition with one branch to a single cold path, which
+    /// then works out which trap it is.
+    #[inline(always)]
     pub(super) fn indirect_target(&self, table: u32, index: u32, ty: u32) -> Result<u32, TrapCode> {
-        let entry = if table == 0 {
-            if index as usize >= self.table0_len {
-                return Err(TrapCode::UndefinedElement);
-            }
-            // SAFETY: `table0` holds `table0_len` elements (`load_table0`), and `index` is
-            // below that.
-            unsafe { *self.table0.add(index as usize) }
-        } else {
-            // SAFETY: `inst_tables` is the running instance's table list (`load_instance`),
-            // and validation guarantees that `table` indexes it (one entry per table of the
-            // module).
-            let taddr = unsafe { *self.inst_tables.add(table as usize) };
-            // SAFETY: instantiation resolves every entry of an instance's table list to a
-            // table of the store.
-            let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
-            *elems
-                .get(index as usize)
-                .ok_or(TrapCode::UndefinedElement)?
-        };
-        let callee = entry.checked_sub(1).ok_or(TrapCode::UninitializedElement)?;
+        match self.indirect_callee(table, index, ty) {
+            Some(callee) => Ok(callee),
+            None => Err(self.indirect_trap(table, index)),
+        }
+    }
+
+    /// [`Cx::indirect_target`] when there is one: the entry exists, refers to a function of
+    /// the store, and the function has type `ty`.
+    #[inline(always)]
+    pub(super) fn indirect_callee(&self, table: u32, index: u32, ty: u32) -> Option<u32> {
+        let callee = self.table_func(table, index)?.checked_sub(1)?;
         // Table entries come from validated code or from a checked snapshot; a reference to
         // no function is still refused rather than trusted.
         if callee >= self.funcs_len as u64 {
-            return Err(TrapCode::UninitializedElement);
+            return None;
         }
         let callee = callee as u32;
         // SAFETY: checked just above.
         let entity = unsafe { self.func_entity(callee) };
-        if entity.type_id() != ty {
-            return Err(TrapCode::IndirectCallTypeMismatch);
+        (entity.type_id() == ty).then_some(callee)
+    }
+
+    /// Stops the indirect call at `at`, which found no target, with its trap; the frame
+    /// records the pc past the call, as for a call whose callee could not be entered.
+    /// Returns null (see [`Cold`]).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn indirect_trapped(&mut self, at: *const Op, table: u32, index: u32) -> *const Op {
+        self.exit = Err(self.indirect_trap(table, index));
+        self.save_pc(at.wrapping_add(1));
+        std::ptr::null()
+    }
+
+    /// Why [`Cx::indirect_callee`] found no target.
+    #[cold]
+    #[inline(never)]
+    fn indirect_trap(&self, table: u32, index: u32) -> TrapCode {
+        match self.table_func(table, index) {
+            None => TrapCode::UndefinedElement,
+            Some(entry) if entry == 0 || entry > self.funcs_len as u64 => {
+                TrapCode::UninitializedElement
+            }
+            Some(_) => TrapCode::IndirectCallTypeMismatch,
         }
-        Ok(callee)
+    }
+
+    /// Element `index` of table `table` of the running instance (a function reference:
+    /// 0 for null, else the store address plus one); `None` past the table's end.
+    #[inline(always)]
+    fn table_func(&self, table: u32, index: u32) -> Option<u64> {
+        if table == 0 {
+            if index as usize >= self.table0_len {
+                return None;
+            }
+            // SAFETY: `table0` holds `table0_len` elements (`load_table0`), and `index` is
+            // below that.
+            return Some(unsafe { *self.table0.add(index as usize) });
+        }
+        // SAFETY: `inst_tables` is the running instance's table list (`load_instance`), and
+        // validation guarantees that `table` indexes it (one entry per table of the module).
+        let taddr = unsafe { *self.inst_tables.add(table as usize) };
+        // SAFETY: instantiation resolves every entry of an instance's table list to a table
+        // of the store.
+        let elems = &unsafe { self.s.tables.get_unchecked(taddr as usize) }.elems;
+        elems.get(index as usize).copied()
     }
 }

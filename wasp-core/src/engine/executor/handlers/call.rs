@@ -12,9 +12,7 @@ op!(Call { func, args }, |ip, regs, cx| {
 
 op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
     let (table, _, _) = data(ip);
-    let callee = target(cx, ip, table, u32_!(regs, index), ty)?;
-    // SAFETY: as for `Call`, past the data word (invariants 3 and 4).
-    cx.call(unsafe { ip.add(2) }, callee, args)
+    call_indirect(cx, ip, table, u32_!(regs, index), ty, args)
 });
 
 // The element index handed on by the instruction before (`translator/result_register.rs`):
@@ -24,11 +22,34 @@ op!(
     |ip, regs, cx, gas, acc, facc| {
         let (table, _, _) = data(ip);
         let index = from_acc!(u32, regs, index, acc, facc);
-        let callee = target(cx, ip, table, index, ty)?;
-        // SAFETY: as for `Call`, past the data word (invariants 3 and 4).
-        cx.call(unsafe { ip.add(2) }, callee, args)
+        call_indirect(cx, ip, table, index, ty, args)
     }
 );
+
+/// Calls entry `index` of table `table`, of type `ty`, with its arguments at frame slot
+/// `args`, for the indirect call at `ip`. When there is no such function the call leaves
+/// through a cold path that works out and records the trap, so that the common path tests
+/// each condition with one branch and builds no `Result`.
+#[inline(always)]
+fn call_indirect(
+    cx: &mut Cx<'_>,
+    ip: *const Op,
+    table: u32,
+    index: u32,
+    ty: u32,
+    args: u32,
+) -> Result<Flow, TrapCode> {
+    let Some(callee) = cx.indirect_callee(table, index, ty) else {
+        return Ok(Flow::cold(
+            |cx, at, table, index| cx.indirect_trapped(at, table, index),
+            ip,
+            table,
+            index,
+        ));
+    };
+    // SAFETY: as for `Call`, past the data word (invariants 3 and 4).
+    cx.call(unsafe { ip.add(2) }, callee, args)
+}
 
 op!(ReturnCall { func, args }, |ip, regs, cx| {
     let callee = cx.func_addr(func);
