@@ -410,13 +410,13 @@ fn allocate_funcs<T>(store: &mut Store<T>, module: &Module, index: u32, e: &mut 
         let ty = m.funcs[m.num_imported_funcs + i];
         // `i` is below the number of bodies.
         let Some(body) = m.code.entry(i) else { break };
-        e.funcs.push(store.inner.funcs.len() as u32);
-        store.inner.funcs.push(FuncEntity::Wasm {
+        let addr = store.inner.push_func(FuncEntity::Wasm {
             instance: index,
             entry: Entry::of(&body),
             body,
             type_id: m.type_ids[ty as usize],
         });
+        e.funcs.push(addr);
     }
 }
 

@@ -240,7 +240,11 @@ pub(crate) struct StoreInner {
     pub(crate) engine: Engine,
     /// Which store this is (clones share it).
     pub(crate) id: StoreId,
+    /// The functions, added only through [`StoreInner::push_func`].
     pub(crate) funcs: Vec<FuncEntity>,
+    /// The type of each function of `funcs`, at the same index: an indirect call checks a
+    /// callee's type with one load, whatever its kind.
+    pub(crate) func_types: Vec<u32>,
     pub(crate) instances: Vec<InstanceEntity>,
     pub(crate) memories: Vec<MemoryEntity>,
     pub(crate) tables: Vec<TableEntity>,
@@ -278,11 +282,20 @@ pub(crate) struct StoreInner {
 }
 
 impl StoreInner {
+    /// Adds `func` to the store's functions; returns its address.
+    pub(crate) fn push_func(&mut self, func: FuncEntity) -> u32 {
+        let addr = self.funcs.len() as u32;
+        self.func_types.push(func.type_id());
+        self.funcs.push(func);
+        addr
+    }
+
     fn new(engine: Engine, id: StoreId) -> StoreInner {
         StoreInner {
             engine,
             id,
             funcs: Vec::new(),
+            func_types: Vec::new(),
             instances: Vec::new(),
             memories: Vec::new(),
             tables: Vec::new(),

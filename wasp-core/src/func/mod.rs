@@ -234,8 +234,7 @@ impl<T> Store<T> {
 
     /// Adds a host function whose type this store's engine interned as `type_id`.
     pub(crate) fn add_host_typed(&mut self, host: HostFunc<T>, type_id: u32) -> Func {
-        let index = self.inner.funcs.len() as u32;
-        self.inner.funcs.push(FuncEntity::Host {
+        let index = self.inner.push_func(FuncEntity::Host {
             host: self.hosts.len() as u32,
             type_id,
         });

@@ -152,6 +152,8 @@ pub(super) struct Cx<'a> {
     /// The store's functions, and how many there are (see [`Cx::set_funcs`]).
     funcs: *const FuncEntity,
     funcs_len: usize,
+    /// The type of each of the store's functions (`StoreInner::func_types`, as long).
+    func_types: *const u32,
     /// Frames the frame stack holds without growing, within the limit: the smaller of its
     /// capacity and `Limits::max_frames`. Slots a frame may reach without the value stack
     /// growing, within the limit: the smaller of its length and `Limits::max_slots`. Both
@@ -236,6 +238,7 @@ impl<'a> Cx<'a> {
             limits,
             funcs: std::ptr::null(),
             funcs_len: 0,
+            func_types: std::ptr::null(),
             frames_room: 0,
             slots_room: 0,
             inst: u32::MAX,
@@ -264,6 +267,8 @@ impl<'a> Cx<'a> {
     pub(super) fn set_funcs(&mut self) {
         self.funcs = self.s.funcs.as_ptr();
         self.funcs_len = self.s.funcs.len();
+        debug_assert_eq!(self.s.func_types.len(), self.funcs_len);
+        self.func_types = self.s.func_types.as_ptr();
     }
 
     /// Renews [`Cx::frames_room`] and [`Cx::slots_room`] after the stacks may have grown.
@@ -774,9 +779,10 @@ impl Cx<'_> {
             return None;
         }
         let callee = callee as u32;
-        // SAFETY: checked just above.
-        let entity = unsafe { self.func_entity(callee) };
-        (entity.type_id() == ty).then_some(callee)
+        // SAFETY: `func_types` is as long as the store's functions (`StoreInner::push_func`),
+        // and `callee` is below that (checked just above).
+        let type_id = unsafe { *self.func_types.add(callee as usize) };
+        (type_id == ty).then_some(callee)
     }
 
     /// Stops the indirect call at `at`, which found no target, with its trap; the frame
