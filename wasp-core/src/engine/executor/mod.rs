@@ -94,7 +94,7 @@ unsafe impl Sync for Entry {}
 /// by address (`ip`), so that calls and returns compute no positions; its position in the
 /// code ([`Frame::pc`]) is derived from it when asked. A frame read from a snapshot knows
 /// only its position until the stack is linked ([`Stack::link`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Frame {
     /// The next instruction to run (for frames below the top: after the call), so that a
     /// return continues in its caller without looking the caller's code up. Null in frames
