@@ -173,9 +173,11 @@ fn an_interrupted_memory_fill_finishes_exactly() {
     let fill = func(&store, instance, "fill");
     let mem = instance.get_memory(&store, "mem").unwrap();
     let len = 60 << 20;
-    // A loaded machine may not run the interrupting thread in time: try a few fills.
+    // A loaded machine may not run the interrupting thread in time: try fills until one is
+    // interrupted (each about ten milliseconds; once, ten tries were not enough while both
+    // cores compiled).
     let mut interrupts = 0;
-    for val in 1..=10 {
+    for val in 1..=50 {
         let hammer = Hammer::new(store.interrupt_handle(), Duration::from_micros(50));
         let args = [Val::I32(3), Val::I32(val), Val::I32(len)];
         let outcome = fill.call_resumable(&mut store, &args).unwrap();
