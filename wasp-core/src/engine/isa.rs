@@ -837,6 +837,23 @@ macro_rules! for_each_instr {
             /// `i32.rotl` by the constant `rot` (below 32) of `i32.add` of `lhs` and the constant
             /// `imm`: the two fused when the sum feeds only the rotation (`translator/add_rotl.rs`).
             I32AddImmRotl { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
+            // Two shifts or rotations by constants of one value, combined by a commutative
+            // operator, in one dispatch (`translator/two_shifts.rs`). Side `i` (1 or 2) is
+            // `rotl(lhs, ri) & mask(mi)`, `m1` and `m2` the low two bytes of `masks`: mask
+            // `k` is all ones, `64 + k` is `MAX << k` (with `ri = k`, a left shift by `k`) and
+            // `128 + k` is `MAX >> k` (with `ri = W - k`, an unsigned right shift by `k`).
+            /// `i32.add` of the two sides (see above).
+            I32ShiftsAdd { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            /// `i32.xor` of the two sides (see above).
+            I32ShiftsXor { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            /// `i32.or` of the two sides (see above).
+            I32ShiftsOr { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            /// `i64.add` of the two sides (see above).
+            I64ShiftsAdd { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            /// `i64.xor` of the two sides (see above).
+            I64ShiftsXor { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            /// `i64.or` of the two sides (see above).
+            I64ShiftsOr { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
             /// Dependent pairs fused into one instruction (`translator/pair.rs`, rows of
             /// [`for_each_pair!`]): `(lhs + rhs) + c`, `c` a slot in the data word.
             I32AddAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
@@ -2307,6 +2324,12 @@ macro_rules! for_each_instr {
             I32AndImmAddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
             I32MulImmAddImmAcc { dst: Dst, lhs: Src, imm: Imm(i32), imm2: Imm(i16) };
             I32AddImmRotlAcc { dst: Dst, lhs: Src, imm: Imm(i32), rot: Imm(u8) };
+            I32ShiftsAddAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            I32ShiftsXorAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            I32ShiftsOrAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            I64ShiftsAddAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            I64ShiftsXorAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
+            I64ShiftsOrAcc { dst: Dst, lhs: Src, masks: Imm(u32), r1: Imm(u8), r2: Imm(u8) };
             I32AndNotAcc { dst: Dst, lhs: Src, rhs: Src };
             I32AndNotAccRhs { dst: Dst, lhs: Src, rhs: Src };
             I32OrNotAcc { dst: Dst, lhs: Src, rhs: Src };
@@ -3008,6 +3031,12 @@ macro_rules! for_each_reader {
                 I32AndImmAddImm { dst, lhs, imm, imm2 } reads lhs => I32AndImmAddImmAcc;
                 I32MulImmAddImm { dst, lhs, imm, imm2 } reads lhs => I32MulImmAddImmAcc;
                 I32AddImmRotl { dst, lhs, imm, rot } reads lhs => I32AddImmRotlAcc;
+                I32ShiftsAdd { dst, lhs, masks, r1, r2 } reads lhs => I32ShiftsAddAcc;
+                I32ShiftsXor { dst, lhs, masks, r1, r2 } reads lhs => I32ShiftsXorAcc;
+                I32ShiftsOr { dst, lhs, masks, r1, r2 } reads lhs => I32ShiftsOrAcc;
+                I64ShiftsAdd { dst, lhs, masks, r1, r2 } reads lhs => I64ShiftsAddAcc;
+                I64ShiftsXor { dst, lhs, masks, r1, r2 } reads lhs => I64ShiftsXorAcc;
+                I64ShiftsOr { dst, lhs, masks, r1, r2 } reads lhs => I64ShiftsOrAcc;
                 I32AndNot { dst, lhs, rhs } reads lhs => I32AndNotAcc, reads rhs => I32AndNotAccRhs;
                 I32OrNot { dst, lhs, rhs } reads lhs => I32OrNotAcc, reads rhs => I32OrNotAccRhs;
                 I64AndNot { dst, lhs, rhs } reads lhs => I64AndNotAcc, reads rhs => I64AndNotAccRhs;

@@ -25,6 +25,7 @@ mod result_register;
 mod return_branch;
 mod simd;
 mod step;
+mod two_shifts;
 mod v128;
 mod verify;
 

@@ -320,7 +320,10 @@ impl Translator<'_> {
         let dst = self.push_temp();
         let instr = make(dst, lhs, rhs);
         let temps = (lhs_op == Operand::Temp, rhs_op == Operand::Temp);
-        if self.fuse_not(instr, temps) || self.fuse_pair(instr, temps) {
+        if self.fuse_not(instr, temps)
+            || self.fuse_two_shifts(instr, temps)
+            || self.fuse_pair(instr, temps)
+        {
             return;
         }
         self.emit_result(instr);

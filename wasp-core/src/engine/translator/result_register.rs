@@ -73,7 +73,7 @@ producers! {
         I64AddImmAcc, I64SubImmAcc, I64MulImmAcc, I64AndImmAcc, I64OrImmAcc, I64XorImmAcc,
         I64ShlImmAcc, I64ShrSImmAcc, I64ShrUImmAcc, I64RotlImmAcc, I64RotrImmAcc, I64AndNot,
         I64OrNot, I32Eqz, I32Clz, I32Ctz, I32Popcnt, I32Extend8S, I32Extend16S, I64Eqz, I64Clz,
-        I64Ctz, I64Popcnt, I64Extend8S, I64Extend16S, I64Extend32S, I32AddImmRotl, I32AddAdd,
+        I64Ctz, I64Popcnt, I64Extend8S, I64Extend16S, I64Extend32S, I32AddImmRotl, I32ShiftsAdd, I32ShiftsAddAcc, I32ShiftsXor, I32ShiftsXorAcc, I32ShiftsOr, I32ShiftsOrAcc, I64ShiftsAdd, I64ShiftsAddAcc, I64ShiftsXor, I64ShiftsXorAcc, I64ShiftsOr, I64ShiftsOrAcc, I32AddAdd,
         I32MulAdd, I32AndAdd, I32XorAdd, I64MulAdd, I64AddXor, I32ShlImmXor, I32ShrUImmXor,
         I32ShrUImmAdd, I32AndImmAdd, I64ShlImmAdd, I32AddAddImm, I32MulAddImm,
         I32ShrUImmAndImm, I32AddImmAndImm, I32AndImmAddImm, I32AndImmEqImm, I32AndImmNeImm, I32MulImmAddImm, F32Eq, F32Ne,

@@ -48,6 +48,67 @@ binary! {
     I64OrNot(u64) = |a, b| a | !b;
 }
 
+/// Two shifts or rotations of one value by constants, combined: a row
+/// `Name, NameAcc(T) = |a, b| combined;` gives the handler reading the value from its slot and
+/// the one reading it from the result register (`translator/two_shifts.rs`).
+macro_rules! two_shifts {
+    ($($name:ident, $acc_name:ident($t:ty) = |$a:ident, $b:ident| $combine:expr;)*) => {$(
+        op!($name { dst, lhs, masks, r1, r2 }, |ip, regs, cx, gas, acc, facc| {
+            let x = r!(regs, lhs) as $t;
+            put!(regs, dst, two_shifts!(@of $t, x, masks, r1, r2, |$a, $b| $combine), acc, facc);
+            Ok(Flow::Next)
+        });
+        op!($acc_name { dst, lhs, masks, r1, r2 }, |ip, regs, cx, gas, acc, facc| {
+            let x = from_acc!($t, regs, lhs, acc, facc);
+            put!(regs, dst, two_shifts!(@of $t, x, masks, r1, r2, |$a, $b| $combine), acc, facc);
+            Ok(Flow::Next)
+        });
+    )*};
+    (@of $t:ty, $x:ident, $masks:ident, $r1:ident, $r2:ident, |$a:ident, $b:ident| $combine:expr) => {{
+        // Side `rotl(x, r) & mask(m)`, `m` the low byte of `masks` or the next one.
+        let table = <$t as ShiftMasks>::TABLE;
+        let side = |r: u8, m: u32| $x.rotate_left(u32::from(r)) & table[(m & 0xff) as usize];
+        let ($a, $b) = (side($r1, $masks), side($r2, $masks >> 8));
+        $combine
+    }};
+}
+
+/// The masks of the sides of a `..Shifts..` instruction, for its width: entry `k` is all
+/// ones, `64 + k` is `MAX << k`, `128 + k` is `MAX >> k` (`k` below the width), and the rest
+/// all ones, so that any byte indexes it (no bounds check).
+trait ShiftMasks: Sized + 'static {
+    const TABLE: &'static [Self; 256];
+}
+
+/// Generates [`ShiftMasks`] for an integer type of `$bits` bits.
+macro_rules! shift_masks {
+    ($($t:ty: $bits:literal),*) => {$(
+        impl ShiftMasks for $t {
+            const TABLE: &'static [$t; 256] = &{
+                let mut table = [<$t>::MAX; 256];
+                let mut k = 0;
+                while k < $bits {
+                    table[64 + k] = <$t>::MAX << k;
+                    table[128 + k] = <$t>::MAX >> k;
+                    k += 1;
+                }
+                table
+            };
+        }
+    )*};
+}
+
+shift_masks!(u32: 32, u64: 64);
+
+two_shifts! {
+    I32ShiftsAdd, I32ShiftsAddAcc(u32) = |a, b| a.wrapping_add(b);
+    I32ShiftsXor, I32ShiftsXorAcc(u32) = |a, b| a ^ b;
+    I32ShiftsOr, I32ShiftsOrAcc(u32) = |a, b| a | b;
+    I64ShiftsAdd, I64ShiftsAddAcc(u64) = |a, b| a.wrapping_add(b);
+    I64ShiftsXor, I64ShiftsXorAcc(u64) = |a, b| a ^ b;
+    I64ShiftsOr, I64ShiftsOrAcc(u64) = |a, b| a | b;
+}
+
 // `rotl(lhs + imm, rot)`: the add of a constant and the rotation of its sum in one dispatch
 // (`translator/add_rotl.rs`).
 op!(
