@@ -14,8 +14,8 @@
 //! `MAX << k` (mask `64 + k`), an unsigned right shift `r = W - k` with `MAX >> k` (mask
 //! `128 + k`), a rotation all ones (mask `0`). A rotation and a table lookup cost less than
 //! masks shifted by a count held in the instruction, which x86-64 shifts only through one
-//! register. Signed right shifts stay apart. Only the commutative `add`, `xor` and `or` combine, so the sides' order does not
-//! matter.
+//! register. Signed right shifts stay apart. Only the commutative `add`, `xor` and `or`
+//! combine, so the sides' order does not matter.
 //!
 //! No branch may land on the second shift or the operator: the second shift is the last
 //! instruction (`Translator::last_result`, which no label, block boundary or gas charge leaves
