@@ -217,6 +217,12 @@ macro_rules! for_each_instr {
             StepBrI64LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI64GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI64GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// Loads fused with a branch into a loop (`Load32UBrNez..`), paying as
+            /// [`Instr::BrPay`] when taken (the load done).
+            Load32UBrNezPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load32UBrEqzPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrNezPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrEqzPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
             /// i64 counter steps fused with the back edge repeating a loop's exit test, paying
             /// first as the i32 ones (`StepBrI32EqPayFirst`) do.
             StepBrI64EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
@@ -262,6 +268,14 @@ macro_rules! for_each_instr {
             StepBrI32LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             StepBrI32GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            /// Loads fused with the back edge repeating a loop's exit test
+            /// (`Load32UBrNez..`, `translator/load_branch.rs`): the payment first as
+            /// [`Instr::BrI32EqPayFirst`] (pausing, nothing loaded, standing at the loop's
+            /// `ConsumeGas`), then the load, then the test.
+            Load32UBrNezPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load32UBrEqzPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrNezPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrEqzPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
 
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
@@ -707,6 +721,22 @@ macro_rules! for_each_instr {
             StepBrI64GeSImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             /// i64 `reg += step`, then `br_if` on `i64.ge_u` of `reg` and `imm`.
             StepBrI64GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+
+            // ----- load fused with the branch testing it ----------------------------------------
+            // A plain load and the `br_if` (or `if`) right after it that tests the loaded value
+            // for zero, in one dispatch (`translator/load_branch.rs`): the load as `Load32U` or
+            // `Load8U` (`ptr + mem_offset`, an offset below 2^16; trapping the same way, the value written to `dst`),
+            // then the branch by `offset` on the value.
+            /// [`Instr::Load32U`], then branches by `offset` when the value is not zero
+            /// (`while ((p = p->next))`).
+            Load32UBrNez { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            /// [`Instr::Load32U`], then branches by `offset` when the value is zero.
+            Load32UBrEqz { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            /// [`Instr::Load8U`], then branches by `offset` when the byte is not zero.
+            Load8UBrNez { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            /// [`Instr::Load8U`], then branches by `offset` when the byte is zero (a string's
+            /// terminator).
+            Load8UBrEqz { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
 
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.
@@ -2505,11 +2535,12 @@ pub(crate) use for_each_pair;
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
 /// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
-/// fused with a branch (`translator/step.rs`) have both too.
+/// and the loads fused with a branch (`translator/step.rs`, `translator/load_branch.rs`) have
+/// both too.
 ///
 /// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
-/// operand, the `ConsumeGas`'s cost when it fits in 16 bits); the `masked` and `stepped`
-/// forms, whose operands fill the instruction, read it from the `ConsumeGas`.
+/// operand, the `ConsumeGas`'s cost when it fits in 16 bits); the `masked`, `stepped` and
+/// loading forms, whose operands fill the instruction, read it from the `ConsumeGas`.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -2631,6 +2662,12 @@ macro_rules! for_each_paying_branch {
                     StepBrI32GeSImmPay, StepBrI32GeSImmPayFirst;
                 StepBrI32GeUImm { reg, step, imm, offset } =>
                     StepBrI32GeUImmPay, StepBrI32GeUImmPayFirst;
+                Load32UBrNez { dst, ptr, mem_offset, offset } =>
+                    Load32UBrNezPay, Load32UBrNezPayFirst;
+                Load32UBrEqz { dst, ptr, mem_offset, offset } =>
+                    Load32UBrEqzPay, Load32UBrEqzPayFirst;
+                Load8UBrNez { dst, ptr, mem_offset, offset } => Load8UBrNezPay, Load8UBrNezPayFirst;
+                Load8UBrEqz { dst, ptr, mem_offset, offset } => Load8UBrEqzPay, Load8UBrEqzPayFirst;
             }
         }
     };

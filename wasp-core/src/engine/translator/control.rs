@@ -338,6 +338,7 @@ impl Translator<'_> {
             return false;
         };
         let pending = self.pending_block_of(at_test);
+        let before = self.code.len();
         let at = match pay {
             // The test pays itself where it has a pay-first form (`pay.rs`), fused with the
             // counter step before it where it can be (`step.rs`), else a copy of the
@@ -353,6 +354,11 @@ impl Translator<'_> {
             None => self.emit_branch(stay),
         };
         self.code[at].set_branch_offset(at_test as i32 + 1 - at as i32);
+        // The repeated test is the loop's first operator's, unless it was fused with the
+        // body's last instruction, which then stands for its own operator.
+        if at >= before {
+            self.copied = Some((at, at_test));
+        }
         let at = self.emit(Instr::Br { offset: 0 });
         match pending {
             Some(index) => self.add_fixup_at(index, at),

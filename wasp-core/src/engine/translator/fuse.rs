@@ -91,7 +91,8 @@ macro_rules! fusion {
         }
 
         /// The conditional branch taken exactly when `branch` is not (same offset), if
-        /// `branch` is a fused comparison or a test for zero.
+        /// `branch` is a fused comparison, a test for zero or a fused load and test
+        /// (`load_branch.rs`).
         pub(super) fn inverted(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 $(
@@ -112,7 +113,7 @@ macro_rules! fusion {
                     Instr::$mbr { lhs, imm, imm2, offset } =>
                         Instr::$mnot { lhs, imm, imm2, offset },
                 )*
-                _ => return None,
+                _ => return super::load_branch::inverted(branch),
             })
         }
     };

@@ -16,6 +16,7 @@ mod copy_pair;
 mod fuse;
 mod fuse_address;
 mod global_add;
+mod load_branch;
 mod offsets;
 mod ops;
 mod pair;
@@ -171,6 +172,10 @@ pub(crate) fn translate(
             // Instructions fused into this operator's were removed: the code behind them moved.
             offsets.remove(start, count);
         }
+        if let Some((copy, original)) = t.copied.take() {
+            // A trap in the repeated test (a fused load's) is the repeated operator's.
+            offsets.attribute(copy, original, offset as usize);
+        }
         t.refs.resolve(validator, &t.code);
     }
     reader.finish()?;
@@ -263,6 +268,11 @@ struct Translator<'a> {
     /// Set by an access that absorbed the instructions computing its address
     /// (`fuse_address.rs`): their position and number, removed from the code.
     fused_away: Option<(usize, usize)>,
+    /// Set by the operator just translated when it copied an instruction of another
+    /// operator's: `(copy, original)`, the copy's position and the original's
+    /// (`thread_back_edge` repeating a loop's first test), so that the copy is described
+    /// as the operator it repeats.
+    copied: Option<(usize, usize)>,
     /// Where a branch last landed: the code length when the last label (a loop's head, a
     /// forward branch's target) was bound. Two instructions fuse only if it is not between
     /// them (`step.rs`).
@@ -297,6 +307,7 @@ impl<'a> Translator<'a> {
             refs: ref_map::RefMapBuilder::default(),
             global_in_slot: None,
             fused_away: None,
+            copied: None,
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,

@@ -50,6 +50,20 @@ impl OffsetMapBuilder {
         self.entries.push((pc, offset));
     }
 
+    /// Records that the instruction at IR position `copy`, the last but one of the operator at
+    /// Wasm offset `own` (the one being translated), repeats the instruction at `original`:
+    /// it is described as the operator of `original`, and what follows it as `own`'s again.
+    pub(crate) fn attribute(&mut self, copy: usize, original: usize, own: usize) {
+        let after = self
+            .entries
+            .partition_point(|&(start, _)| start as usize <= original);
+        let Some(&(_, source)) = after.checked_sub(1).and_then(|i| self.entries.get(i)) else {
+            return;
+        };
+        self.record(copy, source as usize);
+        self.record(copy + 1, own);
+    }
+
     /// Records that the `count` instructions from IR position `start` on were removed (their
     /// work fused into an instruction emitted after them): the entries behind them move back,
     /// and an operator left with no instruction of its own is dropped.

@@ -20,10 +20,12 @@ use crate::engine::ir::{Instr, Reg};
 
 impl Translator<'_> {
     /// Emits the conditional branch `branch`, fused with the counter step right before it
-    /// when it tests the step's slot; returns the index of the instruction that branches.
+    /// when it tests the step's slot, or with the load right before it when it tests the
+    /// loaded slot for zero (`load_branch.rs`); returns the index of the instruction that
+    /// branches.
     /// Failing that, fuses it with a copy right before it (`copy_branch.rs`).
     pub(super) fn emit_branch(&mut self, branch: Instr) -> usize {
-        match self.fused_step(branch) {
+        match self.fused_step(branch).or_else(|| self.fused_load(branch)) {
             Some(fused) => {
                 self.code.pop();
                 self.emit(fused)

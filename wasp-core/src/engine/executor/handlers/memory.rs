@@ -348,3 +348,23 @@ op!(DataDrop { segment }, |ip, regs, cx| {
     cx.s.data_segments[addr as usize] = None;
     Ok(Flow::Next)
 });
+
+/// Loads fused with the branch testing the loaded value for zero (`translator/load_branch.rs`):
+/// the load as `Load32U` or `Load8U` does it, then the branch.
+macro_rules! load_branch {
+    ($($variant:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr;)*) => {$(
+        op!($variant { dst, ptr, mem_offset, offset }, |ip, regs, cx| {
+            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+            let $v: u64 = $value;
+            set!(regs, dst, $v);
+            branch_if!($cond, offset)
+        });
+    )*};
+}
+
+load_branch! {
+    Load32UBrNez, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v != 0;
+    Load32UBrEqz, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v == 0;
+    Load8UBrNez, 1, |b| u64::from(b[0]), |v| v != 0;
+    Load8UBrEqz, 1, |b| u64::from(b[0]), |v| v == 0;
+}
