@@ -487,6 +487,12 @@ macro_rules! for_each_instr {
             BrI32AndImmEqImmPayBoth { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// [`Instr::BrI32AndImmNeImmPay`] paying either way (see `BrIfEqzPayBoth`).
             BrI32AndImmNeImmPayBoth { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// Loads fused with a branch (`Load32UBrNezPay..`) paying either way (see
+            /// `BrIfEqzPayBoth`): the `if` on a loaded value falling into its `then` arm.
+            Load32UBrNezPayBoth { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load32UBrEqzPayBoth { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrNezPayBoth { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            Load8UBrEqzPayBoth { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
 
             // ----- branches, returns and calls ---------------------------------------------------
             /// Branches by `offset`.
@@ -2732,6 +2738,10 @@ macro_rules! for_each_paying_both {
             BrI32AndImmEqzPay { lhs, imm, offset, cost } => BrI32AndImmEqzPayBoth;
             BrI32AndImmEqImmPay { lhs, imm, imm2, offset } => BrI32AndImmEqImmPayBoth;
             BrI32AndImmNeImmPay { lhs, imm, imm2, offset } => BrI32AndImmNeImmPayBoth;
+            Load32UBrNezPay { dst, ptr, mem_offset, offset } => Load32UBrNezPayBoth;
+            Load32UBrEqzPay { dst, ptr, mem_offset, offset } => Load32UBrEqzPayBoth;
+            Load8UBrNezPay { dst, ptr, mem_offset, offset } => Load8UBrNezPayBoth;
+            Load8UBrEqzPay { dst, ptr, mem_offset, offset } => Load8UBrEqzPayBoth;
         }
     };
 }

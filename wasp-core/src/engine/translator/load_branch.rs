@@ -160,10 +160,14 @@ mod tests {
         }));
         assert_eq!(count(&code, |i| matches!(i, Instr::Load32U { .. })), 0);
         let code = test_code(&walk, true);
-        assert_eq!(
-            count(&code, |i| matches!(i, Instr::Load32UBrNezPay { .. })),
-            1
-        );
+        // Into the loop it pays when taken; the code after the loop is a block of its own.
+        let paying = |i: &Instr| {
+            matches!(
+                i,
+                Instr::Load32UBrNezPay { .. } | Instr::Load32UBrNezPayBoth { .. }
+            )
+        };
+        assert_eq!(count(&code, paying), 1);
         // An `if` on a byte, and on `i32.eqz` of a byte.
         let ifs = func(
             "(if (i32.load8_u (local.get $p)) (then (local.set $c (i32.const 1))))
@@ -183,6 +187,16 @@ mod tests {
                 i,
                 Instr::Load8UBrNez { mem_offset: 3, .. }
             )),
+            1
+        );
+        // Metered, each `if` pays for the arm it falls into or the block it lands on.
+        let code = test_code(&ifs, true);
+        assert_eq!(
+            count(&code, |i| matches!(i, Instr::Load8UBrEqzPayBoth { .. })),
+            1
+        );
+        assert_eq!(
+            count(&code, |i| matches!(i, Instr::Load8UBrNezPayBoth { .. })),
             1
         );
     }

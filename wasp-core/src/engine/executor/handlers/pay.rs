@@ -557,22 +557,19 @@ pay_compare! {
         BrI64GeUPayBoth, BrI64GeUImmPayBoth(u64) = |a, b| a >= b;
 }
 
-/// Loads fused with a branch into a loop (`translator/load_branch.rs`), paying when taken, and
-/// with the back edge repeating a loop's exit test, paying first. A paying one loads, then
-/// pays as [`pay_if!`] when the test holds (a pause stands at the loop's `ConsumeGas` with the
-/// load done, as the load and the paying branch run one after the other leave it). A pay-first
-/// one repeats the loop's first instruction after the `ConsumeGas` it pays for, so it pays
-/// before it loads, as that `ConsumeGas` and that instruction run one after the other do: a
-/// pause stands at the `ConsumeGas` with nothing loaded, and the load, which may overwrite its
-/// own `ptr`, runs once whether or not the call pauses there.
+/// Loads fused with a branch into a loop (`translator/load_branch.rs`), paying when taken (or
+/// either way, for an `if` falling into its `then` arm), and with the back edge repeating a
+/// loop's exit test, paying first. A paying one loads, then pays as [`pay_if!`] (or
+/// [`pay_both_if!`]) does: a pause stands at the `ConsumeGas` with the load done, as the load
+/// and the paying branch run one after the other leave it. A pay-first one repeats the loop's
+/// first instruction after the `ConsumeGas` it pays for, so it pays before it loads, as that
+/// `ConsumeGas` and that instruction run one after the other do: a pause stands at the
+/// `ConsumeGas` with nothing loaded, and the load, which may overwrite its own `ptr`, runs
+/// once whether or not the call pauses there.
 macro_rules! pay_load_branch {
-    ($($pay:ident, $first:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr;)*) => {$(
-        op!($pay { dst, ptr, mem_offset, offset }, |ip, regs, cx, gas| {
-            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
-            let $v: u64 = $value;
-            set!(regs, dst, $v);
-            pay_if!($cond, ip, offset, gas)
-        });
+    ($($pay:ident, $first:ident, $both:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr;)*) => {$(
+        pay_load_branch!(@ $pay, $n, |$bytes| $value, |$v| $cond; pay_if);
+        pay_load_branch!(@ $both, $n, |$bytes| $value, |$v| $cond; pay_both_if);
         op!($first { dst, ptr, mem_offset, offset }, |ip, regs, cx, gas| {
             if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
                 return Ok(flow);
@@ -583,11 +580,19 @@ macro_rules! pay_load_branch {
             Ok(if $cond { Flow::PaidJump(offset) } else { Flow::Next })
         });
     )*};
+    (@ $variant:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr; $how:ident) => {
+        op!($variant { dst, ptr, mem_offset, offset }, |ip, regs, cx, gas| {
+            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+            let $v: u64 = $value;
+            set!(regs, dst, $v);
+            $how!($cond, ip, offset, gas)
+        });
+    };
 }
 
 pay_load_branch! {
-    Load32UBrNezPay, Load32UBrNezPayFirst, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v != 0;
-    Load32UBrEqzPay, Load32UBrEqzPayFirst, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v == 0;
-    Load8UBrNezPay, Load8UBrNezPayFirst, 1, |b| u64::from(b[0]), |v| v != 0;
-    Load8UBrEqzPay, Load8UBrEqzPayFirst, 1, |b| u64::from(b[0]), |v| v == 0;
+    Load32UBrNezPay, Load32UBrNezPayFirst, Load32UBrNezPayBoth, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v != 0;
+    Load32UBrEqzPay, Load32UBrEqzPayFirst, Load32UBrEqzPayBoth, 4, |b| u64::from(u32::from_le_bytes(b)), |v| v == 0;
+    Load8UBrNezPay, Load8UBrNezPayFirst, Load8UBrNezPayBoth, 1, |b| u64::from(b[0]), |v| v != 0;
+    Load8UBrEqzPay, Load8UBrEqzPayFirst, Load8UBrEqzPayBoth, 1, |b| u64::from(b[0]), |v| v == 0;
 }
