@@ -15,19 +15,24 @@ impl OffsetMap {
     /// The Wasm offset of the operator that produced IR instruction `pc`; `None` for a
     /// function without operators.
     pub(crate) fn wasm_offset(&self, pc: u32) -> Option<u32> {
-        let after = self.entries.partition_point(|&(start, _)| start <= pc);
-        let index = after.saturating_sub(1);
-        self.entries.get(index).map(|&(_, offset)| offset)
+        covering(&self.entries, pc).map(|(_, _, offset)| offset)
     }
 
     /// The entry that covers IR instruction `pc`: its index, its first IR position and the
     /// Wasm offset of its operator (for the instruction trace).
     pub(crate) fn entry(&self, pc: u32) -> Option<(usize, u32, u32)> {
-        let after = self.entries.partition_point(|&(start, _)| start <= pc);
-        let index = after.saturating_sub(1);
-        let &(start, offset) = self.entries.get(index)?;
-        Some((index, start, offset))
+        covering(&self.entries, pc)
     }
+}
+
+/// The entry of the sorted `entries` that covers IR instruction `pc` (the first one, for a
+/// `pc` before every entry): its index, its first IR position and its Wasm offset.
+fn covering(entries: &[(u32, u32)], pc: u32) -> Option<(usize, u32, u32)> {
+    let index = entries
+        .partition_point(|&(start, _)| start <= pc)
+        .saturating_sub(1);
+    let &(start, offset) = entries.get(index)?;
+    Some((index, start, offset))
 }
 
 /// Collects the entries of an [`OffsetMap`] while a function is translated.
@@ -54,14 +59,10 @@ impl OffsetMapBuilder {
     /// Wasm offset `own` (the one being translated), repeats the instruction at `original`:
     /// it is described as the operator of `original`, and what follows it as `own`'s again.
     pub(crate) fn attribute(&mut self, copy: usize, original: usize, own: usize) {
-        let after = self
-            .entries
-            .partition_point(|&(start, _)| start as usize <= original);
-        let Some(&(_, source)) = after.checked_sub(1).and_then(|i| self.entries.get(i)) else {
-            return;
-        };
-        self.record(copy, source as usize);
-        self.record(copy + 1, own);
+        if let Some((_, _, source)) = covering(&self.entries, original as u32) {
+            self.record(copy, source as usize);
+            self.record(copy + 1, own);
+        }
     }
 
     /// Records that the `count` instructions from IR position `start` on were removed (their

@@ -569,23 +569,25 @@ pay_compare! {
 macro_rules! pay_load_branch {
     ($($pay:ident, $first:ident, $both:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr;)*) => {$(
         pay_load_branch!(@ $pay, $n, |$bytes| $value, |$v| $cond; pay_if);
+        pay_load_branch!(@ $first, $n, |$bytes| $value, |$v| $cond; pay_first_if);
         pay_load_branch!(@ $both, $n, |$bytes| $value, |$v| $cond; pay_both_if);
-        op!($first { dst, ptr, mem_offset, offset }, |ip, regs, cx, gas| {
-            if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
-                return Ok(flow);
-            }
-            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
-            let $v: u64 = $value;
-            set!(regs, dst, $v);
-            Ok(if $cond { Flow::PaidJump(offset) } else { Flow::Next })
-        });
     )*};
+    // The load is the test `$how` evaluates: before paying for `pay_if!` and `pay_both_if!`,
+    // after paying for `pay_first_if!`.
     (@ $variant:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr; $how:ident) => {
         op!($variant { dst, ptr, mem_offset, offset }, |ip, regs, cx, gas| {
-            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
-            let $v: u64 = $value;
-            set!(regs, dst, $v);
-            $how!($cond, ip, offset, gas)
+            $how!(
+                {
+                    let $bytes =
+                        bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+                    let $v: u64 = $value;
+                    set!(regs, dst, $v);
+                    $cond
+                },
+                ip,
+                offset,
+                gas
+            )
         });
     };
 }
