@@ -309,6 +309,23 @@ impl Instr {
         copy.branch_offset_mut().map(|o| *o)
     }
 
+    /// For an instruction followed by a branch table (`BrTable` and its forms): the index of
+    /// its last entry, the default (`len`: the table has `len + 1` entries), and whether the
+    /// entries are paying ones (`BrPay`) rather than plain `Br`s.
+    pub(crate) fn branch_table(&self) -> Option<(u32, bool)> {
+        match *self {
+            Instr::BrTable { len, .. }
+            | Instr::BrTableAcc { len, .. }
+            | Instr::Load8UBrTable { len, .. }
+            | Instr::Load32UBrTable { len, .. } => Some((len, false)),
+            Instr::BrTablePay { len, .. }
+            | Instr::BrTablePayAcc { len, .. }
+            | Instr::Load8UBrTablePay { len, .. }
+            | Instr::Load32UBrTablePay { len, .. } => Some((len, true)),
+            _ => None,
+        }
+    }
+
     /// Calls `f` with every slot the instruction reads or writes (not a range: the values of
     /// `ReturnN`, the callee frame of calls; nor the slots of a following data word).
     pub(crate) fn for_each_reg(&self, mut f: impl FnMut(Reg)) {

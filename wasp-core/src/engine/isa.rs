@@ -743,6 +743,16 @@ macro_rules! for_each_instr {
             /// [`Instr::Load8U`], then branches by `offset` when the byte is zero (a string's
             /// terminator).
             Load8UBrEqz { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
+            /// [`Instr::Load8U`], then `br_table` on the byte (`switch (*p)`: a bytecode
+            /// interpreter's or a parser's dispatch): followed by `len + 1` `Br` entries, as
+            /// [`Instr::BrTable`] is (`translator/load_branch.rs`).
+            Load8UBrTable { dst: Dst, ptr: Src, mem_offset: Imm(u16), len: Imm(u32) };
+            /// [`Instr::Load32U`], then `br_table` on the value (`switch (s->state)`).
+            Load32UBrTable { dst: Dst, ptr: Src, mem_offset: Imm(u16), len: Imm(u32) };
+            /// [`Instr::Load8UBrTable`] whose entries pay, as [`Instr::BrTablePay`]'s do.
+            Load8UBrTablePay { dst: Dst, ptr: Src, mem_offset: Imm(u16), len: Imm(u32) };
+            /// [`Instr::Load32UBrTable`] whose entries pay, as [`Instr::BrTablePay`]'s do.
+            Load32UBrTablePay { dst: Dst, ptr: Src, mem_offset: Imm(u16), len: Imm(u32) };
 
             // ----- moves and constants -----------------------------------------------------------
             /// `dst = src`.

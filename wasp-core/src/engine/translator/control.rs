@@ -198,10 +198,14 @@ impl Translator<'_> {
             depths.push(depth? as usize);
         }
         depths.push(table.default() as usize);
-        self.emit(Instr::BrTable {
-            index,
-            len: table.len(),
-        });
+        let len = table.len();
+        match self.fused_load_table(index, len) {
+            Some(fused) => {
+                self.code.pop();
+                self.emit(fused)
+            }
+            None => self.emit(Instr::BrTable { index, len }),
+        };
         let mut trampolines = Vec::new();
         for &depth in &depths {
             let at = self.emit(Instr::Br { offset: 0 });

@@ -1,4 +1,5 @@
-//! Fusing a load with the conditional branch that tests the loaded value for zero.
+//! Fusing a load with the conditional branch that tests the loaded value for zero, or with the
+//! branch table that switches on it.
 //!
 //! Compiled code tests what it just loaded all the time: a list walked to its end (`while ((p =
 //! p->next))`: `Load32U` of `p` into `p`, then `br_if` on `p`), a string scanned to its
@@ -17,6 +18,12 @@
 //! starts with a `ConsumeGas` (gas metering) takes its paying form (`Load32UBrNezPay`,
 //! `pay.rs`), which loads, then pays when taken.
 //!
+//! A `br_table` switching on the slot a plain `Load8U` or `Load32U` right before it wrote
+//! (`switch (*p)`: a bytecode interpreter's dispatch, a parser's or a state machine's)
+//! becomes `Load8UBrTable` or `Load32UBrTable` the same way: the load, then the table's jump,
+//! followed by the table's entries; metered, it takes the paying form when the plain table
+//! would (`Load8UBrTablePay`, `pay.rs`).
+//!
 //! A loop whose first instruction is such a fused load and branch (`loop (br_if $out (i32.eqz
 //! (i32.load8_u (local.get $p)))) ...`) gets a back edge that repeats it, inverted
 //! (`thread_back_edge` in `control.rs`); with gas metering its pay-first form pays for the
@@ -26,7 +33,7 @@
 //! paying.
 
 use super::Translator;
-use crate::engine::ir::Instr;
+use crate::engine::ir::{Instr, Reg};
 
 impl Translator<'_> {
     /// The fusion of the last instruction, a plain 32-bit or 8-bit unsigned load with a static
@@ -77,6 +84,42 @@ impl Translator<'_> {
                 mem_offset,
                 offset,
             },
+        })
+    }
+}
+
+impl Translator<'_> {
+    /// The fusion of the last instruction, a plain 32-bit or 8-bit unsigned load with a static
+    /// offset below 2^16, with the `br_table` on `index` with `len + 1` entries about to follow
+    /// it, when `index` is the loaded slot: `switch (*p)`, in one dispatch.
+    pub(super) fn fused_load_table(&self, index: Reg, len: u32) -> Option<Instr> {
+        let at = self.code.len().checked_sub(1)?;
+        if self.label_at > at {
+            return None;
+        }
+        let (wide, dst, ptr, mem_offset) = match self.code[at] {
+            Instr::Load32U { dst, ptr, offset } => (true, dst, ptr, offset),
+            Instr::Load8U { dst, ptr, offset } => (false, dst, ptr, offset),
+            _ => return None,
+        };
+        let mem_offset = u16::try_from(mem_offset).ok()?;
+        if dst != index {
+            return None;
+        }
+        Some(if wide {
+            Instr::Load32UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
+        } else {
+            Instr::Load8UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
         })
     }
 }
@@ -256,5 +299,63 @@ mod tests {
             };
             assert_eq!(count(&code, fused), 0, "{body}: {code:?}");
         }
+    }
+
+    #[test]
+    fn a_load_switched_on_by_the_table_after_it_fuses() {
+        let table = |load: &str| {
+            func(&format!(
+                "(block $b (block $a (br_table $a $b $a {load})) (return (i32.const 1)))
+                 (i32.const 2)"
+            ))
+        };
+        let code = test_code(&table("(i32.load8_u offset=5 (local.get $p))"), false);
+        let fused = |i: &Instr| {
+            matches!(
+                i,
+                Instr::Load8UBrTable {
+                    ptr: 0,
+                    mem_offset: 5,
+                    len: 2,
+                    ..
+                }
+            )
+        };
+        assert_eq!(count(&code, fused), 1, "{code:?}");
+        assert_eq!(count(&code, |i| matches!(i, Instr::Load8U { .. })), 0);
+        let code = test_code(&table("(i32.load (local.get $p))"), false);
+        assert_eq!(
+            count(&code, |i| matches!(i, Instr::Load32UBrTable { len: 2, .. })),
+            1
+        );
+        // Metered, entries landing on blocks that pay make it the paying form.
+        let code = test_code(&table("(i32.load8_u (local.get $p))"), true);
+        assert_eq!(
+            count(&code, |i| matches!(i, Instr::Load8UBrTablePay { .. })),
+            1,
+            "{code:?}"
+        );
+        // Apart: a label between, a static offset past 16 bits, another slot, a signed load.
+        for load in [
+            "(block (result i32) (i32.load8_u (local.get $p)) (loop (param i32) (result i32)))",
+            "(i32.load8_u offset=65536 (local.get $p))",
+            "(i32.load8_s (local.get $p))",
+            "(i32.load16_u (local.get $p))",
+        ] {
+            let code = test_code(&table(load), false);
+            let any = |i: &Instr| {
+                matches!(
+                    i,
+                    Instr::Load8UBrTable { .. } | Instr::Load32UBrTable { .. }
+                )
+            };
+            assert_eq!(count(&code, any), 0, "{load}: {code:?}");
+        }
+        let other = func(
+            "(local.set $c (i32.load8_u (local.get $p)))
+             (block $a (br_table $a (local.get $p))) (local.get $c)",
+        );
+        let code = test_code(&other, false);
+        assert_eq!(count(&code, |i| matches!(i, Instr::BrTable { .. })), 1);
     }
 }

@@ -58,12 +58,12 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
     let mut at = 0;
     while at < code.len() {
         let branch = code[at];
-        if let Instr::BrTable { index, len } = branch {
+        if let Some((len, _)) = branch.branch_table() {
             let entries = at + 1..at + len as usize + 2;
             if code[entries.clone()].iter().enumerate().all(|(k, e)| {
                 matches!(e, Instr::Br { offset } if lands_on_pay(code, at + 1 + k, *offset))
             }) {
-                code[at] = Instr::BrTablePay { index, len };
+                code[at] = with_paying_entries(branch, true);
                 for entry in entries.clone() {
                     pay_here(code, entry);
                 }
@@ -83,6 +83,98 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
     }
 }
 
+/// The form of the branch table `table` (a `BrTable` or a load fused with one, as
+/// translated: not reading the result register) whose entries pay, or whose entries are
+/// plain `Br`s.
+fn with_paying_entries(table: Instr, paying: bool) -> Instr {
+    use Instr::*;
+    match (table, paying) {
+        (BrTable { index, len } | BrTablePay { index, len }, true) => BrTablePay { index, len },
+        (BrTable { index, len } | BrTablePay { index, len }, false) => BrTable { index, len },
+        (
+            Load8UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
+            | Load8UBrTablePay {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            },
+            true,
+        ) => Load8UBrTablePay {
+            dst,
+            ptr,
+            mem_offset,
+            len,
+        },
+        (
+            Load8UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
+            | Load8UBrTablePay {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            },
+            false,
+        ) => Load8UBrTable {
+            dst,
+            ptr,
+            mem_offset,
+            len,
+        },
+        (
+            Load32UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
+            | Load32UBrTablePay {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            },
+            true,
+        ) => Load32UBrTablePay {
+            dst,
+            ptr,
+            mem_offset,
+            len,
+        },
+        (
+            Load32UBrTable {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            }
+            | Load32UBrTablePay {
+                dst,
+                ptr,
+                mem_offset,
+                len,
+            },
+            false,
+        ) => Load32UBrTable {
+            dst,
+            ptr,
+            mem_offset,
+            len,
+        },
+        (other, _) => other,
+    }
+}
+
 /// Writes into every paying branch that carries its cost (a `Cost` operand) the cost of the
 /// `ConsumeGas` it pays for: its handler then reads the cost from itself rather than from an
 /// address it computes from its offset, which lengthened every metered loop's iteration. Done
@@ -95,10 +187,10 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
 /// `BrTablePay` with such an entry a `BrTable` with plain entries.
 pub(super) fn settle_costs(code: &mut [Instr]) {
     for at in 0..code.len() {
-        if let Instr::BrTablePay { index, len } = code[at] {
+        if let Some((len, true)) = code[at].branch_table() {
             let entries = at + 1..at + len as usize + 2;
             if entries.clone().any(|e| paid_cost(code, e).is_none()) {
-                code[at] = Instr::BrTable { index, len };
+                code[at] = with_paying_entries(code[at], false);
                 for entry in entries {
                     code[entry] = unpay(code[entry]);
                 }

@@ -54,10 +54,10 @@ fn thread(code: &mut [Instr], pc: usize) {
 /// How many places the instruction `instr` takes, with its data word or its branch table's
 /// entries (which must stay branches, and are stepped over).
 fn instruction_len(instr: &Instr) -> usize {
-    match *instr {
-        Instr::BrTable { len, .. } | Instr::BrTablePay { len, .. } => len as usize + 2,
-        _ if instr.has_data_word() => 2,
-        _ => 1,
+    if instr.has_data_word() {
+        2
+    } else {
+        instr.branch_table().map_or(1, |(len, _)| len as usize + 2)
     }
 }
 

@@ -98,20 +98,13 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 );
             }
         }
-        match instr {
-            Instr::Data { .. } => return fail(pc, "a data word without its instruction"),
-            Instr::BrTable { len, .. }
-            | Instr::BrTablePay { len, .. }
-            | Instr::BrTableAcc { len, .. }
-            | Instr::BrTablePayAcc { len, .. } => {
+        match (instr, instr.branch_table()) {
+            (Instr::Data { .. }, _) => return fail(pc, "a data word without its instruction"),
+            (_, Some((len, paying))) => {
                 let entries = len as usize + 1;
                 if pc + entries >= code.len() {
                     return fail(pc, "a branch table past the end");
                 }
-                let paying = matches!(
-                    instr,
-                    Instr::BrTablePay { .. } | Instr::BrTablePayAcc { .. }
-                );
                 let all_br = code[pc + 1..=pc + entries].iter().all(|e| match e {
                     Instr::Br { .. } => !paying,
                     Instr::BrPay { .. } => paying,

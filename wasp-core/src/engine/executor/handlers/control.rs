@@ -39,6 +39,38 @@ op!(BrTableAcc { index, len }, |ip, regs, cx, gas, acc, facc| {
     Ok(table_jump(ip, from_acc!(u32, regs, index, acc, facc), len))
 });
 
+// A load fused with the branch table switching on the loaded value
+// (`translator/load_branch.rs`): the load, trapping as `Load8U` or `Load32U` does and
+// written to its slot, then the table's jump.
+op!(
+    Load8UBrTable {
+        dst,
+        ptr,
+        mem_offset,
+        len
+    },
+    |ip, regs, cx| {
+        let [byte] = bulk::load::<1>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        set!(regs, dst, u64::from(byte));
+        Ok(table_jump(ip, u32::from(byte), len))
+    }
+);
+
+op!(
+    Load32UBrTable {
+        dst,
+        ptr,
+        mem_offset,
+        len
+    },
+    |ip, regs, cx| {
+        let bytes = bulk::load::<4>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let value = u32::from_le_bytes(bytes);
+        set!(regs, dst, u64::from(value));
+        Ok(table_jump(ip, value, len))
+    }
+);
+
 op!(Return0 {}, |ip, regs, cx| { Ok(cx.ret()) });
 
 op!(Return1 { src }, |ip, regs, cx| {

@@ -204,6 +204,37 @@ op!(BrTablePay { index, len }, |ip, regs, cx, gas| {
     Ok(paying_table_jump(ip, u32_!(regs, index), len, gas))
 });
 
+// A load fused with the branch table switching on the loaded value, the table's entries
+// paying (`translator/load_branch.rs`): the load, then the paying table's jump.
+op!(
+    Load8UBrTablePay {
+        dst,
+        ptr,
+        mem_offset,
+        len
+    },
+    |ip, regs, cx, gas| {
+        let [byte] = bulk::load::<1>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        set!(regs, dst, u64::from(byte));
+        Ok(paying_table_jump(ip, u32::from(byte), len, gas))
+    }
+);
+
+op!(
+    Load32UBrTablePay {
+        dst,
+        ptr,
+        mem_offset,
+        len
+    },
+    |ip, regs, cx, gas| {
+        let bytes = bulk::load::<4>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let value = u32::from_le_bytes(bytes);
+        set!(regs, dst, u64::from(value));
+        Ok(paying_table_jump(ip, value, len, gas))
+    }
+);
+
 // The index handed on by the instruction before (`translator/result_register.rs`).
 op!(
     BrTablePayAcc { index, len },
