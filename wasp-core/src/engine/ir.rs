@@ -14,7 +14,9 @@
 //! need more than three operands are followed by one [`Instr::Data`] word.
 //!
 //! The instructions and their operands are listed once, in [`isa`](super::isa); this module
-//! generates [`Instr`] and its accessors from that table.
+//! generates [`Instr`] and its accessors from that table. Outside its tests it names no
+//! instruction: `wasp-derive-tests` builds it with small tables of its own, so code about
+//! particular instructions lives with the translator or the executor.
 
 /// A frame-relative slot index.
 pub type Reg = u32;
@@ -307,23 +309,6 @@ impl Instr {
     pub(crate) fn branch_offset(&self) -> Option<i32> {
         let mut copy = *self;
         copy.branch_offset_mut().map(|o| *o)
-    }
-
-    /// For an instruction followed by a branch table (`BrTable` and its forms): the index of
-    /// its last entry, the default (`len`: the table has `len + 1` entries), and whether the
-    /// entries are paying ones (`BrPay`) rather than plain `Br`s.
-    pub(crate) fn branch_table(&self) -> Option<(u32, bool)> {
-        match *self {
-            Instr::BrTable { len, .. }
-            | Instr::BrTableAcc { len, .. }
-            | Instr::Load8UBrTable { len, .. }
-            | Instr::Load32UBrTable { len, .. } => Some((len, false)),
-            Instr::BrTablePay { len, .. }
-            | Instr::BrTablePayAcc { len, .. }
-            | Instr::Load8UBrTablePay { len, .. }
-            | Instr::Load32UBrTablePay { len, .. } => Some((len, true)),
-            _ => None,
-        }
     }
 
     /// Calls `f` with every slot the instruction reads or writes (not a range: the values of

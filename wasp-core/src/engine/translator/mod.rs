@@ -637,6 +637,23 @@ fn gas_charged(instr: &Instr) -> Option<u64> {
     }
 }
 
+/// For an instruction followed by a branch table (`BrTable` and its forms): the index of its
+/// last entry, the default (`len`: the table has `len + 1` entries), and whether the entries
+/// are paying ones (`BrPay`) rather than plain `Br`s. `None` for any other instruction.
+fn branch_table(instr: &Instr) -> Option<(u32, bool)> {
+    match *instr {
+        Instr::BrTable { len, .. }
+        | Instr::BrTableAcc { len, .. }
+        | Instr::Load8UBrTable { len, .. }
+        | Instr::Load32UBrTable { len, .. } => Some((len, false)),
+        Instr::BrTablePay { len, .. }
+        | Instr::BrTablePayAcc { len, .. }
+        | Instr::Load8UBrTablePay { len, .. }
+        | Instr::Load32UBrTablePay { len, .. } => Some((len, true)),
+        _ => None,
+    }
+}
+
 /// The code translated for function 0 of `wat`, with gas metering or not, its branch
 /// offsets counted in instructions as the translator writes them: what the translator's unit
 /// tests look at.

@@ -58,7 +58,7 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
     let mut at = 0;
     while at < code.len() {
         let branch = code[at];
-        if let Some((len, _)) = branch.branch_table() {
+        if let Some((len, _)) = super::branch_table(&branch) {
             let entries = at + 1..at + len as usize + 2;
             if code[entries.clone()].iter().enumerate().all(|(k, e)| {
                 matches!(e, Instr::Br { offset } if lands_on_pay(code, at + 1 + k, *offset))
@@ -187,7 +187,7 @@ fn with_paying_entries(table: Instr, paying: bool) -> Instr {
 /// `BrTablePay` with such an entry a `BrTable` with plain entries.
 pub(super) fn settle_costs(code: &mut [Instr]) {
     for at in 0..code.len() {
-        if let Some((len, true)) = code[at].branch_table() {
+        if let Some((len, true)) = super::branch_table(&code[at]) {
             let entries = at + 1..at + len as usize + 2;
             if entries.clone().any(|e| paid_cost(code, e).is_none()) {
                 code[at] = with_paying_entries(code[at], false);

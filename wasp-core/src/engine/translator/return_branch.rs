@@ -57,7 +57,7 @@ fn instruction_len(instr: &Instr) -> usize {
     if instr.has_data_word() {
         2
     } else {
-        instr.branch_table().map_or(1, |(len, _)| len as usize + 2)
+        super::branch_table(instr).map_or(1, |(len, _)| len as usize + 2)
     }
 }
 

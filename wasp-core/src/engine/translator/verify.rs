@@ -98,7 +98,7 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                 );
             }
         }
-        match (instr, instr.branch_table()) {
+        match (instr, super::branch_table(&instr)) {
             (Instr::Data { .. }, _) => return fail(pc, "a data word without its instruction"),
             (_, Some((len, paying))) => {
                 let entries = len as usize + 1;
