@@ -533,6 +533,12 @@ macro_rules! for_each_instr {
             Return1 { src: Src };
             /// Returns the `count` values from `src` on.
             ReturnN { src: Range, count: Imm(u32) };
+            /// A function's epilogue in one dispatch (`translator/return_branch.rs`): the
+            /// stack pointer set back ([`Instr::GlobalSetAddI32`]), then [`Instr::Return0`].
+            GlobalSetAddI32Return0 { src: Src, global: Imm(u32), imm: Imm(i32) };
+            /// [`Instr::GlobalSetAddI32`] of a global below 2^16, then [`Instr::Return1`] of
+            /// `ret`.
+            GlobalSetAddI32Return1 { src: Src, global: Imm(u16), imm: Imm(i32), ret: Src };
             /// Calls function `func` of the instance; its frame (arguments, then results)
             /// starts at `args`.
             Call { func: Imm(u32), args: Range };

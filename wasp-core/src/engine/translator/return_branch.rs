@@ -15,13 +15,19 @@ use crate::engine::ir::Instr;
 fn is_return(instr: &Instr) -> bool {
     matches!(
         instr,
-        Instr::Return0 | Instr::Return1 { .. } | Instr::ReturnN { .. }
+        Instr::Return0
+            | Instr::Return1 { .. }
+            | Instr::ReturnN { .. }
+            | Instr::GlobalSetAddI32Return0 { .. }
+            | Instr::GlobalSetAddI32Return1 { .. }
     )
 }
 
-/// Gives every `br` landing on a return that return, and turns a `Copy` followed by a
-/// `Return1` of its destination into a `Return1` of its source.
+/// Gives every `br` landing on a return that return, turns a `Copy` followed by a `Return1`
+/// of its destination into a `Return1` of its source, and a `GlobalSetAddI32` (the stack
+/// pointer set back) followed by a `Return0` or `Return1` into the two in one.
 pub(super) fn thread_returns(code: &mut [Instr]) {
+    join_epilogues(code);
     let mut pc = 0;
     while pc < code.len() {
         let step = instruction_len(&code[pc]);
@@ -37,6 +43,33 @@ pub(super) fn thread_returns(code: &mut [Instr]) {
             _ => {}
         }
         pc += step;
+    }
+}
+
+/// Turns every `GlobalSetAddI32` followed by a `Return0` or a `Return1` into one instruction
+/// doing both: the epilogue of a function compiled with a stack frame in linear memory (the
+/// stack pointer is a global). The return stays where it was for the branches that land on
+/// it, and a `br` to the epilogue then takes the joined instruction.
+fn join_epilogues(code: &mut [Instr]) {
+    let mut pc = 0;
+    while pc + 1 < code.len() {
+        if let Instr::GlobalSetAddI32 { src, global, imm } = code[pc] {
+            match code[pc + 1] {
+                Instr::Return0 => code[pc] = Instr::GlobalSetAddI32Return0 { src, global, imm },
+                Instr::Return1 { src: ret } => {
+                    if let Ok(global) = u16::try_from(global) {
+                        code[pc] = Instr::GlobalSetAddI32Return1 {
+                            src,
+                            global,
+                            imm,
+                            ret,
+                        };
+                    }
+                }
+                _ => {}
+            }
+        }
+        pc += instruction_len(&code[pc]);
     }
 }
 
@@ -104,6 +137,38 @@ mod tests {
             is_return(i) || matches!(i, Instr::Return1Acc { .. } | Instr::Return1FAcc { .. })
         });
         assert!(returns.count() == 1, "{code:?}");
+    }
+
+    #[test]
+    fn an_epilogue_joins_its_return_and_a_branch_to_it_takes_the_joined_one() {
+        let frame = |result: &str, ret: &str| {
+            format!(
+                r#"(module (global $sp (mut i32) (i32.const 64))
+                (func (param $n i32) {result} (local $fp i32)
+                  (local.set $fp (i32.sub (global.get $sp) (i32.const 16)))
+                  (global.set $sp (local.get $fp))
+                  (if (local.get $n)
+                    (then (local.set $n (i32.const 3)))
+                    (else (local.set $n (i32.const 4))))
+                  (global.set $sp (i32.add (local.get $fp) (i32.const 16)))
+                  {ret}))"#
+            )
+        };
+        for gas in [false, true] {
+            let none = code(&frame("", ""), gas);
+            let joined = |i: &&Instr| matches!(i, Instr::GlobalSetAddI32Return0 { imm: 16, .. });
+            // Unmetered, the `then` arm's `br` over the `else` arm lands on the epilogue and
+            // takes it too; metered, it lands on the join's `ConsumeGas`.
+            let want = if gas { 1 } else { 2 };
+            assert_eq!(none.iter().filter(joined).count(), want, "{none:?}");
+            let code = code(&frame("(result i32)", "(local.get $n)"), gas);
+            let at = code
+                .iter()
+                .rposition(|i| matches!(i, Instr::GlobalSetAddI32Return1 { ret: 0, .. }));
+            let at = at.unwrap_or_else(|| panic!("gas {gas}: {code:?}"));
+            // The return stays for what lands on it.
+            assert_eq!(code[at + 1], Instr::Return1 { src: 0 });
+        }
     }
 
     #[test]

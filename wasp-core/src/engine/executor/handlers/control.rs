@@ -94,6 +94,30 @@ op!(Return1FAcc { src }, |ip, regs, cx, gas, acc, facc| {
     Ok(cx.ret())
 });
 
+// A function's epilogue: the stack pointer set back, then the return
+// (`translator/return_branch.rs`).
+op!(
+    GlobalSetAddI32Return0 { src, global, imm },
+    |ip, regs, cx| {
+        cx.global(global).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
+        Ok(cx.ret())
+    }
+);
+
+op!(
+    GlobalSetAddI32Return1 {
+        src,
+        global,
+        imm,
+        ret
+    },
+    |ip, regs, cx| {
+        cx.global(u32::from(global)).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
+        set!(regs, 0, r!(regs, ret));
+        Ok(cx.ret())
+    }
+);
+
 op!(ReturnN { src, count }, |ip, regs, cx| {
     // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
     unsafe { regs::copy_to_base(regs, src, count) };
