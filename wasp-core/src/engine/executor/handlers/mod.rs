@@ -213,6 +213,7 @@ macro_rules! op {
                     if !matches!(
                         instr,
                         Instr::Call { .. }
+                            | Instr::CallPay { .. }
                             | Instr::CallIndirect { .. }
                             | Instr::CallIndirectAcc { .. }
                             | Instr::ReturnCall { .. }
