@@ -7,6 +7,8 @@
 //!
 //! `DIFFERENTIAL_MODULES=5000 cargo test -p wasp-core --test differential -- --nocapture`
 //! checks more modules; `DIFFERENTIAL_FIRST_SEED` moves the window of seeds.
+//! `DIFFERENTIAL_FILE=case.wat` (or `.wasm`) compares the engines on that one module instead,
+//! metered when `DIFFERENTIAL_GAS` is set: the way to reduce a saved disagreement by hand.
 //!
 //! Two more tests check Wasp alone against the specification where the comparison cannot:
 //! `known_peer_bugs_are_right_on_wasp` (the cases the tolerated wasmi bug gets wrong) and
@@ -56,6 +58,15 @@ fn wasp_agrees_with_wasmi_on_generated_modules() {
 
 fn check_generated_modules() {
     differential::wasmi_side::quiet_peer_panics();
+    if let Ok(path) = std::env::var("DIFFERENTIAL_FILE") {
+        let bytes = wat::parse_file(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut tally = Tally::default();
+        let metered = std::env::var_os("DIFFERENTIAL_GAS").is_some();
+        check_module(&bytes, metered, &path, &mut tally);
+        println!("{}", tally.summary());
+        report(&tally);
+        return;
+    }
     let wanted = env_number("DIFFERENTIAL_MODULES", MODULES as u64) as usize;
     let mut seed = env_number("DIFFERENTIAL_FIRST_SEED", 0);
     let mut tally = Tally::default();
@@ -202,6 +213,29 @@ fn block_params_case_is_right_on_wasp() {
         .unwrap();
     let global = instance.get_global(&store, "'").unwrap();
     assert_eq!(global.get(&store), Val::I64(0));
+}
+
+/// Peer bug 3 of `differential/peer_bugs.rs` (reduced from seed 261176): the argument left
+/// under the `if` ends in the global, the table's size (266) in the other two.
+#[test]
+fn if_params_case_is_right_on_wasp() {
+    use wasp_core::{Val, V128};
+    let engine = wasp_core::Engine::default();
+    let module = wasp_core::Module::new(&engine, differential::peer_bugs::IF_PARAMS_CASE).unwrap();
+    let mut store = wasp_core::Store::new(&engine, ());
+    let instance = wasp_core::Linker::new(&engine)
+        .instantiate(&mut store, &module)
+        .unwrap();
+    let run = instance.get_func(&store, "run").unwrap();
+    let arg = V128::from(0x0000_0001_0000_0001_0000_0001_0000_0001_u128);
+    let mut out = [Val::I32(0), Val::I32(0)];
+    run.call(&mut store, &[Val::V128(arg)], &mut out).unwrap();
+    let global = |name| instance.get_global(&store, name).unwrap().get(&store);
+    assert_eq!(global("v"), Val::V128(arg));
+    assert_eq!(
+        (global("i32"), global("i64")),
+        (Val::I32(266), Val::I64(266))
+    );
 }
 
 /// The one thing the specification fixes about NaNs (and why generated modules canonicalise
