@@ -542,10 +542,6 @@ macro_rules! for_each_instr {
             /// Calls function `func` of the instance; its frame (arguments, then results)
             /// starts at `args`.
             Call { func: Imm(u32), args: Range };
-            /// [`Instr::Call`] in metered code: when the callee's body starts with a
-            /// `ConsumeGas` and the gas in hand covers it, the call pays it and enters past
-            /// it, one dispatch fewer; otherwise it enters at the `ConsumeGas` as `Call` does.
-            CallPay { func: Imm(u32), args: Range };
             /// `call_indirect` of type `ty`: element `index` of the table in the data word's `a`.
             CallIndirect { ty: Imm(u32), args: Range, index: Src } + Data { a: Imm };
             /// `return_call` of function `func`, arguments from `args` on.

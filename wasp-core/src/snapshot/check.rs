@@ -112,9 +112,7 @@ pub(super) fn call_site(code: &[Op], pc: usize) -> Option<CallSite> {
         pc.checked_sub(2).map(|i| code[i].instr),
         pc.checked_sub(1).map(|i| code[i].instr),
     ) {
-        (_, Some(Instr::Call { func, args } | Instr::CallPay { func, args })) => {
-            Some(CallSite::Direct { func, args })
-        }
+        (_, Some(Instr::Call { func, args })) => Some(CallSite::Direct { func, args }),
         (_, Some(Instr::CallRef { ty, args, .. })) => Some(CallSite::Indirect { ty, args }),
         (
             Some(Instr::CallIndirect { ty, args, .. } | Instr::CallIndirectAcc { ty, args, .. }),

@@ -203,9 +203,7 @@ fn call_pc(code: &[Op], pc: u32) -> Option<u32> {
             .and_then(|i| code.get(i))
             .map(|op| op.instr),
     ) {
-        (_, Some(Instr::Call { .. } | Instr::CallPay { .. } | Instr::CallRef { .. })) => {
-            Some(pc as u32 - 1)
-        }
+        (_, Some(Instr::Call { .. } | Instr::CallRef { .. })) => Some(pc as u32 - 1),
         (
             Some(Instr::CallIndirect { .. } | Instr::CallIndirectAcc { .. }),
             Some(Instr::Data { .. }),

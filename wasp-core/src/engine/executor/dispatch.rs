@@ -463,33 +463,6 @@ impl Cx<'_> {
         callee: u32,
         args: u32,
     ) -> Result<Flow, TrapCode> {
-        self.enter::<false>(resume, callee, args, &mut 0)
-    }
-
-    /// [`Cx::call`] that also pays for the callee's entry block, with `gas` in hand, when the
-    /// callee's body starts with a `ConsumeGas` that the gas covers, and enters past it: what
-    /// the `ConsumeGas` would do, one dispatch fewer. When the gas does not cover it, the
-    /// callee starts at the `ConsumeGas`, which takes more gas or pauses there.
-    #[inline(always)]
-    pub(super) fn call_paying(
-        &mut self,
-        resume: *const Op,
-        callee: u32,
-        args: u32,
-        gas: &mut u64,
-    ) -> Result<Flow, TrapCode> {
-        self.enter::<true>(resume, callee, args, gas)
-    }
-
-    /// [`Cx::call`], paying the entry block with `PAY` ([`Cx::call_paying`]).
-    #[inline(always)]
-    fn enter<const PAY: bool>(
-        &mut self,
-        resume: *const Op,
-        callee: u32,
-        args: u32,
-        gas: &mut u64,
-    ) -> Result<Flow, TrapCode> {
         let base = self.base + args as usize;
         // SAFETY: every caller passes a store address its code names or a checked one (see
         // `func_entity`).
@@ -517,20 +490,6 @@ impl Cx<'_> {
                 // SAFETY: the locals, rounded up to an even number of slots, lie in the frame
                 // (`CompiledFunc::frame_size`).
                 unsafe { super::regs::zero(regs, params, locals) };
-                if PAY {
-                    // Read here, after the zeroing, the entry needs no register of its own
-                    // while the frame is set up.
-                    // SAFETY: `code` is the callee's first instruction; a body is not empty
-                    // (invariant 4 of `translator/verify.rs`).
-                    if let Instr::ConsumeGas { lo, hi } = unsafe { (*code).instr } {
-                        let cost = u64::from(lo) | (u64::from(hi) << 32);
-                        if *gas >= cost {
-                            *gas -= cost;
-                            // SAFETY: a `ConsumeGas` is not the last instruction (invariant 4).
-                            return Ok(Flow::Enter(unsafe { code.add(1) }, regs));
-                        }
-                    }
-                }
                 return Ok(Flow::Enter(code, regs));
             }
         }

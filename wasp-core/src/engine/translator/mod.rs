@@ -681,37 +681,6 @@ mod tests {
         assert_eq!(std::mem::size_of::<Instr>(), 16);
     }
 
-    #[test]
-    fn a_metered_call_pays_its_callees_entry_block() {
-        let wat = r#"(module
-            (func (result i32) (call 1 (i32.const 5)))
-            (func (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))"#;
-        for gas in [false, true] {
-            let mut config = crate::Config::default();
-            config.gas_metering(gas);
-            let module = crate::Module::new(&crate::Engine::new(&config), wat).unwrap();
-            let code = crate::engine::executor::unlink(&module.inner.compiled(0).unwrap().ops);
-            let calls = |pay: bool| {
-                code.iter()
-                    .filter(|i| match i {
-                        Instr::Call { func: 1, .. } => !pay,
-                        Instr::CallPay { func: 1, .. } => pay,
-                        _ => false,
-                    })
-                    .count()
-            };
-            assert_eq!(
-                (calls(false), calls(true)),
-                (usize::from(!gas), usize::from(gas))
-            );
-            // The callee's entry block, paid by the call: local.get, i32.const and i32.add
-            // at 1 each.
-            let callee = crate::engine::executor::unlink(&module.inner.compiled(1).unwrap().ops);
-            let entry = gas.then_some(Instr::ConsumeGas { lo: 3, hi: 0 });
-            assert_eq!(callee.first().copied().filter(|_| gas), entry);
-        }
-    }
-
     /// The constants `code` writes, as `(slot, value)`.
     fn consts(code: &[Instr]) -> Vec<(Reg, u32)> {
         code.iter()

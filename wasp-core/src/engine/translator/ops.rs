@@ -239,13 +239,7 @@ impl Translator<'_> {
             self.unreachable_after();
             return;
         }
-        // Metered, the call pays the callee's entry block itself (`handlers/call.rs`).
-        let call = if self.env.costs.is_some() {
-            Instr::CallPay { func, args }
-        } else {
-            Instr::Call { func, args }
-        };
-        self.emit(call);
+        self.emit(Instr::Call { func, args });
         self.truncate(first);
         for _ in 0..results {
             self.push(Operand::Temp);

@@ -342,7 +342,6 @@ pub(crate) fn is_pause_point(instr: &Instr) -> bool {
         instr,
         Instr::ConsumeGas { .. }
             | Instr::Call { .. }
-            | Instr::CallPay { .. }
             | Instr::CallIndirect { .. }
             | Instr::CallIndirectAcc { .. }
             | Instr::ReturnCall { .. }
@@ -383,7 +382,6 @@ impl Translator<'_> {
         let (floor, own, locals_live) = match *instr {
             Instr::ConsumeGas { .. } => (height, None, true),
             Instr::Call { args, .. }
-            | Instr::CallPay { args, .. }
             | Instr::CallIndirect { args, .. }
             | Instr::CallIndirectAcc { args, .. }
             | Instr::CallRef { args, .. } => (args.wrapping_sub(TEMP_MARK).min(height), None, true),
@@ -492,8 +490,7 @@ mod tests {
             true,
         );
         let f = module.inner.compiled(1).unwrap();
-        // Metered, the call is a `CallPay`.
-        let call = first_pc(&f.ops, |i| matches!(i, Instr::CallPay { .. }));
+        let call = first_pc(&f.ops, |i| matches!(i, Instr::Call { .. }));
         assert_eq!(f.refs.live_at(call).unwrap().count(), 0);
         let pay = first_pc(&f.ops, |i| matches!(i, Instr::ConsumeGas { .. }));
         assert!(f.refs.live_at(pay).is_some());

@@ -10,13 +10,6 @@ op!(Call { func, args }, |ip, regs, cx| {
     cx.call(unsafe { ip.add(1) }, callee, args)
 });
 
-// A metered call: pays the callee's entry `ConsumeGas` when the gas in hand covers it.
-op!(CallPay { func, args }, |ip, regs, cx, gas| {
-    let callee = cx.func_addr(func);
-    // SAFETY: as for `Call`.
-    cx.call_paying(unsafe { ip.add(1) }, callee, args, gas)
-});
-
 op!(CallIndirect { ty, args, index }, |ip, regs, cx| {
     let (table, _, _) = data(ip);
     call_indirect(cx, ip, table, u32_!(regs, index), ty, args)

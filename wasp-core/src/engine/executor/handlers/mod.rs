@@ -213,7 +213,6 @@ macro_rules! op {
                     if !matches!(
                         instr,
                         Instr::Call { .. }
-                            | Instr::CallPay { .. }
                             | Instr::CallIndirect { .. }
                             | Instr::CallIndirectAcc { .. }
                             | Instr::ReturnCall { .. }
