@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{engine, instantiate_run, run_topped_up};
+use common::{engine, expected_pauses, instantiate_run, run_topped_up};
 use wasp_core::Val;
 
 /// `run(n)`: adds 2 to a counter through two nested calls until it reaches `n`.
@@ -49,23 +49,6 @@ const TAIL: &str = r#"(module
 /// - `$down` again with 1, then with 0: 3, 11, 3;
 /// - the `then`: local.get 1 = 1.
 const TAIL_CHARGES: [u64; 7] = [7, 3, 11, 3, 11, 3, 1];
-
-/// The pauses a call started with `budget` gas must make when each is given what it needs,
-/// for a program that pays `charges` in order: (gas used so far, gas needed beyond what was
-/// left).
-fn expected_pauses(charges: &[u64], budget: u64) -> Vec<(u64, u64)> {
-    let mut pauses = Vec::new();
-    let (mut left, mut used) = (budget, 0);
-    for &charge in charges {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
-}
 
 #[test]
 fn metered_and_unmetered_calls_give_the_same_results() {

@@ -3,6 +3,8 @@
 //! resumed from there ends with the known result, memory and total gas, having run every host
 //! call exactly once.
 
+mod common;
+
 use wasp_core::{CallOutcome, Caller, Config, Engine, Func, Linker, Memory, Module, Store, Val};
 
 /// `run 2`: grows memory by a page, then twice asks the host to increment a counter, storing
@@ -34,21 +36,9 @@ const TOTAL: u64 = 1075;
 /// Where a call paused: gas used so far, gas the next step needs beyond what was left.
 type Pause = (u64, u64);
 
-/// The pauses a call started with `budget` gas must make when each pause is given exactly
-/// what it needs: the first charge the budget cannot cover, then every later charge (the
-/// store is empty after each top-up is spent).
+/// The pauses a call started with `budget` gas must make (`common::expected_pauses`).
 fn expected_pauses(budget: u64) -> Vec<Pause> {
-    let mut pauses = Vec::new();
-    let (mut left, mut used) = (budget, 0);
-    for &charge in &CHARGES {
-        if left < charge {
-            pauses.push((used, charge - left));
-            left = charge;
-        }
-        left -= charge;
-        used += charge;
-    }
-    pauses
+    common::expected_pauses(&CHARGES, budget)
 }
 
 fn setup(engine: &Engine) -> (Store<u32>, Func, Memory) {

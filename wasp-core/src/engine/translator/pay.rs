@@ -88,90 +88,23 @@ pub(super) fn pay_on_landing(code: &mut [Instr]) {
 /// plain `Br`s.
 fn with_paying_entries(table: Instr, paying: bool) -> Instr {
     use Instr::*;
-    match (table, paying) {
-        (BrTable { index, len } | BrTablePay { index, len }, true) => BrTablePay { index, len },
-        (BrTable { index, len } | BrTablePay { index, len }, false) => BrTable { index, len },
-        (
-            Load8UBrTable {
-                dst,
-                ptr,
-                mem_offset,
-                len,
+    /// Each `$plain` or `$pay` table becomes the `$pay` form when paying, the `$plain` one
+    /// otherwise, with the same operands; any other instruction stays as it is.
+    macro_rules! forms {
+        ($($plain:ident / $pay:ident { $($f:ident),* };)*) => {
+            match table {
+                $(
+                    $plain { $($f),* } | $pay { $($f),* } if paying => $pay { $($f),* },
+                    $plain { $($f),* } | $pay { $($f),* } => $plain { $($f),* },
+                )*
+                other => other,
             }
-            | Load8UBrTablePay {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            },
-            true,
-        ) => Load8UBrTablePay {
-            dst,
-            ptr,
-            mem_offset,
-            len,
-        },
-        (
-            Load8UBrTable {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            }
-            | Load8UBrTablePay {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            },
-            false,
-        ) => Load8UBrTable {
-            dst,
-            ptr,
-            mem_offset,
-            len,
-        },
-        (
-            Load32UBrTable {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            }
-            | Load32UBrTablePay {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            },
-            true,
-        ) => Load32UBrTablePay {
-            dst,
-            ptr,
-            mem_offset,
-            len,
-        },
-        (
-            Load32UBrTable {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            }
-            | Load32UBrTablePay {
-                dst,
-                ptr,
-                mem_offset,
-                len,
-            },
-            false,
-        ) => Load32UBrTable {
-            dst,
-            ptr,
-            mem_offset,
-            len,
-        },
-        (other, _) => other,
+        };
+    }
+    forms! {
+        BrTable / BrTablePay { index, len };
+        Load8UBrTable / Load8UBrTablePay { dst, ptr, mem_offset, len };
+        Load32UBrTable / Load32UBrTablePay { dst, ptr, mem_offset, len };
     }
 }
 
