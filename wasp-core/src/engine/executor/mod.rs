@@ -167,6 +167,14 @@ unsafe impl Send for Frame {}
 // SAFETY: as for `Send`; a shared frame is never read through.
 unsafe impl Sync for Frame {}
 
+/// The value slots an outermost frame starts with at the least, whatever its size: a frame
+/// that needs none (a function without parameters, locals or results) still runs over an
+/// allocation rather than over the empty vector's dangling address. Over that address, calls
+/// of such a function from the host took four times as long (0.13 against 0.03 µs) with the
+/// same instructions executed (callgrind); most likely the processor's reads ahead of
+/// branches, thrown away but each walking the page tables for a page that is not mapped.
+const MIN_SLOTS: usize = 64;
+
 /// The execution state of a call: value slots and frames.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Stack {
@@ -212,6 +220,9 @@ impl Stack {
         let FuncEntity::Wasm { body, instance, .. } = &store.funcs[func as usize] else {
             unreachable!("push_frame is only called for Wasm functions");
         };
+        if self.values.len() < MIN_SLOTS {
+            self.grow_values(MIN_SLOTS);
+        }
         self.enter(func, body, *instance, base, limits)
     }
 
