@@ -323,7 +323,7 @@ impl Trap {
     /// through a host function called by Wasm).
     pub(crate) fn add_frames(&mut self, outer: WasmBacktrace) {
         match &mut self.backtrace {
-            Some(backtrace) => backtrace.frames.extend(outer.frames),
+            Some(backtrace) => backtrace.extend(outer),
             None => self.backtrace = Some(Box::new(outer)),
         }
     }

@@ -177,3 +177,127 @@ fn failed_indirect_call_points_at_the_call() {
         offsets_of(&wasm, "CallIndirect").first().copied()
     );
 }
+
+/// `$down` recurses `n` times from `$entry` and then does not return: a `unreachable` trap
+/// at depth `n`, or a stack overflow when `n` is beyond the engine's frames.
+const DEEP: &str = r#"
+(module
+  (import "host" "call_back" (func $call_back (param i32)))
+  (func $down (export "down") (param i32)
+    (if (local.get 0)
+      (then (call $down (i32.sub (local.get 0) (i32.const 1))))
+      (else unreachable)))
+  (func $entry (export "entry") (param i32)
+    (call $down (local.get 0)))
+  (func $through_host (export "through_host") (param i32)
+    (call $call_back (local.get 0))))
+"#;
+
+/// A store with [`DEEP`] instantiated; its host function calls `entry` with its argument.
+fn deep() -> (Store<()>, wasp_core::Instance) {
+    let engine = Engine::default();
+    let module = Module::new(&engine, DEEP).expect("module");
+    let mut store = Store::new(&engine, ());
+    let mut linker = Linker::new(&engine);
+    linker
+        .func_wrap(
+            "host",
+            "call_back",
+            |mut caller: wasp_core::Caller<'_, ()>, n: i32| -> Result<(), wasp_core::Error> {
+                let entry = caller
+                    .get_export("entry")
+                    .and_then(|e| e.into_func())
+                    .ok_or_else(|| wasp_core::Error::host("no entry"))?;
+                entry.call(&mut caller, &[wasp_core::Val::I32(n)], &mut [])
+            },
+        )
+        .expect("define");
+    let instance = linker.instantiate(&mut store, &module).expect("instance");
+    (store, instance)
+}
+
+/// The trap of calling `export` of [`deep`] with `n`, with the names of its backtrace's
+/// frames (innermost first) and how many it left out.
+fn deep_trap(export: &str, n: i32) -> (Option<TrapCode>, Vec<String>, usize, String) {
+    let (mut store, instance) = deep();
+    let run = instance
+        .get_typed_func::<i32, ()>(&store, export)
+        .expect("export");
+    let err = run.call(&mut store, n).expect_err("traps");
+    let backtrace = err
+        .as_trap()
+        .and_then(|t| t.backtrace())
+        .expect("backtrace");
+    let names = backtrace
+        .frames()
+        .iter()
+        .map(|f| f.func_name().unwrap_or("?").to_string())
+        .collect();
+    (
+        err.trap_code(),
+        names,
+        backtrace.omitted(),
+        backtrace.to_string(),
+    )
+}
+
+const KEPT: usize = wasp_core::WasmBacktrace::KEPT_INNER + wasp_core::WasmBacktrace::KEPT_OUTER;
+
+#[test]
+fn a_stack_within_the_bound_keeps_every_frame() {
+    // `entry` and `down` at depths 0..=n: n + 2 frames.
+    let n = KEPT as i32 - 2;
+    let (code, names, omitted, text) = deep_trap("entry", n);
+    assert_eq!(code, Some(TrapCode::Unreachable));
+    assert_eq!(names.len(), KEPT);
+    assert_eq!(omitted, 0);
+    assert_eq!(names.last().map(String::as_str), Some("entry"));
+    assert!(!text.contains("omitted"), "{text}");
+}
+
+#[test]
+fn a_deeper_stack_keeps_its_innermost_and_outermost_frames() {
+    let n = 5_000;
+    let (code, names, omitted, text) = deep_trap("entry", n);
+    assert_eq!(code, Some(TrapCode::Unreachable));
+    assert_eq!(names.len(), KEPT);
+    assert_eq!(omitted, n as usize + 2 - KEPT);
+    assert!(names[..KEPT - 1].iter().all(|n| n == "down"), "{names:?}");
+    assert_eq!(names[KEPT - 1], "entry");
+    // Numbered by depth: the gap, then the outer frames with their true depths.
+    let inner = wasp_core::WasmBacktrace::KEPT_INNER;
+    assert!(
+        text.contains(&format!("... {omitted} frames omitted ...\n")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("    {}: ", inner - 1)), "{text}");
+    assert!(text.contains(&format!("    {}: ", n + 1)), "{text}");
+    assert!(!text.contains(&format!("    {}: ", n + 2)), "{text}");
+}
+
+#[test]
+fn a_stack_overflow_keeps_a_bounded_backtrace() {
+    let (code, names, omitted, _) = deep_trap("entry", i32::MAX);
+    assert_eq!(code, Some(TrapCode::StackOverflow));
+    assert_eq!(names.len(), KEPT);
+    assert!(
+        omitted > 100_000,
+        "a million-frame stack by default: {omitted}"
+    );
+    assert_eq!(names[KEPT - 1], "entry");
+}
+
+#[test]
+fn frames_through_a_host_function_stay_within_the_bound() {
+    // Inner call: `entry` and n + 1 `down`s; outer call: `through_host`.
+    for n in [5, KEPT as i32 - 3, KEPT as i32 - 2, 3_000] {
+        let (code, names, omitted, _) = deep_trap("through_host", n);
+        assert_eq!(code, Some(TrapCode::Unreachable));
+        let total = n as usize + 3;
+        assert_eq!(names.len(), total.min(KEPT), "n = {n}");
+        assert_eq!(omitted, total - names.len(), "n = {n}");
+        assert_eq!(names[names.len() - 1], "through_host", "n = {n}");
+        assert_eq!(names[names.len() - 2], "entry", "n = {n}");
+        assert_eq!(names[0], "down", "n = {n}");
+    }
+}
