@@ -297,6 +297,22 @@ mod tests {
     }
 
     #[test]
+    fn an_index_multiplied_by_the_access_width_fuses_as_a_shifted_one() {
+        for gas in [false, true] {
+            for (body, want) in [
+                ("(drop (i32.load (i32.add (local.get $p) (i32.mul (local.get $v) (i32.const 4)))))", (0, 1)),
+                ("(i64.store (i32.add (local.get $p) (i32.mul (local.get $v) (i32.const 8))) (i64.const 1))", (0, 1)),
+                // Not the access's width, or not a power of two: no indexed access.
+                ("(drop (i32.load (i32.add (local.get $p) (i32.mul (local.get $v) (i32.const 8)))))", (0, 0)),
+                ("(drop (i32.load (i32.add (local.get $p) (i32.mul (local.get $v) (i32.const 3)))))", (0, 0)),
+            ] {
+                let code = code(&func(body), gas);
+                assert_eq!(fused(&code), want, "{body}: {code:?}");
+            }
+        }
+    }
+
+    #[test]
     fn a_value_that_overwrites_the_index_keeps_the_address_apart() {
         // The shifted index is computed in the slot the value is computed in next.
         let body =

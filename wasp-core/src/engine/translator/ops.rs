@@ -401,7 +401,34 @@ impl Translator<'_> {
 
     /// Translates a numeric operator through the table below; false for other operators.
     fn numeric_op(&mut self, op: &Operator<'_>) -> bool {
-        numeric_table(self, op)
+        match self.mul_as_shift(op) {
+            Some(shift) => numeric_table(self, &shift),
+            None => numeric_table(self, op),
+        }
+    }
+
+    /// An `i32.mul` or `i64.mul` by a constant power of two, `2^k` with `k >= 1`, as the
+    /// shift left by `k` it equals at its width (both wrap): the constant on top of the
+    /// operand stack becomes `k`. The address fusions then see the scaled index they fuse
+    /// (`(i32.add $base (i32.mul $i (i32.const 4)))` is an indexed access, as with
+    /// `i32.shl`), and a shift is cheaper than a multiplication. Gas is charged per Wasm
+    /// operator, before this, so it does not change.
+    fn mul_as_shift(&mut self, op: &Operator<'_>) -> Option<Operator<'static>> {
+        let (shift, mask) = match op {
+            Operator::I32Mul => (Operator::I32Shl, u64::from(u32::MAX)),
+            Operator::I64Mul => (Operator::I64Shl, u64::MAX),
+            _ => return None,
+        };
+        let top = self.stack.last_mut()?;
+        let Operand::Const(c) = *top else {
+            return None;
+        };
+        let c = c & mask;
+        if c < 2 || !c.is_power_of_two() {
+            return None;
+        }
+        *top = Operand::Const(u64::from(c.trailing_zeros()));
+        Some(shift)
     }
 
     // ----- memory and tables --------------------------------------------------------------------
