@@ -4,7 +4,7 @@ use wasmparser::{BlockType, BrTable};
 
 use super::fuse::inverted;
 use super::{Operand, Translator};
-use crate::engine::ir::Instr;
+use crate::engine::ir::{Instr, Reg};
 use crate::error::Error;
 
 /// The end of a fixup list.
@@ -286,6 +286,15 @@ impl Translator<'_> {
                 self.emit(Instr::Return1 { src });
             }
             _ => {
+                if let Some(src) = self.consecutive_locals(h - n..h) {
+                    // Already side by side: returned from where they are (the parameters
+                    // of a function returning them in order are already in place).
+                    self.emit(Instr::ReturnN {
+                        src,
+                        count: n as u32,
+                    });
+                    return;
+                }
                 for pos in h - n..h {
                     let dst = self.temp(pos);
                     self.emit_move(dst, self.stack[pos], pos);
@@ -296,6 +305,18 @@ impl Translator<'_> {
                 });
             }
         }
+    }
+
+    /// The first slot of the operands at `positions` when they are the locals of
+    /// consecutive slots, in order.
+    fn consecutive_locals(&self, positions: std::ops::Range<usize>) -> Option<Reg> {
+        let Operand::Local(first) = self.stack[positions.start] else {
+            return None;
+        };
+        let in_order = (positions.start..positions.end)
+            .zip(first..)
+            .all(|(pos, slot)| self.stack[pos] == Operand::Local(slot));
+        in_order.then_some(first)
     }
 
     /// Emits an unconditional branch to the block `depth` levels out, moving the carried

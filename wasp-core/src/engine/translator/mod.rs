@@ -681,6 +681,39 @@ mod tests {
         assert_eq!(std::mem::size_of::<Instr>(), 16);
     }
 
+    #[test]
+    fn consecutive_locals_are_returned_where_they_are() {
+        let wat = |body: &str| {
+            format!("(module (func (param i64 i64 i64) (result i64 i64) (local i64) {body}))")
+        };
+        for gas in [false, true] {
+            for (body, src) in [
+                ("local.get 0 local.get 1", Some(0)),
+                ("local.get 2 local.get 3", Some(2)),
+                ("local.get 1 local.get 0", None),
+                ("local.get 1 local.get 1", None),
+                ("local.get 0 i64.const 1", None),
+            ] {
+                let code = test_code(&wat(body), gas);
+                let copies = code.iter().filter(|i| !matches!(i, Instr::ReturnN { .. }));
+                let returned = code.iter().find_map(|i| match *i {
+                    Instr::ReturnN { src, count: 2 } => Some(src),
+                    _ => None,
+                });
+                match src {
+                    Some(src) => {
+                        assert_eq!(returned, Some(src), "{body}: {code:?}");
+                        let others: Vec<_> = copies
+                            .filter(|i| !matches!(i, Instr::ConsumeGas { .. }))
+                            .collect();
+                        assert!(others.is_empty(), "{body}: {code:?}");
+                    }
+                    None => assert!(returned.is_some_and(|s| s > 3), "{body}: {code:?}"),
+                }
+            }
+        }
+    }
+
     /// The constants `code` writes, as `(slot, value)`.
     fn consts(code: &[Instr]) -> Vec<(Reg, u32)> {
         code.iter()

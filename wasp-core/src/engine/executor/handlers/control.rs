@@ -119,7 +119,11 @@ op!(
 );
 
 op!(ReturnN { src, count }, |ip, regs, cx| {
-    // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
-    unsafe { regs::copy_to_base(regs, src, count) };
+    // Results returned from the slots of the parameters they are need no copy
+    // (`translator/control.rs`).
+    if src != 0 {
+        // SAFETY: `src..src + count` lies in the frame (invariant 1 of `translator/verify.rs`).
+        unsafe { regs::copy_to_base(regs, src, count) };
+    }
     Ok(cx.ret())
 });
