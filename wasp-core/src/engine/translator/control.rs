@@ -166,6 +166,14 @@ impl Translator<'_> {
         let depth = depth as usize;
         let (cond, pos) = self.pop();
         let fused = self.take_condition(cond, pos);
+        if !self.is_function_frame(depth) && self.carried_in_place(depth) {
+            // The values go where they already stand: each to its own slot, taken or not.
+            let arity = self.frame(depth).branch_arity();
+            let h = self.height();
+            for pos in h - arity..h {
+                self.materialize_at(pos);
+            }
+        }
         if self.is_function_frame(depth) || self.needs_moves(depth) {
             // Move values and branch only when the condition holds.
             let skip = match fused.and_then(inverted) {
@@ -343,6 +351,7 @@ impl Translator<'_> {
         self.link_branch(depth, at);
         if self.frame(depth).kind == ControlKind::Loop {
             self.thread_copy(at, self.frame(depth).head);
+            self.fuse_copy_back_edge(at);
         }
     }
 
@@ -410,6 +419,15 @@ impl Translator<'_> {
     }
 
     /// Whether a branch to `depth` must move values before jumping.
+    /// Whether the values a branch to the block `depth` levels out carries are the operands
+    /// right above the block's own: then the slot each goes to is its own operand's slot,
+    /// which holds nothing else (an operand that is a local or a constant leaves its slot
+    /// unused), so moving it there costs the fall-through nothing but the move.
+    fn carried_in_place(&self, depth: usize) -> bool {
+        let frame = self.frame(depth);
+        self.height() == frame.height + frame.branch_arity()
+    }
+
     fn needs_moves(&self, depth: usize) -> bool {
         let frame = self.frame(depth);
         let arity = frame.branch_arity();

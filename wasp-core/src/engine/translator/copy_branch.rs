@@ -52,6 +52,31 @@ impl Translator<'_> {
         Some(at)
     }
 
+    /// Makes the `Copy` right before the `br` back to a loop at `at`, the last instruction
+    /// emitted, and that `br` one [`Instr::BrCopy`]: the copy, then the jump (the value a
+    /// loop carries to its next iteration, a loop parameter). It takes the copy's place and
+    /// the `br` goes (a loop's branches are resolved at once; none was recorded to patch).
+    /// Only where no branch lands on the `br` itself, and not with metering, where the `br`
+    /// has its paying form.
+    pub(super) fn fuse_copy_back_edge(&mut self, at: usize) {
+        let Some(copy_at) = at.checked_sub(1) else {
+            return;
+        };
+        if self.label_at > copy_at || at + 1 != self.code.len() {
+            return;
+        }
+        if let (Instr::Copy { dst, src }, Instr::Br { offset }) =
+            (self.code[copy_at], self.code[at])
+        {
+            self.code[copy_at] = Instr::BrCopy {
+                offset: offset + 1,
+                dst,
+                src,
+            };
+            self.code.pop();
+        }
+    }
+
     /// Makes the `br` at `at` into the loop starting at `head` do the loop's first
     /// instruction when that is a copy (after the loop's `ConsumeGas`, with metering), and land
     /// after it.
@@ -94,6 +119,51 @@ mod tests {
            (local.set $a (local.get $b))
            (br_if $l (local.get $b)))
          (local.get $a)";
+
+    #[test]
+    fn a_copy_before_a_br_back_to_its_loop_is_one_instruction() {
+        let carried = "(block $out (loop $l
+               (local.set $b (i32.sub (local.get $b) (local.get $y)))
+               (br_if $out (i32.eqz (local.get $b)))
+               (local.set $a (local.get $b))
+               (br $l)))
+             (local.get $a)";
+        let plain = code(carried, false);
+        let at = plain
+            .iter()
+            .position(|i| matches!(i, Instr::BrCopy { .. }))
+            .unwrap_or_else(|| panic!("{plain:?}"));
+        assert!(
+            matches!(plain[at], Instr::BrCopy { offset, dst: 2, src: 3 } if offset == -(at as i32)),
+            "{plain:?}"
+        );
+        assert!(
+            !plain
+                .iter()
+                .any(|i| matches!(i, Instr::Copy { .. } | Instr::Br { .. })),
+            "{plain:?}"
+        );
+        // Metered, the `br` pays for the loop's first block instead.
+        let metered = code(carried, true);
+        assert!(
+            !metered.iter().any(|i| matches!(i, Instr::BrCopy { .. })),
+            "{metered:?}"
+        );
+        // A branch landing on the `br` skips the copy: the two stay apart.
+        let skipped = code(
+            "(loop $l
+               (block $skip
+                 (br_if $skip (local.get $x))
+                 (local.set $a (local.get $b)))
+               (br $l))
+             (local.get $a)",
+            false,
+        );
+        assert!(
+            !skipped.iter().any(|i| matches!(i, Instr::BrCopy { .. })),
+            "{skipped:?}"
+        );
+    }
 
     #[test]
     fn a_copy_before_a_branch_is_one_instruction_whose_offset_counts_from_it() {

@@ -40,12 +40,13 @@ reader_branch_on! {
 }
 
 /// A copy, then [`branch_on!`]: `dst = src` with `src` in the data word, then the branch on
-/// `cond` (read after the copy); not taken, on past the data word.
+/// `cond` (read after the copy); not taken, on past the data word. The copied value goes on
+/// in the result register either way (a loop's head may read its parameter from there).
 macro_rules! copy_branch_on {
     ($($variant:ident($t:ty) = $f:expr;)*) => {$(
-        op!($variant { cond, offset, dst }, |ip, regs, cx| {
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
             let (src, _, _) = data(ip);
-            set!(regs, dst, r!(regs, src));
+            put!(regs, dst, r!(regs, src), acc, facc);
             Ok(if apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))) {
                 Flow::Jump(offset)
             } else {
