@@ -24,7 +24,7 @@ pub(super) enum ControlKind {
 pub(super) struct Control {
     pub(super) kind: ControlKind,
     /// Operand stack height below the block's parameters.
-    height: usize,
+    pub(super) height: usize,
     params: usize,
     results: usize,
     /// Forward branches to the block's end, to patch when it is reached: the head of a list
@@ -50,7 +50,7 @@ impl Control {
     }
 
     /// How many values a branch to this block carries.
-    fn branch_arity(&self) -> usize {
+    pub(super) fn branch_arity(&self) -> usize {
         if self.kind == ControlKind::Loop {
             self.params
         } else {
@@ -166,6 +166,18 @@ impl Translator<'_> {
         let depth = depth as usize;
         let (cond, pos) = self.pop();
         let fused = self.take_condition(cond, pos);
+        if let Some(land) = self.after_param_moves(depth) {
+            let branch = match fused {
+                Some(branch) => branch,
+                None => {
+                    let cond = self.reg_of(cond, pos);
+                    Instr::BrIfNez { cond, offset: 0 }
+                }
+            };
+            let at = self.emit_branch(branch);
+            self.code[at].set_branch_offset(land as i32 - at as i32);
+            return;
+        }
         if !self.is_function_frame(depth) && self.carried_in_place(depth) {
             // The values go where they already stand: each to its own slot, taken or not.
             let arity = self.frame(depth).branch_arity();
@@ -334,6 +346,11 @@ impl Translator<'_> {
             self.emit_return();
             return;
         }
+        if let Some(land) = self.after_param_moves(depth) {
+            let at = self.emit(Instr::Br { offset: 0 });
+            self.code[at].set_branch_offset(land as i32 - at as i32);
+            return;
+        }
         let (height, arity) = {
             let frame = self.frame(depth);
             (frame.height, frame.branch_arity())
@@ -475,7 +492,7 @@ impl Translator<'_> {
         depth + 1 == self.ctrl.len()
     }
 
-    fn frame(&self, depth: usize) -> &Control {
+    pub(super) fn frame(&self, depth: usize) -> &Control {
         // Validation guarantees branch depths within the control stack.
         &self.ctrl[self.ctrl.len() - 1 - depth]
     }
