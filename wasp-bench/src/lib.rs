@@ -21,7 +21,8 @@
 //! bytecode interpreter (`br_table` dispatch feeding computed loads), f64
 //! numerics, calls (direct non-tail recursion, `call_indirect`, tail
 //! calls), random memory access, sorting, straight-line integer code over
-//! many locals, counters on a local, a parameter and a global, bulk memory,
+//! many locals, counters on a local, a parameter and a global, bulk memory, calls passing
+//! and returning eight values, loops carrying their state as parameters,
 //! CoreMark, a Rust program (JSON printed and parsed with serde_json), and SIMD (a byte-wise checksum, an f32 matrix multiply and an
 //! image filter built with clang `-O3 -msimd128`, and hand-written shuffles
 //! and lane ops).
@@ -204,6 +205,22 @@ pub const WORKLOADS: &[Workload] = &[
         reference: Some(|n| u64::from(reference::bulk_memory(n))),
     },
     Workload {
+        name: "multi_value",
+        source: kernel!("multi_value.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 500_000,
+        reference: Some(|n| u64::from(reference::multi_value(n))),
+    },
+    Workload {
+        name: "loop_params",
+        source: kernel!("loop_params.wasm"),
+        export: "run",
+        result: ResultType::I32,
+        bench_arg: 250_000,
+        reference: Some(|n| u64::from(reference::loop_params(n))),
+    },
+    Workload {
         name: "coremark",
         source: kernel!("coremark/coremark.wasm"),
         export: "run",
@@ -283,6 +300,41 @@ pub mod reference {
             };
         }
         acc
+    }
+
+    /// `multi_value.wat`'s `run`: eight values turned by one place per call.
+    pub fn multi_value(n: u32) -> u32 {
+        let mut v: [u64; 8] = [1, 2, 3, 4, 5, 6, 7, 8];
+        for i in 0..u64::from(n) {
+            v = [
+                v[1],
+                v[2],
+                v[3],
+                v[4],
+                v[5],
+                v[6],
+                v[7],
+                v[0].wrapping_add(i),
+            ];
+        }
+        v.iter().fold(0u64, |a, &b| a.wrapping_add(b)) as u32
+    }
+
+    /// `loop_params.wat`'s `run`: nested loops carrying their state as parameters.
+    pub fn loop_params(n: u32) -> u32 {
+        let mut total: u32 = 0;
+        for i in 0..n {
+            let (mut k, mut acc) = (8u32, total);
+            loop {
+                acc = acc.wrapping_mul(3).wrapping_add(k) ^ i;
+                k -= 1;
+                if k == 0 {
+                    break;
+                }
+            }
+            total = acc;
+        }
+        total
     }
 
     /// `bulk_memory.wat`'s `run`: fills and copies of 4 KiB blocks.

@@ -161,6 +161,11 @@ fn reference_spot_values() {
     assert_eq!(reference::sieve(100), 25);
     assert_eq!(reference::run(2), 6);
     assert_eq!(reference::sort(0), 0);
+    assert_eq!(reference::multi_value(0), 36);
+    assert_eq!(reference::multi_value(1), 36);
+    assert_eq!(reference::multi_value(2), 37);
+    assert_eq!(reference::loop_params(0), 0);
+    assert_eq!(reference::loop_params(1), 24604);
 }
 
 /// The argument lists each engine is checked with: [`small_args`], and for
