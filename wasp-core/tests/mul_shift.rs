@@ -48,7 +48,7 @@ fn a_multiplication_by_a_power_of_two_is_the_multiplication() {
                 let want = Val::I32(x.wrapping_mul((1u32 << k) as i32));
                 for name in [format!("m{k}"), format!("l{k}")] {
                     let got = call(store, instance, &name, &[Val::I32(x)]);
-                    assert_eq!(got, [want.clone()], "{name}({x}) {mode:?}");
+                    assert_eq!(got, [want], "{name}({x}) {mode:?}");
                 }
             }
         }
