@@ -70,20 +70,22 @@ impl OffsetMapBuilder {
     /// and an operator left with no instruction of its own is dropped.
     pub(crate) fn remove(&mut self, start: usize, count: usize) {
         let (start, count) = (start as u32, count as u32);
-        for entry in &mut self.entries {
-            if entry.0 >= start {
-                entry.0 = start.max(entry.0.saturating_sub(count));
+        // Entries are strictly ordered by position: only those from `start` on move, and
+        // removals happen near the end of the code, so this touches a short tail.
+        let from = self.entries.partition_point(|&(pc, _)| pc < start);
+        let mut kept = from;
+        for read in from..self.entries.len() {
+            let (pc, offset) = self.entries[read];
+            let pc = start.max(pc.saturating_sub(count));
+            // Of the entries now sharing a position, the last one's operator starts there
+            // (those before `from` lie below `start`, apart from every moved one).
+            if kept > from && self.entries[kept - 1].0 == pc {
+                kept -= 1;
             }
+            self.entries[kept] = (pc, offset);
+            kept += 1;
         }
-        // Of the entries now sharing a position, the last one's operator starts there.
-        let mut kept: Vec<(u32, u32)> = Vec::with_capacity(self.entries.len());
-        for entry in self.entries.drain(..) {
-            if kept.last().is_some_and(|last| last.0 == entry.0) {
-                kept.pop();
-            }
-            kept.push(entry);
-        }
-        self.entries = kept;
+        self.entries.truncate(kept);
     }
 
     /// The finished map, for code that got `prologue` instructions placed in front of it.
@@ -101,6 +103,57 @@ impl OffsetMapBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`OffsetMapBuilder::remove`] as a rebuild of the whole list: what the tail-only
+    /// version must agree with.
+    fn remove_by_rebuilding(entries: &[(u32, u32)], start: u32, count: u32) -> Vec<(u32, u32)> {
+        let mut kept: Vec<(u32, u32)> = Vec::new();
+        for &(pc, offset) in entries {
+            let pc = if pc >= start {
+                start.max(pc.saturating_sub(count))
+            } else {
+                pc
+            };
+            if kept.last().is_some_and(|last| last.0 == pc) {
+                kept.pop();
+            }
+            kept.push((pc, offset));
+        }
+        kept
+    }
+
+    #[test]
+    fn removing_instructions_moves_only_the_entries_behind_them() {
+        // A deterministic walk of records and removals, checked against the rebuild.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        for _ in 0..200 {
+            let mut b = OffsetMapBuilder::default();
+            let mut pc = 0usize;
+            for op in 0..60 {
+                pc += next(3) as usize;
+                b.record(pc, op * 4);
+                if next(4) == 0 && pc > 0 {
+                    let start = next(pc as u64 + 1) as usize;
+                    let count = 1 + next(4) as usize;
+                    let want = remove_by_rebuilding(&b.entries, start as u32, count as u32);
+                    b.remove(start, count);
+                    assert_eq!(b.entries, want, "remove({start}, {count})");
+                    pc = pc.saturating_sub(count).max(start);
+                }
+                assert!(
+                    b.entries.windows(2).all(|w| w[0].0 < w[1].0),
+                    "{:?}",
+                    b.entries
+                );
+            }
+        }
+    }
 
     #[test]
     fn positions_map_to_the_operator_that_produced_them() {
