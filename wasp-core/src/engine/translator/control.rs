@@ -166,19 +166,9 @@ impl Translator<'_> {
         let depth = depth as usize;
         let (cond, pos) = self.pop();
         let fused = self.take_condition(cond, pos);
-        if let Some(land) = self.after_param_moves(depth) {
-            let branch = match fused {
-                Some(branch) => branch,
-                None => {
-                    let cond = self.reg_of(cond, pos);
-                    Instr::BrIfNez { cond, offset: 0 }
-                }
-            };
-            let at = self.emit_branch(branch);
-            self.code[at].set_branch_offset(land as i32 - at as i32);
-            return;
-        }
-        if !self.is_function_frame(depth) && self.carried_in_place(depth) {
+        // Back into a loop that stores the values where they come from: nothing moves.
+        let land = self.after_param_moves(depth);
+        if land.is_none() && !self.is_function_frame(depth) && self.carried_in_place(depth) {
             // The values go where they already stand: each to its own slot, taken or not.
             let arity = self.frame(depth).branch_arity();
             let h = self.height();
@@ -186,7 +176,7 @@ impl Translator<'_> {
                 self.materialize_at(pos);
             }
         }
-        if self.is_function_frame(depth) || self.needs_moves(depth) {
+        if land.is_none() && (self.is_function_frame(depth) || self.needs_moves(depth)) {
             // Move values and branch only when the condition holds.
             let skip = match fused.and_then(inverted) {
                 Some(branch) => self.emit_branch(branch),
@@ -207,8 +197,11 @@ impl Translator<'_> {
             }
         };
         let at = self.emit_branch(branch);
-        // The code after a `br_if` stays in the same gas block: it was paid for up front.
-        self.link_branch(depth, at);
+        match land {
+            Some(land) => self.code[at].set_branch_offset(land as i32 - at as i32),
+            // The code after a `br_if` stays in the same gas block: it was paid for up front.
+            None => self.link_branch(depth, at),
+        }
     }
 
     pub(super) fn br_table(&mut self, table: BrTable<'_>) -> Result<(), Error> {
