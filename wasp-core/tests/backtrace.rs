@@ -110,6 +110,20 @@ fn module_without_name_section_gives_indices_and_offsets() {
     );
 }
 
+/// What a host function calling back into Wasm does: calls the caller's export `name`, a
+/// function without results, with `args`.
+fn call_export(
+    caller: &mut wasp_core::Caller<'_, ()>,
+    name: &str,
+    args: &[wasp_core::Val],
+) -> Result<(), wasp_core::Error> {
+    let func = caller
+        .get_export(name)
+        .and_then(|e| e.into_func())
+        .ok_or_else(|| wasp_core::Error::host(format!("no export {name}")))?;
+    func.call(caller, args, &mut [])
+}
+
 #[test]
 fn trap_through_a_host_function_keeps_the_outer_frames() {
     let wasm = wat::parse_str(
@@ -127,13 +141,7 @@ fn trap_through_a_host_function_keeps_the_outer_frames() {
         .func_wrap(
             "host",
             "call_back",
-            |mut caller: wasp_core::Caller<'_, ()>| -> Result<(), wasp_core::Error> {
-                let inner = caller
-                    .get_export("inner")
-                    .and_then(|e| e.into_func())
-                    .ok_or_else(|| wasp_core::Error::host("no inner"))?;
-                inner.call(&mut caller, &[], &mut [])
-            },
+            |mut caller: wasp_core::Caller<'_, ()>| call_export(&mut caller, "inner", &[]),
         )
         .expect("define");
     let instance = linker
@@ -203,12 +211,8 @@ fn deep() -> (Store<()>, wasp_core::Instance) {
         .func_wrap(
             "host",
             "call_back",
-            |mut caller: wasp_core::Caller<'_, ()>, n: i32| -> Result<(), wasp_core::Error> {
-                let entry = caller
-                    .get_export("entry")
-                    .and_then(|e| e.into_func())
-                    .ok_or_else(|| wasp_core::Error::host("no entry"))?;
-                entry.call(&mut caller, &[wasp_core::Val::I32(n)], &mut [])
+            |mut caller: wasp_core::Caller<'_, ()>, n: i32| {
+                call_export(&mut caller, "entry", &[wasp_core::Val::I32(n)])
             },
         )
         .expect("define");
