@@ -34,6 +34,13 @@ pub(super) struct Control {
     pub(super) head: usize,
     /// `if`: the branch taken when the condition is false.
     else_branch: Option<usize>,
+    /// Loops: a branch to the head was made for the head's code as translated (paying for
+    /// its `ConsumeGas`, or repeating the instruction after it), so that code stays in place
+    /// (`loop_params.rs`).
+    pub(super) head_fixed: bool,
+    /// Loops, with metering: the head's `ConsumeGas` was moved behind the stores of the
+    /// loop's parameters that follow it (`loop_params.rs`).
+    pub(super) pays_after_stores: bool,
 }
 
 impl Control {
@@ -46,6 +53,8 @@ impl Control {
             fixups: NO_FIXUP,
             head: 0,
             else_branch: None,
+            head_fixed: false,
+            pays_after_stores: false,
         }
     }
 
@@ -133,6 +142,7 @@ impl Translator<'_> {
         };
         if frame.kind == ControlKind::Loop {
             self.loops -= 1;
+            self.loop_ended(&frame);
         }
         let mut link = frame.fixups;
         while let Some(&(at, next)) = self.fixups.get(link as usize) {
@@ -198,7 +208,7 @@ impl Translator<'_> {
         };
         let at = self.emit_branch(branch);
         match land {
-            Some(land) => self.code[at].set_branch_offset(land as i32 - at as i32),
+            Some(land) => self.land_past_moves(at, land),
             // The code after a `br_if` stays in the same gas block: it was paid for up front.
             None => self.link_branch(depth, at),
         }
@@ -341,7 +351,7 @@ impl Translator<'_> {
         }
         if let Some(land) = self.after_param_moves(depth) {
             let at = self.emit(Instr::Br { offset: 0 });
-            self.code[at].set_branch_offset(land as i32 - at as i32);
+            self.land_past_moves(at, land);
             return;
         }
         let (height, arity) = {
@@ -369,6 +379,7 @@ impl Translator<'_> {
     /// $out cond) ... br $loop`) runs that test itself: it continues into the body when the
     /// exit is not taken, and exits otherwise, saving one dispatch per iteration.
     fn thread_back_edge(&mut self, depth: usize) -> bool {
+        self.frame_mut(depth).head_fixed = true;
         let head = self.frame(depth).head;
         // With gas metering the loop starts by paying for its first block: pay again here.
         let (pay, at_test) = match self.code.get(head).copied() {
@@ -460,8 +471,9 @@ impl Translator<'_> {
 
     /// Records or resolves the target of the branch at `at`, leaving the branch as it is.
     fn link_plain(&mut self, depth: usize, at: usize) {
-        let frame = self.frame(depth);
+        let frame = self.frame_mut(depth);
         if frame.kind == ControlKind::Loop {
+            frame.head_fixed = true;
             let offset = frame.head as i32 - at as i32;
             self.code[at].set_branch_offset(offset);
         } else {
@@ -490,7 +502,7 @@ impl Translator<'_> {
         &self.ctrl[self.ctrl.len() - 1 - depth]
     }
 
-    fn frame_mut(&mut self, depth: usize) -> &mut Control {
+    pub(super) fn frame_mut(&mut self, depth: usize) -> &mut Control {
         let len = self.ctrl.len();
         &mut self.ctrl[len - 1 - depth]
     }

@@ -177,6 +177,9 @@ pub(crate) fn translate(
             // A trap in the repeated test (a fused load's) is the repeated operator's.
             offsets.attribute(copy, original, offset as usize);
         }
+        if let Some((head, end)) = t.rotated.take() {
+            offsets.rotate(head, end);
+        }
         t.refs.resolve(validator, &t.code);
     }
     reader.finish()?;
@@ -274,6 +277,10 @@ struct Translator<'a> {
     /// (`thread_back_edge` repeating a loop's first test), so that the copy is described
     /// as the operator it repeats.
     copied: Option<(usize, usize)>,
+    /// Set by the operator just translated when it moved a loop's `ConsumeGas` behind the
+    /// stores of the loop's parameters after it (`loop_params.rs`): `(head, end)`, the
+    /// `ConsumeGas` moved from `head` to `end - 1` and the stores one place back.
+    rotated: Option<(usize, usize)>,
     /// Where a branch last landed: the code length when the last label (a loop's head, a
     /// forward branch's target) was bound. Two instructions fuse only if it is not between
     /// them (`step.rs`).
@@ -309,6 +316,7 @@ impl<'a> Translator<'a> {
             global_in_slot: None,
             fused_away: None,
             copied: None,
+            rotated: None,
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,

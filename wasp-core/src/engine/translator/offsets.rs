@@ -88,6 +88,32 @@ impl OffsetMapBuilder {
         self.entries.truncate(kept);
     }
 
+    /// Records that the instruction at IR position `head` moved to `end - 1` and the ones
+    /// after it, up to `end`, one place back (`loop_params.rs`): the moved instruction is
+    /// described as the operator of the instruction at `end`, which it now runs just before.
+    pub(crate) fn rotate(&mut self, head: usize, end: usize) {
+        let (head, end) = (head as u32, end as u32);
+        let Some((_, _, next)) = covering(&self.entries, end) else {
+            return;
+        };
+        let from = self.entries.partition_point(|&(pc, _)| pc <= head);
+        let mut to = self.entries.partition_point(|&(pc, _)| pc < end);
+        for entry in &mut self.entries[from..to] {
+            entry.0 -= 1;
+        }
+        // An operator moved onto `head` starts there now, in place of the one that did.
+        if from > 0 && from < to && self.entries[from - 1].0 == head && self.entries[from].0 == head
+        {
+            self.entries.remove(from - 1);
+            to -= 1;
+        }
+        self.entries.insert(to, (end - 1, next));
+        // The operator at `end` now starts one place earlier.
+        if self.entries.get(to + 1) == Some(&(end, next)) {
+            self.entries.remove(to + 1);
+        }
+    }
+
     /// The finished map, for code that got `prologue` instructions placed in front of it.
     pub(crate) fn finish(self, prologue: usize) -> OffsetMap {
         let shift = prologue as u32;
@@ -103,6 +129,26 @@ impl OffsetMapBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Builds the entries by hand, bypassing `record`'s ordering rules.
+    fn builder(entries: &[(u32, u32)]) -> OffsetMapBuilder {
+        OffsetMapBuilder {
+            entries: entries.to_vec(),
+        }
+    }
+
+    #[test]
+    fn a_rotated_instruction_is_described_as_the_operator_it_now_runs_before() {
+        // 5: the `ConsumeGas` with the first store (operator 20), 7: the second store (30),
+        // 8: the body (40). Rotated: the stores at 5 and 6, the `ConsumeGas` at 7.
+        let mut b = builder(&[(0, 10), (5, 20), (7, 30), (8, 40)]);
+        b.rotate(5, 8);
+        assert_eq!(b.entries, [(0, 10), (5, 20), (6, 30), (7, 40)]);
+        // A `ConsumeGas` alone in its operator's entry: the store after it takes its place.
+        let mut b = builder(&[(0, 10), (5, 20), (6, 25), (8, 40), (9, 50)]);
+        b.rotate(5, 8);
+        assert_eq!(b.entries, [(0, 10), (5, 25), (7, 40), (9, 50)]);
+    }
 
     /// [`OffsetMapBuilder::remove`] as a rebuild of the whole list: what the tail-only
     /// version must agree with.
