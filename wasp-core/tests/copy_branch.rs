@@ -4,7 +4,9 @@
 //! results are the Rust reference's, metered or not (metering keeps the two apart), traced
 //! or not; a call that yields inside the loop, saved and restored into a fresh store at
 //! every yield, and a call interrupted again and again and saved and restored at each
-//! interrupt, end with the same result.
+//! interrupt, end with the same result. The same joined branch right after the instruction
+//! computing its condition reads the condition from the result register (`CopyBrIfNezAcc`,
+//! `CopyBrIfEqzAcc`), and the value it copies too when that is the condition.
 
 mod common;
 
@@ -223,4 +225,43 @@ fn a_call_interrupted_again_and_again_saved_and_restored_each_time_ends_the_same
     hammer.join().expect("the interrupting thread ends");
     assert!(interrupts >= 1, "never interrupted");
     assert_eq!(result, reference(n, reps));
+}
+
+/// Loops whose joined copy and branch come right after the instruction computing the
+/// condition: `sum_down` carries the condition itself round the loop (a count kept as the
+/// loop's parameter, `local.tee` then `br_if`), `eqz_other` leaves its block with another
+/// value when the count reaches zero.
+const TESTED_JUST_AFTER: &str = r#"(module
+  (func (export "sum_down") (param $n i32) (result i32) (local $sum i32)
+    (local.get $n)
+    (loop $l (param i32) (result i32)
+      (local.set $sum (i32.add (local.get $sum)))
+      (local.tee $n (i32.sub (local.get $n) (i32.const 1)))
+      (local.get $n)
+      (br_if $l))
+    (i32.add (local.get $sum)))
+  (func (export "eqz_other") (param $k i32) (result i32) (local $x i32)
+    (block $done (result i32)
+      (loop $l
+        (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 3)) (i32.const 1)))
+        (local.get $x)
+        (br_if $done (i32.eqz (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))
+        (drop)
+        (br $l))
+      (unreachable))))"#;
+
+#[test]
+fn a_joined_branch_after_its_condition_reads_it_from_the_register() {
+    let wasm = wat::parse_str(TESTED_JUST_AFTER).expect("wat");
+    common::each_mode(&wasm, |store, instance, mode| {
+        for n in [1u32, 2, 3, 10, 1000] {
+            // The parameter takes n, n - 1, ..., 1 into the sum; the loop leaves 0.
+            let got = common::call(store, instance, "sum_down", &[Val::I32(n as i32)]);
+            let want = (n * (n + 1) / 2) as i32;
+            assert_eq!(got, [Val::I32(want)], "sum_down({n}) {mode:?}");
+            let got = common::call(store, instance, "eqz_other", &[Val::I32(n as i32)]);
+            let want = (0..n).fold(0i32, |x, _| x.wrapping_mul(3).wrapping_add(1));
+            assert_eq!(got, [Val::I32(want)], "eqz_other({n}) {mode:?}");
+        }
+    });
 }

@@ -2180,6 +2180,10 @@ macro_rules! for_each_instr {
             BrI64GeUImmAcc { lhs: Src, imm: Imm(i32), offset: Br };
             BrIfEqzAcc { cond: Src, offset: Br };
             BrIfNezAcc { cond: Src, offset: Br };
+            /// [`Instr::CopyBrIfEqz`] and [`Instr::CopyBrIfNez`] testing `cond` in the integer
+            /// register, and copying it from there when the copy's `src` is `cond`.
+            CopyBrIfEqzAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            CopyBrIfNezAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
             BrI64IfEqzAcc { cond: Src, offset: Br };
             BrI64IfNezAcc { cond: Src, offset: Br };
             BrI32AndNezAcc { lhs: Src, rhs: Src, offset: Br };
@@ -2866,6 +2870,8 @@ macro_rules! for_each_reader {
                 BrI64GeUImm { lhs, imm, offset } reads lhs => BrI64GeUImmAcc;
                 BrIfEqz { cond, offset } reads cond => BrIfEqzAcc;
                 BrIfNez { cond, offset } reads cond => BrIfNezAcc;
+                CopyBrIfEqz { cond, offset, dst } reads cond => CopyBrIfEqzAcc;
+                CopyBrIfNez { cond, offset, dst } reads cond => CopyBrIfNezAcc;
                 BrI64IfEqz { cond, offset } reads cond => BrI64IfEqzAcc;
                 BrI64IfNez { cond, offset } reads cond => BrI64IfNezAcc;
                 BrI32AndNez { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezAcc;

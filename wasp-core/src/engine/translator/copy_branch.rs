@@ -168,13 +168,19 @@ mod tests {
     #[test]
     fn a_copy_before_a_branch_is_one_instruction_whose_offset_counts_from_it() {
         let code = code(CARRIED, false);
-        let at = code
+        // Right after the subtraction computing its condition, it reads it from the result
+        // register: its plain form is the joined one.
+        let plain: Vec<Instr> = code
+            .iter()
+            .map(|&i| super::super::result_register::plain_form(i))
+            .collect();
+        let at = plain
             .iter()
             .position(|i| matches!(i, Instr::CopyBrIfNez { .. }))
             .unwrap_or_else(|| panic!("{code:?}"));
         assert!(
             matches!(
-                code[at..at + 2],
+                plain[at..at + 2],
                 [
                     Instr::CopyBrIfNez {
                         cond: 3,
@@ -341,5 +347,35 @@ mod tests {
         ];
         let error = verify(&unpaid, 3).expect_err("rejected");
         assert!(error.to_string().contains("ConsumeGas"), "{error}");
+    }
+
+    #[test]
+    fn a_joined_branch_right_after_its_condition_reads_the_register() {
+        // A count kept as a loop's parameter: the copy carries the condition itself.
+        let code = crate::engine::translator::test_code(
+            "(module (func (param $n i32) (result i32)
+               (local.get $n)
+               (loop $l (param i32) (result i32)
+                 (i32.sub (i32.const 1))
+                 (local.tee $n)
+                 (local.get $n)
+                 (br_if $l))))",
+            false,
+        );
+        let at = code
+            .iter()
+            .position(|i| matches!(i, Instr::CopyBrIfNezAcc { .. }))
+            .unwrap_or_else(|| panic!("{code:?}"));
+        assert!(
+            matches!(
+                (code[at - 1], code[at], code[at + 1]),
+                (
+                    Instr::I32SubImmAcc { dst, .. },
+                    Instr::CopyBrIfNezAcc { cond, .. },
+                    Instr::Data { a, .. },
+                ) if dst == cond && a == cond
+            ),
+            "{code:?}"
+        );
     }
 }

@@ -50,7 +50,8 @@ producers! {
         Load16UAdd, Load32SAdd, Load32UAdd, Load64Add, Load8SIdx, Load8UIdx, Load16SIdx, Load16UIdx,
         Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
         Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
-        Load32UAddAcc, Load64AddAcc, Copy, CopyAcc, CopyBrIfEqz, CopyBrIfNez,
+        Load32UAddAcc, Load64AddAcc, Copy, CopyAcc, CopyBrIfEqz, CopyBrIfNez, CopyBrIfEqzAcc,
+        CopyBrIfNezAcc,
         Copy2, Const32Copy, I32AddImm2, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
         Load32UIdxAcc, Load64IdxAcc, GlobalGet, GlobalAddI32,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
@@ -202,7 +203,9 @@ fn hands_on_taken(instr: &Instr) -> Option<(Reg, Kind)> {
         Instr::BrCopy { dst, .. }
         | Instr::BrCopyPay { dst, .. }
         | Instr::CopyBrIfEqz { dst, .. }
-        | Instr::CopyBrIfNez { dst, .. } => Some((dst, Kind::Int)),
+        | Instr::CopyBrIfNez { dst, .. }
+        | Instr::CopyBrIfEqzAcc { dst, .. }
+        | Instr::CopyBrIfNezAcc { dst, .. } => Some((dst, Kind::Int)),
         _ => None,
     }
 }

@@ -61,6 +61,30 @@ copy_branch_on! {
     CopyBrIfNez(u32) = |v| v != 0;
 }
 
+/// [`copy_branch_on!`] reading `cond` from the result register; the copy reads it from there
+/// too when its `src` is `cond` (a value tested and carried both, as `local.tee` then `br_if`
+/// leave it), so that the next iteration's use of it waits on no slot.
+macro_rules! reader_copy_branch_on {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
+            let (src, _, _) = data(ip);
+            let v = from_acc!($t, regs, cond, acc, facc);
+            let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+            put!(regs, dst, copied, acc, facc);
+            Ok(if apply1::<$t, _>($f, v) {
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+reader_copy_branch_on! {
+    CopyBrIfEqzAcc(u32) = |v| v == 0;
+    CopyBrIfNezAcc(u32) = |v| v != 0;
+}
+
 // A branch into a loop doing the loop's first instruction, a copy (`translator/copy_branch.rs`):
 // the copied value goes on in the result register to the instruction after the copy, where
 // it lands.
