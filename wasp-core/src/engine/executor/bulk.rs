@@ -105,7 +105,7 @@ pub(super) const IN_ONE_GO: u64 = CHUNK_BYTES as u64;
 #[inline(always)]
 pub(super) fn fill_in_one_go(mem: &mut [u8], dst: u64, val: u8, len: u64) -> Result<(), TrapCode> {
     let r = range(dst, len, mem.len()).ok_or(TrapCode::MemoryOutOfBounds)?;
-    mem[r].fill(val);
+    fill_bytes(&mut mem[r], val);
     Ok(())
 }
 
@@ -116,8 +116,49 @@ pub(super) fn copy_in_one_go(mem: &mut [u8], dst: u64, src: u64, len: u64) -> Re
     let oob = TrapCode::MemoryOutOfBounds;
     let s = range(src, len, mem.len()).ok_or(oob)?;
     let d = range(dst, len, mem.len()).ok_or(oob)?;
-    mem.copy_within(s, d.start);
+    move_bytes(mem, s, d.start);
     Ok(())
+}
+
+/// The most bytes the C library's `memset` and `memmove` move with their vector loops; above
+/// that they switch to `rep stosb` and `rep movsb`.
+const PIECE: usize = 2048;
+
+/// The longest fill done in pieces of [`PIECE`] bytes, and the longest move.
+const FILL_IN_PIECES_UP_TO: usize = 32 * 1024;
+const MOVE_IN_PIECES_UP_TO: usize = 16 * 1024;
+
+/// Fills `bytes` with `val`: a few KiB in pieces of [`PIECE`] bytes, anything else at once.
+///
+/// On the machines measured (AMD Zen 4, glibc 2.36), `rep stosb` took 1.5-1.7x the time of
+/// the vector loop per byte from 2 KiB to 32 KiB (4 KiB: 29 against 17 ns), the same at
+/// 64 KiB, less above; `rep movsb` likewise to 16 KiB. One call per piece costs a few per
+/// cent where the string instructions are fast.
+fn fill_bytes(bytes: &mut [u8], val: u8) {
+    if (PIECE + 1..=FILL_IN_PIECES_UP_TO).contains(&bytes.len()) {
+        for piece in bytes.chunks_mut(PIECE) {
+            piece.fill(val);
+        }
+    } else {
+        bytes.fill(val);
+    }
+}
+
+/// Copies `mem[from]` to `mem[to..]` as if through a temporary buffer (the ranges may
+/// overlap): a few KiB in pieces of [`PIECE`] bytes (see [`fill_bytes`]), each in the order
+/// that leaves no piece reading a place an earlier one wrote; anything else at once.
+fn move_bytes(mem: &mut [u8], from: std::ops::Range<usize>, to: usize) {
+    let n = from.len();
+    if !(PIECE + 1..=MOVE_IN_PIECES_UP_TO).contains(&n) {
+        mem.copy_within(from, to);
+        return;
+    }
+    let upward = to > from.start;
+    for k in 0..n.div_ceil(PIECE) {
+        let (a, b) = (k * PIECE, (k * PIECE + PIECE).min(n));
+        let (lo, hi) = if upward { (n - b, n - a) } else { (a, b) };
+        mem.copy_within(from.start + lo..from.start + hi, to + lo);
+    }
 }
 
 /// A bulk operation over items of `T` in chunks, resumable after an interrupt.
@@ -229,6 +270,39 @@ pub(super) fn two_mut<T>(items: &mut [T], a: usize, b: usize) -> (&mut T, &mut T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lengths around the pieces and the limits of [`fill_bytes`] and [`move_bytes`].
+    const LENGTHS: [usize; 12] = [
+        0, 1, 2047, 2048, 2049, 4096, 5000, 16384, 16385, 32768, 32769, 70000,
+    ];
+
+    #[test]
+    fn a_fill_in_pieces_fills_exactly_its_bytes() {
+        for len in LENGTHS {
+            let mut mem: Vec<u8> = (0..len + 10).map(|i| i as u8).collect();
+            let mut want = mem.clone();
+            want[5..5 + len].fill(0xA5);
+            fill_bytes(&mut mem[5..5 + len], 0xA5);
+            assert!(mem == want, "length {len}");
+        }
+    }
+
+    #[test]
+    fn a_move_in_pieces_copies_as_through_a_buffer_whatever_the_overlap() {
+        for len in LENGTHS {
+            for shift in [0, 1, 63, PIECE - 1, PIECE, PIECE + 1, len / 2, len, len + 7] {
+                for (from, to) in [(shift, 0), (0, shift)] {
+                    let mut mem: Vec<u8> = (0..2 * len + 3000)
+                        .map(|i| (i * 7 + i / 251) as u8)
+                        .collect();
+                    let mut want = mem.clone();
+                    want.copy_within(from..from + len, to);
+                    move_bytes(&mut mem, from..from + len, to);
+                    assert!(mem == want, "length {len}, from {from} to {to}");
+                }
+            }
+        }
+    }
 
     /// Runs `op` to the end, interrupted after every chunk, and returns the result.
     fn interrupted_each_chunk(

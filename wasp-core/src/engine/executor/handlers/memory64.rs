@@ -87,10 +87,15 @@ op!(MemoryGrow64 { dst, delta, mem }, |ip, regs, cx, gas| {
 op!(MemoryFill64 { dst, val, len }, |ip, regs, cx, gas| {
     let len = r!(regs, len);
     let done = cx.take_progress();
+    let (index, _, _) = data(ip);
     if done == 0 {
         charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
+        if index == 0 && len <= bulk::IN_ONE_GO {
+            let (d, v) = (r!(regs, dst), r!(regs, val) as u8);
+            bulk::fill_in_one_go(cx.memory(), d, v, len)?;
+            return Ok(Flow::Skip);
+        }
     }
-    let (index, _, _) = data(ip);
     let addr = memory_addr(cx, index);
     let store = &mut *cx.s;
     let (mem, int) = (&mut store.memories[addr].bytes, &store.interrupt);
@@ -114,12 +119,16 @@ op!(MemoryCopy64 { dst, src, len }, |ip, regs, cx, gas| {
     let (dm, sm, wide) = data(ip);
     let len = address(regs, len, wide & 4 != 0);
     let done = cx.take_progress();
-    if done == 0 {
-        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
-    }
-    let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
     let d = address(regs, dst, wide & 1 != 0);
     let s = address(regs, src, wide & 2 != 0);
+    if done == 0 {
+        charge_dynamic!(cx, gas, ip, |c| c.bulk_memory(len));
+        if (dm | sm) == 0 && len <= bulk::IN_ONE_GO {
+            bulk::copy_in_one_go(cx.memory(), d, s, len)?;
+            return Ok(Flow::Skip);
+        }
+    }
+    let (da, sa) = (memory_addr(cx, dm), memory_addr(cx, sm));
     let (store, oob) = (&mut *cx.s, TrapCode::MemoryOutOfBounds);
     let int = (done, &store.interrupt);
     let stopped = if da == sa {
