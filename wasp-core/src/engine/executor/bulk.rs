@@ -128,14 +128,44 @@ const PIECE: usize = 2048;
 const FILL_IN_PIECES_UP_TO: usize = 32 * 1024;
 const MOVE_IN_PIECES_UP_TO: usize = 16 * 1024;
 
-/// Fills `bytes` with `val`: a few KiB in pieces of [`PIECE`] bytes, anything else at once.
+/// The most bytes moved or filled without a call of the C library: two words.
+const FEW: usize = 16;
+
+/// The 8 bytes of `mem` at `at`.
+#[inline(always)]
+fn word(mem: &[u8], at: usize) -> u64 {
+    let mut bytes = [0; 8];
+    bytes.copy_from_slice(&mem[at..at + 8]);
+    u64::from_ne_bytes(bytes)
+}
+
+/// Writes `w` to the 8 bytes of `mem` at `at`.
+#[inline(always)]
+fn put(mem: &mut [u8], at: usize, w: u64) {
+    mem[at..at + 8].copy_from_slice(&w.to_ne_bytes());
+}
+
+/// Fills `bytes` with `val`: 8 to 16 bytes as two words, a few KiB in pieces of [`PIECE`]
+/// bytes, anything else at once.
 ///
 /// On the machines measured (AMD Zen 4, glibc 2.36), `rep stosb` took 1.5-1.7x the time of
 /// the vector loop per byte from 2 KiB to 32 KiB (4 KiB: 29 against 17 ns), the same at
 /// 64 KiB, less above; `rep movsb` likewise to 16 KiB. One call per piece costs a few per
 /// cent where the string instructions are fast.
 fn fill_bytes(bytes: &mut [u8], val: u8) {
-    if (PIECE + 1..=FILL_IN_PIECES_UP_TO).contains(&bytes.len()) {
+    let n = bytes.len();
+    if n <= FEW {
+        // Two stores of a word each (overlapping when `n` is not twice a word): no call.
+        let (word, rest) = (u64::from_ne_bytes([val; 8]), n.saturating_sub(8));
+        if n >= 8 {
+            put(bytes, 0, word);
+            put(bytes, rest, word);
+        } else {
+            bytes.fill(val);
+        }
+        return;
+    }
+    if (PIECE + 1..=FILL_IN_PIECES_UP_TO).contains(&n) {
         for piece in bytes.chunks_mut(PIECE) {
             piece.fill(val);
         }
@@ -145,10 +175,18 @@ fn fill_bytes(bytes: &mut [u8], val: u8) {
 }
 
 /// Copies `mem[from]` to `mem[to..]` as if through a temporary buffer (the ranges may
-/// overlap): a few KiB in pieces of [`PIECE`] bytes (see [`fill_bytes`]), each in the order
-/// that leaves no piece reading a place an earlier one wrote; anything else at once.
+/// overlap): 8 to 16 bytes as two words, a few KiB in pieces of [`PIECE`] bytes (see
+/// [`fill_bytes`]), each in the order that leaves no piece reading a place an earlier one
+/// wrote; anything else at once.
 fn move_bytes(mem: &mut [u8], from: std::ops::Range<usize>, to: usize) {
     let n = from.len();
+    if (8..=FEW).contains(&n) {
+        // Both words are read before either is written, so overlapping ranges are right.
+        let (head, tail) = (word(mem, from.start), word(mem, from.start + n - 8));
+        put(mem, to, head);
+        put(mem, to + n - 8, tail);
+        return;
+    }
     if !(PIECE + 1..=MOVE_IN_PIECES_UP_TO).contains(&n) {
         mem.copy_within(from, to);
         return;
