@@ -38,9 +38,6 @@ pub(super) struct Control {
     /// its `ConsumeGas`, or repeating the instruction after it), so that code stays in place
     /// (`loop_params.rs`).
     pub(super) head_fixed: bool,
-    /// Loops, with metering: the head's `ConsumeGas` was moved behind the stores of the
-    /// loop's parameters that follow it (`loop_params.rs`).
-    pub(super) pays_after_stores: bool,
 }
 
 impl Control {
@@ -54,7 +51,6 @@ impl Control {
             head: 0,
             else_branch: None,
             head_fixed: false,
-            pays_after_stores: false,
         }
     }
 
@@ -502,7 +498,7 @@ impl Translator<'_> {
         &self.ctrl[self.ctrl.len() - 1 - depth]
     }
 
-    pub(super) fn frame_mut(&mut self, depth: usize) -> &mut Control {
+    fn frame_mut(&mut self, depth: usize) -> &mut Control {
         let len = self.ctrl.len();
         &mut self.ctrl[len - 1 - depth]
     }

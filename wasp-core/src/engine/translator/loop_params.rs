@@ -45,12 +45,11 @@ impl Translator<'_> {
             return None;
         }
         let head = frame.head;
-        let pays_first = !frame.pays_after_stores
-            && matches!(self.code.get(head), Some(Instr::ConsumeGas { .. }));
+        let pays_first = matches!(self.code.get(head), Some(Instr::ConsumeGas { .. }));
         if pays_first && self.head_fixed_at(head) {
             return None;
         }
-        let (moves, mut end) = self.leading_moves(head + usize::from(pays_first), arity)?;
+        let (moves, end) = self.leading_moves(head + usize::from(pays_first), arity)?;
         let h = self.height();
         let carried_back = (0..arity).all(|k| match self.stack[h - arity + k] {
             Operand::Local(l) => moves.contains(&(self.temp(frame.height + k), l)),
@@ -61,11 +60,11 @@ impl Translator<'_> {
         }
         if pays_first {
             self.pay_after_stores(depth, end);
-        } else if self.frame(depth).pays_after_stores {
-            // The stores, then the `ConsumeGas` that now follows them.
-            end += 1;
+            return Some(end);
         }
-        Some(end)
+        // Past the `ConsumeGas` that follows the stores, if one does (moved there before).
+        let paid = matches!(self.code.get(end), Some(Instr::ConsumeGas { .. }));
+        Some(end + usize::from(paid))
     }
 
     /// Makes the branch at `at` land at `land`, after a loop's parameter moves, paying for the
@@ -113,8 +112,7 @@ impl Translator<'_> {
     /// lose the loop's parameters, stored away by then) and, through [`Translator::rotated`],
     /// the Wasm offsets.
     fn pay_after_stores(&mut self, depth: usize, end: usize) {
-        let frame = self.frame_mut(depth);
-        frame.pays_after_stores = true;
+        let frame = self.frame(depth);
         let (head, height) = (frame.head, frame.height);
         self.code[head..end].rotate_left(1);
         let paid_at = end - 1;
