@@ -124,8 +124,10 @@ pub(super) fn copy_in_one_go(mem: &mut [u8], dst: u64, src: u64, len: u64) -> Re
 /// that they switch to `rep stosb` and `rep movsb`.
 const PIECE: usize = 2048;
 
-/// The longest fill done in pieces of [`PIECE`] bytes, and the longest move.
+/// The longest fill done in pieces of [`PIECE`] bytes.
 const FILL_IN_PIECES_UP_TO: usize = 32 * 1024;
+
+/// The longest move done in pieces of [`PIECE`] bytes.
 const MOVE_IN_PIECES_UP_TO: usize = 16 * 1024;
 
 /// The most bytes moved or filled without a call of the C library: two words.
@@ -154,18 +156,12 @@ fn put(mem: &mut [u8], at: usize, w: u64) {
 /// cent where the string instructions are fast.
 fn fill_bytes(bytes: &mut [u8], val: u8) {
     let n = bytes.len();
-    if n <= FEW {
-        // Two stores of a word each (overlapping when `n` is not twice a word): no call.
-        let (word, rest) = (u64::from_ne_bytes([val; 8]), n.saturating_sub(8));
-        if n >= 8 {
-            put(bytes, 0, word);
-            put(bytes, rest, word);
-        } else {
-            bytes.fill(val);
-        }
-        return;
-    }
-    if (PIECE + 1..=FILL_IN_PIECES_UP_TO).contains(&n) {
+    if (8..=FEW).contains(&n) {
+        // Two stores of a word each, overlapping when `n` is not twice a word.
+        let word = u64::from_ne_bytes([val; 8]);
+        put(bytes, 0, word);
+        put(bytes, n - 8, word);
+    } else if (PIECE + 1..=FILL_IN_PIECES_UP_TO).contains(&n) {
         for piece in bytes.chunks_mut(PIECE) {
             piece.fill(val);
         }
@@ -310,8 +306,8 @@ mod tests {
     use super::*;
 
     /// Lengths around the pieces and the limits of [`fill_bytes`] and [`move_bytes`].
-    const LENGTHS: [usize; 12] = [
-        0, 1, 2047, 2048, 2049, 4096, 5000, 16384, 16385, 32768, 32769, 70000,
+    const LENGTHS: [usize; 18] = [
+        0, 1, 7, 8, 9, 15, 16, 17, 2047, 2048, 2049, 4096, 5000, 16384, 16385, 32768, 32769, 70000,
     ];
 
     #[test]
