@@ -426,17 +426,16 @@ impl Translator<'_> {
             self.refs.points.push(copy);
         }
     }
-}
 
-impl Translator<'_> {
     /// Notes that the pause point at `from` (a loop's `ConsumeGas`) now stands at `to`, after
     /// the loop's parameters at operand positions `params..` were stored in locals: they are
     /// no longer live there (`loop_params.rs`).
     pub(super) fn move_pause_point(&mut self, from: usize, to: usize, params: usize) {
-        let dead = TEMP_MARK + params as Reg;
+        // Temporaries are numbered by position from `TEMP_MARK` on (see `resolve_pending`).
+        let first_dead = TEMP_MARK + params as Reg;
         if let Some(point) = self.refs.points.iter_mut().rev().find(|p| p.pc == from) {
             point.pc = to;
-            point.live.retain(|&(reg, _)| reg < TEMP_MARK || reg < dead);
+            point.live.retain(|&(reg, _)| reg < first_dead);
         }
     }
 }
