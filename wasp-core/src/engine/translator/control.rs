@@ -34,10 +34,6 @@ pub(super) struct Control {
     pub(super) head: usize,
     /// `if`: the branch taken when the condition is false.
     else_branch: Option<usize>,
-    /// Loops: a branch to the head was made for the head's code as translated (paying for
-    /// its `ConsumeGas`, or repeating the instruction after it), so that code stays in place
-    /// (`loop_params.rs`).
-    pub(super) head_fixed: bool,
 }
 
 impl Control {
@@ -50,7 +46,6 @@ impl Control {
             fixups: NO_FIXUP,
             head: 0,
             else_branch: None,
-            head_fixed: false,
         }
     }
 
@@ -138,7 +133,6 @@ impl Translator<'_> {
         };
         if frame.kind == ControlKind::Loop {
             self.loops -= 1;
-            self.loop_ended(&frame);
         }
         let mut link = frame.fixups;
         while let Some(&(at, next)) = self.fixups.get(link as usize) {
@@ -375,8 +369,8 @@ impl Translator<'_> {
     /// $out cond) ... br $loop`) runs that test itself: it continues into the body when the
     /// exit is not taken, and exits otherwise, saving one dispatch per iteration.
     fn thread_back_edge(&mut self, depth: usize) -> bool {
-        self.frame_mut(depth).head_fixed = true;
         let head = self.frame(depth).head;
+        self.fixed_heads.insert(head);
         // With gas metering the loop starts by paying for its first block: pay again here.
         let (pay, at_test) = match self.code.get(head).copied() {
             Some(pay @ Instr::ConsumeGas { .. }) => (Some(pay), head + 1),
@@ -467,11 +461,11 @@ impl Translator<'_> {
 
     /// Records or resolves the target of the branch at `at`, leaving the branch as it is.
     fn link_plain(&mut self, depth: usize, at: usize) {
-        let frame = self.frame_mut(depth);
+        let frame = self.frame(depth);
         if frame.kind == ControlKind::Loop {
-            frame.head_fixed = true;
-            let offset = frame.head as i32 - at as i32;
-            self.code[at].set_branch_offset(offset);
+            let head = frame.head;
+            self.fixed_heads.insert(head);
+            self.code[at].set_branch_offset(head as i32 - at as i32);
         } else {
             self.add_fixup(depth, at);
         }

@@ -23,14 +23,13 @@
 //! before the first operator after the stores (which are done) that has code of its own
 //! (a `local.get` has none: its reader reads the local), and the parameters'
 //! slots, dead there, are not among its live references. The `ConsumeGas` moves only while
-//! no branch lands relative to it (`Control::head_fixed`): one made before into the loop, or
-//! into another loop starting at the same place (around it or inside it).
+//! no branch lands relative to it (`Translator::fixed_heads`): one made before into the
+//! loop, or into another loop starting at the same place (around it or inside it).
 //!
 //! Results do not change (only slots nothing reads are left unwritten). Branches landing
 //! after the moves make the instruction there a branch target, which the result register's
 //! rule accounts for like any other.
 
-use super::control::Control;
 use super::{ControlKind, Operand, Translator};
 use crate::engine::ir::Instr;
 
@@ -46,7 +45,7 @@ impl Translator<'_> {
         }
         let head = frame.head;
         let pays_first = matches!(self.code.get(head), Some(Instr::ConsumeGas { .. }));
-        if pays_first && self.head_fixed_at(head) {
+        if pays_first && self.fixed_heads.contains(&head) {
             return None;
         }
         let (moves, end) = self.leading_moves(head + usize::from(pays_first), arity)?;
@@ -73,36 +72,6 @@ impl Translator<'_> {
         self.code[at].set_branch_offset(land as i32 - at as i32);
         if matches!(self.code[land - 1], Instr::ConsumeGas { .. }) {
             self.pay_on_entry(at, land - 1);
-        }
-    }
-
-    /// Whether a branch was made for the code at `head` as translated, to a loop starting
-    /// there: the one branched to, or an open or ended loop nested in it or around it.
-    fn head_fixed_at(&self, head: usize) -> bool {
-        // Loops start in nesting order: those around start no later, those inside no earlier.
-        let loops = self
-            .ctrl
-            .iter()
-            .rev()
-            .filter(|c| c.kind == ControlKind::Loop);
-        loops
-            .take_while(|c| c.head >= head)
-            .any(|c| c.head == head && c.head_fixed)
-    }
-
-    /// Hands on what a branch to the loop `ended` fixed to the loops around it starting
-    /// where it does (see [`Translator::head_fixed_at`]).
-    pub(super) fn loop_ended(&mut self, ended: &Control) {
-        if !ended.head_fixed {
-            return;
-        }
-        let loops = self
-            .ctrl
-            .iter_mut()
-            .rev()
-            .filter(|c| c.kind == ControlKind::Loop);
-        for outer in loops.take_while(|c| c.head >= ended.head) {
-            outer.head_fixed = true;
         }
     }
 

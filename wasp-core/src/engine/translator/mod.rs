@@ -31,6 +31,8 @@ mod two_shifts;
 mod v128;
 mod verify;
 
+use std::collections::HashSet;
+
 use wasmparser::{BlockType, FuncValidator, FunctionBody, ValidatorResources};
 
 use super::ir::{Instr, Reg};
@@ -281,6 +283,10 @@ struct Translator<'a> {
     /// stores of the loop's parameters after it (`loop_params.rs`): `(head, end)`, the
     /// `ConsumeGas` moved from `head` to `end - 1` and the stores one place back.
     rotated: Option<(usize, usize)>,
+    /// The heads of the loops a branch was made for as their code stands (paying for the
+    /// `ConsumeGas` there, or repeating the instruction after it): that code stays in place
+    /// (`loop_params.rs`). Loops starting at the same place share the entry.
+    fixed_heads: HashSet<usize>,
     /// Where a branch last landed: the code length when the last label (a loop's head, a
     /// forward branch's target) was bound. Two instructions fuse only if it is not between
     /// them (`step.rs`).
@@ -317,6 +323,7 @@ impl<'a> Translator<'a> {
             fused_away: None,
             copied: None,
             rotated: None,
+            fixed_heads: HashSet::new(),
             local_slots: Box::default(),
             has_v128: false,
             v128_operand: false,
