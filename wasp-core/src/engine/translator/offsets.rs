@@ -107,10 +107,11 @@ impl OffsetMapBuilder {
             self.entries.remove(from - 1);
             to -= 1;
         }
-        self.entries.insert(to, (end - 1, next));
-        // The operator at `end` now starts one place earlier.
-        if self.entries.get(to + 1) == Some(&(end, next)) {
-            self.entries.remove(to + 1);
+        // The operator at `end` now starts one place earlier: its entry moves, in place, unless
+        // it started before `end` (then the moved instruction gets an entry of its own).
+        match self.entries.get_mut(to) {
+            Some(entry) if *entry == (end, next) => entry.0 = end - 1,
+            _ => self.entries.insert(to, (end - 1, next)),
         }
     }
 
