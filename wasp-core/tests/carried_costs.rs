@@ -1,9 +1,10 @@
 //! Paying branches carry the cost of the block they pay for (`translator/pay.rs`,
-//! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it, let the
-//! block's `ConsumeGas` pay. Programs with every kind of paying branch (paying when taken,
-//! paying first, paying either way, copying at a loop's head, a paying `br_table`, forms that
-//! read the result register) run with every price multiplied by `k`: 1, 5,000 (some blocks
-//! above 65,535 units, some below) and 70,000 (every block above). The results are the same
+//! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it (8 bits
+//! for a counter step's), let the block's `ConsumeGas` pay. Programs with every kind of paying
+//! branch (paying when taken, paying first, paying either way, copying at a loop's head, a
+//! paying `br_table`, a counter step's, forms that read the result register) run with every
+//! price multiplied by `k`: 1, 30 (a counter step's block above 255 units, another below),
+//! 5,000 (some blocks above 65,535 units, some below) and 70,000 (every block above). The results are the same
 //! and every figure is `k` times the one at `k = 1`: the gas used, and each pause of a call
 //! started from `k` times a budget and topped up, directly and through snapshots.
 
@@ -57,10 +58,25 @@ const TABLE: &str = r#"(module (func (export "run") (result i32)
       (br_if $l (i32.lt_u (local.get $i) (i32.const 150))))
     (i32.add (local.get $acc) (local.get $i))))"#;
 
-const PROGRAMS: [(&str, &str); 3] = [
+/// Two loops ending in a counter step fused with their test (`StepBrI32..Pay`), the inner
+/// one costing 8 units a round, the outer one more.
+const STEPPED: &str = r#"(module (func (export "run") (result i32)
+    (local $i i32) (local $j i32) (local $acc i32)
+    (loop $outer
+      (local.set $j (i32.const 0))
+      (loop $inner
+        (local.set $j (i32.add (local.get $j) (i32.const 3)))
+        (br_if $inner (i32.lt_u (local.get $j) (i32.const 40))))
+      (local.set $acc (i32.add (local.get $acc) (i32.mul (local.get $j) (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const -1)))
+      (br_if $outer (i32.gt_s (local.get $i) (i32.const -25))))
+    (i32.add (local.get $acc) (local.get $i))))"#;
+
+const PROGRAMS: [(&str, &str); 4] = [
     ("copy at the head", COPY_HEAD),
     ("exit test first", EXIT_TEST_FIRST),
     ("br_table", TABLE),
+    ("counter steps", STEPPED),
 ];
 
 /// Every price of the default list, times `k`.
@@ -108,7 +124,7 @@ fn prices_too_large_to_carry_charge_and_pause_exactly_as_carried_ones() {
         assert_eq!(results, unmetered, "{name}");
         assert!(none.is_empty(), "{name}");
         let step = (total / 23).max(1) as usize;
-        for k in [5_000, 70_000] {
+        for k in [30, 5_000, 70_000] {
             let (results, used, _) = run(wat, k, u64::MAX / 4, false);
             assert_eq!(results, unmetered, "{name}, prices times {k}");
             assert_eq!(used, total * u64::from(k), "{name}, prices times {k}");
@@ -116,7 +132,7 @@ fn prices_too_large_to_carry_charge_and_pause_exactly_as_carried_ones() {
         for budget in (0..total).step_by(step) {
             let (_, _, pauses) = run(wat, 1, budget, false);
             assert!(!pauses.is_empty(), "{name}: no pause from {budget}");
-            for k in [5_000u32, 70_000] {
+            for k in [30u32, 5_000, 70_000] {
                 let k64 = u64::from(k);
                 for through_snapshot in [false, true] {
                     let at = format!("{name}, prices times {k}, budget {budget} times {k}, through a snapshot {through_snapshot}");

@@ -58,6 +58,9 @@ macro_rules! operand_type {
     (Cost) => {
         u16
     };
+    (Cost8) => {
+        u8
+    };
     (Imm($ty:ty)) => {
         $ty
     };
@@ -80,6 +83,9 @@ macro_rules! operand_doc {
     (Cost) => {
         "The cost of the block the branch pays for: the cost of that block's `ConsumeGas`."
     };
+    (Cost8) => {
+        "The cost of the block the branch pays for: the cost of that block's `ConsumeGas`."
+    };
     (Imm) => {
         "Immediate: an index, a constant or a static offset."
     };
@@ -100,6 +106,9 @@ macro_rules! visit_slot {
         let _ = $x;
     };
     ($f:ident, $x:ident, Cost) => {
+        let _ = $x;
+    };
+    ($f:ident, $x:ident, Cost8) => {
         let _ = $x;
     };
     ($f:ident, $x:ident, Imm) => {
@@ -125,10 +134,33 @@ macro_rules! return_if {
     ($x:ident, Dst, Dst) => {
         return Some($x)
     };
-    ($x:ident, Cost, Cost) => {
-        return Some($x)
-    };
     ($x:ident, $role:ident, $want:ident) => {
+        let _ = $x;
+    };
+}
+
+/// Returns the cost a paying branch carries, if `$role` is a cost.
+macro_rules! return_cost {
+    ($x:ident, Cost) => {
+        return Some(u64::from(*$x))
+    };
+    ($x:ident, Cost8) => {
+        return Some(u64::from(*$x))
+    };
+    ($x:ident, $role:ident) => {
+        let _ = $x;
+    };
+}
+
+/// Writes `$cost` into the cost operand `$x` and returns whether it fits, if `$role` is a cost.
+macro_rules! set_cost {
+    ($x:ident, Cost, $cost:ident) => {
+        return u16::try_from($cost).map(|c| *$x = c).is_ok()
+    };
+    ($x:ident, Cost8, $cost:ident) => {
+        return u8::try_from($cost).map(|c| *$x = c).is_ok()
+    };
+    ($x:ident, $role:ident, $cost:ident) => {
         let _ = $x;
     };
 }
@@ -178,18 +210,32 @@ macro_rules! define_instr {
                 None
             }
 
-            /// The cost a paying branch carries (its `Cost` operand), mutably; `None` for an
+            /// The cost a paying branch carries (its `Cost` or `Cost8` operand); `None` for an
             /// instruction without one.
             #[allow(unreachable_code, unused_variables)]
-            pub(crate) fn cost_mut(&mut self) -> Option<&mut u16> {
+            pub(crate) fn cost(&self) -> Option<u64> {
                 match self {
                     $(
                         Instr::$name $({ $($field),* })? => {
-                            $($( return_if!($field, $role, Cost); )*)?
+                            $($( return_cost!($field, $role); )*)?
                         }
                     )*
                 }
                 None
+            }
+
+            /// Writes `cost` into the cost operand of a paying branch that carries one;
+            /// whether it has one and `cost` fits in it (it is left as it was otherwise).
+            #[allow(unreachable_code, unused_variables)]
+            pub(crate) fn set_cost(&mut self, cost: u64) -> bool {
+                match self {
+                    $(
+                        Instr::$name $({ $($field),* })? => {
+                            $($( set_cost!($field, $role, cost); )*)?
+                        }
+                    )*
+                }
+                false
             }
 
             /// The destination slot of a plain computation whose result may be redirected
@@ -245,7 +291,7 @@ macro_rules! define_instr {
     ($($row:tt)*) => {
         compile_error!(
             "every row of the instruction table is `Name { operand: Role, .. } + Data { .. };` \
-             and every operand has a role: `Dst`, `Src`, `Range`, `Br`, `Cost` or `Imm(type)`"
+             and every operand has a role: `Dst`, `Src`, `Range`, `Br`, `Cost`, `Cost8` or `Imm(type)`"
         );
     };
 }
@@ -300,11 +346,6 @@ impl Instr {
 
     /// The cost a paying branch carries (`translator/pay.rs`), `None` for an instruction
     /// without one.
-    pub(crate) fn cost(&self) -> Option<u16> {
-        let mut copy = *self;
-        copy.cost_mut().copied()
-    }
-
     /// The branch offset of a branching instruction, `None` for others.
     pub(crate) fn branch_offset(&self) -> Option<i32> {
         let mut copy = *self;

@@ -10,6 +10,7 @@
 //! | `Range`    | [`Reg`] | the first of a run of slots (a callee frame, returned values)    |
 //! | `Br`       | `i32`   | a branch offset, relative to the instruction                     |
 //! | `Cost`     | `u16`   | the cost of the block a paying branch enters (`pay.rs`)          |
+//! | `Cost8`    | `u8`    | the same, in a branch whose other operands leave one byte for it |
 //! | `Imm(T)`   | `T`     | an immediate: an index, a constant, a static offset              |
 //!
 //! An instruction that needs more than three operands is followed by one data word
@@ -175,48 +176,48 @@ macro_rules! for_each_instr {
             BrI32AndImmNeImmPay { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// Counter steps fused with a branch into a loop (`StepBrI32..`), paying as
             /// [`Instr::BrPay`] when taken.
-            StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32NePay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32EqImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32NeImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32EqPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32NePay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LtSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LtUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GtSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GtUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LeSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LeUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GeSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GeUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32EqImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             /// i64 counter steps fused with a branch into a loop (`StepBrI64..`), paying as
             /// [`Instr::BrPay`] when taken.
-            StepBrI64EqPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64NePay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GtSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GtUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GeSPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GeUPay { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64EqImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64NeImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GtSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GtUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GeSImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GeUImmPay { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64EqPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64NePay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LtSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LtUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GtSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GtUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LeSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LeUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GeSPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GeUPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64EqImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64NeImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64LtSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64LtUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64GtSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64GtUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64LeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64LeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64GeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            StepBrI64GeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             /// Loads fused with a branch into a loop (`Load32UBrNez..`), paying as
             /// [`Instr::BrPay`] when taken (the load done).
             Load32UBrNezPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
@@ -2565,8 +2566,12 @@ pub(crate) use for_each_pair;
 /// both too.
 ///
 /// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
-/// operand, the `ConsumeGas`'s cost when it fits in 16 bits); the `masked`, `stepped` and
-/// loading forms, whose operands fill the instruction, read it from the `ConsumeGas`.
+/// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the paying forms of
+/// the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step shrinks to 8 bits to
+/// make room, and a step that does not fit has no paying form); the `masked` and `loading`
+/// forms and the pay-first `stepped` ones, whose operands fill the instruction, read it from
+/// the `ConsumeGas`. The `stepped` rows list their operands without the step, which the
+/// conversions narrow and widen.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {
@@ -2628,66 +2633,68 @@ macro_rules! for_each_paying_branch {
                     BrI32AndImmNeImmPay, BrI32AndImmNeImmPayFirst;
             }
             stepped {
-                StepBrI64Eq { reg, rhs, step, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
-                StepBrI64Ne { reg, rhs, step, offset } => StepBrI64NePay, StepBrI64NePayFirst;
-                StepBrI64LtS { reg, rhs, step, offset } => StepBrI64LtSPay, StepBrI64LtSPayFirst;
-                StepBrI64LtU { reg, rhs, step, offset } => StepBrI64LtUPay, StepBrI64LtUPayFirst;
-                StepBrI64GtS { reg, rhs, step, offset } => StepBrI64GtSPay, StepBrI64GtSPayFirst;
-                StepBrI64GtU { reg, rhs, step, offset } => StepBrI64GtUPay, StepBrI64GtUPayFirst;
-                StepBrI64LeS { reg, rhs, step, offset } => StepBrI64LeSPay, StepBrI64LeSPayFirst;
-                StepBrI64LeU { reg, rhs, step, offset } => StepBrI64LeUPay, StepBrI64LeUPayFirst;
-                StepBrI64GeS { reg, rhs, step, offset } => StepBrI64GeSPay, StepBrI64GeSPayFirst;
-                StepBrI64GeU { reg, rhs, step, offset } => StepBrI64GeUPay, StepBrI64GeUPayFirst;
-                StepBrI64EqImm { reg, step, imm, offset } =>
+                StepBrI64Eq { reg, rhs, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
+                StepBrI64Ne { reg, rhs, offset } => StepBrI64NePay, StepBrI64NePayFirst;
+                StepBrI64LtS { reg, rhs, offset } => StepBrI64LtSPay, StepBrI64LtSPayFirst;
+                StepBrI64LtU { reg, rhs, offset } => StepBrI64LtUPay, StepBrI64LtUPayFirst;
+                StepBrI64GtS { reg, rhs, offset } => StepBrI64GtSPay, StepBrI64GtSPayFirst;
+                StepBrI64GtU { reg, rhs, offset } => StepBrI64GtUPay, StepBrI64GtUPayFirst;
+                StepBrI64LeS { reg, rhs, offset } => StepBrI64LeSPay, StepBrI64LeSPayFirst;
+                StepBrI64LeU { reg, rhs, offset } => StepBrI64LeUPay, StepBrI64LeUPayFirst;
+                StepBrI64GeS { reg, rhs, offset } => StepBrI64GeSPay, StepBrI64GeSPayFirst;
+                StepBrI64GeU { reg, rhs, offset } => StepBrI64GeUPay, StepBrI64GeUPayFirst;
+                StepBrI64EqImm { reg, imm, offset } =>
                     StepBrI64EqImmPay, StepBrI64EqImmPayFirst;
-                StepBrI64NeImm { reg, step, imm, offset } =>
+                StepBrI64NeImm { reg, imm, offset } =>
                     StepBrI64NeImmPay, StepBrI64NeImmPayFirst;
-                StepBrI64LtSImm { reg, step, imm, offset } =>
+                StepBrI64LtSImm { reg, imm, offset } =>
                     StepBrI64LtSImmPay, StepBrI64LtSImmPayFirst;
-                StepBrI64LtUImm { reg, step, imm, offset } =>
+                StepBrI64LtUImm { reg, imm, offset } =>
                     StepBrI64LtUImmPay, StepBrI64LtUImmPayFirst;
-                StepBrI64GtSImm { reg, step, imm, offset } =>
+                StepBrI64GtSImm { reg, imm, offset } =>
                     StepBrI64GtSImmPay, StepBrI64GtSImmPayFirst;
-                StepBrI64GtUImm { reg, step, imm, offset } =>
+                StepBrI64GtUImm { reg, imm, offset } =>
                     StepBrI64GtUImmPay, StepBrI64GtUImmPayFirst;
-                StepBrI64LeSImm { reg, step, imm, offset } =>
+                StepBrI64LeSImm { reg, imm, offset } =>
                     StepBrI64LeSImmPay, StepBrI64LeSImmPayFirst;
-                StepBrI64LeUImm { reg, step, imm, offset } =>
+                StepBrI64LeUImm { reg, imm, offset } =>
                     StepBrI64LeUImmPay, StepBrI64LeUImmPayFirst;
-                StepBrI64GeSImm { reg, step, imm, offset } =>
+                StepBrI64GeSImm { reg, imm, offset } =>
                     StepBrI64GeSImmPay, StepBrI64GeSImmPayFirst;
-                StepBrI64GeUImm { reg, step, imm, offset } =>
+                StepBrI64GeUImm { reg, imm, offset } =>
                     StepBrI64GeUImmPay, StepBrI64GeUImmPayFirst;
-                StepBrI32Eq { reg, rhs, step, offset } => StepBrI32EqPay, StepBrI32EqPayFirst;
-                StepBrI32Ne { reg, rhs, step, offset } => StepBrI32NePay, StepBrI32NePayFirst;
-                StepBrI32LtS { reg, rhs, step, offset } => StepBrI32LtSPay, StepBrI32LtSPayFirst;
-                StepBrI32LtU { reg, rhs, step, offset } => StepBrI32LtUPay, StepBrI32LtUPayFirst;
-                StepBrI32GtS { reg, rhs, step, offset } => StepBrI32GtSPay, StepBrI32GtSPayFirst;
-                StepBrI32GtU { reg, rhs, step, offset } => StepBrI32GtUPay, StepBrI32GtUPayFirst;
-                StepBrI32LeS { reg, rhs, step, offset } => StepBrI32LeSPay, StepBrI32LeSPayFirst;
-                StepBrI32LeU { reg, rhs, step, offset } => StepBrI32LeUPay, StepBrI32LeUPayFirst;
-                StepBrI32GeS { reg, rhs, step, offset } => StepBrI32GeSPay, StepBrI32GeSPayFirst;
-                StepBrI32GeU { reg, rhs, step, offset } => StepBrI32GeUPay, StepBrI32GeUPayFirst;
-                StepBrI32EqImm { reg, step, imm, offset } =>
+                StepBrI32Eq { reg, rhs, offset } => StepBrI32EqPay, StepBrI32EqPayFirst;
+                StepBrI32Ne { reg, rhs, offset } => StepBrI32NePay, StepBrI32NePayFirst;
+                StepBrI32LtS { reg, rhs, offset } => StepBrI32LtSPay, StepBrI32LtSPayFirst;
+                StepBrI32LtU { reg, rhs, offset } => StepBrI32LtUPay, StepBrI32LtUPayFirst;
+                StepBrI32GtS { reg, rhs, offset } => StepBrI32GtSPay, StepBrI32GtSPayFirst;
+                StepBrI32GtU { reg, rhs, offset } => StepBrI32GtUPay, StepBrI32GtUPayFirst;
+                StepBrI32LeS { reg, rhs, offset } => StepBrI32LeSPay, StepBrI32LeSPayFirst;
+                StepBrI32LeU { reg, rhs, offset } => StepBrI32LeUPay, StepBrI32LeUPayFirst;
+                StepBrI32GeS { reg, rhs, offset } => StepBrI32GeSPay, StepBrI32GeSPayFirst;
+                StepBrI32GeU { reg, rhs, offset } => StepBrI32GeUPay, StepBrI32GeUPayFirst;
+                StepBrI32EqImm { reg, imm, offset } =>
                     StepBrI32EqImmPay, StepBrI32EqImmPayFirst;
-                StepBrI32NeImm { reg, step, imm, offset } =>
+                StepBrI32NeImm { reg, imm, offset } =>
                     StepBrI32NeImmPay, StepBrI32NeImmPayFirst;
-                StepBrI32LtSImm { reg, step, imm, offset } =>
+                StepBrI32LtSImm { reg, imm, offset } =>
                     StepBrI32LtSImmPay, StepBrI32LtSImmPayFirst;
-                StepBrI32LtUImm { reg, step, imm, offset } =>
+                StepBrI32LtUImm { reg, imm, offset } =>
                     StepBrI32LtUImmPay, StepBrI32LtUImmPayFirst;
-                StepBrI32GtSImm { reg, step, imm, offset } =>
+                StepBrI32GtSImm { reg, imm, offset } =>
                     StepBrI32GtSImmPay, StepBrI32GtSImmPayFirst;
-                StepBrI32GtUImm { reg, step, imm, offset } =>
+                StepBrI32GtUImm { reg, imm, offset } =>
                     StepBrI32GtUImmPay, StepBrI32GtUImmPayFirst;
-                StepBrI32LeSImm { reg, step, imm, offset } =>
+                StepBrI32LeSImm { reg, imm, offset } =>
                     StepBrI32LeSImmPay, StepBrI32LeSImmPayFirst;
-                StepBrI32LeUImm { reg, step, imm, offset } =>
+                StepBrI32LeUImm { reg, imm, offset } =>
                     StepBrI32LeUImmPay, StepBrI32LeUImmPayFirst;
-                StepBrI32GeSImm { reg, step, imm, offset } =>
+                StepBrI32GeSImm { reg, imm, offset } =>
                     StepBrI32GeSImmPay, StepBrI32GeSImmPayFirst;
-                StepBrI32GeUImm { reg, step, imm, offset } =>
+                StepBrI32GeUImm { reg, imm, offset } =>
                     StepBrI32GeUImmPay, StepBrI32GeUImmPayFirst;
+            }
+            loading {
                 Load32UBrNez { dst, ptr, mem_offset, offset } =>
                     Load32UBrNezPay, Load32UBrNezPayFirst;
                 Load32UBrEqz { dst, ptr, mem_offset, offset } =>

@@ -122,7 +122,7 @@ pub(super) fn settle_costs(code: &mut [Instr]) {
     for at in 0..code.len() {
         if let Some((len, true)) = super::branch_table(&code[at]) {
             let entries = at + 1..at + len as usize + 2;
-            if entries.clone().any(|e| paid_cost(code, e).is_none()) {
+            if entries.clone().any(|e| !carries(code, e)) {
                 code[at] = with_paying_entries(code[at], false);
                 for entry in entries {
                     code[entry] = unpay(code[entry]);
@@ -131,23 +131,33 @@ pub(super) fn settle_costs(code: &mut [Instr]) {
         }
     }
     for at in 0..code.len() {
-        let cost = paid_cost(code, at);
-        match (code[at].cost_mut(), cost) {
-            (Some(carried), Some(cost)) => *carried = cost,
-            (Some(_), None) => code[at] = unpay(code[at]),
-            (None, _) => {}
+        if code[at].cost().is_none() {
+            continue;
+        }
+        let settled = match paid_cost(code, at) {
+            Some(cost) => code[at].set_cost(cost),
+            None => false,
+        };
+        if !settled {
+            code[at] = unpay(code[at]);
         }
     }
 }
 
+/// Whether the paying branch at `at` carries its cost and that cost fits in it.
+fn carries(code: &[Instr], at: usize) -> bool {
+    let mut branch = code[at];
+    paid_cost(code, at).is_some_and(|cost| branch.set_cost(cost))
+}
+
 /// The cost of the `ConsumeGas` that the paying branch at `at` pays for when taken, if the
-/// branch carries its cost and that cost fits in it.
-fn paid_cost(code: &[Instr], at: usize) -> Option<u16> {
+/// branch carries its cost.
+fn paid_cost(code: &[Instr], at: usize) -> Option<u64> {
     let offset = code[at].branch_offset()?;
     code[at].cost()?;
     let back = if pays_first(&code[at]) { 2 } else { 1 };
     let paid = usize::try_from(at as i64 + i64::from(offset) - back).ok()?;
-    u16::try_from(super::gas_charged(code.get(paid)?)?).ok()
+    super::gas_charged(code.get(paid)?)
 }
 
 /// Whether `branch` pays for the `ConsumeGas` two instructions before its target.
@@ -239,15 +249,21 @@ macro_rules! paying_forms {
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
         masked { $($masked:ident { $($mf:ident),* } => $masked_pay:ident, $masked_first:ident;)* }
         stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_first:ident;)* }
+        loading { $($load:ident { $($lf:ident),* } => $load_pay:ident, $load_first:ident;)* }
     ) => {
-        /// The paying form of `branch` (same operands and offset), `None` if it has none. A
-        /// form that carries its cost carries 0 until [`settle_costs`] writes it.
+        /// The paying form of `branch` (same operands and offset), `None` if it has none (a
+        /// counter step's paying form holds a step of 8 bits). A form that carries its cost
+        /// carries 0 until [`settle_costs`] writes it.
         fn paying(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 Instr::$br { $($bf),* } => Instr::$br_pay { $($bf,)* cost: 0 },
                 $(Instr::$plain { $($f),* } => Instr::$pay { $($f,)* cost: 0 },)*
                 $(Instr::$masked { $($mf),* } => Instr::$masked_pay { $($mf),* },)*
-                $(Instr::$step { $($sf),* } => Instr::$step_pay { $($sf),* },)*
+                $(Instr::$step { $($sf,)* step } => {
+                    let step = i8::try_from(step).ok()?;
+                    Instr::$step_pay { $($sf,)* step, cost: 0 }
+                })*
+                $(Instr::$load { $($lf),* } => Instr::$load_pay { $($lf),* },)*
                 _ => return None,
             })
         }
@@ -259,7 +275,8 @@ macro_rules! paying_forms {
             Some(match branch {
                 $(Instr::$plain { $($f),* } => Instr::$first { $($f,)* cost: 0 },)*
                 $(Instr::$masked { $($mf),* } => Instr::$masked_first { $($mf),* },)*
-                $(Instr::$step { $($sf),* } => Instr::$step_first { $($sf),* },)*
+                $(Instr::$step { $($sf,)* step } => Instr::$step_first { $($sf,)* step },)*
+                $(Instr::$load { $($lf),* } => Instr::$load_first { $($lf),* },)*
                 _ => return None,
             })
         }
@@ -270,6 +287,9 @@ macro_rules! paying_forms {
             Some(match branch {
                 Instr::$br_pay { $($bf,)* .. } => Instr::$br { $($bf),* },
                 $(Instr::$pay { $($f,)* .. } => Instr::$plain { $($f),* },)*
+                $(Instr::$step_pay { $($sf,)* step, .. } => {
+                    Instr::$step { $($sf,)* step: i16::from(step) }
+                })*
                 _ => return None,
             })
         }
@@ -282,6 +302,7 @@ macro_rules! paying_forms {
                     $(| Instr::$pay { .. })*
                     $(| Instr::$masked_pay { .. })*
                     $(| Instr::$step_pay { .. })*
+                    $(| Instr::$load_pay { .. })*
             )
         }
 
@@ -291,6 +312,7 @@ macro_rules! paying_forms {
             matches!(
                 instr,
                 $(Instr::$first { .. })|* $(| Instr::$masked_first { .. })* $(| Instr::$step_first { .. })*
+                    $(| Instr::$load_first { .. })*
             )
         }
     };
@@ -585,6 +607,74 @@ mod tests {
             .iter()
             .all(|i| !is_paying(i) && !is_paying_first(i) && !is_paying_both(i)));
         verify::verify(&code, 16).expect("verified");
+    }
+
+    /// A counter loop stepping by `step`, its test at its end, priced `k` times the default.
+    fn stepped_loop(step: i32, k: u32) -> Vec<Instr> {
+        let wat = format!(
+            r#"(module (func (param $n i32) (result i32) (local $i i32)
+              (loop $l
+                (local.set $i (i32.add (local.get $i) (i32.const {step})))
+                (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+              (local.get $i)))"#
+        );
+        code_priced(&wat, k)
+    }
+
+    #[test]
+    fn a_counter_steps_paying_branch_carries_its_cost_in_8_bits() {
+        // The loop costs 8 units a round: 255 at most fits, from 32 times the prices on
+        // it does not.
+        for (step, k, carried) in [(1, 1, Some(8)), (-128, 31, Some(248)), (127, 32, None)] {
+            let code = stepped_loop(step, k);
+            let at = code.iter().position(|i| i.branch_offset().is_some());
+            let at = at.expect("a back edge");
+            let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;
+            match carried {
+                Some(cost) => {
+                    assert!(
+                        matches!(code[at], Instr::StepBrI32LtUPay { step: s, cost: c, .. }
+                            if i32::from(s) == step && u64::from(c) == cost),
+                        "{code:?}"
+                    );
+                    assert_eq!(
+                        super::super::gas_charged(&code[target - 1]),
+                        Some(cost),
+                        "{code:?}"
+                    );
+                }
+                // The plain step lands on the loop's `ConsumeGas`, which pays.
+                None => {
+                    assert!(
+                        matches!(code[at], Instr::StepBrI32LtU { step: s, .. }
+                            if i32::from(s) == step),
+                        "{code:?}"
+                    );
+                    assert_eq!(
+                        super::super::gas_charged(&code[target]),
+                        Some(8 * 32),
+                        "{code:?}"
+                    );
+                }
+            }
+            verify::verify(&code, 16).expect("verified");
+        }
+    }
+
+    #[test]
+    fn a_counter_step_beyond_8_bits_keeps_the_plain_branch_landing_on_the_consume_gas() {
+        for step in [128, -129, 32_767] {
+            let code = stepped_loop(step, 1);
+            let at = code.iter().position(|i| i.branch_offset().is_some());
+            let at = at.expect("a back edge");
+            assert!(
+                matches!(code[at], Instr::StepBrI32LtU { step: s, .. } if i32::from(s) == step),
+                "{code:?}"
+            );
+            let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;
+            assert!(matches!(code[target], Instr::ConsumeGas { .. }), "{code:?}");
+            verify::verify(&code, 16).expect("verified");
+        }
     }
 
     #[test]

@@ -12,8 +12,11 @@
 //! instruction traps or pauses, and gas is paid per Wasm operator by the block's
 //! `ConsumeGas`, so results, gas and pause points are those of the two instructions run one
 //! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
-//! takes its paying form (`StepBrI32..Pay`, `pay.rs`); the back edge repeating a loop's exit
-//! test takes its pay-first form (`StepBrI32..PayFirst`), which steps, pays, then tests.
+//! takes its paying form (`StepBrI32..Pay`, `pay.rs`), which carries the cost it pays in
+//! 8 bits beside a step of 8 bits (a wider step keeps the plain branch, landing on the
+//! `ConsumeGas`); the back edge repeating a loop's exit test takes its pay-first form
+//! (`StepBrI32..PayFirst`), which steps, pays (reading the cost from the `ConsumeGas`), then
+//! tests.
 
 use super::Translator;
 use crate::engine::ir::{Instr, Reg};
@@ -327,6 +330,7 @@ mod tests {
                     reg: 0,
                     step: -1,
                     imm: 0,
+                    cost: 8,
                     offset: 0
                 }
             ),
@@ -387,6 +391,7 @@ mod tests {
                     reg: 1,
                     rhs: 0,
                     step: 1,
+                    cost: 8,
                     offset: 0
                 }
             ),

@@ -150,9 +150,7 @@ fn carries_cost_of(branch: Instr, code: &[Instr], pc: i64) -> bool {
     let listed = usize::try_from(pc)
         .ok()
         .and_then(|pc| super::gas_charged(code.get(pc)?));
-    branch
-        .cost()
-        .is_none_or(|cost| listed == Some(u64::from(cost)))
+    branch.cost().is_none_or(|cost| listed == Some(cost))
 }
 
 /// Whether the instruction at `pc` is a `ConsumeGas` that costs something.

@@ -491,29 +491,39 @@ reader_pay_masked! {
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
-/// or, repeating the loop's exit test, paying first: `reg = $step(reg, step)` (`step_i32` or
-/// `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the
-/// two differ) or the immediate, as `$t`. A pay-first step steps before it pays, as the step and the pay-first branch run
-/// one after the other do: a pause stands at the loop's `ConsumeGas` with the step done.
+/// (the cost they carry) or, repeating the loop's exit test, paying first (the cost read from
+/// the `ConsumeGas`: a pay-first step has no room for it): `reg = $step(reg, step)`
+/// (`step_i32` or `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is
+/// written: the two differ) or the immediate, as `$t`. A pay-first step steps before it pays,
+/// as the step and the pay-first branch run one after the other do: a pause stands at the
+/// loop's `ConsumeGas` with the step done.
 macro_rules! pay_step {
     ($step:ident; $($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
-        pay_step!(@ $step, $br, $br_imm($t) = $f; pay_if);
-        pay_step!(@ $step, $first, $first_imm($t) = $f; pay_first_if);
-    )*};
-    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
-        op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
+        op!($br { reg, rhs, step, cost, offset }, |ip, regs, cx, gas| {
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = $step(r!(regs, reg), i16::from(step));
+            set!(regs, reg, v);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
+        });
+        op!($br_imm { reg, step, imm, cost, offset }, |ip, regs, cx, gas| {
+            let v = $step(r!(regs, reg), i16::from(step));
+            set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
+            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
+        });
+        op!($first { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
-            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            pay_first_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
+        op!($first_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
             let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            pay_first_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-    };
+    )*};
 }
 
 pay_step! {
