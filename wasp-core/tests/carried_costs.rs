@@ -1,6 +1,6 @@
 //! Paying branches carry the cost of the block they pay for (`translator/pay.rs`,
-//! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it (8 bits
-//! for a counter step's), let the block's `ConsumeGas` pay. Programs with every kind of paying
+//! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it, let the
+//! block's `ConsumeGas` pay (a counter step's, with 8 bits, reads it from there instead). Programs with every kind of paying
 //! branch (paying when taken, paying first, paying either way, copying at a loop's head, a
 //! paying `br_table`, a counter step's, forms that read the result register) run with every
 //! price multiplied by `k`: 1, 30 (a counter step's block above 255 units, another below),

@@ -196,6 +196,29 @@ macro_rules! for_each_instr {
             StepBrI32LeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             StepBrI32GeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             StepBrI32GeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            /// The i32 counter steps paying as `StepBrI32..Pay` with a step of 16 bits,
+            /// reading the cost from the loop's `ConsumeGas`: for a step, or a block's cost,
+            /// too large for 8 bits.
+            StepBrI32EqPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             /// i64 counter steps fused with a branch into a loop (`StepBrI64..`), paying as
             /// [`Instr::BrPay`] when taken.
             StepBrI64EqPay { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
@@ -218,6 +241,29 @@ macro_rules! for_each_instr {
             StepBrI64LeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             StepBrI64GeSImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
             StepBrI64GeUImmPay { reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br };
+            /// The i64 counter steps paying as `StepBrI64..Pay` with a step of 16 bits,
+            /// reading the cost from the loop's `ConsumeGas`: for a step, or a block's cost,
+            /// too large for 8 bits.
+            StepBrI64EqPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64NePayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeSPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeUPayWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64EqImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64NeImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeSImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeUImmPayWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             /// Loads fused with a branch into a loop (`Load32UBrNez..`), paying as
             /// [`Instr::BrPay`] when taken (the load done).
             Load32UBrNezPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
@@ -2566,11 +2612,11 @@ pub(crate) use for_each_pair;
 /// both too.
 ///
 /// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
-/// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the paying forms of
-/// the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step shrinks to 8 bits to
-/// make room, and a step that does not fit has no paying form); the `masked` and `loading`
-/// forms and the pay-first `stepped` ones, whose operands fill the instruction, read it from
-/// the `ConsumeGas`. The `stepped` rows list their operands without the step, which the
+/// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the first paying
+/// forms of the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step shrinks to 8
+/// bits to make room); their wide forms (a step of 16 bits) read it from the `ConsumeGas`, as
+/// the `masked` and `loading` forms and the pay-first `stepped` ones, whose operands fill the
+/// instruction, do. The `stepped` rows list their operands without the step, which the
 /// conversions narrow and widen.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
@@ -2633,66 +2679,106 @@ macro_rules! for_each_paying_branch {
                     BrI32AndImmNeImmPay, BrI32AndImmNeImmPayFirst;
             }
             stepped {
-                StepBrI64Eq { reg, rhs, offset } => StepBrI64EqPay, StepBrI64EqPayFirst;
-                StepBrI64Ne { reg, rhs, offset } => StepBrI64NePay, StepBrI64NePayFirst;
-                StepBrI64LtS { reg, rhs, offset } => StepBrI64LtSPay, StepBrI64LtSPayFirst;
-                StepBrI64LtU { reg, rhs, offset } => StepBrI64LtUPay, StepBrI64LtUPayFirst;
-                StepBrI64GtS { reg, rhs, offset } => StepBrI64GtSPay, StepBrI64GtSPayFirst;
-                StepBrI64GtU { reg, rhs, offset } => StepBrI64GtUPay, StepBrI64GtUPayFirst;
-                StepBrI64LeS { reg, rhs, offset } => StepBrI64LeSPay, StepBrI64LeSPayFirst;
-                StepBrI64LeU { reg, rhs, offset } => StepBrI64LeUPay, StepBrI64LeUPayFirst;
-                StepBrI64GeS { reg, rhs, offset } => StepBrI64GeSPay, StepBrI64GeSPayFirst;
-                StepBrI64GeU { reg, rhs, offset } => StepBrI64GeUPay, StepBrI64GeUPayFirst;
+                StepBrI64Eq { reg, rhs, offset } =>
+                    StepBrI64EqPay, StepBrI64EqPayWide, StepBrI64EqPayFirst;
+                StepBrI64Ne { reg, rhs, offset } =>
+                    StepBrI64NePay, StepBrI64NePayWide, StepBrI64NePayFirst;
+                StepBrI64LtS { reg, rhs, offset } =>
+                    StepBrI64LtSPay, StepBrI64LtSPayWide, StepBrI64LtSPayFirst;
+                StepBrI64LtU { reg, rhs, offset } =>
+                    StepBrI64LtUPay, StepBrI64LtUPayWide, StepBrI64LtUPayFirst;
+                StepBrI64GtS { reg, rhs, offset } =>
+                    StepBrI64GtSPay, StepBrI64GtSPayWide, StepBrI64GtSPayFirst;
+                StepBrI64GtU { reg, rhs, offset } =>
+                    StepBrI64GtUPay, StepBrI64GtUPayWide, StepBrI64GtUPayFirst;
+                StepBrI64LeS { reg, rhs, offset } =>
+                    StepBrI64LeSPay, StepBrI64LeSPayWide, StepBrI64LeSPayFirst;
+                StepBrI64LeU { reg, rhs, offset } =>
+                    StepBrI64LeUPay, StepBrI64LeUPayWide, StepBrI64LeUPayFirst;
+                StepBrI64GeS { reg, rhs, offset } =>
+                    StepBrI64GeSPay, StepBrI64GeSPayWide, StepBrI64GeSPayFirst;
+                StepBrI64GeU { reg, rhs, offset } =>
+                    StepBrI64GeUPay, StepBrI64GeUPayWide, StepBrI64GeUPayFirst;
                 StepBrI64EqImm { reg, imm, offset } =>
-                    StepBrI64EqImmPay, StepBrI64EqImmPayFirst;
+                    StepBrI64EqImmPay, StepBrI64EqImmPayWide,
+                    StepBrI64EqImmPayFirst;
                 StepBrI64NeImm { reg, imm, offset } =>
-                    StepBrI64NeImmPay, StepBrI64NeImmPayFirst;
+                    StepBrI64NeImmPay, StepBrI64NeImmPayWide,
+                    StepBrI64NeImmPayFirst;
                 StepBrI64LtSImm { reg, imm, offset } =>
-                    StepBrI64LtSImmPay, StepBrI64LtSImmPayFirst;
+                    StepBrI64LtSImmPay, StepBrI64LtSImmPayWide,
+                    StepBrI64LtSImmPayFirst;
                 StepBrI64LtUImm { reg, imm, offset } =>
-                    StepBrI64LtUImmPay, StepBrI64LtUImmPayFirst;
+                    StepBrI64LtUImmPay, StepBrI64LtUImmPayWide,
+                    StepBrI64LtUImmPayFirst;
                 StepBrI64GtSImm { reg, imm, offset } =>
-                    StepBrI64GtSImmPay, StepBrI64GtSImmPayFirst;
+                    StepBrI64GtSImmPay, StepBrI64GtSImmPayWide,
+                    StepBrI64GtSImmPayFirst;
                 StepBrI64GtUImm { reg, imm, offset } =>
-                    StepBrI64GtUImmPay, StepBrI64GtUImmPayFirst;
+                    StepBrI64GtUImmPay, StepBrI64GtUImmPayWide,
+                    StepBrI64GtUImmPayFirst;
                 StepBrI64LeSImm { reg, imm, offset } =>
-                    StepBrI64LeSImmPay, StepBrI64LeSImmPayFirst;
+                    StepBrI64LeSImmPay, StepBrI64LeSImmPayWide,
+                    StepBrI64LeSImmPayFirst;
                 StepBrI64LeUImm { reg, imm, offset } =>
-                    StepBrI64LeUImmPay, StepBrI64LeUImmPayFirst;
+                    StepBrI64LeUImmPay, StepBrI64LeUImmPayWide,
+                    StepBrI64LeUImmPayFirst;
                 StepBrI64GeSImm { reg, imm, offset } =>
-                    StepBrI64GeSImmPay, StepBrI64GeSImmPayFirst;
+                    StepBrI64GeSImmPay, StepBrI64GeSImmPayWide,
+                    StepBrI64GeSImmPayFirst;
                 StepBrI64GeUImm { reg, imm, offset } =>
-                    StepBrI64GeUImmPay, StepBrI64GeUImmPayFirst;
-                StepBrI32Eq { reg, rhs, offset } => StepBrI32EqPay, StepBrI32EqPayFirst;
-                StepBrI32Ne { reg, rhs, offset } => StepBrI32NePay, StepBrI32NePayFirst;
-                StepBrI32LtS { reg, rhs, offset } => StepBrI32LtSPay, StepBrI32LtSPayFirst;
-                StepBrI32LtU { reg, rhs, offset } => StepBrI32LtUPay, StepBrI32LtUPayFirst;
-                StepBrI32GtS { reg, rhs, offset } => StepBrI32GtSPay, StepBrI32GtSPayFirst;
-                StepBrI32GtU { reg, rhs, offset } => StepBrI32GtUPay, StepBrI32GtUPayFirst;
-                StepBrI32LeS { reg, rhs, offset } => StepBrI32LeSPay, StepBrI32LeSPayFirst;
-                StepBrI32LeU { reg, rhs, offset } => StepBrI32LeUPay, StepBrI32LeUPayFirst;
-                StepBrI32GeS { reg, rhs, offset } => StepBrI32GeSPay, StepBrI32GeSPayFirst;
-                StepBrI32GeU { reg, rhs, offset } => StepBrI32GeUPay, StepBrI32GeUPayFirst;
+                    StepBrI64GeUImmPay, StepBrI64GeUImmPayWide,
+                    StepBrI64GeUImmPayFirst;
+                StepBrI32Eq { reg, rhs, offset } =>
+                    StepBrI32EqPay, StepBrI32EqPayWide, StepBrI32EqPayFirst;
+                StepBrI32Ne { reg, rhs, offset } =>
+                    StepBrI32NePay, StepBrI32NePayWide, StepBrI32NePayFirst;
+                StepBrI32LtS { reg, rhs, offset } =>
+                    StepBrI32LtSPay, StepBrI32LtSPayWide, StepBrI32LtSPayFirst;
+                StepBrI32LtU { reg, rhs, offset } =>
+                    StepBrI32LtUPay, StepBrI32LtUPayWide, StepBrI32LtUPayFirst;
+                StepBrI32GtS { reg, rhs, offset } =>
+                    StepBrI32GtSPay, StepBrI32GtSPayWide, StepBrI32GtSPayFirst;
+                StepBrI32GtU { reg, rhs, offset } =>
+                    StepBrI32GtUPay, StepBrI32GtUPayWide, StepBrI32GtUPayFirst;
+                StepBrI32LeS { reg, rhs, offset } =>
+                    StepBrI32LeSPay, StepBrI32LeSPayWide, StepBrI32LeSPayFirst;
+                StepBrI32LeU { reg, rhs, offset } =>
+                    StepBrI32LeUPay, StepBrI32LeUPayWide, StepBrI32LeUPayFirst;
+                StepBrI32GeS { reg, rhs, offset } =>
+                    StepBrI32GeSPay, StepBrI32GeSPayWide, StepBrI32GeSPayFirst;
+                StepBrI32GeU { reg, rhs, offset } =>
+                    StepBrI32GeUPay, StepBrI32GeUPayWide, StepBrI32GeUPayFirst;
                 StepBrI32EqImm { reg, imm, offset } =>
-                    StepBrI32EqImmPay, StepBrI32EqImmPayFirst;
+                    StepBrI32EqImmPay, StepBrI32EqImmPayWide,
+                    StepBrI32EqImmPayFirst;
                 StepBrI32NeImm { reg, imm, offset } =>
-                    StepBrI32NeImmPay, StepBrI32NeImmPayFirst;
+                    StepBrI32NeImmPay, StepBrI32NeImmPayWide,
+                    StepBrI32NeImmPayFirst;
                 StepBrI32LtSImm { reg, imm, offset } =>
-                    StepBrI32LtSImmPay, StepBrI32LtSImmPayFirst;
+                    StepBrI32LtSImmPay, StepBrI32LtSImmPayWide,
+                    StepBrI32LtSImmPayFirst;
                 StepBrI32LtUImm { reg, imm, offset } =>
-                    StepBrI32LtUImmPay, StepBrI32LtUImmPayFirst;
+                    StepBrI32LtUImmPay, StepBrI32LtUImmPayWide,
+                    StepBrI32LtUImmPayFirst;
                 StepBrI32GtSImm { reg, imm, offset } =>
-                    StepBrI32GtSImmPay, StepBrI32GtSImmPayFirst;
+                    StepBrI32GtSImmPay, StepBrI32GtSImmPayWide,
+                    StepBrI32GtSImmPayFirst;
                 StepBrI32GtUImm { reg, imm, offset } =>
-                    StepBrI32GtUImmPay, StepBrI32GtUImmPayFirst;
+                    StepBrI32GtUImmPay, StepBrI32GtUImmPayWide,
+                    StepBrI32GtUImmPayFirst;
                 StepBrI32LeSImm { reg, imm, offset } =>
-                    StepBrI32LeSImmPay, StepBrI32LeSImmPayFirst;
+                    StepBrI32LeSImmPay, StepBrI32LeSImmPayWide,
+                    StepBrI32LeSImmPayFirst;
                 StepBrI32LeUImm { reg, imm, offset } =>
-                    StepBrI32LeUImmPay, StepBrI32LeUImmPayFirst;
+                    StepBrI32LeUImmPay, StepBrI32LeUImmPayWide,
+                    StepBrI32LeUImmPayFirst;
                 StepBrI32GeSImm { reg, imm, offset } =>
-                    StepBrI32GeSImmPay, StepBrI32GeSImmPayFirst;
+                    StepBrI32GeSImmPay, StepBrI32GeSImmPayWide,
+                    StepBrI32GeSImmPayFirst;
                 StepBrI32GeUImm { reg, imm, offset } =>
-                    StepBrI32GeUImmPay, StepBrI32GeUImmPayFirst;
+                    StepBrI32GeUImmPay, StepBrI32GeUImmPayWide,
+                    StepBrI32GeUImmPayFirst;
             }
             loading {
                 Load32UBrNez { dst, ptr, mem_offset, offset } =>

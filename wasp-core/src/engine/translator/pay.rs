@@ -166,13 +166,17 @@ fn pays_first(branch: &Instr) -> bool {
 }
 
 /// The branch doing what the paying `branch`, which carries its cost, does with its block's
-/// `ConsumeGas` paying instead (see [`settle_costs`]); `branch` itself if it is not one.
+/// `ConsumeGas` paying instead (see [`settle_costs`]), or, for a counter step, with the cost
+/// read from that `ConsumeGas`; `branch` itself if it is not one.
 fn unpay(branch: Instr) -> Instr {
     let Some(offset) = branch.branch_offset() else {
         return branch;
     };
     if pays_first(&branch) {
         return Instr::Br { offset: offset - 2 };
+    }
+    if let Some(wide) = widened(branch) {
+        return wide;
     }
     match unpaid(paying_of_both(branch).unwrap_or(branch)) {
         Some(mut plain) => {
@@ -248,7 +252,9 @@ macro_rules! paying_forms {
         $br:ident { $($bf:ident),* } => $br_pay:ident;
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
         masked { $($masked:ident { $($mf:ident),* } => $masked_pay:ident, $masked_first:ident;)* }
-        stepped { $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_first:ident;)* }
+        stepped {
+            $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_wide:ident, $step_first:ident;)*
+        }
         loading { $($load:ident { $($lf:ident),* } => $load_pay:ident, $load_first:ident;)* }
     ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none (a
@@ -259,10 +265,10 @@ macro_rules! paying_forms {
                 Instr::$br { $($bf),* } => Instr::$br_pay { $($bf,)* cost: 0 },
                 $(Instr::$plain { $($f),* } => Instr::$pay { $($f,)* cost: 0 },)*
                 $(Instr::$masked { $($mf),* } => Instr::$masked_pay { $($mf),* },)*
-                $(Instr::$step { $($sf,)* step } => {
-                    let step = i8::try_from(step).ok()?;
-                    Instr::$step_pay { $($sf,)* step, cost: 0 }
-                })*
+                $(Instr::$step { $($sf,)* step } => match i8::try_from(step) {
+                    Ok(step) => Instr::$step_pay { $($sf,)* step, cost: 0 },
+                    Err(_) => Instr::$step_wide { $($sf,)* step },
+                },)*
                 $(Instr::$load { $($lf),* } => Instr::$load_pay { $($lf),* },)*
                 _ => return None,
             })
@@ -281,15 +287,24 @@ macro_rules! paying_forms {
             })
         }
 
+        /// The paying form of the counter step `branch`, one carrying its cost in 8 bits, that
+        /// reads its cost from the `ConsumeGas` instead (same operands and offset), `None`
+        /// for any other instruction.
+        fn widened(branch: Instr) -> Option<Instr> {
+            Some(match branch {
+                $(Instr::$step_pay { $($sf,)* step, .. } => {
+                    Instr::$step_wide { $($sf,)* step: i16::from(step) }
+                })*
+                _ => return None,
+            })
+        }
+
         /// The plain branch that the paying branch `branch`, one carrying its cost, stands
         /// for (same operands and offset), `None` for any other instruction.
         fn unpaid(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 Instr::$br_pay { $($bf,)* .. } => Instr::$br { $($bf),* },
                 $(Instr::$pay { $($f,)* .. } => Instr::$plain { $($f),* },)*
-                $(Instr::$step_pay { $($sf,)* step, .. } => {
-                    Instr::$step { $($sf,)* step: i16::from(step) }
-                })*
                 _ => return None,
             })
         }
@@ -301,7 +316,7 @@ macro_rules! paying_forms {
                 Instr::$br_pay { .. }
                     $(| Instr::$pay { .. })*
                     $(| Instr::$masked_pay { .. })*
-                    $(| Instr::$step_pay { .. })*
+                    $(| Instr::$step_pay { .. } | Instr::$step_wide { .. })*
                     $(| Instr::$load_pay { .. })*
             )
         }
@@ -622,14 +637,15 @@ mod tests {
     }
 
     #[test]
-    fn a_counter_steps_paying_branch_carries_its_cost_in_8_bits() {
-        // The loop costs 8 units a round: 255 at most fits, from 32 times the prices on
-        // it does not.
+    fn a_counter_steps_paying_branch_carries_its_cost_in_8_bits_or_reads_it() {
+        // The loop costs 8 units a round: 255 at most fits, from 32 times the prices on it
+        // does not and the wide form reads it from the `ConsumeGas`.
         for (step, k, carried) in [(1, 1, Some(8)), (-128, 31, Some(248)), (127, 32, None)] {
             let code = stepped_loop(step, k);
             let at = code.iter().position(|i| i.branch_offset().is_some());
             let at = at.expect("a back edge");
             let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;
+            let paid = super::super::gas_charged(&code[target - 1]);
             match carried {
                 Some(cost) => {
                     assert!(
@@ -637,42 +653,38 @@ mod tests {
                             if i32::from(s) == step && u64::from(c) == cost),
                         "{code:?}"
                     );
-                    assert_eq!(
-                        super::super::gas_charged(&code[target - 1]),
-                        Some(cost),
-                        "{code:?}"
-                    );
+                    assert_eq!(paid, Some(cost), "{code:?}");
                 }
-                // The plain step lands on the loop's `ConsumeGas`, which pays.
                 None => {
                     assert!(
-                        matches!(code[at], Instr::StepBrI32LtU { step: s, .. }
+                        matches!(code[at], Instr::StepBrI32LtUPayWide { step: s, .. }
                             if i32::from(s) == step),
                         "{code:?}"
                     );
-                    assert_eq!(
-                        super::super::gas_charged(&code[target]),
-                        Some(8 * 32),
-                        "{code:?}"
-                    );
+                    assert_eq!(paid, Some(8 * 32), "{code:?}");
                 }
             }
+            assert!(is_paying(&code[at]), "{code:?}");
             verify::verify(&code, 16).expect("verified");
         }
     }
 
     #[test]
-    fn a_counter_step_beyond_8_bits_keeps_the_plain_branch_landing_on_the_consume_gas() {
+    fn a_counter_step_beyond_8_bits_takes_the_wide_form_reading_its_cost() {
         for step in [128, -129, 32_767] {
             let code = stepped_loop(step, 1);
             let at = code.iter().position(|i| i.branch_offset().is_some());
             let at = at.expect("a back edge");
             assert!(
-                matches!(code[at], Instr::StepBrI32LtU { step: s, .. } if i32::from(s) == step),
+                matches!(code[at], Instr::StepBrI32LtUPayWide { step: s, .. } if i32::from(s) == step),
                 "{code:?}"
             );
+            assert_eq!(code[at].cost(), None, "{code:?}");
             let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;
-            assert!(matches!(code[target], Instr::ConsumeGas { .. }), "{code:?}");
+            assert!(
+                matches!(code[target - 1], Instr::ConsumeGas { .. }),
+                "{code:?}"
+            );
             verify::verify(&code, 16).expect("verified");
         }
     }

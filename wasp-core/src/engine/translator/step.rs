@@ -13,8 +13,8 @@
 //! `ConsumeGas`, so results, gas and pause points are those of the two instructions run one
 //! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
 //! takes its paying form (`StepBrI32..Pay`, `pay.rs`), which carries the cost it pays in
-//! 8 bits beside a step of 8 bits (a wider step keeps the plain branch, landing on the
-//! `ConsumeGas`); the back edge repeating a loop's exit test takes its pay-first form
+//! 8 bits beside a step of 8 bits (a wider step, or a dearer block, takes the wide form
+//! `StepBrI32..PayWide`, which reads the cost from the `ConsumeGas`); the back edge repeating a loop's exit test takes its pay-first form
 //! (`StepBrI32..PayFirst`), which steps, pays (reading the cost from the `ConsumeGas`), then
 //! tests.
 

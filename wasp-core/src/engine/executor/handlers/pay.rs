@@ -491,14 +491,18 @@ reader_pay_masked! {
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
-/// (the cost they carry) or, repeating the loop's exit test, paying first (the cost read from
-/// the `ConsumeGas`: a pay-first step has no room for it): `reg = $step(reg, step)`
-/// (`step_i32` or `step_i64`), then the test of `$f` on `reg` and `rhs` (read before `reg` is
-/// written: the two differ) or the immediate, as `$t`. A pay-first step steps before it pays,
-/// as the step and the pay-first branch run one after the other do: a pause stands at the
-/// loop's `ConsumeGas` with the step done.
+/// (the cost they carry, or, for a wide step, the cost read from the `ConsumeGas`) or,
+/// repeating the loop's exit test, paying first (the cost read from the `ConsumeGas`: a
+/// pay-first step has no room for it): `reg = $step(reg, step)` (`step_i32` or `step_i64`),
+/// then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the two differ) or
+/// the immediate, as `$t`. A pay-first step steps before it pays, as the step and the
+/// pay-first branch run one after the other do: a pause stands at the loop's `ConsumeGas`
+/// with the step done.
 macro_rules! pay_step {
-    ($step:ident; $($br:ident, $br_imm:ident, $first:ident, $first_imm:ident($t:ty) = $f:expr;)*) => {$(
+    ($step:ident; $(
+        $br:ident, $br_imm:ident, $wide:ident, $wide_imm:ident, $first:ident, $first_imm:ident($t:ty)
+            = $f:expr;
+    )*) => {$(
         op!($br { reg, rhs, step, cost, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = $step(r!(regs, reg), i16::from(step));
@@ -511,67 +515,92 @@ macro_rules! pay_step {
             let b = <$t as FromImm>::from_imm(imm);
             pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
-        op!($first { reg, rhs, step, offset }, |ip, regs, cx, gas| {
+        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if);
+        pay_step!(@ $step, $first, $first_imm($t) = $f; pay_first_if);
+    )*};
+    // The forms reading their cost from the `ConsumeGas`.
+    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+        op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
-            pay_first_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-        op!($first_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
+        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
             let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            pay_first_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
-    )*};
+    };
 }
 
 pay_step! {
     step_i32;
-    StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayFirst, StepBrI32EqImmPayFirst(u32) =
+    StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayWide, StepBrI32EqImmPayWide,
+        StepBrI32EqPayFirst, StepBrI32EqImmPayFirst(u32) =
         |a, b| a == b;
-    StepBrI32NePay, StepBrI32NeImmPay, StepBrI32NePayFirst, StepBrI32NeImmPayFirst(u32) =
+    StepBrI32NePay, StepBrI32NeImmPay, StepBrI32NePayWide, StepBrI32NeImmPayWide,
+        StepBrI32NePayFirst, StepBrI32NeImmPayFirst(u32) =
         |a, b| a != b;
-    StepBrI32LtSPay, StepBrI32LtSImmPay, StepBrI32LtSPayFirst, StepBrI32LtSImmPayFirst(i32) =
+    StepBrI32LtSPay, StepBrI32LtSImmPay, StepBrI32LtSPayWide, StepBrI32LtSImmPayWide,
+        StepBrI32LtSPayFirst, StepBrI32LtSImmPayFirst(i32) =
         |a, b| a < b;
-    StepBrI32LtUPay, StepBrI32LtUImmPay, StepBrI32LtUPayFirst, StepBrI32LtUImmPayFirst(u32) =
+    StepBrI32LtUPay, StepBrI32LtUImmPay, StepBrI32LtUPayWide, StepBrI32LtUImmPayWide,
+        StepBrI32LtUPayFirst, StepBrI32LtUImmPayFirst(u32) =
         |a, b| a < b;
-    StepBrI32GtSPay, StepBrI32GtSImmPay, StepBrI32GtSPayFirst, StepBrI32GtSImmPayFirst(i32) =
+    StepBrI32GtSPay, StepBrI32GtSImmPay, StepBrI32GtSPayWide, StepBrI32GtSImmPayWide,
+        StepBrI32GtSPayFirst, StepBrI32GtSImmPayFirst(i32) =
         |a, b| a > b;
-    StepBrI32GtUPay, StepBrI32GtUImmPay, StepBrI32GtUPayFirst, StepBrI32GtUImmPayFirst(u32) =
+    StepBrI32GtUPay, StepBrI32GtUImmPay, StepBrI32GtUPayWide, StepBrI32GtUImmPayWide,
+        StepBrI32GtUPayFirst, StepBrI32GtUImmPayFirst(u32) =
         |a, b| a > b;
-    StepBrI32LeSPay, StepBrI32LeSImmPay, StepBrI32LeSPayFirst, StepBrI32LeSImmPayFirst(i32) =
+    StepBrI32LeSPay, StepBrI32LeSImmPay, StepBrI32LeSPayWide, StepBrI32LeSImmPayWide,
+        StepBrI32LeSPayFirst, StepBrI32LeSImmPayFirst(i32) =
         |a, b| a <= b;
-    StepBrI32LeUPay, StepBrI32LeUImmPay, StepBrI32LeUPayFirst, StepBrI32LeUImmPayFirst(u32) =
+    StepBrI32LeUPay, StepBrI32LeUImmPay, StepBrI32LeUPayWide, StepBrI32LeUImmPayWide,
+        StepBrI32LeUPayFirst, StepBrI32LeUImmPayFirst(u32) =
         |a, b| a <= b;
-    StepBrI32GeSPay, StepBrI32GeSImmPay, StepBrI32GeSPayFirst, StepBrI32GeSImmPayFirst(i32) =
+    StepBrI32GeSPay, StepBrI32GeSImmPay, StepBrI32GeSPayWide, StepBrI32GeSImmPayWide,
+        StepBrI32GeSPayFirst, StepBrI32GeSImmPayFirst(i32) =
         |a, b| a >= b;
-    StepBrI32GeUPay, StepBrI32GeUImmPay, StepBrI32GeUPayFirst, StepBrI32GeUImmPayFirst(u32) =
+    StepBrI32GeUPay, StepBrI32GeUImmPay, StepBrI32GeUPayWide, StepBrI32GeUImmPayWide,
+        StepBrI32GeUPayFirst, StepBrI32GeUImmPayFirst(u32) =
         |a, b| a >= b;
 }
 
 // And for an i64 counter.
 pay_step! {
     step_i64;
-    StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayFirst, StepBrI64EqImmPayFirst(u64) =
+    StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayWide, StepBrI64EqImmPayWide,
+        StepBrI64EqPayFirst, StepBrI64EqImmPayFirst(u64) =
         |a, b| a == b;
-    StepBrI64NePay, StepBrI64NeImmPay, StepBrI64NePayFirst, StepBrI64NeImmPayFirst(u64) =
+    StepBrI64NePay, StepBrI64NeImmPay, StepBrI64NePayWide, StepBrI64NeImmPayWide,
+        StepBrI64NePayFirst, StepBrI64NeImmPayFirst(u64) =
         |a, b| a != b;
-    StepBrI64LtSPay, StepBrI64LtSImmPay, StepBrI64LtSPayFirst, StepBrI64LtSImmPayFirst(i64) =
+    StepBrI64LtSPay, StepBrI64LtSImmPay, StepBrI64LtSPayWide, StepBrI64LtSImmPayWide,
+        StepBrI64LtSPayFirst, StepBrI64LtSImmPayFirst(i64) =
         |a, b| a < b;
-    StepBrI64LtUPay, StepBrI64LtUImmPay, StepBrI64LtUPayFirst, StepBrI64LtUImmPayFirst(u64) =
+    StepBrI64LtUPay, StepBrI64LtUImmPay, StepBrI64LtUPayWide, StepBrI64LtUImmPayWide,
+        StepBrI64LtUPayFirst, StepBrI64LtUImmPayFirst(u64) =
         |a, b| a < b;
-    StepBrI64GtSPay, StepBrI64GtSImmPay, StepBrI64GtSPayFirst, StepBrI64GtSImmPayFirst(i64) =
+    StepBrI64GtSPay, StepBrI64GtSImmPay, StepBrI64GtSPayWide, StepBrI64GtSImmPayWide,
+        StepBrI64GtSPayFirst, StepBrI64GtSImmPayFirst(i64) =
         |a, b| a > b;
-    StepBrI64GtUPay, StepBrI64GtUImmPay, StepBrI64GtUPayFirst, StepBrI64GtUImmPayFirst(u64) =
+    StepBrI64GtUPay, StepBrI64GtUImmPay, StepBrI64GtUPayWide, StepBrI64GtUImmPayWide,
+        StepBrI64GtUPayFirst, StepBrI64GtUImmPayFirst(u64) =
         |a, b| a > b;
-    StepBrI64LeSPay, StepBrI64LeSImmPay, StepBrI64LeSPayFirst, StepBrI64LeSImmPayFirst(i64) =
+    StepBrI64LeSPay, StepBrI64LeSImmPay, StepBrI64LeSPayWide, StepBrI64LeSImmPayWide,
+        StepBrI64LeSPayFirst, StepBrI64LeSImmPayFirst(i64) =
         |a, b| a <= b;
-    StepBrI64LeUPay, StepBrI64LeUImmPay, StepBrI64LeUPayFirst, StepBrI64LeUImmPayFirst(u64) =
+    StepBrI64LeUPay, StepBrI64LeUImmPay, StepBrI64LeUPayWide, StepBrI64LeUImmPayWide,
+        StepBrI64LeUPayFirst, StepBrI64LeUImmPayFirst(u64) =
         |a, b| a <= b;
-    StepBrI64GeSPay, StepBrI64GeSImmPay, StepBrI64GeSPayFirst, StepBrI64GeSImmPayFirst(i64) =
+    StepBrI64GeSPay, StepBrI64GeSImmPay, StepBrI64GeSPayWide, StepBrI64GeSImmPayWide,
+        StepBrI64GeSPayFirst, StepBrI64GeSImmPayFirst(i64) =
         |a, b| a >= b;
-    StepBrI64GeUPay, StepBrI64GeUImmPay, StepBrI64GeUPayFirst, StepBrI64GeUImmPayFirst(u64) =
+    StepBrI64GeUPay, StepBrI64GeUImmPay, StepBrI64GeUPayWide, StepBrI64GeUImmPayWide,
+        StepBrI64GeUPayFirst, StepBrI64GeUImmPayFirst(u64) =
         |a, b| a >= b;
 }
 
