@@ -1,10 +1,11 @@
 //! Paying branches carry the cost of the block they pay for (`translator/pay.rs`,
 //! `settle_costs`), or, when that cost does not fit in the 16 bits they have for it, let the
-//! block's `ConsumeGas` pay (a counter step's, with 8 bits, reads it from there instead). Programs with every kind of paying
-//! branch (paying when taken, paying first, paying either way, copying at a loop's head, a
-//! paying `br_table`, a counter step's, forms that read the result register) run with every
-//! price multiplied by `k`: 1, 30 (a counter step's block above 255 units, another below),
-//! 5,000 (some blocks above 65,535 units, some below) and 70,000 (every block above). The results are the same
+//! block's `ConsumeGas` pay (a counter step's, with 8 bits, reads it from there instead).
+//! Programs with every kind of paying branch (paying when taken, paying first, paying either
+//! way, copying at a loop's head, a paying `br_table`, counter steps paying and paying first,
+//! forms that read the result register) run with every price multiplied by `k`: 1, 28 (the
+//! counter steps' blocks of 12 units above 255, those of 8 and 9 below), 5,000 (some blocks
+//! above 65,535 units, some below) and 70,000 (every block above). The results are the same
 //! and every figure is `k` times the one at `k = 1`: the gas used, and each pause of a call
 //! started from `k` times a budget and topped up, directly and through snapshots.
 
@@ -59,10 +60,12 @@ const TABLE: &str = r#"(module (func (export "run") (result i32)
     (i32.add (local.get $acc) (local.get $i))))"#;
 
 /// Two loops ending in a counter step fused with their test (`StepBrI32..Pay`), the inner
-/// one costing 8 units a round, the outer one more.
+/// one's block costing 8 units a round, the outer one's 12.
 const STEPPED: &str = r#"(module (func (export "run") (result i32)
     (local $i i32) (local $j i32) (local $acc i32)
     (loop $outer
+      (local.set $acc (i32.xor (local.get $acc) (i32.mul (local.get $i) (i32.const 7))))
+      (local.set $acc (i32.rotl (local.get $acc) (i32.const 3)))
       (local.set $j (i32.const 0))
       (loop $inner
         (local.set $j (i32.add (local.get $j) (i32.const 3)))
@@ -72,11 +75,32 @@ const STEPPED: &str = r#"(module (func (export "run") (result i32)
       (br_if $outer (i32.gt_s (local.get $i) (i32.const -25))))
     (i32.add (local.get $acc) (local.get $i))))"#;
 
-const PROGRAMS: [(&str, &str); 4] = [
+/// Loops starting with their exit test, their counter step fused with the back edge repeating
+/// it (`StepBrI32..PayFirst`): the inner one's first block costing 9 units a round, the outer
+/// one's 12.
+const STEPPED_FIRST: &str = r#"(module (func (export "run") (result i32)
+    (local $i i32) (local $j i32) (local $acc i32)
+    (block $done
+      (loop $outer
+        (br_if $done (i32.ge_s (local.get $i) (i32.const 30)))
+        (local.set $acc (i32.xor (local.get $acc) (i32.mul (local.get $i) (i32.const 7))))
+        (local.set $j (i32.const 0))
+        (block $inner_done
+          (loop $inner
+            (br_if $inner_done (i32.ge_u (local.get $j) (i32.const 50)))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $inner)))
+        (local.set $acc (i32.add (local.get $acc) (local.get $j)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $outer)))
+    (i32.add (local.get $acc) (local.get $i))))"#;
+
+const PROGRAMS: [(&str, &str); 5] = [
     ("copy at the head", COPY_HEAD),
     ("exit test first", EXIT_TEST_FIRST),
     ("br_table", TABLE),
     ("counter steps", STEPPED),
+    ("counter steps paying first", STEPPED_FIRST),
 ];
 
 /// Every price of the default list, times `k`.
@@ -124,7 +148,7 @@ fn prices_too_large_to_carry_charge_and_pause_exactly_as_carried_ones() {
         assert_eq!(results, unmetered, "{name}");
         assert!(none.is_empty(), "{name}");
         let step = (total / 23).max(1) as usize;
-        for k in [30, 5_000, 70_000] {
+        for k in [28, 5_000, 70_000] {
             let (results, used, _) = run(wat, k, u64::MAX / 4, false);
             assert_eq!(results, unmetered, "{name}, prices times {k}");
             assert_eq!(used, total * u64::from(k), "{name}, prices times {k}");
@@ -132,7 +156,7 @@ fn prices_too_large_to_carry_charge_and_pause_exactly_as_carried_ones() {
         for budget in (0..total).step_by(step) {
             let (_, _, pauses) = run(wat, 1, budget, false);
             assert!(!pauses.is_empty(), "{name}: no pause from {budget}");
-            for k in [30u32, 5_000, 70_000] {
+            for k in [28u32, 5_000, 70_000] {
                 let k64 = u64::from(k);
                 for through_snapshot in [false, true] {
                     let at = format!("{name}, prices times {k}, budget {budget} times {k}, through a snapshot {through_snapshot}");

@@ -272,49 +272,135 @@ macro_rules! for_each_instr {
             Load8UBrEqzPay { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
             /// i64 counter steps fused with the back edge repeating a loop's exit test, paying
             /// first as the i32 ones (`StepBrI32EqPayFirst`) do.
-            StepBrI64EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64NePayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI64EqImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64NeImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI64GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64EqPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64NePayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI64EqImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64NeImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64LtSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64LtUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64GtSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64GtUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64LeSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64LeUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64GeSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI64GeUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            /// The i64 counter steps paying first as `StepBrI64..PayFirst` with a step of 16
+            /// bits, reading the cost from the loop's `ConsumeGas`: for a step, or a block's
+            /// cost, too large for 8 bits.
+            StepBrI64EqPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64NePayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LtUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GtUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64LeUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64GeUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI64EqImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64NeImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LtUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GtUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64LeUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI64GeUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             /// Counter steps fused with the back edge repeating a loop's exit test
             /// (`StepBrI32..`): the step, then the payment as [`Instr::BrI32EqPayFirst`]
             /// (pausing, the step done, standing at the loop's `ConsumeGas`), then the test.
-            StepBrI32EqPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32NePayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
-            StepBrI32EqImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32NeImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GtSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GtUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32LeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GeSImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
-            StepBrI32GeUImmPayFirst { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32EqPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32NePayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LtSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LtUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GtSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GtUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LeSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32LeUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GeSPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32GeUPayFirst { reg: Dst, rhs: Src, step: Imm(i8), cost: Cost8, offset: Br };
+            StepBrI32EqImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32NeImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32LtSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32LtUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32GtSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32GtUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32LeSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32LeUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32GeSImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            StepBrI32GeUImmPayFirst {
+                reg: Dst, step: Imm(i8), cost: Cost8, imm: Imm(i32), offset: Br
+            };
+            /// The i32 counter steps paying first as `StepBrI32..PayFirst` with a step of 16
+            /// bits, reading the cost from the loop's `ConsumeGas`: for a step, or a block's
+            /// cost, too large for 8 bits.
+            StepBrI32EqPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32NePayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LtUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GtUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32LeUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeSPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32GeUPayFirstWide { reg: Dst, rhs: Src, step: Imm(i16), offset: Br };
+            StepBrI32EqImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32NeImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LtUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GtUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32LeUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeSImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
+            StepBrI32GeUImmPayFirstWide { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
             /// Loads fused with the back edge repeating a loop's exit test
             /// (`Load32UBrNez..`, `translator/load_branch.rs`): the payment first as
             /// [`Instr::BrI32EqPayFirst`] (pausing, nothing loaded, standing at the loop's
@@ -2680,105 +2766,125 @@ macro_rules! for_each_paying_branch {
             }
             stepped {
                 StepBrI64Eq { reg, rhs, offset } =>
-                    StepBrI64EqPay, StepBrI64EqPayWide, StepBrI64EqPayFirst;
+                    StepBrI64EqPay, StepBrI64EqPayWide,
+                    StepBrI64EqPayFirst, StepBrI64EqPayFirstWide;
                 StepBrI64Ne { reg, rhs, offset } =>
-                    StepBrI64NePay, StepBrI64NePayWide, StepBrI64NePayFirst;
+                    StepBrI64NePay, StepBrI64NePayWide,
+                    StepBrI64NePayFirst, StepBrI64NePayFirstWide;
                 StepBrI64LtS { reg, rhs, offset } =>
-                    StepBrI64LtSPay, StepBrI64LtSPayWide, StepBrI64LtSPayFirst;
+                    StepBrI64LtSPay, StepBrI64LtSPayWide,
+                    StepBrI64LtSPayFirst, StepBrI64LtSPayFirstWide;
                 StepBrI64LtU { reg, rhs, offset } =>
-                    StepBrI64LtUPay, StepBrI64LtUPayWide, StepBrI64LtUPayFirst;
+                    StepBrI64LtUPay, StepBrI64LtUPayWide,
+                    StepBrI64LtUPayFirst, StepBrI64LtUPayFirstWide;
                 StepBrI64GtS { reg, rhs, offset } =>
-                    StepBrI64GtSPay, StepBrI64GtSPayWide, StepBrI64GtSPayFirst;
+                    StepBrI64GtSPay, StepBrI64GtSPayWide,
+                    StepBrI64GtSPayFirst, StepBrI64GtSPayFirstWide;
                 StepBrI64GtU { reg, rhs, offset } =>
-                    StepBrI64GtUPay, StepBrI64GtUPayWide, StepBrI64GtUPayFirst;
+                    StepBrI64GtUPay, StepBrI64GtUPayWide,
+                    StepBrI64GtUPayFirst, StepBrI64GtUPayFirstWide;
                 StepBrI64LeS { reg, rhs, offset } =>
-                    StepBrI64LeSPay, StepBrI64LeSPayWide, StepBrI64LeSPayFirst;
+                    StepBrI64LeSPay, StepBrI64LeSPayWide,
+                    StepBrI64LeSPayFirst, StepBrI64LeSPayFirstWide;
                 StepBrI64LeU { reg, rhs, offset } =>
-                    StepBrI64LeUPay, StepBrI64LeUPayWide, StepBrI64LeUPayFirst;
+                    StepBrI64LeUPay, StepBrI64LeUPayWide,
+                    StepBrI64LeUPayFirst, StepBrI64LeUPayFirstWide;
                 StepBrI64GeS { reg, rhs, offset } =>
-                    StepBrI64GeSPay, StepBrI64GeSPayWide, StepBrI64GeSPayFirst;
+                    StepBrI64GeSPay, StepBrI64GeSPayWide,
+                    StepBrI64GeSPayFirst, StepBrI64GeSPayFirstWide;
                 StepBrI64GeU { reg, rhs, offset } =>
-                    StepBrI64GeUPay, StepBrI64GeUPayWide, StepBrI64GeUPayFirst;
+                    StepBrI64GeUPay, StepBrI64GeUPayWide,
+                    StepBrI64GeUPayFirst, StepBrI64GeUPayFirstWide;
                 StepBrI64EqImm { reg, imm, offset } =>
                     StepBrI64EqImmPay, StepBrI64EqImmPayWide,
-                    StepBrI64EqImmPayFirst;
+                    StepBrI64EqImmPayFirst, StepBrI64EqImmPayFirstWide;
                 StepBrI64NeImm { reg, imm, offset } =>
                     StepBrI64NeImmPay, StepBrI64NeImmPayWide,
-                    StepBrI64NeImmPayFirst;
+                    StepBrI64NeImmPayFirst, StepBrI64NeImmPayFirstWide;
                 StepBrI64LtSImm { reg, imm, offset } =>
                     StepBrI64LtSImmPay, StepBrI64LtSImmPayWide,
-                    StepBrI64LtSImmPayFirst;
+                    StepBrI64LtSImmPayFirst, StepBrI64LtSImmPayFirstWide;
                 StepBrI64LtUImm { reg, imm, offset } =>
                     StepBrI64LtUImmPay, StepBrI64LtUImmPayWide,
-                    StepBrI64LtUImmPayFirst;
+                    StepBrI64LtUImmPayFirst, StepBrI64LtUImmPayFirstWide;
                 StepBrI64GtSImm { reg, imm, offset } =>
                     StepBrI64GtSImmPay, StepBrI64GtSImmPayWide,
-                    StepBrI64GtSImmPayFirst;
+                    StepBrI64GtSImmPayFirst, StepBrI64GtSImmPayFirstWide;
                 StepBrI64GtUImm { reg, imm, offset } =>
                     StepBrI64GtUImmPay, StepBrI64GtUImmPayWide,
-                    StepBrI64GtUImmPayFirst;
+                    StepBrI64GtUImmPayFirst, StepBrI64GtUImmPayFirstWide;
                 StepBrI64LeSImm { reg, imm, offset } =>
                     StepBrI64LeSImmPay, StepBrI64LeSImmPayWide,
-                    StepBrI64LeSImmPayFirst;
+                    StepBrI64LeSImmPayFirst, StepBrI64LeSImmPayFirstWide;
                 StepBrI64LeUImm { reg, imm, offset } =>
                     StepBrI64LeUImmPay, StepBrI64LeUImmPayWide,
-                    StepBrI64LeUImmPayFirst;
+                    StepBrI64LeUImmPayFirst, StepBrI64LeUImmPayFirstWide;
                 StepBrI64GeSImm { reg, imm, offset } =>
                     StepBrI64GeSImmPay, StepBrI64GeSImmPayWide,
-                    StepBrI64GeSImmPayFirst;
+                    StepBrI64GeSImmPayFirst, StepBrI64GeSImmPayFirstWide;
                 StepBrI64GeUImm { reg, imm, offset } =>
                     StepBrI64GeUImmPay, StepBrI64GeUImmPayWide,
-                    StepBrI64GeUImmPayFirst;
+                    StepBrI64GeUImmPayFirst, StepBrI64GeUImmPayFirstWide;
                 StepBrI32Eq { reg, rhs, offset } =>
-                    StepBrI32EqPay, StepBrI32EqPayWide, StepBrI32EqPayFirst;
+                    StepBrI32EqPay, StepBrI32EqPayWide,
+                    StepBrI32EqPayFirst, StepBrI32EqPayFirstWide;
                 StepBrI32Ne { reg, rhs, offset } =>
-                    StepBrI32NePay, StepBrI32NePayWide, StepBrI32NePayFirst;
+                    StepBrI32NePay, StepBrI32NePayWide,
+                    StepBrI32NePayFirst, StepBrI32NePayFirstWide;
                 StepBrI32LtS { reg, rhs, offset } =>
-                    StepBrI32LtSPay, StepBrI32LtSPayWide, StepBrI32LtSPayFirst;
+                    StepBrI32LtSPay, StepBrI32LtSPayWide,
+                    StepBrI32LtSPayFirst, StepBrI32LtSPayFirstWide;
                 StepBrI32LtU { reg, rhs, offset } =>
-                    StepBrI32LtUPay, StepBrI32LtUPayWide, StepBrI32LtUPayFirst;
+                    StepBrI32LtUPay, StepBrI32LtUPayWide,
+                    StepBrI32LtUPayFirst, StepBrI32LtUPayFirstWide;
                 StepBrI32GtS { reg, rhs, offset } =>
-                    StepBrI32GtSPay, StepBrI32GtSPayWide, StepBrI32GtSPayFirst;
+                    StepBrI32GtSPay, StepBrI32GtSPayWide,
+                    StepBrI32GtSPayFirst, StepBrI32GtSPayFirstWide;
                 StepBrI32GtU { reg, rhs, offset } =>
-                    StepBrI32GtUPay, StepBrI32GtUPayWide, StepBrI32GtUPayFirst;
+                    StepBrI32GtUPay, StepBrI32GtUPayWide,
+                    StepBrI32GtUPayFirst, StepBrI32GtUPayFirstWide;
                 StepBrI32LeS { reg, rhs, offset } =>
-                    StepBrI32LeSPay, StepBrI32LeSPayWide, StepBrI32LeSPayFirst;
+                    StepBrI32LeSPay, StepBrI32LeSPayWide,
+                    StepBrI32LeSPayFirst, StepBrI32LeSPayFirstWide;
                 StepBrI32LeU { reg, rhs, offset } =>
-                    StepBrI32LeUPay, StepBrI32LeUPayWide, StepBrI32LeUPayFirst;
+                    StepBrI32LeUPay, StepBrI32LeUPayWide,
+                    StepBrI32LeUPayFirst, StepBrI32LeUPayFirstWide;
                 StepBrI32GeS { reg, rhs, offset } =>
-                    StepBrI32GeSPay, StepBrI32GeSPayWide, StepBrI32GeSPayFirst;
+                    StepBrI32GeSPay, StepBrI32GeSPayWide,
+                    StepBrI32GeSPayFirst, StepBrI32GeSPayFirstWide;
                 StepBrI32GeU { reg, rhs, offset } =>
-                    StepBrI32GeUPay, StepBrI32GeUPayWide, StepBrI32GeUPayFirst;
+                    StepBrI32GeUPay, StepBrI32GeUPayWide,
+                    StepBrI32GeUPayFirst, StepBrI32GeUPayFirstWide;
                 StepBrI32EqImm { reg, imm, offset } =>
                     StepBrI32EqImmPay, StepBrI32EqImmPayWide,
-                    StepBrI32EqImmPayFirst;
+                    StepBrI32EqImmPayFirst, StepBrI32EqImmPayFirstWide;
                 StepBrI32NeImm { reg, imm, offset } =>
                     StepBrI32NeImmPay, StepBrI32NeImmPayWide,
-                    StepBrI32NeImmPayFirst;
+                    StepBrI32NeImmPayFirst, StepBrI32NeImmPayFirstWide;
                 StepBrI32LtSImm { reg, imm, offset } =>
                     StepBrI32LtSImmPay, StepBrI32LtSImmPayWide,
-                    StepBrI32LtSImmPayFirst;
+                    StepBrI32LtSImmPayFirst, StepBrI32LtSImmPayFirstWide;
                 StepBrI32LtUImm { reg, imm, offset } =>
                     StepBrI32LtUImmPay, StepBrI32LtUImmPayWide,
-                    StepBrI32LtUImmPayFirst;
+                    StepBrI32LtUImmPayFirst, StepBrI32LtUImmPayFirstWide;
                 StepBrI32GtSImm { reg, imm, offset } =>
                     StepBrI32GtSImmPay, StepBrI32GtSImmPayWide,
-                    StepBrI32GtSImmPayFirst;
+                    StepBrI32GtSImmPayFirst, StepBrI32GtSImmPayFirstWide;
                 StepBrI32GtUImm { reg, imm, offset } =>
                     StepBrI32GtUImmPay, StepBrI32GtUImmPayWide,
-                    StepBrI32GtUImmPayFirst;
+                    StepBrI32GtUImmPayFirst, StepBrI32GtUImmPayFirstWide;
                 StepBrI32LeSImm { reg, imm, offset } =>
                     StepBrI32LeSImmPay, StepBrI32LeSImmPayWide,
-                    StepBrI32LeSImmPayFirst;
+                    StepBrI32LeSImmPayFirst, StepBrI32LeSImmPayFirstWide;
                 StepBrI32LeUImm { reg, imm, offset } =>
                     StepBrI32LeUImmPay, StepBrI32LeUImmPayWide,
-                    StepBrI32LeUImmPayFirst;
+                    StepBrI32LeUImmPayFirst, StepBrI32LeUImmPayFirstWide;
                 StepBrI32GeSImm { reg, imm, offset } =>
                     StepBrI32GeSImmPay, StepBrI32GeSImmPayWide,
-                    StepBrI32GeSImmPayFirst;
+                    StepBrI32GeSImmPayFirst, StepBrI32GeSImmPayFirstWide;
                 StepBrI32GeUImm { reg, imm, offset } =>
                     StepBrI32GeUImmPay, StepBrI32GeUImmPayWide,
-                    StepBrI32GeUImmPayFirst;
+                    StepBrI32GeUImmPayFirst, StepBrI32GeUImmPayFirstWide;
             }
             loading {
                 Load32UBrNez { dst, ptr, mem_offset, offset } =>

@@ -172,11 +172,11 @@ fn unpay(branch: Instr) -> Instr {
     let Some(offset) = branch.branch_offset() else {
         return branch;
     };
-    if pays_first(&branch) {
-        return Instr::Br { offset: offset - 2 };
-    }
     if let Some(wide) = widened(branch) {
         return wide;
+    }
+    if pays_first(&branch) {
+        return Instr::Br { offset: offset - 2 };
     }
     match unpaid(paying_of_both(branch).unwrap_or(branch)) {
         Some(mut plain) => {
@@ -253,7 +253,10 @@ macro_rules! paying_forms {
         conditional { $($plain:ident { $($f:ident),* } => $pay:ident, $first:ident;)* }
         masked { $($masked:ident { $($mf:ident),* } => $masked_pay:ident, $masked_first:ident;)* }
         stepped {
-            $($step:ident { $($sf:ident),* } => $step_pay:ident, $step_wide:ident, $step_first:ident;)*
+            $(
+                $step:ident { $($sf:ident),* } =>
+                    $step_pay:ident, $step_wide:ident, $step_first:ident, $step_first_wide:ident;
+            )*
         }
         loading { $($load:ident { $($lf:ident),* } => $load_pay:ident, $load_first:ident;)* }
     ) => {
@@ -281,19 +284,25 @@ macro_rules! paying_forms {
             Some(match branch {
                 $(Instr::$plain { $($f),* } => Instr::$first { $($f,)* cost: 0 },)*
                 $(Instr::$masked { $($mf),* } => Instr::$masked_first { $($mf),* },)*
-                $(Instr::$step { $($sf,)* step } => Instr::$step_first { $($sf,)* step },)*
+                $(Instr::$step { $($sf,)* step } => match i8::try_from(step) {
+                    Ok(step) => Instr::$step_first { $($sf,)* step, cost: 0 },
+                    Err(_) => Instr::$step_first_wide { $($sf,)* step },
+                },)*
                 $(Instr::$load { $($lf),* } => Instr::$load_first { $($lf),* },)*
                 _ => return None,
             })
         }
 
-        /// The paying form of the counter step `branch`, one carrying its cost in 8 bits, that
-        /// reads its cost from the `ConsumeGas` instead (same operands and offset), `None`
-        /// for any other instruction.
+        /// The paying or pay-first form of the counter step `branch`, one carrying its cost in
+        /// 8 bits, that reads its cost from the `ConsumeGas` instead (same operands and
+        /// offset), `None` for any other instruction.
         fn widened(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 $(Instr::$step_pay { $($sf,)* step, .. } => {
                     Instr::$step_wide { $($sf,)* step: i16::from(step) }
+                })*
+                $(Instr::$step_first { $($sf,)* step, .. } => {
+                    Instr::$step_first_wide { $($sf,)* step: i16::from(step) }
                 })*
                 _ => return None,
             })
@@ -326,7 +335,7 @@ macro_rules! paying_forms {
         pub(super) fn is_paying_first(instr: &Instr) -> bool {
             matches!(
                 instr,
-                $(Instr::$first { .. })|* $(| Instr::$masked_first { .. })* $(| Instr::$step_first { .. })*
+                $(Instr::$first { .. })|* $(| Instr::$masked_first { .. })* $(| Instr::$step_first { .. } | Instr::$step_first_wide { .. })*
                     $(| Instr::$load_first { .. })*
             )
         }
@@ -392,10 +401,12 @@ mod tests {
             .iter()
             .enumerate()
             .find_map(|(pc, i)| match i {
+                // It carries the cost it pays first (`settle_costs`).
                 Instr::StepBrI32LtUPayFirst {
                     reg: 1,
                     rhs: 0,
                     step: 1,
+                    cost: 9,
                     offset,
                 } => Some((pc, *offset)),
                 _ => None,
@@ -685,6 +696,52 @@ mod tests {
                 matches!(code[target - 1], Instr::ConsumeGas { .. }),
                 "{code:?}"
             );
+            verify::verify(&code, 16).expect("verified");
+        }
+    }
+
+    #[test]
+    fn a_counter_steps_pay_first_branch_carries_its_cost_in_8_bits_or_reads_it() {
+        // The loop's first block costs 9 units: 28 times that fits in 8 bits, 29 times not.
+        for (step, k, carried) in [
+            (1, 1, Some(9)),
+            (-7, 28, Some(252)),
+            (1, 29, None),
+            (200, 1, None),
+        ] {
+            let wat = format!(
+                r#"(module (func (param $n i32) (result i32) (local $i i32)
+                  (block $out
+                    (loop $l
+                      (br_if $out (i32.ge_u (local.get $i) (local.get $n)))
+                      (local.set $i (i32.add (local.get $i) (i32.const {step})))
+                      (br $l)))
+                  (local.get $i)))"#
+            );
+            let code = code_priced(&wat, k);
+            let at = code.iter().position(is_paying_first);
+            let at = at.expect("a pay-first back edge");
+            let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;
+            let paid = super::super::gas_charged(&code[target - 2]);
+            match carried {
+                Some(cost) => {
+                    assert!(
+                        matches!(code[at], Instr::StepBrI32LtUPayFirst { step: s, cost: c, .. }
+                            if i32::from(s) == step && u64::from(c) == cost),
+                        "{code:?}"
+                    );
+                    assert_eq!(paid, Some(cost), "{code:?}");
+                }
+                None => {
+                    assert!(
+                        matches!(code[at], Instr::StepBrI32LtUPayFirstWide { step: s, .. }
+                            if i32::from(s) == step),
+                        "{code:?}"
+                    );
+                    assert_eq!(code[at].cost(), None, "{code:?}");
+                    assert_eq!(paid, Some(9 * u64::from(k)), "{code:?}");
+                }
+            }
             verify::verify(&code, 16).expect("verified");
         }
     }

@@ -491,33 +491,38 @@ reader_pay_masked! {
 }
 
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
-/// (the cost they carry, or, for a wide step, the cost read from the `ConsumeGas`) or,
-/// repeating the loop's exit test, paying first (the cost read from the `ConsumeGas`: a
-/// pay-first step has no room for it): `reg = $step(reg, step)` (`step_i32` or `step_i64`),
+/// or, repeating the loop's exit test, paying first, the cost they carry (or, for a wide step,
+/// the cost read from the `ConsumeGas`): `reg = $step(reg, step)` (`step_i32` or `step_i64`),
 /// then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the two differ) or
 /// the immediate, as `$t`. A pay-first step steps before it pays, as the step and the
 /// pay-first branch run one after the other do: a pause stands at the loop's `ConsumeGas`
 /// with the step done.
 macro_rules! pay_step {
     ($step:ident; $(
-        $br:ident, $br_imm:ident, $wide:ident, $wide_imm:ident, $first:ident, $first_imm:ident($t:ty)
+        $br:ident, $br_imm:ident, $wide:ident, $wide_imm:ident,
+            $first:ident, $first_imm:ident, $first_wide:ident, $first_wide_imm:ident($t:ty)
             = $f:expr;
     )*) => {$(
+        pay_step!(@carried $step, $br, $br_imm($t) = $f; pay_if);
+        pay_step!(@carried $step, $first, $first_imm($t) = $f; pay_first_if);
+        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if);
+        pay_step!(@ $step, $first_wide, $first_wide_imm($t) = $f; pay_first_if);
+    )*};
+    // The forms carrying their cost.
+    (@carried $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, cost, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
             let v = $step(r!(regs, reg), i16::from(step));
             set!(regs, reg, v);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
         op!($br_imm { reg, step, imm, cost, offset }, |ip, regs, cx, gas| {
             let v = $step(r!(regs, reg), i16::from(step));
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
-            pay_if!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
+            $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
-        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if);
-        pay_step!(@ $step, $first, $first_imm($t) = $f; pay_first_if);
-    )*};
+    };
     // The forms reading their cost from the `ConsumeGas`.
     (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
@@ -538,34 +543,44 @@ macro_rules! pay_step {
 pay_step! {
     step_i32;
     StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayWide, StepBrI32EqImmPayWide,
-        StepBrI32EqPayFirst, StepBrI32EqImmPayFirst(u32) =
+        StepBrI32EqPayFirst, StepBrI32EqImmPayFirst,
+        StepBrI32EqPayFirstWide, StepBrI32EqImmPayFirstWide(u32) =
         |a, b| a == b;
     StepBrI32NePay, StepBrI32NeImmPay, StepBrI32NePayWide, StepBrI32NeImmPayWide,
-        StepBrI32NePayFirst, StepBrI32NeImmPayFirst(u32) =
+        StepBrI32NePayFirst, StepBrI32NeImmPayFirst,
+        StepBrI32NePayFirstWide, StepBrI32NeImmPayFirstWide(u32) =
         |a, b| a != b;
     StepBrI32LtSPay, StepBrI32LtSImmPay, StepBrI32LtSPayWide, StepBrI32LtSImmPayWide,
-        StepBrI32LtSPayFirst, StepBrI32LtSImmPayFirst(i32) =
+        StepBrI32LtSPayFirst, StepBrI32LtSImmPayFirst,
+        StepBrI32LtSPayFirstWide, StepBrI32LtSImmPayFirstWide(i32) =
         |a, b| a < b;
     StepBrI32LtUPay, StepBrI32LtUImmPay, StepBrI32LtUPayWide, StepBrI32LtUImmPayWide,
-        StepBrI32LtUPayFirst, StepBrI32LtUImmPayFirst(u32) =
+        StepBrI32LtUPayFirst, StepBrI32LtUImmPayFirst,
+        StepBrI32LtUPayFirstWide, StepBrI32LtUImmPayFirstWide(u32) =
         |a, b| a < b;
     StepBrI32GtSPay, StepBrI32GtSImmPay, StepBrI32GtSPayWide, StepBrI32GtSImmPayWide,
-        StepBrI32GtSPayFirst, StepBrI32GtSImmPayFirst(i32) =
+        StepBrI32GtSPayFirst, StepBrI32GtSImmPayFirst,
+        StepBrI32GtSPayFirstWide, StepBrI32GtSImmPayFirstWide(i32) =
         |a, b| a > b;
     StepBrI32GtUPay, StepBrI32GtUImmPay, StepBrI32GtUPayWide, StepBrI32GtUImmPayWide,
-        StepBrI32GtUPayFirst, StepBrI32GtUImmPayFirst(u32) =
+        StepBrI32GtUPayFirst, StepBrI32GtUImmPayFirst,
+        StepBrI32GtUPayFirstWide, StepBrI32GtUImmPayFirstWide(u32) =
         |a, b| a > b;
     StepBrI32LeSPay, StepBrI32LeSImmPay, StepBrI32LeSPayWide, StepBrI32LeSImmPayWide,
-        StepBrI32LeSPayFirst, StepBrI32LeSImmPayFirst(i32) =
+        StepBrI32LeSPayFirst, StepBrI32LeSImmPayFirst,
+        StepBrI32LeSPayFirstWide, StepBrI32LeSImmPayFirstWide(i32) =
         |a, b| a <= b;
     StepBrI32LeUPay, StepBrI32LeUImmPay, StepBrI32LeUPayWide, StepBrI32LeUImmPayWide,
-        StepBrI32LeUPayFirst, StepBrI32LeUImmPayFirst(u32) =
+        StepBrI32LeUPayFirst, StepBrI32LeUImmPayFirst,
+        StepBrI32LeUPayFirstWide, StepBrI32LeUImmPayFirstWide(u32) =
         |a, b| a <= b;
     StepBrI32GeSPay, StepBrI32GeSImmPay, StepBrI32GeSPayWide, StepBrI32GeSImmPayWide,
-        StepBrI32GeSPayFirst, StepBrI32GeSImmPayFirst(i32) =
+        StepBrI32GeSPayFirst, StepBrI32GeSImmPayFirst,
+        StepBrI32GeSPayFirstWide, StepBrI32GeSImmPayFirstWide(i32) =
         |a, b| a >= b;
     StepBrI32GeUPay, StepBrI32GeUImmPay, StepBrI32GeUPayWide, StepBrI32GeUImmPayWide,
-        StepBrI32GeUPayFirst, StepBrI32GeUImmPayFirst(u32) =
+        StepBrI32GeUPayFirst, StepBrI32GeUImmPayFirst,
+        StepBrI32GeUPayFirstWide, StepBrI32GeUImmPayFirstWide(u32) =
         |a, b| a >= b;
 }
 
@@ -573,34 +588,44 @@ pay_step! {
 pay_step! {
     step_i64;
     StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayWide, StepBrI64EqImmPayWide,
-        StepBrI64EqPayFirst, StepBrI64EqImmPayFirst(u64) =
+        StepBrI64EqPayFirst, StepBrI64EqImmPayFirst,
+        StepBrI64EqPayFirstWide, StepBrI64EqImmPayFirstWide(u64) =
         |a, b| a == b;
     StepBrI64NePay, StepBrI64NeImmPay, StepBrI64NePayWide, StepBrI64NeImmPayWide,
-        StepBrI64NePayFirst, StepBrI64NeImmPayFirst(u64) =
+        StepBrI64NePayFirst, StepBrI64NeImmPayFirst,
+        StepBrI64NePayFirstWide, StepBrI64NeImmPayFirstWide(u64) =
         |a, b| a != b;
     StepBrI64LtSPay, StepBrI64LtSImmPay, StepBrI64LtSPayWide, StepBrI64LtSImmPayWide,
-        StepBrI64LtSPayFirst, StepBrI64LtSImmPayFirst(i64) =
+        StepBrI64LtSPayFirst, StepBrI64LtSImmPayFirst,
+        StepBrI64LtSPayFirstWide, StepBrI64LtSImmPayFirstWide(i64) =
         |a, b| a < b;
     StepBrI64LtUPay, StepBrI64LtUImmPay, StepBrI64LtUPayWide, StepBrI64LtUImmPayWide,
-        StepBrI64LtUPayFirst, StepBrI64LtUImmPayFirst(u64) =
+        StepBrI64LtUPayFirst, StepBrI64LtUImmPayFirst,
+        StepBrI64LtUPayFirstWide, StepBrI64LtUImmPayFirstWide(u64) =
         |a, b| a < b;
     StepBrI64GtSPay, StepBrI64GtSImmPay, StepBrI64GtSPayWide, StepBrI64GtSImmPayWide,
-        StepBrI64GtSPayFirst, StepBrI64GtSImmPayFirst(i64) =
+        StepBrI64GtSPayFirst, StepBrI64GtSImmPayFirst,
+        StepBrI64GtSPayFirstWide, StepBrI64GtSImmPayFirstWide(i64) =
         |a, b| a > b;
     StepBrI64GtUPay, StepBrI64GtUImmPay, StepBrI64GtUPayWide, StepBrI64GtUImmPayWide,
-        StepBrI64GtUPayFirst, StepBrI64GtUImmPayFirst(u64) =
+        StepBrI64GtUPayFirst, StepBrI64GtUImmPayFirst,
+        StepBrI64GtUPayFirstWide, StepBrI64GtUImmPayFirstWide(u64) =
         |a, b| a > b;
     StepBrI64LeSPay, StepBrI64LeSImmPay, StepBrI64LeSPayWide, StepBrI64LeSImmPayWide,
-        StepBrI64LeSPayFirst, StepBrI64LeSImmPayFirst(i64) =
+        StepBrI64LeSPayFirst, StepBrI64LeSImmPayFirst,
+        StepBrI64LeSPayFirstWide, StepBrI64LeSImmPayFirstWide(i64) =
         |a, b| a <= b;
     StepBrI64LeUPay, StepBrI64LeUImmPay, StepBrI64LeUPayWide, StepBrI64LeUImmPayWide,
-        StepBrI64LeUPayFirst, StepBrI64LeUImmPayFirst(u64) =
+        StepBrI64LeUPayFirst, StepBrI64LeUImmPayFirst,
+        StepBrI64LeUPayFirstWide, StepBrI64LeUImmPayFirstWide(u64) =
         |a, b| a <= b;
     StepBrI64GeSPay, StepBrI64GeSImmPay, StepBrI64GeSPayWide, StepBrI64GeSImmPayWide,
-        StepBrI64GeSPayFirst, StepBrI64GeSImmPayFirst(i64) =
+        StepBrI64GeSPayFirst, StepBrI64GeSImmPayFirst,
+        StepBrI64GeSPayFirstWide, StepBrI64GeSImmPayFirstWide(i64) =
         |a, b| a >= b;
     StepBrI64GeUPay, StepBrI64GeUImmPay, StepBrI64GeUPayWide, StepBrI64GeUImmPayWide,
-        StepBrI64GeUPayFirst, StepBrI64GeUImmPayFirst(u64) =
+        StepBrI64GeUPayFirst, StepBrI64GeUImmPayFirst,
+        StepBrI64GeUPayFirstWide, StepBrI64GeUImmPayFirstWide(u64) =
         |a, b| a >= b;
 }
 
