@@ -2698,12 +2698,12 @@ pub(crate) use for_each_pair;
 /// both too.
 ///
 /// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
-/// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the first paying
-/// forms of the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step shrinks to 8
-/// bits to make room); their wide forms (a step of 16 bits) read it from the `ConsumeGas`, as
-/// the `masked` and `loading` forms and the pay-first `stepped` ones, whose operands fill the
-/// instruction, do. The `stepped` rows list their operands without the step, which the
-/// conversions narrow and widen.
+/// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the paying and
+/// pay-first forms of the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step
+/// shrinks to 8 bits to make room); their wide forms (a step of 16 bits) read it from the
+/// `ConsumeGas`, as the `masked` and `loading` forms, whose operands fill the instruction, do.
+/// The `stepped` rows list their operands without the step, which the conversions narrow and
+/// widen: `Step { .. } => Pay, PayWide, PayFirst, PayFirstWide;`.
 macro_rules! for_each_paying_branch {
     ($callback:ident) => {
         $callback! {

@@ -261,8 +261,8 @@ macro_rules! paying_forms {
         loading { $($load:ident { $($lf:ident),* } => $load_pay:ident, $load_first:ident;)* }
     ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none (a
-        /// counter step's paying form holds a step of 8 bits). A form that carries its cost
-        /// carries 0 until [`settle_costs`] writes it.
+        /// counter step with a step beyond 8 bits takes its wide form). A form that carries
+        /// its cost carries 0 until [`settle_costs`] writes it.
         fn paying(branch: Instr) -> Option<Instr> {
             Some(match branch {
                 Instr::$br { $($bf),* } => Instr::$br_pay { $($bf,)* cost: 0 },
@@ -335,7 +335,9 @@ macro_rules! paying_forms {
         pub(super) fn is_paying_first(instr: &Instr) -> bool {
             matches!(
                 instr,
-                $(Instr::$first { .. })|* $(| Instr::$masked_first { .. })* $(| Instr::$step_first { .. } | Instr::$step_first_wide { .. })*
+                $(Instr::$first { .. })|*
+                    $(| Instr::$masked_first { .. })*
+                    $(| Instr::$step_first { .. } | Instr::$step_first_wide { .. })*
                     $(| Instr::$load_first { .. })*
             )
         }

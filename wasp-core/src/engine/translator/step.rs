@@ -14,9 +14,9 @@
 //! after the other. A fused branch into a loop that starts with a `ConsumeGas` (gas metering)
 //! takes its paying form (`StepBrI32..Pay`, `pay.rs`), which carries the cost it pays in
 //! 8 bits beside a step of 8 bits (a wider step, or a dearer block, takes the wide form
-//! `StepBrI32..PayWide`, which reads the cost from the `ConsumeGas`); the back edge repeating a loop's exit test takes its pay-first form
-//! (`StepBrI32..PayFirst`), which steps, pays (reading the cost from the `ConsumeGas`), then
-//! tests.
+//! `StepBrI32..PayWide`, which reads the cost from the `ConsumeGas`); the back edge
+//! repeating a loop's exit test takes its pay-first form (`StepBrI32..PayFirst`, likewise
+//! with a wide form), which steps, pays, then tests.
 
 use super::Translator;
 use crate::engine::ir::{Instr, Reg};
