@@ -84,7 +84,7 @@ macro_rules! operand_doc {
         "The cost of the block the branch pays for: the cost of that block's `ConsumeGas`."
     };
     (Cost8) => {
-        "The cost of the block the branch pays for: the cost of that block's `ConsumeGas`."
+        "The cost of the block the branch pays for, in 8 bits: the cost of that block's `ConsumeGas`."
     };
     (Imm) => {
         "Immediate: an index, a constant or a static offset."
@@ -344,8 +344,6 @@ impl Instr {
         }
     }
 
-    /// The cost a paying branch carries (`translator/pay.rs`), `None` for an instruction
-    /// without one.
     /// The branch offset of a branching instruction, `None` for others.
     pub(crate) fn branch_offset(&self) -> Option<i32> {
         let mut copy = *self;
