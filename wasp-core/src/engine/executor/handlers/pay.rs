@@ -18,7 +18,7 @@ use super::*;
 fn pay_and_jump(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Result<Flow, TrapCode> {
     // A paying branch lands inside the function (invariant 2 of `translator/verify.rs`),
     // right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(ip, offset, cost, gas) {
+    match pay_before::<1>(target(ip, offset), cost, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(offset)),
     }
@@ -31,7 +31,15 @@ fn pay_and_jump(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Result<
 fn pay_first(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Option<Flow> {
     // A pay-first branch lands inside the function (invariant 2 of `translator/verify.rs`),
     // two instructions after a `ConsumeGas` (invariant 5).
-    pay_before::<2>(ip, offset, cost, gas)
+    pay_before::<2>(target(ip, offset), cost, gas)
+}
+
+/// The instruction `offset` bytes after `ip` (before it when negative): the target of the
+/// branch at `ip` (linked offsets count bytes: see `Op`). The address is only computed here,
+/// never read: the handlers that read it state why it is an instruction.
+#[inline(always)]
+fn target(ip: *const Op, offset: i32) -> *const Op {
+    ip.wrapping_byte_offset(offset as isize)
 }
 
 /// Pays, out of the gas left that the chain carries, the cost of the `ConsumeGas` at `pay`
@@ -42,7 +50,7 @@ fn pay_first(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Option<Flo
 /// when the gas does not cover the cost the difference wraps, and [`out_of_gas`] undoes it.
 #[inline(always)]
 pub(super) fn pay_block(pay: *const Op, gas: &mut u64) -> Option<Flow> {
-    pay_before::<1>(pay, OP_BYTES, cost_at(pay), gas)
+    pay_before::<0>(pay, cost_at(pay), gas)
 }
 
 /// The cost of the `ConsumeGas` `BACK` instructions before the instruction `k` bytes after
@@ -55,35 +63,25 @@ fn listed_cost<const BACK: usize>(base: *const Op, k: i32) -> u64 {
     cost_at(unsafe { base.byte_offset(k as isize).sub(BACK) })
 }
 
-/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before the instruction `k` bytes
-/// after `base` (before it when negative), which costs `cost`: a paying branch at
-/// `base` names its target so (linked offsets count bytes: see `Op`). A branch that carries
-/// its cost hands it over without reading the `ConsumeGas` (invariant 5 of
-/// `translator/verify.rs` checks that the two agree): the read's address hangs on the
-/// offset, and a metered loop's iteration waited for it.
+/// [`pay_block`] for the `ConsumeGas` `BACK` instructions before `target`, which costs
+/// `cost`: a paying branch names it by its own target. A branch that carries its cost hands
+/// it over without reading the `ConsumeGas` (invariant 5 of `translator/verify.rs` checks
+/// that the two agree): the read's address hangs on the offset, and a metered loop's
+/// iteration waited for it.
 ///
-/// The cold path is handed `base` and `k` rather than the `ConsumeGas` itself, and finds it
-/// on its own ([`out_of_gas`]): the common path then needs no register for the
-/// `ConsumeGas`'s address besides the one it hands the next instruction on in, and no move
-/// between the two on every payment (which the loops of a counter felt in time: the move
-/// lengthened the chain of dependencies from one iteration's instruction pointer to the
-/// next's).
+/// The cold path is handed `target` rather than the `ConsumeGas` itself, and finds it on its
+/// own ([`out_of_gas`]): the common path then needs no register for the `ConsumeGas`'s
+/// address besides the one it hands the next instruction on in, and no move between the two
+/// on every payment (which the loops of a counter felt in time: the move lengthened the
+/// chain of dependencies from one iteration's instruction pointer to the next's). Handing it
+/// the branch and its offset instead kept the offset in a register of its own, for one more
+/// instruction on every payment.
 #[inline(always)]
-fn pay_before<const BACK: usize>(
-    base: *const Op,
-    k: i32,
-    cost: u64,
-    gas: &mut u64,
-) -> Option<Flow> {
+fn pay_before<const BACK: usize>(target: *const Op, cost: u64, gas: &mut u64) -> Option<Flow> {
     let (left, short) = gas.overflowing_sub(cost);
     *gas = left;
     if short {
-        return Some(Flow::cold(
-            |cx, base, k, back| out_of_gas(cx, base, k as i32, back as usize),
-            base,
-            k as u32,
-            BACK as u32,
-        ));
+        return Some(Flow::cold(out_of_gas, target, BACK as u32, 0));
     }
     None
 }
@@ -102,14 +100,14 @@ fn cost_at(pay: *const Op) -> u64 {
 }
 
 /// The chain's gas did not cover the cost of the `ConsumeGas` `back` instructions before
-/// the instruction `k` bytes after `base` (see [`pay_before`]): continues at that `ConsumeGas` (through the
-/// trampoline) with more of the reserve ([`Cx::refill`]), or pauses standing at it when the
-/// gas left does not cover its cost. [`Cx::gas`] holds what [`pay_before`] left in the
-/// chain's gas: the gas before it minus the cost, wrapped.
+/// `target` (see [`pay_before`]): continues at that `ConsumeGas` (through the trampoline)
+/// with more of the reserve ([`Cx::refill`]), or pauses standing at it when the gas left does
+/// not cover its cost. [`Cx::gas`] holds what [`pay_before`] left in the chain's gas: the gas
+/// before it minus the cost, wrapped.
 #[cold]
 #[inline(never)]
-fn out_of_gas(cx: &mut Cx<'_>, base: *const Op, k: i32, back: usize) -> *const Op {
-    let pay = base.wrapping_byte_offset(k as isize).wrapping_sub(back);
+fn out_of_gas(cx: &mut Cx<'_>, target: *const Op, back: u32, _: u32) -> *const Op {
+    let pay = target.wrapping_sub(back as usize);
     let cost = cost_at(pay);
     let gas = cx.gas.wrapping_add(cost);
     if let Some(carried) = cx.refill(gas, cost) {
@@ -194,7 +192,7 @@ fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow
     };
     // The entry's payment, taken by the table in one dispatch: the entry lands inside the
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(at, offset, u64::from(cost), gas) {
+    match pay_before::<1>(target(at, offset), u64::from(cost), gas) {
         Some(flow) => flow,
         None => Flow::PaidJump(entry * OP_BYTES + offset),
     }
@@ -262,7 +260,7 @@ macro_rules! pay_both_if {
             // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
             // `translator/verify.rs`), itself followed by an instruction (invariant 4).
             let next = listed_cost::<1>($ip, 2 * OP_BYTES);
-            match pay_before::<1>($ip, 2 * OP_BYTES, next, $gas) {
+            match pay_before::<1>(target($ip, 2 * OP_BYTES), next, $gas) {
                 Some(flow) => Ok(flow),
                 None => Ok(Flow::Skip),
             }
