@@ -3,11 +3,12 @@
 //! block's `ConsumeGas` pay (a counter step's, with 8 bits, reads it from there instead).
 //! Programs with every kind of paying branch (paying when taken, paying first, paying either
 //! way, copying at a loop's head, a paying `br_table`, counter steps paying and paying first,
-//! forms that read the result register) run with every price multiplied by `k`: 1, 28 (the
-//! counter steps' blocks of 12 units above 255, those of 8 and 9 below), 5,000 (some blocks
-//! above 65,535 units, some below) and 70,000 (every block above). The results are the same
-//! and every figure is `k` times the one at `k = 1`: the gas used, and each pause of a call
-//! started from `k` times a budget and topped up, directly and through snapshots.
+//! returns paying for the block they return from, forms that read the result register) run
+//! with every price multiplied by `k`: 1, 28 (the counter steps' blocks of 12 units above
+//! 255, those of 8 and 9 below), 5,000 (some blocks above 65,535 units, some below) and
+//! 70,000 (every block above). The results are the same and every figure is `k` times the
+//! one at `k = 1`: the gas used, and each pause of a call started from `k` times a budget and
+//! topped up, directly and through snapshots.
 
 mod common;
 
@@ -95,12 +96,47 @@ const STEPPED_FIRST: &str = r#"(module (func (export "run") (result i32)
         (br $outer)))
     (i32.add (local.get $acc) (local.get $i))))"#;
 
-const PROGRAMS: [(&str, &str); 5] = [
+/// Branches paying for a block that only returns, and that return, in one instruction
+/// (`Return1Pay`, `Return0Pay`, `GlobalSetAddI32Return0Pay`: `translator/return_branch.rs`),
+/// the epilogue's with 8 bits for its cost (blocks of 4 units: above 255 from prices times
+/// 5,000 on).
+const RETURNS: &str = r#"(module
+  (memory 1)
+  (global $sp (mut i32) (i32.const 1024))
+  (global $count (mut i32) (i32.const 0))
+  (func $arms (param $n i32) (result i32)
+    (if (result i32) (i32.lt_u (local.get $n) (i32.const 3))
+      (then (i32.mul (local.get $n) (i32.const 7)))
+      (else (i32.add (local.get $n) (i32.const 5))))
+    (return))
+  (func $framed (param $n i32) (local $fp i32)
+    (local.set $fp (i32.sub (global.get $sp) (i32.const 16)))
+    (global.set $sp (local.get $fp))
+    (if (i32.and (local.get $n) (i32.const 2))
+      (then (i32.store (local.get $fp) (i32.const 3)))
+      (else (i32.store (local.get $fp) (local.get $n))))
+    (global.set $sp (i32.add (local.get $fp) (i32.const 16))))
+  (func $count_if (param $n i32)
+    (if (i32.and (local.get $n) (i32.const 1))
+      (then (global.set $count (i32.add (global.get $count) (i32.const 1))))
+      (else (global.set $count (i32.add (global.get $count) (i32.const 10)))))
+    (return))
+  (func (export "run") (result i32) (local $i i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (call $arms (local.get $i))))
+      (call $framed (local.get $i))
+      (local.set $s (i32.add (local.get $s) (i32.load (i32.const 1008))))
+      (call $count_if (local.get $i))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 9))))
+    (i32.add (local.get $s) (i32.add (global.get $count) (global.get $sp)))))"#;
+
+const PROGRAMS: [(&str, &str); 6] = [
     ("copy at the head", COPY_HEAD),
     ("exit test first", EXIT_TEST_FIRST),
     ("br_table", TABLE),
     ("counter steps", STEPPED),
     ("counter steps paying first", STEPPED_FIRST),
+    ("paying returns", RETURNS),
 ];
 
 /// Every price of the default list, times `k`.

@@ -672,6 +672,21 @@ macro_rules! for_each_instr {
             /// [`Instr::GlobalSetAddI32`] of a global below 2^16, then [`Instr::Return1`] of
             /// `ret`.
             GlobalSetAddI32Return1 { src: Src, global: Imm(u16), imm: Imm(i32), ret: Src };
+            /// [`Instr::BrPay`] to a block that only returns (its `ConsumeGas`, then
+            /// [`Instr::Return0`]), in one dispatch: pays for the block as the branch does, or
+            /// pauses standing at its `ConsumeGas`, then returns (`translator/return_branch.rs`).
+            Return0Pay { offset: Br, cost: Cost };
+            /// [`Instr::Return0Pay`] for a block that returns `src` ([`Instr::Return1`]).
+            Return1Pay { src: Src, offset: Br, cost: Cost };
+            /// [`Instr::Return0Pay`] for a block that is a function's epilogue
+            /// ([`Instr::GlobalSetAddI32Return0`], of a global below 2^8), costing less than 2^8.
+            GlobalSetAddI32Return0Pay {
+                src: Src,
+                global: Imm(u8),
+                imm: Imm(i32),
+                offset: Br,
+                cost: Cost8
+            };
             /// Calls function `func` of the instance; its frame (arguments, then results)
             /// starts at `args`.
             Call { func: Imm(u32), args: Range };
@@ -2578,6 +2593,8 @@ macro_rules! for_each_instr {
             Return1Acc { src: Src };
             /// [`Instr::Return1`] of the f64 the instruction before hands on.
             Return1FAcc { src: Src };
+            /// [`Instr::Return1Pay`] of the integer value the instruction before hands on.
+            Return1PayAcc { src: Src, offset: Br, cost: Cost };
         }
     };
 }
@@ -3276,6 +3293,7 @@ macro_rules! for_each_reader {
                 Store64Idx { base, index, val } reads val => Store64IdxAccVal;
                 Copy { dst, src } reads src => CopyAcc;
                 Return1 { src } reads src => Return1Acc;
+                Return1Pay { src, offset, cost } reads src => Return1PayAcc;
                 I32AddAdd { dst, lhs, rhs } reads lhs or rhs => I32AddAddAcc;
                 I32MulAdd { dst, lhs, rhs } reads lhs or rhs => I32MulAddAcc;
                 I32AndAdd { dst, lhs, rhs } reads lhs or rhs => I32AndAddAcc;

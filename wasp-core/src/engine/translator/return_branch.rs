@@ -23,6 +23,18 @@ fn is_return(instr: &Instr) -> bool {
     )
 }
 
+/// Whether `instr` is a return paying first for the block a `BrPay` named
+/// ([`paying_return`]): it must come right after that block's `ConsumeGas`, as the branch's.
+pub(super) fn is_paying_return(instr: &Instr) -> bool {
+    matches!(
+        instr,
+        Instr::Return0Pay { .. }
+            | Instr::Return1Pay { .. }
+            | Instr::Return1PayAcc { .. }
+            | Instr::GlobalSetAddI32Return0Pay { .. }
+    )
+}
+
 /// Gives every `br` landing on a return that return, turns a `Copy` followed by a `Return1`
 /// of its destination into a `Return1` of its source, and a `GlobalSetAddI32` (the stack
 /// pointer set back) followed by a `Return0` or `Return1` into the two in one.
@@ -32,10 +44,11 @@ pub(super) fn thread_returns(code: &mut [Instr]) {
     while pc < code.len() {
         let step = instruction_len(&code[pc]);
         match code[pc] {
-            Instr::Br { .. } => thread(code, pc),
+            Instr::Br { .. } | Instr::BrPay { .. } => thread(code, pc),
             Instr::Copy { dst, src } => {
                 // The next instruction is threaded first when it is a `br` to a return.
                 thread(code, pc + 1);
+                // Not a paying return: when it pauses, the block's return reads the copy.
                 if code.get(pc + 1) == Some(&Instr::Return1 { src: dst }) {
                     code[pc] = Instr::Return1 { src };
                 }
@@ -73,15 +86,45 @@ fn join_epilogues(code: &mut [Instr]) {
     }
 }
 
-/// Gives the instruction at `pc`, if it is a `br` landing on a return, that return.
+/// Gives the instruction at `pc`, if it is a `br` landing on a return, that return; if it is
+/// a `BrPay` landing on one, after the `ConsumeGas` of a block that does nothing else, that
+/// return's paying form where it has one.
 fn thread(code: &mut [Instr], pc: usize) {
-    let Some(&Instr::Br { offset }) = code.get(pc) else {
-        return;
+    let (offset, cost) = match code.get(pc) {
+        Some(&Instr::Br { offset }) => (offset, None),
+        Some(&Instr::BrPay { offset, cost }) => (offset, Some(cost)),
+        _ => return,
     };
     let target = usize::try_from(pc as i64 + i64::from(offset)).ok();
-    if let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) {
-        code[pc] = ret;
+    let Some(&ret) = target.and_then(|t| code.get(t)).filter(|i| is_return(i)) else {
+        return;
+    };
+    match cost {
+        None => code[pc] = ret,
+        Some(cost) => {
+            if let Some(paying) = paying_return(ret, offset, cost) {
+                code[pc] = paying;
+            }
+        }
     }
+}
+
+/// The return `ret` paying first as the `BrPay` by `offset` carrying `cost` that lands on it
+/// (the block's `ConsumeGas` is right before `ret`): `None` where it has no paying form, or its
+/// operands do not fit one.
+fn paying_return(ret: Instr, offset: i32, cost: u16) -> Option<Instr> {
+    Some(match ret {
+        Instr::Return0 => Instr::Return0Pay { offset, cost },
+        Instr::Return1 { src } => Instr::Return1Pay { src, offset, cost },
+        Instr::GlobalSetAddI32Return0 { src, global, imm } => Instr::GlobalSetAddI32Return0Pay {
+            src,
+            global: u8::try_from(global).ok()?,
+            imm,
+            offset,
+            cost: u8::try_from(cost).ok()?,
+        },
+        _ => return None,
+    })
 }
 
 /// How many places the instruction `instr` takes, with its data word or its branch table's
@@ -158,9 +201,24 @@ mod tests {
             let none = code(&frame("", ""), gas);
             let joined = |i: &&Instr| matches!(i, Instr::GlobalSetAddI32Return0 { imm: 16, .. });
             // Unmetered, the `then` arm's `br` over the `else` arm lands on the epilogue and
-            // takes it too; metered, it lands on the join's `ConsumeGas`.
+            // takes it too; metered, it takes its paying form, paying for the join.
             let want = if gas { 1 } else { 2 };
             assert_eq!(none.iter().filter(joined).count(), want, "{none:?}");
+            let paying = |i: &&Instr| {
+                matches!(
+                    i,
+                    Instr::GlobalSetAddI32Return0Pay {
+                        imm: 16,
+                        global: 0,
+                        ..
+                    }
+                )
+            };
+            assert_eq!(
+                none.iter().filter(paying).count(),
+                usize::from(gas),
+                "{none:?}"
+            );
             let code = code(&frame("(result i32)", "(local.get $n)"), gas);
             let at = code
                 .iter()
@@ -193,6 +251,160 @@ mod tests {
             );
             crate::engine::translator::verify::verify(&code, 4).expect("verified");
         }
+    }
+
+    /// The code of function 0 of `wat`, metered with the `base` price `base`.
+    fn code_priced(wat: &str, base: u32) -> Vec<Instr> {
+        let mut config = crate::Config::default();
+        let costs = crate::GasCosts {
+            base,
+            ..crate::GasCosts::default()
+        };
+        config.gas_metering(true).gas_costs(costs);
+        crate::engine::translator::test_code_with(wat, &config)
+    }
+
+    /// Where the paying return at `at` lands (the return of the block it pays for), checking
+    /// that it comes right after that block's `ConsumeGas`, whose cost it carries.
+    fn assert_pays_for_its_block(code: &[Instr], at: usize) -> Instr {
+        let offset = code[at].branch_offset().expect("an offset");
+        let cost = code[at].cost().expect("a cost");
+        let target = (at as i64 + i64::from(offset)) as usize;
+        assert!(
+            matches!(code[target - 1], Instr::ConsumeGas { lo, hi: 0 } if u64::from(lo) == cost),
+            "{code:?}"
+        );
+        crate::engine::translator::verify::verify(code, 8).expect("verified");
+        code[target]
+    }
+
+    /// A function whose `if` arms join before `ret`, the `then` arm branching over the
+    /// `else` arm to the join.
+    fn arms_then(params: &str, ret: &str) -> String {
+        format!(
+            r#"(module (global $sp (mut i32) (i32.const 64))
+              (func {params} (local $fp i32)
+                (local.set $fp (i32.sub (global.get $sp) (i32.const 16)))
+                (global.set $sp (local.get $fp))
+                (if (local.get 0)
+                  (then (local.set 0 (i32.const 3)))
+                  (else (local.set 0 (i32.const 4))))
+                {ret}))"#
+        )
+    }
+
+    #[test]
+    fn a_paying_br_to_a_block_that_only_returns_pays_and_returns_in_one() {
+        let returns = [
+            ("(param i32) (result i32)", "(local.get 0)"),
+            ("(param i32)", "(return)"),
+            (
+                "(param i32)",
+                "(global.set $sp (i32.add (local.get $fp) (i32.const 16)))",
+            ),
+        ];
+        for (params, ret) in returns {
+            let code = code(&arms_then(params, ret), true);
+            let at = code
+                .iter()
+                .position(is_paying_return)
+                .unwrap_or_else(|| panic!("{ret}: {code:?}"));
+            let landing = assert_pays_for_its_block(&code, at);
+            let pair = (code[at], landing);
+            assert!(
+                matches!(
+                    pair,
+                    (
+                        Instr::Return1Pay { src: 0, .. } | Instr::Return1PayAcc { src: 0, .. },
+                        Instr::Return1 { src: 0 }
+                    ) | (Instr::Return0Pay { .. }, Instr::Return0)
+                        | (
+                            Instr::GlobalSetAddI32Return0Pay {
+                                global: 0,
+                                imm: 16,
+                                ..
+                            },
+                            Instr::GlobalSetAddI32Return0 {
+                                global: 0,
+                                imm: 16,
+                                ..
+                            }
+                        )
+                ),
+                "{ret}: {code:?}"
+            );
+            assert!(
+                !code.iter().any(|i| matches!(i, Instr::BrPay { .. })),
+                "{ret}: {code:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_copy_before_a_paying_return_stays_for_the_block_it_pays_for() {
+        // The `then` arm copies `$n` into the `if`'s result and branches to the join, which
+        // pays for the `return`: out of gas, the call pauses standing at the join's
+        // `ConsumeGas`, and resumes with the join's return of the copy.
+        let code = code(
+            r#"(module (func (param $n i32) (result i32)
+                (if (result i32) (i32.lt_u (local.get $n) (i32.const 2))
+                  (then (local.get $n))
+                  (else (i32.add (local.get $n) (i32.const 5))))
+                (return)))"#,
+            true,
+        );
+        let at = code
+            .iter()
+            .position(is_paying_return)
+            .unwrap_or_else(|| panic!("{code:?}"));
+        let (Instr::Return1PayAcc { src, .. } | Instr::Return1Pay { src, .. }) = code[at] else {
+            panic!("{code:?}")
+        };
+        assert!(
+            matches!(code[at - 1], Instr::Copy { dst, src: 0 } if dst == src),
+            "{code:?}"
+        );
+        assert_eq!(
+            assert_pays_for_its_block(&code, at),
+            Instr::Return1 { src },
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn an_epilogue_too_dear_or_of_a_high_global_for_its_paying_form_keeps_the_branch() {
+        // Blocks of 260 units: no room in the 8 bits the paying epilogue has for its cost.
+        let dear = code_priced(
+            &arms_then(
+                "(param i32)",
+                "(global.set $sp (i32.add (local.get $fp) (i32.const 16)))",
+            ),
+            65,
+        );
+        assert!(!dear.iter().any(is_paying_return), "{dear:?}");
+        assert!(
+            dear.iter().any(|i| matches!(i, Instr::BrPay { .. })),
+            "{dear:?}"
+        );
+        // The same price lets a plain return pay (16 bits).
+        let plain = code_priced(&arms_then("(param i32) (result i32)", "(local.get 0)"), 65);
+        assert!(plain.iter().any(is_paying_return), "{plain:?}");
+        // The stack pointer as global 256.
+        let globals = "(global i32 (i32.const 0))".repeat(256);
+        let high = arms_then(
+            "(param i32)",
+            "(global.set $sp (i32.add (local.get $fp) (i32.const 16)))",
+        )
+        .replace(
+            "(module (global $sp",
+            &format!("(module {globals} (global $sp"),
+        );
+        let high = code(&high, true);
+        assert!(!high.iter().any(is_paying_return), "{high:?}");
+        assert!(
+            high.iter().any(|i| matches!(i, Instr::BrPay { .. })),
+            "{high:?}"
+        );
     }
 
     #[test]

@@ -25,7 +25,9 @@
 //!    carries that `ConsumeGas`'s cost. A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
 //!    A conditional branch paying either way (`..PayBoth`, an `if` falling into its `then`
 //!    arm) is also followed right away by such a `ConsumeGas`, which it pays for when not
-//!    taken.
+//!    taken. A return paying for the block a `BrPay` entered, that return (`Return1Pay`,
+//!    `return_branch.rs`), names that block the same way and lands right after its
+//!    `ConsumeGas` too.
 //! 6. **The result register.** Every instruction that reads the result register comes right
 //!    after one that hands on the slot it stands for, and every branch that lands on it hands
 //!    on that slot too (`result_register.rs`), so the register it reads holds that slot's
@@ -67,7 +69,9 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
             let target = pc as i64 + i64::from(offset);
             // A reader of the result register pays as the branch it was converted from.
             let instr = super::result_register::plain_form(instr);
-            let paying = super::pay::is_paying(&instr) || super::pay::is_paying_both(&instr);
+            let paying = super::pay::is_paying(&instr)
+                || super::pay::is_paying_both(&instr)
+                || super::return_branch::is_paying_return(&instr);
             if paying && !pays_at(code, target - 1) {
                 return fail(pc, "a paying branch that does not land after a ConsumeGas");
             }
@@ -179,6 +183,10 @@ fn is_terminator(instr: &Instr) -> bool {
             | Instr::Return1Acc { .. }
             | Instr::Return1FAcc { .. }
             | Instr::ReturnN { .. }
+            | Instr::Return0Pay { .. }
+            | Instr::Return1Pay { .. }
+            | Instr::Return1PayAcc { .. }
+            | Instr::GlobalSetAddI32Return0Pay { .. }
             | Instr::Unreachable
             | Instr::ReturnCall { .. }
             | Instr::ReturnCallIndirect { .. }

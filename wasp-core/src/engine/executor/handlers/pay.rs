@@ -177,6 +177,53 @@ op!(
     }
 );
 
+// A `BrPay` to a block that only returns, and that return (`translator/return_branch.rs`):
+// the payment of the branch, pausing standing at the block's `ConsumeGas`, then the return.
+op!(Return0Pay { offset, cost }, |ip, regs, cx, gas| {
+    if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+        return Ok(flow);
+    }
+    Ok(cx.ret())
+});
+
+op!(Return1Pay { src, offset, cost }, |ip, regs, cx, gas| {
+    if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+        return Ok(flow);
+    }
+    set!(regs, 0, r!(regs, src));
+    Ok(cx.ret())
+});
+
+// The result handed on by the instruction before (`translator/result_register.rs`).
+op!(
+    Return1PayAcc { src, offset, cost },
+    |ip, regs, cx, gas, acc, facc| {
+        let value = from_acc!(u64, regs, src, acc, facc);
+        if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+            return Ok(flow);
+        }
+        set!(regs, 0, value);
+        Ok(cx.ret())
+    }
+);
+
+op!(
+    GlobalSetAddI32Return0Pay {
+        src,
+        global,
+        imm,
+        offset,
+        cost
+    },
+    |ip, regs, cx, gas| {
+        if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+            return Ok(flow);
+        }
+        cx.global(u32::from(global)).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
+        Ok(cx.ret())
+    }
+);
+
 /// The branch of the `BrTablePay` at `ip` with `len + 1` entries for the value `index`,
 /// with its payment.
 #[inline(always)]
