@@ -5,9 +5,15 @@
 //! On the finished code, [`thread_returns`] gives such a `br` the return it lands on, and a
 //! `Copy` of the result into the slot a `Return1` right after it returns returns the copied
 //! slot itself (naive recursion's base case: `if (n < 2) return n`). Nothing moves: a branch
-//! that still lands on the old return finds it. With gas metering on, a block that pays
-//! starts with its `ConsumeGas`, so a `br` to it lands on that, not on the return, and keeps
-//! its place: what a program is charged does not change.
+//! that still lands on the old return finds it.
+//!
+//! With gas metering on, a block that pays starts with its `ConsumeGas`, and a `br` to it is
+//! a `BrPay` landing after it (`pay.rs`). When the block is only that return, the `BrPay`
+//! takes the return's paying form ([`paying_return`]: `Return0Pay`, `Return1Pay`,
+//! `GlobalSetAddI32Return0Pay`), which pays what the branch paid, or pauses standing at the
+//! block's `ConsumeGas` as the branch did, then returns: what a program is charged, and
+//! where it pauses, do not change. A copy right before it stays: a call paused there resumes
+//! at the block's `ConsumeGas`, whose return reads the copy.
 
 use crate::engine::ir::Instr;
 
