@@ -680,6 +680,18 @@ pub(crate) fn test_code(wat: &str, gas: bool) -> Vec<Instr> {
     test_code_with(wat, &config)
 }
 
+/// [`test_code`] metered, with the `base` price `base` and the other prices as by default.
+#[cfg(test)]
+pub(crate) fn test_code_priced(wat: &str, base: u32) -> Vec<Instr> {
+    let mut config = crate::Config::default();
+    let costs = crate::GasCosts {
+        base,
+        ..crate::GasCosts::default()
+    };
+    config.gas_metering(true).gas_costs(costs);
+    test_code_with(wat, &config)
+}
+
 /// [`test_code`] translated with `config` (gas metering, prices).
 #[cfg(test)]
 pub(crate) fn test_code_with(wat: &str, config: &crate::Config) -> Vec<Instr> {

@@ -557,17 +557,6 @@ mod tests {
         );
     }
 
-    /// The code of function 0 of `wat`, metered with the `base` price `base`.
-    fn code_priced(wat: &str, base: u32) -> Vec<Instr> {
-        let mut config = crate::Config::default();
-        let costs = crate::GasCosts {
-            base,
-            ..crate::GasCosts::default()
-        };
-        config.gas_metering(true).gas_costs(costs);
-        crate::engine::translator::test_code_with(wat, &config)
-    }
-
     /// A loop with a paying `br_table`, a pay-first back edge and an `if` paying either way.
     const EVERY_PAYING_KIND: &str = r#"(module (func (param $n i32) (result i32)
         (local $i i32) (local $acc i32)
@@ -587,7 +576,7 @@ mod tests {
 
     #[test]
     fn paying_branches_carry_the_cost_of_the_consume_gas_they_pay_for() {
-        let code = code_priced(EVERY_PAYING_KIND, 1);
+        let code = crate::engine::translator::test_code_priced(EVERY_PAYING_KIND, 1);
         let carried: Vec<_> = code.iter().filter_map(Instr::cost).collect();
         // Three `br_table` entries and its `br` to the end of the table's block, the
         // exit test, the `if` (paying either way), the back edge (paying first).
@@ -603,7 +592,7 @@ mod tests {
 
     #[test]
     fn a_block_costing_more_than_a_branch_carries_is_paid_by_its_consume_gas() {
-        let code = code_priced(EVERY_PAYING_KIND, 70_000);
+        let code = crate::engine::translator::test_code_priced(EVERY_PAYING_KIND, 70_000);
         assert!(code.iter().all(|i| i.cost().is_none()), "{code:?}");
         // The table's entries, its `if` and its exit test land on the blocks' `ConsumeGas`.
         assert!(code
@@ -646,7 +635,7 @@ mod tests {
                 (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
               (local.get $i)))"#
         );
-        code_priced(&wat, k)
+        crate::engine::translator::test_code_priced(&wat, k)
     }
 
     #[test]
@@ -720,7 +709,7 @@ mod tests {
                       (br $l)))
                   (local.get $i)))"#
             );
-            let code = code_priced(&wat, k);
+            let code = crate::engine::translator::test_code_priced(&wat, k);
             let at = code.iter().position(is_paying_first);
             let at = at.expect("a pay-first back edge");
             let target = (at as i32 + code[at].branch_offset().unwrap()) as usize;

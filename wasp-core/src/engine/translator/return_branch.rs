@@ -41,7 +41,8 @@ pub(super) fn is_paying_return(instr: &Instr) -> bool {
     )
 }
 
-/// Gives every `br` landing on a return that return, turns a `Copy` followed by a `Return1`
+/// Gives every `br` landing on a return that return (a `BrPay` landing on one, its paying
+/// form), turns a `Copy` followed by a `Return1`
 /// of its destination into a `Return1` of its source, and a `GlobalSetAddI32` (the stack
 /// pointer set back) followed by a `Return0` or `Return1` into the two in one.
 pub(super) fn thread_returns(code: &mut [Instr]) {
@@ -259,17 +260,6 @@ mod tests {
         }
     }
 
-    /// The code of function 0 of `wat`, metered with the `base` price `base`.
-    fn code_priced(wat: &str, base: u32) -> Vec<Instr> {
-        let mut config = crate::Config::default();
-        let costs = crate::GasCosts {
-            base,
-            ..crate::GasCosts::default()
-        };
-        config.gas_metering(true).gas_costs(costs);
-        crate::engine::translator::test_code_with(wat, &config)
-    }
-
     /// Where the paying return at `at` lands (the return of the block it pays for), checking
     /// that it comes right after that block's `ConsumeGas`, whose cost it carries.
     fn assert_pays_for_its_block(code: &[Instr], at: usize) -> Instr {
@@ -380,7 +370,7 @@ mod tests {
     #[test]
     fn an_epilogue_too_dear_or_of_a_high_global_for_its_paying_form_keeps_the_branch() {
         // Blocks of 260 units: no room in the 8 bits the paying epilogue has for its cost.
-        let dear = code_priced(
+        let dear = crate::engine::translator::test_code_priced(
             &arms_then(
                 "(param i32)",
                 "(global.set $sp (i32.add (local.get $fp) (i32.const 16)))",
@@ -393,7 +383,10 @@ mod tests {
             "{dear:?}"
         );
         // The same price lets a plain return pay (16 bits).
-        let plain = code_priced(&arms_then("(param i32) (result i32)", "(local.get 0)"), 65);
+        let plain = crate::engine::translator::test_code_priced(
+            &arms_then("(param i32) (result i32)", "(local.get 0)"),
+            65,
+        );
         assert!(plain.iter().any(is_paying_return), "{plain:?}");
         // The stack pointer as global 256.
         let globals = "(global i32 (i32.const 0))".repeat(256);
