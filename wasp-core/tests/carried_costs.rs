@@ -3,12 +3,12 @@
 //! block's `ConsumeGas` pay (a counter step's, with 8 bits, reads it from there instead).
 //! Programs with every kind of paying branch (paying when taken, paying first, paying either
 //! way, copying at a loop's head, a paying `br_table`, counter steps paying and paying first,
-//! returns paying for the block they return from, forms that read the result register) run
-//! with every price multiplied by `k`: 1, 28 (the counter steps' blocks of 12 units above
-//! 255, those of 8 and 9 below), 5,000 (some blocks above 65,535 units, some below) and
-//! 70,000 (every block above). The results are the same and every figure is `k` times the
-//! one at `k = 1`: the gas used, and each pause of a call started from `k` times a budget and
-//! topped up, directly and through snapshots.
+//! returns paying for the block they return from, constants paying for the block they fall
+//! into, forms that read the result register) run with every price multiplied by `k`: 1, 28
+//! (the counter steps' blocks of 12 units above 255, those of 8 and 9 below), 5,000 (some
+//! blocks above 65,535 units, some below) and 70,000 (every block above). The results are the
+//! same and every figure is `k` times the one at `k = 1`: the gas used, and each pause of a
+//! call started from `k` times a budget and topped up, directly and through snapshots.
 
 mod common;
 
@@ -130,13 +130,34 @@ const RETURNS: &str = r#"(module
       (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 9))))
     (i32.add (local.get $s) (i32.add (global.get $count) (global.get $sp)))))"#;
 
-const PROGRAMS: [(&str, &str); 6] = [
+/// Constants falling into a block's `ConsumeGas`, which they pay for (`Const32PayNext`,
+/// `translator/pay.rs`): a function's hoisted constant, written by its entry before its first
+/// block, and an `else` arm's value before the join.
+const CONSTANTS: &str = r#"(module
+  (func $f (param $n i32) (result i32) (local $acc i32)
+    (local.set $acc
+      (if (result i32) (i32.and (local.get $n) (i32.const 1))
+        (then (local.get $n))
+        (else (i32.const 77))))
+    (loop $l
+      (local.set $acc (i32.sub (i32.const 1000) (local.get $acc)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br_if $l (i32.lt_u (i32.and (local.get $n) (i32.const 7)) (i32.const 5))))
+    (local.get $acc))
+  (func (export "run") (result i32) (local $i i32) (local $s i32)
+    (loop $l
+      (local.set $s (i32.add (local.get $s) (call $f (local.get $i))))
+      (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 12))))
+    (local.get $s)))"#;
+
+const PROGRAMS: [(&str, &str); 7] = [
     ("copy at the head", COPY_HEAD),
     ("exit test first", EXIT_TEST_FIRST),
     ("br_table", TABLE),
     ("counter steps", STEPPED),
     ("counter steps paying first", STEPPED_FIRST),
     ("paying returns", RETURNS),
+    ("constants paying for the next block", CONSTANTS),
 ];
 
 /// Every price of the default list, times `k`.

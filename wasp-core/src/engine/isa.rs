@@ -922,6 +922,10 @@ macro_rules! for_each_instr {
             Const32Pair { dst0: Dst, val: Imm(u32), dst: Dst } + Data { a: Imm };
             /// Writes the 32-bit constant `val` into `dst`.
             Const32 { dst: Dst, val: Imm(u32) };
+            /// [`Instr::Const32`] falling into a block's `ConsumeGas` (gas metering), which it
+            /// pays for in the same dispatch: writes the constant, then pays `cost` or pauses
+            /// standing at that `ConsumeGas`, and continues after it (`translator/pay.rs`).
+            Const32PayNext { dst: Dst, val: Imm(u32), cost: Cost };
             /// Writes the 64-bit constant `lo | hi << 32` into `dst`.
             Const64 { dst: Dst, lo: Imm(u32), hi: Imm(u32) };
             /// `dst = if cond != 0 { a } else { b }`, with `cond` in the data word's `a`.

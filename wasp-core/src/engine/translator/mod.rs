@@ -209,6 +209,9 @@ pub(crate) fn translate(
     }
     let code = place_temps(code, temps_base);
     let mut code = with_prologue(code, written, num_locals + Reg::from(zero_slot));
+    if env.costs.is_some() {
+        pay::pay_next(&mut code);
+    }
     add_imm_pair::pair_steps(&mut code);
     return_branch::thread_returns(&mut code);
     result_register::convert(&mut code);

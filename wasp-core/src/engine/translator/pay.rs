@@ -187,6 +187,31 @@ fn unpay(branch: Instr) -> Instr {
     }
 }
 
+/// Gives every `Const32` falling into a `ConsumeGas` that costs something the paying form that
+/// pays for it in the same dispatch, where the cost fits in the 16 bits it has: the hoisted
+/// constants a function's entry writes before its first block, a block's last value before a
+/// join. Written, the constant pays what the `ConsumeGas` would, or the call pauses standing
+/// at that `ConsumeGas` with the constant written, as the two instructions one after the other
+/// do; whatever branches to the `ConsumeGas` still finds it. Done on the finished code, the
+/// entry's constants in place.
+pub(super) fn pay_next(code: &mut [Instr]) {
+    for at in 1..code.len() {
+        let (Instr::Const32 { dst, val }, Some(cost)) =
+            (code[at - 1], super::gas_charged(&code[at]))
+        else {
+            continue;
+        };
+        if let Ok(cost @ 1..) = u16::try_from(cost) {
+            code[at - 1] = Instr::Const32PayNext { dst, val, cost };
+        }
+    }
+}
+
+/// Whether `instr` pays for the `ConsumeGas` right after it, having run ([`pay_next`]).
+pub(super) fn is_paying_next(instr: &Instr) -> bool {
+    matches!(instr, Instr::Const32PayNext { .. })
+}
+
 /// Whether the branch at `at` by `offset` lands on a `ConsumeGas` that costs something.
 fn lands_on_pay(code: &[Instr], at: usize, offset: i32) -> bool {
     usize::try_from(at as i64 + i64::from(offset))
@@ -1020,6 +1045,73 @@ mod tests {
             "{code:?}"
         );
         assert!(!code.iter().any(is_paying_both), "{code:?}");
+    }
+
+    /// A loop reading a constant (hoisted: written by the function's entry before its first
+    /// block), after an `if` whose `else` arm ends in a constant falling into the join.
+    const CONSTANTS: &str = r#"(module (func (param $n i32) (result i32) (local $acc i32)
+        (local.set $acc
+          (if (result i32) (local.get $n) (then (local.get $n)) (else (i32.const 77))))
+        (loop $l
+          (local.set $acc (i32.sub (i32.const 1000) (local.get $acc)))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (br_if $l (i32.lt_u (local.get $n) (i32.const 5))))
+        (local.get $acc)))"#;
+
+    #[test]
+    fn a_constant_falling_into_a_block_pays_for_it_in_the_same_dispatch() {
+        let code = code(CONSTANTS, true);
+        let paying: Vec<usize> = (0..code.len())
+            .filter(|&at| is_paying_next(&code[at]))
+            .collect();
+        // The entry's hoisted constant, and the `else` arm's value.
+        assert_eq!(paying.len(), 2, "{code:?}");
+        assert_eq!(paying[0], 0, "{code:?}");
+        for at in paying {
+            let cost = code[at].cost().expect("a carried cost");
+            assert_eq!(
+                super::super::gas_charged(&code[at + 1]),
+                Some(cost),
+                "{code:?}"
+            );
+        }
+        verify::verify(&code, 8).expect("verified");
+        // Unmetered, the constants stay as they are.
+        let plain = crate::engine::translator::test_code(CONSTANTS, false);
+        assert!(!plain.iter().any(is_paying_next), "{plain:?}");
+        // A block dearer than 16 bits lets its `ConsumeGas` pay.
+        let dear = crate::engine::translator::test_code_priced(CONSTANTS, 70_000);
+        assert!(!dear.iter().any(is_paying_next), "{dear:?}");
+        assert!(
+            dear.iter().any(|i| matches!(i, Instr::Const32 { .. })),
+            "{dear:?}"
+        );
+    }
+
+    #[test]
+    fn the_verifier_rejects_a_paying_constant_without_its_consume_gas() {
+        let with = |after: Instr| {
+            [
+                Instr::Const32PayNext {
+                    dst: 1,
+                    val: 7,
+                    cost: 2,
+                },
+                after,
+                Instr::Return1 { src: 1 },
+            ]
+        };
+        assert!(verify::verify(&with(Instr::ConsumeGas { lo: 2, hi: 0 }), 2).is_ok());
+        for wrong in [
+            Instr::ConsumeGas { lo: 3, hi: 0 },
+            Instr::Const32 { dst: 1, val: 0 },
+        ] {
+            let error = verify::verify(&with(wrong), 2).expect_err("rejected");
+            assert!(
+                error.to_string().contains("not followed by its ConsumeGas"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

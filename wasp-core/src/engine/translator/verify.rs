@@ -25,7 +25,8 @@
 //!    carries that `ConsumeGas`'s cost. A `BrTable`'s entries are `Br`s, a `BrTablePay`'s `BrPay`s.
 //!    A conditional branch paying either way (`..PayBoth`, an `if` falling into its `then`
 //!    arm) is also followed right away by such a `ConsumeGas`, which it pays for when not
-//!    taken. A return paying for the block a `BrPay` entered, that return (`Return1Pay`,
+//!    taken, and so is a constant paying for the block it falls into (`Const32PayNext`),
+//!    which carries that `ConsumeGas`'s cost. A return paying for the block a `BrPay` entered, that return (`Return1Pay`,
 //!    `return_branch.rs`), names that block the same way and lands right after its
 //!    `ConsumeGas` too.
 //! 6. **The result register.** Every instruction that reads the result register comes right
@@ -101,6 +102,14 @@ pub(super) fn verify(code: &[Instr], frame_size: u32) -> Result<(), ModuleError>
                     "a pay-first branch carrying another cost than its ConsumeGas",
                 );
             }
+        }
+        if super::pay::is_paying_next(&instr)
+            && !(pays_at(code, pc as i64 + 1) && carries_cost_of(instr, code, pc as i64 + 1))
+        {
+            return fail(
+                pc,
+                "a constant paying for the next block not followed by its ConsumeGas",
+            );
         }
         match (instr, super::branch_table(&instr)) {
             (Instr::Data { .. }, _) => return fail(pc, "a data word without its instruction"),

@@ -177,6 +177,18 @@ op!(
     }
 );
 
+// A constant falling into a block's `ConsumeGas` (`translator/pay.rs`): the constant, then
+// the payment of the `ConsumeGas` right after it, pausing standing at it.
+op!(Const32PayNext { dst, val, cost }, |ip, regs, cx, gas| {
+    set!(regs, dst, u64::from(val));
+    // A paying constant is followed by a `ConsumeGas` (invariant 5 of `translator/verify.rs`),
+    // itself followed by an instruction (invariant 4).
+    match pay_before::<1>(target(ip, 2 * OP_BYTES), u64::from(cost), gas) {
+        Some(flow) => Ok(flow),
+        None => Ok(Flow::Skip),
+    }
+});
+
 // A `BrPay` to a block that only returns, and that return (`translator/return_branch.rs`):
 // the payment of the branch, pausing standing at the block's `ConsumeGas`, then the return.
 op!(Return0Pay { offset, cost }, |ip, regs, cx, gas| {
