@@ -23,6 +23,10 @@
 //! Most paying branches carry the cost they pay ([`settle_costs`]), so that paying needs no
 //! read of the `ConsumeGas` at an address computed from the branch's offset.
 //!
+//! The way into a block by falling through pays the same way where the instruction before it
+//! is a constant ([`pay_next`]): a function's entry writes its hoisted constants, then pays for
+//! its first block, in one dispatch for the last constant and the payment.
+//!
 //! [`for_each_paying_branch!`]: crate::engine::isa::for_each_paying_branch
 
 use super::Translator;
