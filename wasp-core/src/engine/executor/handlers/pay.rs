@@ -16,12 +16,21 @@ use super::*;
 /// the `ConsumeGas` just before its target starts (what that `ConsumeGas` costs).
 #[inline(always)]
 fn pay_and_jump(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Result<Flow, TrapCode> {
-    // A paying branch lands inside the function (invariant 2 of `translator/verify.rs`),
-    // right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(target(ip, offset), cost, gas) {
+    match pay_landing(ip, offset, cost, gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::PaidJump(offset)),
     }
+}
+
+/// Pays, for the paying instruction at `ip` that names by `offset` the instruction right
+/// after a block's `ConsumeGas` (a paying branch's target, the block a paying return or
+/// constant pays for), that `ConsumeGas`, which costs `cost`; the flow that stops when the gas
+/// does not cover it.
+#[inline(always)]
+fn pay_landing(ip: *const Op, offset: i32, cost: u64, gas: &mut u64) -> Option<Flow> {
+    // What a paying instruction names lies inside the function (invariant 2 of
+    // `translator/verify.rs`), right after a `ConsumeGas` (invariant 5).
+    pay_before::<1>(target(ip, offset), cost, gas)
 }
 
 /// Pays, for the pay-first branch at `ip` that branches by `offset`, the `ConsumeGas` two
@@ -183,7 +192,7 @@ op!(Const32PayNext { dst, val, cost }, |ip, regs, cx, gas| {
     set!(regs, dst, u64::from(val));
     // A paying constant is followed by a `ConsumeGas` (invariant 5 of `translator/verify.rs`),
     // itself followed by an instruction (invariant 4).
-    match pay_before::<1>(target(ip, 2 * OP_BYTES), u64::from(cost), gas) {
+    match pay_landing(ip, 2 * OP_BYTES, u64::from(cost), gas) {
         Some(flow) => Ok(flow),
         None => Ok(Flow::Skip),
     }
@@ -192,14 +201,14 @@ op!(Const32PayNext { dst, val, cost }, |ip, regs, cx, gas| {
 // A `BrPay` to a block that only returns, and that return (`translator/return_branch.rs`):
 // the payment of the branch, pausing standing at the block's `ConsumeGas`, then the return.
 op!(Return0Pay { offset, cost }, |ip, regs, cx, gas| {
-    if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+    if let Some(flow) = pay_landing(ip, offset, u64::from(cost), gas) {
         return Ok(flow);
     }
     Ok(cx.ret())
 });
 
 op!(Return1Pay { src, offset, cost }, |ip, regs, cx, gas| {
-    if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+    if let Some(flow) = pay_landing(ip, offset, u64::from(cost), gas) {
         return Ok(flow);
     }
     set!(regs, 0, r!(regs, src));
@@ -211,7 +220,7 @@ op!(
     Return1PayAcc { src, offset, cost },
     |ip, regs, cx, gas, acc, facc| {
         let value = from_acc!(u64, regs, src, acc, facc);
-        if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+        if let Some(flow) = pay_landing(ip, offset, u64::from(cost), gas) {
             return Ok(flow);
         }
         set!(regs, 0, value);
@@ -228,7 +237,7 @@ op!(
         cost
     },
     |ip, regs, cx, gas| {
-        if let Some(flow) = pay_before::<1>(target(ip, offset), u64::from(cost), gas) {
+        if let Some(flow) = pay_landing(ip, offset, u64::from(cost), gas) {
             return Ok(flow);
         }
         cx.global(u32::from(global)).value = w32!(u32_!(regs, src).wrapping_add(imm as u32));
@@ -251,7 +260,7 @@ fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow
     };
     // The entry's payment, taken by the table in one dispatch: the entry lands inside the
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
-    match pay_before::<1>(target(at, offset), u64::from(cost), gas) {
+    match pay_landing(at, offset, u64::from(cost), gas) {
         Some(flow) => flow,
         None => Flow::PaidJump(entry * OP_BYTES + offset),
     }
@@ -319,7 +328,7 @@ macro_rules! pay_both_if {
             // A branch paying either way is followed by a `ConsumeGas` (invariant 5 of
             // `translator/verify.rs`), itself followed by an instruction (invariant 4).
             let next = listed_cost::<1>($ip, 2 * OP_BYTES);
-            match pay_before::<1>(target($ip, 2 * OP_BYTES), next, $gas) {
+            match pay_landing($ip, 2 * OP_BYTES, next, $gas) {
                 Some(flow) => Ok(flow),
                 None => Ok(Flow::Skip),
             }
