@@ -551,8 +551,11 @@ impl Cx<'_> {
 
     /// Replaces the running frame by a call to `callee` with arguments at frame slot `args`.
     ///
-    /// The usual case, a Wasm callee whose frame fits in the value stack as it is, reuses
-    /// the running frame's record in place: same base, same depth.
+    /// The usual case, a Wasm callee of the running instance whose frame fits in the value
+    /// stack as it is, reuses the running frame's record in place: same base, same depth,
+    /// same instance, so only the function and where it stands change. It calls nothing, so
+    /// that the handler saves no registers (see [`Cx::call`]); every other case takes
+    /// [`Cx::tail_call_general`].
     #[inline(always)]
     pub(super) fn tail_call(
         &mut self,
@@ -575,18 +578,19 @@ impl Cx<'_> {
         };
         let base = self.base;
         let end = base + entry.frame_size as usize;
-        let (params, locals) = (entry.num_params, entry.num_locals);
+        let params = entry.num_params;
         let from = base + args as usize;
         let len = self.stack.values.len();
-        if end > self.slots_room || from + params as usize > len {
+        let fits = (end <= self.slots_room) & (from + params as usize <= len);
+        if !fits | (*instance != self.inst) {
             return Ok(Flow::cold(
-                |cx, at, f, a| cx.tail_call_growing(at, f, a),
+                |cx, at, f, a| cx.tail_call_general(at, f, a),
                 at,
                 callee,
                 args,
             ));
         }
-        let (code, size, instance) = (entry.code, entry.frame_size, *instance);
+        let (code, size, locals) = (entry.code, entry.frame_size, entry.num_locals);
         // SAFETY: the new frame fits in the value stack (checked above; fact 4 of `regs.rs`).
         let regs = unsafe { super::regs::stacked_frame_ptr(&mut self.stack.values, base, size) };
         // SAFETY: the arguments lie in the value stack (checked above), the parameters and
@@ -597,10 +601,12 @@ impl Cx<'_> {
             super::regs::move_down(regs, args, params);
             super::regs::zero(regs, params, locals);
         }
+        // The base and the instance stay (a linked frame's `unlinked_pc` means nothing).
         let top = self.stack.frames.last_mut();
         let top = top.expect("a tail call runs in a frame");
-        *top = Frame::entry(callee, code, instance, base);
-        self.set_instance(instance);
+        top.func = callee;
+        top.code = code;
+        top.ip = code;
         Ok(Flow::Enter(code, regs))
     }
 
@@ -627,12 +633,12 @@ impl Cx<'_> {
         std::ptr::null()
     }
 
-    /// A tail call to Wasm function `callee` whose frame needs the value stack to grow (or
-    /// overflows it); returns where to continue (null on a trap, with `Cx::exit` saying
-    /// which).
+    /// A tail call to Wasm function `callee` in every case: of another instance, or whose
+    /// frame needs the value stack to grow (or overflows it); returns where to continue
+    /// (null on a trap, with `Cx::exit` saying which).
     #[cold]
     #[inline(never)]
-    fn tail_call_growing(&mut self, _at: *const Op, callee: u32, args: u32) -> *const Op {
+    fn tail_call_general(&mut self, _at: *const Op, callee: u32, args: u32) -> *const Op {
         match self.tail_call_grow(callee, args) {
             Ok(()) => self.ip,
             Err(trap) => {
@@ -643,7 +649,7 @@ impl Cx<'_> {
         }
     }
 
-    /// [`Cx::tail_call_growing`], its trap as a `Result`.
+    /// [`Cx::tail_call_general`], its trap as a `Result`.
     #[inline(always)]
     fn tail_call_grow(&mut self, callee: u32, args: u32) -> Result<(), TrapCode> {
         let FuncEntity::Wasm { body, instance, .. } = &self.s.funcs[callee as usize] else {
