@@ -57,3 +57,28 @@ fn a_callee_does_not_overwrite_the_constants_its_caller_hoisted() {
         assert_eq!(g, Val::I64(4398046511104 ^ -7589484776486671));
     });
 }
+
+/// Found by the differential test (seed 400,866): a block parameter read from a local is
+/// copied into the slot the instruction before had just written (here the temporary of a
+/// global's decrement), and the `if` right inside tests it. The copy and the branch were one
+/// instruction whose form reading the condition from the result register read it before
+/// copying: it tested the decremented global (999), not the local (0), and took `then`.
+#[test]
+fn a_copy_joined_with_the_branch_testing_it_tests_the_value_copied() {
+    const WAT: &str = r#"(module
+      (global $g (export "g") (mut i32) (i32.const 1000))
+      (func (export "run") (param i32) (result i32)
+        (global.set $g (i32.sub (global.get $g) (i32.const 1)))
+        (local.get 0)
+        (block (param i32) (result i32)
+          (if (result i32) (then (i32.const 1)) (else (i32.const 2))))))"#;
+    on_both_engines(WAT, |store, instance| {
+        let run = instance.get_func(&*store, "run").expect("exported");
+        for (arg, want) in [(0, 2), (5, 1), (0, 2)] {
+            let mut out = [Val::I32(0)];
+            run.call(&mut *store, &[Val::I32(arg)], &mut out)
+                .expect("no trap");
+            assert_eq!(out[0], Val::I32(want), "run({arg})");
+        }
+    });
+}

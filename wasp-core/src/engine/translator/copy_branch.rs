@@ -42,6 +42,15 @@ impl Translator<'_> {
         let Instr::Copy { dst, src } = self.code[at] else {
             return None;
         };
+        // A branch testing the copy's destination tests the value copied: it names it by its
+        // source, which the copy leaves as it was. The joined instruction copies before it
+        // tests, but its form reading the condition from the result register reads it
+        // first (`result_register.rs`), which would then test the slot's old value.
+        let branch = match branch {
+            Instr::BrIfEqz { cond, offset } if cond == dst => Instr::BrIfEqz { cond: src, offset },
+            Instr::BrIfNez { cond, offset } if cond == dst => Instr::BrIfNez { cond: src, offset },
+            other => other,
+        };
         self.code[at] = match branch {
             Instr::BrIfEqz { cond, offset } => Instr::CopyBrIfEqz { cond, offset, dst },
             Instr::BrIfNez { cond, offset } => Instr::CopyBrIfNez { cond, offset, dst },
