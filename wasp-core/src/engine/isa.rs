@@ -882,6 +882,53 @@ macro_rules! for_each_instr {
             /// i64 `reg += step`, then `br_if` on `i64.ge_u` of `reg` and `imm`.
             StepBrI64GeUImm { reg: Dst, step: Imm(i16), imm: Imm(i32), offset: Br };
 
+            // A counter stepped by a slot rather than a constant: `reg = reg + step` (wrapping),
+            // `step` the slot in the data word's `a`, then the branch on the new value against
+            // the slot `rhs`; not taken, on past the data word (a strided loop's `local.set $j
+            // (i32.add (local.get $j) (local.get $stride))` and the `br_if` after it,
+            // `translator/step.rs`). `rhs` is never `reg`; `step` is read before `reg` is
+            // written. Unmetered code only: they have no paying forms.
+            /// `i32` `reg += step`, then `br_if` on `i32.eq` of `reg` and `rhs`.
+            StepRegBrI32Eq { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.ne` of `reg` and `rhs`.
+            StepRegBrI32Ne { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.lt_s` of `reg` and `rhs`.
+            StepRegBrI32LtS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.lt_u` of `reg` and `rhs`.
+            StepRegBrI32LtU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.gt_s` of `reg` and `rhs`.
+            StepRegBrI32GtS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.gt_u` of `reg` and `rhs`.
+            StepRegBrI32GtU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.le_s` of `reg` and `rhs`.
+            StepRegBrI32LeS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.le_u` of `reg` and `rhs`.
+            StepRegBrI32LeU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.ge_s` of `reg` and `rhs`.
+            StepRegBrI32GeS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i32` `reg += step`, then `br_if` on `i32.ge_u` of `reg` and `rhs`.
+            StepRegBrI32GeU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.eq` of `reg` and `rhs`.
+            StepRegBrI64Eq { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.ne` of `reg` and `rhs`.
+            StepRegBrI64Ne { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.lt_s` of `reg` and `rhs`.
+            StepRegBrI64LtS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.lt_u` of `reg` and `rhs`.
+            StepRegBrI64LtU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.gt_s` of `reg` and `rhs`.
+            StepRegBrI64GtS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.gt_u` of `reg` and `rhs`.
+            StepRegBrI64GtU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.le_s` of `reg` and `rhs`.
+            StepRegBrI64LeS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.le_u` of `reg` and `rhs`.
+            StepRegBrI64LeU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.ge_s` of `reg` and `rhs`.
+            StepRegBrI64GeS { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            /// `i64` `reg += step`, then `br_if` on `i64.ge_u` of `reg` and `rhs`.
+            StepRegBrI64GeU { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+
             // ----- load fused with the branch testing it ----------------------------------------
             // A plain load and the `br_if` (or `if`) right after it that tests the loaded value
             // for zero, in one dispatch (`translator/load_branch.rs`): the load as `Load32U` or

@@ -6,6 +6,12 @@
 //! back edge repeating a loop's exit test, an `if`), the two become one `StepBrI32..`
 //! instruction: the step and the branch in one dispatch, the loop counter's pattern.
 //!
+//! A counter stepped by a slot rather than a constant (`local.set $j (i32.add (local.get $j)
+//! (local.get $stride))`, a strided loop's step, the sieve's `j += i`), tested against another
+//! slot right after, fuses the same way into a `StepRegBr..` instruction (i32 and i64, every
+//! comparison), its step in a data word after it. These have no paying forms, and metered
+//! code keeps the addition and the branch apart, as its paying branches need.
+//!
 //! The fusion is sound when no branch lands between the two instructions, which would skip
 //! the step: the translator notes where it last bound a label (`Translator::label_at`), and a
 //! step fuses only with a branch placed right after it with no label in between. Neither
@@ -26,14 +32,18 @@ impl Translator<'_> {
     /// when it tests the step's slot, or with the load right before it when it tests the
     /// loaded slot for zero (`load_branch.rs`); returns the index of the instruction that
     /// branches.
-    /// Failing that, fuses it with a copy right before it (`copy_branch.rs`).
+    /// Failing that, fuses it with a counter stepped by a slot right before it
+    /// ([`Translator::fuse_slot_step`]) or with a copy (`copy_branch.rs`).
     pub(super) fn emit_branch(&mut self, branch: Instr) -> usize {
         match self.fused_step(branch).or_else(|| self.fused_load(branch)) {
             Some(fused) => {
                 self.code.pop();
                 self.emit(fused)
             }
-            None => match self.fuse_copy_branch(branch) {
+            None => match self
+                .fuse_slot_step(branch)
+                .or_else(|| self.fuse_copy_branch(branch))
+            {
                 Some(at) => at,
                 None => self.emit(branch),
             },
@@ -65,6 +75,49 @@ impl Translator<'_> {
         }
         let (reg, step) = step64_of(self.code[at])?;
         with_step64(branch, reg, step)
+    }
+
+    /// Makes the last instruction, a counter stepped by a slot, and `branch` about to follow
+    /// it one `StepRegBr..` instruction and its data word, if `branch` compares the counter
+    /// with another slot; returns the index of the instruction that branches. Not with
+    /// metering, where they have no paying forms.
+    pub(super) fn fuse_slot_step(&mut self, branch: Instr) -> Option<usize> {
+        if self.env.costs.is_some() {
+            return None;
+        }
+        let at = self.code.len().checked_sub(1)?;
+        if self.label_at > at {
+            return None;
+        }
+        let (fused, step) = match self.code[at] {
+            Instr::I32Add { dst, lhs, rhs } => {
+                let (reg, step) = stepped(dst, lhs, rhs)?;
+                (with_slot_step(branch, reg)?, step)
+            }
+            Instr::I64Add { dst, lhs, rhs } => {
+                let (reg, step) = stepped(dst, lhs, rhs)?;
+                (with_slot_step64(branch, reg)?, step)
+            }
+            _ => return None,
+        };
+        self.code[at] = fused;
+        self.code.push(Instr::Data {
+            a: step,
+            b: 0,
+            c: 0,
+        });
+        self.last_result = None;
+        Some(at)
+    }
+}
+
+/// `(slot, step)` when an addition of `lhs` and `rhs` into `dst` adds a slot to `dst` in
+/// place (a counter stepped by a slot), the step being another slot.
+fn stepped(dst: Reg, lhs: Reg, rhs: Reg) -> Option<(Reg, Reg)> {
+    match (lhs == dst, rhs == dst) {
+        (true, false) => Some((dst, rhs)),
+        (false, true) => Some((dst, lhs)),
+        _ => None,
     }
 }
 
@@ -173,6 +226,57 @@ step_fusion64! {
     BrI64LeU, BrI64LeUImm => StepBrI64LeU, StepBrI64LeUImm; swapped StepBrI64GeU;
     BrI64GeS, BrI64GeSImm => StepBrI64GeS, StepBrI64GeSImm; swapped StepBrI64LeS;
     BrI64GeU, BrI64GeUImm => StepBrI64GeU, StepBrI64GeUImm; swapped StepBrI64LeU;
+}
+
+/// Generates [`with_slot_step`] and [`with_slot_step64`] from the tables of comparisons
+/// below.
+macro_rules! slot_step_fusion {
+    ($name:ident, $width:literal; $($br:ident => $step:ident; swapped $swap:ident;)*) => {
+        #[doc = concat!("`branch` preceded by the ", $width, " `reg += step` (`step` a slot) as one")]
+        /// instruction (its step to go in the data word after it), if `branch` compares `reg`
+        /// with another slot.
+        fn $name(branch: Instr, reg: Reg) -> Option<Instr> {
+            Some(match branch {
+                $(
+                    Instr::$br { lhs, rhs, offset } if lhs == reg && rhs != reg => {
+                        Instr::$step { reg, rhs, offset }
+                    }
+                    Instr::$br { lhs, rhs, offset } if rhs == reg && lhs != reg => {
+                        Instr::$swap { reg, rhs: lhs, offset }
+                    }
+                )*
+                _ => return None,
+            })
+        }
+    };
+}
+
+slot_step_fusion! {
+    with_slot_step, "i32";
+    BrI32Eq => StepRegBrI32Eq; swapped StepRegBrI32Eq;
+    BrI32Ne => StepRegBrI32Ne; swapped StepRegBrI32Ne;
+    BrI32LtS => StepRegBrI32LtS; swapped StepRegBrI32GtS;
+    BrI32LtU => StepRegBrI32LtU; swapped StepRegBrI32GtU;
+    BrI32GtS => StepRegBrI32GtS; swapped StepRegBrI32LtS;
+    BrI32GtU => StepRegBrI32GtU; swapped StepRegBrI32LtU;
+    BrI32LeS => StepRegBrI32LeS; swapped StepRegBrI32GeS;
+    BrI32LeU => StepRegBrI32LeU; swapped StepRegBrI32GeU;
+    BrI32GeS => StepRegBrI32GeS; swapped StepRegBrI32LeS;
+    BrI32GeU => StepRegBrI32GeU; swapped StepRegBrI32LeU;
+}
+
+slot_step_fusion! {
+    with_slot_step64, "i64";
+    BrI64Eq => StepRegBrI64Eq; swapped StepRegBrI64Eq;
+    BrI64Ne => StepRegBrI64Ne; swapped StepRegBrI64Ne;
+    BrI64LtS => StepRegBrI64LtS; swapped StepRegBrI64GtS;
+    BrI64LtU => StepRegBrI64LtU; swapped StepRegBrI64GtU;
+    BrI64GtS => StepRegBrI64GtS; swapped StepRegBrI64LtS;
+    BrI64GtU => StepRegBrI64GtU; swapped StepRegBrI64LtU;
+    BrI64LeS => StepRegBrI64LeS; swapped StepRegBrI64GeS;
+    BrI64LeU => StepRegBrI64LeU; swapped StepRegBrI64GeU;
+    BrI64GeS => StepRegBrI64GeS; swapped StepRegBrI64LeS;
+    BrI64GeU => StepRegBrI64GeU; swapped StepRegBrI64LeU;
 }
 
 #[cfg(test)]
@@ -418,5 +522,104 @@ mod tests {
             1
         );
         assert_eq!(count(&code, |i| matches!(i, Instr::BrPay { .. })), 1);
+    }
+
+    /// A loop over `$j` stepped by `$s`, the step and the test written as given.
+    fn strided(step: &str, test: &str, ty: &str) -> Vec<Instr> {
+        code(
+            &format!(
+                r#"(module (func (param $j {ty}) (param $s {ty}) (param $n {ty}) (result {ty})
+                  (loop $l
+                    (local.set $j {step})
+                    (br_if $l {test}))
+                  (local.get $j)))"#
+            ),
+            false,
+        )
+    }
+
+    #[test]
+    fn a_counter_stepped_by_a_slot_and_the_branch_testing_it_are_one_instruction() {
+        let code = strided(
+            "(i32.add (local.get $j) (local.get $s))",
+            "(i32.lt_u (local.get $j) (local.get $n))",
+            "i32",
+        );
+        assert!(
+            matches!(
+                code[..2],
+                [
+                    Instr::StepRegBrI32LtU {
+                        reg: 0,
+                        rhs: 2,
+                        offset: 0
+                    },
+                    Instr::Data { a: 1, .. }
+                ]
+            ),
+            "{code:?}"
+        );
+        assert_eq!(count(&code, |i| matches!(i, Instr::I32Add { .. })), 0);
+        // The step on either side of the addition, the counter on either side of the test.
+        let code = strided(
+            "(i64.add (local.get $s) (local.get $j))",
+            "(i64.gt_s (local.get $n) (local.get $j))",
+            "i64",
+        );
+        assert!(
+            matches!(
+                code[..2],
+                [
+                    Instr::StepRegBrI64LtS { reg: 0, rhs: 2, .. },
+                    Instr::Data { a: 1, .. }
+                ]
+            ),
+            "{code:?}"
+        );
+        // Metered, the addition and the branch stay apart.
+        let metered = super::super::test_code(
+            r#"(module (func (param $j i32) (param $s i32) (param $n i32) (result i32)
+              (block $out
+                (loop $l
+                  (local.set $j (i32.add (local.get $j) (local.get $s)))
+                  (br_if $out (i32.ge_u (local.get $j) (local.get $n)))
+                  (br $l)))
+              (local.get $j)))"#,
+            true,
+        );
+        assert_eq!(
+            count(&metered, |i| format!("{i:?}").starts_with("StepRegBr")),
+            0,
+            "{metered:?}"
+        );
+        assert_eq!(count(&metered, |i| matches!(i, Instr::I32Add { .. })), 1);
+    }
+
+    #[test]
+    fn a_counter_doubled_or_tested_against_itself_or_its_step_alone_is_not_fused() {
+        for (step, test) in [
+            // `j += j`: the step is the counter.
+            (
+                "(i32.add (local.get $j) (local.get $j))",
+                "(i32.lt_u (local.get $j) (local.get $n))",
+            ),
+            // The test does not read the counter.
+            (
+                "(i32.add (local.get $j) (local.get $s))",
+                "(i32.lt_u (local.get $s) (local.get $n))",
+            ),
+            // The counter against itself.
+            (
+                "(i32.add (local.get $j) (local.get $s))",
+                "(i32.lt_u (local.get $j) (local.get $j))",
+            ),
+        ] {
+            let code = strided(step, test, "i32");
+            assert_eq!(
+                count(&code, |i| format!("{i:?}").starts_with("StepRegBr")),
+                0,
+                "{step} {test}: {code:?}"
+            );
+        }
     }
 }

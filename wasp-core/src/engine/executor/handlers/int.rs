@@ -218,6 +218,35 @@ step_compare! {
     StepBrI64GeU, StepBrI64GeUImm(u64) = |a, b| a >= b;
 }
 
+// And for a counter stepped by a slot (`translator/step.rs`).
+step_reg_compare! {
+    step_reg_i32;
+    StepRegBrI32Eq(u32) = |a, b| a == b;
+    StepRegBrI32Ne(u32) = |a, b| a != b;
+    StepRegBrI32LtS(i32) = |a, b| a < b;
+    StepRegBrI32LtU(u32) = |a, b| a < b;
+    StepRegBrI32GtS(i32) = |a, b| a > b;
+    StepRegBrI32GtU(u32) = |a, b| a > b;
+    StepRegBrI32LeS(i32) = |a, b| a <= b;
+    StepRegBrI32LeU(u32) = |a, b| a <= b;
+    StepRegBrI32GeS(i32) = |a, b| a >= b;
+    StepRegBrI32GeU(u32) = |a, b| a >= b;
+}
+
+step_reg_compare! {
+    step_reg_i64;
+    StepRegBrI64Eq(u64) = |a, b| a == b;
+    StepRegBrI64Ne(u64) = |a, b| a != b;
+    StepRegBrI64LtS(i64) = |a, b| a < b;
+    StepRegBrI64LtU(u64) = |a, b| a < b;
+    StepRegBrI64GtS(i64) = |a, b| a > b;
+    StepRegBrI64GtU(u64) = |a, b| a > b;
+    StepRegBrI64LeS(i64) = |a, b| a <= b;
+    StepRegBrI64LeU(u64) = |a, b| a <= b;
+    StepRegBrI64GeS(i64) = |a, b| a >= b;
+    StepRegBrI64GeU(u64) = |a, b| a >= b;
+}
+
 compare! {
     I64Eq, I64EqImm, BrI64Eq, BrI64EqImm(u64) = |a, b| a == b;
     I64Ne, I64NeImm, BrI64Ne, BrI64NeImm(u64) = |a, b| a != b;

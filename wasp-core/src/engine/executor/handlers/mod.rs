@@ -611,6 +611,18 @@ fn step_i64(value: u64, step: i16) -> u64 {
     value.wrapping_add(step as i64 as u64)
 }
 
+/// An i32 counter's step by a slot: `value` plus `step`, both i32, wrapping.
+#[inline(always)]
+fn step_reg_i32(value: u64, step: u64) -> u64 {
+    u64::from((value as u32).wrapping_add(step as u32))
+}
+
+/// An i64 counter's step by a slot: `value` plus `step`, wrapping.
+#[inline(always)]
+fn step_reg_i64(value: u64, step: u64) -> u64 {
+    value.wrapping_add(step)
+}
+
 /// A counter step fused with the compare-and-branch testing it (`translator/step.rs`):
 /// `reg = $step(reg, step)` ([`step_i32`] or [`step_i64`]), then a branch by `offset` when
 /// `f(reg, rhs)` holds, the operands read as `$t`, the right one from a slot (read before
@@ -628,6 +640,27 @@ macro_rules! step_compare {
             set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
+        });
+    )*};
+}
+
+/// A counter stepped by a slot, fused with the compare-and-branch testing it
+/// (`translator/step.rs`): `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`],
+/// `step` the slot in the data word), then a branch by `offset` when `f(reg, rhs)` holds, the
+/// operands read as `$t` (`rhs` and `step` read before `reg` is written; `rhs` is never
+/// `reg`); not taken, on past the data word.
+macro_rules! step_reg_compare {
+    ($step:ident; $($br:ident($t:ty) = $f:expr;)*) => {$(
+        op!($br { reg, rhs, offset }, |ip, regs, cx| {
+            let (step, _, _) = data(ip);
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = $step(r!(regs, reg), r!(regs, step));
+            set!(regs, reg, v);
+            Ok(if apply2::<$t, _>($f, SlotValue::read(v), b) {
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
         });
     )*};
 }
