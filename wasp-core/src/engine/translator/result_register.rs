@@ -273,6 +273,19 @@ pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
                 ));
             }
         }
+        if let Instr::CopyBrIfEqzAcc { cond, dst, .. } | Instr::CopyBrIfNezAcc { cond, dst, .. } =
+            code[pc]
+        {
+            // Its plain form tests `cond` after the copy, and this one the register, read
+            // before: the two agree only when the copy does not write `cond`.
+            if cond == dst {
+                return Err((
+                    pc,
+                    "a copy-branch reading its condition from the result register that copies \
+                     into the condition's slot",
+                ));
+            }
+        }
         before = hands_on(&code[pc]);
         pc += if code[pc].has_data_word() { 2 } else { 1 };
     }
@@ -529,6 +542,22 @@ mod tests {
             let err = verify(&code, 4).unwrap_err().to_string();
             assert!(err.contains("did not hand on that slot"), "{err}");
         }
+    }
+
+    #[test]
+    fn the_verifier_refuses_a_reading_copy_branch_that_copies_into_its_condition() {
+        let copy_branch = |dst| {
+            let mut code = add_then(Instr::CopyBrIfNezAcc {
+                cond: 2,
+                offset: 2,
+                dst,
+            });
+            code.insert(2, Instr::Data { a: 0, b: 0, c: 0 });
+            code
+        };
+        assert!(verify(&copy_branch(3), 4).is_ok());
+        let err = verify(&copy_branch(2), 4).unwrap_err().to_string();
+        assert!(err.contains("copies into the condition's slot"), "{err}");
     }
 
     #[test]

@@ -32,7 +32,9 @@
 //! 6. **The result register.** Every instruction that reads the result register comes right
 //!    after one that hands on the slot it stands for, and every branch that lands on it hands
 //!    on that slot too (`result_register.rs`), so the register it reads holds that slot's
-//!    value however it is reached.
+//!    value however it is reached; and a copy joined with a branch that reads its condition
+//!    from the register, before the copy, does not copy into the condition's slot (where its
+//!    plain form, testing after the copy, would test the value copied).
 
 use crate::engine::executor::OP_BYTES;
 use crate::engine::ir::Instr;
