@@ -128,7 +128,7 @@ unsafe fn zero_pair(slot: *mut u64) {
 /// code than it runs, with registers saved around it. Not two slots a step: the arguments
 /// were just written one slot at a time, and on some processors a 16-byte load of two slots
 /// written by two 8-byte stores waits for both stores to reach the cache (a tail-call loop
-/// took 5% longer so than one slot a step).
+/// took 5% longer than one slot a step).
 ///
 /// # Safety
 /// `regs` comes from [`stacked_frame_ptr`], `0..count` lies in its frame and
