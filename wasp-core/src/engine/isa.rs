@@ -1485,6 +1485,16 @@ macro_rules! for_each_instr {
             Store32 { ptr: Src, val: Src, offset: Imm(u32) };
             /// Stores the low 64 bits of `val` to memory 0 at `ptr + offset`.
             Store64 { ptr: Src, val: Src, offset: Imm(u32) };
+            // A constant stored (`translator/ops.rs`): the value is an immediate, not a slot.
+            /// Stores the low 8 bits of the constant `val` to memory 0 at `ptr + offset`.
+            Store8Imm { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            /// Stores the low 16 bits of the constant `val` to memory 0 at `ptr + offset`.
+            Store16Imm { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            /// Stores the constant `val` to memory 0 at `ptr + offset`.
+            Store32Imm { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            /// Stores the constant `val`, sign-extended to 64 bits, to memory 0 at
+            /// `ptr + offset`.
+            Store64Imm { ptr: Src, offset: Imm(u32), val: Imm(u32) };
             // An `i32.add` of a constant fused into the access it addresses (static offset 0):
             // the address is `(ptr + imm) mod 2^32`, the sum Wasm computes, then bounds-checked
             // (see `translator/fuse_address.rs`).
@@ -2617,6 +2627,10 @@ macro_rules! for_each_instr {
             Store32AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
             Store64AccVal { ptr: Src, val: Src, offset: Imm(u32) };
             Store64AccPtr { ptr: Src, val: Src, offset: Imm(u32) };
+            Store8ImmAcc { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            Store16ImmAcc { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            Store32ImmAcc { ptr: Src, offset: Imm(u32), val: Imm(u32) };
+            Store64ImmAcc { ptr: Src, offset: Imm(u32), val: Imm(u32) };
             Store8AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
             Store8AddAccPtr { ptr: Src, val: Src, imm: Imm(u32) };
             Store16AddAccVal { ptr: Src, val: Src, imm: Imm(u32) };
@@ -3323,6 +3337,10 @@ macro_rules! for_each_reader {
                 Store16 { ptr, val, offset } reads val => Store16AccVal, reads ptr => Store16AccPtr;
                 Store32 { ptr, val, offset } reads val => Store32AccVal, reads ptr => Store32AccPtr;
                 Store64 { ptr, val, offset } reads val => Store64AccVal, reads ptr => Store64AccPtr;
+                Store8Imm { ptr, offset, val } reads ptr => Store8ImmAcc;
+                Store16Imm { ptr, offset, val } reads ptr => Store16ImmAcc;
+                Store32Imm { ptr, offset, val } reads ptr => Store32ImmAcc;
+                Store64Imm { ptr, offset, val } reads ptr => Store64ImmAcc;
                 Store8Add { ptr, val, imm } reads val => Store8AddAccVal,
                     reads ptr => Store8AddAccPtr;
                 Store16Add { ptr, val, imm } reads val => Store16AddAccVal,

@@ -58,6 +58,19 @@ impl Translator<'_> {
         Some(fused)
     }
 
+    /// Whether [`Self::fuse_address`] may fuse the address `ptr` at `pos`, by a first look
+    /// that it confirms: the temporary was written by an `i32.add` after which only a
+    /// store's value was computed.
+    pub(super) fn may_fuse_address(&self, ptr: Operand, pos: usize) -> bool {
+        ptr == Operand::Temp
+            && self.address_at(pos).is_some_and(|at| {
+                matches!(
+                    self.code[at],
+                    Instr::I32Add { .. } | Instr::I32AddImm { .. }
+                )
+            })
+    }
+
     /// The position of the last instruction that wrote the temporary at `pos`, when every
     /// instruction after it computed a value into a temporary above it: no branch, no pause
     /// point, no write to a local or a lower temporary.

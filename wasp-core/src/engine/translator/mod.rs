@@ -465,7 +465,7 @@ impl<'a> Translator<'a> {
     /// entry instead of on every iteration), or 0 anywhere (the zero slot, which the entry
     /// zeroes with the locals: see [`zero_first`]).
     fn hoist(&mut self, c: u64) -> Option<Reg> {
-        if self.loops == 0 && c != 0 {
+        if !self.hoists(c) {
             return None;
         }
         let index = match self.hoisted.iter().position(|&h| h == c) {
@@ -477,6 +477,13 @@ impl<'a> Translator<'a> {
             None => return None,
         };
         Some(self.num_locals + index as Reg)
+    }
+
+    /// Whether constant `c` is read from a slot written once (see [`Self::hoist`]) rather
+    /// than by an instruction of its own where it is used (when the slots for hoisted
+    /// constants are not all taken).
+    fn hoists(&self, c: u64) -> bool {
+        self.loops > 0 || c == 0
     }
 
     fn truncate(&mut self, height: usize) {

@@ -16,6 +16,28 @@ type Un = fn(Reg, Reg) -> Instr;
 /// A load (`dst, ptr, offset`) or a store (`ptr, val, offset`).
 type MemOp = fn(Reg, Reg, u32) -> Instr;
 
+/// The forms of one store operator (see [`Translator::store`]).
+struct StoreForms {
+    /// To memory 0: `(ptr, val, offset)`.
+    plain: MemOp,
+    /// To the memory named in its data word: `(ptr, val, offset)`.
+    mem_n: MemOp,
+    /// To memory 0, of a constant: `(ptr, offset, val)`, the value an immediate.
+    imm: MemOp,
+    /// The store writes 64 bits: its immediate is sign-extended.
+    wide: bool,
+}
+
+impl StoreForms {
+    /// The immediate standing for the constant `c` (in slot encoding) when it fits one: any
+    /// constant for a store of 32 bits or fewer (which keeps only its low bits), a
+    /// sign-extended 32-bit one for a 64-bit store.
+    fn immediate(&self, c: u64) -> Option<u32> {
+        let low = c as u32;
+        (!self.wide || i64::from(low as i32) == c as i64).then_some(low)
+    }
+}
+
 macro_rules! bin {
     ($v:ident) => {
         (|dst, lhs, rhs| Instr::$v { dst, lhs, rhs }) as Bin
@@ -454,24 +476,52 @@ impl Translator<'_> {
         Ok(())
     }
 
-    /// A store, in the two forms of [`Self::load`].
-    fn store(&mut self, memarg: &MemArg, make: (MemOp, MemOp)) -> Result<(), Error> {
+    /// A store: as [`Self::load`] does, or in its immediate form (see
+    /// [`Self::store_immediate`]).
+    fn store(&mut self, memarg: &MemArg, forms: &StoreForms) -> Result<(), Error> {
         let (mem, offset) = mem_offset(memarg)?;
-        let val = self.pop_reg();
+        let (val, val_pos) = self.pop();
         let (ptr, pos) = self.pop();
+        if let Some(imm) = self.store_immediate(mem, offset, val, (ptr, pos), forms) {
+            let ptr = self.reg_of(ptr, pos);
+            self.emit((forms.imm)(ptr, offset, imm));
+            return Ok(());
+        }
+        let val = self.reg_of(val, val_pos);
         if mem == 0 && offset == 0 {
-            if let Some(fused) = self.fuse_address(ptr, pos, make.0(0, val, 0)) {
+            if let Some(fused) = self.fuse_address(ptr, pos, (forms.plain)(0, val, 0)) {
                 self.emit(fused);
                 return Ok(());
             }
         }
         let ptr = self.reg_of(ptr, pos);
         if mem == 0 {
-            self.emit(make.0(ptr, val, offset));
+            self.emit((forms.plain)(ptr, val, offset));
         } else {
-            self.emit_with_data(make.1(ptr, val, offset), mem, 0);
+            self.emit_with_data((forms.mem_n)(ptr, val, offset), mem, 0);
         }
         Ok(())
+    }
+
+    /// The immediate a store of `val` to memory `mem` at address `ptr` (popped from its
+    /// stack position) plus `offset` is made with, if any: when `val` is a constant that
+    /// fits it and that would otherwise be written to a slot by an instruction of its own
+    /// (a hoisted constant costs nothing), and the address is not one
+    /// [`Self::fuse_address`] may fuse (which saves as much or more).
+    fn store_immediate(
+        &self,
+        mem: u32,
+        offset: u32,
+        val: Operand,
+        (ptr, pos): (Operand, usize),
+        forms: &StoreForms,
+    ) -> Option<u32> {
+        let Operand::Const(c) = val else { return None };
+        let fusable = offset == 0 && self.may_fuse_address(ptr, pos);
+        if mem != 0 || self.hoists(c) || fusable {
+            return None;
+        }
+        forms.immediate(c)
     }
 
     /// Pops `N` operands and returns their slots in push order.
@@ -701,7 +751,8 @@ numeric_ops! {
 macro_rules! memory_ops {
     (
         loads { $($load:ident / $load_n:ident: $($load_op:ident)|*;)* }
-        stores { $($store:ident / $store_n:ident: $($store_op:ident)|*;)* }
+        stores { $($store:ident / $store_n:ident / $store_imm:ident $wide:literal:
+            $($store_op:ident)|*;)* }
         access { $(
             $op:ident { $($imm:ident),* } => $ir:ident ($($pop:ident),*)
                 $({ $($field:ident: $value:ident),* })?
@@ -721,10 +772,12 @@ macro_rules! memory_ops {
                 )?,)*
                 $($(O::$store_op { memarg })|* => t.store(
                     memarg,
-                    (
-                        |ptr, val, offset| Instr::$store { ptr, val, offset },
-                        |ptr, val, offset| Instr::$store_n { ptr, val, offset },
-                    ),
+                    &StoreForms {
+                        plain: |ptr, val, offset| Instr::$store { ptr, val, offset },
+                        mem_n: |ptr, val, offset| Instr::$store_n { ptr, val, offset },
+                        imm: |ptr, offset, val| Instr::$store_imm { ptr, offset, val },
+                        wide: $wide,
+                    },
                 )?,)*
                 $(O::$op { $($imm),* } => {
                     let [$($pop),*] = t.pop_regs();
@@ -767,10 +820,10 @@ memory_ops! {
         Load64 / Load64MemN: I64Load | F64Load;
     }
     stores {
-        Store8 / Store8MemN: I32Store8 | I64Store8;
-        Store16 / Store16MemN: I32Store16 | I64Store16;
-        Store32 / Store32MemN: I32Store | F32Store | I64Store32;
-        Store64 / Store64MemN: I64Store | F64Store;
+        Store8 / Store8MemN / Store8Imm false: I32Store8 | I64Store8;
+        Store16 / Store16MemN / Store16Imm false: I32Store16 | I64Store16;
+        Store32 / Store32MemN / Store32Imm false: I32Store | F32Store | I64Store32;
+        Store64 / Store64MemN / Store64Imm true: I64Store | F64Store;
     }
     access {
         MemorySize { mem } => MemorySize() { mem: mem } -> dst;
@@ -803,4 +856,124 @@ pub(super) fn mem_offset(memarg: &MemArg) -> Result<(u32, u32), Error> {
 
 fn unsupported(op: &Operator<'_>) -> Error {
     ModuleError::new(format!("operator not supported by Wasp: {op:?}"), None).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::ir::Instr;
+
+    fn code(body: &str, gas: bool) -> Vec<Instr> {
+        let wat = format!(r#"(module (memory 1) (func (param $p i32) (param $q i32) {body}))"#);
+        crate::engine::translator::test_code(&wat, gas)
+    }
+
+    fn has_const(code: &[Instr]) -> bool {
+        code.iter().any(|i| {
+            matches!(
+                i,
+                Instr::Const32 { .. } | Instr::Const64 { .. } | Instr::Const32Pair { .. }
+            )
+        })
+    }
+
+    #[test]
+    fn a_constant_stored_outside_loops_is_the_stores_immediate() {
+        for gas in [false, true] {
+            for (body, want) in [
+                (
+                    "(i32.store offset=8 (local.get $p) (i32.const 7))",
+                    Instr::Store32Imm {
+                        ptr: 0,
+                        offset: 8,
+                        val: 7,
+                    },
+                ),
+                (
+                    "(i32.store8 (local.get $q) (i32.const 0x1ff))",
+                    Instr::Store8Imm {
+                        ptr: 1,
+                        offset: 0,
+                        val: 0x1ff,
+                    },
+                ),
+                (
+                    "(i64.store16 offset=2 (local.get $p) (i64.const 0x1_0000_0005))",
+                    Instr::Store16Imm {
+                        ptr: 0,
+                        offset: 2,
+                        val: 5,
+                    },
+                ),
+                (
+                    "(i64.store (local.get $p) (i64.const -5))",
+                    Instr::Store64Imm {
+                        ptr: 0,
+                        offset: 0,
+                        val: -5i32 as u32,
+                    },
+                ),
+                (
+                    "(f32.store (local.get $p) (f32.const -1.5))",
+                    Instr::Store32Imm {
+                        ptr: 0,
+                        offset: 0,
+                        val: (-1.5f32).to_bits(),
+                    },
+                ),
+            ] {
+                let code = code(body, gas);
+                assert!(code.contains(&want), "{body}: {code:?}");
+                assert!(!has_const(&code), "{body}: {code:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_address_computed_right_before_is_read_from_the_result_register() {
+        let code = code(
+            "(i32.store (i32.mul (local.get $p) (local.get $q)) (i32.const 7))",
+            false,
+        );
+        assert!(
+            code.iter().any(|i| matches!(
+                i,
+                Instr::Store32ImmAcc {
+                    offset: 0,
+                    val: 7,
+                    ..
+                }
+            )),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_constant_that_does_not_fit_or_is_hoisted_is_stored_from_a_slot() {
+        for body in [
+            // Not a sign-extended 32-bit value.
+            "(i64.store (local.get $p) (i64.const 0x1_0000_0001))",
+            // Inside a loop, the constant's slot is written once, on entry.
+            "(loop (i32.store (local.get $p) (i32.const 7)) (br_if 0 (local.get $q)))",
+            // Zero is read from the zero slot.
+            "(i32.store (local.get $p) (i32.const 0))",
+            // Another memory has no immediate form.
+            "(i32.store 1 (local.get $p) (i32.const 7))",
+        ] {
+            let wat = format!(
+                r#"(module (memory 1) (memory 1)
+                     (func (param $p i32) (param $q i32) {body}))"#
+            );
+            let code = crate::engine::translator::test_code(&wat, false);
+            let imm = code.iter().any(|i| {
+                matches!(
+                    i,
+                    Instr::Store8Imm { .. }
+                        | Instr::Store16Imm { .. }
+                        | Instr::Store32Imm { .. }
+                        | Instr::Store64Imm { .. }
+                )
+            });
+            assert!(!imm, "{body}: {code:?}");
+        }
+    }
 }

@@ -61,6 +61,32 @@ store!(slot acc Store16AccPtr, |v| (v as u16).to_le_bytes());
 store!(slot acc Store32AccPtr, |v| (v as u32).to_le_bytes());
 store!(slot acc Store64AccPtr, |v| v.to_le_bytes());
 
+/// A store of a constant (`translator/ops.rs`): `val` is the value itself, the address is
+/// read from its slot or, in the `acc` forms, the result register.
+macro_rules! store_imm {
+    ($from:ident $variant:ident, |$v:ident| $bytes:expr) => {
+        op!(
+            $variant { ptr, offset, val },
+            |ip, regs, cx, gas, acc, facc| {
+                let $v = val;
+                let at = operand!($from, regs, ptr, acc, facc);
+                (*acc, *facc) = (NO_ACC, NO_FACC);
+                bulk::store(cx.memory(), at, offset, $bytes)?;
+                Ok(Flow::Next)
+            }
+        );
+    };
+}
+
+store_imm!(slot Store8Imm, |v| [v as u8]);
+store_imm!(slot Store16Imm, |v| (v as u16).to_le_bytes());
+store_imm!(slot Store32Imm, |v| v.to_le_bytes());
+store_imm!(slot Store64Imm, |v| i64::from(v as i32).to_le_bytes());
+store_imm!(acc Store8ImmAcc, |v| [v as u8]);
+store_imm!(acc Store16ImmAcc, |v| (v as u16).to_le_bytes());
+store_imm!(acc Store32ImmAcc, |v| v.to_le_bytes());
+store_imm!(acc Store64ImmAcc, |v| i64::from(v as i32).to_le_bytes());
+
 /// The address of an access with an `i32.add` of a constant fused into it: `ptr + imm`,
 /// wrapping at 32 bits as Wasm's `i32.add` does; the access adds its static offset, 0.
 #[inline(always)]
