@@ -977,6 +977,52 @@ macro_rules! for_each_instr {
             Const64 { dst: Dst, lo: Imm(u32), hi: Imm(u32) };
             /// `dst = if cond != 0 { a } else { b }`, with `cond` in the data word's `a`.
             Select { dst: Dst, a: Src, b: Src } + Data { a: Src };
+            // A `select` on a comparison computed right before it (`translator/ops.rs`): the
+            // comparison's operands in the data word, `a` and `b` (a slot or an immediate).
+            /// [`Instr::Select`] on [`Instr::I32Eq`] of the data word's `a` and `b`.
+            SelectI32Eq { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32EqImm`] of the data word's `a` and immediate `b`.
+            SelectI32EqImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32Ne`] of the data word's `a` and `b`.
+            SelectI32Ne { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32NeImm`] of the data word's `a` and immediate `b`.
+            SelectI32NeImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32LtS`] of the data word's `a` and `b`.
+            SelectI32LtS { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32LtSImm`] of the data word's `a` and immediate `b`.
+            SelectI32LtSImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32LtU`] of the data word's `a` and `b`.
+            SelectI32LtU { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32LtUImm`] of the data word's `a` and immediate `b`.
+            SelectI32LtUImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32GtS`] of the data word's `a` and `b`.
+            SelectI32GtS { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32GtSImm`] of the data word's `a` and immediate `b`.
+            SelectI32GtSImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32GtU`] of the data word's `a` and `b`.
+            SelectI32GtU { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32GtUImm`] of the data word's `a` and immediate `b`.
+            SelectI32GtUImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32LeS`] of the data word's `a` and `b`.
+            SelectI32LeS { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32LeSImm`] of the data word's `a` and immediate `b`.
+            SelectI32LeSImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32LeU`] of the data word's `a` and `b`.
+            SelectI32LeU { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32LeUImm`] of the data word's `a` and immediate `b`.
+            SelectI32LeUImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32GeS`] of the data word's `a` and `b`.
+            SelectI32GeS { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32GeSImm`] of the data word's `a` and immediate `b`.
+            SelectI32GeSImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on [`Instr::I32GeU`] of the data word's `a` and `b`.
+            SelectI32GeU { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on [`Instr::I32GeUImm`] of the data word's `a` and immediate `b`.
+            SelectI32GeUImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
+            /// [`Instr::Select`] on `data.a & data.b != 0` (i32).
+            SelectI32AndNez { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Src };
+            /// [`Instr::Select`] on `data.a & data.b != 0` (i32), `data.b` an immediate.
+            SelectI32AndNezImm { dst: Dst, a: Src, b: Src } + Data { a: Src, b: Imm };
             /// `ref.func` of function `func` of the instance.
             RefFunc { dst: Dst, func: Imm(u32) };
             /// `ref.is_null`.

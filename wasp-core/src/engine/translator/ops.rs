@@ -16,6 +16,49 @@ type Un = fn(Reg, Reg) -> Instr;
 /// A load (`dst, ptr, offset`) or a store (`ptr, val, offset`).
 type MemOp = fn(Reg, Reg, u32) -> Instr;
 
+/// Makes a `select` on a comparison: `(dst, a, b)`, the comparison's operands in its data
+/// word.
+type Sel = fn(Reg, Reg, Reg) -> Instr;
+
+/// The destination of the comparison `compare`, the select on it and its operands (the
+/// right one a slot or an immediate), if it has one.
+fn select_on(compare: Instr) -> Option<(Reg, (Sel, Reg, u32))> {
+    macro_rules! rows {
+        ($($cmp:ident, $cmp_imm:ident => $sel:ident, $sel_imm:ident;)*) => {
+            match compare {
+                $(
+                    Instr::$cmp { dst, lhs, rhs } => {
+                        let sel: Sel = |dst, a, b| Instr::$sel { dst, a, b };
+                        Some((dst, (sel, lhs, rhs)))
+                    }
+                    Instr::$cmp_imm { dst, lhs, imm } => {
+                        let sel: Sel = |dst, a, b| Instr::$sel_imm { dst, a, b };
+                        Some((dst, (sel, lhs, imm as u32)))
+                    }
+                )*
+                Instr::I32Eqz { dst, src } => {
+                    let sel: Sel = |dst, a, b| Instr::SelectI32EqImm { dst, a, b };
+                    Some((dst, (sel, src, 0)))
+                }
+                _ => None,
+            }
+        };
+    }
+    rows! {
+        I32Eq, I32EqImm => SelectI32Eq, SelectI32EqImm;
+        I32Ne, I32NeImm => SelectI32Ne, SelectI32NeImm;
+        I32LtS, I32LtSImm => SelectI32LtS, SelectI32LtSImm;
+        I32LtU, I32LtUImm => SelectI32LtU, SelectI32LtUImm;
+        I32GtS, I32GtSImm => SelectI32GtS, SelectI32GtSImm;
+        I32GtU, I32GtUImm => SelectI32GtU, SelectI32GtUImm;
+        I32LeS, I32LeSImm => SelectI32LeS, SelectI32LeSImm;
+        I32LeU, I32LeUImm => SelectI32LeU, SelectI32LeUImm;
+        I32GeS, I32GeSImm => SelectI32GeS, SelectI32GeSImm;
+        I32GeU, I32GeUImm => SelectI32GeU, SelectI32GeUImm;
+        I32And, I32AndImm => SelectI32AndNez, SelectI32AndNezImm;
+    }
+}
+
 /// The forms of one store operator (see [`Translator::store`]).
 struct StoreForms {
     /// To memory 0: `(ptr, val, offset)`.
@@ -230,21 +273,65 @@ impl Translator<'_> {
         }
     }
 
+    /// A `select`: on a comparison computed right before it into its condition's temporary,
+    /// one instruction doing both (see [`Self::take_select_compare`]).
     fn select(&mut self) {
-        let cond = self.pop_reg();
+        let (cond, cond_pos) = self.pop();
+        let compare = self.take_select_compare(cond, cond_pos);
+        let cond = match compare {
+            Some(_) => 0,
+            None => self.reg_of(cond, cond_pos),
+        };
         let b = self.pop_reg();
         let (a, pos) = self.pop();
         let a = self.reg_of(a, pos);
         let dst = self.push_temp();
         debug_assert_eq!(dst, self.temp(pos));
-        let at = self.emit(Instr::Select { dst, a, b });
-        self.emit(Instr::Data {
-            a: cond,
-            b: 0,
-            c: 0,
-        });
+        let (select, data) = match compare {
+            Some((make, lhs, rhs)) => (
+                make(dst, a, b),
+                Instr::Data {
+                    a: lhs,
+                    b: rhs,
+                    c: 0,
+                },
+            ),
+            None => (
+                Instr::Select { dst, a, b },
+                Instr::Data {
+                    a: cond,
+                    b: 0,
+                    c: 0,
+                },
+            ),
+        };
+        let at = self.emit(select);
+        self.emit(data);
         // A `local.set` right after redirects the result into the local (`pair::result_mut`).
         self.last_result = Some(at);
+    }
+
+    /// When the condition `cond` of a `select` (popped from `cond_pos`) is the temporary the
+    /// last instruction wrote, an i32 comparison (or `i32.and`, tested for not zero) on
+    /// which no branch lands: removes it and returns the fused select's maker and the
+    /// comparison's operands (`a`, and `b` a slot or an immediate). The comparison then runs
+    /// in the select, after the constants `a` and `b` may need: those write temporaries
+    /// below the condition's, which the comparison does not read. Its own result, read by
+    /// the select alone, is not written.
+    fn take_select_compare(&mut self, cond: Operand, cond_pos: usize) -> Option<(Sel, Reg, u32)> {
+        let len = self.code.len();
+        let last = len.checked_sub(1)?;
+        if cond != Operand::Temp || self.last_result != Some(last) || self.label_at > last {
+            return None;
+        }
+        let (dst, fused) = select_on(self.code[last])?;
+        if dst != self.temp(cond_pos) {
+            return None;
+        }
+        self.code.truncate(last);
+        self.fused_away = Some((last, 1));
+        self.last_result = None;
+        Some(fused)
     }
 
     fn call(&mut self, func: u32, tail: bool) {
@@ -945,6 +1032,72 @@ mod tests {
             )),
             "{code:?}"
         );
+    }
+
+    fn selects(code: &[Instr]) -> (usize, usize) {
+        let plain = code
+            .iter()
+            .filter(|i| matches!(i, Instr::Select { .. }))
+            .count();
+        let fused = code
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Instr::SelectI32LtS { .. }
+                        | Instr::SelectI32GeUImm { .. }
+                        | Instr::SelectI32EqImm { .. }
+                        | Instr::SelectI32AndNezImm { .. }
+                )
+            })
+            .count();
+        (plain, fused)
+    }
+
+    #[test]
+    fn a_select_on_a_comparison_right_before_is_one_instruction() {
+        for gas in [false, true] {
+            for (body, want) in [
+                (
+                    "(drop (select (local.get $p) (local.get $q) (i32.lt_s (local.get $p) (local.get $q))))",
+                    Instr::Data { a: 0, b: 1, c: 0 },
+                ),
+                (
+                    "(drop (select (local.get $p) (local.get $q) (i32.ge_u (local.get $q) (i32.const 9))))",
+                    Instr::Data { a: 1, b: 9, c: 0 },
+                ),
+                (
+                    "(drop (select (local.get $p) (local.get $q) (i32.eqz (local.get $q))))",
+                    Instr::Data { a: 1, b: 0, c: 0 },
+                ),
+                (
+                    "(drop (select (i32.const 3) (i32.const 4) (i32.and (local.get $p) (i32.const 1))))",
+                    Instr::Data { a: 0, b: 1, c: 0 },
+                ),
+            ] {
+                let code = code(body, gas);
+                assert_eq!(selects(&code), (0, 1), "{body}: {code:?}");
+                assert!(code.contains(&want), "{body}: {code:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_select_on_a_local_or_past_a_label_tests_its_slot() {
+        for body in [
+            // The condition is a local.
+            "(drop (select (local.get $p) (local.get $q) (local.tee $p (i32.lt_s (local.get $p) (local.get $q)))))",
+            // A branch carries another condition to the block's end, after the comparison.
+            "(drop (select (local.get $p) (local.get $q)
+               (block (result i32) (drop (br_if 0 (i32.const 1) (local.get $q)))
+                 (i32.lt_s (local.get $p) (local.get $q)))))",
+            // An i64 comparison.
+            "(drop (select (local.get $p) (local.get $q)
+               (i64.lt_s (i64.extend_i32_s (local.get $p)) (i64.const 5))))",
+        ] {
+            let code = code(body, false);
+            assert_eq!(selects(&code), (1, 0), "{body}: {code:?}");
+        }
     }
 
     #[test]

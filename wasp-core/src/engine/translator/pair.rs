@@ -67,7 +67,31 @@ pub(super) fn result_mut(instr: &mut Instr) -> Option<&mut Reg> {
         return pair_dst(instr);
     }
     // A `select` reads its operands before it writes: its result may go to a local it reads.
-    if let Instr::Select { dst, .. } = instr {
+    // So do the selects on a comparison (`ops.rs`), which read the comparison's operands too.
+    if let Instr::Select { dst, .. }
+    | Instr::SelectI32Eq { dst, .. }
+    | Instr::SelectI32EqImm { dst, .. }
+    | Instr::SelectI32Ne { dst, .. }
+    | Instr::SelectI32NeImm { dst, .. }
+    | Instr::SelectI32LtS { dst, .. }
+    | Instr::SelectI32LtSImm { dst, .. }
+    | Instr::SelectI32LtU { dst, .. }
+    | Instr::SelectI32LtUImm { dst, .. }
+    | Instr::SelectI32GtS { dst, .. }
+    | Instr::SelectI32GtSImm { dst, .. }
+    | Instr::SelectI32GtU { dst, .. }
+    | Instr::SelectI32GtUImm { dst, .. }
+    | Instr::SelectI32LeS { dst, .. }
+    | Instr::SelectI32LeSImm { dst, .. }
+    | Instr::SelectI32LeU { dst, .. }
+    | Instr::SelectI32LeUImm { dst, .. }
+    | Instr::SelectI32GeS { dst, .. }
+    | Instr::SelectI32GeSImm { dst, .. }
+    | Instr::SelectI32GeU { dst, .. }
+    | Instr::SelectI32GeUImm { dst, .. }
+    | Instr::SelectI32AndNez { dst, .. }
+    | Instr::SelectI32AndNezImm { dst, .. } = instr
+    {
         return Some(dst);
     }
     instr.result_mut()

@@ -61,6 +61,47 @@ op!(Select { dst, a, b }, |ip, regs, cx| {
     Ok(Flow::Skip)
 });
 
+/// [`Select`] on a comparison of two slots (`$variant`) or of a slot and an immediate
+/// (`$imm`), both read as `$t`, named in the data word.
+macro_rules! select_compare {
+    ($($variant:ident, $imm:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { dst, a, b }, |ip, regs, cx| {
+            let (lhs, rhs, _) = data(ip);
+            let holds = apply2::<$t, _>(
+                $f,
+                SlotValue::read(r!(regs, lhs)),
+                SlotValue::read(r!(regs, rhs)),
+            );
+            set!(regs, dst, r!(regs, if holds { a } else { b }));
+            Ok(Flow::Skip)
+        });
+        op!($imm { dst, a, b }, |ip, regs, cx| {
+            let (lhs, imm, _) = data(ip);
+            let holds = apply2::<$t, _>(
+                $f,
+                SlotValue::read(r!(regs, lhs)),
+                <$t as FromImm>::from_imm(imm as i32),
+            );
+            set!(regs, dst, r!(regs, if holds { a } else { b }));
+            Ok(Flow::Skip)
+        });
+    )*};
+}
+
+select_compare! {
+    SelectI32Eq, SelectI32EqImm(u32) = |a, b| a == b;
+    SelectI32Ne, SelectI32NeImm(u32) = |a, b| a != b;
+    SelectI32LtS, SelectI32LtSImm(i32) = |a, b| a < b;
+    SelectI32LtU, SelectI32LtUImm(u32) = |a, b| a < b;
+    SelectI32GtS, SelectI32GtSImm(i32) = |a, b| a > b;
+    SelectI32GtU, SelectI32GtUImm(u32) = |a, b| a > b;
+    SelectI32LeS, SelectI32LeSImm(i32) = |a, b| a <= b;
+    SelectI32LeU, SelectI32LeUImm(u32) = |a, b| a <= b;
+    SelectI32GeS, SelectI32GeSImm(i32) = |a, b| a >= b;
+    SelectI32GeU, SelectI32GeUImm(u32) = |a, b| a >= b;
+    SelectI32AndNez, SelectI32AndNezImm(u32) = |a, b| a & b != 0;
+}
+
 op!(RefFunc { dst, func }, |ip, regs, cx| {
     let addr = cx.s.instances[cx.inst as usize].funcs[func as usize];
     set!(regs, dst, u64::from(addr) + 1);
