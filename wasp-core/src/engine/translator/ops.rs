@@ -16,7 +16,7 @@ type Un = fn(Reg, Reg) -> Instr;
 /// A load (`dst, ptr, offset`) or a store (`ptr, val, offset`).
 type MemOp = fn(Reg, Reg, u32) -> Instr;
 
-/// Makes a `select` on a comparison: `(dst, a, b)`, the comparison's operands in its data
+/// Makes a `select`: `(dst, a, b)`, its condition (or the comparison's operands) in its data
 /// word.
 type Sel = fn(Reg, Reg, Reg) -> Instr;
 
@@ -277,35 +277,34 @@ impl Translator<'_> {
     /// one instruction doing both (see [`Self::take_select_compare`]).
     fn select(&mut self) {
         let (cond, cond_pos) = self.pop();
-        let compare = self.take_select_compare(cond, cond_pos);
-        let cond = match compare {
-            Some(_) => 0,
-            None => self.reg_of(cond, cond_pos),
-        };
-        let b = self.pop_reg();
-        let (a, pos) = self.pop();
-        let a = self.reg_of(a, pos);
-        let dst = self.push_temp();
-        debug_assert_eq!(dst, self.temp(pos));
-        let (select, data) = match compare {
+        let (make, data) = match self.take_select_compare(cond, cond_pos) {
             Some((make, lhs, rhs)) => (
-                make(dst, a, b),
+                make,
                 Instr::Data {
                     a: lhs,
                     b: rhs,
                     c: 0,
                 },
             ),
-            None => (
-                Instr::Select { dst, a, b },
-                Instr::Data {
-                    a: cond,
-                    b: 0,
-                    c: 0,
-                },
-            ),
+            None => {
+                let cond = self.reg_of(cond, cond_pos);
+                let plain: Sel = |dst, a, b| Instr::Select { dst, a, b };
+                (
+                    plain,
+                    Instr::Data {
+                        a: cond,
+                        b: 0,
+                        c: 0,
+                    },
+                )
+            }
         };
-        let at = self.emit(select);
+        let b = self.pop_reg();
+        let (a, pos) = self.pop();
+        let a = self.reg_of(a, pos);
+        let dst = self.push_temp();
+        debug_assert_eq!(dst, self.temp(pos));
+        let at = self.emit(make(dst, a, b));
         self.emit(data);
         // A `local.set` right after redirects the result into the local (`pair::result_mut`).
         self.last_result = Some(at);
