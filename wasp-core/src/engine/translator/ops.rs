@@ -949,7 +949,10 @@ mod tests {
     use crate::engine::ir::Instr;
 
     fn code(body: &str, gas: bool) -> Vec<Instr> {
-        let wat = format!(r#"(module (memory 1) (func (param $p i32) (param $q i32) {body}))"#);
+        // Two memories, for the stores to memory 1.
+        let wat = format!(
+            r#"(module (memory 1) (memory 1) (func (param $p i32) (param $q i32) {body}))"#
+        );
         crate::engine::translator::test_code(&wat, gas)
     }
 
@@ -1111,11 +1114,7 @@ mod tests {
             // Another memory has no immediate form.
             "(i32.store 1 (local.get $p) (i32.const 7))",
         ] {
-            let wat = format!(
-                r#"(module (memory 1) (memory 1)
-                     (func (param $p i32) (param $q i32) {body}))"#
-            );
-            let code = crate::engine::translator::test_code(&wat, false);
+            let code = code(body, false);
             let imm = code.iter().any(|i| {
                 matches!(
                     i,
