@@ -255,6 +255,23 @@ macro_rules! define_instr {
                 None
             }
 
+            /// The bytes of the instruction that its operands occupy, one bit per byte (bit
+            /// `n` for byte `n`); the others hold the discriminant or padding. Evaluated at
+            /// compile time on [`sample`] instructions: a handler reads two operands with one
+            /// load only where both fill the word it loads (`executor/handlers/mod.rs`).
+            pub(crate) const fn operand_bytes(&self) -> u16 {
+                match self {
+                    $(
+                        Instr::$name $({ $($field),* })? => {
+                            0 $($(
+                                // SAFETY: `$field` borrows an operand of `self`.
+                                | unsafe { operand_bytes_of(self, $field) }
+                            )*)?
+                        }
+                    )*
+                }
+            }
+
             /// Whether a data word follows the instruction.
             #[inline]
             pub(crate) fn has_data_word(&self) -> bool {
@@ -286,6 +303,18 @@ macro_rules! define_instr {
                 }
             }
         }
+
+        /// Every instruction with its operands zero, for measuring at compile time where a
+        /// variant keeps its operands ([`operand_at`], [`Instr::operand_bytes`]).
+        /// (Handlers that read no operand, or read them otherwise, use none.)
+        #[allow(non_upper_case_globals, dead_code)]
+        pub(crate) mod sample {
+            use super::Instr;
+            $(
+                #[doc = concat!("`", stringify!($name), "` with its operands zero.")]
+                pub(crate) const $name: Instr = Instr::$name $({ $($field: 0 as _),* })?;
+            )*
+        }
     };
     // Any other shape: a row is malformed, most likely an operand without its role.
     ($($row:tt)*) => {
@@ -294,6 +323,51 @@ macro_rules! define_instr {
              and every operand has a role: `Dst`, `Src`, `Range`, `Br`, `Cost`, `Cost8` or `Imm(type)`"
         );
     };
+}
+
+/// Where `operand` lies in `instr`: its offset and its size in bytes. Const, for measuring
+/// the layout the compiler chose (it is not specified) while compiling.
+///
+/// # Safety
+///
+/// `operand` must borrow an operand of `instr` (bound by matching on `instr`), so that both
+/// lie in one allocation.
+pub(crate) const unsafe fn operand_at<T>(instr: &Instr, operand: &T) -> (usize, usize) {
+    // SAFETY: both pointers lie in `instr`'s allocation (the caller's contract), the operand
+    // at or after the instruction's first byte.
+    let at = unsafe {
+        std::ptr::from_ref(operand)
+            .cast::<u8>()
+            .offset_from(std::ptr::from_ref(instr).cast::<u8>())
+    };
+    (at as usize, std::mem::size_of::<T>())
+}
+
+/// Whether the first two bytes of `instr` are initialised: true, or a compile error when
+/// evaluated in a constant where they are not (reading an uninitialised byte fails the
+/// evaluation).
+///
+/// # Safety
+///
+/// Evaluated at compile time only (in a constant), where an uninitialised byte is an error
+/// rather than undefined behaviour.
+pub(crate) const unsafe fn leading_bytes_initialised(instr: Instr) -> bool {
+    // SAFETY: any bytes may be viewed as `MaybeUninit<u8>`, and `Instr` is 16 bytes.
+    let bytes: [std::mem::MaybeUninit<u8>; 16] = unsafe { std::mem::transmute(instr) };
+    // SAFETY: the caller's contract: an uninitialised byte fails the evaluation.
+    let _ = unsafe { (bytes[0].assume_init(), bytes[1].assume_init()) };
+    true
+}
+
+/// The bytes `operand` of `instr` occupies, one bit per byte (see [`Instr::operand_bytes`]).
+///
+/// # Safety
+///
+/// As for [`operand_at`].
+const unsafe fn operand_bytes_of<T>(instr: &Instr, operand: &T) -> u16 {
+    // SAFETY: the caller's contract.
+    let (at, size) = unsafe { operand_at(instr, operand) };
+    (((1u32 << size) - 1) << at) as u16
 }
 
 /// `return None`: the instruction has a data word.

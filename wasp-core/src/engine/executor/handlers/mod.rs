@@ -101,6 +101,91 @@ macro_rules! dispatch_next {
     }};
 }
 
+/// Operand `$f` of the `$variant` instruction at `$ip`, as the handler reads it.
+///
+/// Where the compiler laid the variant out with two 4-byte operands filling the
+/// instruction's second 8-byte word, the operand is taken from that word, read whole: a
+/// handler that decodes both issues one load for them instead of two (a handler is a
+/// handful of loads and little else, and some processors issue only two loads per cycle).
+/// Otherwise it is `$f` as matched. The layout is not specified, so it is measured while
+/// compiling, on [`sample`](crate::engine::ir::sample) instructions.
+macro_rules! word_operand {
+    ($variant:ident, $ip:ident, $f:ident) => {{
+        const AT: (usize, usize) = {
+            let instr = crate::engine::ir::sample::$variant;
+            match &instr {
+                // SAFETY: `$f` borrows an operand of `instr`.
+                Instr::$variant { $f, .. } => unsafe { crate::engine::ir::operand_at(&instr, $f) },
+                _ => unreachable!(),
+            }
+        };
+        const OPERANDS: u16 = crate::engine::ir::sample::$variant.operand_bytes();
+        const IN_SECOND: bool = cfg!(target_endian = "little")
+            && OPERANDS & 0xff00 == 0xff00
+            && AT.1 == 4
+            && (AT.0 == 8 || AT.0 == 12);
+        // The first word holds the discriminant in bytes 0 and 1 (checked: this fails to
+        // compile otherwise), so its operands must fill bytes 2 to 7.
+        const IN_FIRST: bool = cfg!(target_endian = "little")
+            && OPERANDS & 0x00fc == 0x00fc
+            && AT.0 >= 2
+            && AT.0 + AT.1 <= 8
+            // SAFETY: evaluated in a constant.
+            && unsafe {
+                crate::engine::ir::leading_bytes_initialised(crate::engine::ir::sample::$variant)
+            };
+        if IN_SECOND {
+            // SAFETY: the variant's operands fill the word (`OPERANDS`).
+            let word = unsafe { instr_word($ip, 1) };
+            OperandBits::from_bits((word >> ((AT.0 - 8) * 8)) as u32)
+        } else if IN_FIRST {
+            // SAFETY: the discriminant and the variant's operands fill the word.
+            let word = unsafe { instr_word($ip, 0) };
+            OperandBits::from_bits((word >> (AT.0 * 8)) as u32)
+        } else {
+            $f
+        }
+    }};
+}
+
+/// The 8-byte word `n` (0 or 1) of the instruction at `ip`.
+///
+/// # Safety
+///
+/// `ip` points at an instruction whose bytes in that word are all initialised: the
+/// discriminant and integer operands (see [`Instr::operand_bytes`]).
+#[inline(always)]
+unsafe fn instr_word(ip: *const Op, n: usize) -> u64 {
+    const {
+        assert!(std::mem::offset_of!(Op, instr) % 8 == 0 && std::mem::align_of::<Op>() >= 8);
+    }
+    // SAFETY: `ip` points at a live `Op` (see `dispatch!`), the word is aligned (above), and
+    // the bytes read are initialised (the caller's contract).
+    unsafe {
+        ip.byte_add(std::mem::offset_of!(Op, instr) + 8 * n)
+            .cast::<u64>()
+            .read()
+    }
+}
+
+/// An operand type made from the 32 bits [`word_operand!`] takes from a word (called only
+/// for the 4-byte ones; the others convert for the type check alone).
+trait OperandBits {
+    fn from_bits(bits: u32) -> Self;
+}
+
+macro_rules! operand_bits {
+    ($($t:ty),*) => {$(
+        impl OperandBits for $t {
+            #[inline(always)]
+            fn from_bits(bits: u32) -> Self {
+                bits as $t
+            }
+        }
+    )*};
+}
+operand_bits!(u32, i32, u16, i16, u8, i8);
+
 /// Defines the handler `$variant` for the instruction variant of the same name, in two
 /// builds: `STEP = false`, the one instructions are linked to, and `STEP = true`, which
 /// returns to its caller after each instruction (the instruction trace's single-step loop;
@@ -166,6 +251,7 @@ macro_rules! op {
                 // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
+            $( let $f = word_operand!($variant, $ip, $f); )*
             let flow: Result<Flow, TrapCode> = op!(@body $keep, $gas, $acc, $facc, $body);
             // What falls through to the next instruction: the result handed on, or nothing.
             let ($acc, $facc) = op!(@next $keep, $acc, $facc);
@@ -246,8 +332,14 @@ macro_rules! op {
 fn data(ip: *const Op) -> (u32, u32, u32) {
     // SAFETY: an instruction that reads a data word has one right after it (invariant 3 of
     // `translator/verify.rs`).
-    match unsafe { (*ip.add(1)).instr } {
-        Instr::Data { a, b, c } => (a, b, c),
+    let next = unsafe { ip.add(1) };
+    // SAFETY: as above.
+    match unsafe { (*next).instr } {
+        Instr::Data { a, b, c } => (
+            a,
+            word_operand!(Data, next, b),
+            word_operand!(Data, next, c),
+        ),
         // SAFETY: the instruction after one that reads a data word is a `Data` (invariant 3
         // of `translator/verify.rs`).
         _ => unsafe { std::hint::unreachable_unchecked() },
