@@ -15,6 +15,7 @@ type I32Op = fn(i32, i32) -> i32;
 type I64Op = fn(i64, i64) -> i64;
 type Compare = fn(i64, i64) -> bool;
 type F64Op = fn(f64, f64, f64) -> f64;
+type F32Op = fn(f32, f32, f32) -> f32;
 
 /// The i32 operators with a reading form, and their meaning.
 const I32_OPS: &[(&str, I32Op)] = &[
@@ -239,71 +240,100 @@ const F64_MODULE: &str = r#"(module
     (f64.sub (local.get $b) (f64.mul (f64.sub (local.get $a) (local.get $b)) (local.get $c))))
 )"#;
 
-/// The f64 functions' meanings.
-const F64_OPS: &[(&str, F64Op)] = &[
-    ("add_l", |a, b, c| (a - b) + c),
-    ("add_r", |a, b, c| c + (a - b)),
-    ("sub_l", |a, b, c| (a - b) - c),
-    ("mul_r", |a, b, c| c * (a - b)),
-    ("div_l", |a, b, c| (a - b) / c),
-    ("mul_add", |a, b, c| (a - b) * c + a),
-    ("mul_add_swapped", |a, b, c| c * (a - b) + b),
-    ("mul_sub", |a, b, c| (a - b) * c - a),
-    ("add_add", |a, b, c| ((a - b) + c) + b),
-    ("mul_add_rev", |a, b, c| a + (a - b) * c),
-    ("mul_sub_rev", |a, b, c| b - (a - b) * c),
-];
+/// The float functions' meanings, in f64 or f32 (`$t`).
+macro_rules! float_ops {
+    ($t:ty) => {
+        &[
+            ("add_l", |a: $t, b: $t, c: $t| (a - b) + c),
+            ("add_r", |a, b, c| c + (a - b)),
+            ("sub_l", |a, b, c| (a - b) - c),
+            ("mul_r", |a, b, c| c * (a - b)),
+            ("div_l", |a, b, c| (a - b) / c),
+            ("mul_add", |a, b, c| (a - b) * c + a),
+            ("mul_add_swapped", |a, b, c| c * (a - b) + b),
+            ("mul_sub", |a, b, c| (a - b) * c - a),
+            ("add_add", |a, b, c| ((a - b) + c) + b),
+            ("mul_add_rev", |a, b, c| a + (a - b) * c),
+            ("mul_sub_rev", |a, b, c| b - (a - b) * c),
+        ]
+    };
+}
 
-const F64_VALUES: &[f64] = &[
-    0.0,
-    -0.0,
-    1.5,
-    -2.25,
-    f64::NAN,
-    f64::INFINITY,
-    f64::NEG_INFINITY,
-    1e308,
-];
+const F64_OPS: &[(&str, F64Op)] = float_ops!(f64);
+const F32_OPS: &[(&str, F32Op)] = float_ops!(f32);
 
-#[test]
-fn f64_readers_compute_what_their_operators_do_nan_and_negative_zero_included() {
-    for gas in [false, true] {
-        let (mut store, instance) = instantiate(&engine(gas), F64_MODULE);
-        store.set_gas(u64::MAX / 2).ok();
-        for &a in F64_VALUES {
-            for &b in F64_VALUES {
-                for &c in F64_VALUES {
-                    for (name, f) in F64_OPS {
-                        let args = [
-                            Val::F64(a.to_bits()),
-                            Val::F64(b.to_bits()),
-                            Val::F64(c.to_bits()),
-                        ];
-                        let out = try_call(&mut store, &instance, name, &args).expect("runs");
-                        let Val::F64(got) = out[0] else {
-                            panic!("an f64")
-                        };
-                        let (got, want) = (f64::from_bits(got), f(a, b, c));
-                        let same = if want.is_nan() {
-                            got.is_nan()
-                        } else {
-                            got.to_bits() == want.to_bits()
-                        };
-                        assert!(
-                            same,
-                            "{name}({a}, {b}, {c}) = {got}, want {want}, gas {gas}"
-                        );
+/// The values every float function is called with (every triple of them), in `$t`.
+macro_rules! float_values {
+    ($t:ident) => {
+        &[
+            0.0,
+            -0.0,
+            1.5,
+            -2.25,
+            $t::NAN,
+            $t::INFINITY,
+            $t::NEG_INFINITY,
+            $t::MAX,
+        ]
+    };
+}
+
+/// Calls every function of `$ops` in `$module` on every triple of values of type `$t`
+/// (`Val::$val`) and checks the result against Rust's, metered or not; any NaN stands for any
+/// other.
+macro_rules! check_float_readers {
+    ($module:expr, $ops:expr, $t:ident, $val:ident) => {
+        for gas in [false, true] {
+            let (mut store, instance) = instantiate(&engine(gas), $module);
+            store.set_gas(u64::MAX / 2).ok();
+            let values: &[$t] = float_values!($t);
+            for &a in values {
+                for &b in values {
+                    for &c in values {
+                        for (name, f) in $ops {
+                            let args = [
+                                Val::$val(a.to_bits()),
+                                Val::$val(b.to_bits()),
+                                Val::$val(c.to_bits()),
+                            ];
+                            let out = try_call(&mut store, &instance, name, &args).expect("runs");
+                            let Val::$val(got) = out[0] else {
+                                panic!("a {}", stringify!($t))
+                            };
+                            let (got, want) = ($t::from_bits(got), f(a, b, c));
+                            let same = if want.is_nan() {
+                                got.is_nan()
+                            } else {
+                                got.to_bits() == want.to_bits()
+                            };
+                            assert!(
+                                same,
+                                "{name}({a}, {b}, {c}) = {got}, want {want}, gas {gas}"
+                            );
+                        }
                     }
                 }
             }
         }
-    }
+    };
+}
+
+#[test]
+fn f64_readers_compute_what_their_operators_do_nan_and_negative_zero_included() {
+    check_float_readers!(F64_MODULE, F64_OPS, f64, F64);
+}
+
+/// The f32 forms read the integer register, where an f32 travels as its bits.
+#[test]
+fn f32_readers_compute_what_their_operators_do_nan_and_negative_zero_included() {
+    check_float_readers!(&F64_MODULE.replace("f64", "f32"), F32_OPS, f32, F32);
 }
 
 /// A loop of dependent chains in every register: integer arithmetic and its immediates,
-/// compare-and-branch, and the f64 multiply-add chain.
+/// compare-and-branch, the f64 multiply-add chain and an f32 chain (in the integer register).
 const CHAINS: &str = r#"(module
   (func (export "run") (result i64) (local $i i32) (local $h i32) (local $w i64) (local $f f64)
+    (local $g f32)
     (local.set $f (f64.const 0.5))
     (local.set $w (i64.const 7))
     (loop $l
@@ -313,26 +343,33 @@ const CHAINS: &str = r#"(module
                              (i64.shl (local.get $w) (i64.const 5))))
       (local.set $f (f64.add (f64.mul (local.get $f) (f64.const 0.999999)) (f64.const 0.5)))
       (local.set $f (f64.add (f64.mul (local.get $f) (f64.const 0.999999)) (f64.const 0.5)))
+      (local.set $g (f32.sub (f32.mul (local.get $g) (f32.const 0.75)) (f32.const -0.5)))
+      (local.set $g (f32.div (f32.add (local.get $g) (local.get $g)) (f32.const 1.5)))
       (if (i32.lt_u (i32.and (local.get $h) (i32.const 255)) (i32.const 100))
         (then (local.set $w (i64.add (local.get $w) (i64.const 1)))))
       (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 60))))
     (i64.add (i64.add (i64.extend_i32_u (local.get $h)) (local.get $w))
-             (i64.trunc_sat_f64_s (f64.mul (local.get $f) (f64.const 1000))))))"#;
+             (i64.add (i64.trunc_sat_f64_s (f64.mul (local.get $f) (f64.const 1000)))
+                      (i64.trunc_sat_f32_s (f32.mul (local.get $g) (f32.const 1000)))))))"#;
 
 /// The result of [`CHAINS`], computed here.
 fn chains_reference() -> i64 {
-    let (mut h, mut w, mut f) = (0u32, 7u64, 0.5f64);
+    let (mut h, mut w, mut f, mut g) = (0u32, 7u64, 0.5f64, 0f32);
     for i in 0..60u32 {
         h = h.wrapping_sub(i) ^ 0x5bd1e995;
         h = h.wrapping_mul(31).rotate_left(7);
         w = w.wrapping_sub(u64::from(h)) ^ (w << 5);
         f = f * 0.999999 + 0.5;
         f = f * 0.999999 + 0.5;
+        g = g * 0.75 - -0.5;
+        g = (g + g) / 1.5;
         if (h & 255) < 100 {
             w = w.wrapping_add(1);
         }
     }
-    (i64::from(h).wrapping_add(w as i64)).wrapping_add((f * 1000.0) as i64)
+    (i64::from(h).wrapping_add(w as i64))
+        .wrapping_add((f * 1000.0) as i64)
+        .wrapping_add((g * 1000.0) as i64)
 }
 
 #[test]

@@ -1397,6 +1397,16 @@ macro_rules! for_each_instr {
             F32Nearest { dst: Dst, src: Src };
             /// `f32.sqrt`.
             F32Sqrt { dst: Dst, src: Src };
+            /// Dependent pairs fused as [`Instr::F64MulAdd`], on f32.
+            F32MulAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs * rhs) - c`, `c` in the data word.
+            F32MulSub { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `(lhs + rhs) + c`, `c` in the data word.
+            F32AddAdd { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `c + (lhs * rhs)`, `c` in the data word.
+            F32MulAddRev { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// `c - (lhs * rhs)`, `c` in the data word.
+            F32MulSubRev { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             /// `f64.add`.
             F64Add { dst: Dst, lhs: Src, rhs: Src };
             /// `f64.sub`.
@@ -2608,6 +2618,17 @@ macro_rules! for_each_instr {
             F64AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulAddRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             F64MulSubRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            /// The f32 forms, reading `lhs` from the integer register, where an f32 travels
+            /// as its bits (as loads hand it on).
+            F32AddAcc { dst: Dst, lhs: Src, rhs: Src };
+            F32SubAcc { dst: Dst, lhs: Src, rhs: Src };
+            F32MulAcc { dst: Dst, lhs: Src, rhs: Src };
+            F32DivAcc { dst: Dst, lhs: Src, rhs: Src };
+            F32MulAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F32MulSubAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F32AddAddAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F32MulAddRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
+            F32MulSubRevAcc { dst: Dst, lhs: Src, rhs: Src } + Data { a: Src };
             /// Integer pairs (`translator/pair.rs`) and the fused operators of `add_rotl.rs` and
             /// `and_not.rs` reading the operand they name after `Acc` (`lhs` when they name
             /// none) from the register: a link of a dependency chain that neither stores nor
@@ -2789,10 +2810,15 @@ macro_rules! for_each_pair {
                 F64MulAdd = F64Mul, F64Add;
                 F64MulSub = F64Mul, F64Sub;
                 F64AddAdd = F64Add, F64Add;
+                F32MulAdd = F32Mul, F32Add;
+                F32MulSub = F32Mul, F32Sub;
+                F32AddAdd = F32Add, F32Add;
             }
             r_rr {
                 F64MulAddRev = F64Mul, F64Add;
                 F64MulSubRev = F64Mul, F64Sub;
+                F32MulAddRev = F32Mul, F32Add;
+                F32MulSubRev = F32Mul, F32Sub;
             }
             ri_r {
                 I32ShlImmXor = I32ShlImm, I32Xor;
@@ -3442,6 +3468,15 @@ macro_rules! for_each_reader {
                 I32OrNot { dst, lhs, rhs } reads lhs => I32OrNotAcc, reads rhs => I32OrNotAccRhs;
                 I64AndNot { dst, lhs, rhs } reads lhs => I64AndNotAcc, reads rhs => I64AndNotAccRhs;
                 I64OrNot { dst, lhs, rhs } reads lhs => I64OrNotAcc, reads rhs => I64OrNotAccRhs;
+                F32Add { dst, lhs, rhs } reads lhs or rhs => F32AddAcc;
+                F32Sub { dst, lhs, rhs } reads lhs => F32SubAcc;
+                F32Mul { dst, lhs, rhs } reads lhs or rhs => F32MulAcc;
+                F32Div { dst, lhs, rhs } reads lhs => F32DivAcc;
+                F32MulAdd { dst, lhs, rhs } reads lhs or rhs => F32MulAddAcc;
+                F32MulSub { dst, lhs, rhs } reads lhs or rhs => F32MulSubAcc;
+                F32AddAdd { dst, lhs, rhs } reads lhs or rhs => F32AddAddAcc;
+                F32MulAddRev { dst, lhs, rhs } reads lhs or rhs => F32MulAddRevAcc;
+                F32MulSubRev { dst, lhs, rhs } reads lhs or rhs => F32MulSubRevAcc;
             }
             float {
                 F64Add { dst, lhs, rhs } reads lhs or rhs => F64AddAcc;

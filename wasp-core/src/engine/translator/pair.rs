@@ -268,7 +268,7 @@ mod tests {
             _ => &[0, 1, -1, 7, 255, 1023, 32767, -32768],
         };
         match ty {
-            "f64" => vec!["0.5".into(), "-0".into(), "nan".into()],
+            "f32" | "f64" => vec!["0.5".into(), "-0".into(), "nan".into()],
             _ => ints.iter().map(|i| i.to_string()).collect(),
         }
     }
@@ -279,6 +279,19 @@ mod tests {
         match ty {
             "i32" => ints.iter().map(|&v| Val::I32(v as i32)).collect(),
             "i64" => ints.iter().map(|&v| Val::I64(v)).collect(),
+            "f32" => [
+                0.0f32,
+                -0.0,
+                1.5,
+                -2.25,
+                f32::NAN,
+                f32::INFINITY,
+                -3e38,
+                1e-45,
+            ]
+            .iter()
+            .map(|&v| Val::F32(v.to_bits()))
+            .collect(),
             _ => [
                 0.0,
                 -0.0,
@@ -392,6 +405,8 @@ mod tests {
             Val::I64(x) => x as u64,
             Val::F64(x) if f64::from_bits(x).is_nan() => f64::NAN.to_bits(),
             Val::F64(x) => x,
+            Val::F32(x) if f32::from_bits(x).is_nan() => u64::from(f32::NAN.to_bits()),
+            Val::F32(x) => u64::from(x),
             other => panic!("a number, found {other:?}"),
         }
     }

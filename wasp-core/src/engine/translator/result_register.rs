@@ -85,7 +85,11 @@ producers! {
         I64ShlImmAddAccOther, I32AddAddImmAcc, I32MulAddImmAcc, I32ShrUImmAndImmAcc,
         I32AddImmAndImmAcc, I32AndImmAddImmAcc, I32MulImmAddImmAcc, I32AddImmRotlAcc,
         I32AndNotAcc, I32AndNotAccRhs, I32OrNotAcc, I32OrNotAccRhs, I64AndNotAcc,
-        I64AndNotAccRhs, I64OrNotAcc, I64OrNotAccRhs
+        I64AndNotAccRhs, I64OrNotAcc, I64OrNotAccRhs, F32Add, F32Sub, F32Mul, F32Div, F32Min,
+        F32Max, F32Copysign, F32Abs, F32Neg, F32Ceil, F32Floor, F32Trunc, F32Nearest, F32Sqrt,
+        F32MulAdd, F32MulSub, F32AddAdd, F32MulAddRev, F32MulSubRev, F32AddAcc, F32SubAcc,
+        F32MulAcc, F32DivAcc, F32MulAddAcc, F32MulSubAcc, F32AddAddAcc, F32MulAddRevAcc,
+        F32MulSubRevAcc
     }
     float {
         F64Add, F64Sub, F64Mul, F64Div, F64Min, F64Max, F64Copysign, F64Ceil, F64Floor,
@@ -360,6 +364,38 @@ mod tests {
                 ),
                 "{code:?}"
             );
+        }
+    }
+
+    #[test]
+    fn an_f32_chain_reads_its_loads_and_results_from_the_integer_register_metered_or_not() {
+        let wat = r#"(module (memory 1)
+            (func (param $p i32) (param $k f32) (param $c f32) (result f32) (local $x f32)
+            (local.set $x (f32.add (f32.mul (f32.load (local.get $p)) (local.get $k))
+                                   (local.get $c)))
+            (local.set $x (f32.sub (f32.mul (local.get $x) (local.get $k)) (local.get $c)))
+            (f32.store (local.get $p) (f32.div (local.get $x) (local.get $k)))
+            (f32.mul (local.get $k) (f32.add (local.get $c) (f32.load (local.get $p))))))"#;
+        for gas in [false, true] {
+            let code = code(wat, gas);
+            let names: Vec<String> = code
+                .iter()
+                .map(|i| format!("{i:?}").split(' ').next().unwrap_or("").to_string())
+                .collect();
+            for reader in [
+                "F32MulAddAcc",
+                "F32MulSubAcc",
+                "F32DivAcc",
+                "Store32AccVal",
+                "F32AddAcc",
+                "F32MulAcc",
+            ] {
+                assert!(
+                    names.iter().any(|n| n == reader),
+                    "no {reader}, gas {gas}: {code:?}"
+                );
+            }
+            verify(&code, 16).unwrap_or_else(|e| panic!("gas {gas}: {e}"));
         }
     }
 

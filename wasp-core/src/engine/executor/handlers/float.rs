@@ -62,3 +62,12 @@ reader_binary! {
     F64MulAcc(f64) = |a, b| a * b;
     F64DivAcc(f64) = |a, b| a / b;
 }
+
+// The f32 forms, reading `lhs` from the integer register (an f32 result travels there as its
+// bits: `HandOn for f32`).
+reader_binary! {
+    F32AddAcc(f32) = |a, b| a + b;
+    F32SubAcc(f32) = |a, b| a - b;
+    F32MulAcc(f32) = |a, b| a * b;
+    F32DivAcc(f32) = |a, b| a / b;
+}

@@ -437,10 +437,13 @@ impl HandOn for f64 {
     }
 }
 
+// An f32 travels in the integer register, as its bits: as a load hands it on, and as the
+// handler has it already to write the slot.
 impl HandOn for f32 {
     #[inline(always)]
     fn hand_on(self, acc: &mut Acc, facc: &mut FAcc) {
-        (*acc, *facc) = (NO_ACC, NO_FACC);
+        *acc = Acc::new(self.write());
+        *facc = NO_FACC;
     }
     #[inline(always)]
     unsafe fn from_acc(acc: Acc, _: FAcc) -> Self {

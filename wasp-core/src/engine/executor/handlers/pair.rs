@@ -77,6 +77,9 @@ mod ops {
         F64Add, F64AddImm(f64) = |a, b| a + b;
         F64Sub, F64SubImm(f64) = |a, b| a - b;
         F64Mul, F64MulImm(f64) = |a, b| a * b;
+        F32Add, F32AddImm(f32) = |a, b| a + b;
+        F32Sub, F32SubImm(f32) = |a, b| a - b;
+        F32Mul, F32MulImm(f32) = |a, b| a * b;
     }
 }
 
@@ -218,10 +221,15 @@ reader_pairs! {
         I32XorAddAcc = I32Xor, I32Add;
         I64MulAddAcc = I64Mul, I64Add;
         I64AddXorAcc = I64Add, I64Xor;
+        F32MulAddAcc = F32Mul, F32Add;
+        F32MulSubAcc = F32Mul, F32Sub;
+        F32AddAddAcc = F32Add, F32Add;
     }
     r_rr {
         F64MulAddRevAcc = F64Mul, F64Add;
         F64MulSubRevAcc = F64Mul, F64Sub;
+        F32MulAddRevAcc = F32Mul, F32Add;
+        F32MulSubRevAcc = F32Mul, F32Sub;
     }
     ri_r {
         I32ShlImmXorAcc = I32ShlImm, I32Xor;
