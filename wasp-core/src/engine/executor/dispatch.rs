@@ -107,6 +107,10 @@ pub(super) enum Flow {
     /// A branch, by a number of bytes from this instruction, that has paid for the block it
     /// enters: it spends gas rather than budget (see [`SLICE`]).
     PaidJump(i32),
+    /// A branch through a table's entry (`Br`), to where the entry leads: the entry's
+    /// offset counts from the entry, so the target is found without the entry's distance
+    /// from the table in between.
+    Through(*const Op),
     /// The frame changed (a call or a return): continue at `Cx::ip` in the running frame
     /// ([`Cx::frame_ptr`]).
     Reload,

@@ -18,15 +18,13 @@ op!(ConsumeGas {}, |ip, regs, cx, gas| {
 /// The branch of the `BrTable` at `ip` with `len + 1` entries for the value `index`.
 #[inline(always)]
 fn table_jump(ip: *const Op, index: u32, len: u32) -> Flow {
-    let entry = 1 + index.min(len) as i32;
-    // The entry is a `Br`: jump straight to where it leads, one dispatch instead of two
-    // (entries cost no gas of their own, and no pause stops at one).
+    let entry = 1 + index.min(len) as usize;
+    // The entry is a `Br` (invariant 5 of `translator/verify.rs`): jump straight to where it
+    // leads, one dispatch instead of two (entries cost no gas of their own, and no pause
+    // stops at one).
     // SAFETY: the `len + 1` instructions after a `BrTable` are its entries, inside the
-    // function (invariant 2 of `translator/verify.rs`).
-    match unsafe { (*ip.offset(entry as isize)).instr } {
-        Instr::Br { offset } => Flow::Jump(entry * OP_BYTES + offset),
-        _ => Flow::Jump(entry * OP_BYTES),
-    }
+    // function (invariant 2).
+    Flow::Through(unsafe { ip.add(entry) })
 }
 
 op!(BrTable { index, len }, |ip, regs, cx| {

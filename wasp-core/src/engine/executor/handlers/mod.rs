@@ -277,6 +277,16 @@ macro_rules! op {
                 Ok(Flow::PaidJump(offset)) => {
                     dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
                 }
+                Ok(Flow::Through(entry)) => {
+                    // SAFETY: `entry` is a `Br` of the running function (`table_jump`), and
+                    // its target is inside the function (invariant 2).
+                    let Instr::Br { offset } = (unsafe { *entry }).instr else {
+                        // SAFETY: `table_jump` hands on `Br` entries only.
+                        unsafe { std::hint::unreachable_unchecked() }
+                    };
+                    // SAFETY: as just above; linked offsets count bytes (`Op`).
+                    dispatch!(unsafe { entry.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.frame_ptr());
                     dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC)
