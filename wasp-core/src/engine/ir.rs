@@ -343,22 +343,6 @@ pub(crate) const unsafe fn operand_at<T>(instr: &Instr, operand: &T) -> (usize, 
     (at as usize, std::mem::size_of::<T>())
 }
 
-/// Whether the first two bytes of `instr` are initialised: true, or a compile error when
-/// evaluated in a constant where they are not (reading an uninitialised byte fails the
-/// evaluation).
-///
-/// # Safety
-///
-/// Evaluated at compile time only (in a constant), where an uninitialised byte is an error
-/// rather than undefined behaviour.
-pub(crate) const unsafe fn leading_bytes_initialised(instr: Instr) -> bool {
-    // SAFETY: any bytes may be viewed as `MaybeUninit<u8>`, and `Instr` is 16 bytes.
-    let bytes: [std::mem::MaybeUninit<u8>; 16] = unsafe { std::mem::transmute(instr) };
-    // SAFETY: the caller's contract: an uninitialised byte fails the evaluation.
-    let _ = unsafe { (bytes[0].assume_init(), bytes[1].assume_init()) };
-    true
-}
-
 /// The bytes `operand` of `instr` occupies, one bit per byte (see [`Instr::operand_bytes`]).
 ///
 /// # Safety

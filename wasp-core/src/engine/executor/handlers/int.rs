@@ -53,12 +53,12 @@ binary! {
 /// the one reading it from the result register (`translator/two_shifts.rs`).
 macro_rules! two_shifts {
     ($($name:ident, $acc_name:ident($t:ty) = |$a:ident, $b:ident| $combine:expr;)*) => {$(
-        op!($name { dst, lhs, masks, r1, r2 }, |ip, regs, cx, gas, acc, facc| {
+        op!($name { dst, lhs, masks, r1, r2 } whole, |ip, regs, cx, gas, acc, facc| {
             let x = r!(regs, lhs) as $t;
             put!(regs, dst, two_shifts!(@of $t, x, masks, r1, r2, |$a, $b| $combine), acc, facc);
             Ok(Flow::Next)
         });
-        op!($acc_name { dst, lhs, masks, r1, r2 }, |ip, regs, cx, gas, acc, facc| {
+        op!($acc_name { dst, lhs, masks, r1, r2 } whole, |ip, regs, cx, gas, acc, facc| {
             let x = from_acc!($t, regs, lhs, acc, facc);
             put!(regs, dst, two_shifts!(@of $t, x, masks, r1, r2, |$a, $b| $combine), acc, facc);
             Ok(Flow::Next)
@@ -147,7 +147,7 @@ op!(
 
 // Hands on the second sum, as `I32AddImm` hands on its own (`translator/add_imm_pair.rs`).
 op!(
-    I32AddImm2 { dst0, lhs0, dst },
+    I32AddImm2 { dst0, lhs0, dst } whole,
     |ip, regs, cx, gas, acc, facc| {
         let (lhs, imm0, imm) = data(ip);
         set!(

@@ -38,7 +38,7 @@ macro_rules! store {
     };
     // `acc`: the value or the address from the result register.
     ($val:ident $ptr:ident $variant:ident, |$v:ident| $bytes:expr) => {
-        op!($variant { ptr, val, offset }, |ip, regs, cx, gas, acc, facc| {
+        op!($variant { ptr, val, offset } whole, |ip, regs, cx, gas, acc, facc| {
             let $v = operand!($val, regs, val, acc, facc);
             let at = operand!($ptr, regs, ptr, acc, facc);
             (*acc, *facc) = (NO_ACC, NO_FACC);
@@ -66,7 +66,7 @@ store!(slot acc Store64AccPtr, |v| v.to_le_bytes());
 macro_rules! store_imm {
     ($from:ident $variant:ident, |$v:ident| $bytes:expr) => {
         op!(
-            $variant { ptr, offset, val },
+            $variant { ptr, offset, val } whole,
             |ip, regs, cx, gas, acc, facc| {
                 let $v = val;
                 let at = operand!($from, regs, ptr, acc, facc);
@@ -128,7 +128,7 @@ macro_rules! store_add {
         store_add!(slot slot $variant, |$v| $bytes);
     };
     ($val:ident $ptr:ident $variant:ident, |$v:ident| $bytes:expr) => {
-        op!($variant { ptr, val, imm }, |ip, regs, cx, gas, acc, facc| {
+        op!($variant { ptr, val, imm } whole, |ip, regs, cx, gas, acc, facc| {
             let $v = operand!($val, regs, val, acc, facc);
             let at = added(operand!($ptr, regs, ptr, acc, facc), imm);
             (*acc, *facc) = (NO_ACC, NO_FACC);
@@ -265,7 +265,7 @@ load_n!(Load64MemN, 8, |v| u64::from_le_bytes(v));
 
 macro_rules! store_n {
     ($variant:ident, |$v:ident| $bytes:expr) => {
-        op!($variant { ptr, val, offset }, |ip, regs, cx| {
+        op!($variant { ptr, val, offset } whole, |ip, regs, cx| {
             let (mem, _, _) = data(ip);
             let $v = r!(regs, val);
             bulk::store(memory_n(cx, mem), r!(regs, ptr), offset, $bytes)?;

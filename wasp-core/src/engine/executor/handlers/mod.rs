@@ -124,45 +124,31 @@ macro_rules! word_operand {
             && OPERANDS & 0xff00 == 0xff00
             && AT.1 == 4
             && (AT.0 == 8 || AT.0 == 12);
-        // The first word holds the discriminant in bytes 0 and 1 (checked: this fails to
-        // compile otherwise), so its operands must fill bytes 2 to 7.
-        const IN_FIRST: bool = cfg!(target_endian = "little")
-            && OPERANDS & 0x00fc == 0x00fc
-            && AT.0 >= 2
-            && AT.0 + AT.1 <= 8
-            // SAFETY: evaluated in a constant.
-            && unsafe {
-                crate::engine::ir::leading_bytes_initialised(crate::engine::ir::sample::$variant)
-            };
         if IN_SECOND {
             // SAFETY: the variant's operands fill the word (`OPERANDS`).
-            let word = unsafe { instr_word($ip, 1) };
+            let word = unsafe { second_word($ip) };
             OperandBits::from_bits((word >> ((AT.0 - 8) * 8)) as u32)
-        } else if IN_FIRST {
-            // SAFETY: the discriminant and the variant's operands fill the word.
-            let word = unsafe { instr_word($ip, 0) };
-            OperandBits::from_bits((word >> (AT.0 * 8)) as u32)
         } else {
             $f
         }
     }};
 }
 
-/// The 8-byte word `n` (0 or 1) of the instruction at `ip`.
+/// The second 8-byte word of the instruction at `ip`.
 ///
 /// # Safety
 ///
-/// `ip` points at an instruction whose bytes in that word are all initialised: the
-/// discriminant and integer operands (see [`Instr::operand_bytes`]).
+/// `ip` points at an instruction whose operands fill bytes 8 to 15 (see
+/// [`Instr::operand_bytes`]): integers, all initialised.
 #[inline(always)]
-unsafe fn instr_word(ip: *const Op, n: usize) -> u64 {
+unsafe fn second_word(ip: *const Op) -> u64 {
     const {
         assert!(std::mem::offset_of!(Op, instr) % 8 == 0 && std::mem::align_of::<Op>() >= 8);
     }
     // SAFETY: `ip` points at a live `Op` (see `dispatch!`), the word is aligned (above), and
-    // the bytes read are initialised (the caller's contract).
+    // its bytes are operands (the caller's contract).
     unsafe {
-        ip.byte_add(std::mem::offset_of!(Op, instr) + 8 * n)
+        ip.byte_add(std::mem::offset_of!(Op, instr) + 8)
             .cast::<u64>()
             .read()
     }
@@ -211,20 +197,26 @@ operand_bits!(u32, i32, u16, i16, u8, i8);
 /// [`Cx::gas`]: super::dispatch::Cx::gas
 /// [`Flow::Cold`]: super::dispatch::Flow::Cold
 macro_rules! op {
-    ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, gas, acc, facc, false, $body);
-    };
-    ($variant:ident { $($f:ident),* }, |$ip:ident, $regs:ident, $cx:ident, $gas:ident| $body:block) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, acc, facc, false, $body);
+    (
+        $variant:ident { $($f:ident),* } $($whole:ident)?,
+        |$ip:ident, $regs:ident, $cx:ident| $body:block
+    ) => {
+        op!(@handler $variant { $($f),* } [$($whole)?], $ip, $regs, $cx, gas, acc, facc, false, $body);
     };
     (
-        $variant:ident { $($f:ident),* },
+        $variant:ident { $($f:ident),* } $($whole:ident)?,
+        |$ip:ident, $regs:ident, $cx:ident, $gas:ident| $body:block
+    ) => {
+        op!(@handler $variant { $($f),* } [$($whole)?], $ip, $regs, $cx, $gas, acc, facc, false, $body);
+    };
+    (
+        $variant:ident { $($f:ident),* } $($whole:ident)?,
         |$ip:ident, $regs:ident, $cx:ident, $gas:ident, $acc:ident, $facc:ident| $body:block
     ) => {
-        op!(@handler $variant { $($f),* }, $ip, $regs, $cx, $gas, $acc, $facc, true, $body);
+        op!(@handler $variant { $($f),* } [$($whole)?], $ip, $regs, $cx, $gas, $acc, $facc, true, $body);
     };
     (
-        @handler $variant:ident { $($f:ident),* }, $ip:ident, $regs:ident, $cx:ident,
+        @handler $variant:ident { $($f:ident),* } $whole:tt, $ip:ident, $regs:ident, $cx:ident,
         $gas:ident, $acc:ident, $facc:ident, $keep:tt, $body:block
     ) => {
         #[allow(
@@ -251,7 +243,7 @@ macro_rules! op {
                 // is generated from the instruction table).
                 unsafe { std::hint::unreachable_unchecked() }
             };
-            $( let $f = word_operand!($variant, $ip, $f); )*
+            op!(@words $whole $variant, $ip $(, $f)*);
             let flow: Result<Flow, TrapCode> = op!(@body $keep, $gas, $acc, $facc, $body);
             // What falls through to the next instruction: the result handed on, or nothing.
             let ($acc, $facc) = op!(@next $keep, $acc, $facc);
@@ -322,6 +314,13 @@ macro_rules! op {
             }
         }
     };
+    // The operands taken from the instruction's second word where they fill it; a handler
+    // marked `whole` reads each on its own, as matched (a word kept whole in a register costs
+    // it a saved register, or a field it splits further shifts more than it loads).
+    (@words [] $variant:ident, $ip:ident $(, $f:ident)*) => {
+        $( let $f = word_operand!($variant, $ip, $f); )*
+    };
+    (@words [whole] $variant:ident, $ip:ident $(, $f:ident)*) => {};
     // The body, given the result register only when it names it; what it hands on.
     (@body true, $gas:ident, $acc:ident, $facc:ident, $body:block) => {
         (|$gas: &mut u64, $acc: &mut Acc, $facc: &mut FAcc| $body)(&mut $gas, &mut $acc, &mut $facc)
@@ -342,14 +341,8 @@ macro_rules! op {
 fn data(ip: *const Op) -> (u32, u32, u32) {
     // SAFETY: an instruction that reads a data word has one right after it (invariant 3 of
     // `translator/verify.rs`).
-    let next = unsafe { ip.add(1) };
-    // SAFETY: as above.
-    match unsafe { (*next).instr } {
-        Instr::Data { a, b, c } => (
-            a,
-            word_operand!(Data, next, b),
-            word_operand!(Data, next, c),
-        ),
+    match unsafe { (*ip.add(1)).instr } {
+        Instr::Data { a, b, c } => (a, b, c),
         // SAFETY: the instruction after one that reads a data word is a `Data` (invariant 3
         // of `translator/verify.rs`).
         _ => unsafe { std::hint::unreachable_unchecked() },

@@ -116,7 +116,7 @@ v_load! {
     V128Load64Zero / V128Load64ZeroMemN(8) = |b| join([u64::from_le_bytes(b), 0]);
 }
 
-op!(V128Store { ptr, val, offset }, |ip, regs, cx| {
+op!(V128Store { ptr, val, offset } whole, |ip, regs, cx| {
     let bytes = rv!(regs, val);
     *at32_mut::<16>(cx.memory(), r!(regs, ptr), offset).ok_or(TrapCode::MemoryOutOfBounds)? = bytes;
     Ok(Flow::Next)

@@ -12,7 +12,7 @@ fn table_addr(cx: &Cx<'_>, table: u32) -> usize {
     cx.s.instances[cx.inst as usize].tables[table as usize] as usize
 }
 
-op!(TableGet { dst, index, table }, |ip, regs, cx| {
+op!(TableGet { dst, index, table } whole, |ip, regs, cx| {
     let elems = &cx.s.tables[table_addr(cx, table)].elems;
     let v = *elems
         .get(u32_!(regs, index) as usize)
@@ -21,7 +21,7 @@ op!(TableGet { dst, index, table }, |ip, regs, cx| {
     Ok(Flow::Next)
 });
 
-op!(TableSet { index, val, table }, |ip, regs, cx| {
+op!(TableSet { index, val, table } whole, |ip, regs, cx| {
     let addr = table_addr(cx, table);
     let slot = cx.s.tables[addr]
         .elems

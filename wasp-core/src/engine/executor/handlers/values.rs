@@ -65,7 +65,7 @@ op!(Select { dst, a, b }, |ip, regs, cx| {
 /// (`$imm`), both read as `$t`, named in the data word.
 macro_rules! select_compare {
     ($($variant:ident, $imm:ident($t:ty) = $f:expr;)*) => {$(
-        op!($variant { dst, a, b }, |ip, regs, cx| {
+        op!($variant { dst, a, b } whole, |ip, regs, cx| {
             let (lhs, rhs, _) = data(ip);
             let holds = apply2::<$t, _>(
                 $f,
@@ -75,7 +75,7 @@ macro_rules! select_compare {
             set!(regs, dst, r!(regs, if holds { a } else { b }));
             Ok(Flow::Skip)
         });
-        op!($imm { dst, a, b }, |ip, regs, cx| {
+        op!($imm { dst, a, b } whole, |ip, regs, cx| {
             let (lhs, imm, _) = data(ip);
             let holds = apply2::<$t, _>(
                 $f,
