@@ -111,6 +111,9 @@ pub(super) enum Flow {
     /// offset counts from the entry, so the target is found without the entry's distance
     /// from the table in between.
     Through(*const Op),
+    /// A branch to the instruction given that has paid for the block it enters (a paying
+    /// table's entry, `BrPay`): as [`Flow::PaidJump`].
+    PaidTo(*const Op),
     /// The frame changed (a call or a return): continue at `Cx::ip` in the running frame
     /// ([`Cx::frame_ptr`]).
     Reload,

@@ -269,6 +269,9 @@ macro_rules! op {
                 Ok(Flow::PaidJump(offset)) => {
                     dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
                 }
+                // SAFETY: the target of a paying table's entry, inside the function
+                // (invariant 2); paid as for `PaidJump`.
+                Ok(Flow::PaidTo(target)) => dispatch_next!(target, $regs, $cx, budget, $gas, $acc, $facc),
                 Ok(Flow::Through(entry)) => {
                     // SAFETY: `entry` is a `Br` of the running function (`table_jump`), and
                     // its target is inside the function (invariant 2).

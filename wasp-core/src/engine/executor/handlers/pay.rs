@@ -249,10 +249,10 @@ op!(
 /// with its payment.
 #[inline(always)]
 fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow {
-    let entry = 1 + index.min(len) as i32;
+    let entry = 1 + index.min(len) as usize;
     // SAFETY: the `len + 1` instructions after a `BrTablePay` are its entries, inside the
     // function (invariant 2 of `translator/verify.rs`).
-    let at = unsafe { ip.offset(entry as isize) };
+    let at = unsafe { ip.add(entry) };
     // SAFETY: as just above.
     let Instr::BrPay { offset, cost } = (unsafe { *at }).instr else {
         // SAFETY: every entry of a `BrTablePay` is a `BrPay` (invariant 5).
@@ -262,7 +262,9 @@ fn paying_table_jump(ip: *const Op, index: u32, len: u32, gas: &mut u64) -> Flow
     // function (invariant 2), right after a `ConsumeGas` (invariant 5).
     match pay_landing(at, offset, u64::from(cost), gas) {
         Some(flow) => flow,
-        None => Flow::PaidJump(entry * OP_BYTES + offset),
+        // SAFETY: the entry's target is inside the function (invariant 2); linked offsets
+        // count bytes.
+        None => Flow::PaidTo(unsafe { at.byte_offset(offset as isize) }),
     }
 }
 
