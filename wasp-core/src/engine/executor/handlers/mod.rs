@@ -193,6 +193,11 @@ operand_bits!(u32, i32, u16, i16, u8, i8);
 /// leaves in them goes on to the next instruction when it falls through (a branch target
 /// never reads them). The others hand on nothing: uninitialised registers.
 ///
+/// Operands that fill the instruction's second word are read with one load
+/// ([`word_operand!`]); a handler marked `whole` after its operands,
+/// `op!(Store32 { ptr, val, offset } whole, ...)`, reads them one by one, where keeping the
+/// word in a register would cost it more than the load it saves.
+///
 /// [`Cx::charge`]: super::dispatch::Cx::charge
 /// [`Cx::gas`]: super::dispatch::Cx::gas
 /// [`Flow::Cold`]: super::dispatch::Flow::Cold
