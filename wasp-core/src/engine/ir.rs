@@ -257,7 +257,7 @@ macro_rules! define_instr {
 
             /// The bytes of the instruction that its operands occupy, one bit per byte (bit
             /// `n` for byte `n`); the others hold the discriminant or padding. Evaluated at
-            /// compile time on [`sample`] instructions: a handler reads two operands with one
+            /// compile time on [`Sample`] instructions: a handler reads two operands with one
             /// load only where both fill the word it loads (`executor/handlers/mod.rs`).
             pub(crate) const fn operand_bytes(&self) -> u16 {
                 match self {
@@ -304,12 +304,14 @@ macro_rules! define_instr {
             }
         }
 
-        /// Every instruction with its operands zero, for measuring at compile time where a
-        /// variant keeps its operands ([`operand_at`], [`Instr::operand_bytes`]).
-        /// (Handlers that read no operand, or read them otherwise, use none.)
+        /// Every instruction with its operands zero, as associated constants named after
+        /// their variants, for measuring at compile time where a variant keeps its operands
+        /// ([`operand_at`], [`Instr::operand_bytes`]).
+        pub(crate) struct Sample;
+
+        // (Handlers that read no operand, or read them otherwise, use none.)
         #[allow(non_upper_case_globals, dead_code)]
-        pub(crate) mod sample {
-            use super::Instr;
+        impl Sample {
             $(
                 #[doc = concat!("`", stringify!($name), "` with its operands zero.")]
                 pub(crate) const $name: Instr = Instr::$name $({ $($field: 0 as _),* })?;
@@ -436,11 +438,11 @@ mod tests {
         // outside the instruction. Three 4-byte operands; 4, 4, 2 and 4; 2, 4, 4 and 4;
         // 4, 4, 4, 1 and 1; none.
         for (instr, bytes) in [
-            (sample::I32AddImm, 12),
-            (sample::BrI32AndImmEqImm, 4 + 4 + 2 + 4),
-            (sample::StepBrI32NeImm, 2 + 4 + 4 + 4),
-            (sample::I64ShiftsAdd, 4 + 4 + 4 + 1 + 1),
-            (sample::Unreachable, 0),
+            (Sample::I32AddImm, 12),
+            (Sample::BrI32AndImmEqImm, 4 + 4 + 2 + 4),
+            (Sample::StepBrI32NeImm, 2 + 4 + 4 + 4),
+            (Sample::I64ShiftsAdd, 4 + 4 + 4 + 1 + 1),
+            (Sample::Unreachable, 0),
         ] {
             let covered = instr.operand_bytes();
             assert_eq!(covered.count_ones(), bytes, "{instr:?}: {covered:#018b}");

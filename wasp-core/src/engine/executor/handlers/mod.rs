@@ -108,18 +108,18 @@ macro_rules! dispatch_next {
 /// handler that decodes both issues one load for them instead of two (a handler is a
 /// handful of loads and little else, and some processors issue only two loads per cycle).
 /// Otherwise it is `$f` as matched. The layout is not specified, so it is measured while
-/// compiling, on [`sample`](crate::engine::ir::sample) instructions.
+/// compiling, on [`Sample`](crate::engine::ir::Sample) instructions.
 macro_rules! word_operand {
     ($variant:ident, $ip:ident, $f:ident) => {{
         const AT: (usize, usize) = {
-            let instr = crate::engine::ir::sample::$variant;
+            let instr = crate::engine::ir::Sample::$variant;
             match &instr {
                 // SAFETY: `$f` borrows an operand of `instr`.
                 Instr::$variant { $f, .. } => unsafe { crate::engine::ir::operand_at(&instr, $f) },
                 _ => unreachable!(),
             }
         };
-        const OPERANDS: u16 = crate::engine::ir::sample::$variant.operand_bytes();
+        const OPERANDS: u16 = crate::engine::ir::Sample::$variant.operand_bytes();
         const IN_SECOND: bool = cfg!(target_endian = "little")
             && OPERANDS & 0xff00 == 0xff00
             && AT.1 == 4
