@@ -73,6 +73,9 @@ impl std::fmt::Debug for Op {
 /// and a chain that starts at a reader (after the trampoline, a pause or a snapshot) reloads
 /// them from the slot first ([`resume_acc`]).
 ///
+/// `mem` is memory 0 of the running instance, handed on in two float registers (see
+/// [`Mem`]) so that a load or a store finds it without reading [`Cx`].
+///
 /// [`resume_acc`]: super::handlers::resume_acc
 pub(super) type Handler = fn(
     ip: *const Op,
@@ -82,7 +85,141 @@ pub(super) type Handler = fn(
     budget: u32,
     gas: u64,
     facc: FAcc,
+    mem: Mem,
 ) -> *const Op;
+
+/// Memory 0 of the running instance as handlers hand it on: where its bytes start and how
+/// many there are, as the bits of two floats.
+///
+/// A handler has six integer argument registers, and the chain uses all six (`ip`, `regs`,
+/// `cx`, `acc`, `budget`, `gas`); a seventh would travel on the native stack. Float
+/// registers are free, and moving a value from one to an integer register does not use
+/// the ports that load from memory, which a handler keeps busy (its operands, its slots,
+/// the next handler): reading the memory's start and length from [`Cx`] in every load and
+/// store was two loads more. [`Cx::mem`] and [`Cx::mem_len`] stay the memory's description
+/// for everything outside the chain; a chain starts from them ([`Mem::of`]), and a handler
+/// that changes them hands on the new ones ([`Running::load_memory`]).
+#[derive(Clone, Copy)]
+pub(super) struct Mem {
+    base: f64,
+}
+
+impl Mem {
+    /// Memory 0 as `cx` describes it.
+    #[inline(always)]
+    pub(super) fn of(cx: &Cx<'_>) -> Mem {
+        Mem {
+            base: f64::from_bits(cx.mem.expose_provenance() as u64),
+        }
+    }
+}
+
+/// The index of an access of `n` bytes in [`Cx::mem_ends`].
+const fn access_size_log2(n: usize) -> usize {
+    assert!(
+        n.is_power_of_two() && n <= 16,
+        "accesses are of 1, 2, 4, 8 or 16 bytes"
+    );
+    n.trailing_zeros() as usize
+}
+
+/// The interpreter's state as a handler's body sees it: [`Cx`], and memory 0 as the chain
+/// hands it on ([`Mem`]).
+pub(super) struct Running<'c, 'a> {
+    pub(super) cx: &'c mut Cx<'a>,
+    pub(super) mem: Mem,
+}
+
+impl<'a> std::ops::Deref for Running<'_, 'a> {
+    type Target = Cx<'a>;
+
+    fn deref(&self) -> &Cx<'a> {
+        self.cx
+    }
+}
+
+impl<'a> std::ops::DerefMut for Running<'_, 'a> {
+    fn deref_mut(&mut self) -> &mut Cx<'a> {
+        self.cx
+    }
+}
+
+impl Running<'_, '_> {
+    /// Where memory 0's bytes start.
+    ///
+    /// `mem` was made from [`Cx::mem`] (`Mem::of`), whose pointer it exposed, and `Cx::mem`
+    /// and [`Cx::mem_len`] still describe the memory's buffer: they change when the instance
+    /// changes, which leaves the chain or hands on a new `Mem` (`Flow::Reload`), or when the
+    /// memory grows, which hands on a new one too ([`Running::load_memory`]).
+    #[inline(always)]
+    fn start(&self) -> *mut u8 {
+        std::ptr::with_exposed_provenance_mut::<u8>(self.mem.base.to_bits() as usize)
+    }
+
+    /// Memory 0 of the running instance.
+    #[inline(always)]
+    pub(super) fn memory(&mut self) -> &mut [u8] {
+        // SAFETY: the memory's buffer is `mem_len` bytes from `start` (see `start`).
+        unsafe { std::slice::from_raw_parts_mut(self.start(), self.cx.mem_len) }
+    }
+
+    /// Where the `N` bytes at `ptr + offset` of memory 0 start (`ptr` an i32 address), or a
+    /// trap when they run past its end.
+    ///
+    /// One comparison with the end for accesses of `N` bytes ([`Cx::mem_ends`]): no sum of
+    /// the address and `N`, and no slice built.
+    #[inline(always)]
+    fn fits<const N: usize>(&self, ptr: u64, offset: u32) -> Result<usize, TrapCode> {
+        let at = (ptr as u32 as usize).checked_add(offset as usize);
+        let end = self.cx.mem_ends[const { access_size_log2(N) }];
+        match at {
+            Some(at) if at < end => Ok(at),
+            _ => Err(TrapCode::MemoryOutOfBounds),
+        }
+    }
+
+    /// Reads the `N` bytes at `ptr + offset` of memory 0 (`ptr` an i32 address).
+    ///
+    /// # Errors
+    /// [`TrapCode::MemoryOutOfBounds`] when they run past its end.
+    #[inline(always)]
+    pub(super) fn load<const N: usize>(&self, ptr: u64, offset: u32) -> Result<[u8; N], TrapCode> {
+        let at = self.fits::<N>(ptr, offset)?;
+        // SAFETY: `at + N` is at most the memory's length (`fits`, `Cx::mem_ends`), and the
+        // buffer is that long from `start`.
+        Ok(unsafe { self.start().add(at).cast::<[u8; N]>().read_unaligned() })
+    }
+
+    /// Writes `bytes` at `ptr + offset` of memory 0 (`ptr` an i32 address).
+    ///
+    /// # Errors
+    /// [`TrapCode::MemoryOutOfBounds`] when they run past its end.
+    #[inline(always)]
+    pub(super) fn store<const N: usize>(
+        &mut self,
+        ptr: u64,
+        offset: u32,
+        bytes: [u8; N],
+    ) -> Result<(), TrapCode> {
+        let at = self.fits::<N>(ptr, offset)?;
+        // SAFETY: as in `load`; the buffer is the store's, borrowed mutably through `Cx::s`
+        // for as long as handlers run.
+        unsafe {
+            self.start()
+                .add(at)
+                .cast::<[u8; N]>()
+                .write_unaligned(bytes)
+        };
+        Ok(())
+    }
+
+    /// Caches memory 0 of the running instance afresh, after it grew (see
+    /// [`Cx::load_memory`]), and hands it on.
+    pub(super) fn load_memory(&mut self) {
+        self.cx.load_memory();
+        self.mem = Mem::of(self.cx);
+    }
+}
 
 /// The integer result register of [`Handler`].
 pub(super) type Acc = std::mem::MaybeUninit<u64>;
@@ -173,9 +310,14 @@ pub(super) struct Cx<'a> {
     pub(super) inst: u32,
     /// Base of the running frame in `stack.values`.
     pub(super) base: usize,
-    /// Memory 0 of the running instance: start and length in bytes.
+    /// Memory 0 of the running instance: start and length in bytes. Handler chains carry
+    /// the start in a register ([`Mem`]).
     pub(super) mem: *mut u8,
     pub(super) mem_len: usize,
+    /// For accesses of 1, 2, 4, 8 and 16 bytes (by the log2 of their size): the first
+    /// address at which one does not fit in memory 0, `mem_len + 1 - size`, or 0 when none
+    /// does (see [`Running::load`]).
+    mem_ends: [usize; 5],
     /// The running instance's function and global addresses, and the store's globals (see
     /// [`Cx::load_instance`]).
     pub(super) inst_funcs: *const u32,
@@ -218,7 +360,8 @@ pub(crate) fn execute(
         // chain left it there (invariants 2 and 4 of `translator/verify.rs`).
         let op = unsafe { &*ip };
         let (acc, facc) = super::handlers::resume_acc(op, regs);
-        let next = (op.handler)(ip, regs, &mut cx, acc, BUDGET, gas, facc);
+        let mem = Mem::of(&cx);
+        let next = (op.handler)(ip, regs, &mut cx, acc, BUDGET, gas, facc, mem);
         if next.is_null() {
             cx.s.gas = cx.gas_left();
             return cx.exit;
@@ -252,6 +395,7 @@ impl<'a> Cx<'a> {
             base: 0,
             mem: std::ptr::null_mut(),
             mem_len: 0,
+            mem_ends: [0; 5],
             inst_funcs: std::ptr::null(),
             inst_globals: std::ptr::null(),
             inst_tables: std::ptr::null(),
@@ -411,6 +555,9 @@ impl Cx<'_> {
                 self.mem = std::ptr::NonNull::dangling().as_ptr();
                 self.mem_len = 0;
             }
+        }
+        for (log2, end) in self.mem_ends.iter_mut().enumerate() {
+            *end = (self.mem_len + 1).saturating_sub(1 << log2);
         }
     }
 

@@ -13,7 +13,7 @@
 
 use std::sync::Arc;
 
-use super::dispatch::{Acc, Cx, FAcc, Op};
+use super::dispatch::{Acc, Cx, FAcc, Mem, Op};
 use super::{Limits, Stack};
 use crate::engine::ir::Instr;
 use crate::engine::translator::CompiledFunc;
@@ -41,6 +41,7 @@ pub(crate) fn stand_in(defined: u32, num_params: u32) -> CompiledFunc {
 /// The stand-in's handler: enters the translated function, or traps if it cannot be
 /// translated. Either way it returns to the trampoline, so it leaves the gas left in
 /// [`Cx::gas`] (see [`Handler`](super::dispatch::Handler)).
+#[allow(clippy::too_many_arguments)] // the registers a handler chain hands on
 fn enter_translation(
     _ip: *const Op,
     _regs: *mut u64,
@@ -49,6 +50,7 @@ fn enter_translation(
     _budget: u32,
     gas: u64,
     _facc: FAcc,
+    _mem: Mem,
 ) -> *const Op {
     cx.gas = gas;
     match enter_translated(cx.s, cx.stack, cx.limits) {

@@ -44,7 +44,8 @@ pub(crate) fn execute_traced(
             (handlers::step_handler_for(&op.instr), 1)
         };
         let (acc, facc) = handlers::resume_acc(op, regs);
-        let next = handler(ip, regs, &mut cx, acc, budget, gas, facc);
+        let mem = super::dispatch::Mem::of(&cx);
+        let next = handler(ip, regs, &mut cx, acc, budget, gas, facc, mem);
         if next.is_null() {
             cx.s.gas = cx.gas_left();
             return cx.exit;

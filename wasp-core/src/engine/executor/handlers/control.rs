@@ -48,7 +48,7 @@ op!(
         len
     },
     |ip, regs, cx| {
-        let [byte] = bulk::load::<1>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let [byte] = cx.load::<1>(r!(regs, ptr), u32::from(mem_offset))?;
         set!(regs, dst, u64::from(byte));
         Ok(table_jump(ip, u32::from(byte), len))
     }
@@ -62,7 +62,7 @@ op!(
         len
     },
     |ip, regs, cx| {
-        let bytes = bulk::load::<4>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let bytes = cx.load::<4>(r!(regs, ptr), u32::from(mem_offset))?;
         let value = u32::from_le_bytes(bytes);
         set!(regs, dst, u64::from(value));
         Ok(table_jump(ip, value, len))

@@ -10,7 +10,7 @@ macro_rules! load {
     ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
         op!($variant { dst, ptr, offset }, |ip, regs, cx, gas, acc, facc| {
             let at = operand!($from, regs, ptr, acc, facc);
-            let $bytes = bulk::load::<$n>(cx.memory(), at, offset)?;
+            let $bytes = cx.load::<$n>(at, offset)?;
             put!(regs, dst, $value, acc, facc);
             Ok(Flow::Next)
         });
@@ -42,7 +42,7 @@ macro_rules! store {
             let $v = operand!($val, regs, val, acc, facc);
             let at = operand!($ptr, regs, ptr, acc, facc);
             (*acc, *facc) = (NO_ACC, NO_FACC);
-            bulk::store(cx.memory(), at, offset, $bytes)?;
+            cx.store(at, offset, $bytes)?;
             Ok(Flow::Next)
         });
     };
@@ -71,7 +71,7 @@ macro_rules! store_imm {
                 let $v = val;
                 let at = operand!($from, regs, ptr, acc, facc);
                 (*acc, *facc) = (NO_ACC, NO_FACC);
-                bulk::store(cx.memory(), at, offset, $bytes)?;
+                cx.store(at, offset, $bytes)?;
                 Ok(Flow::Next)
             }
         );
@@ -101,7 +101,7 @@ macro_rules! load_add {
     ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
         op!($variant { dst, ptr, imm }, |ip, regs, cx, gas, acc, facc| {
             let at = added(operand!($from, regs, ptr, acc, facc), imm);
-            let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
+            let $bytes = cx.load::<$n>(at, 0)?;
             put!(regs, dst, $value, acc, facc);
             Ok(Flow::Next)
         });
@@ -132,7 +132,7 @@ macro_rules! store_add {
             let $v = operand!($val, regs, val, acc, facc);
             let at = added(operand!($ptr, regs, ptr, acc, facc), imm);
             (*acc, *facc) = (NO_ACC, NO_FACC);
-            bulk::store(cx.memory(), at, 0, $bytes)?;
+            cx.store(at, 0, $bytes)?;
             Ok(Flow::Next)
         });
     };
@@ -169,7 +169,7 @@ macro_rules! load_idx {
             |ip, regs, cx, gas, acc, facc| {
                 let index = operand!($from, regs, index, acc, facc);
                 let at = indexed::<$k>(r!(regs, base), index);
-                let $bytes = bulk::load::<$n>(cx.memory(), at, 0)?;
+                let $bytes = cx.load::<$n>(at, 0)?;
                 put!(regs, dst, $value, acc, facc);
                 Ok(Flow::Next)
             }
@@ -201,7 +201,7 @@ macro_rules! store_idx {
         op!($variant { base, index, val }, |ip, regs, cx| {
             let $v = r!(regs, val);
             let at = indexed::<$k>(r!(regs, base), r!(regs, index));
-            bulk::store(cx.memory(), at, 0, $bytes)?;
+            cx.store(at, 0, $bytes)?;
             Ok(Flow::Next)
         });
     };
@@ -213,7 +213,7 @@ macro_rules! store_idx {
                 let $v = from_acc!(u64, regs, val, acc, facc);
                 (*acc, *facc) = (NO_ACC, NO_FACC);
                 let at = indexed::<$k>(r!(regs, base), r!(regs, index));
-                bulk::store(cx.memory(), at, 0, $bytes)?;
+                cx.store(at, 0, $bytes)?;
                 Ok(Flow::Next)
             }
         );
@@ -380,7 +380,7 @@ op!(DataDrop { segment }, |ip, regs, cx| {
 macro_rules! load_branch {
     ($($variant:ident, $n:literal, |$bytes:ident| $value:expr, |$v:ident| $cond:expr;)*) => {$(
         op!($variant { dst, ptr, mem_offset, offset }, |ip, regs, cx| {
-            let $bytes = bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+            let $bytes = cx.load::<$n>(r!(regs, ptr), u32::from(mem_offset))?;
             let $v: u64 = $value;
             set!(regs, dst, $v);
             branch_if!($cond, offset)

@@ -12,7 +12,7 @@
 #![allow(non_snake_case)]
 
 use super::bulk;
-use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Op, NO_ACC, NO_FACC, OP_BYTES};
+use super::dispatch::{Acc, Cx, FAcc, Flow, Handler, Mem, Op, Running, NO_ACC, NO_FACC, OP_BYTES};
 use super::regs;
 use crate::engine::ir::Instr;
 use crate::error::TrapCode;
@@ -63,7 +63,7 @@ macro_rules! b {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr, $mem:expr) => {{
         let ip: *const Op = $ip;
         let budget = $budget.wrapping_sub(1);
         if budget == 0 {
@@ -73,7 +73,7 @@ macro_rules! dispatch {
         // SAFETY: `ip` is an instruction of the running function: every successor a handler
         // names is one (invariants 2 and 4 of `translator/verify.rs`).
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $acc, budget, $gas, $facc);
+        return handler(ip, $regs, $cx, $acc, budget, $gas, $facc, $mem);
     }};
 }
 
@@ -90,14 +90,14 @@ macro_rules! dispatch {
 ///
 /// [`BUDGET`]: super::dispatch::BUDGET
 macro_rules! dispatch_next {
-    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr) => {{
+    ($ip:expr, $regs:expr, $cx:expr, $budget:expr, $gas:expr, $acc:expr, $facc:expr, $mem:expr) => {{
         if cfg!(debug_assertions) || STEP {
-            dispatch!($ip, $regs, $cx, $budget, $gas, $acc, $facc);
+            dispatch!($ip, $regs, $cx, $budget, $gas, $acc, $facc, $mem);
         }
         let ip: *const Op = $ip;
         // SAFETY: as in `dispatch!`.
         let handler = unsafe { (*ip).handler };
-        return handler(ip, $regs, $cx, $acc, $budget, $gas, $facc);
+        return handler(ip, $regs, $cx, $acc, $budget, $gas, $facc, $mem);
     }};
 }
 
@@ -230,7 +230,9 @@ macro_rules! op {
             unused_unsafe,
             clippy::unnecessary_cast,
             clippy::redundant_closure_call,
-            clippy::unneeded_struct_pattern
+            clippy::unneeded_struct_pattern,
+            // One argument per register the chain hands on (see `Handler`).
+            clippy::too_many_arguments
         )]
         pub(super) fn $variant<const STEP: bool>(
             $ip: *const Op,
@@ -240,6 +242,7 @@ macro_rules! op {
             budget: u32,
             mut $gas: u64,
             mut $facc: FAcc,
+            mem: Mem,
         ) -> *const Op {
             // SAFETY: `$ip` points at an instruction of the running function (see `dispatch!`).
             let instr = unsafe { *$ip }.instr;
@@ -249,22 +252,26 @@ macro_rules! op {
                 unsafe { std::hint::unreachable_unchecked() }
             };
             op!(@words $whole $variant, $ip $(, $f)*);
+            // The body sees memory 0 as the chain hands it on (`Running::memory`).
+            let mut running = Running { cx: $cx, mem };
+            let $cx = &mut running;
             let flow: Result<Flow, TrapCode> = op!(@body $keep, $gas, $acc, $facc, $body);
+            let Running { cx: $cx, mem } = running;
             // What falls through to the next instruction: the result handed on, or nothing.
             let ($acc, $facc) = op!(@next $keep, $acc, $facc);
             match flow {
                 // SAFETY: an instruction that falls through is not the last one (invariant 4
                 // of `translator/verify.rs`).
-                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas, $acc, $facc),
+                Ok(Flow::Next) => dispatch_next!(unsafe { $ip.add(1) }, $regs, $cx, budget, $gas, $acc, $facc, mem),
                 // SAFETY: the same, past the instruction's data word (invariants 3 and 4).
-                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc),
+                Ok(Flow::Skip) => dispatch_next!(unsafe { $ip.add(2) }, $regs, $cx, budget, $gas, $acc, $facc, mem),
                 // A branch hands on what the handler left in the result register: the target
                 // reads it only where the branch hands on the slot it stands for (`BrCopy`,
                 // invariant 6 of `translator/verify.rs`).
                 Ok(Flow::Jump(offset)) => {
                     // SAFETY: branches land inside the function (invariant 2), and linked
                     // offsets count bytes (`Op`).
-                    dispatch!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc, mem)
                 }
                 // A branch that paid for the block it enters spends gas, not budget: the
                 // chain carries at most `SLICE` and the branch paid at least one unit
@@ -272,11 +279,11 @@ macro_rules! op {
                 // SAFETY: branches land inside the function (invariant 2), and linked offsets
                 // count bytes (`Op`).
                 Ok(Flow::PaidJump(offset)) => {
-                    dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch_next!(unsafe { $ip.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc, mem)
                 }
                 // SAFETY: the target of a paying table's entry, inside the function
                 // (invariant 2); paid as for `PaidJump`.
-                Ok(Flow::PaidTo(target)) => dispatch_next!(target, $regs, $cx, budget, $gas, $acc, $facc),
+                Ok(Flow::PaidTo(target)) => dispatch_next!(target, $regs, $cx, budget, $gas, $acc, $facc, mem),
                 Ok(Flow::Through(entry)) => {
                     // SAFETY: `entry` is a `Br` of the running function (`table_jump`), and
                     // its target is inside the function (invariant 2).
@@ -285,13 +292,13 @@ macro_rules! op {
                         unsafe { std::hint::unreachable_unchecked() }
                     };
                     // SAFETY: as just above; linked offsets count bytes (`Op`).
-                    dispatch!(unsafe { entry.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc)
+                    dispatch!(unsafe { entry.byte_offset(offset as isize) }, $regs, $cx, budget, $gas, $acc, $facc, mem)
                 }
                 Ok(Flow::Reload) => {
                     let (ip, regs) = ($cx.ip, $cx.frame_ptr());
-                    dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC)
+                    dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC, Mem::of($cx))
                 }
-                Ok(Flow::Enter(ip, regs)) => dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC),
+                Ok(Flow::Enter(ip, regs)) => dispatch!(ip, regs, $cx, budget, $gas, NO_ACC, NO_FACC, mem),
                 Ok(Flow::Stop) => {
                     $cx.gas = $gas;
                     std::ptr::null()

@@ -282,7 +282,7 @@ op!(
         len
     },
     |ip, regs, cx, gas| {
-        let [byte] = bulk::load::<1>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let [byte] = cx.load::<1>(r!(regs, ptr), u32::from(mem_offset))?;
         set!(regs, dst, u64::from(byte));
         Ok(paying_table_jump(ip, u32::from(byte), len, gas))
     }
@@ -296,7 +296,7 @@ op!(
         len
     },
     |ip, regs, cx, gas| {
-        let bytes = bulk::load::<4>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+        let bytes = cx.load::<4>(r!(regs, ptr), u32::from(mem_offset))?;
         let value = u32::from_le_bytes(bytes);
         set!(regs, dst, u64::from(value));
         Ok(paying_table_jump(ip, value, len, gas))
@@ -742,7 +742,7 @@ macro_rules! pay_load_branch {
             $how!(
                 {
                     let $bytes =
-                        bulk::load::<$n>(cx.memory(), r!(regs, ptr), u32::from(mem_offset))?;
+                        cx.load::<$n>(r!(regs, ptr), u32::from(mem_offset))?;
                     let $v: u64 = $value;
                     set!(regs, dst, $v);
                     $cond
