@@ -410,6 +410,52 @@ macro_rules! for_each_instr {
             Load8UBrNezPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
             Load8UBrEqzPayFirst { dst: Dst, ptr: Src, mem_offset: Imm(u16), offset: Br };
 
+            /// Counters stepped by a slot fused with a branch into a loop (`StepRegBr..`,
+            /// `translator/step.rs`), paying the loop's `ConsumeGas` when taken, its cost read
+            /// from it (`..Pay`), or, repeating the loop's exit test, paying first, after the
+            /// step (`..PayFirst`: a pause stands at the loop's `ConsumeGas`, the step done).
+            /// Not taken, on past the data word.
+            StepRegBrI32EqPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32EqPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32NePay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32NePayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LtSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LtSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LtUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LtUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GtSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GtSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GtUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GtUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LeSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LeSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LeUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32LeUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GeSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GeSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GeUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI32GeUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64EqPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64EqPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64NePay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64NePayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LtSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LtSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LtUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LtUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GtSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GtSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GtUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GtUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LeSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LeSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LeUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64LeUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GeSPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GeSPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GeUPay { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+            StepRegBrI64GeUPayFirst { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
+
             // ----- exit tests repeated by a loop's back edge, paying first (gas metering) ------
             /// [`Instr::BrIfEqz`] repeating a loop's exit test: pays first (see `BrI32EqPayFirst`).
             BrIfEqzPayFirst { cond: Src, offset: Br, cost: Cost };
@@ -887,7 +933,7 @@ macro_rules! for_each_instr {
             // the slot `rhs`; not taken, on past the data word (a strided loop's `local.set $j
             // (i32.add (local.get $j) (local.get $stride))` and the `br_if` after it,
             // `translator/step.rs`). `rhs` is never `reg`; `step` is read before `reg` is
-            // written. Unmetered code only: they have no paying forms.
+            // written. Metered, they take paying forms (`StepRegBr..Pay`, `..PayFirst`).
             /// `i32` `reg += step`, then `br_if` on `i32.eq` of `reg` and `rhs`.
             StepRegBrI32Eq { reg: Dst, rhs: Src, offset: Br } + Data { a: Src };
             /// `i32` `reg += step`, then `br_if` on `i32.ne` of `reg` and `rhs`.
@@ -2848,14 +2894,15 @@ pub(crate) use for_each_pair;
 /// metering), `translator/pay.rs`: each branch with its paying form, which a branch to a loop
 /// whose first instruction is a `ConsumeGas` takes, and, for a conditional branch, its
 /// pay-first form, which the back edge repeating a loop's exit test takes. The counter steps
-/// and the loads fused with a branch (`translator/step.rs`, `translator/load_branch.rs`) have
-/// both too.
+/// (by a constant or by a slot) and the loads fused with a branch (`translator/step.rs`,
+/// `translator/load_branch.rs`) have both too.
 ///
 /// The paying forms of `Br` and of the `conditional` rows carry the cost they pay (a `Cost`
 /// operand, the `ConsumeGas`'s cost when it fits in 16 bits), and so do the paying and
 /// pay-first forms of the `stepped` rows (a `Cost8`, when it fits in 8 bits: their step
 /// shrinks to 8 bits to make room); their wide forms (a step of 16 bits) read it from the
-/// `ConsumeGas`, as the `masked` and `loading` forms, whose operands fill the instruction, do.
+/// `ConsumeGas`, as the `masked`, `slot_stepped` and `loading` forms, whose operands fill the
+/// instruction, do (a `slot_stepped` form keeps the step's data word after it).
 /// The `stepped` rows list their operands without the step, which the conversions narrow and
 /// widen: `Step { .. } => Pay, PayWide, PayFirst, PayFirstWide;`.
 macro_rules! for_each_paying_branch {
@@ -3039,6 +3086,48 @@ macro_rules! for_each_paying_branch {
                 StepBrI32GeUImm { reg, imm, offset } =>
                     StepBrI32GeUImmPay, StepBrI32GeUImmPayWide,
                     StepBrI32GeUImmPayFirst, StepBrI32GeUImmPayFirstWide;
+            }
+            slot_stepped {
+                StepRegBrI32Eq { reg, rhs, offset } =>
+                    StepRegBrI32EqPay, StepRegBrI32EqPayFirst;
+                StepRegBrI32Ne { reg, rhs, offset } =>
+                    StepRegBrI32NePay, StepRegBrI32NePayFirst;
+                StepRegBrI32LtS { reg, rhs, offset } =>
+                    StepRegBrI32LtSPay, StepRegBrI32LtSPayFirst;
+                StepRegBrI32LtU { reg, rhs, offset } =>
+                    StepRegBrI32LtUPay, StepRegBrI32LtUPayFirst;
+                StepRegBrI32GtS { reg, rhs, offset } =>
+                    StepRegBrI32GtSPay, StepRegBrI32GtSPayFirst;
+                StepRegBrI32GtU { reg, rhs, offset } =>
+                    StepRegBrI32GtUPay, StepRegBrI32GtUPayFirst;
+                StepRegBrI32LeS { reg, rhs, offset } =>
+                    StepRegBrI32LeSPay, StepRegBrI32LeSPayFirst;
+                StepRegBrI32LeU { reg, rhs, offset } =>
+                    StepRegBrI32LeUPay, StepRegBrI32LeUPayFirst;
+                StepRegBrI32GeS { reg, rhs, offset } =>
+                    StepRegBrI32GeSPay, StepRegBrI32GeSPayFirst;
+                StepRegBrI32GeU { reg, rhs, offset } =>
+                    StepRegBrI32GeUPay, StepRegBrI32GeUPayFirst;
+                StepRegBrI64Eq { reg, rhs, offset } =>
+                    StepRegBrI64EqPay, StepRegBrI64EqPayFirst;
+                StepRegBrI64Ne { reg, rhs, offset } =>
+                    StepRegBrI64NePay, StepRegBrI64NePayFirst;
+                StepRegBrI64LtS { reg, rhs, offset } =>
+                    StepRegBrI64LtSPay, StepRegBrI64LtSPayFirst;
+                StepRegBrI64LtU { reg, rhs, offset } =>
+                    StepRegBrI64LtUPay, StepRegBrI64LtUPayFirst;
+                StepRegBrI64GtS { reg, rhs, offset } =>
+                    StepRegBrI64GtSPay, StepRegBrI64GtSPayFirst;
+                StepRegBrI64GtU { reg, rhs, offset } =>
+                    StepRegBrI64GtUPay, StepRegBrI64GtUPayFirst;
+                StepRegBrI64LeS { reg, rhs, offset } =>
+                    StepRegBrI64LeSPay, StepRegBrI64LeSPayFirst;
+                StepRegBrI64LeU { reg, rhs, offset } =>
+                    StepRegBrI64LeUPay, StepRegBrI64LeUPayFirst;
+                StepRegBrI64GeS { reg, rhs, offset } =>
+                    StepRegBrI64GeSPay, StepRegBrI64GeSPayFirst;
+                StepRegBrI64GeU { reg, rhs, offset } =>
+                    StepRegBrI64GeUPay, StepRegBrI64GeUPayFirst;
             }
             loading {
                 Load32UBrNez { dst, ptr, mem_offset, offset } =>

@@ -287,6 +287,9 @@ macro_rules! paying_forms {
                     $step_pay:ident, $step_wide:ident, $step_first:ident, $step_first_wide:ident;
             )*
         }
+        slot_stepped {
+            $($slot:ident { $($rf:ident),* } => $slot_pay:ident, $slot_first:ident;)*
+        }
         loading { $($load:ident { $($lf:ident),* } => $load_pay:ident, $load_first:ident;)* }
     ) => {
         /// The paying form of `branch` (same operands and offset), `None` if it has none (a
@@ -301,6 +304,7 @@ macro_rules! paying_forms {
                     Ok(step) => Instr::$step_pay { $($sf,)* step, cost: 0 },
                     Err(_) => Instr::$step_wide { $($sf,)* step },
                 },)*
+                $(Instr::$slot { $($rf),* } => Instr::$slot_pay { $($rf),* },)*
                 $(Instr::$load { $($lf),* } => Instr::$load_pay { $($lf),* },)*
                 _ => return None,
             })
@@ -317,6 +321,7 @@ macro_rules! paying_forms {
                     Ok(step) => Instr::$step_first { $($sf,)* step, cost: 0 },
                     Err(_) => Instr::$step_first_wide { $($sf,)* step },
                 },)*
+                $(Instr::$slot { $($rf),* } => Instr::$slot_first { $($rf),* },)*
                 $(Instr::$load { $($lf),* } => Instr::$load_first { $($lf),* },)*
                 _ => return None,
             })
@@ -355,6 +360,7 @@ macro_rules! paying_forms {
                     $(| Instr::$pay { .. })*
                     $(| Instr::$masked_pay { .. })*
                     $(| Instr::$step_pay { .. } | Instr::$step_wide { .. })*
+                    $(| Instr::$slot_pay { .. })*
                     $(| Instr::$load_pay { .. })*
             )
         }
@@ -367,6 +373,7 @@ macro_rules! paying_forms {
                 $(Instr::$first { .. })|*
                     $(| Instr::$masked_first { .. })*
                     $(| Instr::$step_first { .. } | Instr::$step_first_wide { .. })*
+                    $(| Instr::$slot_first { .. })*
                     $(| Instr::$load_first { .. })*
             )
         }

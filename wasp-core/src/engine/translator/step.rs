@@ -9,8 +9,9 @@
 //! A counter stepped by a slot rather than a constant (`local.set $j (i32.add (local.get $j)
 //! (local.get $stride))`, a strided loop's step, the sieve's `j += i`), tested against another
 //! slot right after, fuses the same way into a `StepRegBr..` instruction (i32 and i64, every
-//! comparison), its step in a data word after it. These have no paying forms, and metered
-//! code keeps the addition and the branch apart, as its paying branches need.
+//! comparison), its step in a data word after it. Metered, they take paying forms as the
+//! others do (`StepRegBr..Pay`, `..PayFirst`), which read the cost from the loop's
+//! `ConsumeGas`.
 //!
 //! The fusion is sound when no branch lands between the two instructions, which would skip
 //! the step: the translator notes where it last bound a label (`Translator::label_at`), and a
@@ -53,6 +54,7 @@ impl Translator<'_> {
     /// Emits the pay-first form of the conditional branch `branch` (`pay.rs`), fused with the
     /// counter step right before it when it tests the step's slot; returns the index of the
     /// instruction that branches, or `None` (nothing emitted) if `branch` has no pay-first form.
+    /// Failing that, fuses it with a counter stepped by a slot right before it.
     pub(super) fn emit_paying_first(&mut self, branch: Instr) -> Option<usize> {
         let fused = self.fused_step(branch).and_then(super::pay::paying_first);
         match fused {
@@ -60,7 +62,10 @@ impl Translator<'_> {
                 self.code.pop();
                 Some(self.emit(fused))
             }
-            None => Some(self.emit(super::pay::paying_first(branch)?)),
+            None => match self.fuse_slot_step_as(branch, super::pay::paying_first) {
+                Some(at) => Some(at),
+                None => Some(self.emit(super::pay::paying_first(branch)?)),
+            },
         }
     }
 
@@ -79,12 +84,18 @@ impl Translator<'_> {
 
     /// Makes the last instruction, a counter stepped by a slot, and `branch` about to follow
     /// it one `StepRegBr..` instruction and its data word, if `branch` compares the counter
-    /// with another slot; returns the index of the instruction that branches. Not with
-    /// metering, where they have no paying forms.
+    /// with another slot; returns the index of the instruction that branches.
     pub(super) fn fuse_slot_step(&mut self, branch: Instr) -> Option<usize> {
-        if self.env.costs.is_some() {
-            return None;
-        }
+        self.fuse_slot_step_as(branch, Some)
+    }
+
+    /// [`Translator::fuse_slot_step`], the fused instruction given the form `form` makes of
+    /// it (its pay-first form); nothing fuses where `form` gives `None`.
+    fn fuse_slot_step_as(
+        &mut self,
+        branch: Instr,
+        form: impl Fn(Instr) -> Option<Instr>,
+    ) -> Option<usize> {
         let at = self.code.len().checked_sub(1)?;
         if self.label_at > at {
             return None;
@@ -92,11 +103,11 @@ impl Translator<'_> {
         let (fused, step) = match self.code[at] {
             Instr::I32Add { dst, lhs, rhs } => {
                 let (reg, step) = stepped(dst, lhs, rhs)?;
-                (with_slot_step(branch, reg)?, step)
+                (form(with_slot_step(branch, reg)?)?, step)
             }
             Instr::I64Add { dst, lhs, rhs } => {
                 let (reg, step) = stepped(dst, lhs, rhs)?;
-                (with_slot_step64(branch, reg)?, step)
+                (form(with_slot_step64(branch, reg)?)?, step)
             }
             _ => return None,
         };
@@ -281,6 +292,7 @@ slot_step_fusion! {
 
 #[cfg(test)]
 mod tests {
+    use super::super::verify;
     use crate::engine::ir::Instr;
 
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
@@ -576,23 +588,42 @@ mod tests {
             ),
             "{code:?}"
         );
-        // Metered, the addition and the branch stay apart.
-        let metered = super::super::test_code(
-            r#"(module (func (param $j i32) (param $s i32) (param $n i32) (result i32)
-              (block $out
-                (loop $l
-                  (local.set $j (i32.add (local.get $j) (local.get $s)))
-                  (br_if $out (i32.ge_u (local.get $j) (local.get $n)))
-                  (br $l)))
-              (local.get $j)))"#,
-            true,
+        // Metered, a branch back into the loop pays for its first block when taken, and the
+        // back edge repeating a loop's exit test pays first; both stay one instruction.
+        let metered = |body: &str| {
+            super::super::test_code(
+                &format!(
+                    "(module (func (param $j i32) (param $s i32) (param $n i32) (result i32)
+                       {body} (local.get $j)))"
+                ),
+                true,
+            )
+        };
+        let pays = metered(
+            "(loop $l
+               (local.set $j (i32.add (local.get $j) (local.get $s)))
+               (br_if $l (i32.lt_u (local.get $j) (local.get $n))))",
         );
-        assert_eq!(
-            count(&metered, |i| format!("{i:?}").starts_with("StepRegBr")),
-            0,
-            "{metered:?}"
+        let first = metered(
+            "(block $out
+               (loop $l
+                 (br_if $out (i32.ge_u (local.get $j) (local.get $n)))
+                 (local.set $j (i32.add (local.get $j) (local.get $s)))
+                 (br $l)))",
         );
-        assert_eq!(count(&metered, |i| matches!(i, Instr::I32Add { .. })), 1);
+        for (code, name) in [
+            (pays, "StepRegBrI32LtUPay {"),
+            (first, "StepRegBrI32LtUPayFirst {"),
+        ] {
+            let named = count(&code, |i| format!("{i:?}").starts_with(name));
+            assert_eq!(named, 1, "{code:?}");
+            assert_eq!(
+                count(&code, |i| matches!(i, Instr::I32Add { .. })),
+                0,
+                "{code:?}"
+            );
+            verify::verify(&code, 8).unwrap_or_else(|e| panic!("{e}: {code:?}"));
+        }
     }
 
     #[test]

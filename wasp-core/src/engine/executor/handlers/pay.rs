@@ -558,6 +558,70 @@ reader_pay_masked! {
     BrI32AndImmNeImmPayAcc, BrI32AndImmNeImmPayFirstAcc, BrI32AndImmNeImmPayBothAcc = |a, b| a != b;
 }
 
+/// Counters stepped by a slot fused with a branch into a loop (`translator/step.rs`), paying
+/// the cost they read from the loop's `ConsumeGas` when taken or, repeating the loop's exit
+/// test, first: `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`], `step` the
+/// slot in the data word), then the test of `$f` on `reg` and `rhs` as `$t` (`rhs` and `step`
+/// read before `reg` is written); not taken, on past the data word. A pay-first step steps
+/// before it pays, as those of [`pay_step!`] do.
+macro_rules! pay_slot_step {
+    ($step:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
+        op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
+            let (step, _, _) = data(ip);
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = $step(r!(regs, reg), r!(regs, step));
+            set!(regs, reg, v);
+            if apply2::<$t, _>($f, SlotValue::read(v), b) {
+                pay_and_jump(ip, offset, listed_cost::<1>(ip, offset), gas)
+            } else {
+                Ok(Flow::Skip)
+            }
+        });
+        op!($first { reg, rhs, offset }, |ip, regs, cx, gas| {
+            let (step, _, _) = data(ip);
+            let b = <$t as SlotValue>::read(r!(regs, rhs));
+            let v = $step(r!(regs, reg), r!(regs, step));
+            set!(regs, reg, v);
+            if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
+                return Ok(flow);
+            }
+            Ok(if apply2::<$t, _>($f, SlotValue::read(v), b) {
+                Flow::PaidJump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+pay_slot_step! {
+    step_reg_i32;
+    StepRegBrI32EqPay, StepRegBrI32EqPayFirst(u32) = |a, b| a == b;
+    StepRegBrI32NePay, StepRegBrI32NePayFirst(u32) = |a, b| a != b;
+    StepRegBrI32LtSPay, StepRegBrI32LtSPayFirst(i32) = |a, b| a < b;
+    StepRegBrI32LtUPay, StepRegBrI32LtUPayFirst(u32) = |a, b| a < b;
+    StepRegBrI32GtSPay, StepRegBrI32GtSPayFirst(i32) = |a, b| a > b;
+    StepRegBrI32GtUPay, StepRegBrI32GtUPayFirst(u32) = |a, b| a > b;
+    StepRegBrI32LeSPay, StepRegBrI32LeSPayFirst(i32) = |a, b| a <= b;
+    StepRegBrI32LeUPay, StepRegBrI32LeUPayFirst(u32) = |a, b| a <= b;
+    StepRegBrI32GeSPay, StepRegBrI32GeSPayFirst(i32) = |a, b| a >= b;
+    StepRegBrI32GeUPay, StepRegBrI32GeUPayFirst(u32) = |a, b| a >= b;
+}
+
+pay_slot_step! {
+    step_reg_i64;
+    StepRegBrI64EqPay, StepRegBrI64EqPayFirst(u64) = |a, b| a == b;
+    StepRegBrI64NePay, StepRegBrI64NePayFirst(u64) = |a, b| a != b;
+    StepRegBrI64LtSPay, StepRegBrI64LtSPayFirst(i64) = |a, b| a < b;
+    StepRegBrI64LtUPay, StepRegBrI64LtUPayFirst(u64) = |a, b| a < b;
+    StepRegBrI64GtSPay, StepRegBrI64GtSPayFirst(i64) = |a, b| a > b;
+    StepRegBrI64GtUPay, StepRegBrI64GtUPayFirst(u64) = |a, b| a > b;
+    StepRegBrI64LeSPay, StepRegBrI64LeSPayFirst(i64) = |a, b| a <= b;
+    StepRegBrI64LeUPay, StepRegBrI64LeUPayFirst(u64) = |a, b| a <= b;
+    StepRegBrI64GeSPay, StepRegBrI64GeSPayFirst(i64) = |a, b| a >= b;
+    StepRegBrI64GeUPay, StepRegBrI64GeUPayFirst(u64) = |a, b| a >= b;
+}
+
 /// Counter steps fused with a branch into a loop (`translator/step.rs`), paying when taken
 /// or, repeating the loop's exit test, paying first, the cost they carry (or, for a wide step,
 /// the cost read from the `ConsumeGas`): `reg = $step(reg, step)` (`step_i32` or `step_i64`),
