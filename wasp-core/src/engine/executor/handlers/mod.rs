@@ -765,17 +765,27 @@ macro_rules! step_compare {
 macro_rules! step_reg_compare {
     ($step:ident; $($br:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { reg, rhs, offset }, |ip, regs, cx| {
-            let (step, _, _) = data(ip);
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), r!(regs, step));
-            set!(regs, reg, v);
-            Ok(if apply2::<$t, _>($f, SlotValue::read(v), b) {
+            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+            Ok(if apply2::<$t, _>($f, v, b) {
                 Flow::Jump(offset)
             } else {
                 Flow::Skip
             })
         });
     )*};
+}
+
+/// The step of a counter stepped by a slot, `StepRegBr..` at `$ip` and its paying forms:
+/// `reg = $step(reg, step)`, `step` the slot in the data word; gives the new value and the
+/// right operand `rhs`, both as `$t` (`rhs` and `step` read before `reg` is written).
+macro_rules! slot_step {
+    ($step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr) => {{
+        let (step, _, _) = data($ip);
+        let b = <$t as SlotValue>::read(r!($regs, $rhs));
+        let v = $step(r!($regs, $reg), r!($regs, step));
+        set!($regs, $reg, v);
+        (<$t as SlotValue>::read(v), b)
+    }};
 }
 
 mod branch;

@@ -567,25 +567,19 @@ reader_pay_masked! {
 macro_rules! pay_slot_step {
     ($step:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
         op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
-            let (step, _, _) = data(ip);
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), r!(regs, step));
-            set!(regs, reg, v);
-            if apply2::<$t, _>($f, SlotValue::read(v), b) {
+            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+            if apply2::<$t, _>($f, v, b) {
                 pay_and_jump(ip, offset, listed_cost::<1>(ip, offset), gas)
             } else {
                 Ok(Flow::Skip)
             }
         });
         op!($first { reg, rhs, offset }, |ip, regs, cx, gas| {
-            let (step, _, _) = data(ip);
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), r!(regs, step));
-            set!(regs, reg, v);
+            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
             if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
                 return Ok(flow);
             }
-            Ok(if apply2::<$t, _>($f, SlotValue::read(v), b) {
+            Ok(if apply2::<$t, _>($f, v, b) {
                 Flow::PaidJump(offset)
             } else {
                 Flow::Skip
