@@ -73,8 +73,8 @@ impl std::fmt::Debug for Op {
 /// and a chain that starts at a reader (after the trampoline, a pause or a snapshot) reloads
 /// them from the slot first ([`resume_acc`]).
 ///
-/// `mem` is memory 0 of the running instance, handed on in two float registers (see
-/// [`Mem`]) so that a load or a store finds it without reading [`Cx`].
+/// `mem` is where memory 0 of the running instance starts, handed on in a float register
+/// (see [`Mem`]) so that a load or a store finds it without reading [`Cx`].
 ///
 /// [`resume_acc`]: super::handlers::resume_acc
 pub(super) type Handler = fn(
@@ -88,17 +88,19 @@ pub(super) type Handler = fn(
     mem: Mem,
 ) -> *const Op;
 
-/// Memory 0 of the running instance as handlers hand it on: where its bytes start and how
-/// many there are, as the bits of two floats.
+/// Memory 0 of the running instance as handlers hand it on: where its bytes start, as the
+/// bits of a float.
 ///
 /// A handler has six integer argument registers, and the chain uses all six (`ip`, `regs`,
 /// `cx`, `acc`, `budget`, `gas`); a seventh would travel on the native stack. Float
 /// registers are free, and moving a value from one to an integer register does not use
 /// the ports that load from memory, which a handler keeps busy (its operands, its slots,
-/// the next handler): reading the memory's start and length from [`Cx`] in every load and
-/// store was two loads more. [`Cx::mem`] and [`Cx::mem_len`] stay the memory's description
-/// for everything outside the chain; a chain starts from them ([`Mem::of`]), and a handler
-/// that changes them hands on the new ones ([`Running::load_memory`]).
+/// the next handler): reading the start from [`Cx`] in every load and store was one load
+/// more. (The length stays in [`Cx`]: in a float register too, the bounds check needed one
+/// more integer register than a comparison with memory does, and handlers saved and
+/// restored one for it.) [`Cx::mem`] stays the memory's description for everything outside
+/// the chain; a chain starts from it ([`Mem::of`]), and a handler that changes it hands on
+/// the new start ([`Running::load_memory`]).
 #[derive(Clone, Copy)]
 pub(super) struct Mem {
     base: f64,

@@ -52,9 +52,9 @@ impl Translator<'_> {
     }
 
     /// Emits the pay-first form of the conditional branch `branch` (`pay.rs`), fused with the
-    /// counter step right before it when it tests the step's slot; returns the index of the
-    /// instruction that branches, or `None` (nothing emitted) if `branch` has no pay-first form.
-    /// Failing that, fuses it with a counter stepped by a slot right before it.
+    /// counter step right before it when it tests the step's slot (stepped by a constant or,
+    /// failing that, by a slot); returns the index of the instruction that branches, or `None`
+    /// (nothing emitted) if `branch` has no pay-first form.
     pub(super) fn emit_paying_first(&mut self, branch: Instr) -> Option<usize> {
         let fused = self.fused_step(branch).and_then(super::pay::paying_first);
         match fused {

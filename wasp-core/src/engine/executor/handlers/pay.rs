@@ -563,7 +563,7 @@ reader_pay_masked! {
 /// test, first: `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`], `step` the
 /// slot in the data word), then the test of `$f` on `reg` and `rhs` as `$t` (`rhs` and `step`
 /// read before `reg` is written); not taken, on past the data word. A pay-first step steps
-/// before it pays, as those of [`pay_step!`] do.
+/// before it pays, as those of `pay_step!` do.
 macro_rules! pay_slot_step {
     ($step:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
         op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
