@@ -1,8 +1,9 @@
 //! A branch on `i32.and` tests the bits in one instruction (`translator/fuse.rs`):
 //! `br_if`/`if` on `x & m` and, through `i32.eqz`, on `!(x & m)`, with the mask in a slot or
 //! an immediate, its left operand in a slot or just computed (read from the result register);
-//! a branch on a masked comparison (`(x & mask) == k`, `!=`) is one instruction too; and an
-//! `i32.eqz` of a comparison branches on the comparison inverted. Every form against
+//! a branch on a masked comparison (`(x & mask) == k`, `!=`) is one instruction too; an
+//! `i32.eqz` of a comparison branches on the comparison inverted; and a difference tested for
+//! zero (`x ^ y`, `x - y`, `x + c`, i32 or i64) branches as the comparison of its operands. Every form against
 //! the Rust reference at values where bits are easy to get wrong (sign bit, all ones, zero
 //! masks), metered or not, traced (every step a handler chain of its own) or not; a loop
 //! whose exit test and back edge are bit tests (their paying and pay-first forms when
@@ -74,6 +75,46 @@ const CASES: &[(&str, &str)] = &[
         "masked_eq_wide",
         "(i32.eq (i32.and (local.get $x) (i32.const 0xffff0000)) (i32.const 0x12340000))",
     ),
+    // Differences tested for zero: equality in disguise.
+    ("xor", "(i32.xor (local.get $x) (local.get $m))"),
+    (
+        "not_xor",
+        "(i32.eqz (i32.xor (local.get $x) (local.get $m)))",
+    ),
+    (
+        "not_xor_imm",
+        "(i32.eqz (i32.xor (local.get $x) (i32.const 0x80000010)))",
+    ),
+    ("sub", "(i32.sub (local.get $x) (local.get $m))"),
+    (
+        "not_sub_imm",
+        "(i32.eqz (i32.sub (local.get $x) (i32.const 7)))",
+    ),
+    ("add_imm", "(i32.add (local.get $x) (i32.const 8))"),
+    (
+        "not_add_imm_min",
+        "(i32.eqz (i32.add (local.get $x) (i32.const 0x80000000)))",
+    ),
+    (
+        "not_xor_computed",
+        "(i32.eqz (i32.xor (i32.and (local.get $x) (i32.const 255)) (local.get $m)))",
+    ),
+    (
+        "not_xor64",
+        "(i64.eqz (i64.xor (i64.extend_i32_s (local.get $x)) (i64.extend_i32_u (local.get $m))))",
+    ),
+    (
+        "not_sub64_imm",
+        "(i64.eqz (i64.sub (i64.extend_i32_u (local.get $x)) (i64.const 0xffffffff)))",
+    ),
+    (
+        "not_add64_imm",
+        "(i64.eqz (i64.add (i64.extend_i32_s (local.get $x)) (i64.const 0x7fffffff)))",
+    ),
+    (
+        "not_add64_imm_min",
+        "(i64.eqz (i64.add (i64.extend_i32_u (local.get $x)) (i64.const -2147483648)))",
+    ),
     // The `and` also goes to a local: it is computed, and kept, all the same.
     (
         "and_teed",
@@ -100,6 +141,17 @@ fn holds(name: &str, x: u32, m: u32) -> bool {
         "masked_eq_computed" => x.wrapping_add(m) & 0xf0 == 0x10,
         "not_masked_eq" => x & 7 != 5,
         "masked_eq_wide" => x & 0xffff_0000 == 0x1234_0000,
+        "xor" | "sub" => x != m,
+        "not_xor" => x == m,
+        "not_xor_imm" => x == 0x8000_0010,
+        "not_sub_imm" => x == 7,
+        "add_imm" => x.wrapping_add(8) != 0,
+        "not_add_imm_min" => x == 0x8000_0000,
+        "not_xor_computed" => x & 255 == m,
+        "not_xor64" => i64::from(x as i32) == i64::from(m),
+        "not_sub64_imm" => x == u32::MAX,
+        "not_add64_imm" => i64::from(x as i32) == -0x7fff_ffff,
+        "not_add64_imm_min" => x == 0x8000_0000,
         other => panic!("no reference for {other}"),
     }
 }
@@ -131,6 +183,8 @@ const VALUES: &[u32] = &[
     0x10,
     0x8000_0000,
     0x8000_0010,
+    0x8000_0001,
+    0xffff_fff8,
     u32::MAX,
     0x1234_5678,
 ];

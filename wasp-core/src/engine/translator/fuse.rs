@@ -2,7 +2,9 @@
 //! branch that consumes it.
 //!
 //! Which comparison fuses into which branch is generated from the table of comparisons,
-//! [`for_each_compare!`](crate::engine::isa::for_each_compare).
+//! [`for_each_compare!`](crate::engine::isa::for_each_compare). A difference tested for
+//! zero is a comparison too: compilers test `a == b` as `(a ^ b) == 0` or `a - b == 0` (an
+//! equality of bytes or of masked fields), which branch as `a != b` ([`branch_if_differ`]).
 
 use super::{Operand, Translator};
 use crate::engine::ir::Instr;
@@ -33,12 +35,12 @@ impl Translator<'_> {
         Some(branch)
     }
 
-    /// When `test`, at `at`, is an `i32.eqz` of a temporary that the instruction before it
-    /// computed with a test that fuses, and no branch lands between the two: the branch taken
+    /// When `test`, at `at`, is an `i32.eqz` (or an `i64.eqz`: of a difference) of a
+    /// temporary that the instruction before it computed with a test that fuses, and no branch lands between the two: the branch taken
     /// when that inner test holds. Nothing else reads the temporary (a temporary is popped
     /// once).
     fn negated_test(&self, at: usize, test: Instr) -> Option<Instr> {
-        let Instr::I32Eqz { dst, src } = test else {
+        let (Instr::I32Eqz { dst, src } | Instr::I64Eqz { dst, src }) = test else {
             return None;
         };
         let before = at.checked_sub(1)?;
@@ -86,7 +88,7 @@ macro_rules! fusion {
                     Instr::$masked { lhs, imm, imm2, .. } =>
                         Instr::$mbr { lhs, imm, imm2, offset },
                 )*
-                _ => return None,
+                _ => return branch_if_differ(cmp, offset),
             })
         }
 
@@ -120,6 +122,39 @@ macro_rules! fusion {
 }
 
 crate::engine::isa::for_each_compare!(fusion);
+
+/// The branch taken when the result of `instr` is not zero, for an operator whose result is
+/// zero exactly when its operands are equal: `x ^ y`, `x - y` (and their forms with a
+/// constant), and `x + c` (zero when `x` is
+/// `-c`, in wrapping arithmetic). `None` for any other instruction.
+fn branch_if_differ(instr: Instr, offset: i32) -> Option<Instr> {
+    Some(match instr {
+        Instr::I32Xor { lhs, rhs, .. } | Instr::I32Sub { lhs, rhs, .. } => {
+            Instr::BrI32Ne { lhs, rhs, offset }
+        }
+        Instr::I64Xor { lhs, rhs, .. } | Instr::I64Sub { lhs, rhs, .. } => {
+            Instr::BrI64Ne { lhs, rhs, offset }
+        }
+        Instr::I32XorImm { lhs, imm, .. } | Instr::I32SubImm { lhs, imm, .. } => {
+            Instr::BrI32NeImm { lhs, imm, offset }
+        }
+        Instr::I64XorImm { lhs, imm, .. } | Instr::I64SubImm { lhs, imm, .. } => {
+            Instr::BrI64NeImm { lhs, imm, offset }
+        }
+        Instr::I32AddImm { lhs, imm, .. } => Instr::BrI32NeImm {
+            lhs,
+            imm: imm.wrapping_neg(),
+            offset,
+        },
+        // The constant is sign-extended: its negation must be too (not so for `i32::MIN`).
+        Instr::I64AddImm { lhs, imm, .. } => Instr::BrI64NeImm {
+            lhs,
+            imm: imm.checked_neg()?,
+            offset,
+        },
+        _ => return None,
+    })
+}
 
 #[cfg(test)]
 mod tests {
@@ -214,6 +249,71 @@ mod tests {
         );
         assert!(
             matches!(code[1], Instr::BrIfNez { cond: 0, .. }),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_difference_tested_for_zero_branches_on_the_comparison() {
+        let code = code(
+            "(br_if $out (i32.xor (local.get $x) (local.get $m)))
+             (br_if $out (i32.eqz (i32.sub (local.get $x) (local.get $m))))
+             (br_if $out (i32.eqz (i32.xor (local.get $x) (i32.const 300))))
+             (if (i32.add (local.get $x) (i32.const 7)) (then (local.set $t (i32.const 1))))",
+        );
+        assert!(
+            matches!(code[0], Instr::BrI32Ne { lhs: 0, rhs: 1, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[1], Instr::BrI32Eq { lhs: 0, rhs: 1, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(
+                code[2],
+                Instr::BrI32EqImm {
+                    lhs: 0,
+                    imm: 300,
+                    ..
+                }
+            ),
+            "{code:?}"
+        );
+        // The `if` skips its arm when `x + 7` is zero: when `x` is -7.
+        assert!(
+            matches!(
+                code[3],
+                Instr::BrI32EqImm {
+                    lhs: 0,
+                    imm: -7,
+                    ..
+                }
+            ),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn an_i64_difference_tested_for_zero_branches_on_the_comparison() {
+        let wat = r#"(module (func (param $x i64) (param $y i64) (result i32)
+            (block $out
+              (br_if $out (i64.eqz (i64.xor (local.get $x) (local.get $y))))
+              (br_if $out (i64.eqz (i64.sub (local.get $x) (i64.const 5))))
+              (br_if $out (i64.eqz (i64.add (local.get $x) (i64.const -2147483648)))))
+            (i32.const 0)))"#;
+        let code = crate::engine::translator::test_code(wat, false);
+        assert!(
+            matches!(code[0], Instr::BrI64Eq { lhs: 0, rhs: 1, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[1], Instr::BrI64EqImm { lhs: 0, imm: 5, .. }),
+            "{code:?}"
+        );
+        // -(-2^31) does not fit the sign-extended 32-bit constant: the sum stays.
+        assert!(
+            matches!(code[2], Instr::I64AddImm { imm: i32::MIN, .. }),
             "{code:?}"
         );
     }
