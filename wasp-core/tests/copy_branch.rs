@@ -265,3 +265,158 @@ fn a_joined_branch_after_its_condition_reads_it_from_the_register() {
         }
     });
 }
+
+/// Loops that start with a copy and end with a conditional branch back (each with `$n >= 1`
+/// iterations), the instruction after the copy reading it: `nez` and `eqz` end with a plain
+/// branch (on a local, and on its `i32.eqz`), `copy_nez` and `copy_eqz` with a copy and the
+/// branch, their head copying what that copy wrote; `reverse` is CoreMark's list reversal.
+const HEAD_COPIED: &str = r#"(module
+  (func (export "nez") (param $n i32) (result i32) (local $a i32) (local $b i32) (local $k i32) (local $s i32)
+    (local.set $b (i32.const 7))
+    (local.set $k (local.get $n))
+    (loop $l
+      (local.set $a (local.get $b))
+      (local.set $b (i32.add (i32.mul (local.get $a) (i32.const 5)) (local.get $k)))
+      (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+      (local.set $s (i32.xor (local.get $s) (local.get $b)))
+      (br_if $l (local.get $k)))
+    (i32.add (local.get $s) (local.get $a)))
+  (func (export "eqz") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $k i32) (local $s i32) (local $done i32)
+    (local.set $b (i32.const 3))
+    (loop $l
+      (local.set $a (local.get $b))
+      (local.set $b (i32.add (i32.mul (local.get $a) (i32.const 3)) (i32.const 1)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (local.set $done (i32.ge_u (local.get $k) (local.get $n)))
+      (local.set $s (i32.add (local.get $s) (local.get $b)))
+      (br_if $l (i32.eqz (local.get $done))))
+    (i32.xor (local.get $s) (local.get $a)))
+  (func (export "copy_nez") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $s i32)
+    (local.set $c (i32.const 1))
+    (local.set $k (local.get $n))
+    (loop $l
+      (local.set $a (local.get $c))
+      (local.set $b (i32.xor (i32.shl (local.get $a) (i32.const 1)) (local.get $k)))
+      (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+      (local.set $s (i32.add (local.get $s) (local.get $b)))
+      (local.set $c (local.get $b))
+      (br_if $l (local.get $k)))
+    (i32.add (i32.add (local.get $s) (local.get $a)) (local.get $c)))
+  (func (export "copy_eqz") (param $n i32) (result i32)
+    (local $a i32) (local $b i32) (local $c i32) (local $k i32) (local $done i32)
+    (local.set $c (i32.const 2))
+    (loop $l
+      (local.set $a (local.get $c))
+      (local.set $b (i32.add (i32.mul (local.get $a) (i32.const 3)) (local.get $k)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (local.set $done (i32.ge_u (local.get $k) (local.get $n)))
+      (local.set $c (local.get $b))
+      (br_if $l (i32.eqz (local.get $done))))
+    (i32.add (i32.mul (local.get $a) (i32.const 7)) (local.get $c)))
+  (memory 1)
+  ;; CoreMark's list reversal as it is, three times: `tmp` loaded, tested and carried in
+  ;; the result register past the store (`CopyBrIfNezCopyAcc`). Returns the sum of position
+  ;; times value over the final order.
+  (func (export "reverse") (param $n i32) (result i32)
+    (local $i i32) (local $list i32) (local $next i32) (local $tmp i32) (local $reps i32)
+    (local $pos i32) (local $sum i32)
+    (loop $build
+      (i32.store (i32.add (i32.const 16) (i32.shl (local.get $i) (i32.const 3)))
+        (select (i32.add (i32.const 24) (i32.shl (local.get $i) (i32.const 3))) (i32.const 0)
+          (i32.lt_u (i32.add (local.get $i) (i32.const 1)) (local.get $n))))
+      (i32.store offset=4 (i32.add (i32.const 16) (i32.shl (local.get $i) (i32.const 3)))
+        (i32.add (i32.mul (local.get $i) (i32.const 3)) (i32.const 1)))
+      (br_if $build (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (local.get $n))))
+    (local.set $next (i32.const 16))
+    (local.set $reps (i32.const 3))
+    (loop $rounds
+      (local.set $tmp (local.get $next))
+      (local.set $next (i32.const 0))
+      (loop $rev
+        (local.set $list (local.get $tmp))
+        (local.set $tmp (i32.load (local.get $list)))
+        (i32.store (local.get $list) (local.get $next))
+        (local.set $next (local.get $list))
+        (br_if $rev (local.get $tmp)))
+      (br_if $rounds (local.tee $reps (i32.sub (local.get $reps) (i32.const 1)))))
+    (loop $walk
+      (local.set $pos (i32.add (local.get $pos) (i32.const 1)))
+      (local.set $sum (i32.add (local.get $sum)
+        (i32.mul (local.get $pos) (i32.load offset=4 (local.get $next)))))
+      (br_if $walk (local.tee $next (i32.load (local.get $next)))))
+    (local.get $sum)))"#;
+
+/// What export `name` of [`HEAD_COPIED`] returns for `n`.
+fn head_copied(name: &str, n: u32) -> u32 {
+    match name {
+        "nez" => {
+            let (mut b, mut k, mut s) = (7u32, n, 0u32);
+            loop {
+                let a = b;
+                b = a.wrapping_mul(5).wrapping_add(k);
+                k -= 1;
+                s ^= b;
+                if k == 0 {
+                    return s.wrapping_add(a);
+                }
+            }
+        }
+        "eqz" => {
+            let (mut b, mut k, mut s) = (3u32, 0u32, 0u32);
+            loop {
+                let a = b;
+                b = a.wrapping_mul(3).wrapping_add(1);
+                k += 1;
+                s = s.wrapping_add(b);
+                if k >= n {
+                    return s ^ a;
+                }
+            }
+        }
+        "copy_nez" => {
+            let (mut c, mut k, mut s) = (1u32, n, 0u32);
+            loop {
+                let a = c;
+                let b = (a << 1) ^ k;
+                k -= 1;
+                s = s.wrapping_add(b);
+                c = b;
+                if k == 0 {
+                    return s.wrapping_add(a).wrapping_add(c);
+                }
+            }
+        }
+        "copy_eqz" => {
+            let (mut c, mut k) = (2u32, 0u32);
+            loop {
+                let a = c;
+                let b = a.wrapping_mul(3).wrapping_add(k);
+                k += 1;
+                c = b;
+                if k >= n {
+                    return a.wrapping_mul(7).wrapping_add(c);
+                }
+            }
+        }
+        "reverse" => (0..n).rev().zip(1u32..).fold(0u32, |sum, (i, pos)| {
+            sum.wrapping_add(pos.wrapping_mul(3 * i + 1))
+        }),
+        other => panic!("no reference for {other}"),
+    }
+}
+
+#[test]
+fn a_conditional_branch_doing_its_loops_head_copy_matches_rust() {
+    let wasm = wat::parse_str(HEAD_COPIED).expect("wat");
+    common::each_mode(&wasm, |store, instance, mode| {
+        for name in ["nez", "eqz", "copy_nez", "copy_eqz", "reverse"] {
+            for n in [1u32, 2, 3, 10, 1000] {
+                let got = common::call(store, instance, name, &[Val::I32(n as i32)]);
+                let want = head_copied(name, n) as i32;
+                assert_eq!(got, [Val::I32(want)], "{name}({n}) {mode:?}");
+            }
+        }
+    });
+}

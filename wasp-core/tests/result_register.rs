@@ -500,3 +500,84 @@ fn an_access_reading_its_address_from_the_register_traps_out_of_bounds() {
         }
     }
 }
+
+/// A value computed, then stores before the instruction reading it, which still reads it
+/// from the register: a store writes no slot and passes the register on. One store form
+/// each: `plain`, its value (`val`) or its address (`ptr`) from the register, constants
+/// (`imm`, two stores in a row), an address plus a constant (`add`); and `landing`, whose
+/// store a branch lands on (the reader then reads its slot). Each returns `3 t` plus what it
+/// stored, read back.
+const PASSING_STORES: &str = r#"(module (memory 1)
+  (func (export "plain") (param $a i32) (param $b i32) (result i32) (local $t i32) (local $p i32)
+    (local.set $p (i32.and (local.get $b) (i32.const 0x3f0)))
+    (local.set $t (i32.sub (local.get $a) (local.get $b)))
+    (i32.store (local.get $p) (local.get $a))
+    (i32.add (i32.mul (local.get $t) (i32.const 3)) (i32.load (local.get $p))))
+  (func (export "val") (param $a i32) (param $b i32) (result i32) (local $t i32) (local $p i32)
+    (local.set $p (i32.and (local.get $b) (i32.const 0x3f0)))
+    (local.set $t (i32.sub (local.get $a) (local.get $b)))
+    (i32.store16 (local.get $p) (local.get $t))
+    (i32.add (i32.mul (local.get $t) (i32.const 3)) (i32.load16_s (local.get $p))))
+  (func (export "ptr") (param $a i32) (param $b i32) (result i32) (local $t i32)
+    (local.set $t (i32.and (i32.sub (local.get $a) (local.get $b)) (i32.const 0xff0)))
+    (i32.store offset=4 (local.get $t) (local.get $b))
+    (i32.add (i32.mul (local.get $t) (i32.const 3)) (i32.load offset=4 (local.get $t))))
+  (func (export "imm") (param $a i32) (param $b i32) (result i32) (local $t i32) (local $p i32)
+    (local.set $p (i32.and (local.get $b) (i32.const 0x3f0)))
+    (local.set $t (i32.sub (local.get $a) (local.get $b)))
+    (i32.store8 (local.get $p) (i32.const 0x1ab))
+    (i64.store offset=8 (local.get $p) (i64.const -3))
+    (i32.add (i32.mul (local.get $t) (i32.const 3))
+      (i32.add (i32.load8_u (local.get $p)) (i32.wrap_i64 (i64.load offset=8 (local.get $p))))))
+  (func (export "add") (param $a i32) (param $b i32) (result i32) (local $t i32) (local $c i32)
+    (local.set $c (i32.and (local.get $b) (i32.const 0xff)))
+    (local.set $t (i32.sub (local.get $a) (local.get $b)))
+    (i32.store (i32.add (local.get $c) (i32.const 200)) (local.get $a))
+    (i32.add (i32.mul (local.get $t) (i32.const 3)) (i32.load (i32.add (local.get $c) (i32.const 200)))))
+  (func (export "landing") (param $a i32) (param $b i32) (result i32) (local $t i32) (local $p i32)
+    (local.set $p (i32.and (local.get $b) (i32.const 0x3f0)))
+    (local.set $t (i32.sub (local.get $a) (local.get $b)))
+    (block $j
+      (br_if $j (i32.lt_s (local.get $a) (i32.const 0)))
+      (local.set $t (i32.add (local.get $t) (i32.const 1))))
+    (i32.store (local.get $p) (local.get $a))
+    (i32.add (i32.mul (local.get $t) (i32.const 3)) (i32.load (local.get $p)))))"#;
+
+/// What export `name` of [`PASSING_STORES`] returns.
+fn passing_stores(name: &str, a: i32, b: i32) -> i32 {
+    let t = a.wrapping_sub(b);
+    let thrice = |t: i32| t.wrapping_mul(3);
+    match name {
+        "plain" | "add" => thrice(t).wrapping_add(a),
+        "val" => thrice(t).wrapping_add(i32::from(t as i16)),
+        "ptr" => thrice(t & 0xff0).wrapping_add(b),
+        "imm" => thrice(t).wrapping_add(0xab - 3),
+        "landing" => thrice(t.wrapping_add(i32::from(a >= 0))).wrapping_add(a),
+        other => panic!("no reference for {other}"),
+    }
+}
+
+#[test]
+fn a_value_read_after_stores_comes_through_them_metered_or_not_traced_or_not() {
+    let wasm = wat::parse_str(PASSING_STORES).expect("wat");
+    common::each_mode(&wasm, |store, instance, mode| {
+        for (a, b) in [
+            (10, 3),
+            (40, 40),
+            (3, 0),
+            (-5, -20),
+            (i32::MIN, 1),
+            (0x7fff, -0x8000),
+        ] {
+            for name in ["plain", "val", "ptr", "imm", "add", "landing"] {
+                let got = try_call(store, instance, name, &[Val::I32(a), Val::I32(b)]);
+                let want = passing_stores(name, a, b);
+                assert_eq!(
+                    got.expect(name),
+                    [Val::I32(want)],
+                    "{name}({a}, {b}) {mode:?}"
+                );
+            }
+        }
+    });
+}

@@ -116,9 +116,13 @@ macro_rules! visit_slot {
     };
 }
 
-/// Hands a slot of a data word to the visitor `$f`; immediates are not slots.
+/// Hands a slot of a data word to the visitor `$f`, read or written; immediates are not
+/// slots.
 macro_rules! visit_data_slot {
     ($f:ident, $x:ident, Src) => {
+        $f($x)
+    };
+    ($f:ident, $x:ident, Dst) => {
         $f($x)
     };
     ($f:ident, $x:ident, Imm) => {

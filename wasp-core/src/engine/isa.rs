@@ -15,7 +15,7 @@
 //!
 //! An instruction that needs more than three operands is followed by one data word
 //! (`Instr::Data`); its entry ends in `+ Data { .. }` naming the data word's fields it uses,
-//! with the role `Src` (a slot) or `Imm`.
+//! with the role `Src` or `Dst` (a slot read or written) or `Imm`.
 //!
 //! Everything that depends on an instruction's shape is generated from this table: the
 //! [`Instr`] enum and its slot, branch-offset, result and data-word accessors (`ir.rs`), and
@@ -690,6 +690,21 @@ macro_rules! for_each_instr {
             /// copy, hands the value on in the result register, and lands after it (see
             /// `translator/copy_branch.rs`).
             BrCopy { offset: Br, dst: Dst, src: Src };
+            /// [`Instr::BrIfEqz`] back into a loop whose first instruction is `Copy { dst, src }`,
+            /// with `src` in the data word's `a`: taken, does that copy, hands the value on in the
+            /// result register, and lands after it (see `translator/copy_branch.rs`).
+            BrIfEqzCopy { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// [`Instr::BrIfNez`] back into a loop whose first instruction is a copy, as
+            /// [`Instr::BrIfEqzCopy`].
+            BrIfNezCopy { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// [`Instr::CopyBrIfEqz`] back into a loop whose first instruction is a copy:
+            /// `dst = a`, then, taken, the loop's copy `b = c` (handing on `b` in the result
+            /// register, and `dst` when not taken), landing after it (see
+            /// `translator/copy_branch.rs`).
+            CopyBrIfEqzCopy { cond: Src, offset: Br, dst: Dst } + Data { a: Src, b: Dst, c: Src };
+            /// [`Instr::CopyBrIfNez`] back into a loop whose first instruction is a copy, as
+            /// [`Instr::CopyBrIfEqzCopy`].
+            CopyBrIfNezCopy { cond: Src, offset: Br, dst: Dst } + Data { a: Src, b: Dst, c: Src };
             /// [`Instr::BrCopy`] into a loop that starts with its `ConsumeGas` and then the copy
             /// (gas metering): pays for the loop's first block as a pay-first branch does
             /// (`translator/pay.rs`), or pauses standing at its `ConsumeGas`, then copies and
@@ -2495,6 +2510,15 @@ macro_rules! for_each_instr {
             /// register, and copying it from there when the copy's `src` is `cond`.
             CopyBrIfEqzAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
             CopyBrIfNezAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// [`Instr::BrIfEqzCopy`] and [`Instr::BrIfNezCopy`] testing `cond` in the integer
+            /// register, and copying it from there when the loop's copy reads `cond`.
+            BrIfEqzCopyAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            BrIfNezCopyAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src };
+            /// [`Instr::CopyBrIfEqzCopy`] and [`Instr::CopyBrIfNezCopy`] testing `cond` in the
+            /// integer register, and copying it from there when a copy reads `cond` (a list
+            /// walked by its `next` field: the node just loaded is tested and carried both).
+            CopyBrIfEqzCopyAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src, b: Dst, c: Src };
+            CopyBrIfNezCopyAcc { cond: Src, offset: Br, dst: Dst } + Data { a: Src, b: Dst, c: Src };
             BrI64IfEqzAcc { cond: Src, offset: Br };
             BrI64IfNezAcc { cond: Src, offset: Br };
             BrI32AndNezAcc { lhs: Src, rhs: Src, offset: Br };
@@ -3314,6 +3338,10 @@ macro_rules! for_each_reader {
                 BrIfNez { cond, offset } reads cond => BrIfNezAcc;
                 CopyBrIfEqz { cond, offset, dst } reads cond => CopyBrIfEqzAcc;
                 CopyBrIfNez { cond, offset, dst } reads cond => CopyBrIfNezAcc;
+                BrIfEqzCopy { cond, offset, dst } reads cond => BrIfEqzCopyAcc;
+                BrIfNezCopy { cond, offset, dst } reads cond => BrIfNezCopyAcc;
+                CopyBrIfEqzCopy { cond, offset, dst } reads cond => CopyBrIfEqzCopyAcc;
+                CopyBrIfNezCopy { cond, offset, dst } reads cond => CopyBrIfNezCopyAcc;
                 BrI64IfEqz { cond, offset } reads cond => BrI64IfEqzAcc;
                 BrI64IfNez { cond, offset } reads cond => BrI64IfNezAcc;
                 BrI32AndNez { lhs, rhs, offset } reads lhs or rhs => BrI32AndNezAcc;

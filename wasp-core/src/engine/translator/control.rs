@@ -200,7 +200,12 @@ impl Translator<'_> {
         match land {
             Some(land) => self.land_past_moves(at, land),
             // The code after a `br_if` stays in the same gas block: it was paid for up front.
-            None => self.link_branch(depth, at),
+            None => {
+                self.link_branch(depth, at);
+                if self.frame(depth).kind == ControlKind::Loop {
+                    self.thread_copy_if(at, self.frame(depth).head);
+                }
+            }
         }
     }
 

@@ -23,6 +23,13 @@
 //! it copies, as the branch's paying form did. The copy stays at the loop's head for the way
 //! in from before the loop. The instruction after the copy may read the copied value from the
 //! result register (`result_register.rs`): the branch hands it on there too.
+//!
+//! A conditional branch back into such a loop does the same when taken: `BrIfEqz`/`BrIfNez`
+//! become [`Instr::BrIfEqzCopy`]/[`Instr::BrIfNezCopy`], and a copy joined with its branch
+//! [`Instr::CopyBrIfEqzCopy`]/[`Instr::CopyBrIfNezCopy`], which does its own copy, tests, and
+//! then does the loop's. A linked list reversed in place (`list = tmp` at the head, `next =
+//! list` before the branch on `tmp`) then takes three dispatches per node where it took four.
+//! Not with metering, where a loop starts with its `ConsumeGas` and the branch pays instead.
 
 use super::Translator;
 use crate::engine::ir::Instr;
@@ -107,6 +114,66 @@ impl Translator<'_> {
             _ => return,
         };
         self.code[at] = threaded;
+    }
+
+    /// Makes the conditional branch at `at`, just linked back to the loop starting at
+    /// `head`, do the loop's first instruction when that is a copy, and land after it: a
+    /// `BrIfEqz`/`BrIfNez` becomes [`Instr::BrIfEqzCopy`]/[`Instr::BrIfNezCopy`] (with a
+    /// data word, when it is the last instruction), a `CopyBrIfEqz`/`CopyBrIfNez`
+    /// [`Instr::CopyBrIfEqzCopy`]/[`Instr::CopyBrIfNezCopy`] (the loop's copy in its data
+    /// word). Never with metering, where a loop starts with its `ConsumeGas`.
+    pub(super) fn thread_copy_if(&mut self, at: usize, head: usize) {
+        if self.env.costs.is_some() {
+            return;
+        }
+        let Some(&Instr::Copy {
+            dst: head_dst,
+            src: head_src,
+        }) = self.code.get(head)
+        else {
+            return;
+        };
+        if head >= at {
+            return;
+        }
+        let offset = head as i32 + 1 - at as i32;
+        match self.code[at..] {
+            [Instr::BrIfEqz { cond, .. } | Instr::BrIfNez { cond, .. }] => {
+                self.code[at] = if matches!(self.code[at], Instr::BrIfEqz { .. }) {
+                    Instr::BrIfEqzCopy {
+                        cond,
+                        offset,
+                        dst: head_dst,
+                    }
+                } else {
+                    Instr::BrIfNezCopy {
+                        cond,
+                        offset,
+                        dst: head_dst,
+                    }
+                };
+                self.code.push(Instr::Data {
+                    a: head_src,
+                    b: 0,
+                    c: 0,
+                });
+                self.last_result = None;
+            }
+            [Instr::CopyBrIfEqz { cond, dst, .. } | Instr::CopyBrIfNez { cond, dst, .. }, Instr::Data { a, .. }] =>
+            {
+                self.code[at] = if matches!(self.code[at], Instr::CopyBrIfEqz { .. }) {
+                    Instr::CopyBrIfEqzCopy { cond, offset, dst }
+                } else {
+                    Instr::CopyBrIfNezCopy { cond, offset, dst }
+                };
+                self.code[at + 1] = Instr::Data {
+                    a,
+                    b: head_dst,
+                    c: head_src,
+                };
+            }
+            _ => {}
+        }
     }
 }
 
@@ -311,6 +378,103 @@ mod tests {
                     .iter()
                     .any(|i| matches!(i, Instr::Br { .. } | Instr::BrPay { .. })),
                 "gas {gas}: {code:?}"
+            );
+        }
+    }
+
+    /// Where the conditional branch of `code` that does its loop's head copy lands: it
+    /// must be the one branch back, its target right after a `Copy { dst, src }` (read from
+    /// the result register by the instruction there), and `what` its kind.
+    fn lands_after_head_copy(code: &[Instr], what: &str, dst: u32, src: u32) {
+        let at = code
+            .iter()
+            .position(|i| format!("{i:?}").starts_with(what))
+            .unwrap_or_else(|| panic!("no {what}: {code:?}"));
+        let target = at as i64 + i64::from(code[at].branch_offset().expect("a branch"));
+        let target = target as usize;
+        assert_eq!(code[target - 1], Instr::Copy { dst, src }, "{code:?}");
+        assert!(
+            super::super::result_register::reads(&code[target])
+                == Some((dst, super::super::result_register::Kind::Int)),
+            "{code:?}"
+        );
+        assert!(
+            !code.iter().any(|i| matches!(
+                i,
+                Instr::BrIfNez { .. }
+                    | Instr::BrIfEqz { .. }
+                    | Instr::CopyBrIfNez { .. }
+                    | Instr::CopyBrIfEqz { .. }
+            )),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_conditional_branch_back_into_a_loop_starting_with_a_copy_copies_and_lands_after_it() {
+        // CoreMark's list reversal: `list = tmp`, `tmp = list->next`, `list->next = next`,
+        // `next = list`, again while `tmp` is not null.
+        let reversal = r#"(module (memory 1) (func (param $tmp i32)
+            (local $list i32) (local $next i32)
+            (loop $rev
+              (local.set $list (local.get $tmp))
+              (local.set $tmp (i32.load (local.get $list)))
+              (i32.store (local.get $list) (local.get $next))
+              (local.set $next (local.get $list))
+              (br_if $rev (local.get $tmp)))))"#;
+        let reversed = crate::engine::translator::test_code(reversal, false);
+        lands_after_head_copy(&reversed, "CopyBrIfNezCopyAcc", 1, 0);
+        // It tests `tmp` in the result register: the load handed it on, and the store
+        // between them passed it on.
+        let at = reversed
+            .iter()
+            .position(|i| matches!(i, Instr::CopyBrIfNezCopyAcc { .. }))
+            .expect("formed");
+        assert!(
+            matches!(
+                reversed[at - 2..at + 2],
+                [
+                    Instr::Load32UAcc { dst: 0, ptr: 1, .. },
+                    Instr::Store32 { ptr: 1, val: 2, .. },
+                    Instr::CopyBrIfNezCopyAcc {
+                        cond: 0,
+                        dst: 2,
+                        ..
+                    },
+                    Instr::Data { a: 1, b: 1, c: 0 }
+                ]
+            ),
+            "{reversed:?}"
+        );
+        // The other forms: a plain branch on a local or on its `i32.eqz`, and a copy then
+        // the branch on the `i32.eqz`.
+        let shape = |tail: &str| {
+            format!(
+                r#"(module (func (param $k i32) (param $y i32) (result i32) (local $a i32) (local $b i32)
+                  (loop $l
+                    (local.set $a (local.get $b))
+                    (local.set $b (i32.add (local.get $a) (local.get $y)))
+                    {tail})
+                  (local.get $a)))"#
+            )
+        };
+        for (tail, what) in [
+            ("(br_if $l (local.get $k))", "BrIfNezCopy"),
+            ("(br_if $l (i32.eqz (local.get $k)))", "BrIfEqzCopy"),
+            (
+                "(local.set $y (local.get $b)) (br_if $l (i32.eqz (local.get $k)))",
+                "CopyBrIfEqzCopy",
+            ),
+        ] {
+            let code = crate::engine::translator::test_code(&shape(tail), false);
+            lands_after_head_copy(&code, what, 2, 3);
+            // Metered, the branch pays for the loop's block instead.
+            let metered = crate::engine::translator::test_code(&shape(tail), true);
+            assert!(
+                !metered
+                    .iter()
+                    .any(|i| format!("{i:?}").starts_with(&format!("{what} "))),
+                "{metered:?}"
             );
         }
     }

@@ -41,6 +41,7 @@ use crate::error::{Error, ModuleError};
 use crate::types::FuncType;
 use control::{Control, ControlKind};
 pub(crate) use ref_map::{RefKind, RefMap};
+pub(crate) use result_register::passes_on;
 pub(crate) use simd::{simd_kind, SimdKind};
 
 /// What function validators see of their module: one copy shared by every body, so that a

@@ -10,7 +10,7 @@
 //! The rule, checked by the verifier for every reader ([`check`]): the instruction before it
 //! (before its data word, if it has one) hands on its result, of the reader's kind, and wrote
 //! the slot the reader stands for; and every branch that lands on the reader hands on that
-//! slot too (only a `br` doing its loop's first copy does, `copy_branch.rs`), so the register
+//! slot too (only the branches that copy do, `copy_branch.rs`), so the register
 //! holds it however the reader is reached. Nothing can happen between the two: the
 //! instructions that hand on their result never pause or call, and branch only onto the
 //! reader, so a chain that reaches the reader came straight from a writer, or starts at the reader (the trampoline, the trace's single steps,
@@ -51,7 +51,7 @@ producers! {
         Load32SIdx, Load32UIdx, Load64Idx, Load8SAcc, Load8UAcc, Load16SAcc, Load16UAcc, Load32SAcc,
         Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
         Load32UAddAcc, Load64AddAcc, Copy, CopyAcc, CopyBrIfEqz, CopyBrIfNez, CopyBrIfEqzAcc,
-        CopyBrIfNezAcc,
+        CopyBrIfNezAcc, CopyBrIfEqzCopy, CopyBrIfNezCopy, CopyBrIfEqzCopyAcc, CopyBrIfNezCopyAcc,
         Copy2, Const32Copy, I32AddImm2, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
         Load32UIdxAcc, Load64IdxAcc, GlobalGet, GlobalAddI32,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
@@ -96,6 +96,60 @@ producers! {
         F64Trunc, F64Nearest, F64Sqrt, F64MulAdd, F64MulSub, F64AddAdd, F64MulAddRev,
         F64MulSubRev, F64AddAcc, F64SubAcc, F64MulAcc, F64DivAcc, F64MulAddAcc, F64MulSubAcc,
         F64AddAddAcc, F64MulAddRevAcc, F64MulSubRevAcc
+    }
+}
+
+/// Whether `instr` hands on the result register as it came: a store, which writes no slot
+/// (its handlers in `executor/handlers/memory.rs` leave the register alone). The value a
+/// load or a sum handed on then reaches a reader after the store that put something
+/// else in memory, as a list walk does (`tmp = list->next; list->next = next; ... tmp`). A
+/// chain that starts at a store loads the register for the reader after it
+/// (`executor/handlers/result_register.rs`).
+pub(crate) fn passes_on(instr: &Instr) -> bool {
+    use Instr::*;
+    matches!(
+        instr,
+        Store8 { .. }
+            | Store16 { .. }
+            | Store32 { .. }
+            | Store64 { .. }
+            | Store8AccVal { .. }
+            | Store16AccVal { .. }
+            | Store32AccVal { .. }
+            | Store64AccVal { .. }
+            | Store8AccPtr { .. }
+            | Store16AccPtr { .. }
+            | Store32AccPtr { .. }
+            | Store64AccPtr { .. }
+            | Store8Imm { .. }
+            | Store16Imm { .. }
+            | Store32Imm { .. }
+            | Store64Imm { .. }
+            | Store8ImmAcc { .. }
+            | Store16ImmAcc { .. }
+            | Store32ImmAcc { .. }
+            | Store64ImmAcc { .. }
+            | Store8Add { .. }
+            | Store16Add { .. }
+            | Store32Add { .. }
+            | Store64Add { .. }
+            | Store8AddAccVal { .. }
+            | Store16AddAccVal { .. }
+            | Store32AddAccVal { .. }
+            | Store64AddAccVal { .. }
+            | Store8AddAccPtr { .. }
+            | Store16AddAccPtr { .. }
+            | Store32AddAccPtr { .. }
+            | Store64AddAccPtr { .. }
+    )
+}
+
+/// What the result register holds after the instruction at `pc`, entered holding `entered`.
+fn leaving(code: &[Instr], pc: usize, entered: Option<(Reg, Kind)>) -> Option<(Reg, Kind)> {
+    if passes_on(&code[pc]) {
+        entered
+    } else {
+        hands_on(&code[pc])
     }
 }
 
@@ -200,16 +254,28 @@ enum Landing {
     Nothing,
 }
 
-/// The slot a branch hands on in the result register to the instruction it lands on, and
-/// which register: a branch that copies (`copy_branch.rs`).
-fn hands_on_taken(instr: &Instr) -> Option<(Reg, Kind)> {
-    match *instr {
+/// The slot the branch at `pc` hands on in the result register to the instruction it lands
+/// on, and which register: a branch that copies (`copy_branch.rs`).
+fn hands_on_taken(code: &[Instr], pc: usize) -> Option<(Reg, Kind)> {
+    match code[pc] {
         Instr::BrCopy { dst, .. }
         | Instr::BrCopyPay { dst, .. }
+        | Instr::BrIfEqzCopy { dst, .. }
+        | Instr::BrIfNezCopy { dst, .. }
+        | Instr::BrIfEqzCopyAcc { dst, .. }
+        | Instr::BrIfNezCopyAcc { dst, .. }
         | Instr::CopyBrIfEqz { dst, .. }
         | Instr::CopyBrIfNez { dst, .. }
         | Instr::CopyBrIfEqzAcc { dst, .. }
         | Instr::CopyBrIfNezAcc { dst, .. } => Some((dst, Kind::Int)),
+        // Taken, they do the loop's copy too, whose destination is in the data word.
+        Instr::CopyBrIfEqzCopy { .. }
+        | Instr::CopyBrIfNezCopy { .. }
+        | Instr::CopyBrIfEqzCopyAcc { .. }
+        | Instr::CopyBrIfNezCopyAcc { .. } => match code.get(pc + 1) {
+            Some(Instr::Data { b, .. }) => Some((*b, Kind::Int)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -219,7 +285,7 @@ fn landings(code: &[Instr]) -> Vec<Landing> {
     let mut landings = vec![Landing::None; code.len()];
     for (pc, target) in super::branches(code) {
         let this =
-            hands_on_taken(&code[pc]).map_or(Landing::Nothing, |(r, k)| Landing::HandsOn(r, k));
+            hands_on_taken(code, pc).map_or(Landing::Nothing, |(r, k)| Landing::HandsOn(r, k));
         landings[target] = match landings[target] {
             Landing::None => this,
             same if same == this => same,
@@ -246,12 +312,13 @@ pub(super) fn convert(code: &mut [Instr]) {
     let mut before = None;
     let mut pc = 0;
     while pc < code.len() {
-        if let Some((slot, kind)) = entering(before, landings[pc]) {
+        let entered = entering(before, landings[pc]);
+        if let Some((slot, kind)) = entered {
             if let Some(reader) = to_reader(code[pc], slot, kind) {
                 code[pc] = reader;
             }
         }
-        before = hands_on(&code[pc]);
+        before = leaving(code, pc, entered);
         pc += if code[pc].has_data_word() { 2 } else { 1 };
     }
 }
@@ -263,8 +330,9 @@ pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
     let mut before = None;
     let mut pc = 0;
     while pc < code.len() {
+        let entered = entering(before, landings[pc]);
         if let Some(read) = reads(&code[pc]) {
-            if entering(before, landings[pc]) != Some(read) {
+            if entered != Some(read) {
                 return Err((
                     pc,
                     if landings[pc] == Landing::None {
@@ -277,8 +345,10 @@ pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
                 ));
             }
         }
-        if let Instr::CopyBrIfEqzAcc { cond, dst, .. } | Instr::CopyBrIfNezAcc { cond, dst, .. } =
-            code[pc]
+        if let Instr::CopyBrIfEqzAcc { cond, dst, .. }
+        | Instr::CopyBrIfNezAcc { cond, dst, .. }
+        | Instr::CopyBrIfEqzCopyAcc { cond, dst, .. }
+        | Instr::CopyBrIfNezCopyAcc { cond, dst, .. } = code[pc]
         {
             // Its plain form tests `cond` after the copy, and this one the register, read
             // before: the two agree only when the copy does not write `cond`.
@@ -290,7 +360,7 @@ pub(super) fn check(code: &[Instr]) -> Result<(), (usize, &'static str)> {
                 ));
             }
         }
-        before = hands_on(&code[pc]);
+        before = leaving(code, pc, entered);
         pc += if code[pc].has_data_word() { 2 } else { 1 };
     }
     Ok(())
@@ -303,6 +373,54 @@ mod tests {
 
     fn code(wat: &str, gas: bool) -> Vec<Instr> {
         crate::engine::translator::test_code(wat, gas)
+    }
+
+    #[test]
+    fn a_value_read_after_a_store_comes_through_it_unless_a_branch_lands_on_the_store() {
+        let wat = |between: &str| {
+            format!(
+                r#"(module (memory 1) (func (param $a i32) (param $b i32) (result i32) (local $t i32)
+                  (local.set $t (i32.sub (local.get $a) (local.get $b)))
+                  {between}
+                  (i32.store (local.get $b) (local.get $a))
+                  (i32.store16 offset=16 (local.get $b) (local.get $t))
+                  (i32.mul (local.get $t) (i32.const 3))))"#
+            )
+        };
+        let through = code(&wat(""), false);
+        let at = through
+            .iter()
+            .position(|i| matches!(i, Instr::I32Sub { dst: 2, .. }))
+            .unwrap_or_else(|| panic!("{through:?}"));
+        assert!(
+            matches!(
+                through[at + 1..at + 4],
+                [
+                    Instr::Store32 { ptr: 1, val: 0, .. },
+                    Instr::Store16AccVal { ptr: 1, val: 2, .. },
+                    Instr::I32MulImmAcc { lhs: 2, .. },
+                ]
+            ),
+            "{through:?}"
+        );
+        verify(&through, 16).expect("verifies");
+        // A branch landing on the first store hands on nothing: both read their slots.
+        let landed = code(
+            &wat("(block $j (br_if $j (local.get $a)) (local.set $b (i32.const 1)))"),
+            false,
+        );
+        assert!(
+            landed
+                .iter()
+                .any(|i| matches!(i, Instr::Store16 { val: 2, .. })),
+            "{landed:?}"
+        );
+        assert!(
+            landed
+                .iter()
+                .any(|i| matches!(i, Instr::I32MulImm { lhs: 2, .. })),
+            "{landed:?}"
+        );
     }
 
     #[test]

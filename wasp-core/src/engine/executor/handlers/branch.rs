@@ -85,6 +85,104 @@ reader_copy_branch_on! {
     CopyBrIfNezAcc(u32) = |v| v != 0;
 }
 
+/// [`branch_on!`] back into a loop whose first instruction is a copy: taken, does that copy
+/// (`dst = src`, `src` in the data word) and hands the value on in the result register to
+/// the instruction after it, where it lands (`translator/copy_branch.rs`).
+macro_rules! branch_on_copy {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
+            Ok(if apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))) {
+                let (src, _, _) = data(ip);
+                put!(regs, dst, r!(regs, src), acc, facc);
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+branch_on_copy! {
+    BrIfEqzCopy(u32) = |v| v == 0;
+    BrIfNezCopy(u32) = |v| v != 0;
+}
+
+/// [`copy_branch_on!`] back into a loop whose first instruction is a copy: `dst = a`, the
+/// test, then, taken, the loop's copy `b = c`, handing on what it copied last (`b` taken,
+/// `dst` not), as the instructions one after the other would.
+macro_rules! copy_branch_on_copy {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
+            let (src, _, _) = data(ip);
+            put!(regs, dst, r!(regs, src), acc, facc);
+            Ok(if apply1::<$t, _>($f, SlotValue::read(r!(regs, cond))) {
+                // Read here, not with `src`: taken alone, the two take no registers before.
+                let (_, head_dst, head_src) = data(ip);
+                put!(regs, head_dst, r!(regs, head_src), acc, facc);
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+copy_branch_on_copy! {
+    CopyBrIfEqzCopy(u32) = |v| v == 0;
+    CopyBrIfNezCopy(u32) = |v| v != 0;
+}
+
+/// [`branch_on_copy!`] reading `cond` from the result register; the loop's copy reads it
+/// from there too when its source is `cond`.
+macro_rules! reader_branch_on_copy {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
+            let v = from_acc!($t, regs, cond, acc, facc);
+            Ok(if apply1::<$t, _>($f, v) {
+                let (src, _, _) = data(ip);
+                let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+                put!(regs, dst, copied, acc, facc);
+                Flow::Jump(offset)
+            } else {
+                (*acc, *facc) = (NO_ACC, NO_FACC);
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+reader_branch_on_copy! {
+    BrIfEqzCopyAcc(u32) = |v| v == 0;
+    BrIfNezCopyAcc(u32) = |v| v != 0;
+}
+
+/// [`copy_branch_on_copy!`] reading `cond` from the result register; each copy reads it from
+/// there too when its source is `cond`. The first copy does not write `cond` (the verifier
+/// checks it), so the loop's copy still finds it there.
+macro_rules! reader_copy_branch_on_copy {
+    ($($variant:ident($t:ty) = $f:expr;)*) => {$(
+        op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
+            let (src, _, _) = data(ip);
+            let v = from_acc!($t, regs, cond, acc, facc);
+            let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+            put!(regs, dst, copied, acc, facc);
+            Ok(if apply1::<$t, _>($f, v) {
+                let (_, head_dst, head_src) = data(ip);
+                let copied = if head_src == cond { u64::from(v) } else { r!(regs, head_src) };
+                put!(regs, head_dst, copied, acc, facc);
+                Flow::Jump(offset)
+            } else {
+                Flow::Skip
+            })
+        });
+    )*};
+}
+
+reader_copy_branch_on_copy! {
+    CopyBrIfEqzCopyAcc(u32) = |v| v == 0;
+    CopyBrIfNezCopyAcc(u32) = |v| v != 0;
+}
+
 // A branch into a loop doing the loop's first instruction, a copy (`translator/copy_branch.rs`):
 // the copied value goes on in the result register to the instruction after the copy, where
 // it lands.

@@ -41,7 +41,8 @@ macro_rules! store {
         op!($variant { ptr, val, offset } whole, |ip, regs, cx, gas, acc, facc| {
             let $v = operand!($val, regs, val, acc, facc);
             let at = operand!($ptr, regs, ptr, acc, facc);
-            (*acc, *facc) = (NO_ACC, NO_FACC);
+            // The result register goes on as it came: a store writes no slot
+            // (`translator/result_register.rs`).
             cx.store(at, offset, $bytes)?;
             Ok(Flow::Next)
         });
@@ -70,7 +71,7 @@ macro_rules! store_imm {
             |ip, regs, cx, gas, acc, facc| {
                 let $v = val;
                 let at = operand!($from, regs, ptr, acc, facc);
-                (*acc, *facc) = (NO_ACC, NO_FACC);
+                // The result register goes on as it came, as after `store!`.
                 cx.store(at, offset, $bytes)?;
                 Ok(Flow::Next)
             }
@@ -131,7 +132,7 @@ macro_rules! store_add {
         op!($variant { ptr, val, imm } whole, |ip, regs, cx, gas, acc, facc| {
             let $v = operand!($val, regs, val, acc, facc);
             let at = added(operand!($ptr, regs, ptr, acc, facc), imm);
-            (*acc, *facc) = (NO_ACC, NO_FACC);
+            // The result register goes on as it came, as after `store!`.
             cx.store(at, 0, $bytes)?;
             Ok(Flow::Next)
         });
