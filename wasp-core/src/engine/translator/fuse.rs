@@ -36,9 +36,9 @@ impl Translator<'_> {
     }
 
     /// When `test`, at `at`, is an `i32.eqz` (or an `i64.eqz`: of a difference) of a
-    /// temporary that the instruction before it computed with a test that fuses, and no branch lands between the two: the branch taken
-    /// when that inner test holds. Nothing else reads the temporary (a temporary is popped
-    /// once).
+    /// temporary that the instruction before it computed with a test that fuses, and no
+    /// branch lands between the two: the branch taken when that inner test holds. Nothing
+    /// else reads the temporary (a temporary is popped once).
     fn negated_test(&self, at: usize, test: Instr) -> Option<Instr> {
         let (Instr::I32Eqz { dst, src } | Instr::I64Eqz { dst, src }) = test else {
             return None;
@@ -125,8 +125,8 @@ crate::engine::isa::for_each_compare!(fusion);
 
 /// The branch taken when the result of `instr` is not zero, for an operator whose result is
 /// zero exactly when its operands are equal: `x ^ y`, `x - y` (and their forms with a
-/// constant), and `x + c` (zero when `x` is
-/// `-c`, in wrapping arithmetic). `None` for any other instruction.
+/// constant), and `x + c` (zero when `x` is `-c`, in wrapping arithmetic). `None` for any
+/// other instruction.
 fn branch_if_differ(instr: Instr, offset: i32) -> Option<Instr> {
     Some(match instr {
         Instr::I32Xor { lhs, rhs, .. } | Instr::I32Sub { lhs, rhs, .. } => {

@@ -33,7 +33,9 @@ macro_rules! resume {
                 // one after a store, which falls through and so is not the last instruction
                 // (invariant 4 of `translator/verify.rs`).
                 match unsafe { (*op).instr } {
-                    $($( Instr::$reader { $read, .. } => return (Acc::new(r!(regs, $read)), NO_FACC), )+)*
+                    $($( Instr::$reader { $read, .. } => {
+                        return (Acc::new(r!(regs, $read)), NO_FACC)
+                    } )+)*
                     $($( Instr::$freader { $fread, .. } => {
                         return (NO_ACC, FAcc::new(f64::from_bits(r!(regs, $fread))))
                     } )+)*
