@@ -8,15 +8,17 @@
 //! its form reading the register (the table `isa::for_each_reader!`).
 //!
 //! The rule, checked by the verifier for every reader ([`check`]): the instruction before it
-//! (before its data word, if it has one) hands on its result, of the reader's kind, and wrote
-//! the slot the reader stands for; and every branch that lands on the reader hands on that
-//! slot too (only the branches that copy do, `copy_branch.rs`), so the register
-//! holds it however the reader is reached. Nothing can happen between the two: the
-//! instructions that hand on their result never pause or call, and branch only onto the
-//! reader, so a chain that reaches the reader came straight from a writer, or starts at the reader (the trampoline, the trace's single steps,
-//! a resumed or restored call), and then reloads the register from the slot first
-//! (`executor/handlers/result_register.rs`). The slot always holds the value, so pauses,
-//! snapshots and traces see the same state as without the register.
+//! (before its data word, if it has one), or the last one before the stores right before it
+//! (a store writes no slot and passes the register on: [`passes_on`]), hands on its result,
+//! of the reader's kind, and wrote the slot the reader stands for; and every branch that
+//! lands on the reader, or on a store between, hands on that slot too (only the branches that
+//! copy do, `copy_branch.rs`), so the register holds it however the reader is reached.
+//! Nothing can happen between the two: the instructions that hand on their result never
+//! pause or call, and branch only onto the reader, so a chain that reaches the reader came
+//! straight from a writer, or starts at the reader or a store before it (the trampoline, the
+//! trace's single steps, a resumed or restored call), and then loads the register from the
+//! reader's slot first (`executor/handlers/result_register.rs`). The slot always holds the
+//! value, so pauses, snapshots and traces see the same state as without the register.
 
 use crate::engine::ir::{Instr, Reg};
 

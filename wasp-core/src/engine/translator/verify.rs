@@ -30,8 +30,9 @@
 //!    `return_branch.rs`), names that block the same way and lands right after its
 //!    `ConsumeGas` too.
 //! 6. **The result register.** Every instruction that reads the result register comes right
-//!    after one that hands on the slot it stands for, and every branch that lands on it hands
-//!    on that slot too (`result_register.rs`), so the register it reads holds that slot's
+//!    after one that hands on the slot it stands for (or after stores right after one: a
+//!    store passes the register on), and every branch that lands on it, or on such a store,
+//!    hands on that slot too (`result_register.rs`), so the register it reads holds that slot's
 //!    value however it is reached; and a copy joined with a branch that reads its condition
 //!    from the register, before the copy, does not copy into the condition's slot (where its
 //!    plain form, testing after the copy, would test the value copied).
