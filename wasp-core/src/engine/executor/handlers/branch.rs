@@ -61,6 +61,19 @@ copy_branch_on! {
     CopyBrIfNez(u32) = |v| v != 0;
 }
 
+/// What a copy from slot `$src` copies, in a branch that read its condition `$cond` from the
+/// result register as `$v`: `$v` itself when the copy reads the condition's slot, so that the
+/// value carried waits on no reload of that slot.
+macro_rules! copied {
+    ($regs:expr, $src:expr, $cond:expr, $v:expr) => {
+        if $src == $cond {
+            u64::from($v)
+        } else {
+            r!($regs, $src)
+        }
+    };
+}
+
 /// [`copy_branch_on!`] reading `cond` from the result register; the copy reads it from there
 /// too when its `src` is `cond` (a value tested and carried both, as `local.tee` then `br_if`
 /// leave it), so that the next iteration's use of it waits on no slot.
@@ -69,7 +82,7 @@ macro_rules! reader_copy_branch_on {
         op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
             let (src, _, _) = data(ip);
             let v = from_acc!($t, regs, cond, acc, facc);
-            let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+            let copied = copied!(regs, src, cond, v);
             put!(regs, dst, copied, acc, facc);
             Ok(if apply1::<$t, _>($f, v) {
                 Flow::Jump(offset)
@@ -140,7 +153,7 @@ macro_rules! reader_branch_on_copy {
             let v = from_acc!($t, regs, cond, acc, facc);
             Ok(if apply1::<$t, _>($f, v) {
                 let (src, _, _) = data(ip);
-                let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+                let copied = copied!(regs, src, cond, v);
                 put!(regs, dst, copied, acc, facc);
                 Flow::Jump(offset)
             } else {
@@ -164,11 +177,11 @@ macro_rules! reader_copy_branch_on_copy {
         op!($variant { cond, offset, dst }, |ip, regs, cx, gas, acc, facc| {
             let (src, _, _) = data(ip);
             let v = from_acc!($t, regs, cond, acc, facc);
-            let copied = if src == cond { u64::from(v) } else { r!(regs, src) };
+            let copied = copied!(regs, src, cond, v);
             put!(regs, dst, copied, acc, facc);
             Ok(if apply1::<$t, _>($f, v) {
                 let (_, head_dst, head_src) = data(ip);
-                let copied = if head_src == cond { u64::from(v) } else { r!(regs, head_src) };
+                let copied = copied!(regs, head_src, cond, v);
                 put!(regs, head_dst, copied, acc, facc);
                 Flow::Jump(offset)
             } else {
