@@ -740,21 +740,57 @@ fn step_reg_i64(value: u64, step: u64) -> u64 {
 /// `reg = $step(reg, step)` ([`step_i32`] or [`step_i64`]), then a branch by `offset` when
 /// `f(reg, rhs)` holds, the operands read as `$t`, the right one from a slot (read before
 /// `reg` is written: the two differ) or the immediate.
+///
+/// A branch back to itself (offset 0: a loop of this one instruction, a counter run down)
+/// takes up to [`SELF_ROUNDS`] more rounds in the handler, the counter in a register, before
+/// it writes the slot and branches (spending budget as one round does); the single-step
+/// build takes one round. Nothing else runs in such a loop, so the rounds are the rounds the
+/// loop would run, and the slot holds the counter whenever the chain leaves the handler.
 macro_rules! step_compare {
     ($step:ident; $($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), step);
+            let v = self_rounds::<STEP>($step(r!(regs, reg), step), offset, |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
             set!(regs, reg, v);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
-            let v = $step(r!(regs, reg), step);
-            set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
+            let v = self_rounds::<STEP>($step(r!(regs, reg), step), offset, |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
+            set!(regs, reg, v);
             branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
         });
     )*};
+}
+
+/// The most rounds a counting loop of one instruction takes in its handler past the first
+/// ([`step_compare!`]): the budget is spent once for them all, so such a loop reaches the
+/// trampoline (and sees an interrupt) every `BUDGET * (SELF_ROUNDS + 1)` rounds.
+const SELF_ROUNDS: u32 = 15;
+
+/// The counter `v` a stepped branch at `offset` leaves in its slot: `v` itself, or, when
+/// the branch loops onto itself and is not single-stepping, `v` after up to
+/// [`SELF_ROUNDS`] more rounds of `round` (the next counter while the branch is taken,
+/// `None` once it is not).
+#[inline(always)]
+fn self_rounds<const STEP: bool>(
+    mut v: u64,
+    offset: i32,
+    round: impl Fn(u64) -> Option<u64>,
+) -> u64 {
+    if offset == 0 && !STEP {
+        for _ in 0..SELF_ROUNDS {
+            match round(v) {
+                Some(next) => v = next,
+                None => break,
+            }
+        }
+    }
+    v
 }
 
 /// A counter stepped by a slot, fused with the compare-and-branch testing it

@@ -629,41 +629,95 @@ macro_rules! pay_step {
             $first:ident, $first_imm:ident, $first_wide:ident, $first_wide_imm:ident($t:ty)
             = $f:expr;
     )*) => {$(
-        pay_step!(@carried $step, $br, $br_imm($t) = $f; pay_if);
-        pay_step!(@carried $step, $first, $first_imm($t) = $f; pay_first_if);
-        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if);
-        pay_step!(@ $step, $first_wide, $first_wide_imm($t) = $f; pay_first_if);
+        pay_step!(@carried $step, $br, $br_imm($t) = $f; pay_if, paid_self_rounds);
+        pay_step!(@carried $step, $first, $first_imm($t) = $f; pay_first_if, one_round);
+        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if, paid_self_rounds);
+        pay_step!(@ $step, $first_wide, $first_wide_imm($t) = $f; pay_first_if, one_round);
     )*};
     // The forms carrying their cost.
-    (@carried $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+    (@carried $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident, $rounds:ident) => {
         op!($br { reg, rhs, step, cost, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), i16::from(step));
+            let step = i16::from(step);
+            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, u64::from(cost), |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
             set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
         op!($br_imm { reg, step, imm, cost, offset }, |ip, regs, cx, gas| {
-            let v = $step(r!(regs, reg), i16::from(step));
-            set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
+            let step = i16::from(step);
+            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, u64::from(cost), |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
+            set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
     };
     // The forms reading their cost from the `ConsumeGas`.
-    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
+    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident, $rounds:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $step(r!(regs, reg), step);
+            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, listed_cost::<1>(ip, offset), |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
             set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
-            let v = $step(r!(regs, reg), step);
-            set!(regs, reg, v);
             let b = <$t as FromImm>::from_imm(imm);
+            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, listed_cost::<1>(ip, offset), |v| {
+                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            });
+            set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
     };
+}
+
+/// The counter `v` a paying stepped branch at `offset` leaves in its slot: `v` itself, or,
+/// when the branch loops onto itself (offset 0) and is not single-stepping, `v` after up to
+/// [`SELF_ROUNDS`] more rounds of the loop, each paying `cost` for the round it starts as the
+/// branch does: while the branch is taken from `v` (`round` gives the next counter, `None`
+/// once it is not) and the gas carried covers the cost. The handler then pays for the last
+/// round it takes (or pauses there, short of gas) as it pays for a single one, so the gas
+/// spent and any pause are those of the rounds run one at a time (`step_compare!`).
+#[inline(always)]
+fn paid_self_rounds<const STEP: bool>(
+    mut v: u64,
+    offset: i32,
+    gas: &mut u64,
+    cost: u64,
+    round: impl Fn(u64) -> Option<u64>,
+) -> u64 {
+    if offset == 0 && !STEP {
+        for _ in 0..SELF_ROUNDS {
+            if *gas < cost {
+                break;
+            }
+            match round(v) {
+                Some(next) => {
+                    *gas -= cost;
+                    v = next;
+                }
+                None => break,
+            }
+        }
+    }
+    v
+}
+
+/// A pay-first step's counter: it pays before it tests, so it takes its rounds one at a time.
+#[inline(always)]
+fn one_round<const STEP: bool>(
+    v: u64,
+    _offset: i32,
+    _gas: &mut u64,
+    _cost: u64,
+    _round: impl Fn(u64) -> Option<u64>,
+) -> u64 {
+    v
 }
 
 pay_step! {

@@ -1,0 +1,298 @@
+//! A counting loop of one instruction: a counter's step fused with the branch back to itself
+//! (`StepBr..` branching by 0), whose handler takes up to sixteen rounds per dispatch with
+//! the counter in a register. For i32 and i64 counters, every comparison, the counter on
+//! either side, a slot or a constant on the other, steps up and down, runs of 1 to a few
+//! hundred rounds (around every multiple of sixteen): the results are the Wasm semantics',
+//! plain, metered and traced (where each round is a step of its own); metered, every round
+//! pays what the price list says, a call started from every budget pauses where a round is
+//! not covered and resumes, through snapshots too, to the same result; and an interrupt
+//! stops such a loop that never ends, which then resumes.
+
+mod common;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use common::{as_i64, engine, expected_pauses, holds, instantiate, run_topped_up};
+use common::{width_name, wrap_to, COMPARISONS};
+
+use wasp_core::{CallOutcome, Val};
+
+/// Gas of one round: `local.get`, the constant, `add`, `local.set`, two operands, the test
+/// and `br_if`, one unit each.
+const ROUND: u64 = 8;
+
+/// Gas of the code after the loop: `local.get` and the function's `end`.
+const EXIT: u64 = 1;
+
+/// The most rounds a reference run takes before its arguments are dropped as too long.
+const MAX_ROUNDS: u64 = 600;
+
+/// Where the counter stands in the test.
+#[derive(Clone, Copy, Debug)]
+enum Side {
+    /// `(op $i $n)`.
+    Left,
+    /// `(op $n $i)`.
+    Right,
+    /// `(op $i (iNN.const n))`, the constant baked into the program.
+    Const,
+}
+
+/// `i += step` while `i <op> n` (or `n <op> i`): the loop of one instruction.
+fn program(bits: u32, op: &str, side: Side, step: i64, constant: i64) -> String {
+    let t = width_name(bits);
+    let test = match side {
+        Side::Left => format!("({t}.{op} (local.get $i) (local.get $n))"),
+        Side::Right => format!("({t}.{op} (local.get $n) (local.get $i))"),
+        Side::Const => format!("({t}.{op} (local.get $i) ({t}.const {constant}))"),
+    };
+    format!(
+        r#"(module (func (export "run") (param $i {t}) (param $n {t}) (result {t})
+          (loop $l
+            (local.set $i ({t}.add (local.get $i) ({t}.const {step})))
+            (br_if $l {test}))
+          (local.get $i)))"#
+    )
+}
+
+/// The final counter and the rounds run, in Rust; `None` past [`MAX_ROUNDS`].
+fn simulate(bits: u32, op: &str, side: Side, step: i64, start: i64, n: i64) -> Option<(i64, u64)> {
+    let mut i = start;
+    for rounds in 1..=MAX_ROUNDS {
+        i = wrap_to(bits, i.wrapping_add(step));
+        let taken = match side {
+            Side::Right => holds(op, bits, n, i),
+            _ => holds(op, bits, i, n),
+        };
+        if !taken {
+            return Some((i, rounds));
+        }
+    }
+    None
+}
+
+/// One program with the arguments it is run with: `(start, n, final counter, rounds)`.
+struct Case {
+    name: String,
+    bits: u32,
+    wat: String,
+    runs: Vec<(i64, i64, i64, u64)>,
+}
+
+fn val(bits: u32, x: i64) -> Val {
+    if bits == 32 {
+        Val::I32(x as i32)
+    } else {
+        Val::I64(x)
+    }
+}
+
+/// Rounds to aim at: a few, and each side of the multiples of sixteen a dispatch takes.
+const TARGETS: [i64; 12] = [1, 2, 3, 15, 16, 17, 31, 32, 33, 48, 49, 250];
+
+/// `(start, n)` pairs for which the loop ends within [`MAX_ROUNDS`]: starts near 0 and near
+/// both ends of the width, `n` one step short of, at and one past a target's counter.
+fn arguments(
+    bits: u32,
+    op: &str,
+    side: Side,
+    step: i64,
+    starts: &[i64],
+) -> Vec<(i64, i64, i64, u64)> {
+    let mut runs = Vec::new();
+    for &start in starts {
+        for target in TARGETS {
+            let at = start.wrapping_add(step.wrapping_mul(target));
+            for n in [at.wrapping_sub(1), at, at.wrapping_add(1)] {
+                let (start, n) = (wrap_to(bits, start), wrap_to(bits, n));
+                if let Some((end, rounds)) = simulate(bits, op, side, step, start, n) {
+                    runs.push((start, n, end, rounds));
+                }
+            }
+        }
+    }
+    runs
+}
+
+fn bounds(bits: u32) -> (i64, i64) {
+    if bits == 32 {
+        (i64::from(i32::MIN), i64::from(i32::MAX))
+    } else {
+        (i64::MIN, i64::MAX)
+    }
+}
+
+/// Every case: slot operands with all their arguments, constants with one program per `n`.
+fn cases() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for bits in [32, 64] {
+        let (min, max) = bounds(bits);
+        for op in COMPARISONS {
+            for step in [1, -1, 3, -7, 300] {
+                let name = |side: Side| format!("{}.{op}, {side:?}, step {step}", width_name(bits));
+                for side in [Side::Left, Side::Right] {
+                    let starts = [0, -5, 1000, max - 40, min + 3];
+                    let runs = arguments(bits, op, side, step, &starts);
+                    let wat = program(bits, op, side, step, 0);
+                    cases.push(Case {
+                        name: name(side),
+                        bits,
+                        wat,
+                        runs,
+                    });
+                }
+                for (start, n, end, rounds) in
+                    arguments(bits, op, Side::Const, step, &[0, max - 40])
+                {
+                    if rounds % 16 > 2 && rounds != 250 {
+                        continue;
+                    }
+                    let wat = program(bits, op, Side::Const, step, n);
+                    let name = format!("{}, n {n}", name(Side::Const));
+                    let runs = vec![(start, n, end, rounds)];
+                    cases.push(Case {
+                        name,
+                        bits,
+                        wat,
+                        runs,
+                    });
+                }
+            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn the_cases_cover_short_and_long_loops_of_every_comparison() {
+    let cases = cases();
+    let runs: Vec<u64> = cases
+        .iter()
+        .flat_map(|c| c.runs.iter().map(|r| r.3))
+        .collect();
+    assert!(cases.len() > 400, "{} cases", cases.len());
+    assert!(runs.iter().filter(|&&r| r == 1).count() > 100);
+    for multiple in [16, 32, 48] {
+        for r in multiple - 1..=multiple + 1 {
+            assert!(runs.contains(&r), "no run of {r} rounds");
+        }
+    }
+    assert!(runs.iter().any(|&r| r > 200));
+}
+
+#[test]
+fn results_are_the_wasm_semantics_plain_metered_and_traced() {
+    for case in cases() {
+        for gas in [false, true] {
+            for traced in [false, true] {
+                let (mut store, instance) = instantiate(&engine(gas), &case.wat);
+                if gas {
+                    store.set_gas(u64::MAX / 2).expect("gas");
+                }
+                if traced {
+                    store.set_tracer(Some(wasp_core::Tracer::new(|_| {})));
+                }
+                let run = instance.get_func(&store, "run").expect("run");
+                for &(start, n, end, rounds) in &case.runs {
+                    let at = format!(
+                        "{}, start {start}, n {n}, gas {gas}, traced {traced}",
+                        case.name
+                    );
+                    let before = store.gas_left().unwrap_or(0);
+                    let mut out = [val(case.bits, 0)];
+                    let args = [val(case.bits, start), val(case.bits, n)];
+                    run.call(&mut store, &args, &mut out).unwrap();
+                    assert_eq!(as_i64(&out[0]), end, "{at}");
+                    if gas {
+                        let used = before - store.gas_left().expect("gas");
+                        assert_eq!(used, ROUND * rounds + EXIT, "{at}: {rounds} rounds");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_budget_pauses_where_a_round_is_not_covered_and_snapshots_resume() {
+    for case in cases().iter().step_by(9) {
+        // The run closest to two dispatches' worth of rounds.
+        let Some(&(start, n, end, rounds)) = case.runs.iter().min_by_key(|r| r.3.abs_diff(33))
+        else {
+            continue;
+        };
+        let mut charges = vec![ROUND; rounds as usize];
+        charges.push(EXIT);
+        let total: u64 = charges.iter().sum();
+        let args = [val(case.bits, start), val(case.bits, n)];
+        for budget in 0..=total {
+            let snapshot = budget % 5 == 0;
+            let run = run_topped_up(&case.wat, &args, Some(budget), snapshot);
+            let at = format!("{}, start {start}, n {n}, budget {budget}", case.name);
+            assert_eq!(run.pauses, expected_pauses(&charges, budget), "{at}");
+            assert_eq!(
+                (as_i64(&run.results[0]), run.gas_used),
+                (end, total),
+                "{at}"
+            );
+        }
+    }
+}
+
+/// Interrupts the store every millisecond until dropped.
+struct Hammer {
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+impl Hammer {
+    fn new(handle: wasp_core::InterruptHandle) -> Hammer {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = thread::spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                handle.interrupt();
+                thread::sleep(Duration::from_millis(1));
+            }
+        });
+        Hammer {
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Hammer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            t.join().unwrap();
+        }
+    }
+}
+
+#[test]
+fn an_interrupt_stops_a_loop_of_one_instruction_that_never_ends() {
+    // An even step never reaches an odd bound.
+    let wat = program(32, "ne", Side::Const, 2, 1);
+    for gas in [false, true] {
+        let (mut store, instance) = instantiate(&engine(gas), &wat);
+        if gas {
+            store.set_gas(u64::MAX).expect("gas");
+        }
+        let run = instance.get_func(&store, "run").expect("run");
+        let _hammer = Hammer::new(store.interrupt_handle());
+        let mut outcome = run
+            .call_resumable(&mut store, &[Val::I32(0), Val::I32(0)])
+            .unwrap();
+        for _ in 0..3 {
+            let CallOutcome::Interrupted(paused) = outcome else {
+                panic!("gas {gas}: expected an interrupt, got {outcome:?}");
+            };
+            outcome = paused.resume(&mut store, &[]).unwrap();
+        }
+    }
+}
