@@ -1,7 +1,8 @@
 //! A branch on `i32.and` tests the bits in one instruction (`translator/fuse.rs`):
 //! `br_if`/`if` on `x & m` and, through `i32.eqz`, on `!(x & m)`, with the mask in a slot or
 //! an immediate, its left operand in a slot or just computed (read from the result register);
-//! a branch on a masked comparison (`(x & mask) == k`, `!=`) is one instruction too; an
+//! a branch on a masked comparison (`(x & mask) == k`, `!=`, and with another value `v` in
+//! place of `k`, on either side, as `(x & mask) ^ v` or `- v` too) is one instruction too; an
 //! `i32.eqz` of a comparison branches on the comparison inverted; and a difference tested for
 //! zero (`x ^ y`, `x - y`, `x + c`, i32 or i64) branches as the comparison of its operands. Every form against
 //! the Rust reference at values where bits are easy to get wrong (sign bit, all ones, zero
@@ -115,10 +116,43 @@ const CASES: &[(&str, &str)] = &[
         "not_add64_imm_min",
         "(i64.eqz (i64.add (i64.extend_i32_u (local.get $x)) (i64.const -2147483648)))",
     ),
+    // Masked comparisons with another value: `(x & mask) == v`, `!=`, and the differences.
+    (
+        "masked_eq_value",
+        "(i32.eq (i32.and (local.get $x) (i32.const 0xffff)) (local.get $m))",
+    ),
+    (
+        "value_eq_masked",
+        "(i32.eq (local.get $m) (i32.and (local.get $x) (i32.const 0x80000001)))",
+    ),
+    (
+        "masked_ne_value",
+        "(i32.ne (i32.and (local.get $x) (i32.const -8)) (local.get $m))",
+    ),
+    (
+        "computed_eq_masked",
+        "(i32.eq (i32.add (local.get $m) (i32.const 1)) (i32.and (local.get $x) (i32.const 255)))",
+    ),
+    (
+        "masked_computed_eq_value",
+        "(i32.eq (i32.and (i32.sub (local.get $x) (local.get $m)) (i32.const 0xff)) (local.get $m))",
+    ),
+    (
+        "not_sub_masked",
+        "(i32.eqz (i32.sub (local.get $m) (i32.and (local.get $x) (i32.const 0xf0))))",
+    ),
+    (
+        "xor_masked",
+        "(i32.xor (i32.and (local.get $x) (i32.const 3)) (local.get $m))",
+    ),
     // The `and` also goes to a local: it is computed, and kept, all the same.
     (
         "and_teed",
         "(i32.and (local.tee $t (i32.and (local.get $x) (local.get $m))) (i32.const 3))",
+    ),
+    (
+        "masked_teed",
+        "(i32.eq (local.tee $t (i32.and (local.get $x) (i32.const 0xff))) (local.get $m))",
     ),
 ];
 
@@ -148,6 +182,14 @@ fn holds(name: &str, x: u32, m: u32) -> bool {
         "add_imm" => x.wrapping_add(8) != 0,
         "not_add_imm_min" => x == 0x8000_0000,
         "not_xor_computed" => x & 255 == m,
+        "masked_eq_value" => x & 0xffff == m,
+        "value_eq_masked" => m == x & 0x8000_0001,
+        "masked_ne_value" => x & !7 != m,
+        "computed_eq_masked" => m.wrapping_add(1) == x & 255,
+        "masked_computed_eq_value" => x.wrapping_sub(m) & 0xff == m,
+        "not_sub_masked" => m == x & 0xf0,
+        "xor_masked" => x & 3 != m,
+        "masked_teed" => x & 0xff == m,
         "not_xor64" => i64::from(x as i32) == i64::from(m),
         "not_sub64_imm" => x == u32::MAX,
         "not_add64_imm" => i64::from(x as i32) == -0x7fff_ffff,
@@ -157,7 +199,7 @@ fn holds(name: &str, x: u32, m: u32) -> bool {
 }
 
 /// Two exports per case: `br_NAME` (a `br_if` out of a block) and `if_NAME`; `and_teed`'s
-/// also adds the local it wrote, to show it kept the `and`.
+/// and `masked_teed`'s also add the local they wrote, to show they kept the `and`.
 fn module() -> String {
     let mut m = String::from("(module\n");
     for (name, cond) in CASES {
@@ -187,6 +229,9 @@ const VALUES: &[u32] = &[
     0xffff_fff8,
     u32::MAX,
     0x1234_5678,
+    0xff,
+    0x5678,
+    0x8000_0000 | 0xffff,
 ];
 
 #[test]
@@ -195,7 +240,11 @@ fn every_bit_test_branches_as_its_condition_says_metered_or_not_traced_or_not() 
         for (name, _) in CASES {
             for &x in VALUES {
                 for &m in VALUES {
-                    let kept = if *name == "and_teed" { x & m } else { 0 };
+                    let kept = match *name {
+                        "and_teed" => x & m,
+                        "masked_teed" => x & 0xff,
+                        _ => 0,
+                    };
                     let yes = holds(name, x, m);
                     let args = [Val::I32(x as i32), Val::I32(m as i32)];
                     for (export, taken) in [(format!("br_{name}"), 1), (format!("if_{name}"), 2)] {
@@ -215,7 +264,8 @@ fn every_bit_test_branches_as_its_condition_says_metered_or_not_traced_or_not() 
 }
 
 /// A loop over the bits of a word: its exit test and its back edge are bit tests, and an
-/// `if` inside tests bits of the value just computed, another a masked field. [`bits_reference`] is the same in Rust.
+/// `if` inside tests bits of the value just computed, another a masked field, a third two
+/// masked fields against each other. [`bits_reference`] is the same in Rust.
 const BITS: &str = r#"(module
   (func (export "run") (result i32) (local $w i32) (local $n i32) (local $k i32)
     (local.set $w (i32.const 0x19e3779b))
@@ -230,6 +280,8 @@ const BITS: &str = r#"(module
           (then (local.set $n (i32.add (local.get $n) (local.get $k)))))
         (if (i32.eq (i32.and (local.get $w) (i32.const 0x18)) (i32.const 0x8))
           (then (local.set $n (i32.add (local.get $n) (i32.const 3)))))
+        (if (i32.eq (i32.and (local.get $w) (i32.const 0x3)) (i32.and (local.get $k) (i32.const 3)))
+          (then (local.set $n (i32.add (local.get $n) (i32.const 5)))))
         (br_if $next (i32.and (local.get $w) (i32.const 0x7fffffff)))))
     (i32.add (i32.mul (local.get $n) (i32.const 1000)) (local.get $k))))"#;
 
@@ -248,6 +300,9 @@ fn bits_reference() -> i32 {
         if w & 0x18 == 0x8 {
             n += 3;
         }
+        if w & 3 == k & 3 {
+            n += 5;
+        }
         if w & 0x7fff_ffff == 0 {
             break;
         }
@@ -258,7 +313,7 @@ fn bits_reference() -> i32 {
 #[test]
 fn a_loop_of_bit_tests_matches_rust_and_resumes_from_every_budget() {
     let want = [Val::I32(bits_reference())];
-    assert_eq!(want, [Val::I32(3_744_128)], "the loop runs to k = 128");
+    assert_eq!(want, [Val::I32(3_844_128)], "the loop runs to k = 128");
     common::each_mode(BITS, |store, instance, mode| {
         let got = try_call(store, instance, "run", &[]).expect("runs");
         assert_eq!(got, want, "{mode:?}");

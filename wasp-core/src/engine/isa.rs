@@ -854,6 +854,13 @@ macro_rules! for_each_instr {
             /// `br_if` on [`Instr::I32AndImmNeImm`]: branches by `offset` when `lhs & imm` is
             /// not `imm2`.
             BrI32AndImmNeImm { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// `br_if` on `i32.eq` of `lhs & imm` and `rhs`: branches by `offset` when the masked
+            /// field equals the other value (a key's low bits compared with a stored field,
+            /// `(key & 0xffff) == node->idx`).
+            BrI32AndImmEq { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            /// `br_if` on `i32.ne` of `lhs & imm` and `rhs`: branches by `offset` when the masked
+            /// field differs from the other value.
+            BrI32AndImmNe { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
 
             // ----- counter step fused with the compare-and-branch that tests it -----------------
             // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
@@ -2527,6 +2534,12 @@ macro_rules! for_each_instr {
             BrI32AndImmEqzAcc { lhs: Src, imm: Imm(i32), offset: Br };
             BrI32AndImmEqImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             BrI32AndImmNeImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
+            /// [`Instr::BrI32AndImmEq`] and [`Instr::BrI32AndImmNe`] reading the value they mask
+            /// (`Acc`) or the value they compare it with (`AccRhs`) from the integer register.
+            BrI32AndImmEqAcc { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNeAcc { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqAccRhs { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNeAccRhs { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
             /// The paying, pay-first and paying-either-way branches (`translator/pay.rs`) reading
             /// their left operand (or the value they test) from the integer register.
             BrI32EqPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };
@@ -3350,6 +3363,8 @@ macro_rules! for_each_reader {
                 BrI32AndImmEqz { lhs, imm, offset } reads lhs => BrI32AndImmEqzAcc;
                 BrI32AndImmEqImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmEqImmAcc;
                 BrI32AndImmNeImm { lhs, imm, imm2, offset } reads lhs => BrI32AndImmNeImmAcc;
+                BrI32AndImmEq { lhs, rhs, imm, offset } reads lhs => BrI32AndImmEqAcc, reads rhs => BrI32AndImmEqAccRhs;
+                BrI32AndImmNe { lhs, rhs, imm, offset } reads lhs => BrI32AndImmNeAcc, reads rhs => BrI32AndImmNeAccRhs;
                 BrI32EqPay { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayAcc;
                 BrI32EqPayFirst { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayFirstAcc;
                 BrI32EqPayBoth { lhs, rhs, offset, cost } reads lhs or rhs => BrI32EqPayBothAcc;

@@ -6,15 +6,15 @@
 //! zero is a comparison too: compilers test `a == b` as `(a ^ b) == 0` or `a - b == 0` (an
 //! equality of bytes or of masked fields), which branch as `a != b` ([`branch_if_differ`]).
 
-use super::{Operand, Translator};
+use super::{Operand, Translator, TEMP_MARK};
 use crate::engine::ir::Instr;
 
 impl Translator<'_> {
     /// If the condition `cond` (just popped from `pos`) was computed by the last instruction
     /// and that instruction is a test that fuses with a branch (a comparison, a test for zero,
-    /// an `i32.and`), removes it and returns the branch taken when the condition holds, with
-    /// offset 0. An `i32.eqz` of such a test computed right before it goes too: the branch
-    /// is then the test's, inverted.
+    /// an `i32.and`, a masked comparison), removes it and returns the branch taken when the
+    /// condition holds, with offset 0. An `i32.eqz` of such a test computed right before it
+    /// goes too: the branch is then the test's, inverted.
     pub(super) fn take_condition(&mut self, cond: Operand, pos: usize) -> Option<Instr> {
         if cond != Operand::Temp {
             return None;
@@ -25,21 +25,31 @@ impl Translator<'_> {
         if result_of(test) != Some(dst) {
             return None;
         }
-        let branch = branch_if_true(test, 0)?;
+        let (branch, start) = self.test_at(at, test)?;
         self.last_result = None;
-        if let Some(inner) = self.negated_test(at, test) {
-            self.code.truncate(at - 1);
+        if let Some((inner, start)) = self.negated_test(at, test) {
+            self.code.truncate(start);
             return inverted(inner);
         }
-        self.code.truncate(at);
+        self.code.truncate(start);
         Some(branch)
+    }
+
+    /// The branch taken when `test`, at `at`, holds, and the first instruction it replaces:
+    /// `test` itself, or the `i32.and` before it for a masked comparison.
+    fn test_at(&self, at: usize, test: Instr) -> Option<(Instr, usize)> {
+        if let Some(branch) = self.masked_compare(at, test) {
+            return Some((branch, at - 1));
+        }
+        Some((branch_if_true(test, 0)?, at))
     }
 
     /// When `test`, at `at`, is an `i32.eqz` (or an `i64.eqz`: of a difference) of a
     /// temporary that the instruction before it computed with a test that fuses, and no
-    /// branch lands between the two: the branch taken when that inner test holds. Nothing
-    /// else reads the temporary (a temporary is popped once).
-    fn negated_test(&self, at: usize, test: Instr) -> Option<Instr> {
+    /// branch lands between the two: the branch taken when that inner test holds, and the
+    /// first instruction it replaces. Nothing else reads the temporary (a temporary is
+    /// popped once).
+    fn negated_test(&self, at: usize, test: Instr) -> Option<(Instr, usize)> {
         let (Instr::I32Eqz { dst, src } | Instr::I64Eqz { dst, src }) = test else {
             return None;
         };
@@ -51,7 +61,52 @@ impl Translator<'_> {
         if result_of(inner) != Some(src) {
             return None;
         }
-        branch_if_true(inner, 0)
+        self.test_at(before, inner)
+    }
+
+    /// When `test`, at `at`, compares two values (`i32.eq`, `i32.ne`, or a difference that
+    /// is not zero when they differ: `i32.xor`, `i32.sub`), one of them the temporary that
+    /// the instruction before it computed as `x & imm`, and no branch lands between the two:
+    /// the branch taken when the masked comparison holds. Nothing else reads the temporary (a
+    /// temporary is popped once); the comparison's other operand was read where it is read.
+    fn masked_compare(&self, at: usize, test: Instr) -> Option<Instr> {
+        let (Instr::I32Eq { lhs, rhs, .. }
+        | Instr::I32Ne { lhs, rhs, .. }
+        | Instr::I32Xor { lhs, rhs, .. }
+        | Instr::I32Sub { lhs, rhs, .. }) = test
+        else {
+            return None;
+        };
+        let before = at.checked_sub(1)?;
+        if self.label_at > before {
+            return None;
+        }
+        let Instr::I32AndImm { dst, lhs: x, imm } = self.code[before] else {
+            return None;
+        };
+        let other = match (lhs == dst, rhs == dst) {
+            (true, false) => rhs,
+            (false, true) => lhs,
+            _ => return None,
+        };
+        if dst < TEMP_MARK {
+            return None;
+        }
+        let (lhs, rhs, offset) = (x, other, 0);
+        Some(match test {
+            Instr::I32Eq { .. } => Instr::BrI32AndImmEq {
+                lhs,
+                rhs,
+                imm,
+                offset,
+            },
+            _ => Instr::BrI32AndImmNe {
+                lhs,
+                rhs,
+                imm,
+                offset,
+            },
+        })
     }
 }
 
@@ -115,13 +170,43 @@ macro_rules! fusion {
                     Instr::$mbr { lhs, imm, imm2, offset } =>
                         Instr::$mnot { lhs, imm, imm2, offset },
                 )*
-                _ => return super::load_branch::inverted(branch),
+                _ => return masked_inverted(branch),
             })
         }
     };
 }
 
 crate::engine::isa::for_each_compare!(fusion);
+
+/// The inverse of a masked comparison's branch with another value, or of a fused load and
+/// test (`load_branch.rs`).
+fn masked_inverted(branch: Instr) -> Option<Instr> {
+    Some(match branch {
+        Instr::BrI32AndImmEq {
+            lhs,
+            rhs,
+            imm,
+            offset,
+        } => Instr::BrI32AndImmNe {
+            lhs,
+            rhs,
+            imm,
+            offset,
+        },
+        Instr::BrI32AndImmNe {
+            lhs,
+            rhs,
+            imm,
+            offset,
+        } => Instr::BrI32AndImmEq {
+            lhs,
+            rhs,
+            imm,
+            offset,
+        },
+        _ => return super::load_branch::inverted(branch),
+    })
+}
 
 /// The branch taken when the result of `instr` is not zero, for an operator whose result is
 /// zero exactly when its operands are equal: `x ^ y`, `x - y` (and their forms with a
@@ -233,6 +318,53 @@ mod tests {
         );
         assert!(
             matches!(code[4], Instr::BrI32EqImmAcc { imm: 0x10000, .. }),
+            "{code:?}"
+        );
+    }
+
+    #[test]
+    fn a_masked_field_compared_with_a_value_branches_in_one_instruction() {
+        let code = code(
+            "(br_if $out (i32.eq (i32.and (local.get $x) (i32.const 0xffff)) (local.get $m)))
+             (if (i32.eq (local.get $m) (i32.and (local.get $x) (i32.const 255)))
+               (then (local.set $t (i32.const 1))))
+             (br_if $out (i32.eqz (i32.xor (i32.and (local.get $x) (i32.const 3)) (local.get $m))))
+             (br_if $out (i32.sub (local.get $m) (i32.and (local.get $x) (i32.const 7))))",
+        );
+        let masked = |i: &Instr, eq: bool, mask: i32| match *i {
+            Instr::BrI32AndImmEq { lhs, rhs, imm, .. } => eq && (lhs, rhs, imm) == (0, 1, mask),
+            Instr::BrI32AndImmNe { lhs, rhs, imm, .. } => !eq && (lhs, rhs, imm) == (0, 1, mask),
+            _ => false,
+        };
+        assert!(masked(&code[0], true, 0xffff), "{code:?}");
+        // The `if` skips its arm when the two differ.
+        assert!(masked(&code[1], false, 255), "{code:?}");
+        assert!(masked(&code[3], true, 3), "{code:?}");
+        assert!(masked(&code[4], false, 7), "{code:?}");
+        assert!(!code.iter().any(|i| matches!(i, Instr::I32AndImm { .. })));
+    }
+
+    #[test]
+    fn a_masked_field_a_local_keeps_is_compared_apart() {
+        let code = code(
+            "(br_if $out (i32.eq (local.tee $t (i32.and (local.get $x) (i32.const 255)))
+                                 (local.get $m)))",
+        );
+        assert!(
+            matches!(
+                code[0],
+                Instr::I32AndImm {
+                    dst: 2,
+                    imm: 255,
+                    ..
+                }
+            ),
+            "{code:?}"
+        );
+        assert!(
+            !code
+                .iter()
+                .any(|i| matches!(i, Instr::BrI32AndImmEq { .. } | Instr::BrI32AndImmNe { .. })),
             "{code:?}"
         );
     }

@@ -187,6 +187,13 @@ masked_branch! {
     BrI32AndImmNeImm = |a, b| a != b;
 }
 
+// A masked field compared with another value, fused with the branch on it
+// (`translator/fuse.rs`), reading either operand from the result register or neither.
+masked_compare_branch! {
+    BrI32AndImmEq, BrI32AndImmEqAcc, BrI32AndImmEqAccRhs = |a: u32, b: u32| a == b;
+    BrI32AndImmNe, BrI32AndImmNeAcc, BrI32AndImmNeAccRhs = |a: u32, b: u32| a != b;
+}
+
 // Each i32 comparison also gives a branch fused with the counter step before it
 // (`translator/step.rs`).
 step_compare! {
