@@ -1,8 +1,9 @@
 //! A counting loop of one instruction: a counter's step fused with the branch back to itself
-//! (`StepBr..` branching by 0), whose handler takes up to sixteen rounds per dispatch with
-//! the counter in a register. For i32 and i64 counters, every comparison, the counter on
-//! either side, a slot or a constant on the other, steps up and down, runs of 1 to a few
-//! hundred rounds (around every multiple of sixteen): the results are the Wasm semantics',
+//! (`StepBr..` and `StepRegBr..` branching by 0), whose handler takes up to sixteen rounds
+//! per dispatch with the counter in a register. For i32 and i64 counters, every comparison,
+//! the counter on either side, a slot or a constant on the other, steps by constants up and
+//! down and by a variable (the counter itself, doubling, too), runs of 1 to a few hundred
+//! rounds (around every multiple of sixteen): the results are the Wasm semantics',
 //! plain, metered and traced (where each round is a step of its own); metered, every round
 //! pays what the price list says, a call started from every budget pauses where a round is
 //! not covered and resumes, through snapshots too, to the same result; and an interrupt
@@ -41,28 +42,52 @@ enum Side {
     Const,
 }
 
+/// What the counter steps by.
+#[derive(Clone, Copy, Debug)]
+enum By {
+    /// A constant.
+    Const,
+    /// The third parameter, `$s`.
+    Slot,
+    /// The counter itself: `i += i`.
+    Counter,
+}
+
 /// `i += step` while `i <op> n` (or `n <op> i`): the loop of one instruction.
-fn program(bits: u32, op: &str, side: Side, step: i64, constant: i64) -> String {
+fn program(bits: u32, op: &str, side: Side, (by, step): (By, i64), constant: i64) -> String {
     let t = width_name(bits);
     let test = match side {
         Side::Left => format!("({t}.{op} (local.get $i) (local.get $n))"),
         Side::Right => format!("({t}.{op} (local.get $n) (local.get $i))"),
         Side::Const => format!("({t}.{op} (local.get $i) ({t}.const {constant}))"),
     };
+    let amount = match by {
+        By::Const => format!("({t}.const {step})"),
+        By::Slot => "(local.get $s)".to_string(),
+        By::Counter => "(local.get $i)".to_string(),
+    };
     format!(
-        r#"(module (func (export "run") (param $i {t}) (param $n {t}) (result {t})
+        r#"(module (func (export "run") (param $i {t}) (param $n {t}) (param $s {t}) (result {t})
           (loop $l
-            (local.set $i ({t}.add (local.get $i) ({t}.const {step})))
+            (local.set $i ({t}.add (local.get $i) {amount}))
             (br_if $l {test}))
           (local.get $i)))"#
     )
 }
 
 /// The final counter and the rounds run, in Rust; `None` past [`MAX_ROUNDS`].
-fn simulate(bits: u32, op: &str, side: Side, step: i64, start: i64, n: i64) -> Option<(i64, u64)> {
+fn simulate(
+    bits: u32,
+    op: &str,
+    side: Side,
+    (by, step): (By, i64),
+    start: i64,
+    n: i64,
+) -> Option<(i64, u64)> {
     let mut i = start;
     for rounds in 1..=MAX_ROUNDS {
-        i = wrap_to(bits, i.wrapping_add(step));
+        let amount = if matches!(by, By::Counter) { i } else { step };
+        i = wrap_to(bits, i.wrapping_add(amount));
         let taken = match side {
             Side::Right => holds(op, bits, n, i),
             _ => holds(op, bits, i, n),
@@ -74,11 +99,13 @@ fn simulate(bits: u32, op: &str, side: Side, step: i64, start: i64, n: i64) -> O
     None
 }
 
-/// One program with the arguments it is run with: `(start, n, final counter, rounds)`.
+/// One program with the arguments it is run with: `(start, n, final counter, rounds)`, and
+/// the step `$s` it is given.
 struct Case {
     name: String,
     bits: u32,
     wat: String,
+    step: i64,
     runs: Vec<(i64, i64, i64, u64)>,
 }
 
@@ -99,16 +126,28 @@ fn arguments(
     bits: u32,
     op: &str,
     side: Side,
-    step: i64,
+    (by, step): (By, i64),
     starts: &[i64],
 ) -> Vec<(i64, i64, i64, u64)> {
     let mut runs = Vec::new();
+    if matches!(by, By::Counter) {
+        // Doubling: bounds a few to a few dozen doublings away, and one that is never met.
+        for &start in starts {
+            for n in [1000, 1 << 20, (1 << 20) + 1, 3 << 25, -1, 0] {
+                let (start, n) = (wrap_to(bits, start), wrap_to(bits, n));
+                if let Some((end, rounds)) = simulate(bits, op, side, (by, step), start, n) {
+                    runs.push((start, n, end, rounds));
+                }
+            }
+        }
+        return runs;
+    }
     for &start in starts {
         for target in TARGETS {
             let at = start.wrapping_add(step.wrapping_mul(target));
             for n in [at.wrapping_sub(1), at, at.wrapping_add(1)] {
                 let (start, n) = (wrap_to(bits, start), wrap_to(bits, n));
-                if let Some((end, rounds)) = simulate(bits, op, side, step, start, n) {
+                if let Some((end, rounds)) = simulate(bits, op, side, (by, step), start, n) {
                     runs.push((start, n, end, rounds));
                 }
             }
@@ -125,38 +164,51 @@ fn bounds(bits: u32) -> (i64, i64) {
     }
 }
 
-/// Every case: slot operands with all their arguments, constants with one program per `n`.
+/// Every case: slot operands with all their arguments, constants with one program per `n`;
+/// steps by constants, by a slot, and by the counter (from small starts, doubling).
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for bits in [32, 64] {
         let (min, max) = bounds(bits);
         for op in COMPARISONS {
-            for step in [1, -1, 3, -7, 300] {
-                let name = |side: Side| format!("{}.{op}, {side:?}, step {step}", width_name(bits));
+            let steps = [1, -1, 3, -7, 300].map(|s| (By::Const, s));
+            for by in steps
+                .into_iter()
+                .chain([(By::Slot, 5), (By::Slot, -2), (By::Counter, 0)])
+            {
+                let step = by.1;
+                let name = |side: Side| format!("{}.{op}, {side:?}, step {by:?}", width_name(bits));
                 for side in [Side::Left, Side::Right] {
-                    let starts = [0, -5, 1000, max - 40, min + 3];
-                    let runs = arguments(bits, op, side, step, &starts);
-                    let wat = program(bits, op, side, step, 0);
+                    let starts = match by.0 {
+                        By::Counter => vec![1, 3, -1],
+                        _ => vec![0, -5, 1000, max - 40, min + 3],
+                    };
+                    let runs = arguments(bits, op, side, by, &starts);
+                    let wat = program(bits, op, side, by, 0);
                     cases.push(Case {
                         name: name(side),
                         bits,
                         wat,
+                        step,
                         runs,
                     });
                 }
-                for (start, n, end, rounds) in
-                    arguments(bits, op, Side::Const, step, &[0, max - 40])
+                if !matches!(by.0, By::Const) {
+                    continue;
+                }
+                for (start, n, end, rounds) in arguments(bits, op, Side::Const, by, &[0, max - 40])
                 {
                     if rounds % 16 > 2 && rounds != 250 {
                         continue;
                     }
-                    let wat = program(bits, op, Side::Const, step, n);
+                    let wat = program(bits, op, Side::Const, by, n);
                     let name = format!("{}, n {n}", name(Side::Const));
                     let runs = vec![(start, n, end, rounds)];
                     cases.push(Case {
                         name,
                         bits,
                         wat,
+                        step,
                         runs,
                     });
                 }
@@ -203,7 +255,11 @@ fn results_are_the_wasm_semantics_plain_metered_and_traced() {
                     );
                     let before = store.gas_left().unwrap_or(0);
                     let mut out = [val(case.bits, 0)];
-                    let args = [val(case.bits, start), val(case.bits, n)];
+                    let args = [
+                        val(case.bits, start),
+                        val(case.bits, n),
+                        val(case.bits, case.step),
+                    ];
                     run.call(&mut store, &args, &mut out).unwrap();
                     assert_eq!(as_i64(&out[0]), end, "{at}");
                     if gas {
@@ -227,7 +283,11 @@ fn every_budget_pauses_where_a_round_is_not_covered_and_snapshots_resume() {
         let mut charges = vec![ROUND; rounds as usize];
         charges.push(EXIT);
         let total: u64 = charges.iter().sum();
-        let args = [val(case.bits, start), val(case.bits, n)];
+        let args = [
+            val(case.bits, start),
+            val(case.bits, n),
+            val(case.bits, case.step),
+        ];
         for budget in 0..=total {
             let snapshot = budget % 5 == 0;
             let run = run_topped_up(&case.wat, &args, Some(budget), snapshot);
@@ -277,7 +337,7 @@ impl Drop for Hammer {
 #[test]
 fn an_interrupt_stops_a_loop_of_one_instruction_that_never_ends() {
     // An even step never reaches an odd bound.
-    let wat = program(32, "ne", Side::Const, 2, 1);
+    let wat = program(32, "ne", Side::Const, (By::Const, 2), 1);
     for gas in [false, true] {
         let (mut store, instance) = instantiate(&engine(gas), &wat);
         if gas {
@@ -286,7 +346,7 @@ fn an_interrupt_stops_a_loop_of_one_instruction_that_never_ends() {
         let run = instance.get_func(&store, "run").expect("run");
         let _hammer = Hammer::new(store.interrupt_handle());
         let mut outcome = run
-            .call_resumable(&mut store, &[Val::I32(0), Val::I32(0)])
+            .call_resumable(&mut store, &[Val::I32(0), Val::I32(0), Val::I32(0)])
             .unwrap();
         for _ in 0..3 {
             let CallOutcome::Interrupted(paused) = outcome else {

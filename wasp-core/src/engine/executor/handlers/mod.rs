@@ -818,11 +818,14 @@ fn self_rounds<const STEP: bool>(
 /// (`translator/step.rs`): `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`],
 /// `step` the slot in the data word), then a branch by `offset` when `f(reg, rhs)` holds, the
 /// operands read as `$t` (`rhs` and `step` read before `reg` is written; `rhs` is never
-/// `reg`); not taken, on past the data word.
+/// `reg`); not taken, on past the data word. A branch back to itself takes its rounds in the
+/// handler as [`step_compare!`]'s do, unless the step is the counter itself.
 macro_rules! step_reg_compare {
     ($step:ident; $($br:ident($t:ty) = $f:expr;)*) => {$(
         op!($br { reg, rhs, offset }, |ip, regs, cx| {
-            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs, |v, round| {
+                self_rounds::<STEP>(v, offset, |v| round(v, $f))
+            });
             Ok(if apply2::<$t, _>($f, v, b) {
                 Flow::Jump(offset)
             } else {
@@ -836,10 +839,25 @@ macro_rules! step_reg_compare {
 /// `reg = $step(reg, step)`, `step` the slot in the data word; gives the new value and the
 /// right operand `rhs`, both as `$t` (`rhs` and `step` read before `reg` is written).
 macro_rules! slot_step {
-    ($step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr) => {{
+    ($step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr) => {
+        slot_step!($step, $t, $ip, $regs, $reg, $rhs, |v, _round| v)
+    };
+    // With the rounds a branch back to itself takes in its handler: `$rounds` gives the
+    // counter to leave from the stepped `$v` and `$round`, the next counter while the branch
+    // is taken from one (`None` once it is not, or when the step is the counter itself,
+    // which then changes every round).
+    (
+        $step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr,
+        |$v:ident, $round:ident| $rounds:expr
+    ) => {{
         let (step, _, _) = data($ip);
         let b = <$t as SlotValue>::read(r!($regs, $rhs));
-        let v = $step(r!($regs, $reg), r!($regs, step));
+        let by = r!($regs, step);
+        let $v = $step(r!($regs, $reg), by);
+        let $round = |v: u64, f: fn($t, $t) -> bool| {
+            (step != $reg && f(<$t as SlotValue>::read(v), b)).then(|| $step(v, by))
+        };
+        let v = $rounds;
         set!($regs, $reg, v);
         (<$t as SlotValue>::read(v), b)
     }};

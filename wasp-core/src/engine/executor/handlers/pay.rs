@@ -563,13 +563,18 @@ reader_pay_masked! {
 /// test, first: `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`], `step` the
 /// slot in the data word), then the test of `$f` on `reg` and `rhs` as `$t` (`rhs` and `step`
 /// read before `reg` is written); not taken, on past the data word. A pay-first step steps
-/// before it pays, as those of `pay_step!` do.
+/// before it pays, as those of `pay_step!` do. A paying branch back to itself takes its
+/// rounds in the handler as `pay_step!`'s do ([`paid_self_rounds`]), unless the step is the
+/// counter itself.
 macro_rules! pay_slot_step {
     ($step:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
         op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
-            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+            let cost = listed_cost::<1>(ip, offset);
+            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs, |v, round| {
+                paid_self_rounds::<STEP>(v, offset, gas, cost, |v| round(v, $f))
+            });
             if apply2::<$t, _>($f, v, b) {
-                pay_and_jump(ip, offset, listed_cost::<1>(ip, offset), gas)
+                pay_and_jump(ip, offset, cost, gas)
             } else {
                 Ok(Flow::Skip)
             }
