@@ -400,6 +400,11 @@ macro_rules! define_fusable {
 
 super::isa::for_each_compare!(define_fusable);
 
+// An instruction is 16 bytes, its operands 14 of them at most: with its handler, an `Op`
+// is 24 (`executor/dispatch.rs`), and every branch and every fetch of the next handler
+// steps by that. An instruction whose operands need more takes a data word.
+const _: () = assert!(std::mem::size_of::<Instr>() == 16);
+
 impl Instr {
     /// Sets the branch offset of a branching instruction; other instructions are left alone.
     pub(crate) fn set_branch_offset(&mut self, new: i32) {

@@ -856,11 +856,11 @@ macro_rules! for_each_instr {
             BrI32AndImmNeImm { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// `br_if` on `i32.eq` of `lhs & imm` and `rhs`: branches by `offset` when the masked
             /// field equals the other value (a key's low bits compared with a stored field,
-            /// `(key & 0xffff) == node->idx`).
-            BrI32AndImmEq { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            /// `(key & 0xffff) == node->idx`). The mask is zero-extended from 16 bits.
+            BrI32AndImmEq { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
             /// `br_if` on `i32.ne` of `lhs & imm` and `rhs`: branches by `offset` when the masked
             /// field differs from the other value.
-            BrI32AndImmNe { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmNe { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
 
             // ----- counter step fused with the compare-and-branch that tests it -----------------
             // `reg = reg + step` (i32, wrapping), then the branch of `BrI32..` on the new value:
@@ -2536,10 +2536,10 @@ macro_rules! for_each_instr {
             BrI32AndImmNeImmAcc { lhs: Src, imm: Imm(i32), imm2: Imm(i16), offset: Br };
             /// [`Instr::BrI32AndImmEq`] and [`Instr::BrI32AndImmNe`] reading the value they mask
             /// (`Acc`) or the value they compare it with (`AccRhs`) from the integer register.
-            BrI32AndImmEqAcc { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmNeAcc { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmEqAccRhs { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
-            BrI32AndImmNeAccRhs { lhs: Src, rhs: Src, imm: Imm(i32), offset: Br };
+            BrI32AndImmEqAcc { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
+            BrI32AndImmNeAcc { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
+            BrI32AndImmEqAccRhs { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
+            BrI32AndImmNeAccRhs { lhs: Src, rhs: Src, imm: Imm(u16), offset: Br };
             /// The paying, pay-first and paying-either-way branches (`translator/pay.rs`) reading
             /// their left operand (or the value they test) from the integer register.
             BrI32EqPayAcc { lhs: Src, rhs: Src, offset: Br, cost: Cost };

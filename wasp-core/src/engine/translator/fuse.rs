@@ -66,8 +66,8 @@ impl Translator<'_> {
 
     /// When `test`, at `at`, compares two values (`i32.eq`, `i32.ne`, or a difference that
     /// is not zero when they differ: `i32.xor`, `i32.sub`), one of them the temporary that
-    /// the instruction before it computed as `x & imm`, and no branch lands between the two:
-    /// the branch taken when the masked comparison holds. Nothing else reads the temporary (a
+    /// the instruction before it computed as `x & imm` (`imm` of 16 bits), and no branch
+    /// lands between the two: the branch taken when the masked comparison holds. Nothing else reads the temporary (a
     /// temporary is popped once); the comparison's other operand was read where it is read.
     fn masked_compare(&self, at: usize, test: Instr) -> Option<Instr> {
         let (Instr::I32Eq { lhs, rhs, .. }
@@ -89,6 +89,9 @@ impl Translator<'_> {
             (false, true) => lhs,
             _ => return None,
         };
+        // The mask fits the 16 bits the branch keeps for it (it zero-extends them), and the
+        // `and`'s result is a temporary.
+        let imm = u16::try_from(imm as u32).ok()?;
         if dst < TEMP_MARK {
             return None;
         }
@@ -331,7 +334,7 @@ mod tests {
              (br_if $out (i32.eqz (i32.xor (i32.and (local.get $x) (i32.const 3)) (local.get $m))))
              (br_if $out (i32.sub (local.get $m) (i32.and (local.get $x) (i32.const 7))))",
         );
-        let masked = |i: &Instr, eq: bool, mask: i32| match *i {
+        let masked = |i: &Instr, eq: bool, mask: u16| match *i {
             Instr::BrI32AndImmEq { lhs, rhs, imm, .. } => eq && (lhs, rhs, imm) == (0, 1, mask),
             Instr::BrI32AndImmNe { lhs, rhs, imm, .. } => !eq && (lhs, rhs, imm) == (0, 1, mask),
             _ => false,
@@ -342,6 +345,20 @@ mod tests {
         assert!(masked(&code[3], true, 3), "{code:?}");
         assert!(masked(&code[4], false, 7), "{code:?}");
         assert!(!code.iter().any(|i| matches!(i, Instr::I32AndImm { .. })));
+    }
+
+    #[test]
+    fn a_mask_wider_than_16_bits_is_compared_apart() {
+        let code =
+            code("(br_if $out (i32.eq (i32.and (local.get $x) (i32.const -8)) (local.get $m)))");
+        assert!(
+            matches!(code[0], Instr::I32AndImm { imm: -8, .. }),
+            "{code:?}"
+        );
+        assert!(
+            matches!(code[1], Instr::BrI32Eq { .. } | Instr::BrI32EqAcc { .. }),
+            "{code:?}"
+        );
     }
 
     #[test]

@@ -716,11 +716,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn instructions_stay_small() {
-        assert_eq!(std::mem::size_of::<Instr>(), 16);
-    }
-
-    #[test]
     fn consecutive_locals_are_returned_where_they_are() {
         let wat = |body: &str| {
             format!("(module (func (param i64 i64 i64) (result i64 i64) (local i64) {body}))")

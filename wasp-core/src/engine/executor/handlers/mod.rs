@@ -686,22 +686,22 @@ macro_rules! reader_masked {
 }
 
 /// A masked field compared with another value, fused with the branch on it: by `offset`
-/// when `f(lhs & imm, rhs)` holds; the `Acc` form reads `lhs`, the `AccRhs` form `rhs` from
+/// when `f(lhs & imm, rhs)` holds (`imm` zero-extended); the `Acc` form reads `lhs`, the `AccRhs` form `rhs` from
 /// the result register.
 macro_rules! masked_compare_branch {
     ($($br:ident, $acc:ident, $acc_rhs:ident = $f:expr;)*) => {$(
         op!($br { lhs, rhs, imm, offset }, |ip, regs, cx| {
-            branch_if!($f(u32_!(regs, lhs) & imm as u32, u32_!(regs, rhs)), offset)
+            branch_if!($f(u32_!(regs, lhs) & u32::from(imm), u32_!(regs, rhs)), offset)
         });
         op!($acc { lhs, rhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
             let a = from_acc!(u32, regs, lhs, acc, facc);
             (*acc, *facc) = (NO_ACC, NO_FACC);
-            branch_if!($f(a & imm as u32, u32_!(regs, rhs)), offset)
+            branch_if!($f(a & u32::from(imm), u32_!(regs, rhs)), offset)
         });
         op!($acc_rhs { lhs, rhs, imm, offset }, |ip, regs, cx, gas, acc, facc| {
             let b = from_acc!(u32, regs, rhs, acc, facc);
             (*acc, *facc) = (NO_ACC, NO_FACC);
-            branch_if!($f(u32_!(regs, lhs) & imm as u32, b), offset)
+            branch_if!($f(u32_!(regs, lhs) & u32::from(imm), b), offset)
         });
     )*};
 }
