@@ -1,9 +1,9 @@
 //! A counting loop of one instruction: a counter's step fused with the branch back to itself
-//! (`StepBr..` and `StepRegBr..` branching by 0), whose handler takes up to sixteen rounds
-//! per dispatch with the counter in a register. For i32 and i64 counters, every comparison,
+//! (`StepBr..` and `StepRegBr..` branching by 0), linked to a handler that takes up to 1024
+//! rounds at a time with the counter in a register (`executor/handlers/self_loop.rs`). For i32 and i64 counters, every comparison,
 //! the counter on either side, a slot or a constant on the other, steps by constants up and
-//! down and by a variable (the counter itself, doubling, too), runs of 1 to a few hundred
-//! rounds (around every multiple of sixteen): the results are the Wasm semantics',
+//! down and by a variable (the counter itself, doubling, too), runs of 1 to a few thousand
+//! rounds (around 1024, where the handler stops): the results are the Wasm semantics',
 //! plain, metered and traced (where each round is a step of its own); metered, every round
 //! pays what the price list says, a call started from every budget pauses where a round is
 //! not covered and resumes, through snapshots too, to the same result; and an interrupt
@@ -29,7 +29,7 @@ const ROUND: u64 = 8;
 const EXIT: u64 = 1;
 
 /// The most rounds a reference run takes before its arguments are dropped as too long.
-const MAX_ROUNDS: u64 = 600;
+const MAX_ROUNDS: u64 = 3000;
 
 /// Where the counter stands in the test.
 #[derive(Clone, Copy, Debug)]
@@ -117,8 +117,11 @@ fn val(bits: u32, x: i64) -> Val {
     }
 }
 
-/// Rounds to aim at: a few, and each side of the multiples of sixteen a dispatch takes.
-const TARGETS: [i64; 12] = [1, 2, 3, 15, 16, 17, 31, 32, 33, 48, 49, 250];
+/// Rounds to aim at: a few, some dozens, and each side of the 1024 the handler takes at a
+/// time (1025 with the branch's own round), and of twice that.
+const TARGETS: [i64; 14] = [
+    1, 2, 3, 16, 17, 33, 250, 1023, 1024, 1025, 1026, 2049, 2050, 2051,
+];
 
 /// `(start, n)` pairs for which the loop ends within [`MAX_ROUNDS`]: starts near 0 and near
 /// both ends of the width, `n` one step short of, at and one past a target's counter.
@@ -198,7 +201,7 @@ fn cases() -> Vec<Case> {
                 }
                 for (start, n, end, rounds) in arguments(bits, op, Side::Const, by, &[0, max - 40])
                 {
-                    if rounds % 16 > 2 && rounds != 250 {
+                    if ![1, 17, 250, 1024, 1025, 1026, 2050].contains(&rounds) {
                         continue;
                     }
                     let wat = program(bits, op, Side::Const, by, n);
@@ -227,12 +230,12 @@ fn the_cases_cover_short_and_long_loops_of_every_comparison() {
         .collect();
     assert!(cases.len() > 400, "{} cases", cases.len());
     assert!(runs.iter().filter(|&&r| r == 1).count() > 100);
-    for multiple in [16, 32, 48] {
+    for multiple in [1025, 2050] {
         for r in multiple - 1..=multiple + 1 {
             assert!(runs.contains(&r), "no run of {r} rounds");
         }
     }
-    assert!(runs.iter().any(|&r| r > 200));
+    assert!(runs.iter().any(|&r| r > 2000));
 }
 
 #[test]
@@ -274,12 +277,18 @@ fn results_are_the_wasm_semantics_plain_metered_and_traced() {
 
 #[test]
 fn every_budget_pauses_where_a_round_is_not_covered_and_snapshots_resume() {
+    let mut long = 0;
     for case in cases().iter().step_by(9) {
-        // The run closest to two dispatches' worth of rounds.
-        let Some(&(start, n, end, rounds)) = case.runs.iter().min_by_key(|r| r.3.abs_diff(33))
+        // The run closest to 33 rounds.
+        let Some(&(start, n, end, rounds)) = case
+            .runs
+            .iter()
+            .filter(|r| r.3 <= 100)
+            .min_by_key(|r| r.3.abs_diff(33))
         else {
             continue;
         };
+        long += usize::from(rounds >= 16);
         let mut charges = vec![ROUND; rounds as usize];
         charges.push(EXIT);
         let total: u64 = charges.iter().sum();
@@ -300,6 +309,7 @@ fn every_budget_pauses_where_a_round_is_not_covered_and_snapshots_resume() {
             );
         }
     }
+    assert!(long >= 20, "{long} runs of 16 rounds or more");
 }
 
 /// Interrupts the store every millisecond until dropped.

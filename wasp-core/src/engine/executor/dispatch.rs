@@ -11,7 +11,8 @@
 //! `dispatch_next!` in `handlers/mod.rs`).
 //!
 //! The trampoline is also where a raised interrupt flag is seen: every [`BUDGET`] branches,
-//! calls and returns, at the price of one load. With gas metering on, a branch that pays for
+//! calls and returns, at the price of one load. (A counting loop of one instruction, a
+//! stepped branch back to itself, spends one unit for up to 1025 rounds: `handlers/self_loop.rs`.) With gas metering on, a branch that pays for
 //! the block it enters spends gas instead of budget, and the chain carries at most [`SLICE`]
 //! of gas: such branches, too, reach the trampoline at least every [`SLICE`] of them.
 

@@ -29,7 +29,7 @@ pub(crate) fn link(code: &[Instr]) -> Box<[Op]> {
                 linked.set_branch_offset(offset * OP_BYTES);
             }
             Op {
-                handler: handlers::handler_for(&instr),
+                handler: handlers::handler_for_link(&instr),
                 instr: linked,
             }
         })

@@ -197,7 +197,7 @@ masked_compare_branch! {
 // Each i32 comparison also gives a branch fused with the counter step before it
 // (`translator/step.rs`).
 step_compare! {
-    step_i32;
+    step_i32, loops_step_i32, rounds_step_i32;
     StepBrI32Eq, StepBrI32EqImm(u32) = |a, b| a == b;
     StepBrI32Ne, StepBrI32NeImm(u32) = |a, b| a != b;
     StepBrI32LtS, StepBrI32LtSImm(i32) = |a, b| a < b;
@@ -212,7 +212,7 @@ step_compare! {
 
 // And for an i64 counter (`translator/step.rs`).
 step_compare! {
-    step_i64;
+    step_i64, loops_step_i64, rounds_step_i64;
     StepBrI64Eq, StepBrI64EqImm(u64) = |a, b| a == b;
     StepBrI64Ne, StepBrI64NeImm(u64) = |a, b| a != b;
     StepBrI64LtS, StepBrI64LtSImm(i64) = |a, b| a < b;
@@ -227,7 +227,7 @@ step_compare! {
 
 // And for a counter stepped by a slot (`translator/step.rs`).
 step_reg_compare! {
-    step_reg_i32;
+    step_reg_i32, loops_step_reg_i32, rounds_step_reg_i32;
     StepRegBrI32Eq(u32) = |a, b| a == b;
     StepRegBrI32Ne(u32) = |a, b| a != b;
     StepRegBrI32LtS(i32) = |a, b| a < b;
@@ -241,7 +241,7 @@ step_reg_compare! {
 }
 
 step_reg_compare! {
-    step_reg_i64;
+    step_reg_i64, loops_step_reg_i64, rounds_step_reg_i64;
     StepRegBrI64Eq(u64) = |a, b| a == b;
     StepRegBrI64Ne(u64) = |a, b| a != b;
     StepRegBrI64LtS(i64) = |a, b| a < b;

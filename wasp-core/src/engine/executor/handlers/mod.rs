@@ -762,102 +762,124 @@ fn step_reg_i64(value: u64, step: u64) -> u64 {
 /// `f(reg, rhs)` holds, the operands read as `$t`, the right one from a slot (read before
 /// `reg` is written: the two differ) or the immediate.
 ///
-/// A branch back to itself (offset 0: a loop of this one instruction, a counter run down)
-/// takes up to [`SELF_ROUNDS`] more rounds in the handler, the counter in a register, before
-/// it writes the slot and branches (spending budget as one round does); the single-step
-/// build takes one round. Nothing else runs in such a loop, so the rounds are the rounds the
-/// loop would run, and the slot holds the counter whenever the chain leaves the handler.
+/// Each invocation also makes `$loops`, whether an instruction is one of its branches back
+/// to itself (a counting loop of one instruction), and `$rounds`, the rounds of such a loop
+/// ([`self_loop`](self_loop::self_loop)), which the handler linked to them takes first.
 macro_rules! step_compare {
-    ($step:ident; $($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {$(
-        op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
-            let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = self_rounds::<STEP>($step(r!(regs, reg), step), offset, |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+    ($step:ident, $loops:ident, $rounds:ident; $($br:ident, $br_imm:ident($t:ty) = $f:expr;)*) => {
+        $(
+            op!($br { reg, rhs, step, offset }, |ip, regs, cx| {
+                let b = <$t as SlotValue>::read(r!(regs, rhs));
+                let v = $step(r!(regs, reg), step);
+                set!(regs, reg, v);
+                branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
             });
-            set!(regs, reg, v);
-            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
-        });
-        op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
-            let b = <$t as FromImm>::from_imm(imm);
-            let v = self_rounds::<STEP>($step(r!(regs, reg), step), offset, |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
+            op!($br_imm { reg, step, imm, offset }, |ip, regs, cx| {
+                let v = $step(r!(regs, reg), step);
+                set!(regs, reg, v);
+                let b = <$t as FromImm>::from_imm(imm);
+                branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
             });
-            set!(regs, reg, v);
-            branch_if!(apply2::<$t, _>($f, SlotValue::read(v), b), offset)
-        });
-    )*};
-}
+        )*
 
-/// The most rounds a counting loop of one instruction takes in its handler past the first
-/// ([`step_compare!`]): the budget is spent once for them all, so such a loop reaches the
-/// trampoline (and sees an interrupt) every `BUDGET * (SELF_ROUNDS + 1)` rounds.
-const SELF_ROUNDS: u32 = 15;
-
-/// The counter `v` a stepped branch at `offset` leaves in its slot: `v` itself, or, when
-/// the branch loops onto itself and is not single-stepping, `v` after up to
-/// [`SELF_ROUNDS`] more rounds of `round` (the next counter while the branch is taken,
-/// `None` once it is not).
-#[inline(always)]
-fn self_rounds<const STEP: bool>(
-    mut v: u64,
-    offset: i32,
-    round: impl Fn(u64) -> Option<u64>,
-) -> u64 {
-    if offset == 0 && !STEP {
-        for _ in 0..SELF_ROUNDS {
-            match round(v) {
-                Some(next) => v = next,
-                None => break,
-            }
+        /// Whether `instr` is one of these stepped branches back to itself.
+        pub(super) fn $loops(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$br { offset: 0, .. } | Instr::$br_imm { offset: 0, .. })|*)
         }
-    }
-    v
+
+        /// The rounds of the stepped branch back to itself at `at`, if it is one of these.
+        #[inline(never)]
+        pub(super) fn $rounds(cx: &mut Cx<'_>, at: *const Op) -> Option<*const Op> {
+            Some(match self_loop::at_instr(at) {
+                $(
+                    Instr::$br { reg, rhs, step, offset: 0 } => {
+                        let b = <$t as SlotValue>::read(r!(cx.frame_ptr(), rhs));
+                        self_loop::self_loop(cx, at, 1, reg, 0, |v| {
+                            let v = $step(v, step);
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                    Instr::$br_imm { reg, step, imm, offset: 0 } => {
+                        let b = <$t as FromImm>::from_imm(imm);
+                        self_loop::self_loop(cx, at, 1, reg, 0, |v| {
+                            let v = $step(v, step);
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                )*
+                _ => return None,
+            })
+        }
+    };
 }
 
 /// A counter stepped by a slot, fused with the compare-and-branch testing it
 /// (`translator/step.rs`): `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`],
 /// `step` the slot in the data word), then a branch by `offset` when `f(reg, rhs)` holds, the
 /// operands read as `$t` (`rhs` and `step` read before `reg` is written; `rhs` is never
-/// `reg`); not taken, on past the data word. A branch back to itself takes its rounds in the
-/// handler as [`step_compare!`]'s do, unless the step is the counter itself.
+/// `reg`); not taken, on past the data word. `$loops` and `$rounds` as for
+/// [`step_compare!`] ([`slot_self_loop!`]).
 macro_rules! step_reg_compare {
-    ($step:ident; $($br:ident($t:ty) = $f:expr;)*) => {$(
-        op!($br { reg, rhs, offset }, |ip, regs, cx| {
-            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs, |v, round| {
-                self_rounds::<STEP>(v, offset, |v| round(v, $f))
+    ($step:ident, $loops:ident, $rounds:ident; $($br:ident($t:ty) = $f:expr;)*) => {
+        $(
+            op!($br { reg, rhs, offset }, |ip, regs, cx| {
+                let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+                Ok(if apply2::<$t, _>($f, v, b) {
+                    Flow::Jump(offset)
+                } else {
+                    Flow::Skip
+                })
             });
-            Ok(if apply2::<$t, _>($f, v, b) {
-                Flow::Jump(offset)
-            } else {
-                Flow::Skip
+        )*
+
+        /// Whether `instr` is one of these stepped branches back to itself.
+        pub(super) fn $loops(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$br { offset: 0, .. })|*)
+        }
+
+        /// The rounds of the stepped branch back to itself at `at`, if it is one of these.
+        #[inline(never)]
+        pub(super) fn $rounds(cx: &mut Cx<'_>, at: *const Op) -> Option<*const Op> {
+            Some(match self_loop::at_instr(at) {
+                $(Instr::$br { offset: 0, .. } => slot_self_loop!($br, $step, $t, $f, cx, at, 0),)*
+                _ => return None,
             })
-        });
-    )*};
+        }
+    };
+}
+
+/// [`self_loop`](self_loop::self_loop) for the counter stepped by a slot `StepRegBr..` (or
+/// its paying form `$br`) at `$at`, each round paying `$cost`. A step that is the counter
+/// itself (which would change every round) takes no rounds here: the branch's own handler
+/// takes them one at a time.
+macro_rules! slot_self_loop {
+    ($br:ident, $step:ident, $t:ty, $f:expr, $cx:expr, $at:expr, $cost:expr) => {{
+        let Instr::$br { reg, rhs, .. } = self_loop::at_instr($at) else {
+            // SAFETY: the caller matched `$at`'s instruction as a `$br`.
+            unsafe { std::hint::unreachable_unchecked() }
+        };
+        let (step, _, _) = data($at);
+        if step == reg {
+            $at
+        } else {
+            let regs = $cx.frame_ptr();
+            let (by, b) = (r!(regs, step), <$t as SlotValue>::read(r!(regs, rhs)));
+            self_loop::self_loop($cx, $at, 2, reg, $cost, |v| {
+                let v = $step(v, by);
+                (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+            })
+        }
+    }};
 }
 
 /// The step of a counter stepped by a slot, `StepRegBr..` at `$ip` and its paying forms:
 /// `reg = $step(reg, step)`, `step` the slot in the data word; gives the new value and the
 /// right operand `rhs`, both as `$t` (`rhs` and `step` read before `reg` is written).
 macro_rules! slot_step {
-    ($step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr) => {
-        slot_step!($step, $t, $ip, $regs, $reg, $rhs, |v, _round| v)
-    };
-    // With the rounds a branch back to itself takes in its handler: `$rounds` gives the
-    // counter to leave from the stepped `$v` and `$round`, the next counter while the branch
-    // is taken from one (`None` once it is not, or when the step is the counter itself,
-    // which then changes every round).
-    (
-        $step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr,
-        |$v:ident, $round:ident| $rounds:expr
-    ) => {{
+    ($step:ident, $t:ty, $ip:expr, $regs:expr, $reg:expr, $rhs:expr) => {{
         let (step, _, _) = data($ip);
         let b = <$t as SlotValue>::read(r!($regs, $rhs));
-        let by = r!($regs, step);
-        let $v = $step(r!($regs, $reg), by);
-        let $round = |v: u64, f: fn($t, $t) -> bool| {
-            (step != $reg && f(<$t as SlotValue>::read(v), b)).then(|| $step(v, by))
-        };
-        let v = $rounds;
+        let v = $step(r!($regs, $reg), r!($regs, step));
         set!($regs, $reg, v);
         (<$t as SlotValue>::read(v), b)
     }};
@@ -875,6 +897,7 @@ mod memory64;
 mod pair;
 mod pay;
 mod result_register;
+mod self_loop;
 #[macro_use]
 mod simd_values;
 mod simd_float;
@@ -903,5 +926,5 @@ use simd_values::*;
 use table::*;
 use values::*;
 
-pub(crate) use lookup::{handler_for, step_handler_for};
+pub(crate) use lookup::{handler_for, handler_for_link, step_handler_for};
 pub(super) use result_register::resume_acc;

@@ -563,38 +563,55 @@ reader_pay_masked! {
 /// test, first: `reg = $step(reg, step)` ([`step_reg_i32`] or [`step_reg_i64`], `step` the
 /// slot in the data word), then the test of `$f` on `reg` and `rhs` as `$t` (`rhs` and `step`
 /// read before `reg` is written); not taken, on past the data word. A pay-first step steps
-/// before it pays, as those of `pay_step!` do. A paying branch back to itself takes its
-/// rounds in the handler as `pay_step!`'s do ([`paid_self_rounds`]), unless the step is the
-/// counter itself.
+/// before it pays, as those of `pay_step!` do.
 macro_rules! pay_slot_step {
-    ($step:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {$(
-        op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
-            let cost = listed_cost::<1>(ip, offset);
-            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs, |v, round| {
-                paid_self_rounds::<STEP>(v, offset, gas, cost, |v| round(v, $f))
+    ($step:ident, $loops:ident, $rounds:ident; $($pay:ident, $first:ident($t:ty) = $f:expr;)*) => {
+        $(
+            op!($pay { reg, rhs, offset }, |ip, regs, cx, gas| {
+                let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+                if apply2::<$t, _>($f, v, b) {
+                    pay_and_jump(ip, offset, listed_cost::<1>(ip, offset), gas)
+                } else {
+                    Ok(Flow::Skip)
+                }
             });
-            if apply2::<$t, _>($f, v, b) {
-                pay_and_jump(ip, offset, cost, gas)
-            } else {
-                Ok(Flow::Skip)
-            }
-        });
-        op!($first { reg, rhs, offset }, |ip, regs, cx, gas| {
-            let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
-            if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
-                return Ok(flow);
-            }
-            Ok(if apply2::<$t, _>($f, v, b) {
-                Flow::PaidJump(offset)
-            } else {
-                Flow::Skip
+            op!($first { reg, rhs, offset }, |ip, regs, cx, gas| {
+                let (v, b) = slot_step!($step, $t, ip, regs, reg, rhs);
+                if let Some(flow) = pay_first(ip, offset, listed_cost::<2>(ip, offset), gas) {
+                    return Ok(flow);
+                }
+                Ok(if apply2::<$t, _>($f, v, b) {
+                    Flow::PaidJump(offset)
+                } else {
+                    Flow::Skip
+                })
+            });
+        )*
+
+        /// Whether `instr` is one of these paying branches back to itself (not a pay-first
+        /// one, which pays before it tests).
+        pub(super) fn $loops(instr: &Instr) -> bool {
+            matches!(instr, $(Instr::$pay { offset: 0, .. })|*)
+        }
+
+        /// The rounds of the paying branch back to itself at `at`, if it is one of these,
+        /// each paying the loop's `ConsumeGas`.
+        #[inline(never)]
+        pub(super) fn $rounds(cx: &mut Cx<'_>, at: *const Op) -> Option<*const Op> {
+            Some(match self_loop::at_instr(at) {
+                $(
+                    Instr::$pay { offset: 0, .. } => {
+                        slot_self_loop!($pay, $step, $t, $f, cx, at, listed_cost::<1>(at, 0))
+                    }
+                )*
+                _ => return None,
             })
-        });
-    )*};
+        }
+    };
 }
 
 pay_slot_step! {
-    step_reg_i32;
+    step_reg_i32, loops_pay_step_reg_i32, rounds_pay_step_reg_i32;
     StepRegBrI32EqPay, StepRegBrI32EqPayFirst(u32) = |a, b| a == b;
     StepRegBrI32NePay, StepRegBrI32NePayFirst(u32) = |a, b| a != b;
     StepRegBrI32LtSPay, StepRegBrI32LtSPayFirst(i32) = |a, b| a < b;
@@ -608,7 +625,7 @@ pay_slot_step! {
 }
 
 pay_slot_step! {
-    step_reg_i64;
+    step_reg_i64, loops_pay_step_reg_i64, rounds_pay_step_reg_i64;
     StepRegBrI64EqPay, StepRegBrI64EqPayFirst(u64) = |a, b| a == b;
     StepRegBrI64NePay, StepRegBrI64NePayFirst(u64) = |a, b| a != b;
     StepRegBrI64LtSPay, StepRegBrI64LtSPayFirst(i64) = |a, b| a < b;
@@ -627,106 +644,108 @@ pay_slot_step! {
 /// then the test of `$f` on `reg` and `rhs` (read before `reg` is written: the two differ) or
 /// the immediate, as `$t`. A pay-first step steps before it pays, as the step and the
 /// pay-first branch run one after the other do: a pause stands at the loop's `ConsumeGas`
-/// with the step done.
+/// with the step done. Each invocation also makes `$loops` and `$rounds`, as `step_compare!`
+/// does, for its paying forms (not the pay-first ones).
 macro_rules! pay_step {
-    ($step:ident; $(
+    ($step:ident, $loops:ident, $rounds:ident; $(
         $br:ident, $br_imm:ident, $wide:ident, $wide_imm:ident,
             $first:ident, $first_imm:ident, $first_wide:ident, $first_wide_imm:ident($t:ty)
             = $f:expr;
-    )*) => {$(
-        pay_step!(@carried $step, $br, $br_imm($t) = $f; pay_if, paid_self_rounds);
-        pay_step!(@carried $step, $first, $first_imm($t) = $f; pay_first_if, one_round);
-        pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if, paid_self_rounds);
-        pay_step!(@ $step, $first_wide, $first_wide_imm($t) = $f; pay_first_if, one_round);
-    )*};
+    )*) => {
+        $(
+            pay_step!(@carried $step, $br, $br_imm($t) = $f; pay_if);
+            pay_step!(@carried $step, $first, $first_imm($t) = $f; pay_first_if);
+            pay_step!(@ $step, $wide, $wide_imm($t) = $f; pay_if);
+            pay_step!(@ $step, $first_wide, $first_wide_imm($t) = $f; pay_first_if);
+        )*
+
+        /// Whether `instr` is one of these paying branches back to itself (not a pay-first
+        /// one, which pays before it tests).
+        pub(super) fn $loops(instr: &Instr) -> bool {
+            matches!(
+                instr,
+                $(
+                    Instr::$br { offset: 0, .. }
+                        | Instr::$br_imm { offset: 0, .. }
+                        | Instr::$wide { offset: 0, .. }
+                        | Instr::$wide_imm { offset: 0, .. }
+                )|*
+            )
+        }
+
+        /// The rounds of the paying branch back to itself at `at`, if it is one of these,
+        /// each paying the cost it carries or its loop's `ConsumeGas`'s.
+        #[inline(never)]
+        pub(super) fn $rounds(cx: &mut Cx<'_>, at: *const Op) -> Option<*const Op> {
+            Some(match self_loop::at_instr(at) {
+                $(
+                    Instr::$br { reg, rhs, step, cost, offset: 0 } => {
+                        let b = <$t as SlotValue>::read(r!(cx.frame_ptr(), rhs));
+                        self_loop::self_loop(cx, at, 1, reg, u64::from(cost), |v| {
+                            let v = $step(v, i16::from(step));
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                    Instr::$br_imm { reg, step, imm, cost, offset: 0 } => {
+                        let b = <$t as FromImm>::from_imm(imm);
+                        self_loop::self_loop(cx, at, 1, reg, u64::from(cost), |v| {
+                            let v = $step(v, i16::from(step));
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                    Instr::$wide { reg, rhs, step, offset: 0 } => {
+                        let b = <$t as SlotValue>::read(r!(cx.frame_ptr(), rhs));
+                        self_loop::self_loop(cx, at, 1, reg, listed_cost::<1>(at, 0), |v| {
+                            let v = $step(v, step);
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                    Instr::$wide_imm { reg, step, imm, offset: 0 } => {
+                        let b = <$t as FromImm>::from_imm(imm);
+                        self_loop::self_loop(cx, at, 1, reg, listed_cost::<1>(at, 0), |v| {
+                            let v = $step(v, step);
+                            (v, apply2::<$t, _>($f, SlotValue::read(v), b))
+                        })
+                    }
+                )*
+                _ => return None,
+            })
+        }
+    };
     // The forms carrying their cost.
-    (@carried $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident, $rounds:ident) => {
+    (@carried $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, cost, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let step = i16::from(step);
-            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, u64::from(cost), |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
-            });
+            let v = $step(r!(regs, reg), i16::from(step));
             set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
         op!($br_imm { reg, step, imm, cost, offset }, |ip, regs, cx, gas| {
-            let b = <$t as FromImm>::from_imm(imm);
-            let step = i16::from(step);
-            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, u64::from(cost), |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
-            });
+            let v = $step(r!(regs, reg), i16::from(step));
             set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas, u64::from(cost))
         });
     };
     // The forms reading their cost from the `ConsumeGas`.
-    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident, $rounds:ident) => {
+    (@ $step:ident, $br:ident, $br_imm:ident($t:ty) = $f:expr; $how:ident) => {
         op!($br { reg, rhs, step, offset }, |ip, regs, cx, gas| {
             let b = <$t as SlotValue>::read(r!(regs, rhs));
-            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, listed_cost::<1>(ip, offset), |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
-            });
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
         op!($br_imm { reg, step, imm, offset }, |ip, regs, cx, gas| {
-            let b = <$t as FromImm>::from_imm(imm);
-            let v = $rounds::<STEP>($step(r!(regs, reg), step), offset, gas, listed_cost::<1>(ip, offset), |v| {
-                apply2::<$t, _>($f, SlotValue::read(v), b).then(|| $step(v, step))
-            });
+            let v = $step(r!(regs, reg), step);
             set!(regs, reg, v);
+            let b = <$t as FromImm>::from_imm(imm);
             $how!(apply2::<$t, _>($f, SlotValue::read(v), b), ip, offset, gas)
         });
     };
 }
 
-/// The counter `v` a paying stepped branch at `offset` leaves in its slot: `v` itself, or,
-/// when the branch loops onto itself (offset 0) and is not single-stepping, `v` after up to
-/// [`SELF_ROUNDS`] more rounds of the loop, each paying `cost` for the round it starts as the
-/// branch does: while the branch is taken from `v` (`round` gives the next counter, `None`
-/// once it is not) and the gas carried covers the cost. The handler then pays for the last
-/// round it takes (or pauses there, short of gas) as it pays for a single one, so the gas
-/// spent and any pause are those of the rounds run one at a time (`step_compare!`).
-#[inline(always)]
-fn paid_self_rounds<const STEP: bool>(
-    mut v: u64,
-    offset: i32,
-    gas: &mut u64,
-    cost: u64,
-    round: impl Fn(u64) -> Option<u64>,
-) -> u64 {
-    if offset == 0 && !STEP {
-        for _ in 0..SELF_ROUNDS {
-            if *gas < cost {
-                break;
-            }
-            match round(v) {
-                Some(next) => {
-                    *gas -= cost;
-                    v = next;
-                }
-                None => break,
-            }
-        }
-    }
-    v
-}
-
-/// A pay-first step's counter: it pays before it tests, so it takes its rounds one at a time.
-#[inline(always)]
-fn one_round<const STEP: bool>(
-    v: u64,
-    _offset: i32,
-    _gas: &mut u64,
-    _cost: u64,
-    _round: impl Fn(u64) -> Option<u64>,
-) -> u64 {
-    v
-}
-
 pay_step! {
-    step_i32;
+    step_i32, loops_pay_step_i32, rounds_pay_step_i32;
     StepBrI32EqPay, StepBrI32EqImmPay, StepBrI32EqPayWide, StepBrI32EqImmPayWide,
         StepBrI32EqPayFirst, StepBrI32EqImmPayFirst,
         StepBrI32EqPayFirstWide, StepBrI32EqImmPayFirstWide(u32) =
@@ -771,7 +790,7 @@ pay_step! {
 
 // And for an i64 counter.
 pay_step! {
-    step_i64;
+    step_i64, loops_pay_step_i64, rounds_pay_step_i64;
     StepBrI64EqPay, StepBrI64EqImmPay, StepBrI64EqPayWide, StepBrI64EqImmPayWide,
         StepBrI64EqPayFirst, StepBrI64EqImmPayFirst,
         StepBrI64EqPayFirstWide, StepBrI64EqImmPayFirstWide(u64) =
