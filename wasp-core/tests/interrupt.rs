@@ -1,10 +1,11 @@
 //! Interrupting a running call from another thread: it pauses at a safe point and resumes
 //! to exactly the result an uninterrupted run gives.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::thread;
+mod common;
+
 use std::time::Duration;
+
+use common::Hammer;
 
 use wasp_core::{
     CallOutcome, Caller, Config, Continuation, Engine, Func, InterruptHandle, Linker, Module,
@@ -73,38 +74,6 @@ fn setup(gas: bool) -> (Store<Data>, wasp_core::Instance) {
 
 fn func(store: &Store<Data>, instance: wasp_core::Instance, name: &str) -> Func {
     instance.get_func(store, name).unwrap()
-}
-
-/// Interrupts the store again and again from another thread until dropped.
-struct Hammer {
-    stop: Arc<AtomicBool>,
-    thread: Option<thread::JoinHandle<()>>,
-}
-
-impl Hammer {
-    fn new(handle: InterruptHandle, every: Duration) -> Hammer {
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = stop.clone();
-        let thread = thread::spawn(move || {
-            while !flag.load(Ordering::Relaxed) {
-                handle.interrupt();
-                thread::sleep(every);
-            }
-        });
-        Hammer {
-            stop,
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for Hammer {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            t.join().unwrap();
-        }
-    }
 }
 
 /// Resumes until the call finishes; returns its results and how many interrupts it took.

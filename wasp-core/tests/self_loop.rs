@@ -11,12 +11,9 @@
 
 mod common;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
 
-use common::{as_i64, engine, expected_pauses, holds, instantiate, run_topped_up};
+use common::{as_i64, engine, expected_pauses, holds, instantiate, run_topped_up, Hammer};
 use common::{width_name, wrap_to, COMPARISONS};
 
 use wasp_core::{CallOutcome, Val};
@@ -312,38 +309,6 @@ fn every_budget_pauses_where_a_round_is_not_covered_and_snapshots_resume() {
     assert!(long >= 20, "{long} runs of 16 rounds or more");
 }
 
-/// Interrupts the store every millisecond until dropped.
-struct Hammer {
-    stop: Arc<AtomicBool>,
-    thread: Option<thread::JoinHandle<()>>,
-}
-
-impl Hammer {
-    fn new(handle: wasp_core::InterruptHandle) -> Hammer {
-        let stop = Arc::new(AtomicBool::new(false));
-        let flag = stop.clone();
-        let thread = thread::spawn(move || {
-            while !flag.load(Ordering::Relaxed) {
-                handle.interrupt();
-                thread::sleep(Duration::from_millis(1));
-            }
-        });
-        Hammer {
-            stop,
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for Hammer {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            t.join().unwrap();
-        }
-    }
-}
-
 #[test]
 fn an_interrupt_stops_a_loop_of_one_instruction_that_never_ends() {
     // An even step never reaches an odd bound.
@@ -354,7 +319,7 @@ fn an_interrupt_stops_a_loop_of_one_instruction_that_never_ends() {
             store.set_gas(u64::MAX).expect("gas");
         }
         let run = instance.get_func(&store, "run").expect("run");
-        let _hammer = Hammer::new(store.interrupt_handle());
+        let _hammer = Hammer::new(store.interrupt_handle(), Duration::from_millis(1));
         let mut outcome = run
             .call_resumable(&mut store, &[Val::I32(0), Val::I32(0), Val::I32(0)])
             .unwrap();

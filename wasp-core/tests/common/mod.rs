@@ -1,14 +1,20 @@
 //! Helpers the integration tests share: engines and instances (one with a yielding host
 //! function), calls by export name, Wasm's integer comparisons at either width, a call
 //! driven through every gas pause (and through a snapshot at each), the pauses the price
-//! list predicts, and finding operators and snapshot fields in bytes.
+//! list predicts, finding operators and snapshot fields in bytes, and a thread that keeps
+//! interrupting a store.
 //!
 //! Each test binary compiles this module and uses only some of it, hence the
 //! `#[allow(dead_code)]` on every item.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
 use wasp_core::{
-    CallOutcome, Caller, Config, Continuation, Engine, Error, Extern, Func, Instance, Linker,
-    Module, Store, TrapCode, Val,
+    CallOutcome, Caller, Config, Continuation, Engine, Error, Extern, Func, Instance,
+    InterruptHandle, Linker, Module, Store, TrapCode, Val,
 };
 
 /// An engine with gas metering on or off.
@@ -494,5 +500,39 @@ impl Rng {
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0
+    }
+}
+
+/// Interrupts the store again and again from another thread until dropped.
+#[allow(dead_code)]
+pub struct Hammer {
+    stop: Arc<AtomicBool>,
+    thread: Option<thread::JoinHandle<()>>,
+}
+
+#[allow(dead_code)]
+impl Hammer {
+    pub fn new(handle: InterruptHandle, every: Duration) -> Hammer {
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = stop.clone();
+        let thread = thread::spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                handle.interrupt();
+                thread::sleep(every);
+            }
+        });
+        Hammer {
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Hammer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            t.join().unwrap();
+        }
     }
 }
