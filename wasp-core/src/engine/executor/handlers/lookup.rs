@@ -12,12 +12,6 @@ macro_rules! handler_lookup {
         $name:ident $({ $($field:ident : $role:ident $(($ty:ty))?),* })?
         $(+ Data { $($dfield:ident : $drole:ident),* })?;
     )*) => {
-        /// The handler linked to an instruction: its own, or, for a counting loop of one
-        /// instruction, the one that takes its rounds ([`self_loop`](super::self_loop)).
-        pub(crate) fn handler_for_link(instr: &Instr) -> Handler {
-            super::self_loop::handler_for_loop(instr).unwrap_or_else(|| handler_for(instr))
-        }
-
         /// The handler of an instruction.
         pub(crate) fn handler_for(instr: &Instr) -> Handler {
             match instr {

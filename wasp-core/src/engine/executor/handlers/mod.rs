@@ -926,5 +926,6 @@ use simd_values::*;
 use table::*;
 use values::*;
 
-pub(crate) use lookup::{handler_for, handler_for_link, step_handler_for};
+pub(crate) use lookup::{handler_for, step_handler_for};
 pub(super) use result_register::resume_acc;
+pub(crate) use self_loop::handler_for_link;

@@ -17,10 +17,16 @@ use super::*;
 /// interrupt) at least every `BUDGET * (SELF_ROUNDS + 1)` rounds.
 const SELF_ROUNDS: u32 = 1024;
 
+/// The handler linked to an instruction: its own, or, for a counting loop of one
+/// instruction, [`self_looping`].
+pub(crate) fn handler_for_link(instr: &Instr) -> Handler {
+    handler_for_loop(instr).unwrap_or_else(|| handler_for(instr))
+}
+
 /// The handler linked to a counting loop of one instruction, `None` for any other
 /// instruction (the lists are made with the stepped branches' handlers, in `int.rs` and
 /// `pay.rs`).
-pub(super) fn handler_for_loop(instr: &Instr) -> Option<Handler> {
+fn handler_for_loop(instr: &Instr) -> Option<Handler> {
     let loops = [
         int::loops_step_i32,
         int::loops_step_i64,
