@@ -1669,6 +1669,24 @@ macro_rules! for_each_instr {
             Store32Idx { base: Src, index: Src, val: Src };
             /// [`Instr::Store64`] at `(base + (index << 3)) mod 2^32`.
             Store64Idx { base: Src, index: Src, val: Src };
+            // A load whose address is a pointer the `i32.load` right before it loaded from
+            // memory 0 (`translator/load_through.rs`): `p = mem32[ptr + first]`, then the access
+            // at `p + a`, the static offset in the data word, which stands where the second
+            // load was translated. `p` is not written to a slot.
+            /// [`Instr::Load8S`] through a pointer loaded from `ptr + first`.
+            Load8SThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load8U`] through a pointer loaded from `ptr + first`.
+            Load8UThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load16S`] through a pointer loaded from `ptr + first`.
+            Load16SThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load16U`] through a pointer loaded from `ptr + first`.
+            Load16UThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load32S`] through a pointer loaded from `ptr + first`.
+            Load32SThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load32U`] through a pointer loaded from `ptr + first`.
+            Load32UThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// [`Instr::Load64`] through a pointer loaded from `ptr + first`.
+            Load64Through { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
 
             // ----- linear memory (any memory, multi-memory) --------------------------------------
             // The accesses above on the memory whose index is in the data word's `a`; memory 0
@@ -2798,6 +2816,15 @@ macro_rules! for_each_instr {
             Load32SIdxAcc { dst: Dst, base: Src, index: Src };
             Load32UIdxAcc { dst: Dst, base: Src, index: Src };
             Load64IdxAcc { dst: Dst, base: Src, index: Src };
+            /// Loads through a loaded pointer reading the address of that pointer from the
+            /// integer register.
+            Load8SThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load8UThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load16SThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load16UThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load32SThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load32UThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            Load64ThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
             Store8IdxAccVal { base: Src, index: Src, val: Src };
             Store16IdxAccVal { base: Src, index: Src, val: Src };
             Store32IdxAccVal { base: Src, index: Src, val: Src };
@@ -3560,6 +3587,13 @@ macro_rules! for_each_reader {
                 Load32SIdx { dst, base, index } reads index => Load32SIdxAcc;
                 Load32UIdx { dst, base, index } reads index => Load32UIdxAcc;
                 Load64Idx { dst, base, index } reads index => Load64IdxAcc;
+                Load8SThrough { dst, ptr, first } reads ptr => Load8SThroughAcc;
+                Load8UThrough { dst, ptr, first } reads ptr => Load8UThroughAcc;
+                Load16SThrough { dst, ptr, first } reads ptr => Load16SThroughAcc;
+                Load16UThrough { dst, ptr, first } reads ptr => Load16UThroughAcc;
+                Load32SThrough { dst, ptr, first } reads ptr => Load32SThroughAcc;
+                Load32UThrough { dst, ptr, first } reads ptr => Load32UThroughAcc;
+                Load64Through { dst, ptr, first } reads ptr => Load64ThroughAcc;
                 Store8Idx { base, index, val } reads val => Store8IdxAccVal;
                 Store16Idx { base, index, val } reads val => Store16IdxAccVal;
                 Store32Idx { base, index, val } reads val => Store32IdxAccVal;

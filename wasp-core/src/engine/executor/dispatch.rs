@@ -959,6 +959,17 @@ impl Cx<'_> {
         std::ptr::null()
     }
 
+    /// Records that the instruction whose data word is at `word` trapped out of bounds in
+    /// an access that word describes: the frame's pc is past the word, so that diagnostics
+    /// name the Wasm operator the word was translated from. Returns null (see [`Cold`]).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn out_of_bounds_past(&mut self, word: *const Op) -> *const Op {
+        self.exit = Err(TrapCode::MemoryOutOfBounds);
+        self.save_pc(word.wrapping_add(1));
+        std::ptr::null()
+    }
+
     /// Why [`Cx::indirect_callee`] found no target.
     #[cold]
     #[inline(never)]

@@ -17,6 +17,7 @@ mod fuse;
 mod fuse_address;
 mod global_add;
 mod load_branch;
+mod load_through;
 mod loop_params;
 mod offsets;
 mod ops;

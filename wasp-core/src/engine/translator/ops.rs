@@ -552,6 +552,10 @@ impl Translator<'_> {
                 return Ok(());
             }
         }
+        if mem == 0 && self.load_through(ptr, pos, make.0(self.temp(pos), 0, offset)) {
+            self.push_temp();
+            return Ok(());
+        }
         let ptr = self.reg_of(ptr, pos);
         let dst = self.push_temp();
         if mem == 0 {

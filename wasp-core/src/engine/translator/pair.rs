@@ -90,7 +90,15 @@ pub(super) fn result_mut(instr: &mut Instr) -> Option<&mut Reg> {
     | Instr::SelectI32GeU { dst, .. }
     | Instr::SelectI32GeUImm { dst, .. }
     | Instr::SelectI32AndNez { dst, .. }
-    | Instr::SelectI32AndNezImm { dst, .. } = instr
+    | Instr::SelectI32AndNezImm { dst, .. }
+    // A load through a loaded pointer reads it before it writes (`load_through.rs`).
+    | Instr::Load8SThrough { dst, .. }
+    | Instr::Load8UThrough { dst, .. }
+    | Instr::Load16SThrough { dst, .. }
+    | Instr::Load16UThrough { dst, .. }
+    | Instr::Load32SThrough { dst, .. }
+    | Instr::Load32UThrough { dst, .. }
+    | Instr::Load64Through { dst, .. } = instr
     {
         return Some(dst);
     }

@@ -197,6 +197,51 @@ load_idx!(acc Load32SIdxAcc, 4, 2, |v| i64::from(i32::from_le_bytes(v))
 load_idx!(acc Load32UIdxAcc, 4, 2, |v| u64::from(u32::from_le_bytes(v)));
 load_idx!(acc Load64IdxAcc, 8, 3, |v| u64::from_le_bytes(v));
 
+/// A load through a pointer the load before it loaded (`translator/load_through.rs`): the
+/// pointer from `ptr + first` of memory 0, then the access at the pointer plus the data
+/// word's offset. A trap of the first access is the fused instruction's own; one of the
+/// second records the pc past the data word, so that diagnostics name the second load.
+macro_rules! load_through {
+    ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        load_through!(slot $variant, $n, |$bytes| $value);
+    };
+    // `acc`: the first address from the result register (`translator/result_register.rs`).
+    ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst, ptr, first }, |ip, regs, cx, gas, acc, facc| {
+            let at = operand!($from, regs, ptr, acc, facc);
+            let pointer = u32::from_le_bytes(cx.load::<4>(at, first)?);
+            let (offset, _, _) = data(ip);
+            let Ok($bytes) = cx.load::<$n>(u64::from(pointer), offset) else {
+                return Ok(Flow::cold(
+                    |cx, word, _, _| cx.out_of_bounds_past(word),
+                    ip.wrapping_add(1),
+                    0,
+                    0,
+                ));
+            };
+            put!(regs, dst, $value, acc, facc);
+            Ok(Flow::Skip)
+        });
+    };
+}
+
+load_through!(Load8SThrough, 1, |v| i64::from(v[0] as i8) as u64);
+load_through!(Load8UThrough, 1, |v| u64::from(v[0]));
+load_through!(Load16SThrough, 2, |v| i64::from(i16::from_le_bytes(v))
+    as u64);
+load_through!(Load16UThrough, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_through!(Load32SThrough, 4, |v| i64::from(i32::from_le_bytes(v))
+    as u64);
+load_through!(Load32UThrough, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_through!(Load64Through, 8, |v| u64::from_le_bytes(v));
+load_through!(acc Load8SThroughAcc, 1, |v| i64::from(v[0] as i8) as u64);
+load_through!(acc Load8UThroughAcc, 1, |v| u64::from(v[0]));
+load_through!(acc Load16SThroughAcc, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_through!(acc Load16UThroughAcc, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_through!(acc Load32SThroughAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_through!(acc Load32UThroughAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_through!(acc Load64ThroughAcc, 8, |v| u64::from_le_bytes(v));
+
 macro_rules! store_idx {
     ($variant:ident, $k:literal, |$v:ident| $bytes:expr) => {
         op!($variant { base, index, val }, |ip, regs, cx| {
