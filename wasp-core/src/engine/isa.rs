@@ -1687,6 +1687,23 @@ macro_rules! for_each_instr {
             Load32UThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
             /// [`Instr::Load64`] through a pointer loaded from `ptr + first`.
             Load64Through { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            // Two loads of the same width in a row (`translator/load_pair.rs`): `dst0` from
+            // `ptr0 + b`, then `dst` from `a + c`, with `a`, `b` and `c` in the data word, which
+            // stands where the second load was translated.
+            /// Two [`Instr::Load8S`] in one dispatch.
+            Load8SPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load8U`] in one dispatch.
+            Load8UPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load16S`] in one dispatch.
+            Load16SPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load16U`] in one dispatch.
+            Load16UPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load32S`] in one dispatch.
+            Load32SPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load32U`] in one dispatch.
+            Load32UPair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// Two [`Instr::Load64`] in one dispatch.
+            Load64Pair { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
 
             // ----- linear memory (any memory, multi-memory) --------------------------------------
             // The accesses above on the memory whose index is in the data word's `a`; memory 0
@@ -2825,6 +2842,14 @@ macro_rules! for_each_instr {
             Load32SThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
             Load32UThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
             Load64ThroughAcc { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            /// Two loads in a row, the first reading its address from the integer register.
+            Load8SPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load8UPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load16SPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load16UPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load32SPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load32UPairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            Load64PairAcc { dst0: Dst, ptr0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
             Store8IdxAccVal { base: Src, index: Src, val: Src };
             Store16IdxAccVal { base: Src, index: Src, val: Src };
             Store32IdxAccVal { base: Src, index: Src, val: Src };
@@ -3594,6 +3619,13 @@ macro_rules! for_each_reader {
                 Load32SThrough { dst, ptr, first } reads ptr => Load32SThroughAcc;
                 Load32UThrough { dst, ptr, first } reads ptr => Load32UThroughAcc;
                 Load64Through { dst, ptr, first } reads ptr => Load64ThroughAcc;
+                Load8SPair { dst0, ptr0, dst } reads ptr0 => Load8SPairAcc;
+                Load8UPair { dst0, ptr0, dst } reads ptr0 => Load8UPairAcc;
+                Load16SPair { dst0, ptr0, dst } reads ptr0 => Load16SPairAcc;
+                Load16UPair { dst0, ptr0, dst } reads ptr0 => Load16UPairAcc;
+                Load32SPair { dst0, ptr0, dst } reads ptr0 => Load32SPairAcc;
+                Load32UPair { dst0, ptr0, dst } reads ptr0 => Load32UPairAcc;
+                Load64Pair { dst0, ptr0, dst } reads ptr0 => Load64PairAcc;
                 Store8Idx { base, index, val } reads val => Store8IdxAccVal;
                 Store16Idx { base, index, val } reads val => Store16IdxAccVal;
                 Store32Idx { base, index, val } reads val => Store32IdxAccVal;

@@ -17,6 +17,7 @@ mod fuse;
 mod fuse_address;
 mod global_add;
 mod load_branch;
+mod load_pair;
 mod load_through;
 mod loop_params;
 mod offsets;
@@ -215,6 +216,7 @@ pub(crate) fn translate(
         pay::pay_next(&mut code);
     }
     add_imm_pair::pair_steps(&mut code);
+    load_pair::pair_loads(&mut code);
     return_branch::thread_returns(&mut code);
     result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;

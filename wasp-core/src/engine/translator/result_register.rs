@@ -58,6 +58,8 @@ producers! {
         Load32UIdxAcc, Load64IdxAcc, Load8SThrough, Load8UThrough, Load16SThrough, Load16UThrough,
         Load32SThrough, Load32UThrough, Load64Through, Load8SThroughAcc, Load8UThroughAcc,
         Load16SThroughAcc, Load16UThroughAcc, Load32SThroughAcc, Load32UThroughAcc, Load64ThroughAcc,
+        Load8SPair, Load8UPair, Load16SPair, Load16UPair, Load32SPair, Load32UPair, Load64Pair,
+        Load8SPairAcc, Load8UPairAcc, Load16SPairAcc, Load16UPairAcc, Load32SPairAcc, Load32UPairAcc, Load64PairAcc,
         GlobalGet, GlobalAddI32,
         I32Add, I32Sub, I32Mul, I32DivS, I32DivU, I32RemS, I32RemU, I32And, I32Or, I32Xor,
         I32Shl, I32ShrS, I32ShrU, I32Rotl, I32Rotr, I32AddImm, I32SubImm, I32MulImm,

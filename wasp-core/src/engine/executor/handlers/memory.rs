@@ -242,6 +242,56 @@ load_through!(acc Load32SThroughAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as 
 load_through!(acc Load32UThroughAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
 load_through!(acc Load64ThroughAcc, 8, |v| u64::from_le_bytes(v));
 
+/// Two loads of the same width in a row (`translator/load_pair.rs`): the first from
+/// `ptr0` plus the data word's `b`, then the second from its `a` plus its `c`, handed on
+/// as the second load alone would. A trap of the second records the pc past the data word,
+/// as for [`load_through!`].
+macro_rules! load_pair {
+    ($variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        load_pair!(slot $variant, $n, |$bytes| $value);
+    };
+    // `acc`: the first address from the result register (`translator/result_register.rs`).
+    ($from:ident $variant:ident, $n:literal, |$bytes:ident| $value:expr) => {
+        op!($variant { dst0, ptr0, dst } whole, |ip, regs, cx, gas, acc, facc| {
+            let at = operand!($from, regs, ptr0, acc, facc);
+            let $bytes = cx.load::<$n>(at, data(ip).1)?;
+            set!(regs, dst0, $value);
+            // Read after the first result is written, which may alias them for all the
+            // compiler knows: fewer registers live across it.
+            let (ptr, _, offset) = data(ip);
+            let Ok($bytes) = cx.load::<$n>(r!(regs, ptr), offset) else {
+                return Ok(Flow::cold(
+                    |cx, at, _, _| cx.out_of_bounds_past(at.wrapping_add(1)),
+                    ip,
+                    0,
+                    0,
+                ));
+            };
+            // SAFETY: as in `op!`, `ip` points at an instruction of this variant.
+            let Instr::$variant { dst, .. } = (unsafe { *ip }).instr else {
+                unsafe { std::hint::unreachable_unchecked() }
+            };
+            put!(regs, dst, $value, acc, facc);
+            Ok(Flow::Skip)
+        });
+    };
+}
+
+load_pair!(Load8SPair, 1, |v| i64::from(v[0] as i8) as u64);
+load_pair!(Load8UPair, 1, |v| u64::from(v[0]));
+load_pair!(Load16SPair, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_pair!(Load16UPair, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_pair!(Load32SPair, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_pair!(Load32UPair, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_pair!(Load64Pair, 8, |v| u64::from_le_bytes(v));
+load_pair!(acc Load8SPairAcc, 1, |v| i64::from(v[0] as i8) as u64);
+load_pair!(acc Load8UPairAcc, 1, |v| u64::from(v[0]));
+load_pair!(acc Load16SPairAcc, 2, |v| i64::from(i16::from_le_bytes(v)) as u64);
+load_pair!(acc Load16UPairAcc, 2, |v| u64::from(u16::from_le_bytes(v)));
+load_pair!(acc Load32SPairAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as u64);
+load_pair!(acc Load32UPairAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
+load_pair!(acc Load64PairAcc, 8, |v| u64::from_le_bytes(v));
+
 macro_rules! store_idx {
     ($variant:ident, $k:literal, |$v:ident| $bytes:expr) => {
         op!($variant { base, index, val }, |ip, regs, cx| {
