@@ -1687,6 +1687,13 @@ macro_rules! for_each_instr {
             Load32UThrough { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
             /// [`Instr::Load64`] through a pointer loaded from `ptr + first`.
             Load64Through { dst: Dst, ptr: Src, first: Imm(u32) } + Data { a: Imm };
+            // A value in memory 0 updated in place (`translator/add_in_memory.rs`): the load at
+            // `ptr + offset`, the addition of a constant, the store back to the same address.
+            /// `i32.store` at `ptr + offset` of the `i32.load` there plus the constant `imm`.
+            I32AddImmStore { ptr: Src, offset: Imm(u32), imm: Imm(i32) };
+            /// `i64.store` at `ptr + offset` of the `i64.load` there plus the constant `imm`,
+            /// sign-extended.
+            I64AddImmStore { ptr: Src, offset: Imm(u32), imm: Imm(i32) };
             // Two loads of the same width in a row (`translator/load_pair.rs`): `dst0` from
             // `ptr0 + b`, then `dst` from `a + c`, with `a`, `b` and `c` in the data word, which
             // stands where the second load was translated.

@@ -8,6 +8,7 @@
 //! targets, calls) values are moved into their canonical slots.
 
 mod add_imm_pair;
+mod add_in_memory;
 mod add_rotl;
 mod and_not;
 mod control;

@@ -577,6 +577,9 @@ impl Translator<'_> {
             self.emit((forms.imm)(ptr, offset, imm));
             return Ok(());
         }
+        if mem == 0 && self.add_in_memory((val, val_pos), ptr, offset, (forms.plain)(0, 0, 0)) {
+            return Ok(());
+        }
         let val = self.reg_of(val, val_pos);
         if mem == 0 && offset == 0 {
             if let Some(fused) = self.fuse_address(ptr, pos, (forms.plain)(0, val, 0)) {

@@ -242,6 +242,23 @@ load_through!(acc Load32SThroughAcc, 4, |v| i64::from(i32::from_le_bytes(v)) as 
 load_through!(acc Load32UThroughAcc, 4, |v| u64::from(u32::from_le_bytes(v)));
 load_through!(acc Load64ThroughAcc, 8, |v| u64::from_le_bytes(v));
 
+/// A value in memory 0 updated in place (`translator/add_in_memory.rs`): a store of the
+/// same width to the address just loaded from never traps, so only the load can.
+macro_rules! add_in_memory {
+    ($variant:ident, $n:literal, $t:ty) => {
+        op!($variant { ptr, offset, imm }, |ip, regs, cx| {
+            let at = r!(regs, ptr);
+            let value = <$t>::from_le_bytes(cx.load::<$n>(at, offset)?);
+            let sum = value.wrapping_add(imm as $t);
+            cx.store(at, offset, sum.to_le_bytes())?;
+            Ok(Flow::Next)
+        });
+    };
+}
+
+add_in_memory!(I32AddImmStore, 4, u32);
+add_in_memory!(I64AddImmStore, 8, u64);
+
 /// Two loads of the same width in a row (`translator/load_pair.rs`): the first from
 /// `ptr0` plus the data word's `b`, then the second from its `a` plus its `c`, handed on
 /// as the second load alone would. A trap of the second records the pc past the data word,
