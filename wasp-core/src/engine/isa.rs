@@ -1171,6 +1171,14 @@ macro_rules! for_each_instr {
             /// `dst = a + c`, with `a`, `b` and `c` in the data word (see
             /// `translator/add_imm_pair.rs`).
             I32AddImm2 { dst0: Dst, lhs0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Imm };
+            /// An addition of a constant and an addition in one dispatch: `dst0 = lhs0 + b`,
+            /// then `dst = a + c`, with `a`, `b` and `c` in the data word (see
+            /// `translator/add_imm_pair.rs`).
+            I32AddImmThenAdd { dst0: Dst, lhs0: Src, dst: Dst } + Data { a: Src, b: Imm, c: Src };
+            /// An addition and an addition of a constant in one dispatch: `dst0 = lhs0 + a`,
+            /// then `dst = b + c`, with `a`, `b` and `c` in the data word (see
+            /// `translator/add_imm_pair.rs`).
+            I32AddThenAddImm { dst0: Dst, lhs0: Src, dst: Dst } + Data { a: Src, b: Src, c: Imm };
             /// `i32.sub` with the constant `imm` on the right.
             I32SubImm { dst: Dst, lhs: Src, imm: Imm(i32) };
             /// `i32.mul` with the constant `imm` on the right.

@@ -161,6 +161,34 @@ op!(
     }
 );
 
+// Hand on the second sum too; the second's operands are read after the first sum is
+// written, which may alias them for all the compiler knows, so that fewer registers are live.
+op!(
+    I32AddImmThenAdd { dst0, lhs0, dst } whole,
+    |ip, regs, cx, gas, acc, facc| {
+        let (_, imm0, _) = data(ip);
+        let first = (r!(regs, lhs0) as u32).wrapping_add(imm0);
+        set!(regs, dst0, u64::from(first));
+        let (lhs, _, rhs) = data(ip);
+        let v = (r!(regs, lhs) as u32).wrapping_add(r!(regs, rhs) as u32);
+        put!(regs, dst, u64::from(v), acc, facc);
+        Ok(Flow::Skip)
+    }
+);
+
+op!(
+    I32AddThenAddImm { dst0, lhs0, dst } whole,
+    |ip, regs, cx, gas, acc, facc| {
+        let (rhs0, _, _) = data(ip);
+        let first = (r!(regs, lhs0) as u32).wrapping_add(r!(regs, rhs0) as u32);
+        set!(regs, dst0, u64::from(first));
+        let (_, lhs, imm) = data(ip);
+        let v = (r!(regs, lhs) as u32).wrapping_add(imm);
+        put!(regs, dst, u64::from(v), acc, facc);
+        Ok(Flow::Skip)
+    }
+);
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
