@@ -55,22 +55,7 @@ const MODULE: &str = r#"(module (memory 1)
 
 /// The module with each second load right after the first (fused), or kept apart.
 fn module(fused: bool) -> String {
-    let apart = |ty: &str| {
-        (
-            format!("(block (result {ty}) "),
-            format!(" (loop (param {ty}) (result {ty})))"),
-        )
-    };
-    let ((open, close), (wide_open, wide_close)) = if fused {
-        Default::default()
-    } else {
-        (apart("i32"), apart("i64"))
-    };
-    MODULE
-        .replace('<', &open)
-        .replace('>', &close)
-        .replace('[', &wide_open)
-        .replace(']', &wide_close)
+    common::kept_apart(MODULE, fused)
 }
 
 /// What `dot a b n` computes over memory filled to 64 bytes (`n >= 1`).

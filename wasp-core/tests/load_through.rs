@@ -74,12 +74,7 @@ const MODULE: &str = r#"(module (memory 1)
 
 /// The module with each pointer loaded right before the load through it (fused), or apart.
 fn module(fused: bool) -> String {
-    let (open, close) = if fused {
-        ("", "")
-    } else {
-        ("(block (result i32) ", " (loop (param i32) (result i32)))")
-    };
-    MODULE.replace('<', open).replace('>', close)
+    common::kept_apart(MODULE, fused)
 }
 
 /// What `walk (build n) -1` computes.

@@ -452,6 +452,29 @@ pub fn resume_through_snapshots(
     pauses
 }
 
+/// `wat` with each operator written between `<` and `>` (one giving an i32) or `[` and `]`
+/// (one giving an i64) left in place when `fused`, or else kept apart from the operator
+/// before it: in a block holding it and then an empty loop, whose start (a label) keeps
+/// the two from fusing at no cost in gas.
+#[allow(dead_code)]
+pub fn kept_apart(wat: &str, fused: bool) -> String {
+    let apart = |ty: &str| {
+        (
+            format!("(block (result {ty}) "),
+            format!(" (loop (param {ty}) (result {ty})))"),
+        )
+    };
+    let ((open, close), (wide_open, wide_close)) = if fused {
+        Default::default()
+    } else {
+        (apart("i32"), apart("i64"))
+    };
+    wat.replace('<', &open)
+        .replace('>', &close)
+        .replace('[', &wide_open)
+        .replace(']', &wide_close)
+}
+
 /// Byte offsets in `wasm` of every operator whose name starts with `name`, in order.
 #[allow(dead_code)]
 pub fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {

@@ -26,20 +26,7 @@ use crate::engine::ir::Instr;
 /// address folded into its access, a counter step into its branch, a global's update), so
 /// that none of them loses its chance.
 pub(super) fn pair_steps(code: &mut [Instr]) {
-    let mut landed = vec![false; code.len()];
-    for (_, target) in super::branches(code) {
-        landed[target] = true;
-    }
-    let mut at = 0;
-    while at + 1 < code.len() {
-        if let (Some((pair, data)), false) = (paired(code[at], code[at + 1]), landed[at + 1]) {
-            code[at] = pair;
-            code[at + 1] = data;
-            at += 2;
-            continue;
-        }
-        at += if code[at].has_data_word() { 2 } else { 1 };
-    }
+    super::pair_in_place(code, paired);
 }
 
 /// The pair `first` and `second` make, and its data word, when both are additions, one at

@@ -24,22 +24,7 @@ use crate::engine::ir::{Instr, Reg};
 /// lands and whose address is not the first's result, the second half of a pair (see the
 /// module documentation), its data word in the second's place.
 pub(super) fn pair_loads(code: &mut [Instr]) {
-    let mut landed = vec![false; code.len()];
-    for (_, target) in super::branches(code) {
-        landed[target] = true;
-    }
-    let mut at = 0;
-    while at + 1 < code.len() {
-        if !landed[at + 1] {
-            if let Some((pair, data)) = paired(code[at], code[at + 1]) {
-                code[at] = pair;
-                code[at + 1] = data;
-                at += 2;
-                continue;
-            }
-        }
-        at += if code[at].has_data_word() { 2 } else { 1 };
-    }
+    super::pair_in_place(code, paired);
 }
 
 /// The pair `first` and `second` make, and its data word, when they are loads of memory 0

@@ -651,6 +651,29 @@ fn const_instr(dst: Reg, c: u64) -> Instr {
     }
 }
 
+/// Joins, in the finished `code`, every two instructions in a row that `pair` makes one
+/// of (the joined instruction and the data word that takes the second's place), unless a
+/// branch lands on the second. The code keeps its length, so every recorded position stays
+/// right (`add_imm_pair.rs`, `load_pair.rs`).
+fn pair_in_place(code: &mut [Instr], pair: fn(Instr, Instr) -> Option<(Instr, Instr)>) {
+    let mut landed = vec![false; code.len()];
+    for (_, target) in branches(code) {
+        landed[target] = true;
+    }
+    let mut at = 0;
+    while at + 1 < code.len() {
+        if !landed[at + 1] {
+            if let Some((joined, data)) = pair(code[at], code[at + 1]) {
+                code[at] = joined;
+                code[at + 1] = data;
+                at += 2;
+                continue;
+            }
+        }
+        at += if code[at].has_data_word() { 2 } else { 1 };
+    }
+}
+
 /// Each branch of `code` with the position it lands on, `(branch, target)`; a target outside
 /// the code is left out (the verifier refuses it).
 fn branches(code: &[Instr]) -> impl Iterator<Item = (usize, usize)> + '_ {
