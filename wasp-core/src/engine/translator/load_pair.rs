@@ -18,7 +18,7 @@
 //! gas and pause points are those of the two. The pair hands on the second's result in the
 //! result register, as the second load does.
 
-use crate::engine::ir::{Instr, Reg};
+use crate::engine::ir::Instr;
 
 /// Makes every load of memory 0 that follows a load of the same width, on which no branch
 /// lands and whose address is not the first's result, the second half of a pair (see the
@@ -30,104 +30,29 @@ pub(super) fn pair_loads(code: &mut [Instr]) {
 /// The pair `first` and `second` make, and its data word, when they are loads of memory 0
 /// of the same width and `second` does not read `first`'s result.
 fn paired(first: Instr, second: Instr) -> Option<(Instr, Instr)> {
-    type Make = fn(Reg, Reg, Reg) -> Instr;
-    use Instr::*;
-    let (make, (dst0, ptr0, offset0), (dst, ptr, offset)): (Make, _, _) = match (first, second) {
-        (
-            Load8S { dst, ptr, offset },
-            Load8S {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load8SPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load8U { dst, ptr, offset },
-            Load8U {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load8UPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load16S { dst, ptr, offset },
-            Load16S {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load16SPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load16U { dst, ptr, offset },
-            Load16U {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load16UPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load32S { dst, ptr, offset },
-            Load32S {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load32SPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load32U { dst, ptr, offset },
-            Load32U {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load32UPair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        (
-            Load64 { dst, ptr, offset },
-            Load64 {
-                dst: d,
-                ptr: p,
-                offset: o,
-            },
-        ) => (
-            |dst0, ptr0, dst| Load64Pair { dst0, ptr0, dst },
-            (dst, ptr, offset),
-            (d, p, o),
-        ),
-        _ => return None,
-    };
-    if ptr == dst0 {
-        return None;
+    macro_rules! pairs {
+        ($($load:ident => $pair:ident),*) => {
+            match (first, second) {
+                $((
+                    Instr::$load { dst: dst0, ptr: ptr0, offset: offset0 },
+                    Instr::$load { dst, ptr, offset },
+                ) if ptr != dst0 => Some((
+                    Instr::$pair { dst0, ptr0, dst },
+                    Instr::Data { a: ptr, b: offset0, c: offset },
+                )),)*
+                _ => None,
+            }
+        };
     }
-    let data = Data {
-        a: ptr,
-        b: offset0,
-        c: offset,
-    };
-    Some((make(dst0, ptr0, dst), data))
+    pairs!(
+        Load8S => Load8SPair,
+        Load8U => Load8UPair,
+        Load16S => Load16SPair,
+        Load16U => Load16UPair,
+        Load32S => Load32SPair,
+        Load32U => Load32UPair,
+        Load64 => Load64Pair
+    )
 }
 
 #[cfg(test)]

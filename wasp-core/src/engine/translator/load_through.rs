@@ -65,45 +65,25 @@ impl Translator<'_> {
 /// `second` loading through the pointer at `base + first`: the fused instruction and the
 /// second access's offset. `None` for an instruction that is not a plain load of memory 0.
 fn through(second: Instr, base: Reg, first: u32) -> Option<(Instr, u32)> {
-    let (make, dst, offset): (fn(Reg, Reg, u32) -> Instr, _, _) = match second {
-        Instr::Load8S { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load8SThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load8U { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load8UThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load16S { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load16SThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load16U { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load16UThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load32S { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load32SThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load32U { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load32UThrough { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        Instr::Load64 { dst, offset, .. } => (
-            |dst, ptr, first| Instr::Load64Through { dst, ptr, first },
-            dst,
-            offset,
-        ),
-        _ => return None,
-    };
-    Some((make(dst, base, first), offset))
+    macro_rules! through {
+        ($($load:ident => $fused:ident),*) => {
+            match second {
+                $(Instr::$load { dst, offset, .. } => {
+                    Some((Instr::$fused { dst, ptr: base, first }, offset))
+                })*
+                _ => None,
+            }
+        };
+    }
+    through!(
+        Load8S => Load8SThrough,
+        Load8U => Load8UThrough,
+        Load16S => Load16SThrough,
+        Load16U => Load16UThrough,
+        Load32S => Load32SThrough,
+        Load32U => Load32UThrough,
+        Load64 => Load64Through
+    )
 }
 
 #[cfg(test)]
