@@ -783,6 +783,12 @@ macro_rules! for_each_instr {
             BrI32EqImm { lhs: Src, imm: Imm(i32), offset: Br };
             /// `br_if` on `i32.ne`: branches by `offset` when it holds, `imm` on the right.
             BrI32NeImm { lhs: Src, imm: Imm(i32), offset: Br };
+            /// `dst = lhs & a`, then [`Instr::BrI32EqImm`] on `dst` against `b`, with `a` and `b`
+            /// in the data word (see `translator/and_branch.rs`).
+            I32AndImmBrEqImm { dst: Dst, lhs: Src, offset: Br } + Data { a: Imm, b: Imm };
+            /// `dst = lhs & a`, then [`Instr::BrI32NeImm`] on `dst` against `b`, with `a` and `b`
+            /// in the data word (see `translator/and_branch.rs`).
+            I32AndImmBrNeImm { dst: Dst, lhs: Src, offset: Br } + Data { a: Imm, b: Imm };
             /// `br_if` on `i32.lt_s`: branches by `offset` when it holds, `imm` on the right.
             BrI32LtSImm { lhs: Src, imm: Imm(i32), offset: Br };
             /// `br_if` on `i32.lt_u`: branches by `offset` when it holds, `imm` on the right.

@@ -10,6 +10,7 @@
 mod add_imm_pair;
 mod add_in_memory;
 mod add_rotl;
+mod and_branch;
 mod and_not;
 mod control;
 mod copy_branch;
@@ -218,6 +219,7 @@ pub(crate) fn translate(
     }
     add_imm_pair::pair_steps(&mut code);
     load_pair::pair_loads(&mut code);
+    and_branch::pair_and_branches(&mut code);
     return_branch::thread_returns(&mut code);
     result_register::convert(&mut code);
     verify::verify(&code, frame_size - padding)?;

@@ -54,7 +54,7 @@ producers! {
         Load32UAcc, Load64Acc, Load8SAddAcc, Load8UAddAcc, Load16SAddAcc, Load16UAddAcc, Load32SAddAcc,
         Load32UAddAcc, Load64AddAcc, Copy, CopyAcc, CopyBrIfEqz, CopyBrIfNez, CopyBrIfEqzAcc,
         CopyBrIfNezAcc, CopyBrIfEqzCopy, CopyBrIfNezCopy, CopyBrIfEqzCopyAcc, CopyBrIfNezCopyAcc,
-        Copy2, Const32Copy, I32AddImm2, I32AddImmThenAdd, I32AddThenAddImm, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
+        Copy2, Const32Copy, I32AddImm2, I32AndImmBrEqImm, I32AndImmBrNeImm, I32AddImmThenAdd, I32AddThenAddImm, Load8SIdxAcc, Load8UIdxAcc, Load16SIdxAcc, Load16UIdxAcc, Load32SIdxAcc,
         Load32UIdxAcc, Load64IdxAcc, Load8SThrough, Load8UThrough, Load16SThrough, Load16UThrough,
         Load32SThrough, Load32UThrough, Load64Through, Load8SThroughAcc, Load8UThroughAcc,
         Load16SThroughAcc, Load16UThroughAcc, Load32SThroughAcc, Load32UThroughAcc, Load64ThroughAcc,

@@ -189,6 +189,24 @@ op!(
     }
 );
 
+/// A masked value kept in its slot and compared with a constant to branch
+/// (`translator/and_branch.rs`): hands on the masked value, falling through or taken.
+macro_rules! and_branch {
+    ($($variant:ident = $f:expr;)*) => {$(
+        op!($variant { dst, lhs, offset } whole, |ip, regs, cx, gas, acc, facc| {
+            let (mask, imm, _) = data(ip);
+            let v = (r!(regs, lhs) as u32) & mask;
+            put!(regs, dst, u64::from(v), acc, facc);
+            Ok(if $f(v, imm) { Flow::Jump(offset) } else { Flow::Skip })
+        });
+    )*};
+}
+
+and_branch! {
+    I32AndImmBrEqImm = |a, b| a == b;
+    I32AndImmBrNeImm = |a, b| a != b;
+}
+
 // Each comparison also gives the fused compare-and-branch instructions (`translator/fuse.rs`).
 compare! {
     I32Eq, I32EqImm, BrI32Eq, BrI32EqImm(u32) = |a, b| a == b;
