@@ -122,3 +122,67 @@ fn selects_on_comparisons_resume_from_every_budget() {
     });
     assert_resumes_from_every_budget(wat, &[Val::I32(want)], 1);
 }
+
+/// Selects whose result the next instruction reads, for every value type: an `add` (or a
+/// `sub`), and a store of the selected value, after a plain select and one on a comparison.
+/// The selected value reaches the reader in the result register (an f64 in the integer one,
+/// which only a store takes), so each result is the value selected, bit for bit.
+const HANDED_ON: &str = r#"(module (memory 1)
+  (func (export "i32") (param $c i32) (param $a i32) (param $b i32) (result i32)
+    (i32.store (i32.const 0) (select (local.get $a) (local.get $b) (i32.lt_s (local.get $c) (i32.const 3))))
+    (i32.add (i32.load (i32.const 0))
+      (i32.sub (select (local.get $a) (local.get $b) (local.get $c)) (local.get $b))))
+  (func (export "i64") (param $c i32) (param $a i64) (param $b i64) (result i64)
+    (i64.store (i32.const 8) (select (local.get $a) (local.get $b) (local.get $c)))
+    (i64.add (i64.load (i32.const 8))
+      (i64.add (select (local.get $a) (local.get $b) (i32.ne (local.get $c) (i32.const 0)))
+        (i64.const 1))))
+  (func (export "f32") (param $c i32) (param $a f32) (param $b f32) (result f32)
+    (f32.store (i32.const 16) (select (local.get $a) (local.get $b) (local.get $c)))
+    (f32.add (f32.load (i32.const 16))
+      (f32.add (select (local.get $a) (local.get $b) (i32.eqz (local.get $c))) (local.get $b))))
+  (func (export "f64") (param $c i32) (param $a f64) (param $b f64) (result f64)
+    (f64.store (i32.const 24) (select (local.get $a) (local.get $b) (local.get $c)))
+    (f64.add (f64.load (i32.const 24))
+      (f64.add (select (local.get $a) (local.get $b) (i32.gt_u (local.get $c) (i32.const 1)))
+        (local.get $b)))))"#;
+
+/// What `select` gives: `a` when `c` is not 0, else `b`.
+fn pick<T>(c: i32, a: T, b: T) -> T {
+    if c != 0 {
+        a
+    } else {
+        b
+    }
+}
+
+#[test]
+fn a_select_hands_its_result_to_the_next_instruction_for_every_type() {
+    each_mode(HANDED_ON, |store, instance, mode| {
+        for c in [0, 1, 2, 7] {
+            let (a, b) = (-7, 40);
+            let args = [Val::I32(c), Val::I32(a), Val::I32(b)];
+            let lt = if c < 3 { a } else { b };
+            let want = lt.wrapping_add(pick(c, a, b) - b);
+            let got = try_call(store, instance, "i32", &args).expect("i32");
+            assert_eq!(got, [Val::I32(want)], "i32 c {c} {mode:?}");
+            let (a, b) = (i64::MIN + 5, 1i64 << 40);
+            let args = [Val::I32(c), Val::I64(a), Val::I64(b)];
+            let want = pick(c, a, b).wrapping_add(pick(c, a, b).wrapping_add(1));
+            let got = try_call(store, instance, "i64", &args).expect("i64");
+            assert_eq!(got, [Val::I64(want)], "i64 c {c} {mode:?}");
+            let (a, b) = (-1.5f32, 0.25f32);
+            let args = [Val::I32(c), Val::F32(a.to_bits()), Val::F32(b.to_bits())];
+            let other = if c == 0 { a } else { b };
+            let want = pick(c, a, b) + (other + b);
+            let got = try_call(store, instance, "f32", &args).expect("f32");
+            assert_eq!(got, [Val::F32(want.to_bits())], "f32 c {c} {mode:?}");
+            let (a, b) = (1e300f64, -3.125f64);
+            let args = [Val::I32(c), Val::F64(a.to_bits()), Val::F64(b.to_bits())];
+            let gt = if c > 1 { a } else { b };
+            let want = pick(c, a, b) + (gt + b);
+            let got = try_call(store, instance, "f64", &args).expect("f64");
+            assert_eq!(got, [Val::F64(want.to_bits())], "f64 c {c} {mode:?}");
+        }
+    });
+}

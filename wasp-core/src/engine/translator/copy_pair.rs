@@ -172,7 +172,8 @@ mod tests {
                 [
                     Instr::Select { dst: 2, a: 2, b: 0 },
                     Instr::Data { a: 1, .. },
-                    Instr::I32Add { lhs: 2, rhs: 2, .. },
+                    // The select hands its result on in the result register.
+                    Instr::I32AddAcc { lhs: 2, rhs: 2, .. },
                     ..
                 ]
             ),
