@@ -125,10 +125,5 @@ fn a_trap_names_the_load_that_failed() {
 #[test]
 fn fused_or_apart_the_gas_is_the_same_and_every_budget_resumes() {
     let want = [Val::I64(dot(0, 16, 6))];
-    let gas = |wat: &str| common::run_topped_up(wat, &[], Some(u64::MAX / 2), false);
-    let (fused, apart) = (gas(&module(true)), gas(&module(false)));
-    assert_eq!(fused.results, want);
-    assert_eq!(apart.results, want);
-    assert_eq!(fused.gas_used, apart.gas_used);
-    common::assert_resumes_from_every_budget(&module(true), &want, 61);
+    common::assert_same_gas_fused_or_apart(module, &want, 61);
 }

@@ -180,10 +180,5 @@ fn a_fused_load_traps_at_its_own_offset() {
 #[test]
 fn fused_or_apart_the_gas_is_the_same_and_every_budget_resumes() {
     let want = [Val::I32(vm(&CODE, 0, 6).wrapping_add(machine(30)) as i32)];
-    let gas = |wat: &str| common::run_topped_up(wat, &[], Some(u64::MAX / 2), false);
-    let (fused, apart) = (gas(&module(true)), gas(&module(false)));
-    assert_eq!(fused.results, want);
-    assert_eq!(apart.results, want);
-    assert_eq!(fused.gas_used, apart.gas_used);
-    common::assert_resumes_from_every_budget(&module(true), &want, 7);
+    common::assert_same_gas_fused_or_apart(module, &want, 7);
 }

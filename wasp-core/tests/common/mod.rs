@@ -475,6 +475,20 @@ pub fn kept_apart(wat: &str, fused: bool) -> String {
         .replace(']', &wide_close)
 }
 
+/// Runs the export `run` of `module(true)` (operators fused) and `module(false)` (the same
+/// kept apart, as [`kept_apart`] keeps them) metered with ample gas, and asserts that both
+/// give `want` and use the same gas; then that the fused module resumes from every `step`-th
+/// budget ([`assert_resumes_from_every_budget`]).
+#[allow(dead_code)]
+pub fn assert_same_gas_fused_or_apart(module: fn(bool) -> String, want: &[Val], step: usize) {
+    let gas = |wat: &str| run_topped_up(wat, &[], Some(u64::MAX / 2), false);
+    let (fused, apart) = (gas(&module(true)), gas(&module(false)));
+    assert_eq!(fused.results, want, "fused");
+    assert_eq!(apart.results, want, "apart");
+    assert_eq!(fused.gas_used, apart.gas_used, "gas used, fused and apart");
+    assert_resumes_from_every_budget(&module(true), want, step);
+}
+
 /// Byte offsets in `wasm` of every operator whose name starts with `name`, in order.
 #[allow(dead_code)]
 pub fn offsets_of(wasm: &[u8], name: &str) -> Vec<usize> {
