@@ -656,7 +656,7 @@ fn const_instr(dst: Reg, c: u64) -> Instr {
 /// Joins, in the finished `code`, every two instructions in a row that `pair` makes one
 /// of (the joined instruction and the data word that takes the second's place), unless a
 /// branch lands on the second. The code keeps its length, so every recorded position stays
-/// right (`add_imm_pair.rs`, `load_pair.rs`).
+/// right (`add_imm_pair.rs`, `load_pair.rs`, `and_branch.rs`).
 fn pair_in_place(code: &mut [Instr], pair: fn(Instr, Instr) -> Option<(Instr, Instr)>) {
     let mut landed = vec![false; code.len()];
     for (_, target) in branches(code) {

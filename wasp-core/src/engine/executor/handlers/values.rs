@@ -74,8 +74,10 @@ fn opaque(mut v: u64) -> u64 {
     v
 }
 
-// Every select hands its result on as the slot holds it (an f64 too, in the integer
-// register, where no reader of an f64 takes it: `translator/result_register.rs`).
+// Every select hands its result on as the slot holds it, an f64 too, in the integer
+// register: an f64 operator never reads it from there (it reads the float register), only
+// the readers that move bits, such as a store, a copy or a return
+// (`translator/result_register.rs`).
 op!(Select { dst, a, b }, |ip, regs, cx, gas, acc, facc| {
     let (cond, _, _) = data(ip);
     let v = pick(u32_!(regs, cond) != 0, r!(regs, a), r!(regs, b));
